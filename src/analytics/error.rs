@@ -1,0 +1,32 @@
+//! Errors of the analytics layer: bad queries get a one-line message that lists what
+//! is valid; engine failures keep their source.
+
+use chrono::NaiveDate;
+
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyticsError {
+    #[error("unknown KPI {0:?}; valid KPIs: {valid}", valid = super::kpi::KpiId::valid_list())]
+    UnknownKpi(String),
+    #[error("unknown dimension {0:?}; valid dimensions: {valid}", valid = super::dimension::Dimension::valid_list())]
+    UnknownDimension(String),
+    #[error("unknown bucket {0:?}; valid: day, week, month")]
+    UnknownEvery(String),
+    #[error("unknown time zone {0:?}; use an IANA name such as Europe/Berlin, America/New_York or UTC")]
+    UnknownTimeZone(String),
+    #[error("invalid date {0:?}; use YYYY-MM-DD, e.g. 2025-01-31")]
+    InvalidDate(String),
+    #[error("--from {from} is after --to {to}")]
+    RangeReversed { from: NaiveDate, to: NaiveDate },
+    #[error("--from and --to go together: give both or neither")]
+    HalfRange,
+    #[error("invalid filter {0:?}; use DIM=VALUE, e.g. channel=email or group=360000000001")]
+    InvalidFilter(String),
+    #[error("{dimension} takes an id (a whole number), not {value:?}; list them with --by {dimension}")]
+    NotAnId { dimension: String, value: String },
+    #[error("the analytics engine failed")]
+    Engine(#[from] polars::error::PolarsError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}

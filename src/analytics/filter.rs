@@ -1,0 +1,105 @@
+//! `--where dim=value` filters: the same dimension repeated means OR, different
+//! dimensions mean AND. Values are matched as typed literals, never spliced into code.
+
+use polars::prelude::*;
+
+use super::dimension::Dimension;
+use super::AnalyticsError;
+
+/// Filters in the order given, duplicates removed (the output echoes them so).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters(Vec<(Dimension, Vec<String>)>);
+
+/// Spellings of "no value" in a filter.
+fn is_null_key(value: &str) -> bool {
+    value == "null" || value == "(none)"
+}
+
+impl Filters {
+    /// Parses `dim=value` strings.
+    pub fn parse<S: AsRef<str>>(specs: &[S]) -> Result<Filters, AnalyticsError> {
+        let mut filters = Filters::default();
+        for spec in specs {
+            let spec = spec.as_ref();
+            let (dim, value) = spec
+                .split_once('=')
+                .ok_or_else(|| AnalyticsError::InvalidFilter(spec.to_owned()))?;
+            let dim = Dimension::parse(dim.trim())?;
+            filters.add(dim, value.trim())?;
+        }
+        Ok(filters)
+    }
+
+    pub fn add(&mut self, dim: Dimension, value: &str) -> Result<(), AnalyticsError> {
+        if dim.is_id() && !is_null_key(value) && value.parse::<i64>().is_err() {
+            return Err(AnalyticsError::NotAnId {
+                dimension: dim.name().to_owned(),
+                value: value.to_owned(),
+            });
+        }
+        let values = match self.0.iter_mut().find(|(d, _)| *d == dim) {
+            Some((_, values)) => values,
+            None => {
+                self.0.push((dim, Vec::new()));
+                &mut self.0.last_mut().expect("an entry was just pushed").1
+            }
+        };
+        if !values.iter().any(|v| v == value) {
+            values.push(value.to_owned());
+        }
+        Ok(())
+    }
+
+    pub fn entries(&self) -> &[(Dimension, Vec<String>)] {
+        &self.0
+    }
+
+    /// The predicate over ticket rows, or `None` when nothing is filtered.
+    pub fn predicate(&self) -> Option<Expr> {
+        self.0
+            .iter()
+            .map(|(dim, values)| {
+                values
+                    .iter()
+                    .map(|v| value_matches(*dim, v))
+                    .reduce(Expr::or)
+                    .unwrap_or(lit(false))
+            })
+            .reduce(Expr::and)
+    }
+}
+
+fn value_matches(dim: Dimension, value: &str) -> Expr {
+    let column = col(dim.column());
+    if is_null_key(value) {
+        return column.is_null();
+    }
+    match value.parse::<i64>() {
+        Ok(id) if dim.is_id() => column.eq(lit(id)),
+        _ => column.eq(lit(value.to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_dimensions_merge_and_duplicates_drop() {
+        let f = Filters::parse(&["channel=email", "group=5", "channel=web", "channel=email"]).unwrap();
+        assert_eq!(
+            f.entries(),
+            &[
+                (Dimension::Channel, vec!["email".to_owned(), "web".to_owned()]),
+                (Dimension::Group, vec!["5".to_owned()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_filters_say_what_is_expected() {
+        assert!(Filters::parse(&["channel"]).unwrap_err().to_string().contains("DIM=VALUE"));
+        assert!(Filters::parse(&["group=Billing"]).unwrap_err().to_string().contains("id"));
+        assert!(Filters::parse(&["group=null"]).is_ok());
+    }
+}

@@ -1,0 +1,19 @@
+//! KPIs over the local store, computed with polars on an in-memory frame cache. The only
+//! module (with `feedback`) that uses polars; callers get plain serialisable results.
+
+mod compute;
+pub mod dimension;
+mod error;
+pub mod filter;
+pub mod frame;
+pub mod kpi;
+pub mod overview;
+pub mod query;
+pub mod range;
+pub mod report;
+mod stats;
+pub mod value;
+
+pub use error::AnalyticsError;
+pub use frame::Frame;
+pub use query::{run, KpiQuery};

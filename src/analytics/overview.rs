@@ -1,0 +1,168 @@
+//! The Overview screen in one call: KPI cards against the previous period and a weekly trend.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::frame::Frame;
+use super::kpi::KpiId;
+use super::query::{run, KpiQuery};
+use super::range::{parse_date, parse_tz, DateRange, Every};
+use super::report::KpiMap;
+use super::value::KpiValue;
+use super::AnalyticsError;
+
+/// Which dates the Overview covers. Presets end yesterday (the last full day) in the
+/// workspace's time zone, as the CLI's default range does; `this_quarter` runs to today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PeriodPreset {
+    #[serde(rename = "last_7_days")]
+    Last7Days,
+    #[serde(rename = "last_30_days")]
+    Last30Days,
+    #[serde(rename = "last_90_days")]
+    Last90Days,
+    ThisQuarter,
+    /// Inclusive local dates, `YYYY-MM-DD`.
+    Custom { from: String, to: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OverviewRequest {
+    pub period: PeriodPreset,
+    /// IANA zone; the workspace's zone when absent.
+    pub tz: Option<String>,
+}
+
+/// A resolved range: inclusive local dates in a time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RangeEcho {
+    pub from: String,
+    pub to: String,
+    pub tz: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Overview {
+    pub range: RangeEcho,
+    /// The period of equal length just before `range`.
+    pub previous: RangeEcho,
+    pub cards: Vec<KpiCard>,
+    /// ISO weeks (clipped to the range), every week present.
+    pub weekly: Vec<TrendPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct KpiCard {
+    pub kpi: KpiId,
+    pub current: KpiValue,
+    pub previous: KpiValue,
+    /// The number the card shows: a count, a median in minutes, or a share.
+    pub headline: Option<f64>,
+    pub previous_headline: Option<f64>,
+    /// Relative change of the headline, (current − previous) / previous; null when
+    /// either is missing or the previous is 0.
+    pub change: Option<f64>,
+    /// Whether a higher headline is good news (CSAT, solved) or bad (reply time).
+    pub higher_is_better: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TrendPoint {
+    /// The bucket's label: the Monday of its ISO week, `YYYY-MM-DD`.
+    pub period: String,
+    #[ts(type = "number")]
+    pub created: u64,
+    #[ts(type = "number")]
+    pub solved: u64,
+    /// Median first reply time in minutes of the tickets created in the week.
+    pub first_reply_median: Option<f64>,
+}
+
+impl PeriodPreset {
+    /// The dates this preset covers on `today` in `tz`.
+    pub fn resolve(&self, today: NaiveDate, tz: Tz) -> Result<DateRange, AnalyticsError> {
+        Ok(match self {
+            PeriodPreset::Last7Days => DateRange::last_days(today, 7, tz),
+            PeriodPreset::Last30Days => DateRange::last_days(today, 30, tz),
+            PeriodPreset::Last90Days => DateRange::last_days(today, 90, tz),
+            PeriodPreset::ThisQuarter => DateRange::quarter_to_date(today, tz),
+            PeriodPreset::Custom { from, to } => DateRange::new(parse_date(from)?, parse_date(to)?, tz)?,
+        })
+    }
+}
+
+impl RangeEcho {
+    fn of(range: &DateRange) -> RangeEcho {
+        RangeEcho {
+            from: range.from_str(),
+            to: range.to_str(),
+            tz: range.tz.name().to_owned(),
+        }
+    }
+}
+
+/// Computes the Overview: every KPI over the period and the previous one, and the weekly
+/// created / solved / first-reply trend, from the same engine as `deskbench kpi`.
+pub fn overview(
+    frame: &Frame,
+    request: &OverviewRequest,
+    today: NaiveDate,
+    default_tz: Tz,
+) -> Result<Overview, AnalyticsError> {
+    let tz = match &request.tz {
+        Some(name) => parse_tz(name)?,
+        None => default_tz,
+    };
+    let range = request.period.resolve(today, tz)?;
+    let previous_range = range.previous();
+    let current = run(
+        frame,
+        &KpiQuery {
+            every: Some(Every::Week),
+            ..KpiQuery::new(range)
+        },
+    )?;
+    let previous = run(frame, &KpiQuery::new(previous_range))?;
+    let cards = KpiId::ALL
+        .into_iter()
+        .filter_map(|kpi| {
+            let (current, previous) = (current.kpis.get(kpi)?, previous.kpis.get(kpi)?);
+            let (headline, previous_headline) = (current.headline(), previous.headline());
+            let change = match (headline, previous_headline) {
+                (Some(now), Some(before)) if before != 0.0 => Some((now - before) / before),
+                _ => None,
+            };
+            Some(KpiCard {
+                kpi,
+                current: current.clone(),
+                previous: previous.clone(),
+                headline,
+                previous_headline,
+                change,
+                higher_is_better: kpi.def().higher_is_better,
+            })
+        })
+        .collect();
+    let count = |map: &KpiMap, kpi| map.get(kpi).and_then(KpiValue::headline).unwrap_or(0.0) as u64;
+    let weekly = current
+        .series
+        .unwrap_or_default()
+        .into_iter()
+        .map(|point| TrendPoint {
+            created: count(&point.kpis, KpiId::TicketsCreated),
+            solved: count(&point.kpis, KpiId::TicketsSolved),
+            first_reply_median: point.kpis.get(KpiId::FirstReplyTime).and_then(KpiValue::headline),
+            period: point.period,
+        })
+        .collect();
+    Ok(Overview {
+        range: RangeEcho::of(&range),
+        previous: RangeEcho::of(&previous_range),
+        cards,
+        weekly,
+    })
+}

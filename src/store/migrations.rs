@@ -1,0 +1,79 @@
+//! Versioned schema migrations. Each runs in one transaction together with the version
+//! bump, so a failing migration leaves the database exactly as it was.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::{StoreError, APPLICATION_ID};
+
+/// The migrations in order; the schema version is their count.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    run_list(conn, path, MIGRATIONS)
+}
+
+fn run_list(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<(), StoreError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = migrations.len() as i64;
+    if found > known {
+        return Err(StoreError::NewerSchema {
+            path: path.to_owned(),
+            found,
+            known,
+        });
+    }
+    for (index, sql) in migrations.iter().enumerate().skip(found as usize) {
+        let version = index as i64 + 1;
+        let fail = |source| StoreError::Migration { version, source };
+        let tx = conn.transaction().map_err(fail)?;
+        tx.execute_batch(sql).map_err(fail)?;
+        // Pragmas take no parameters; both values are integers this code controls.
+        tx.execute_batch(&format!(
+            "PRAGMA user_version = {version}; PRAGMA application_id = {APPLICATION_ID};"
+        ))
+        .map_err(fail)?;
+        tx.commit().map_err(fail)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_nothing_behind() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let path = Path::new(":memory:");
+        run_list(&mut conn, path, &["CREATE TABLE a (x INTEGER);"]).unwrap();
+        let broken = [
+            "CREATE TABLE a (x INTEGER);",
+            "CREATE TABLE b (y INTEGER); INSERT INTO nowhere VALUES (1);",
+        ];
+        let err = run_list(&mut conn, path, &broken).unwrap_err();
+        assert!(matches!(err, StoreError::Migration { version: 2, .. }));
+        assert_eq!(version(&conn), 1, "the version bump is rolled back with the migration");
+        let b_exists: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'b'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(b_exists, 0, "the half-applied table is rolled back");
+    }
+
+    #[test]
+    fn migrations_are_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let path = Path::new(":memory:");
+        run(&mut conn, path).unwrap();
+        run(&mut conn, path).unwrap();
+        assert_eq!(version(&conn), SCHEMA_VERSION);
+    }
+}

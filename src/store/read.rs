@@ -1,0 +1,213 @@
+//! Typed reads: the columns the analytics frame is built from, names for labels, and the
+//! workspace summary.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension};
+
+use super::records::{NamedKind, Source, SourceKind};
+use super::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("the database holds an unknown source kind {0:?}")]
+    UnknownSourceKind(String),
+}
+
+/// Non-deleted tickets as columns, in one pass over the table.
+#[derive(Debug, Default, Clone)]
+pub struct TicketColumns {
+    pub source_id: Vec<i64>,
+    pub id: Vec<i64>,
+    pub status: Vec<String>,
+    pub priority: Vec<Option<String>>,
+    pub ticket_type: Vec<Option<String>>,
+    pub channel: Vec<Option<String>>,
+    pub requester_id: Vec<Option<i64>>,
+    pub assignee_id: Vec<Option<i64>>,
+    pub group_id: Vec<Option<i64>>,
+    pub organization_id: Vec<Option<i64>>,
+    pub brand_id: Vec<Option<i64>>,
+    pub created_at: Vec<i64>,
+    pub solved_at: Vec<Option<i64>>,
+    /// Metric columns by their store name (`reply_time_calendar`, …), same row order.
+    pub minutes: Vec<(&'static str, Vec<Option<f64>>)>,
+    pub replies: Vec<Option<i64>>,
+    pub reopens: Vec<Option<i64>>,
+}
+
+/// The duration metric columns of `tickets`, calendar and business halves.
+pub const MINUTE_COLUMNS: [&str; 12] = [
+    "reply_time_calendar",
+    "reply_time_business",
+    "first_resolution_time_calendar",
+    "first_resolution_time_business",
+    "full_resolution_time_calendar",
+    "full_resolution_time_business",
+    "requester_wait_time_calendar",
+    "requester_wait_time_business",
+    "agent_wait_time_calendar",
+    "agent_wait_time_business",
+    "on_hold_time_calendar",
+    "on_hold_time_business",
+];
+
+/// Satisfaction ratings as columns.
+#[derive(Debug, Default, Clone)]
+pub struct RatingColumns {
+    pub source_id: Vec<i64>,
+    pub ticket_id: Vec<i64>,
+    pub score: Vec<String>,
+    pub created_at: Vec<i64>,
+    pub updated_at: Vec<i64>,
+}
+
+/// Row counts of the main tables, for `status` and the app header.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoreCounts {
+    pub tickets: u64,
+    pub deleted_tickets: u64,
+    pub users: u64,
+    pub groups: u64,
+    pub organizations: u64,
+    pub brands: u64,
+    pub satisfaction_ratings: u64,
+    pub sla_events: u64,
+    pub comments: u64,
+    pub articles: u64,
+}
+
+impl Store {
+    pub fn ticket_columns(&self) -> Result<TicketColumns, StoreError> {
+        let metric_list = MINUTE_COLUMNS.join(", ");
+        // The column list is the constant above; no data reaches this SQL.
+        let sql = format!(
+            "SELECT source_id, id, status, priority, type, channel, requester_id, assignee_id,
+                group_id, organization_id, brand_id, created_at, solved_at, replies, reopens,
+                {metric_list}
+             FROM tickets WHERE status <> 'deleted' ORDER BY source_id, id"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let mut c = TicketColumns {
+            minutes: MINUTE_COLUMNS.iter().map(|name| (*name, Vec::new())).collect(),
+            ..TicketColumns::default()
+        };
+        while let Some(row) = rows.next()? {
+            c.source_id.push(row.get(0)?);
+            c.id.push(row.get(1)?);
+            c.status.push(row.get(2)?);
+            c.priority.push(row.get(3)?);
+            c.ticket_type.push(row.get(4)?);
+            c.channel.push(row.get(5)?);
+            c.requester_id.push(row.get(6)?);
+            c.assignee_id.push(row.get(7)?);
+            c.group_id.push(row.get(8)?);
+            c.organization_id.push(row.get(9)?);
+            c.brand_id.push(row.get(10)?);
+            c.created_at.push(row.get(11)?);
+            c.solved_at.push(row.get(12)?);
+            c.replies.push(row.get(13)?);
+            c.reopens.push(row.get(14)?);
+            for (i, (_, values)) in c.minutes.iter_mut().enumerate() {
+                values.push(row.get(15 + i)?);
+            }
+        }
+        Ok(c)
+    }
+
+    pub fn rating_columns(&self) -> Result<RatingColumns, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT source_id, ticket_id, score, created_at, updated_at
+             FROM satisfaction_ratings ORDER BY source_id, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut c = RatingColumns::default();
+        while let Some(row) = rows.next()? {
+            c.source_id.push(row.get(0)?);
+            c.ticket_id.push(row.get(1)?);
+            c.score.push(row.get(2)?);
+            c.created_at.push(row.get(3)?);
+            c.updated_at.push(row.get(4)?);
+        }
+        Ok(c)
+    }
+
+    /// Display names by id for groups, organizations or brands.
+    pub fn names(&self, kind: NamedKind) -> Result<HashMap<i64, String>, StoreError> {
+        let sql = match kind {
+            NamedKind::Group => "SELECT id, name FROM groups",
+            NamedKind::Organization => "SELECT id, name FROM organizations",
+            NamedKind::Brand => "SELECT id, name FROM brands",
+        };
+        self.id_names(sql)
+    }
+
+    /// Display names of users by id.
+    pub fn user_names(&self) -> Result<HashMap<i64, String>, StoreError> {
+        self.id_names("SELECT id, name FROM users")
+    }
+
+    fn id_names(&self, sql: &str) -> Result<HashMap<i64, String>, StoreError> {
+        let mut stmt = self.conn().prepare(sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", params![key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn sources(&self) -> Result<Vec<Source>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT s.id, s.kind, s.name, s.base_url, s.time_zone,
+                (SELECT max(last_success_at) FROM sync_state st WHERE st.source_id = s.id)
+             FROM sources s ORDER BY s.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<i64>>(5)?,
+            ))
+        })?;
+        let mut sources = Vec::new();
+        for row in rows {
+            let (id, kind, name, base_url, time_zone, last_success_at) = row?;
+            let kind = SourceKind::parse(&kind).ok_or(ReadError::UnknownSourceKind(kind))?;
+            sources.push(Source {
+                id,
+                kind,
+                name,
+                base_url,
+                time_zone,
+                last_success_at,
+            });
+        }
+        Ok(sources)
+    }
+
+    pub fn counts(&self) -> Result<StoreCounts, StoreError> {
+        let count = |sql: &str| -> Result<u64, StoreError> {
+            Ok(self.conn().query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(StoreCounts {
+            tickets: count("SELECT count(*) FROM tickets WHERE status <> 'deleted'")?,
+            deleted_tickets: count("SELECT count(*) FROM tickets WHERE status = 'deleted'")?,
+            users: count("SELECT count(*) FROM users")?,
+            groups: count("SELECT count(*) FROM groups")?,
+            organizations: count("SELECT count(*) FROM organizations")?,
+            brands: count("SELECT count(*) FROM brands")?,
+            satisfaction_ratings: count("SELECT count(*) FROM satisfaction_ratings")?,
+            sla_events: count("SELECT count(*) FROM sla_events")?,
+            comments: count("SELECT count(*) FROM comments")?,
+            articles: count("SELECT count(*) FROM articles")?,
+        })
+    }
+}
