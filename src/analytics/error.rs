@@ -13,6 +13,8 @@ pub enum AnalyticsError {
     UnknownDimension(String),
     #[error("unknown bucket {0:?}; valid: day, week, month")]
     UnknownEvery(String),
+    #[error("unknown hours {0:?}; valid: calendar, business")]
+    UnknownHours(String),
     #[error("unknown time zone {0:?}; use an IANA name such as Europe/Berlin, America/New_York or UTC")]
     UnknownTimeZone(String),
     #[error("invalid date {0:?}; use YYYY-MM-DD, e.g. 2025-01-31")]

@@ -11,9 +11,11 @@ pub mod overview;
 pub mod query;
 pub mod range;
 pub mod report;
+pub mod request;
 mod stats;
 pub mod value;
 
 pub use error::AnalyticsError;
 pub use frame::Frame;
 pub use query::{run, KpiQuery};
+pub use request::KpiRequest;

@@ -82,3 +82,84 @@ impl Serialize for FilterEcho {
         map.end()
     }
 }
+
+/// A report flattened to rows, for CSV and printed tables: one row per (group, period),
+/// one column per KPI statistic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The statistics of a value as (column suffix, number).
+fn statistics(value: &KpiValue) -> Vec<(&'static str, Option<f64>)> {
+    match value {
+        KpiValue::Count(c) => vec![("", Some(c.value as f64))],
+        KpiValue::Duration(d) => vec![
+            ("_n", Some(d.n as f64)),
+            ("_mean", d.mean),
+            ("_median", d.median),
+            ("_p90", d.p90),
+        ],
+        KpiValue::Csat(c) => vec![
+            ("", c.value),
+            ("_n", Some(c.n as f64)),
+            ("_good", Some(c.good as f64)),
+            ("_bad", Some(c.bad as f64)),
+            ("_ci_low", c.ci_low),
+            ("_ci_high", c.ci_high),
+        ],
+    }
+}
+
+impl KpiReport {
+    /// Rows for the ungrouped total (group `""`, label `(all)`), then each group; for each,
+    /// the whole range (period `from/to`) and then every bucket. A missing group value is
+    /// the key `null`. Numbers print as JSON prints them; nulls as empty cells.
+    pub fn table(&self) -> ReportTable {
+        let mut columns = Vec::new();
+        if self.by.is_some() {
+            columns.extend(["group".to_owned(), "label".to_owned()]);
+        }
+        columns.push("period".to_owned());
+        for (kpi, value) in &self.kpis.0 {
+            for (suffix, _) in statistics(value) {
+                columns.push(format!("{}{suffix}", kpi.name()));
+            }
+        }
+        let whole = format!("{}/{}", self.range.from, self.range.to);
+        let mut rows = Vec::new();
+        let mut emit = |group: Option<(&str, &str)>, kpis: &KpiMap, series: &Option<Vec<SeriesPoint>>| {
+            let mut push = |period: &str, kpis: &KpiMap| {
+                let mut row = Vec::new();
+                if let Some((key, label)) = group {
+                    row.extend([key.to_owned(), label.to_owned()]);
+                }
+                row.push(period.to_owned());
+                for (_, value) in &kpis.0 {
+                    row.extend(statistics(value).into_iter().map(|(_, v)| number(v)));
+                }
+                rows.push(row);
+            };
+            push(&whole, kpis);
+            for point in series.iter().flatten() {
+                push(&point.period, &point.kpis);
+            }
+        };
+        let total = self.by.as_ref().map(|_| ("", "(all)"));
+        emit(total, &self.kpis, &self.series);
+        for g in self.groups.iter().flatten() {
+            emit(Some((g.key.as_deref().unwrap_or("null"), &g.label)), &g.kpis, &g.series);
+        }
+        ReportTable { columns, rows }
+    }
+}
+
+/// A number as JSON prints it (`serde_json`'s shortest round-trip form).
+fn number(value: Option<f64>) -> String {
+    match value {
+        None => String::new(),
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
+        Some(v) => serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_default(),
+    }
+}

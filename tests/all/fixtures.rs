@@ -1,0 +1,131 @@
+//! Small hand-made helpdesks for KPI tests: tickets and ratings written to an
+//! in-memory store, times given as readable UTC strings.
+
+use chrono::DateTime;
+use deskbench::analytics::{self, Frame, KpiRequest};
+use deskbench::store::records::*;
+use deskbench::store::Store;
+
+/// Unix seconds of an RFC 3339 time such as `2025-03-01T10:00:00Z`.
+pub fn ts(s: &str) -> i64 {
+    DateTime::parse_from_rfc3339(s).expect("fixture times are valid").timestamp()
+}
+
+pub fn ticket(id: i64, created: &str, status: TicketStatus) -> Ticket {
+    Ticket {
+        id,
+        status,
+        priority: None,
+        ticket_type: None,
+        channel: Some("email".to_owned()),
+        subject: None,
+        description: None,
+        requester_id: None,
+        submitter_id: None,
+        assignee_id: None,
+        group_id: None,
+        organization_id: None,
+        brand_id: None,
+        form_id: None,
+        created_at: ts(created),
+        updated_at: None,
+        solved_at: None,
+        metrics: TicketMetrics::default(),
+        tags: Vec::new(),
+        fields: Vec::new(),
+        raw: None,
+    }
+}
+
+pub fn solved(id: i64, created: &str, solved_at: &str) -> Ticket {
+    let mut t = ticket(id, created, TicketStatus::Solved);
+    t.solved_at = Some(ts(solved_at));
+    t
+}
+
+pub fn minutes(calendar: Option<f64>, business: Option<f64>) -> Minutes {
+    Minutes { calendar, business }
+}
+
+pub fn rating(id: i64, ticket_id: i64, score: RatingScore, rated: &str) -> SatisfactionRating {
+    SatisfactionRating {
+        id,
+        ticket_id,
+        score,
+        comment: None,
+        reason: None,
+        assignee_id: None,
+        group_id: None,
+        requester_id: None,
+        created_at: ts(rated),
+        updated_at: ts(rated),
+    }
+}
+
+pub struct Helpdesk {
+    pub store: Store,
+    source: i64,
+}
+
+impl Helpdesk {
+    pub fn new() -> Helpdesk {
+        let mut store = Store::open_in_memory().expect("in-memory store opens");
+        let source = {
+            let w = store.write().unwrap();
+            let id = w
+                .add_source(&NewSource {
+                    kind: SourceKind::Demo,
+                    name: "fixture".to_owned(),
+                    base_url: None,
+                    time_zone: None,
+                    created_at: 0,
+                })
+                .unwrap();
+            w.commit().unwrap();
+            id
+        };
+        Helpdesk { store, source }
+    }
+
+    pub fn tickets(mut self, tickets: &[Ticket]) -> Helpdesk {
+        let w = self.store.write().unwrap();
+        for t in tickets {
+            w.upsert_ticket(self.source, t).unwrap();
+        }
+        w.commit().unwrap();
+        self
+    }
+
+    pub fn ratings(mut self, ratings: &[SatisfactionRating]) -> Helpdesk {
+        let w = self.store.write().unwrap();
+        for r in ratings {
+            w.upsert_rating(self.source, r).unwrap();
+        }
+        w.commit().unwrap();
+        self
+    }
+
+    pub fn named(mut self, kind: NamedKind, id: i64, name: &str) -> Helpdesk {
+        let w = self.store.write().unwrap();
+        w.upsert_named(self.source, kind, &Named { id, name: name.to_owned() }).unwrap();
+        w.commit().unwrap();
+        self
+    }
+
+    /// Runs a query given as CLI-style options and returns the contract's JSON.
+    pub fn kpi(&self, request: KpiRequest) -> serde_json::Value {
+        let frame = Frame::build(&self.store).expect("frame builds");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let query = request.resolve(today, chrono_tz::Tz::UTC).expect("valid query");
+        serde_json::to_value(analytics::run(&frame, &query).expect("query runs")).unwrap()
+    }
+}
+
+/// A request for `from..=to`, UTC unless `tz` is set later.
+pub fn range(from: &str, to: &str) -> KpiRequest {
+    KpiRequest {
+        from: Some(from.to_owned()),
+        to: Some(to.to_owned()),
+        ..KpiRequest::default()
+    }
+}
