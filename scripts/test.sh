@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints, the Rust tests, the UI's type check,
+# lint and unit tests, and the end-to-end test of the real app under a virtual display.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+install_app_prerequisites
+install_test_prerequisites
+install_ui_packages
+cd "$ROOT"
+
+step() { echo; echo "==> $*"; }
+
+step "UI: build (embedded into the app)"
+(cd ui && npm run build --silent)
+step "Rust: cargo fmt --check"
+cargo fmt --all -- --check
+step "Rust: cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "Rust: cargo test"
+cargo test --workspace --locked
+step "UI: type check, lint, unit tests"
+(cd ui && npm run check && npm run lint && npm test)
+step "End-to-end: the real app under Xvfb through WebDriver"
+cargo build --workspace --locked --bins
+(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+xvfb-run -a --server-args="-screen 0 1440x900x24" node --test tests/e2e/

@@ -1,0 +1,60 @@
+//! TypeScript types for IPC, generated from the Rust types with ts-rs into
+//! `ui/src/lib/ipc/bindings`. A test fails when the committed files drift; regenerate
+//! them with `UPDATE_BINDINGS=1 cargo test --workspace bindings`.
+
+use std::path::Path;
+
+use ts_rs::{Config, ExportError, TS};
+
+use deskbench::analytics::overview::{Overview, OverviewRequest};
+use deskbench::workspace::WorkspaceInfo;
+
+use crate::IpcError;
+
+/// Writes every IPC type (and the types they use) into `dir`.
+pub fn export_all(dir: &Path) -> Result<(), ExportError> {
+    let config = Config::new().with_out_dir(dir);
+    WorkspaceInfo::export_all(&config)?;
+    OverviewRequest::export_all(&config)?;
+    Overview::export_all(&config)?;
+    IpcError::export_all(&config)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        (name, std::fs::read_to_string(e.path()).unwrap_or_default())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    use super::*;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings");
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            let _ = std::fs::remove_dir_all(&committed);
+            export_all(&committed).expect("bindings are written");
+        }
+        let fresh = tempfile::tempdir().expect("a temporary folder");
+        export_all(fresh.path()).expect("bindings are generated");
+        assert_eq!(
+            read_dir(&committed),
+            read_dir(fresh.path()),
+            "ui/src/lib/ipc/bindings is out of date: run UPDATE_BINDINGS=1 cargo test --workspace bindings"
+        );
+    }
+}

@@ -1,0 +1,68 @@
+//! The IPC commands: each validates nothing itself and calls one core function on a
+//! blocking thread (SQLite and polars must not run on the UI thread).
+
+use std::sync::Arc;
+
+use tauri::{Manager, State, WebviewWindow};
+
+use deskbench::analytics::overview::{overview as compute_overview, Overview, OverviewRequest};
+use deskbench::analytics::Frame;
+use deskbench::demo::DemoConfig;
+use deskbench::workspace::{Workspace, WorkspaceInfo};
+
+use crate::error::IpcError;
+use crate::state::{AppState, Loaded};
+
+/// Opens the workspace, creating the demo helpdesk on first start, and builds the frame.
+#[tauri::command]
+pub async fn open_workspace(window: WebviewWindow, state: State<'_, AppState>) -> Result<WorkspaceInfo, IpcError> {
+    let dir = state
+        .dir
+        .clone()
+        .ok_or_else(|| IpcError::internal("no data directory; set DESKBENCH_WORKSPACE to a folder"))?;
+    let loaded = state.loaded.clone();
+    let info = blocking(move || {
+        let now = deskbench::now();
+        let workspace = if Workspace::exists(&dir) {
+            Workspace::open(&dir)?
+        } else {
+            let config = DemoConfig { now, ..DemoConfig::default() };
+            Workspace::create_demo(&dir, &config, &mut |_| {})?.0
+        };
+        let frame = Arc::new(Frame::build(workspace.store()).map_err(IpcError::from)?);
+        let info = workspace.info(now)?;
+        *loaded.lock().map_err(|_| IpcError::internal("the workspace lock is poisoned"))? =
+            Some(Loaded { workspace, frame });
+        Ok(info)
+    })
+    .await?;
+    let title = if info.is_demo { "Deskbench — Demo workspace" } else { "Deskbench" };
+    // A failed title change is cosmetic.
+    let _ = window.app_handle().get_webview_window("main").map(|w| w.set_title(title));
+    Ok(info)
+}
+
+/// The Overview screen's KPIs and trend for a period.
+#[tauri::command]
+pub async fn overview(request: OverviewRequest, state: State<'_, AppState>) -> Result<Overview, IpcError> {
+    let loaded = state.loaded.clone();
+    blocking(move || {
+        let guard = loaded.lock().map_err(|_| IpcError::internal("the workspace lock is poisoned"))?;
+        let loaded = guard
+            .as_ref()
+            .ok_or_else(|| IpcError::internal("the workspace is not open yet"))?;
+        let today = loaded.workspace.today(deskbench::now())?;
+        let tz = loaded.workspace.time_zone()?;
+        Ok(compute_overview(&loaded.frame, &request, today, tz)?)
+    })
+    .await
+}
+
+/// Runs blocking work off the async runtime's threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|err| IpcError::internal(format!("background work failed: {err}")))?
+}

@@ -1,0 +1,61 @@
+//! Errors as they cross IPC: `{code, message}`. A code exists only where the UI acts on
+//! it differently; the message is the error chain in plain words.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use deskbench::analytics::AnalyticsError;
+use deskbench::workspace::WorkspaceError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request was invalid (a date, a zone, a dimension): show it next to the input.
+    InvalidInput,
+    /// The workspace could not be opened or created: offer to retry.
+    Workspace,
+    /// Anything else.
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(code: ErrorCode, err: &dyn std::error::Error) -> IpcError {
+        let mut message = err.to_string();
+        let mut source = err.source();
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        IpcError { code, message }
+    }
+
+    pub fn internal(message: impl Into<String>) -> IpcError {
+        IpcError {
+            code: ErrorCode::Internal,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<WorkspaceError> for IpcError {
+    fn from(err: WorkspaceError) -> IpcError {
+        IpcError::new(ErrorCode::Workspace, &err)
+    }
+}
+
+impl From<AnalyticsError> for IpcError {
+    fn from(err: AnalyticsError) -> IpcError {
+        let code = match err {
+            AnalyticsError::Engine(_) | AnalyticsError::Store(_) => ErrorCode::Internal,
+            _ => ErrorCode::InvalidInput,
+        };
+        IpcError::new(code, &err)
+    }
+}

@@ -1,0 +1,90 @@
+//! Command-line options. Values that the core validates (dates, zones, KPI ids,
+//! dimensions) stay strings here so their errors list what is valid.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "deskbench", version, about = "Offline support analytics: KPIs over a local helpdesk cache")]
+pub struct Cli {
+    /// The workspace folder (default: the OS data directory).
+    #[arg(long, global = true, env = "DESKBENCH_WORKSPACE", value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the demo workspace: a realistic generated helpdesk.
+    Demo(DemoArgs),
+    /// Compute KPIs (see kpi-definitions: ranges, buckets, breakdowns, filters).
+    Kpi(KpiArgs),
+    /// Show the workspace: sources, record counts, last sync.
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Number of tickets to generate.
+    #[arg(long, default_value_t = 20_000)]
+    pub tickets: usize,
+    /// Random seed: the same seed and dates give the same data.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Months of history.
+    #[arg(long, default_value_t = 18)]
+    pub months: u32,
+    /// Last day of the generated history, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Table,
+}
+
+#[derive(Debug, Args)]
+pub struct KpiArgs {
+    /// First day of the range, YYYY-MM-DD (with --to; default: the last 30 full days).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of the range, inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// IANA time zone for ranges and buckets (default: the workspace's).
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Bucket the range into a series: day, week (ISO, from Monday) or month.
+    #[arg(long, value_name = "BUCKET")]
+    pub every: Option<String>,
+    /// Break down by a ticket dimension: channel, status, priority, type, group, assignee,
+    /// brand, organization, requester.
+    #[arg(long, value_name = "DIM")]
+    pub by: Option<String>,
+    /// Keep tickets where DIM=VALUE (repeat: same dimension = OR, different = AND).
+    #[arg(long = "where", value_name = "DIM=VALUE")]
+    pub filters: Vec<String>,
+    /// Only these KPIs (repeatable; default: all).
+    #[arg(long = "kpi", value_name = "ID")]
+    pub kpis: Vec<String>,
+    /// Durations in calendar or business hours.
+    #[arg(long, default_value = "calendar", value_name = "HOURS")]
+    pub hours: String,
+    /// Keep the first N groups of --by.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}

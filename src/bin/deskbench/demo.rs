@@ -1,0 +1,47 @@
+//! `deskbench demo`: generate the demo helpdesk into an empty workspace.
+
+use anyhow::Result;
+use chrono::Days;
+use chrono_tz::Tz;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use deskbench::analytics::range::{day_start, parse_date};
+use deskbench::demo::DemoConfig;
+use deskbench::workspace::Workspace;
+
+use crate::args::{Cli, DemoArgs};
+
+pub fn run(cli: &Cli, args: &DemoArgs) -> Result<()> {
+    let dir = crate::status::workspace_dir(cli)?;
+    let now = match &args.until {
+        // The end of that day, so its tickets exist.
+        Some(date) => day_start(parse_date(date)? + Days::new(1), Tz::UTC) - 1,
+        None => deskbench::now(),
+    };
+    let config = DemoConfig {
+        seed: args.seed,
+        tickets: args.tickets,
+        months: args.months,
+        now,
+    };
+    let bar = ProgressBar::new(args.tickets as u64).with_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} tickets ({eta} left)")?
+            .progress_chars("=> "),
+    );
+    bar.set_message("Generating demo helpdesk");
+    let (_, summary) = Workspace::create_demo(&dir, &config, &mut |p| {
+        bar.set_length(p.tickets_total as u64);
+        bar.set_position(p.tickets_written as u64);
+    })?;
+    bar.finish_and_clear();
+    eprintln!(
+        "Created the demo workspace in {}: {} tickets, {} users, {} ratings, {} SLA events, {} articles.",
+        dir.display(),
+        summary.tickets,
+        summary.users,
+        summary.ratings,
+        summary.sla_events,
+        summary.articles
+    );
+    Ok(())
+}

@@ -1,0 +1,32 @@
+//! `deskbench`: the command line over the core, for scripting and headless use.
+//! Each subcommand parses its options, calls one core function and prints the result.
+
+mod args;
+mod demo;
+mod kpi;
+mod output;
+mod status;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Demo(opts) => demo::run(&cli, opts),
+        Command::Kpi(opts) => kpi::run(&cli, opts),
+        Command::Status(opts) => status::run(&cli, opts),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line: the error and its causes.
+            let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
+            eprintln!("error: {}", chain.join(": "));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Ticket, reply, rating-comment and article text, composed from per-language phrase
+//! banks (`lang_en`, `lang_ko`, `lang_ru`) so near-duplicates are rarely identical.
+
+use rand::Rng;
+
+use super::names::Lang;
+use super::sample::{chance, pick, DemoRng};
+use super::topics::{Topic, TOPIC_COUNT};
+use super::{lang_en, lang_ko, lang_ru};
+
+/// A help-center article about one topic in one language.
+pub(super) struct ArticleText {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub steps: [&'static str; 3],
+}
+
+/// Everything said about one topic in one language. `{n}` is a number (order, invoice,
+/// error code), `{brand}` the ticket's brand.
+pub(super) struct TopicText {
+    pub subjects: &'static [&'static str],
+    pub details: &'static [&'static str],
+    /// The core of the first agent reply.
+    pub reply: &'static str,
+    pub praise: &'static [&'static str],
+    pub complaint: &'static [&'static str],
+    /// `None` leaves a knowledge-base gap for this topic in this language.
+    pub article: Option<ArticleText>,
+}
+
+/// A language's phrase bank. Per-topic texts are a fixed-size array, so a language that
+/// misses a topic does not compile.
+pub(super) struct Phrases {
+    pub topics: [TopicText; TOPIC_COUNT],
+    /// Openers and closers of a customer's first message.
+    pub hello: &'static [&'static str],
+    pub thanks: &'static [&'static str],
+    /// Agent reply greeting with `{name}`, and sign-offs.
+    pub greet: &'static str,
+    pub sign_off: &'static [&'static str],
+    /// Rating comments: generic praise, praise naming the agent (`{agent}`), endings.
+    pub praise: &'static [&'static str],
+    pub praise_named: &'static [&'static str],
+    pub praise_end: &'static [&'static str],
+    pub complaint: &'static [&'static str],
+    /// Complaints about waiting, for slow tickets.
+    pub complaint_slow: &'static [&'static str],
+    pub complaint_end: &'static [&'static str],
+    /// Closing paragraph of every article.
+    pub article_outro: &'static str,
+    /// Articles not tied to a topic: (title, body).
+    pub general_articles: &'static [(&'static str, &'static str)],
+}
+
+pub(super) fn phrases(lang: Lang) -> &'static Phrases {
+    match lang {
+        Lang::En => &lang_en::PHRASES,
+        Lang::Ko => &lang_ko::PHRASES,
+        Lang::Ru => &lang_ru::PHRASES,
+    }
+}
+
+fn topic_text(lang: Lang, topic: Topic) -> &'static TopicText {
+    &phrases(lang).topics[topic.index()]
+}
+
+/// Replaces the placeholders a template uses; most templates have none.
+fn fill(template: &str, n: u32, brand: &str) -> String {
+    if !template.contains('{') {
+        return template.to_owned();
+    }
+    template
+        .replace("{n}", &n.to_string())
+        .replace("{brand}", brand)
+}
+
+fn number(rng: &mut DemoRng) -> u32 {
+    rng.gen_range(1_000..99_999)
+}
+
+pub(super) fn subject(rng: &mut DemoRng, lang: Lang, topic: Topic, brand: &str) -> String {
+    let template = *pick(rng, topic_text(lang, topic).subjects);
+    let n = number(rng);
+    fill(template, n, brand)
+}
+
+/// The requester's first message: greeting, the problem, a sign-off with their name.
+pub(super) fn description(
+    rng: &mut DemoRng,
+    lang: Lang,
+    topic: Topic,
+    brand: &str,
+    requester: &str,
+) -> String {
+    let p = phrases(lang);
+    let detail = *pick(rng, topic_text(lang, topic).details);
+    let n = match topic {
+        Topic::RefundRequest => rng.gen_range(5..30),
+        Topic::IntegrationSync => rng.gen_range(6..72),
+        Topic::OnboardingSetup => rng.gen_range(3..60),
+        Topic::ApiErrors => rng.gen_range(2..20) * 50,
+        _ => number(rng),
+    };
+    let hello = *pick(rng, p.hello);
+    let thanks = *pick(rng, p.thanks);
+    let mut text = String::with_capacity(200);
+    if !hello.is_empty() {
+        text.push_str(hello);
+        text.push_str("\n\n");
+    }
+    text.push_str(&fill(detail, n, brand));
+    if !thanks.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(thanks);
+        text.push('\n');
+        text.push_str(requester);
+    }
+    text
+}
+
+/// The agent's first public reply.
+pub(super) fn agent_reply(
+    rng: &mut DemoRng,
+    lang: Lang,
+    topic: Topic,
+    requester: &str,
+    agent: &str,
+) -> String {
+    let p = phrases(lang);
+    let sign_off = *pick(rng, p.sign_off);
+    format!(
+        "{}\n\n{}\n\n{sign_off}\n{agent}",
+        p.greet.replace("{name}", requester),
+        topic_text(lang, topic).reply
+    )
+}
+
+/// A rating comment in the ticket's language about what customers actually mention:
+/// speed, competence, attitude, and the topic itself. `agent` is the assignee's name when
+/// customers of this language would use it.
+pub(super) fn rating_comment(
+    rng: &mut DemoRng,
+    lang: Lang,
+    topic: Topic,
+    good: bool,
+    slow: bool,
+    agent: Option<&str>,
+) -> String {
+    let p = phrases(lang);
+    let t = topic_text(lang, topic);
+    let (core, end) = if good {
+        let core = match (rng.gen_range(0..10), agent) {
+            (0..=3, _) => (*pick(rng, t.praise)).to_owned(),
+            (4..=6, Some(name)) => pick(rng, p.praise_named).replace("{agent}", name),
+            _ => (*pick(rng, p.praise)).to_owned(),
+        };
+        (core, chance(rng, 0.55).then(|| *pick(rng, p.praise_end)))
+    } else {
+        let core = if slow && chance(rng, 0.6) {
+            *pick(rng, p.complaint_slow)
+        } else if chance(rng, 0.5) {
+            *pick(rng, t.complaint)
+        } else {
+            *pick(rng, p.complaint)
+        };
+        (
+            core.to_owned(),
+            chance(rng, 0.45).then(|| *pick(rng, p.complaint_end)),
+        )
+    };
+    match end {
+        Some(end) => format!("{core} {end}"),
+        None => core,
+    }
+}
+
+/// Title and plain-text body of a topic's article, or `None` for a knowledge-base gap.
+pub(super) fn article(lang: Lang, topic: Topic) -> Option<(String, String)> {
+    let a = topic_text(lang, topic).article.as_ref()?;
+    let steps: Vec<String> = a
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| format!("{}. {step}", i + 1))
+        .collect();
+    let body = format!(
+        "{}\n\n{}\n\n{}",
+        a.intro,
+        steps.join("\n"),
+        phrases(lang).article_outro
+    );
+    Some((a.title.to_owned(), body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::sample::stream;
+    use crate::demo::topics::TOPICS;
+
+    #[test]
+    fn every_language_has_text_for_every_topic() {
+        for lang in Lang::ALL {
+            let p = phrases(lang);
+            for spec in &TOPICS {
+                let t = &p.topics[spec.topic.index()];
+                assert!(
+                    !t.subjects.is_empty()
+                        && !t.details.is_empty()
+                        && !t.praise.is_empty()
+                        && !t.complaint.is_empty(),
+                    "{lang:?} {:?} lacks text",
+                    spec.topic
+                );
+            }
+            assert!(
+                p.praise.len() >= 8 && p.complaint.len() >= 6,
+                "{lang:?} bank too small"
+            );
+        }
+    }
+
+    #[test]
+    fn knowledge_base_leaves_frequent_topics_uncovered() {
+        for topic in [
+            Topic::ShippingDelay,
+            Topic::TwoFactor,
+            Topic::SlowPerformance,
+        ] {
+            for lang in Lang::ALL {
+                assert!(
+                    article(lang, topic).is_none(),
+                    "{lang:?} {topic:?} has an article"
+                );
+            }
+        }
+        assert!(article(Lang::Ko, Topic::PasswordReset).is_some());
+    }
+
+    #[test]
+    fn rating_comments_vary_and_name_the_agent() {
+        let mut rng = stream(4, 1);
+        let comments: Vec<String> = (0..200)
+            .map(|_| {
+                rating_comment(
+                    &mut rng,
+                    Lang::Ru,
+                    Topic::LoginProblem,
+                    true,
+                    false,
+                    Some("Анна"),
+                )
+            })
+            .collect();
+        let mut distinct = comments.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert!(
+            distinct.len() > 30,
+            "only {} distinct comments",
+            distinct.len()
+        );
+        assert!(comments.iter().any(|c| c.contains("Анна")));
+        assert!(
+            comments.iter().all(|c| !c.contains('{')),
+            "unfilled placeholder"
+        );
+    }
+
+    #[test]
+    fn descriptions_fill_placeholders() {
+        let mut rng = stream(5, 1);
+        for lang in Lang::ALL {
+            for spec in &TOPICS {
+                for _ in 0..6 {
+                    let d = description(&mut rng, lang, spec.topic, "Acme Pay", "Emma");
+                    let s = subject(&mut rng, lang, spec.topic, "Acme Pay");
+                    assert!(!d.contains('{') && !s.contains('{'), "{lang:?}: {s} / {d}");
+                }
+            }
+        }
+    }
+}

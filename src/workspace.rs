@@ -1,0 +1,162 @@
+//! A workspace: a folder holding the store (`deskbench.sqlite`) and its settings. Knows
+//! the workspace's time zone and whether it is the demo.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::analytics::range::local_date;
+use crate::demo::{self, DemoConfig, DemoError, DemoProgress, DemoSummary};
+use crate::store::records::SourceKind;
+use crate::store::{Store, StoreError, DATABASE_FILE};
+
+/// The setting holding the workspace's IANA time zone.
+const TIME_ZONE_SETTING: &str = "time_zone";
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("cannot create the workspace folder {path}")]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no workspace folder given and the OS has no data directory; pass --workspace DIR")]
+    NoDefaultDir,
+    #[error("the workspace {0} already holds data; use an empty folder for the demo")]
+    NotEmpty(PathBuf),
+    #[error("the workspace's time zone setting {0:?} is not an IANA time zone")]
+    BadTimeZone(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Demo(#[from] DemoError),
+}
+
+/// What the app shows about the open workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WorkspaceInfo {
+    /// The folder holding `deskbench.sqlite`.
+    pub path: String,
+    /// True when the only source is the generated demo helpdesk.
+    pub is_demo: bool,
+    /// The workspace's default IANA time zone.
+    pub tz: String,
+    /// Today's date in that zone, `YYYY-MM-DD`.
+    pub today: String,
+    #[ts(type = "number")]
+    pub tickets: u64,
+    pub sources: Vec<SourceSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceSummary {
+    pub name: String,
+    pub kind: String,
+    /// Unix seconds of the last successful sync, if any.
+    #[ts(type = "number | null")]
+    pub last_synced_at: Option<i64>,
+}
+
+pub struct Workspace {
+    dir: PathBuf,
+    store: Store,
+}
+
+impl Workspace {
+    /// The OS data directory's workspace (e.g. `~/.local/share/deskbench`).
+    pub fn default_dir() -> Result<PathBuf, WorkspaceError> {
+        directories::ProjectDirs::from("app", "Deskbench", "deskbench")
+            .map(|dirs| dirs.data_dir().to_owned())
+            .ok_or(WorkspaceError::NoDefaultDir)
+    }
+
+    /// Opens the workspace in `dir`, creating the folder and an empty database if needed.
+    pub fn open(dir: &Path) -> Result<Workspace, WorkspaceError> {
+        std::fs::create_dir_all(dir).map_err(|source| WorkspaceError::CreateDir {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let store = Store::open(dir)?;
+        Ok(Workspace {
+            dir: dir.to_owned(),
+            store,
+        })
+    }
+
+    /// Whether `dir` holds a workspace database already (without creating one).
+    pub fn exists(dir: &Path) -> bool {
+        dir.join(DATABASE_FILE).is_file()
+    }
+
+    /// Fills an empty workspace with the generated demo helpdesk. On failure the
+    /// half-written database is removed, so a retry starts clean.
+    pub fn create_demo(
+        dir: &Path,
+        config: &DemoConfig,
+        progress: &mut dyn FnMut(DemoProgress),
+    ) -> Result<(Workspace, DemoSummary), WorkspaceError> {
+        let mut workspace = Workspace::open(dir)?;
+        if !workspace.store.sources()?.is_empty() {
+            return Err(WorkspaceError::NotEmpty(dir.to_owned()));
+        }
+        match demo::generate(&mut workspace.store, config, progress) {
+            Ok(summary) => Ok((workspace, summary)),
+            Err(err) => {
+                drop(workspace);
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(dir.join(format!("{DATABASE_FILE}{suffix}")));
+                }
+                Err(err.into())
+            }
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// The workspace's time zone: the setting written by the first source, else UTC.
+    pub fn time_zone(&self) -> Result<Tz, WorkspaceError> {
+        match self.store.setting(TIME_ZONE_SETTING)? {
+            None => Ok(Tz::UTC),
+            Some(name) => name.parse().map_err(|_| WorkspaceError::BadTimeZone(name)),
+        }
+    }
+
+    /// Today's date in the workspace's zone at the unix time `now`.
+    pub fn today(&self, now: i64) -> Result<NaiveDate, WorkspaceError> {
+        Ok(local_date(now, self.time_zone()?))
+    }
+
+    pub fn info(&self, now: i64) -> Result<WorkspaceInfo, WorkspaceError> {
+        let sources = self.store.sources()?;
+        let tz = self.time_zone()?;
+        Ok(WorkspaceInfo {
+            path: self.dir.display().to_string(),
+            is_demo: !sources.is_empty() && sources.iter().all(|s| s.kind == SourceKind::Demo),
+            tz: tz.name().to_owned(),
+            today: local_date(now, tz).format("%Y-%m-%d").to_string(),
+            tickets: self.store.counts()?.tickets,
+            sources: sources
+                .into_iter()
+                .map(|s| SourceSummary {
+                    name: s.name,
+                    kind: s.kind.as_str().to_owned(),
+                    last_synced_at: s.last_success_at,
+                })
+                .collect(),
+        })
+    }
+}

@@ -1,0 +1,112 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import App from './App.svelte';
+import * as ipc from './lib/ipc';
+import { overviewFixture, workspaceFixture } from './test/fixtures';
+
+vi.mock(import('./lib/ipc'), async (importOriginal) => ({
+  ...(await importOriginal()),
+  overview: vi.fn(),
+  openWorkspace: vi.fn(),
+  onMenu: vi.fn(async () => () => {}),
+}));
+
+describe('App shell', () => {
+  beforeEach(() => {
+    vi.mocked(ipc.overview).mockResolvedValue(overviewFixture);
+    vi.mocked(ipc.openWorkspace).mockReset();
+  });
+
+  it('shows the loading state, then the demo badge, time zone and cards', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    render(App);
+    expect(screen.getByTestId('loading-state')).toHaveTextContent('Preparing the demo workspace…');
+    expect(await screen.findByTestId('demo-badge')).toHaveTextContent('Demo data');
+    expect(screen.getByTestId('workspace-tz')).toHaveTextContent('Europe/Berlin');
+    expect(await screen.findAllByTestId('kpi-card')).toHaveLength(6);
+  });
+
+  it('hides the badge for a real workspace', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue({ ...workspaceFixture, is_demo: false });
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    expect(screen.queryByTestId('demo-badge')).toBeNull();
+  });
+
+  it('offers Retry when the workspace cannot be opened', async () => {
+    vi.mocked(ipc.openWorkspace)
+      .mockRejectedValueOnce({ code: 'workspace', message: 'database is locked' })
+      .mockResolvedValueOnce(workspaceFixture);
+    render(App);
+    expect(await screen.findByRole('alert')).toHaveTextContent('database is locked');
+    await fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findAllByTestId('kpi-card')).toHaveLength(6);
+  });
+
+  it('reloads on R and F5 but not while typing', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    vi.mocked(ipc.overview).mockClear();
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    expect(ipc.overview).toHaveBeenCalledTimes(1);
+    await fireEvent.keyDown(window, { key: 'r' });
+    await waitFor(() => expect(ipc.overview).toHaveBeenCalledTimes(2));
+    await fireEvent.keyDown(window, { key: 'F5' });
+    await waitFor(() => expect(ipc.overview).toHaveBeenCalledTimes(3));
+    await fireEvent.keyDown(screen.getByTestId('period-preset'), { key: 'r' });
+    expect(ipc.overview).toHaveBeenCalledTimes(3);
+  });
+
+  it('picks presets with Alt+1..4', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    await fireEvent.keyDown(window, { key: '1', code: 'Digit1', altKey: true });
+    await waitFor(() => expect(ipc.overview).toHaveBeenLastCalledWith({ period: { kind: 'last_7_days' }, tz: null }));
+    expect(screen.getByTestId('period-preset')).toHaveValue('last_7_days');
+    await fireEvent.keyDown(window, { key: '4', code: 'Digit4', altKey: true });
+    await waitFor(() => expect(ipc.overview).toHaveBeenLastCalledWith({ period: { kind: 'this_quarter' }, tz: null }));
+  });
+
+  it('handles the native menu: refresh, theme and about', async () => {
+    let menu: ((action: ipc.MenuAction) => void) | undefined;
+    vi.mocked(ipc.onMenu).mockImplementation(async (handler) => {
+      menu = handler;
+      return () => {};
+    });
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    vi.mocked(ipc.overview).mockClear();
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    expect(menu).toBeDefined();
+
+    menu?.('refresh');
+    await waitFor(() => expect(ipc.overview).toHaveBeenCalledTimes(2));
+
+    const before = document.documentElement.dataset.theme;
+    menu?.('theme');
+    expect(document.documentElement.dataset.theme).toBeDefined();
+    menu?.('theme');
+    menu?.('theme');
+    expect(document.documentElement.dataset.theme).toBe(before);
+
+    const dialog = document.querySelector('dialog');
+    expect(dialog?.open).toBe(false);
+    menu?.('about');
+    await waitFor(() => expect(dialog?.open).toBe(true));
+    expect(dialog).toHaveTextContent('Version 0.1.0');
+    await fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(dialog?.open).toBe(false));
+  });
+
+  it('switches language and sets <html lang>', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'ko' } });
+    expect(document.documentElement.lang).toBe('ko');
+    expect(screen.getByTestId('demo-badge')).toHaveTextContent('데모 데이터');
+    await fireEvent.change(screen.getByRole('combobox', { name: '언어' }), { target: { value: 'en' } });
+  });
+});

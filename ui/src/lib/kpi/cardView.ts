@@ -1,0 +1,108 @@
+/**
+ * Turns a `KpiCard` from the core into the strings a card shows. All numbers come from
+ * the core; this only decides how to present them, so it is pure and unit-tested.
+ */
+import type { Formatter, ChangeView } from '../format';
+import type { CsatStats, DurationStats, KpiCard, KpiId, KpiValue } from '../ipc';
+
+/** The order of the six cards on the Overview. */
+export const KPI_ORDER: readonly KpiId[] = [
+  'tickets_created',
+  'tickets_solved',
+  'tickets_unsolved',
+  'first_reply_time',
+  'full_resolution_time',
+  'csat',
+];
+
+export type HeadlineKind = 'count' | 'duration' | 'share';
+
+const HEADLINE_KIND: Record<KpiId, HeadlineKind> = {
+  tickets_created: 'count',
+  tickets_solved: 'count',
+  tickets_unsolved: 'count',
+  first_reply_time: 'duration',
+  full_resolution_time: 'duration',
+  csat: 'share',
+};
+
+export function headlineKind(kpi: KpiId): HeadlineKind {
+  return HEADLINE_KIND[kpi];
+}
+
+export function isDurationStats(value: KpiValue): value is DurationStats {
+  return 'unit' in value;
+}
+
+export function isCsatStats(value: KpiValue): value is CsatStats {
+  return 'good' in value;
+}
+
+/** Formats a headline (count, minutes or share); "—" when the core has none. */
+export function formatHeadline(kpi: KpiId, value: number | null, f: Formatter): string {
+  if (value === null) return '—';
+  switch (headlineKind(kpi)) {
+    case 'count':
+      return f.count(value);
+    case 'duration':
+      return f.duration(value);
+    case 'share':
+      return f.percent(value);
+  }
+}
+
+/** The small print under the headline: p90 and n, CSAT counts and interval, or the previous count. */
+export function detailLines(card: KpiCard, f: Formatter): string[] {
+  const { current } = card;
+  if (isDurationStats(current)) {
+    const p90 = current.p90 === null ? '—' : f.duration(current.p90);
+    return [`${f.t('card.p90', { value: p90 })} · ${f.t('card.n', { value: f.count(current.n) })}`];
+  }
+  if (isCsatStats(current)) {
+    const lines = [f.t('card.csatCounts', { good: f.count(current.good), bad: f.count(current.bad) })];
+    if (current.ci_low !== null && current.ci_high !== null) {
+      lines.push(f.t('card.ci', { low: f.percent(current.ci_low), high: f.percent(current.ci_high) }));
+    }
+    return lines;
+  }
+  const previous = formatHeadline(card.kpi, card.previous_headline, f);
+  return [f.t('card.previous', { value: previous })];
+}
+
+export interface CardView {
+  title: string;
+  headline: string;
+  /** Exactly `String(headline)`, or "" when null: read by end-to-end tests. */
+  rawHeadline: string;
+  hasData: boolean;
+  change: ChangeView;
+  /** Spoken/tooltip description of the change. */
+  changeLabel: string;
+  previousLabel: string;
+  details: string[];
+}
+
+export function buildCardView(card: KpiCard, f: Formatter): CardView {
+  const change = f.change(card.change, card.higher_is_better);
+  const verdict = { good: 'card.better', bad: 'card.worse', neutral: 'card.unchanged' } as const;
+  const changeLabel =
+    change.direction === 'unknown'
+      ? f.t('card.changeUnknown')
+      : f.t('card.changeAria', { change: change.text, verdict: f.t(verdict[change.tone]) });
+  const hasData = card.headline !== null;
+  return {
+    title: f.t(`kpi.${card.kpi}`),
+    headline: formatHeadline(card.kpi, card.headline, f),
+    rawHeadline: card.headline === null ? '' : String(card.headline),
+    hasData,
+    change,
+    changeLabel,
+    previousLabel: f.t('card.previous', { value: formatHeadline(card.kpi, card.previous_headline, f) }),
+    details: hasData ? detailLines(card, f) : [f.t('card.noData')],
+  };
+}
+
+/** Cards in the fixed display order; unknown or missing KPIs are simply skipped. */
+export function orderCards(cards: readonly KpiCard[]): KpiCard[] {
+  return KPI_ORDER.flatMap((kpi) => cards.filter((card) => card.kpi === kpi).slice(0, 1));
+}

@@ -1,0 +1,42 @@
+/**
+ * Chart colours per theme. ECharts draws into SVG with explicit colours, so it cannot
+ * read CSS variables; these mirror the tokens in styles/tokens.css.
+ */
+import type { ResolvedTheme } from './theme.svelte';
+
+export interface ChartPalette {
+  created: string;
+  solved: string;
+  firstReply: string;
+  text: string;
+  mutedText: string;
+  gridLine: string;
+  axisLine: string;
+  tooltipBackground: string;
+  tooltipBorder: string;
+}
+
+export const CHART_PALETTES: Readonly<Record<ResolvedTheme, ChartPalette>> = {
+  light: {
+    created: '#4c6ef5',
+    solved: '#12b886',
+    firstReply: '#f08c00',
+    text: '#1b1f24',
+    mutedText: '#5b6472',
+    gridLine: '#e9ecf1',
+    axisLine: '#cfd5de',
+    tooltipBackground: '#ffffff',
+    tooltipBorder: '#dfe3ea',
+  },
+  dark: {
+    created: '#7c9cff',
+    solved: '#38d9a9',
+    firstReply: '#ffc04d',
+    text: '#e6e8ec',
+    mutedText: '#9aa3b2',
+    gridLine: '#262b35',
+    axisLine: '#3a414e',
+    tooltipBackground: '#1e222b',
+    tooltipBorder: '#333a47',
+  },
+};

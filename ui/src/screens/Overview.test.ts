@@ -1,0 +1,104 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import * as ipc from '../lib/ipc';
+import { overviewFixture, workspaceFixture } from '../test/fixtures';
+import Overview from './Overview.svelte';
+
+// Only the IPC layer is replaced; everything else (formatting, i18n, components) is real.
+vi.mock(import('../lib/ipc'), async (importOriginal) => ({
+  ...(await importOriginal()),
+  overview: vi.fn(),
+  openWorkspace: vi.fn(),
+  onMenu: vi.fn(async () => () => {}),
+}));
+
+const overviewMock = vi.mocked(ipc.overview);
+
+describe('Overview screen', () => {
+  beforeEach(() => {
+    overviewMock.mockReset();
+    overviewMock.mockResolvedValue(overviewFixture);
+  });
+
+  it('asks the core for the last 30 days by default', async () => {
+    render(Overview, { workspace: workspaceFixture });
+    await screen.findAllByTestId('kpi-card');
+    expect(overviewMock).toHaveBeenCalledWith({ period: { kind: 'last_30_days' }, tz: null });
+  });
+
+  it('renders the six cards in order with raw headlines', async () => {
+    render(Overview, { workspace: workspaceFixture });
+    const cards = await screen.findAllByTestId('kpi-card');
+    expect(cards.map((card) => card.dataset.kpi)).toEqual([
+      'tickets_created',
+      'tickets_solved',
+      'tickets_unsolved',
+      'first_reply_time',
+      'full_resolution_time',
+      'csat',
+    ]);
+    expect(cards.map((card) => card.getAttribute('data-headline'))).toEqual(['1234', '1180', '96', '85.2', '', '0.8734']);
+    expect(cards.map((card) => card.querySelector('[data-testid="kpi-headline"]')?.textContent)).toEqual([
+      '1,234',
+      '1,180',
+      '96',
+      '1 h 25 min',
+      '—',
+      '87.3%',
+    ]);
+    expect(cards[4]).toHaveTextContent('No data in this period');
+    expect(cards[0]?.querySelector('[data-testid="kpi-change"]')).toHaveAttribute('data-tone', 'bad');
+    expect(cards[3]?.querySelector('[data-testid="kpi-change"]')).toHaveAttribute('data-tone', 'good');
+  });
+
+  it('shows the resolved and previous ranges', async () => {
+    render(Overview, { workspace: workspaceFixture });
+    const label = await screen.findByTestId('range-label');
+    expect(label).toHaveAttribute('data-from', '2025-03-01');
+    expect(label).toHaveAttribute('data-to', '2025-03-30');
+    expect(label.textContent?.replace(/\s+/g, ' ').trim()).toBe('Mar 1 – 30, 2025');
+    expect(screen.getByTestId('range-previous')).toHaveTextContent('compared with Jan 30 – Feb 28, 2025');
+    expect(screen.getByTestId('trend-chart')).toBeInTheDocument();
+  });
+
+  it('reloads when another preset is picked', async () => {
+    render(Overview, { workspace: workspaceFixture });
+    await screen.findAllByTestId('kpi-card');
+    await fireEvent.change(screen.getByTestId('period-preset'), { target: { value: 'last_90_days' } });
+    await waitFor(() =>
+      expect(overviewMock).toHaveBeenLastCalledWith({ period: { kind: 'last_90_days' }, tz: null }),
+    );
+  });
+
+  it('validates a custom range before asking the core', async () => {
+    render(Overview, { workspace: workspaceFixture });
+    await screen.findAllByTestId('kpi-card');
+    await fireEvent.change(screen.getByTestId('period-preset'), { target: { value: 'custom' } });
+    const from = screen.getByTestId('range-from') as HTMLInputElement;
+    const to = screen.getByTestId('range-to') as HTMLInputElement;
+    expect(from.value).toBe('2025-03-01');
+    await fireEvent.input(from, { target: { value: '2025-03-20' } });
+    await fireEvent.input(to, { target: { value: '2025-03-10' } });
+    await fireEvent.click(screen.getByTestId('range-apply'));
+    expect(await screen.findByTestId('range-error')).toHaveTextContent('on or before');
+    expect(overviewMock).toHaveBeenCalledTimes(1);
+
+    await fireEvent.input(to, { target: { value: '2025-03-25' } });
+    await fireEvent.click(screen.getByTestId('range-apply'));
+    await waitFor(() =>
+      expect(overviewMock).toHaveBeenLastCalledWith({
+        period: { kind: 'custom', from: '2025-03-20', to: '2025-03-25' },
+        tz: null,
+      }),
+    );
+  });
+
+  it('shows the core error with a working Retry', async () => {
+    overviewMock.mockRejectedValueOnce({ code: 'invalid_input', message: 'range too long' });
+    render(Overview, { workspace: workspaceFixture });
+    expect(await screen.findByRole('alert')).toHaveTextContent('range too long');
+    await fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findAllByTestId('kpi-card')).toHaveLength(6);
+  });
+});

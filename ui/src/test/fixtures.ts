@@ -1,0 +1,82 @@
+/** Core responses shaped exactly like the generated bindings, for unit and component tests. */
+import type { KpiCard, Overview, WorkspaceInfo } from '../lib/ipc';
+
+export const workspaceFixture: WorkspaceInfo = {
+  path: '/home/analyst/.local/share/deskbench/demo.sqlite',
+  is_demo: true,
+  tz: 'Europe/Berlin',
+  today: '2025-03-31',
+  tickets: 48213,
+  sources: [{ name: 'Demo helpdesk', kind: 'demo', last_synced_at: null }],
+};
+
+const count = (value: number) => ({ value });
+
+export const cardsFixture: KpiCard[] = [
+  // Deliberately not in display order: the UI must sort them.
+  {
+    kpi: 'csat',
+    current: { value: 0.8734, n: 300, good: 262, bad: 38, ci_low: 0.8312, ci_high: 0.9061 },
+    previous: { value: 0.85, n: 280, good: 238, bad: 42, ci_low: 0.8, ci_high: 0.89 },
+    headline: 0.8734,
+    previous_headline: 0.85,
+    change: 0.0275,
+    higher_is_better: true,
+  },
+  {
+    kpi: 'tickets_created',
+    current: count(1234),
+    previous: count(1100),
+    headline: 1234,
+    previous_headline: 1100,
+    change: 0.1218,
+    higher_is_better: false,
+  },
+  {
+    kpi: 'tickets_solved',
+    current: count(1180),
+    previous: count(1200),
+    headline: 1180,
+    previous_headline: 1200,
+    change: -0.0167,
+    higher_is_better: true,
+  },
+  {
+    kpi: 'tickets_unsolved',
+    current: count(96),
+    previous: count(0),
+    headline: 96,
+    previous_headline: 0,
+    change: null,
+    higher_is_better: false,
+  },
+  {
+    kpi: 'first_reply_time',
+    current: { unit: 'minutes', n: 1100, mean: 120.5, median: 85.2, p90: 310 },
+    previous: { unit: 'minutes', n: 1000, mean: 140, median: 95, p90: 400 },
+    headline: 85.2,
+    previous_headline: 95,
+    change: -0.1032,
+    higher_is_better: false,
+  },
+  {
+    kpi: 'full_resolution_time',
+    current: { unit: 'minutes', n: 0, mean: null, median: null, p90: null },
+    previous: { unit: 'minutes', n: 900, mean: 3000, median: 2880, p90: 9000 },
+    headline: null,
+    previous_headline: 2880,
+    change: null,
+    higher_is_better: false,
+  },
+];
+
+export const overviewFixture: Overview = {
+  range: { from: '2025-03-01', to: '2025-03-30', tz: 'Europe/Berlin' },
+  previous: { from: '2025-01-30', to: '2025-02-28', tz: 'Europe/Berlin' },
+  cards: cardsFixture,
+  weekly: [
+    { period: '2025-02-24', created: 120, solved: 100, first_reply_median: 80 },
+    { period: '2025-03-03', created: 300, solved: 290, first_reply_median: 92.5 },
+    { period: '2025-03-10', created: 280, solved: 300, first_reply_median: null },
+  ],
+};
