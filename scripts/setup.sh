@@ -23,6 +23,10 @@ install_packages() {
   fi
 }
 
+node_is_recent() {
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
+}
+
 # What building and running the desktop app needs (Tauri 2 on WebKitGTK 4.1).
 install_app_prerequisites() {
   install_packages build-essential pkg-config curl ca-certificates \
@@ -30,10 +34,16 @@ install_app_prerequisites() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     install_packages nodejs npm
   fi
-  local major
-  major="$(node -p 'process.versions.node.split(".")[0]')"
-  if [ "$major" -lt 20 ]; then
-    echo "error: Node.js 20 or newer is needed (found $(node --version)); install it from your distribution or nodejs.org" >&2
+  # Vite 8 needs Node.js 20.19 or newer; Debian 12 and Ubuntu 24.04 ship 18, so fetch
+  # the current LTS with `n` (from npm) when the system's is too old.
+  if ! node_is_recent; then
+    echo "==> Installing Node.js 22 (the system's $(node --version) is too old)"
+    as_root npm install -g --no-audit --no-fund n >/dev/null
+    as_root n 22 >/dev/null
+    hash -r
+  fi
+  if ! node_is_recent; then
+    echo "error: Node.js 20.19 or newer is needed (found $(node --version)); install it from nodejs.org" >&2
     exit 1
   fi
   if ! command -v cargo >/dev/null; then
@@ -46,7 +56,7 @@ install_app_prerequisites() {
 
 # Extra tools for the test suite: a virtual display and the WebDriver for the real app.
 install_test_prerequisites() {
-  install_packages xvfb webkit2gtk-driver dbus-x11
+  install_packages xvfb webkit2gtk-driver
   rustup component add rustfmt clippy >/dev/null 2>&1 || true
   if ! command -v tauri-driver >/dev/null; then
     echo "==> Installing tauri-driver"

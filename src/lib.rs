@@ -6,7 +6,6 @@ pub mod demo;
 pub mod store;
 pub mod workspace;
 
-
 /// The current unix time; the only place the core reads the clock, at its edges.
 pub fn now() -> i64 {
     std::time::SystemTime::now()

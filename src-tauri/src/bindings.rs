@@ -44,7 +44,8 @@ mod tests {
 
     #[test]
     fn committed_bindings_match_the_rust_types() {
-        let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings");
+        let committed =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings");
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             let _ = std::fs::remove_dir_all(&committed);
             export_all(&committed).expect("bindings are written");

@@ -15,39 +15,58 @@ use crate::state::{AppState, Loaded};
 
 /// Opens the workspace, creating the demo helpdesk on first start, and builds the frame.
 #[tauri::command]
-pub async fn open_workspace(window: WebviewWindow, state: State<'_, AppState>) -> Result<WorkspaceInfo, IpcError> {
-    let dir = state
-        .dir
-        .clone()
-        .ok_or_else(|| IpcError::internal("no data directory; set DESKBENCH_WORKSPACE to a folder"))?;
+pub async fn open_workspace(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<WorkspaceInfo, IpcError> {
+    let dir = state.dir.clone().ok_or_else(|| {
+        IpcError::internal("no data directory; set DESKBENCH_WORKSPACE to a folder")
+    })?;
     let loaded = state.loaded.clone();
     let info = blocking(move || {
         let now = deskbench::now();
         let workspace = if Workspace::exists(&dir) {
             Workspace::open(&dir)?
         } else {
-            let config = DemoConfig { now, ..DemoConfig::default() };
+            let config = DemoConfig {
+                now,
+                ..DemoConfig::default()
+            };
             Workspace::create_demo(&dir, &config, &mut |_| {})?.0
         };
         let frame = Arc::new(Frame::build(workspace.store()).map_err(IpcError::from)?);
         let info = workspace.info(now)?;
-        *loaded.lock().map_err(|_| IpcError::internal("the workspace lock is poisoned"))? =
+        *loaded
+            .lock()
+            .map_err(|_| IpcError::internal("the workspace lock is poisoned"))? =
             Some(Loaded { workspace, frame });
         Ok(info)
     })
     .await?;
-    let title = if info.is_demo { "Deskbench — Demo workspace" } else { "Deskbench" };
+    let title = if info.is_demo {
+        "Deskbench — Demo workspace"
+    } else {
+        "Deskbench"
+    };
     // A failed title change is cosmetic.
-    let _ = window.app_handle().get_webview_window("main").map(|w| w.set_title(title));
+    let _ = window
+        .app_handle()
+        .get_webview_window("main")
+        .map(|w| w.set_title(title));
     Ok(info)
 }
 
 /// The Overview screen's KPIs and trend for a period.
 #[tauri::command]
-pub async fn overview(request: OverviewRequest, state: State<'_, AppState>) -> Result<Overview, IpcError> {
+pub async fn overview(
+    request: OverviewRequest,
+    state: State<'_, AppState>,
+) -> Result<Overview, IpcError> {
     let loaded = state.loaded.clone();
     blocking(move || {
-        let guard = loaded.lock().map_err(|_| IpcError::internal("the workspace lock is poisoned"))?;
+        let guard = loaded
+            .lock()
+            .map_err(|_| IpcError::internal("the workspace lock is poisoned"))?;
         let loaded = guard
             .as_ref()
             .ok_or_else(|| IpcError::internal("the workspace is not open yet"))?;

@@ -15,7 +15,10 @@ pub fn run() {
         .manage(state::AppState::from_env())
         .menu(menu::build)
         .on_menu_event(menu::forward)
-        .invoke_handler(tauri::generate_handler![commands::open_workspace, commands::overview])
+        .invoke_handler(tauri::generate_handler![
+            commands::open_workspace,
+            commands::overview
+        ])
         .run(tauri::generate_context!());
     if let Err(err) = result {
         eprintln!("error: Deskbench could not start: {err}");

@@ -10,8 +10,16 @@ const PAGE_ACTIONS: [&str; 3] = ["refresh", "theme", "about"];
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let file = SubmenuBuilder::new(app, "File").quit().build()?;
     let view = SubmenuBuilder::new(app, "View")
-        .item(&MenuItemBuilder::with_id("refresh", "Reload data").accelerator("CmdOrCtrl+R").build(app)?)
-        .item(&MenuItemBuilder::with_id("theme", "Switch theme").accelerator("CmdOrCtrl+Shift+L").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id("refresh", "Reload data")
+                .accelerator("CmdOrCtrl+R")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id("theme", "Switch theme")
+                .accelerator("CmdOrCtrl+Shift+L")
+                .build(app)?,
+        )
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&MenuItemBuilder::with_id("about", "About Deskbench").build(app)?)

@@ -40,7 +40,10 @@ pub(crate) struct Cells {
 
 impl Cells {
     pub fn range(&self, key: &Key) -> KpiValue {
-        self.range.get(key).cloned().unwrap_or_else(|| self.empty.clone())
+        self.range
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| self.empty.clone())
     }
 
     pub fn bucket(&self, key: &Key, bucket: usize) -> KpiValue {
@@ -68,8 +71,22 @@ pub(crate) fn compute(
         empty,
     };
     match def.population {
-        Population::Created => flow(&mut cells, tickets, "created_at", def.measure, periods, hours)?,
-        Population::Solved => flow(&mut cells, tickets, cols::SOLVED_TIME, def.measure, periods, hours)?,
+        Population::Created => flow(
+            &mut cells,
+            tickets,
+            "created_at",
+            def.measure,
+            periods,
+            hours,
+        )?,
+        Population::Solved => flow(
+            &mut cells,
+            tickets,
+            cols::SOLVED_TIME,
+            def.measure,
+            periods,
+            hours,
+        )?,
         Population::UnsolvedNow => unsolved_now(&mut cells, tickets, periods)?,
         Population::Rated => rated(&mut cells, tickets, ratings, periods)?,
     }
@@ -112,14 +129,20 @@ fn flow(
     let value_of = |row: &AggRow| -> Result<KpiValue, AnalyticsError> {
         Ok(match measure {
             Measure::Duration(_) => KpiValue::Duration(duration_stats(row.values()?)),
-            _ => KpiValue::Count(CountValue { value: row.count(N)? }),
+            _ => KpiValue::Count(CountValue {
+                value: row.count(N)?,
+            }),
         })
     };
     for_each_cell(cells, df, periods, agg, value_of)
 }
 
 /// Tickets unsolved now and created before the end of each period.
-fn unsolved_now(cells: &mut Cells, tickets: &LazyFrame, periods: &Periods) -> Result<(), AnalyticsError> {
+fn unsolved_now(
+    cells: &mut Cells,
+    tickets: &LazyFrame,
+    periods: &Periods,
+) -> Result<(), AnalyticsError> {
     let df = tickets
         .clone()
         .filter(col(cols::UNSOLVED_NOW).and(col("created_at").lt(lit(periods.end))))
@@ -137,10 +160,15 @@ fn unsolved_now(cells: &mut Cells, tickets: &LazyFrame, periods: &Periods) -> Re
         times.sort_unstable();
         for (i, bucket) in periods.buckets.iter().enumerate() {
             let value = times.partition_point(|&t| t < bucket.end) as u64;
-            cells.buckets.insert((key.clone(), i as u32), KpiValue::Count(CountValue { value }));
+            cells.buckets.insert(
+                (key.clone(), i as u32),
+                KpiValue::Count(CountValue { value }),
+            );
         }
         let value = times.len() as u64;
-        cells.range.insert(key, KpiValue::Count(CountValue { value }));
+        cells
+            .range
+            .insert(key, KpiValue::Count(CountValue { value }));
     }
     Ok(())
 }
@@ -157,7 +185,9 @@ fn rated(
         .clone()
         .filter(scored.and(in_period("updated_at", periods)))
         .join(
-            tickets.clone().select([col("source_id"), col("id"), col(KEY)]),
+            tickets
+                .clone()
+                .select([col("source_id"), col("id"), col(KEY)]),
             [col("source_id"), col("ticket_id")],
             [col("source_id"), col("id")],
             JoinArgs::new(JoinType::Inner),
@@ -188,7 +218,12 @@ fn for_each_cell(
     agg: Vec<Expr>,
     value_of: impl Fn(&AggRow) -> Result<KpiValue, AnalyticsError>,
 ) -> Result<(), AnalyticsError> {
-    let range = df.clone().lazy().group_by([col(KEY)]).agg(agg.clone()).collect()?;
+    let range = df
+        .clone()
+        .lazy()
+        .group_by([col(KEY)])
+        .agg(agg.clone())
+        .collect()?;
     for i in 0..range.height() {
         let row = AggRow { df: &range, i };
         cells.range.insert(row.key()?, value_of(&row)?);

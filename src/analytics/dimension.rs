@@ -125,7 +125,11 @@ fn enum_label(key: &str) -> String {
     }
     let mut chars = key.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect::<String>().replace('_', " "),
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars)
+            .collect::<String>()
+            .replace('_', " "),
         None => String::new(),
     }
 }
@@ -139,7 +143,11 @@ mod tests {
         let mut labels = Labels::default();
         labels.groups.insert(7, "Billing".to_owned());
         assert_eq!(Dimension::Group.label(Some("7"), &labels), "Billing");
-        assert_eq!(Dimension::Group.label(Some("8"), &labels), "8", "unknown ids show the id");
+        assert_eq!(
+            Dimension::Group.label(Some("8"), &labels),
+            "8",
+            "unknown ids show the id"
+        );
         assert_eq!(Dimension::Channel.label(Some("email"), &labels), "Email");
         assert_eq!(Dimension::Status.label(Some("hold"), &labels), "On-hold");
         assert_eq!(Dimension::Priority.label(None, &labels), "(none)");

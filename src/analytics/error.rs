@@ -15,7 +15,9 @@ pub enum AnalyticsError {
     UnknownEvery(String),
     #[error("unknown hours {0:?}; valid: calendar, business")]
     UnknownHours(String),
-    #[error("unknown time zone {0:?}; use an IANA name such as Europe/Berlin, America/New_York or UTC")]
+    #[error(
+        "unknown time zone {0:?}; use an IANA name such as Europe/Berlin, America/New_York or UTC"
+    )]
     UnknownTimeZone(String),
     #[error("invalid date {0:?}; use YYYY-MM-DD, e.g. 2025-01-31")]
     InvalidDate(String),
@@ -25,7 +27,9 @@ pub enum AnalyticsError {
     HalfRange,
     #[error("invalid filter {0:?}; use DIM=VALUE, e.g. channel=email or group=360000000001")]
     InvalidFilter(String),
-    #[error("{dimension} takes an id (a whole number), not {value:?}; list them with --by {dimension}")]
+    #[error(
+        "{dimension} takes an id (a whole number), not {value:?}; list them with --by {dimension}"
+    )]
     NotAnId { dimension: String, value: String },
     #[error("the analytics engine failed")]
     Engine(#[from] polars::error::PolarsError),

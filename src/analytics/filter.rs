@@ -86,11 +86,15 @@ mod tests {
 
     #[test]
     fn repeated_dimensions_merge_and_duplicates_drop() {
-        let f = Filters::parse(&["channel=email", "group=5", "channel=web", "channel=email"]).unwrap();
+        let f =
+            Filters::parse(&["channel=email", "group=5", "channel=web", "channel=email"]).unwrap();
         assert_eq!(
             f.entries(),
             &[
-                (Dimension::Channel, vec!["email".to_owned(), "web".to_owned()]),
+                (
+                    Dimension::Channel,
+                    vec!["email".to_owned(), "web".to_owned()]
+                ),
                 (Dimension::Group, vec!["5".to_owned()]),
             ]
         );
@@ -98,8 +102,14 @@ mod tests {
 
     #[test]
     fn bad_filters_say_what_is_expected() {
-        assert!(Filters::parse(&["channel"]).unwrap_err().to_string().contains("DIM=VALUE"));
-        assert!(Filters::parse(&["group=Billing"]).unwrap_err().to_string().contains("id"));
+        assert!(Filters::parse(&["channel"])
+            .unwrap_err()
+            .to_string()
+            .contains("DIM=VALUE"));
+        assert!(Filters::parse(&["group=Billing"])
+            .unwrap_err()
+            .to_string()
+            .contains("id"));
         assert!(Filters::parse(&["group=null"]).is_ok());
     }
 }

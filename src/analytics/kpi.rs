@@ -4,9 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// A KPI of `kpi-definitions.md`. The order of the variants is the order of the output.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum KpiId {
     TicketsCreated,
@@ -110,7 +108,10 @@ mod tests {
             assert_eq!(serde_json::to_value(kpi).unwrap(), kpi.name());
         }
         let err = KpiId::parse("nps").unwrap_err().to_string();
-        assert!(err.contains("tickets_created") && err.contains("csat"), "{err}");
+        assert!(
+            err.contains("tickets_created") && err.contains("csat"),
+            "{err}"
+        );
     }
 }
 

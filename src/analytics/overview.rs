@@ -27,7 +27,10 @@ pub enum PeriodPreset {
     Last90Days,
     ThisQuarter,
     /// Inclusive local dates, `YYYY-MM-DD`.
-    Custom { from: String, to: String },
+    Custom {
+        from: String,
+        to: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -90,7 +93,9 @@ impl PeriodPreset {
             PeriodPreset::Last30Days => DateRange::last_days(today, 30, tz),
             PeriodPreset::Last90Days => DateRange::last_days(today, 90, tz),
             PeriodPreset::ThisQuarter => DateRange::quarter_to_date(today, tz),
-            PeriodPreset::Custom { from, to } => DateRange::new(parse_date(from)?, parse_date(to)?, tz)?,
+            PeriodPreset::Custom { from, to } => {
+                DateRange::new(parse_date(from)?, parse_date(to)?, tz)?
+            }
         })
     }
 }
@@ -155,7 +160,10 @@ pub fn overview(
         .map(|point| TrendPoint {
             created: count(&point.kpis, KpiId::TicketsCreated),
             solved: count(&point.kpis, KpiId::TicketsSolved),
-            first_reply_median: point.kpis.get(KpiId::FirstReplyTime).and_then(KpiValue::headline),
+            first_reply_median: point
+                .kpis
+                .get(KpiId::FirstReplyTime)
+                .and_then(KpiValue::headline),
             period: point.period,
         })
         .collect();

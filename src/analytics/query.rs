@@ -48,7 +48,10 @@ impl KpiQuery {
 }
 
 pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError> {
-    let buckets = query.every.map(|e| query.range.buckets(e)).unwrap_or_default();
+    let buckets = query
+        .every
+        .map(|e| query.range.buckets(e))
+        .unwrap_or_default();
     let periods = Periods {
         start: query.range.start(),
         end: query.range.end(),
@@ -60,15 +63,21 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     }
     let ratings = frame.ratings.clone().lazy();
     let kpis = query.kpi_list();
-    let compute_all = |keyed: &LazyFrame, list: &[KpiId]| -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
-        list.iter()
-            .map(|&kpi| Ok((kpi, compute(kpi, keyed, &ratings, &periods, query.hours)?)))
-            .collect()
-    };
+    let compute_all =
+        |keyed: &LazyFrame, list: &[KpiId]| -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
+            list.iter()
+                .map(|&kpi| Ok((kpi, compute(kpi, keyed, &ratings, &periods, query.hours)?)))
+                .collect()
+        };
 
-    let total_plan = tickets.clone().with_column(lit(NULL).cast(DataType::String).alias(KEY));
+    let total_plan = tickets
+        .clone()
+        .with_column(lit(NULL).cast(DataType::String).alias(KEY));
     let total = compute_all(&total_plan, &kpis)?;
-    let labels: Vec<String> = buckets.iter().map(|b| b.label.format("%Y-%m-%d").to_string()).collect();
+    let labels: Vec<String> = buckets
+        .iter()
+        .map(|b| b.label.format("%Y-%m-%d").to_string())
+        .collect();
     let series_of = |cells: &[(KpiId, Cells)], key: &Key| -> Vec<SeriesPoint> {
         labels
             .iter()
@@ -90,15 +99,19 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
             let grouped = compute_all(&keyed, &kpis)?;
             let mut keys = group_keys(&keyed)?;
             // The order uses tickets created even when the query leaves that KPI out.
-            let created = compute(KpiId::TicketsCreated, &keyed, &ratings, &periods, query.hours)?;
+            let created = compute(
+                KpiId::TicketsCreated,
+                &keyed,
+                &ratings,
+                &periods,
+                query.hours,
+            )?;
             let count = |key: &Key| created.range(key).headline().unwrap_or(0.0);
             keys.sort_by(|a, b| {
-                count(b)
-                    .total_cmp(&count(a))
-                    .then_with(|| match (a, b) {
-                        (Some(a), Some(b)) => a.cmp(b),
-                        (a, b) => a.is_none().cmp(&b.is_none()),
-                    })
+                count(b).total_cmp(&count(a)).then_with(|| match (a, b) {
+                    (Some(a), Some(b)) => a.cmp(b),
+                    (a, b) => a.is_none().cmp(&b.is_none()),
+                })
             });
             keys.truncate(query.top.unwrap_or(usize::MAX));
             Some(
@@ -140,5 +153,10 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
 /// Every key found on the filtered tickets, whatever their dates (contract rule 2).
 fn group_keys(keyed: &LazyFrame) -> Result<Vec<Key>, AnalyticsError> {
     let df = keyed.clone().select([col(KEY).unique()]).collect()?;
-    Ok(df.column(KEY)?.str()?.iter().map(|k| k.map(str::to_owned)).collect())
+    Ok(df
+        .column(KEY)?
+        .str()?
+        .iter()
+        .map(|k| k.map(str::to_owned))
+        .collect())
 }

@@ -76,7 +76,11 @@ impl DateRange {
     pub fn quarter_to_date(today: NaiveDate, tz: Tz) -> DateRange {
         let first_month = (today.month0() / 3) * 3 + 1;
         let from = NaiveDate::from_ymd_opt(today.year(), first_month, 1).unwrap_or(today);
-        DateRange { from, to: today, tz }
+        DateRange {
+            from,
+            to: today,
+            tz,
+        }
     }
 
     /// The range of the same number of days that ends the day before this one starts.
@@ -150,7 +154,11 @@ fn next_label(label: NaiveDate, every: Every) -> NaiveDate {
 /// The first instant of a local day, in unix seconds. Where midnight falls in a DST gap
 /// that is the first instant that exists on that day; where it repeats, the earlier one.
 pub fn day_start(date: NaiveDate, tz: Tz) -> i64 {
-    let naive_midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp();
+    let naive_midnight = date
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc()
+        .timestamp();
     // Offsets are within ±26 h, so the answer lies in this window; the local date of an
     // instant never decreases as the instant grows, which makes the search valid.
     let (mut lo, mut hi) = (naive_midnight - 27 * 3600, naive_midnight + 27 * 3600);
@@ -186,7 +194,11 @@ mod tests {
         let tz = parse_tz("Europe/Berlin").unwrap();
         let r = DateRange::new(d("2025-03-30"), d("2025-03-30"), tz).unwrap();
         assert_eq!(r.end() - r.start(), 23 * 3600);
-        assert_eq!(r.start(), 1743289200, "2025-03-30 00:00 CET is 2025-03-29 23:00 UTC");
+        assert_eq!(
+            r.start(),
+            1743289200,
+            "2025-03-30 00:00 CET is 2025-03-29 23:00 UTC"
+        );
     }
 
     #[test]
@@ -206,12 +218,24 @@ mod tests {
     #[test]
     fn iso_weeks_cross_the_year_boundary_and_are_clipped() {
         let r = DateRange::new(d("2024-12-25"), d("2025-01-08"), Tz::UTC).unwrap();
-        let labels: Vec<String> = r.buckets(Every::Week).iter().map(|b| b.label.to_string()).collect();
+        let labels: Vec<String> = r
+            .buckets(Every::Week)
+            .iter()
+            .map(|b| b.label.to_string())
+            .collect();
         assert_eq!(labels, ["2024-12-23", "2024-12-30", "2025-01-06"]);
         let first = r.buckets(Every::Week)[0];
-        assert_eq!(first.start, r.start(), "the first week is clipped to the range start");
+        assert_eq!(
+            first.start,
+            r.start(),
+            "the first week is clipped to the range start"
+        );
         let last = *r.buckets(Every::Week).last().unwrap();
-        assert_eq!(last.end, r.end(), "the last week is clipped to the range end");
+        assert_eq!(
+            last.end,
+            r.end(),
+            "the last week is clipped to the range end"
+        );
     }
 
     #[test]

@@ -129,27 +129,32 @@ impl KpiReport {
         }
         let whole = format!("{}/{}", self.range.from, self.range.to);
         let mut rows = Vec::new();
-        let mut emit = |group: Option<(&str, &str)>, kpis: &KpiMap, series: &Option<Vec<SeriesPoint>>| {
-            let mut push = |period: &str, kpis: &KpiMap| {
-                let mut row = Vec::new();
-                if let Some((key, label)) = group {
-                    row.extend([key.to_owned(), label.to_owned()]);
+        let mut emit =
+            |group: Option<(&str, &str)>, kpis: &KpiMap, series: &Option<Vec<SeriesPoint>>| {
+                let mut push = |period: &str, kpis: &KpiMap| {
+                    let mut row = Vec::new();
+                    if let Some((key, label)) = group {
+                        row.extend([key.to_owned(), label.to_owned()]);
+                    }
+                    row.push(period.to_owned());
+                    for (_, value) in &kpis.0 {
+                        row.extend(statistics(value).into_iter().map(|(_, v)| number(v)));
+                    }
+                    rows.push(row);
+                };
+                push(&whole, kpis);
+                for point in series.iter().flatten() {
+                    push(&point.period, &point.kpis);
                 }
-                row.push(period.to_owned());
-                for (_, value) in &kpis.0 {
-                    row.extend(statistics(value).into_iter().map(|(_, v)| number(v)));
-                }
-                rows.push(row);
             };
-            push(&whole, kpis);
-            for point in series.iter().flatten() {
-                push(&point.period, &point.kpis);
-            }
-        };
         let total = self.by.as_ref().map(|_| ("", "(all)"));
         emit(total, &self.kpis, &self.series);
         for g in self.groups.iter().flatten() {
-            emit(Some((g.key.as_deref().unwrap_or("null"), &g.label)), &g.kpis, &g.series);
+            emit(
+                Some((g.key.as_deref().unwrap_or("null"), &g.label)),
+                &g.kpis,
+                &g.series,
+            );
         }
         ReportTable { columns, rows }
     }
@@ -160,6 +165,8 @@ fn number(value: Option<f64>) -> String {
     match value {
         None => String::new(),
         Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
-        Some(v) => serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_default(),
+        Some(v) => serde_json::Number::from_f64(v)
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
     }
 }

@@ -50,7 +50,11 @@ impl KpiRequest {
             every: self.every.as_deref().map(Every::parse).transpose()?,
             by: self.by.as_deref().map(Dimension::parse).transpose()?,
             filters: Filters::parse(&self.filters)?,
-            kpis: self.kpis.iter().map(|k| KpiId::parse(k)).collect::<Result<_, _>>()?,
+            kpis: self
+                .kpis
+                .iter()
+                .map(|k| KpiId::parse(k))
+                .collect::<Result<_, _>>()?,
             hours,
             top: self.top,
         })
@@ -67,7 +71,9 @@ mod tests {
 
     #[test]
     fn defaults_to_the_last_30_full_days_in_the_workspace_zone() {
-        let q = KpiRequest::default().resolve(today(), Tz::Asia__Seoul).unwrap();
+        let q = KpiRequest::default()
+            .resolve(today(), Tz::Asia__Seoul)
+            .unwrap();
         assert_eq!(q.range.from_str(), "2025-03-02");
         assert_eq!(q.range.to_str(), "2025-03-31");
         assert_eq!(q.range.tz, Tz::Asia__Seoul);
@@ -76,13 +82,25 @@ mod tests {
     #[test]
     fn each_bad_part_is_refused_with_its_own_message() {
         let bad = |r: KpiRequest| r.resolve(today(), Tz::UTC).unwrap_err().to_string();
-        let half = KpiRequest { from: Some("2025-01-01".into()), ..Default::default() };
+        let half = KpiRequest {
+            from: Some("2025-01-01".into()),
+            ..Default::default()
+        };
         assert!(bad(half).contains("go together"));
-        let tz = KpiRequest { tz: Some("Moon/Base".into()), ..Default::default() };
+        let tz = KpiRequest {
+            tz: Some("Moon/Base".into()),
+            ..Default::default()
+        };
         assert!(bad(tz).contains("IANA"));
-        let by = KpiRequest { by: Some("colour".into()), ..Default::default() };
+        let by = KpiRequest {
+            by: Some("colour".into()),
+            ..Default::default()
+        };
         assert!(bad(by).contains("valid dimensions"));
-        let hours = KpiRequest { hours: Some("office".into()), ..Default::default() };
+        let hours = KpiRequest {
+            hours: Some("office".into()),
+            ..Default::default()
+        };
         assert!(bad(hours).contains("calendar, business"));
     }
 }

@@ -118,6 +118,9 @@ mod tests {
         assert!((c.ci_high.unwrap() - 0.9290521).abs() < 1e-6, "{c:?}");
         let all_good = csat_stats(10, 0);
         assert!((all_good.ci_high.unwrap() - 1.0).abs() < 1e-12);
-        assert!((all_good.ci_low.unwrap() - 0.722467).abs() < 1e-6, "{all_good:?}");
+        assert!(
+            (all_good.ci_low.unwrap() - 0.722467).abs() < 1e-6,
+            "{all_good:?}"
+        );
     }
 }

@@ -61,9 +61,17 @@ mod tests {
         ];
         let err = run_list(&mut conn, path, &broken).unwrap_err();
         assert!(matches!(err, StoreError::Migration { version: 2, .. }));
-        assert_eq!(version(&conn), 1, "the version bump is rolled back with the migration");
+        assert_eq!(
+            version(&conn),
+            1,
+            "the version bump is rolled back with the migration"
+        );
         let b_exists: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'b'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'b'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(b_exists, 0, "the half-applied table is rolled back");
     }

@@ -90,7 +90,10 @@ impl Store {
         let mut stmt = self.conn().prepare(&sql)?;
         let mut rows = stmt.query([])?;
         let mut c = TicketColumns {
-            minutes: MINUTE_COLUMNS.iter().map(|name| (*name, Vec::new())).collect(),
+            minutes: MINUTE_COLUMNS
+                .iter()
+                .map(|name| (*name, Vec::new()))
+                .collect(),
             ..TicketColumns::default()
         };
         while let Some(row) = rows.next()? {
@@ -157,7 +160,11 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", params![key], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                params![key],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 

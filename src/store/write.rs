@@ -102,7 +102,12 @@ impl<'a> Writer<'a> {
         self.replace_field_values(source_id, t.id, &t.fields)
     }
 
-    fn replace_tags(&self, source_id: i64, ticket_id: i64, tags: &[String]) -> Result<(), StoreError> {
+    fn replace_tags(
+        &self,
+        source_id: i64,
+        ticket_id: i64,
+        tags: &[String],
+    ) -> Result<(), StoreError> {
         self.tx
             .prepare_cached("DELETE FROM ticket_tags WHERE source_id = ?1 AND ticket_id = ?2")?
             .execute(params![source_id, ticket_id])?;
@@ -180,14 +185,23 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    pub fn upsert_named(&self, source_id: i64, kind: NamedKind, n: &Named) -> Result<(), StoreError> {
+    pub fn upsert_named(
+        &self,
+        source_id: i64,
+        kind: NamedKind,
+        n: &Named,
+    ) -> Result<(), StoreError> {
         // The table name comes from this fixed match, never from data.
         let sql = match kind {
-            NamedKind::Group => "INSERT OR REPLACE INTO groups (source_id, id, name) VALUES (?1, ?2, ?3)",
+            NamedKind::Group => {
+                "INSERT OR REPLACE INTO groups (source_id, id, name) VALUES (?1, ?2, ?3)"
+            }
             NamedKind::Organization => {
                 "INSERT OR REPLACE INTO organizations (source_id, id, name) VALUES (?1, ?2, ?3)"
             }
-            NamedKind::Brand => "INSERT OR REPLACE INTO brands (source_id, id, name) VALUES (?1, ?2, ?3)",
+            NamedKind::Brand => {
+                "INSERT OR REPLACE INTO brands (source_id, id, name) VALUES (?1, ?2, ?3)"
+            }
         };
         self.tx
             .prepare_cached(sql)?
@@ -283,7 +297,14 @@ impl<'a> Writer<'a> {
     }
 
     /// Records a finished sync (or demo generation) in the run log and the stream state.
-    pub fn record_success(&self, source_id: i64, stream: &str, started_at: i64, finished_at: i64, counts: &serde_json::Value) -> Result<(), StoreError> {
+    pub fn record_success(
+        &self,
+        source_id: i64,
+        stream: &str,
+        started_at: i64,
+        finished_at: i64,
+        counts: &serde_json::Value,
+    ) -> Result<(), StoreError> {
         self.tx.execute(
             "INSERT INTO sync_runs (source_id, started_at, finished_at, outcome, counts)
              VALUES (?1, ?2, ?3, 'succeeded', ?4)",

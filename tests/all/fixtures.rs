@@ -8,7 +8,9 @@ use deskbench::store::Store;
 
 /// Unix seconds of an RFC 3339 time such as `2025-03-01T10:00:00Z`.
 pub fn ts(s: &str) -> i64 {
-    DateTime::parse_from_rfc3339(s).expect("fixture times are valid").timestamp()
+    DateTime::parse_from_rfc3339(s)
+        .expect("fixture times are valid")
+        .timestamp()
 }
 
 pub fn ticket(id: i64, created: &str, status: TicketStatus) -> Ticket {
@@ -107,7 +109,15 @@ impl Helpdesk {
 
     pub fn named(mut self, kind: NamedKind, id: i64, name: &str) -> Helpdesk {
         let w = self.store.write().unwrap();
-        w.upsert_named(self.source, kind, &Named { id, name: name.to_owned() }).unwrap();
+        w.upsert_named(
+            self.source,
+            kind,
+            &Named {
+                id,
+                name: name.to_owned(),
+            },
+        )
+        .unwrap();
         w.commit().unwrap();
         self
     }
@@ -116,7 +126,9 @@ impl Helpdesk {
     pub fn kpi(&self, request: KpiRequest) -> serde_json::Value {
         let frame = Frame::build(&self.store).expect("frame builds");
         let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let query = request.resolve(today, chrono_tz::Tz::UTC).expect("valid query");
+        let query = request
+            .resolve(today, chrono_tz::Tz::UTC)
+            .expect("valid query");
         serde_json::to_value(analytics::run(&frame, &query).expect("query runs")).unwrap()
     }
 }

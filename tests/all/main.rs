@@ -1,5 +1,7 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
+mod cli;
+mod demo;
 mod fixtures;
 mod kpi;
-mod demo;
+mod store;

@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "deskbench", version, about = "Offline support analytics: KPIs over a local helpdesk cache")]
+#[command(
+    name = "deskbench",
+    version,
+    about = "Offline support analytics: KPIs over a local helpdesk cache"
+)]
 pub struct Cli {
     /// The workspace folder (default: the OS data directory).
     #[arg(long, global = true, env = "DESKBENCH_WORKSPACE", value_name = "DIR")]

@@ -36,7 +36,11 @@ pub fn print_report(report: &KpiReport, format: Format) -> Result<()> {
             for column in printed.column_iter_mut().skip(1) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
-            writeln!(out, "{} to {} ({})", report.range.from, report.range.to, report.range.tz)?;
+            writeln!(
+                out,
+                "{} to {} ({})",
+                report.range.from, report.range.to, report.range.tz
+            )?;
             writeln!(out, "{printed}")?;
         }
     }

@@ -181,6 +181,9 @@ export function buildTrendOption(
         symbol: 'circle',
         symbolSize: 6,
         lineStyle: { width: 2 },
+        // The line's entrance animation grows a clip path that WebKitGTK leaves at
+        // zero width, which hides the line and keeps only its points.
+        animation: false,
         z: 3,
       },
     ],

@@ -1,0 +1,123 @@
+//! Speed of the core at scale, against DESIGN.md's budgets: generating the 1,000,000-ticket
+//! demo workspace, building the frame cache from SQLite, the Overview call, and one KPI by
+//! one dimension by week. Run with `cargo bench --bench engine` (set DESKBENCH_BENCH_TICKETS
+//! for another size). Prints one line per measurement and the peak memory.
+
+use std::time::{Duration, Instant};
+
+use deskbench::analytics::overview::{overview, OverviewRequest, PeriodPreset};
+use deskbench::analytics::{run, Frame, KpiRequest};
+use deskbench::demo::DemoConfig;
+use deskbench::workspace::Workspace;
+
+/// Median wall time of `runs` calls.
+fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(work());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+/// Peak resident memory of this process (Linux), in MiB.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn report(what: &str, took: Duration, budget: &str) {
+    println!(
+        "{what:<48} {:>10.1} ms   (budget {budget})",
+        took.as_secs_f64() * 1000.0
+    );
+}
+
+fn main() -> anyhow::Result<()> {
+    let tickets: usize = std::env::var("DESKBENCH_BENCH_TICKETS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = tempfile::tempdir()?;
+    // A fixed "now" keeps the data set identical between runs.
+    let now = 1_767_225_600; // 2026-01-01T00:00:00Z
+    let config = DemoConfig {
+        tickets,
+        now,
+        ..DemoConfig::default()
+    };
+
+    let start = Instant::now();
+    let (workspace, _) = Workspace::create_demo(dir.path(), &config, &mut |_| {})?;
+    report(
+        &format!("demo generation, {tickets} tickets"),
+        start.elapsed(),
+        "none",
+    );
+
+    let start = Instant::now();
+    let frame = Frame::build(workspace.store())?;
+    report("frame build from SQLite (cold)", start.elapsed(), "< 2 s");
+    let frame_again = median_of(3, || Frame::build(workspace.store()));
+    report(
+        "frame build from SQLite (warm page cache)",
+        frame_again,
+        "< 2 s",
+    );
+
+    let today = workspace.today(now)?;
+    let tz = workspace.time_zone()?;
+    let request = OverviewRequest {
+        period: PeriodPreset::Last90Days,
+        tz: None,
+    };
+    let took = median_of(9, || overview(&frame, &request, today, tz));
+    report(
+        "Overview (6 KPIs x 2 periods, weekly trend)",
+        took,
+        "< 150 ms",
+    );
+
+    let by_week = KpiRequest {
+        from: Some("2025-01-01".into()),
+        to: Some("2025-12-31".into()),
+        by: Some("assignee".into()),
+        every: Some("week".into()),
+        kpis: vec!["first_reply_time".into()],
+        ..KpiRequest::default()
+    }
+    .resolve(today, tz)?;
+    let took = median_of(9, || run(&frame, &by_week));
+    report(
+        "first_reply_time by assignee by week, 1 year",
+        took,
+        "< 50 ms",
+    );
+
+    let all_by_group = KpiRequest {
+        by: Some("group".into()),
+        every: Some("month".into()),
+        ..by_week_request()
+    }
+    .resolve(today, tz)?;
+    let took = median_of(5, || run(&frame, &all_by_group));
+    report("all KPIs by group by month, 1 year", took, "none");
+
+    if let Some(mib) = peak_rss_mib() {
+        println!("{:<48} {mib:>10.0} MiB (budget < 1.5 GB)", "peak memory");
+    }
+    Ok(())
+}
+
+fn by_week_request() -> KpiRequest {
+    KpiRequest {
+        from: Some("2025-01-01".into()),
+        to: Some("2025-12-31".into()),
+        ..KpiRequest::default()
+    }
+}

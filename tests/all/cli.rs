@@ -1,0 +1,160 @@
+//! The `deskbench` binary: bad input gets one clear line on stderr, a non-zero exit, and
+//! changes nothing; good input prints the contract's JSON.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn deskbench(workspace: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_deskbench"))
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A small demo workspace shared by the tests of this module.
+fn demo_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = deskbench(
+        dir.path(),
+        &[
+            "demo",
+            "--tickets",
+            "1500",
+            "--seed",
+            "3",
+            "--until",
+            "2025-06-30",
+        ],
+    );
+    assert!(out.status.success(), "demo: {}", stderr(&out));
+    dir
+}
+
+#[test]
+fn kpi_prints_the_contract_json_for_a_demo_workspace() {
+    let ws = demo_workspace();
+    let out = deskbench(
+        ws.path(),
+        &[
+            "kpi",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "Europe/Moscow",
+            "--every",
+            "week",
+            "--by",
+            "channel",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["range"]["tz"], "Europe/Moscow");
+    assert_eq!(
+        json["series"][0]["period"], "2024-12-30",
+        "the first ISO week starts on Monday 30 December"
+    );
+    assert!(
+        json["kpis"]["tickets_created"]["value"].as_u64().unwrap() > 0,
+        "the demo has tickets in Q1"
+    );
+    let sum: u64 = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["kpis"]["tickets_created"]["value"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        sum,
+        json["kpis"]["tickets_created"]["value"].as_u64().unwrap(),
+        "channels add up to the total"
+    );
+}
+
+#[test]
+fn bad_input_is_one_clear_line_and_a_failure_exit() {
+    let ws = demo_workspace();
+    let db = ws.path().join("deskbench.sqlite");
+    let before = std::fs::read(&db).unwrap();
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["kpi", "--from", "2025-02-30", "--to", "2025-03-01"],
+            "invalid date \"2025-02-30\"",
+        ),
+        (&["kpi", "--tz", "Mars/Olympus"], "unknown time zone"),
+        (&["kpi", "--by", "colour"], "valid dimensions: channel"),
+        (&["kpi", "--kpi", "nps"], "valid KPIs: tickets_created"),
+        (
+            &["kpi", "--from", "2025-03-01", "--to", "2025-02-01"],
+            "is after --to",
+        ),
+        (&["kpi", "--from", "2025-03-01"], "go together"),
+    ];
+    for (args, expected) in cases {
+        let out = deskbench(ws.path(), args);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{args:?} must fail");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "{args:?}: one line, got {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "bad queries change nothing"
+    );
+}
+
+#[test]
+fn a_foreign_file_as_the_database_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("deskbench.sqlite");
+    std::fs::write(&db, "not a database at all\n".repeat(100)).unwrap();
+    let out = deskbench(dir.path(), &["status"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("is not a Deskbench workspace database"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "not a database at all\n".repeat(100)
+    );
+    let out = deskbench(dir.path(), &["demo", "--tickets", "1000"]);
+    assert!(
+        !out.status.success(),
+        "demo does not overwrite a foreign file"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "not a database at all\n".repeat(100)
+    );
+}
+
+#[test]
+fn commands_on_a_missing_workspace_say_how_to_create_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = deskbench(&dir.path().join("nowhere"), &["kpi"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("deskbench --workspace"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !dir.path().join("nowhere").exists(),
+        "nothing is created by a failed kpi"
+    );
+}
