@@ -2,8 +2,10 @@
 //! No desktop dependency: the Tauri shell and the CLI are thin layers over this crate.
 
 pub mod analytics;
+pub mod sources;
 pub mod demo;
 pub mod store;
+pub mod sync;
 pub mod workspace;
 
 /// The current unix time; the only place the core reads the clock, at its edges.

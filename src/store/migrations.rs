@@ -8,7 +8,10 @@ use rusqlite::Connection;
 use super::{StoreError, APPLICATION_ID};
 
 /// The migrations in order; the schema version is their count.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_sync_problems.sql"),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -5,6 +5,7 @@
 mod migrations;
 mod read;
 pub mod records;
+mod sync_log;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use migrations::SCHEMA_VERSION;
 pub use read::{RatingColumns, ReadError, StoreCounts, TicketColumns, MINUTE_COLUMNS};
+pub use sync_log::{RunOutcome, StreamState, SyncRun};
 pub use write::Writer;
 
 /// The database file inside a workspace folder.

@@ -171,7 +171,7 @@ impl Store {
     pub fn sources(&self) -> Result<Vec<Source>, StoreError> {
         let mut stmt = self.conn().prepare(
             "SELECT s.id, s.kind, s.name, s.base_url, s.time_zone,
-                (SELECT max(last_success_at) FROM sync_state st WHERE st.source_id = s.id)
+                (SELECT max(last_success_at) FROM sync_state st WHERE st.source_id = s.id), s.settings
              FROM sources s ORDER BY s.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -182,11 +182,12 @@ impl Store {
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, Option<i64>>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })?;
         let mut sources = Vec::new();
         for row in rows {
-            let (id, kind, name, base_url, time_zone, last_success_at) = row?;
+            let (id, kind, name, base_url, time_zone, last_success_at, settings) = row?;
             let kind = SourceKind::parse(&kind).ok_or(ReadError::UnknownSourceKind(kind))?;
             sources.push(Source {
                 id,
@@ -194,6 +195,7 @@ impl Store {
                 name,
                 base_url,
                 time_zone,
+                settings: serde_json::from_str(&settings).unwrap_or_default(),
                 last_success_at,
             });
         }

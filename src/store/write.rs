@@ -16,6 +16,10 @@ impl<'a> Writer<'a> {
         Writer { tx }
     }
 
+    pub(super) fn tx(&self) -> &Transaction<'a> {
+        &self.tx
+    }
+
     pub fn commit(self) -> Result<(), StoreError> {
         Ok(self.tx.commit()?)
     }

@@ -1,0 +1,4 @@
+//! Connectors: each turns a helpdesk's API (or export files) into canonical records.
+//! The only modules, with `sync`, that speak HTTP.
+
+pub mod zendesk;

@@ -1,0 +1,76 @@
+//! Zendesk: the API client, the streams Deskbench reads, and the conversion of their JSON
+//! to canonical records. Facts about the API: `zendesk-api.md`.
+
+mod base_url;
+mod client;
+mod convert;
+mod credentials;
+mod dto;
+mod pacer;
+mod pages;
+mod streams;
+
+pub use base_url::BaseUrl;
+pub use client::{Client, ClientOptions, Wait};
+pub use credentials::Credentials;
+pub use pacer::Bucket;
+pub use pages::{parse, Page, Problem, Records};
+pub use streams::{Paging, Position, Stream};
+
+use tokio_util::sync::CancellationToken;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ZendeskError {
+    #[error("invalid Zendesk address: {0}")]
+    InvalidBaseUrl(String),
+    #[error("{0} is plain http; Zendesk needs https:// (http is only allowed for this computer, e.g. http://127.0.0.1)")]
+    InsecureUrl(String),
+    #[error("the credentials contain characters that cannot be sent")]
+    InvalidCredentials,
+    #[error("Zendesk refused the credentials (401): check the email and the API token")]
+    Unauthorized,
+    #[error("Zendesk denied access to {path} (403): this needs an admin's API token, or the plan does not include it")]
+    Forbidden { path: String },
+    #[error("Zendesk has no {path} (404): check the account address")]
+    NotFound { path: String },
+    #[error("Zendesk answered {status} for {path}")]
+    Status { status: u16, path: String },
+    #[error("Zendesk kept rate-limiting {path}; try again later")]
+    RateLimitedTooLong { path: String },
+    #[error("gave up on {path} after {tries} tries ({last}); check the network and try again — the sync resumes where it stopped")]
+    GaveUp { path: String, tries: u32, last: String },
+    #[error("refused to send the token to {0}, which is not the account's address")]
+    ForeignHost(String),
+    #[error("unexpected response from Zendesk: {0}")]
+    UnexpectedResponse(String),
+    #[error("cancelled")]
+    Cancelled,
+    #[error("cannot set up the HTTP client")]
+    Client(#[source] reqwest::Error),
+}
+
+/// Who the credentials belong to, from `/api/v2/users/me.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub name: String,
+    pub email: Option<String>,
+    pub role: String,
+}
+
+impl Identity {
+    /// Incremental exports are "allowed for admins" only.
+    pub fn is_admin(&self) -> bool {
+        self.role == "admin"
+    }
+}
+
+/// Checks the address and credentials with one request ("Test connection").
+pub async fn whoami(client: &Client, cancel: &CancellationToken) -> Result<Identity, ZendeskError> {
+    let url = client.base().join("/api/v2/users/me.json")?;
+    let body = client.get_json(&url, Bucket::Account, cancel, &mut |_| {}).await?;
+    let user = body.get("user");
+    let field = |key: &str| user.and_then(|u| u.get(key)).and_then(|v| v.as_str()).map(str::to_owned);
+    // Zendesk answers anonymous requests with an "Anonymous user" of role end-user.
+    let role = field("role").ok_or_else(|| ZendeskError::UnexpectedResponse("no user in /users/me".into()))?;
+    Ok(Identity { name: field("name").unwrap_or_default(), email: field("email"), role })
+}

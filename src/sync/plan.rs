@@ -1,0 +1,127 @@
+//! Planning a sync: from each stream's stored checkpoint to where it starts now. Pure: no
+//! network, no disk, time passed in, so it is tested on its own.
+
+use std::collections::HashMap;
+
+use crate::sources::zendesk::{Paging, Position, Stream};
+use crate::store::StreamState;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanOptions {
+    /// Start every stream from the beginning (keeps stored data; records are upserted).
+    pub full: bool,
+    /// Where a stream that was never synced starts (unix seconds; 0 = everything).
+    pub start_time: i64,
+    /// Ratings are re-read this far before the last successful pass, because they change
+    /// after they are created (good → bad) and the API's start_time is not reliable.
+    pub ratings_lookback: i64,
+    /// Only these streams (all when empty).
+    pub streams: Vec<Stream>,
+}
+
+impl Default for PlanOptions {
+    fn default() -> PlanOptions {
+        PlanOptions { full: false, start_time: 0, ratings_lookback: 14 * 86_400, streams: Vec::new() }
+    }
+}
+
+/// Each stream to sync, in order, with its starting position.
+pub fn plan(states: &[StreamState], options: &PlanOptions) -> Vec<(Stream, Position)> {
+    let by_name: HashMap<&str, &StreamState> = states.iter().map(|s| (s.stream.as_str(), s)).collect();
+    Stream::ALL
+        .into_iter()
+        .filter(|s| options.streams.is_empty() || options.streams.contains(s))
+        .map(|stream| {
+            let state = by_name.get(stream.name()).filter(|_| !options.full);
+            (stream, start(stream, state.copied(), options))
+        })
+        .collect()
+}
+
+fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions) -> Position {
+    let cursor = state.and_then(|s| s.cursor.clone());
+    let start_time = state.and_then(|s| s.start_time);
+    match stream.paging() {
+        Paging::Single => Position::Once,
+        // Never back to a timestamp once a cursor exists: the cursor is the bookmark.
+        Paging::CursorExport => match cursor {
+            Some(c) => Position::Cursor(c),
+            None => Position::StartTime(options.start_time),
+        },
+        Paging::TimeExport => Position::StartTime(start_time.unwrap_or(options.start_time)),
+        // A list read whole each run; a cursor is left only by an interrupted run.
+        Paging::List => Position::After(cursor),
+        Paging::Window => match (cursor, start_time) {
+            (Some(after), Some(start_time)) => Position::Window { start_time, after: Some(after) },
+            _ => {
+                let since_last = state
+                    .and_then(|s| s.last_success_at)
+                    .map(|t| (t - options.ratings_lookback).max(options.start_time));
+                Position::Window { start_time: since_last.unwrap_or(options.start_time), after: None }
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(stream: &str, cursor: Option<&str>, start_time: Option<i64>, last_success_at: Option<i64>) -> StreamState {
+        StreamState {
+            stream: stream.into(),
+            cursor: cursor.map(Into::into),
+            start_time,
+            last_attempt_at: None,
+            last_success_at,
+            last_error: None,
+        }
+    }
+
+    fn position(plan: &[(Stream, Position)], stream: Stream) -> Position {
+        plan.iter().find(|(s, _)| *s == stream).unwrap().1.clone()
+    }
+
+    #[test]
+    fn a_first_sync_starts_every_stream_at_the_start_time() {
+        let p = plan(&[], &PlanOptions { start_time: 500, ..PlanOptions::default() });
+        assert_eq!(p.len(), Stream::ALL.len());
+        assert_eq!(position(&p, Stream::Tickets), Position::StartTime(500));
+        assert_eq!(position(&p, Stream::Organizations), Position::StartTime(500));
+        assert_eq!(position(&p, Stream::Groups), Position::After(None));
+        assert_eq!(position(&p, Stream::SatisfactionRatings), Position::Window { start_time: 500, after: None });
+    }
+
+    #[test]
+    fn later_syncs_resume_from_their_checkpoints() {
+        let states = [
+            state("tickets", Some("c42"), None, Some(1_000)),
+            state("organizations", None, Some(900), Some(1_000)),
+            state("groups", Some("g2"), None, None),
+            state("satisfaction_ratings", None, None, Some(2_000_000)),
+        ];
+        let p = plan(&states, &PlanOptions::default());
+        assert_eq!(position(&p, Stream::Tickets), Position::Cursor("c42".into()), "the cursor, never a timestamp");
+        assert_eq!(position(&p, Stream::Organizations), Position::StartTime(900));
+        assert_eq!(position(&p, Stream::Groups), Position::After(Some("g2".into())), "an interrupted list resumes");
+        assert_eq!(
+            position(&p, Stream::SatisfactionRatings),
+            Position::Window { start_time: 2_000_000 - 14 * 86_400, after: None },
+            "ratings look back two weeks before the last success"
+        );
+    }
+
+    #[test]
+    fn an_interrupted_ratings_pass_resumes_its_window() {
+        let states = [state("satisfaction_ratings", Some("r5"), Some(777), Some(2_000_000))];
+        let p = plan(&states, &PlanOptions::default());
+        assert_eq!(position(&p, Stream::SatisfactionRatings), Position::Window { start_time: 777, after: Some("r5".into()) });
+    }
+
+    #[test]
+    fn full_ignores_checkpoints_and_a_stream_filter_narrows() {
+        let states = [state("tickets", Some("c42"), None, Some(1_000))];
+        let options = PlanOptions { full: true, streams: vec![Stream::Tickets], ..PlanOptions::default() };
+        assert_eq!(plan(&states, &options), vec![(Stream::Tickets, Position::StartTime(0))]);
+    }
+}

@@ -1,0 +1,44 @@
+//! What a running sync reports, for the CLI's progress bars and the app's Sources screen.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::sources::zendesk::Stream;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum SyncEvent {
+    StreamStarted { stream: Stream },
+    /// A page was stored: running totals for the stream.
+    Page {
+        stream: Stream,
+        #[ts(type = "number")]
+        records: u64,
+        #[ts(type = "number")]
+        pages: u64,
+        #[ts(type = "number")]
+        problems: u64,
+        /// Estimated seconds left, where the stream's position in time allows one.
+        eta_seconds: Option<f64>,
+    },
+    /// Waiting before the next request (rate limit, or a retry after a fault).
+    Waiting { stream: Stream, seconds: f64, reason: WaitReason, detail: Option<String> },
+    StreamFinished {
+        stream: Stream,
+        #[ts(type = "number")]
+        records: u64,
+    },
+    /// The account does not offer the stream (plan-gated): skipped, the rest goes on.
+    StreamSkipped { stream: Stream, reason: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitReason {
+    /// Pacing under the documented limits.
+    Pacing,
+    /// The server said 429 Too Many Requests.
+    RateLimited,
+    /// A transient fault; retrying.
+    Retry,
+}
