@@ -1,5 +1,7 @@
 //! Brands, groups, agents, organizations and end users of the demo helpdesk.
 
+use std::collections::BTreeSet;
+
 use rand::Rng;
 
 use super::calendar::{Staffing, DAY};
@@ -50,7 +52,9 @@ pub(super) const GROUPS: [GroupSpec; 6] = [
 
 pub(super) struct Agent {
     pub id: i64,
-    pub person_short: String,
+    pub name: String,
+    /// How customers of the agent's language address them.
+    pub short: String,
     pub lang: Lang,
     /// Multiplies handling times: below 1 is a fast agent.
     pub speed: f64,
@@ -101,6 +105,7 @@ impl Catalog {
         let mut users = Vec::new();
         let mut agents = Vec::new();
         let mut load: Vec<(usize, f64)> = Vec::new();
+        let mut taken = BTreeSet::new();
         for (g, spec) in GROUPS.iter().enumerate() {
             for k in 0..spec.agents {
                 let lang = match (g, k) {
@@ -108,7 +113,15 @@ impl Catalog {
                     (KR_RU_DESK, _) => Lang::Ru,
                     _ => Lang::En,
                 };
-                let p = person(rng, lang);
+                // Distinct names, so agent rankings never show the same person twice.
+                let mut p = person(rng, lang);
+                for _ in 0..100 {
+                    if !taken.contains(&p.name) {
+                        break;
+                    }
+                    p = person(rng, lang);
+                }
+                taken.insert(p.name.clone());
                 let id = AGENT_ID_BASE + 1 + agents.len() as i64;
                 // Team leads are admins and take fewer tickets.
                 let lead = k == 0 && g != 4;
@@ -116,10 +129,10 @@ impl Catalog {
                 users.push(User {
                     id,
                     role: if lead { "admin" } else { "agent" }.to_owned(),
-                    name: p.name,
+                    name: p.name.clone(),
                     email: Some(format!("{}@acme-demo.example", p.login)),
                     locale: Some(lang.user_locale().to_owned()),
-                    time_zone: Some(pick(rng, lang.time_zones()).to_string()),
+                    time_zone: Some(agent_time_zone(rng, lang).to_owned()),
                     organization_id: None,
                     created_at: Some(created),
                     updated_at: Some(created + rng.gen_range(0..150) * DAY),
@@ -133,7 +146,8 @@ impl Catalog {
                 };
                 agents.push(Agent {
                     id,
-                    person_short: p.short,
+                    name: p.name,
+                    short: p.short,
                     lang,
                     speed,
                     csat,
@@ -251,5 +265,14 @@ impl Catalog {
         self.requesters[requester]
             .org
             .is_some_and(|o| self.orgs[o].vip)
+    }
+}
+
+/// Agents sit where their team's hours are office hours.
+fn agent_time_zone(rng: &mut DemoRng, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => pick::<&str>(rng, &["Europe/London", "Europe/Dublin", "Europe/Lisbon"]),
+        Lang::Ko => "Asia/Seoul",
+        Lang::Ru => "Europe/Moscow",
     }
 }

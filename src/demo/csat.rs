@@ -106,7 +106,7 @@ pub(super) fn rating(rng: &mut DemoRng, id: i64, e: &Experience) -> Option<Satis
 
 /// Topic baseline, the agent, and what went wrong or right on this ticket.
 fn good_probability(e: &Experience) -> f64 {
-    let mut p = e.spec.csat + e.agent_csat;
+    let mut p = e.spec.csat + e.agent_csat + 0.025;
     if e.reopens > 0 {
         p -= 0.15;
     }

@@ -8,7 +8,7 @@ use crate::store::records::SlaEvent;
 /// First-reply targets in minutes by priority (low, normal, high, urgent).
 const REPLY_TARGET: [f64; 4] = [1_440.0, 480.0, 240.0, 60.0];
 /// Requester-wait targets in minutes by priority.
-const WAIT_TARGET: [f64; 4] = [5_760.0, 2_880.0, 1_440.0, 480.0];
+const WAIT_TARGET: [f64; 4] = [10_080.0, 4_320.0, 1_440.0, 480.0];
 
 pub(super) const REPLY_METRIC: &str = "reply_time";
 pub(super) const WAIT_METRIC: &str = "requester_wait_time";

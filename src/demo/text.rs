@@ -154,7 +154,12 @@ pub(super) fn rating_comment(
             (4..=6, Some(name)) => pick(rng, p.praise_named).replace("{agent}", name),
             _ => (*pick(rng, p.praise)).to_owned(),
         };
-        (core, chance(rng, 0.55).then(|| *pick(rng, p.praise_end)))
+        // "…, thank you! Thank you!" reads like a bot: no ending after a thank-you.
+        let thanked = ["thank", "спасибо", "благодар", "감사"]
+            .iter()
+            .any(|m| core.to_lowercase().contains(m));
+        let end = (!thanked && chance(rng, 0.55)).then(|| *pick(rng, p.praise_end));
+        (core, end)
     } else {
         let core = if slow && chance(rng, 0.6) {
             *pick(rng, p.complaint_slow)

@@ -187,7 +187,7 @@ impl<'a> Factory<'a> {
                 group_id: ticket.group_id,
                 requester_id: requester.id,
                 agent_csat: agent.csat,
-                agent_name: (agent.lang == lang).then_some(agent.person_short.as_str()),
+                agent_name: (agent.lang == lang).then_some(agent.short.as_str()),
                 resolution_minutes: outcome.metrics.full_resolution_time.calendar.unwrap_or(0.0),
                 reopens: plan.reopens,
                 one_touch: plan.replies == 1,
@@ -244,7 +244,7 @@ impl<'a> Factory<'a> {
                 topic,
                 plan.reply,
                 r,
-                agent.person_short.as_str(),
+                agent.name.as_str(),
             )?;
         }
         Ok(())

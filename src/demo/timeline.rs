@@ -122,11 +122,11 @@ pub(super) fn plan(rng: &mut DemoRng, i: &Inputs) -> Plan {
 /// Minutes to the first reply: handling effort, spread over the team's staffed hours.
 fn reply_minutes(rng: &mut DemoRng, i: &Inputs) -> i64 {
     let channel = match i.channel {
-        "chat" => 3.0,
+        "chat" => 4.0,
         "voice" => 0.5,
-        "api" => 35.0,
-        "mobile" => 45.0,
-        _ => 40.0,
+        "api" => 50.0,
+        "mobile" => 70.0,
+        _ => 60.0,
     };
     let priority = i.priority.map_or(1.1, |p| [1.5, 1.0, 0.6, 0.3][p]);
     // Billing hired in the first months: its replies get much faster over the span.
@@ -170,7 +170,7 @@ fn multi_touch(rng: &mut DemoRng, i: &Inputs) -> (i64, i64, i64, i64, i64) {
     let pending = (rest as f64 * pending_share) as i64;
     let hold = (rest as f64 * hold_share) as i64;
     let days = rest as f64 / 1_440.0;
-    let replies = 2 + (lognormal(rng, 0.8 + 0.5 * days.min(10.0), 0.6) as i64).min(18);
+    let replies = 2 + (lognormal(rng, 0.8 + 0.25 * days.min(10.0), 0.6) as i64).min(28);
     let reopens = if chance(rng, 0.14) {
         1 + i64::from(chance(rng, 0.2))
     } else {
@@ -238,12 +238,12 @@ pub(super) fn observe(rng: &mut DemoRng, p: &Plan, now: i64) -> Outcome {
     let (status, assigned, updated_at) = match replied {
         None => {
             let age = now - t0;
-            let unassigned = if age < 2 * HOUR {
-                0.75
+            let unassigned = if age < 4 * HOUR {
+                0.85
             } else if age < DAY {
-                0.35
+                0.5
             } else {
-                0.1
+                0.15
             };
             if chance(rng, unassigned) {
                 (TicketStatus::New, false, t0)

@@ -1,7 +1,7 @@
 //! The demo generator: deterministic, internally consistent, and shaped like a real
 //! helpdesk. Reads the written database directly with rusqlite.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use deskbench::demo::{self, DemoConfig, DemoError, DemoProgress, DemoSummary};
@@ -11,13 +11,19 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
 mod plausibility;
+mod surveys;
 
 /// 2025-06-30T12:00:00Z, a Monday.
 pub(crate) const NOW: i64 = 1_751_284_800;
 pub(crate) const DAY: i64 = 86_400;
 
 pub(crate) fn config(seed: u64, tickets: usize) -> DemoConfig {
-    DemoConfig { seed, tickets, months: 18, now: NOW }
+    DemoConfig {
+        seed,
+        tickets,
+        months: 18,
+        now: NOW,
+    }
 }
 
 /// Generates into a fresh workspace folder and returns the summary and progress reports.
@@ -100,23 +106,41 @@ fn digest(conn: &Connection, table: &str, order: &str) -> (u64, usize) {
 
 fn digests(dir: &Path) -> BTreeMap<&'static str, (u64, usize)> {
     let conn = open(dir);
-    TABLES.iter().map(|(t, o)| (*t, digest(&conn, t, o))).collect()
+    TABLES
+        .iter()
+        .map(|(t, o)| (*t, digest(&conn, t, o)))
+        .collect()
 }
 
 #[test]
 fn same_config_gives_identical_databases_and_another_seed_differs() {
-    let (a, b, c) = (tempfile::tempdir(), tempfile::tempdir(), tempfile::tempdir());
-    let (a, b, c) = (a.expect("temp dir"), b.expect("temp dir"), c.expect("temp dir"));
+    let (a, b, c) = (
+        tempfile::tempdir(),
+        tempfile::tempdir(),
+        tempfile::tempdir(),
+    );
+    let (a, b, c) = (
+        a.expect("temp dir"),
+        b.expect("temp dir"),
+        c.expect("temp dir"),
+    );
     generate_in(a.path(), &config(7, 2_000));
     generate_in(b.path(), &config(7, 2_000));
     generate_in(c.path(), &config(8, 2_000));
     let (da, db, dc) = (digests(a.path()), digests(b.path()), digests(c.path()));
     for (table, digest) in &da {
-        assert_eq!(Some(digest), db.get(table), "table {table} differs between two runs of one config");
+        assert_eq!(
+            Some(digest),
+            db.get(table),
+            "table {table} differs between two runs of one config"
+        );
         assert!(digest.1 > 0, "table {table} is empty");
     }
     for table in ["tickets", "satisfaction_ratings", "sla_events", "users"] {
-        assert_ne!(da[table].0, dc[table].0, "seed 8 gave the same {table} as seed 7");
+        assert_ne!(
+            da[table].0, dc[table].0,
+            "seed 8 gave the same {table} as seed 7"
+        );
     }
 }
 
@@ -127,33 +151,75 @@ fn counts_match_the_config_and_the_summary() {
     let (summary, reports) = generate_in(dir.path(), &cfg);
     let conn = open(dir.path());
     let count = |sql: &str| -> usize {
-        conn.query_row(sql, [], |r| r.get::<_, i64>(0)).expect("count query runs") as usize
+        conn.query_row(sql, [], |r| r.get::<_, i64>(0))
+            .expect("count query runs") as usize
     };
-    assert_eq!(summary.tickets, cfg.tickets, "summary counts every ticket, tombstones included");
-    assert_eq!(count("SELECT count(*) FROM tickets"), cfg.tickets, "one row per configured ticket");
+    assert_eq!(
+        summary.tickets, cfg.tickets,
+        "summary counts every ticket, tombstones included"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM tickets"),
+        cfg.tickets,
+        "one row per configured ticket"
+    );
     let deleted = count("SELECT count(*) FROM tickets WHERE status = 'deleted'");
-    assert!((1..=40).contains(&deleted), "about 0.5% tombstones, got {deleted}");
-    assert_eq!(count("SELECT max(id) FROM tickets"), cfg.tickets, "ticket ids run 1..=N");
+    assert!(
+        (1..=40).contains(&deleted),
+        "about 0.5% tombstones, got {deleted}"
+    );
+    assert_eq!(
+        count("SELECT max(id) FROM tickets"),
+        cfg.tickets,
+        "ticket ids run 1..=N"
+    );
     assert_eq!(count("SELECT count(*) FROM users"), summary.users);
-    assert_eq!(summary.users, 40 + cfg.tickets / 6, "40 agents plus one end user per six tickets");
-    assert_eq!(count("SELECT count(*) FROM satisfaction_ratings"), summary.ratings);
+    assert_eq!(
+        summary.users,
+        40 + cfg.tickets / 6,
+        "40 agents plus one end user per six tickets"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM satisfaction_ratings"),
+        summary.ratings
+    );
     assert_eq!(count("SELECT count(*) FROM sla_events"), summary.sla_events);
     assert_eq!(count("SELECT count(*) FROM articles"), summary.articles);
-    assert!((36..=45).contains(&summary.articles), "about 40 articles, got {}", summary.articles);
+    assert!(
+        (36..=45).contains(&summary.articles),
+        "about 40 articles, got {}",
+        summary.articles
+    );
     assert_eq!(count("SELECT count(*) FROM brands"), 3);
     assert_eq!(count("SELECT count(*) FROM groups"), 6);
     assert_eq!(count("SELECT count(*) FROM ticket_fields"), 2);
-    assert!(count("SELECT count(*) FROM comments") >= 2_000, "newest 2,000 tickets carry comments");
-    assert_eq!(reports.last().map(|p| p.tickets_written), Some(cfg.tickets), "final progress is complete");
-    assert_eq!(count("SELECT count(*) FROM sync_runs WHERE outcome = 'succeeded'"), 1);
+    assert!(
+        count("SELECT count(*) FROM comments") >= 2_000,
+        "newest 2,000 tickets carry comments"
+    );
+    assert_eq!(
+        reports.last().map(|p| p.tickets_written),
+        Some(cfg.tickets),
+        "final progress is complete"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM sync_runs WHERE outcome = 'succeeded'"),
+        1
+    );
     let (kind, tz): (String, String) = conn
-        .query_row("SELECT kind, time_zone FROM sources WHERE id = ?1", [summary.source_id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT kind, time_zone FROM sources WHERE id = ?1",
+            [summary.source_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .expect("the demo source exists");
     assert_eq!((kind.as_str(), tz.as_str()), ("demo", "UTC"));
     let seed: String = conn
-        .query_row("SELECT value FROM settings WHERE key = 'demo_seed'", [], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'demo_seed'",
+            [],
+            |r| r.get(0),
+        )
         .expect("demo_seed setting is written");
     assert_eq!(seed, "11");
 }
@@ -165,13 +231,17 @@ fn counts_match_the_config_and_the_summary() {
 fn bad_configs_are_refused_with_a_clear_message(#[case] cfg: DemoConfig, #[case] hint: &str) {
     let mut store = Store::open_in_memory().expect("in-memory store");
     let err = demo::generate(&mut store, &cfg, &mut |_| {}).expect_err("config must be refused");
-    assert!(err.to_string().contains(hint), "message {err} should mention {hint}");
+    assert!(
+        err.to_string().contains(hint),
+        "message {err} should mention {hint}"
+    );
 }
 
 #[test]
 fn a_second_demo_in_the_same_workspace_is_refused() {
     let mut store = Store::open_in_memory().expect("in-memory store");
     demo::generate(&mut store, &config(1, 200), &mut |_| {}).expect("first demo is written");
-    let err = demo::generate(&mut store, &config(1, 200), &mut |_| {}).expect_err("second is refused");
+    let err =
+        demo::generate(&mut store, &config(1, 200), &mut |_| {}).expect_err("second is refused");
     assert!(matches!(err, DemoError::AlreadyGenerated), "got {err}");
 }
