@@ -1,7 +1,17 @@
 fn main() {
     // Declaring the app's commands makes Tauri generate a permission for each, so the
     // capability file can grant exactly these and nothing else.
-    let manifest = tauri_build::AppManifest::new().commands(&["open_workspace", "overview"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "open_workspace",
+        "overview",
+        "list_sources",
+        "test_connection",
+        "connect_source",
+        "sync_sources",
+        "cancel_sync",
+        "sync_history",
+        "remove_source",
+    ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("the Tauri configuration is valid");
 }

@@ -2,8 +2,9 @@
 //! No desktop dependency: the Tauri shell and the CLI are thin layers over this crate.
 
 pub mod analytics;
-pub mod sources;
 pub mod demo;
+pub mod secrets;
+pub mod sources;
 pub mod store;
 pub mod sync;
 pub mod workspace;

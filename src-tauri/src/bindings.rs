@@ -7,8 +7,10 @@ use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
 use deskbench::analytics::overview::{Overview, OverviewRequest};
-use deskbench::workspace::WorkspaceInfo;
+use deskbench::store::SyncRun;
+use deskbench::workspace::{SourceView, WorkspaceInfo};
 
+use crate::commands::sources::{ConnectRequest, ConnectionCheck, SourceSyncResult, SyncProgress};
 use crate::IpcError;
 
 /// Writes every IPC type (and the types they use) into `dir`.
@@ -18,6 +20,12 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     OverviewRequest::export_all(&config)?;
     Overview::export_all(&config)?;
     IpcError::export_all(&config)?;
+    SourceView::export_all(&config)?;
+    ConnectRequest::export_all(&config)?;
+    ConnectionCheck::export_all(&config)?;
+    SyncProgress::export_all(&config)?;
+    SourceSyncResult::export_all(&config)?;
+    SyncRun::export_all(&config)?;
     Ok(())
 }
 

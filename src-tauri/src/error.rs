@@ -46,6 +46,28 @@ impl IpcError {
 
 impl From<WorkspaceError> for IpcError {
     fn from(err: WorkspaceError) -> IpcError {
+        use deskbench::sources::zendesk::ZendeskError as Z;
+        let code = match &err {
+            WorkspaceError::Zendesk(
+                Z::Unauthorized | Z::Forbidden { .. } | Z::InvalidBaseUrl(_) | Z::InsecureUrl(_),
+            )
+            | WorkspaceError::NotAdmin { .. }
+            | WorkspaceError::SourceExists(_)
+            | WorkspaceError::MissingEmail => ErrorCode::InvalidInput,
+            _ => ErrorCode::Workspace,
+        };
+        IpcError::new(code, &err)
+    }
+}
+
+impl From<deskbench::sources::zendesk::ZendeskError> for IpcError {
+    fn from(err: deskbench::sources::zendesk::ZendeskError) -> IpcError {
+        IpcError::from(WorkspaceError::from(err))
+    }
+}
+
+impl From<deskbench::store::StoreError> for IpcError {
+    fn from(err: deskbench::store::StoreError) -> IpcError {
         IpcError::new(ErrorCode::Workspace, &err)
     }
 }

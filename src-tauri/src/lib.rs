@@ -16,8 +16,15 @@ pub fn run() {
         .menu(menu::build)
         .on_menu_event(menu::forward)
         .invoke_handler(tauri::generate_handler![
-            commands::open_workspace,
-            commands::overview
+            commands::overview::open_workspace,
+            commands::overview::overview,
+            commands::sources::list_sources,
+            commands::sources::test_connection,
+            commands::sources::connect_source,
+            commands::sources::sync_sources,
+            commands::sources::cancel_sync,
+            commands::sources::sync_history,
+            commands::sources::remove_source,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

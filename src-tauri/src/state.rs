@@ -4,13 +4,20 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use tokio_util::sync::CancellationToken;
+
 use deskbench::analytics::Frame;
 use deskbench::workspace::Workspace;
+
+/// The open workspace, shared by commands; locked only on blocking threads.
+pub type SharedWorkspace = Arc<Mutex<Option<Loaded>>>;
 
 pub struct AppState {
     /// `DESKBENCH_WORKSPACE` if set, else the OS data directory.
     pub dir: Option<PathBuf>,
-    pub loaded: Arc<Mutex<Option<Loaded>>>,
+    pub loaded: SharedWorkspace,
+    /// Cancels the sync in progress, if any.
+    pub sync: Mutex<Option<CancellationToken>>,
 }
 
 pub struct Loaded {
@@ -20,6 +27,12 @@ pub struct Loaded {
 }
 
 impl AppState {
+    pub fn dir(&self) -> Result<PathBuf, crate::IpcError> {
+        self.dir.clone().ok_or_else(|| {
+            crate::IpcError::internal("no data directory; set DESKBENCH_WORKSPACE to a folder")
+        })
+    }
+
     pub fn from_env() -> AppState {
         let dir = std::env::var_os("DESKBENCH_WORKSPACE")
             .map(PathBuf::from)
@@ -27,6 +40,7 @@ impl AppState {
         AppState {
             dir,
             loaded: Arc::new(Mutex::new(None)),
+            sync: Mutex::new(None),
         }
     }
 }

@@ -168,6 +168,12 @@ impl Store {
             .optional()?)
     }
 
+    pub fn delete_setting(&self, key: &str) -> Result<(), StoreError> {
+        self.conn()
+            .execute("DELETE FROM settings WHERE key = ?1", params![key])?;
+        Ok(())
+    }
+
     pub fn sources(&self) -> Result<Vec<Source>, StoreError> {
         let mut stmt = self.conn().prepare(
             "SELECT s.id, s.kind, s.name, s.base_url, s.time_zone,

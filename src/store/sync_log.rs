@@ -113,7 +113,13 @@ impl Store {
     }
 
     /// Marks a stream's run as done (`error` None) or failed.
-    pub fn finish_stream(&mut self, source_id: i64, stream: &str, at: i64, error: Option<&str>) -> Result<(), StoreError> {
+    pub fn finish_stream(
+        &mut self,
+        source_id: i64,
+        stream: &str,
+        at: i64,
+        error: Option<&str>,
+    ) -> Result<(), StoreError> {
         self.conn().execute(
             "INSERT INTO sync_state (source_id, stream, last_attempt_at, last_success_at, last_error)
              VALUES (?1, ?2, ?3, CASE WHEN ?4 IS NULL THEN ?3 END, ?4)
@@ -153,9 +159,9 @@ impl Store {
 
     /// The skipped records of a run: (stream, record id, why).
     pub fn run_problems(&self, run_id: i64) -> Result<Vec<(String, String, String)>, StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT stream, record_id, message FROM sync_problems WHERE run_id = ?1 ORDER BY rowid")?;
+        let mut stmt = self.conn().prepare(
+            "SELECT stream, record_id, message FROM sync_problems WHERE run_id = ?1 ORDER BY rowid",
+        )?;
         let rows = stmt.query_map(params![run_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -163,7 +169,11 @@ impl Store {
     pub fn source_id_by_name(&self, name: &str) -> Result<Option<i64>, StoreError> {
         Ok(self
             .conn()
-            .query_row("SELECT id FROM sources WHERE name = ?1", params![name], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM sources WHERE name = ?1",
+                params![name],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -171,7 +181,10 @@ impl Store {
     pub fn remove_source(&mut self, source_id: i64) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         // Tags and field values cascade from tickets; the rest from the source.
-        tx.execute("DELETE FROM tickets WHERE source_id = ?1", params![source_id])?;
+        tx.execute(
+            "DELETE FROM tickets WHERE source_id = ?1",
+            params![source_id],
+        )?;
         tx.execute("DELETE FROM sources WHERE id = ?1", params![source_id])?;
         tx.commit()?;
         Ok(())
@@ -199,7 +212,13 @@ impl Writer<'_> {
         Ok(())
     }
 
-    pub fn record_problem(&self, run_id: i64, stream: &str, record_id: &str, message: &str) -> Result<(), StoreError> {
+    pub fn record_problem(
+        &self,
+        run_id: i64,
+        stream: &str,
+        record_id: &str,
+        message: &str,
+    ) -> Result<(), StoreError> {
         self.tx()
             .prepare_cached("INSERT INTO sync_problems (run_id, stream, record_id, message) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![run_id, stream, record_id, message])?;
@@ -214,15 +233,23 @@ impl Writer<'_> {
     }
 
     pub fn set_source_time_zone(&self, source_id: i64, time_zone: &str) -> Result<(), StoreError> {
-        self.tx()
-            .execute("UPDATE sources SET time_zone = ?2 WHERE id = ?1", params![source_id, time_zone])?;
+        self.tx().execute(
+            "UPDATE sources SET time_zone = ?2 WHERE id = ?1",
+            params![source_id, time_zone],
+        )?;
         Ok(())
     }
 
     /// The source's non-secret settings (email, auth kind, token variable name).
-    pub fn set_source_settings(&self, source_id: i64, settings: &serde_json::Value) -> Result<(), StoreError> {
-        self.tx()
-            .execute("UPDATE sources SET settings = ?2 WHERE id = ?1", params![source_id, settings.to_string()])?;
+    pub fn set_source_settings(
+        &self,
+        source_id: i64,
+        settings: &serde_json::Value,
+    ) -> Result<(), StoreError> {
+        self.tx().execute(
+            "UPDATE sources SET settings = ?2 WHERE id = ?1",
+            params![source_id, settings.to_string()],
+        )?;
         Ok(())
     }
 }

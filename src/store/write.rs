@@ -103,7 +103,26 @@ impl<'a> Writer<'a> {
             t.raw,
         ])?;
         self.replace_tags(source_id, t.id, &t.tags)?;
-        self.replace_field_values(source_id, t.id, &t.fields)
+        self.replace_field_values(source_id, t.id, &t.fields)?;
+        if t.status == TicketStatus::Deleted {
+            self.drop_ticket_children(source_id, t.id)?;
+        }
+        Ok(())
+    }
+
+    /// A deleted ticket keeps its row as a tombstone; its ratings, metric events and
+    /// comments are gone from the helpdesk, so they go here too.
+    fn drop_ticket_children(&self, source_id: i64, ticket_id: i64) -> Result<(), StoreError> {
+        for sql in [
+            "DELETE FROM satisfaction_ratings WHERE source_id = ?1 AND ticket_id = ?2",
+            "DELETE FROM sla_events WHERE source_id = ?1 AND ticket_id = ?2",
+            "DELETE FROM comments WHERE source_id = ?1 AND ticket_id = ?2",
+        ] {
+            self.tx
+                .prepare_cached(sql)?
+                .execute(params![source_id, ticket_id])?;
+        }
+        Ok(())
     }
 
     fn replace_tags(

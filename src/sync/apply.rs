@@ -55,7 +55,10 @@ pub fn apply_page(
         }
         Records::TimeZone(zone) => {
             // Only a zone the tz database knows; an unknown one keeps the current default.
-            if let Some(zone) = zone.as_deref().filter(|z| z.parse::<chrono_tz::Tz>().is_ok()) {
+            if let Some(zone) = zone
+                .as_deref()
+                .filter(|z| z.parse::<chrono_tz::Tz>().is_ok())
+            {
                 w.set_source_time_zone(source_id, zone)?;
             }
         }

@@ -27,7 +27,9 @@ pub enum SyncError {
         #[source]
         source: ZendeskError,
     },
-    #[error("the local database failed during the sync; the sync resumes from the last saved page")]
+    #[error(
+        "the local database failed during the sync; the sync resumes from the last saved page"
+    )]
     Store(#[from] StoreError),
 }
 
@@ -70,46 +72,104 @@ pub async fn run(
 ) -> Result<SyncSummary, SyncError> {
     let now = options.clock;
     let run_id = store.begin_run(source_id, now())?;
-    let mut summary = SyncSummary { run_id, outcome: RunOutcome::Running, counts: BTreeMap::new(), problems: 0, skipped: Vec::new() };
+    let mut summary = SyncSummary {
+        run_id,
+        outcome: RunOutcome::Running,
+        counts: BTreeMap::new(),
+        problems: 0,
+        skipped: Vec::new(),
+    };
     let plan = plan::plan(&store.stream_states(source_id)?, &options.plan);
     for (stream, start) in plan {
         on_event(SyncEvent::StreamStarted { stream });
         let mut progress = StreamProgress::new(stream);
-        let result = sync_stream(store, source_id, run_id, client, stream, start, now, cancel, &mut progress, on_event).await;
+        let result = sync_stream(
+            store,
+            source_id,
+            run_id,
+            client,
+            stream,
+            start,
+            now,
+            cancel,
+            &mut progress,
+            on_event,
+        )
+        .await;
         summary.counts.insert(stream.name(), progress.records);
         summary.problems += progress.problems;
         match result {
             Ok(()) => {
                 store.finish_stream(source_id, stream.name(), now(), None)?;
-                on_event(SyncEvent::StreamFinished { stream, records: progress.records });
+                on_event(SyncEvent::StreamFinished {
+                    stream,
+                    records: progress.records,
+                });
             }
             Err(StreamError::Zendesk(ZendeskError::Cancelled)) => {
                 summary.outcome = RunOutcome::Cancelled;
-                store.finish_run(run_id, now(), RunOutcome::Cancelled, &counts_json(&summary), None)?;
+                store.finish_run(
+                    run_id,
+                    now(),
+                    RunOutcome::Cancelled,
+                    &counts_json(&summary),
+                    None,
+                )?;
                 return Ok(summary);
             }
-            Err(StreamError::Zendesk(err @ ZendeskError::Forbidden { .. })) if stream.optional() => {
+            Err(StreamError::Zendesk(err @ ZendeskError::Forbidden { .. }))
+                if stream.optional() =>
+            {
                 let reason = err.to_string();
-                store.finish_stream(source_id, stream.name(), now(), Some(&format!("skipped: {reason}")))?;
-                on_event(SyncEvent::StreamSkipped { stream, reason: reason.clone() });
+                store.finish_stream(
+                    source_id,
+                    stream.name(),
+                    now(),
+                    Some(&format!("skipped: {reason}")),
+                )?;
+                on_event(SyncEvent::StreamSkipped {
+                    stream,
+                    reason: reason.clone(),
+                });
                 summary.skipped.push((stream, reason));
             }
             Err(StreamError::Zendesk(source)) => {
-                let err = SyncError::Stream { stream: stream.name(), source };
+                let err = SyncError::Stream {
+                    stream: stream.name(),
+                    source,
+                };
                 let message = err.to_string();
                 store.finish_stream(source_id, stream.name(), now(), Some(&message))?;
-                store.finish_run(run_id, now(), RunOutcome::Failed, &counts_json(&summary), Some(&message))?;
+                store.finish_run(
+                    run_id,
+                    now(),
+                    RunOutcome::Failed,
+                    &counts_json(&summary),
+                    Some(&message),
+                )?;
                 return Err(err);
             }
             Err(StreamError::Store(err)) => {
                 // The failed page was rolled back; record what can be recorded.
-                let _ = store.finish_run(run_id, now(), RunOutcome::Failed, &counts_json(&summary), Some(&err.to_string()));
+                let _ = store.finish_run(
+                    run_id,
+                    now(),
+                    RunOutcome::Failed,
+                    &counts_json(&summary),
+                    Some(&err.to_string()),
+                );
                 return Err(err.into());
             }
         }
     }
     summary.outcome = RunOutcome::Succeeded;
-    store.finish_run(run_id, now(), RunOutcome::Succeeded, &counts_json(&summary), None)?;
+    store.finish_run(
+        run_id,
+        now(),
+        RunOutcome::Succeeded,
+        &counts_json(&summary),
+        None,
+    )?;
     Ok(summary)
 }
 
@@ -142,7 +202,14 @@ struct StreamProgress {
 
 impl StreamProgress {
     fn new(stream: Stream) -> StreamProgress {
-        StreamProgress { stream, records: 0, pages: 0, problems: 0, started: Instant::now(), first_reached: None }
+        StreamProgress {
+            stream,
+            records: 0,
+            pages: 0,
+            problems: 0,
+            started: Instant::now(),
+            first_reached: None,
+        }
     }
 
     /// Time-ordered streams move from their start towards now; the share of that way
@@ -179,14 +246,20 @@ async fn sync_stream(
         }
         let url = stream.url(client.base(), &position)?;
         let body = client
-            .get_json(&url, stream.bucket(), cancel, &mut |wait| on_event(waiting(stream, wait)))
+            .get_json(&url, stream.bucket(), cancel, &mut |wait| {
+                on_event(waiting(stream, wait))
+            })
             .await?;
         let page = zendesk::parse(stream, &position, body)?;
         apply_page(store, source_id, run_id, stream, &page, now())?;
         progress.records += page.records.len() as u64;
         progress.pages += 1;
         progress.problems += page.problems.len() as u64;
-        let eta_seconds = if page.done { Some(0.0) } else { progress.eta(page.reached, now()) };
+        let eta_seconds = if page.done {
+            Some(0.0)
+        } else {
+            progress.eta(page.reached, now())
+        };
         on_event(SyncEvent::Page {
             stream: progress.stream,
             records: progress.records,
@@ -205,11 +278,22 @@ fn waiting(stream: Stream, wait: Wait) -> SyncEvent {
     let (seconds, reason, detail) = match wait {
         Wait::Pacing(d) => (d.as_secs_f64(), WaitReason::Pacing, None),
         Wait::RateLimited(d) => (d.as_secs_f64(), WaitReason::RateLimited, None),
-        Wait::Retrying { after, attempt, reason } => {
-            (after.as_secs_f64(), WaitReason::Retry, Some(format!("try {attempt}: {reason}")))
-        }
+        Wait::Retrying {
+            after,
+            attempt,
+            reason,
+        } => (
+            after.as_secs_f64(),
+            WaitReason::Retry,
+            Some(format!("try {attempt}: {reason}")),
+        ),
     };
-    SyncEvent::Waiting { stream, seconds, reason, detail }
+    SyncEvent::Waiting {
+        stream,
+        seconds,
+        reason,
+        detail,
+    }
 }
 
 fn counts_json(summary: &SyncSummary) -> serde_json::Value {

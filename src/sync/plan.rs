@@ -21,13 +21,19 @@ pub struct PlanOptions {
 
 impl Default for PlanOptions {
     fn default() -> PlanOptions {
-        PlanOptions { full: false, start_time: 0, ratings_lookback: 14 * 86_400, streams: Vec::new() }
+        PlanOptions {
+            full: false,
+            start_time: 0,
+            ratings_lookback: 14 * 86_400,
+            streams: Vec::new(),
+        }
     }
 }
 
 /// Each stream to sync, in order, with its starting position.
 pub fn plan(states: &[StreamState], options: &PlanOptions) -> Vec<(Stream, Position)> {
-    let by_name: HashMap<&str, &StreamState> = states.iter().map(|s| (s.stream.as_str(), s)).collect();
+    let by_name: HashMap<&str, &StreamState> =
+        states.iter().map(|s| (s.stream.as_str(), s)).collect();
     Stream::ALL
         .into_iter()
         .filter(|s| options.streams.is_empty() || options.streams.contains(s))
@@ -52,12 +58,18 @@ fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions) -> 
         // A list read whole each run; a cursor is left only by an interrupted run.
         Paging::List => Position::After(cursor),
         Paging::Window => match (cursor, start_time) {
-            (Some(after), Some(start_time)) => Position::Window { start_time, after: Some(after) },
+            (Some(after), Some(start_time)) => Position::Window {
+                start_time,
+                after: Some(after),
+            },
             _ => {
                 let since_last = state
                     .and_then(|s| s.last_success_at)
                     .map(|t| (t - options.ratings_lookback).max(options.start_time));
-                Position::Window { start_time: since_last.unwrap_or(options.start_time), after: None }
+                Position::Window {
+                    start_time: since_last.unwrap_or(options.start_time),
+                    after: None,
+                }
             }
         },
     }
@@ -67,7 +79,12 @@ fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions) -> 
 mod tests {
     use super::*;
 
-    fn state(stream: &str, cursor: Option<&str>, start_time: Option<i64>, last_success_at: Option<i64>) -> StreamState {
+    fn state(
+        stream: &str,
+        cursor: Option<&str>,
+        start_time: Option<i64>,
+        last_success_at: Option<i64>,
+    ) -> StreamState {
         StreamState {
             stream: stream.into(),
             cursor: cursor.map(Into::into),
@@ -84,12 +101,27 @@ mod tests {
 
     #[test]
     fn a_first_sync_starts_every_stream_at_the_start_time() {
-        let p = plan(&[], &PlanOptions { start_time: 500, ..PlanOptions::default() });
+        let p = plan(
+            &[],
+            &PlanOptions {
+                start_time: 500,
+                ..PlanOptions::default()
+            },
+        );
         assert_eq!(p.len(), Stream::ALL.len());
         assert_eq!(position(&p, Stream::Tickets), Position::StartTime(500));
-        assert_eq!(position(&p, Stream::Organizations), Position::StartTime(500));
+        assert_eq!(
+            position(&p, Stream::Organizations),
+            Position::StartTime(500)
+        );
         assert_eq!(position(&p, Stream::Groups), Position::After(None));
-        assert_eq!(position(&p, Stream::SatisfactionRatings), Position::Window { start_time: 500, after: None });
+        assert_eq!(
+            position(&p, Stream::SatisfactionRatings),
+            Position::Window {
+                start_time: 500,
+                after: None
+            }
+        );
     }
 
     #[test]
@@ -101,27 +133,59 @@ mod tests {
             state("satisfaction_ratings", None, None, Some(2_000_000)),
         ];
         let p = plan(&states, &PlanOptions::default());
-        assert_eq!(position(&p, Stream::Tickets), Position::Cursor("c42".into()), "the cursor, never a timestamp");
-        assert_eq!(position(&p, Stream::Organizations), Position::StartTime(900));
-        assert_eq!(position(&p, Stream::Groups), Position::After(Some("g2".into())), "an interrupted list resumes");
+        assert_eq!(
+            position(&p, Stream::Tickets),
+            Position::Cursor("c42".into()),
+            "the cursor, never a timestamp"
+        );
+        assert_eq!(
+            position(&p, Stream::Organizations),
+            Position::StartTime(900)
+        );
+        assert_eq!(
+            position(&p, Stream::Groups),
+            Position::After(Some("g2".into())),
+            "an interrupted list resumes"
+        );
         assert_eq!(
             position(&p, Stream::SatisfactionRatings),
-            Position::Window { start_time: 2_000_000 - 14 * 86_400, after: None },
+            Position::Window {
+                start_time: 2_000_000 - 14 * 86_400,
+                after: None
+            },
             "ratings look back two weeks before the last success"
         );
     }
 
     #[test]
     fn an_interrupted_ratings_pass_resumes_its_window() {
-        let states = [state("satisfaction_ratings", Some("r5"), Some(777), Some(2_000_000))];
+        let states = [state(
+            "satisfaction_ratings",
+            Some("r5"),
+            Some(777),
+            Some(2_000_000),
+        )];
         let p = plan(&states, &PlanOptions::default());
-        assert_eq!(position(&p, Stream::SatisfactionRatings), Position::Window { start_time: 777, after: Some("r5".into()) });
+        assert_eq!(
+            position(&p, Stream::SatisfactionRatings),
+            Position::Window {
+                start_time: 777,
+                after: Some("r5".into())
+            }
+        );
     }
 
     #[test]
     fn full_ignores_checkpoints_and_a_stream_filter_narrows() {
         let states = [state("tickets", Some("c42"), None, Some(1_000))];
-        let options = PlanOptions { full: true, streams: vec![Stream::Tickets], ..PlanOptions::default() };
-        assert_eq!(plan(&states, &options), vec![(Stream::Tickets, Position::StartTime(0))]);
+        let options = PlanOptions {
+            full: true,
+            streams: vec![Stream::Tickets],
+            ..PlanOptions::default()
+        };
+        assert_eq!(
+            plan(&states, &options),
+            vec![(Stream::Tickets, Position::StartTime(0))]
+        );
     }
 }

@@ -8,7 +8,9 @@ use crate::sources::zendesk::Stream;
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum SyncEvent {
-    StreamStarted { stream: Stream },
+    StreamStarted {
+        stream: Stream,
+    },
     /// A page was stored: running totals for the stream.
     Page {
         stream: Stream,
@@ -22,14 +24,22 @@ pub enum SyncEvent {
         eta_seconds: Option<f64>,
     },
     /// Waiting before the next request (rate limit, or a retry after a fault).
-    Waiting { stream: Stream, seconds: f64, reason: WaitReason, detail: Option<String> },
+    Waiting {
+        stream: Stream,
+        seconds: f64,
+        reason: WaitReason,
+        detail: Option<String>,
+    },
     StreamFinished {
         stream: Stream,
         #[ts(type = "number")]
         records: u64,
     },
     /// The account does not offer the stream (plan-gated): skipped, the rest goes on.
-    StreamSkipped { stream: Stream, reason: String },
+    StreamSkipped {
+        stream: Stream,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

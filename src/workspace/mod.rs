@@ -1,5 +1,11 @@
 //! A workspace: a folder holding the store (`deskbench.sqlite`) and its settings. Knows
-//! the workspace's time zone and whether it is the demo.
+//! the workspace's time zone, whether it is the demo, and its sources.
+
+mod sources;
+
+pub use sources::{
+    check_zendesk, parse_address, zendesk_settings, SourceView, ZendeskAuth, ZendeskSettings,
+};
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +20,7 @@ use crate::store::records::SourceKind;
 use crate::store::{Store, StoreError, DATABASE_FILE};
 
 /// The setting holding the workspace's IANA time zone.
-const TIME_ZONE_SETTING: &str = "time_zone";
+pub(crate) const TIME_ZONE_SETTING: &str = "time_zone";
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
@@ -30,6 +36,24 @@ pub enum WorkspaceError {
     NotEmpty(PathBuf),
     #[error("the workspace's time zone setting {0:?} is not an IANA time zone")]
     BadTimeZone(String),
+    #[error("there is already a source named {0:?}; pick another name")]
+    SourceExists(String),
+    #[error("no source named {0:?}; `deskbench source list` shows them")]
+    NoSuchSource(String),
+    #[error("{0:?} is not a Zendesk source")]
+    NotZendesk(String),
+    #[error("the settings of source {0:?} are unreadable; remove and add it again")]
+    SourceSettings(String),
+    #[error("the source has no email for API-token sign-in; add it again with --email")]
+    MissingEmail,
+    #[error("the token belongs to {name} ({role}); Zendesk's incremental exports need an admin's API token")]
+    NotAdmin { name: String, role: String },
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
+    #[error(transparent)]
+    Secret(#[from] crate::secrets::SecretError),
+    #[error(transparent)]
+    Zendesk(#[from] crate::sources::zendesk::ZendeskError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -127,9 +151,14 @@ impl Workspace {
         &mut self.store
     }
 
-    /// The workspace's time zone: the setting written by the first source, else UTC.
+    /// The workspace's time zone: its own setting if one is set, else the first source's
+    /// account time zone (a Zendesk account's, after its first sync), else UTC.
     pub fn time_zone(&self) -> Result<Tz, WorkspaceError> {
-        match self.store.setting(TIME_ZONE_SETTING)? {
+        let name = match self.store.setting(TIME_ZONE_SETTING)? {
+            Some(name) => Some(name),
+            None => self.store.sources()?.into_iter().find_map(|s| s.time_zone),
+        };
+        match name {
             None => Ok(Tz::UTC),
             Some(name) => name.parse().map_err(|_| WorkspaceError::BadTimeZone(name)),
         }

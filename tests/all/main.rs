@@ -5,3 +5,4 @@ mod demo;
 mod fixtures;
 mod kpi;
 mod store;
+mod sync;

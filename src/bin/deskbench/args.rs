@@ -26,8 +26,79 @@ pub enum Command {
     Demo(DemoArgs),
     /// Compute KPIs (see kpi-definitions: ranges, buckets, breakdowns, filters).
     Kpi(KpiArgs),
-    /// Show the workspace: sources, record counts, last sync.
+    /// Show the workspace: sources, record counts, each stream's checkpoint and last sync.
     Status(StatusArgs),
+    /// Connect, list or remove helpdesk sources.
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Fetch what changed in a source (all sources without NAME) into the workspace.
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Connect a source. Its token goes to the OS keychain (or stays in --token-env).
+    #[command(subcommand)]
+    Add(AddSource),
+    /// List the workspace's sources.
+    List,
+    /// Remove a source and everything synced from it (asks first).
+    Remove(RemoveSource),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddSource {
+    /// A Zendesk account (needs an admin's API token: Admin Center → Apps and
+    /// integrations → Zendesk API).
+    Zendesk(AddZendesk),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("address").required(true).args(["subdomain", "url"])))]
+pub struct AddZendesk {
+    /// A name for the source in this workspace.
+    #[arg(long)]
+    pub name: String,
+    /// The account's subdomain: acme for https://acme.zendesk.com.
+    #[arg(long)]
+    pub subdomain: Option<String>,
+    /// The account's address, e.g. https://support.acme.com.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The email of the admin whose API token is used.
+    #[arg(long, required_unless_present = "oauth")]
+    pub email: Option<String>,
+    /// The token is an OAuth access token (Bearer) rather than an API token.
+    #[arg(long)]
+    pub oauth: bool,
+    /// Read the token from this environment variable (now and at every sync) instead of
+    /// asking for it and keeping it in the OS keychain.
+    #[arg(long, value_name = "VAR")]
+    pub token_env: Option<String>,
+    /// Requests per minute to Zendesk's incremental exports: 10, or 30 with the High
+    /// Volume API add-on.
+    #[arg(long, value_name = "N")]
+    pub incremental_limit: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveSource {
+    pub name: String,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The source to sync (default: every Zendesk source).
+    pub name: Option<String>,
+    /// Read every stream from the beginning again (stored data is kept and updated).
+    #[arg(long)]
+    pub full: bool,
+    /// Read the token from this environment variable for this run.
+    #[arg(long, value_name = "VAR")]
+    pub token_env: Option<String>,
 }
 
 #[derive(Debug, Args)]

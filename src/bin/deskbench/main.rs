@@ -5,7 +5,9 @@ mod args;
 mod demo;
 mod kpi;
 mod output;
+mod source;
 mod status;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -19,6 +21,8 @@ fn main() -> ExitCode {
         Command::Demo(opts) => demo::run(&cli, opts),
         Command::Kpi(opts) => kpi::run(&cli, opts),
         Command::Status(opts) => status::run(&cli, opts),
+        Command::Source(command) => source::run(&cli, command),
+        Command::Sync(opts) => sync::run(&cli, opts),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

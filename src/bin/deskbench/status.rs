@@ -6,6 +6,7 @@ use anyhow::{bail, Result};
 use chrono::DateTime;
 use comfy_table::Table;
 
+use deskbench::store::StreamState;
 use deskbench::workspace::Workspace;
 
 use crate::args::{Cli, Format, StatusArgs};
@@ -31,13 +32,39 @@ pub fn open_existing(cli: &Cli) -> Result<Workspace> {
     Ok(Workspace::open(&dir)?)
 }
 
+fn utc(at: Option<i64>) -> String {
+    at.and_then(|t| DateTime::from_timestamp(t, 0))
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| "never".to_owned())
+}
+
+fn shorten(cursor: &str) -> String {
+    if cursor.chars().count() > 16 {
+        format!("{}…", cursor.chars().take(16).collect::<String>())
+    } else {
+        cursor.to_owned()
+    }
+}
+
 pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
     let workspace = open_existing(cli)?;
     let counts = workspace.store().counts()?;
     let info = workspace.info(deskbench::now())?;
+    let mut streams: Vec<(String, Vec<StreamState>)> = Vec::new();
+    for source in workspace.store().sources()? {
+        streams.push((
+            source.name.clone(),
+            workspace.store().stream_states(source.id)?,
+        ));
+    }
+    let runs = workspace.store().runs(None, 5)?;
     match args.format {
         Format::Json => {
-            let json = serde_json::json!({ "workspace": info, "counts": counts });
+            let streams: serde_json::Map<String, serde_json::Value> = streams
+                .into_iter()
+                .map(|(name, states)| Ok((name, serde_json::to_value(states)?)))
+                .collect::<Result<_, serde_json::Error>>()?;
+            let json = serde_json::json!({ "workspace": info, "counts": counts, "streams": streams, "recent_syncs": runs });
             println!("{}", serde_json::to_string_pretty(&json)?);
         }
         Format::Csv | Format::Table => {
@@ -46,11 +73,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
             let mut sources = Table::new();
             sources.set_header(["Source", "Kind", "Last sync (UTC)"]);
             for s in &info.sources {
-                let last = s
-                    .last_synced_at
-                    .and_then(|t| DateTime::from_timestamp(t, 0))
-                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_else(|| "never".to_owned());
+                let last = utc(s.last_synced_at);
                 sources.add_row([s.name.as_str(), s.kind.as_str(), last.as_str()]);
             }
             println!("{sources}");
@@ -61,6 +84,47 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
                 table.add_row([name.replace('_', " "), count.to_string()]);
             }
             println!("{table}");
+            for (source, states) in streams {
+                if states.is_empty() {
+                    continue;
+                }
+                println!("Streams of {source}");
+                let mut table = Table::new();
+                table.set_header(["Stream", "Checkpoint", "Last success (UTC)", "Last error"]);
+                for st in states {
+                    let checkpoint = match (&st.cursor, st.start_time) {
+                        (Some(c), _) => format!("cursor {}", shorten(c)),
+                        (None, Some(t)) => format!("from {}", utc(Some(t))),
+                        (None, None) => "-".to_owned(),
+                    };
+                    table.add_row([
+                        st.stream.clone(),
+                        checkpoint,
+                        utc(st.last_success_at),
+                        st.last_error.unwrap_or_default(),
+                    ]);
+                }
+                println!("{table}");
+            }
+            for run in runs.iter().filter(|r| r.error.is_some() || r.problems > 0) {
+                println!(
+                    "Sync #{} of {} ({}): {}{}",
+                    run.id,
+                    run.source,
+                    utc(Some(run.started_at)),
+                    run.error.as_deref().unwrap_or("finished"),
+                    if run.problems > 0 {
+                        format!("; {} records skipped as unreadable", run.problems)
+                    } else {
+                        String::new()
+                    }
+                );
+                for (stream, id, why) in
+                    workspace.store().run_problems(run.id)?.into_iter().take(10)
+                {
+                    println!("  {stream} {id}: {why}");
+                }
+            }
         }
     }
     Ok(())

@@ -49,9 +49,9 @@ impl BaseUrl {
     }
 
     pub fn join(&self, path_and_query: &str) -> Result<Url, ZendeskError> {
-        self.0
-            .join(path_and_query)
-            .map_err(|e| ZendeskError::InvalidBaseUrl(format!("cannot build a URL from {path_and_query:?}: {e}")))
+        self.0.join(path_and_query).map_err(|e| {
+            ZendeskError::InvalidBaseUrl(format!("cannot build a URL from {path_and_query:?}: {e}"))
+        })
     }
 
     /// Whether `url` points at this account (same scheme, host and port): the token is
@@ -85,7 +85,10 @@ mod tests {
 
     #[test]
     fn subdomains_become_https_zendesk_urls() {
-        assert_eq!(BaseUrl::from_subdomain("acme").unwrap().as_str(), "https://acme.zendesk.com");
+        assert_eq!(
+            BaseUrl::from_subdomain("acme").unwrap().as_str(),
+            "https://acme.zendesk.com"
+        );
         assert!(BaseUrl::from_subdomain("acme.evil.com/x").is_err());
     }
 
@@ -102,7 +105,11 @@ mod tests {
     #[test]
     fn only_the_accounts_own_host_is_trusted() {
         let base = BaseUrl::parse("https://acme.zendesk.com/agent/tickets").unwrap();
-        assert_eq!(base.as_str(), "https://acme.zendesk.com", "paths are dropped");
+        assert_eq!(
+            base.as_str(),
+            "https://acme.zendesk.com",
+            "paths are dropped"
+        );
         assert!(base.owns(&Url::parse("https://acme.zendesk.com/api/v2/x?y=1").unwrap()));
         assert!(!base.owns(&Url::parse("https://evil.example/api/v2/x").unwrap()));
         assert!(!base.owns(&Url::parse("http://acme.zendesk.com/api/v2/x").unwrap()));

@@ -57,7 +57,11 @@ pub enum Wait {
     /// The server answered 429; waiting its `Retry-After`.
     RateLimited(Duration),
     /// A transient fault; retrying after a backoff.
-    Retrying { after: Duration, attempt: u32, reason: String },
+    Retrying {
+        after: Duration,
+        attempt: u32,
+        reason: String,
+    },
 }
 
 pub struct Client {
@@ -76,7 +80,11 @@ enum Failure {
 }
 
 impl Client {
-    pub fn new(base: BaseUrl, credentials: &Credentials, options: ClientOptions) -> Result<Client, ZendeskError> {
+    pub fn new(
+        base: BaseUrl,
+        credentials: &Credentials,
+        options: ClientOptions,
+    ) -> Result<Client, ZendeskError> {
         let mut authorization = HeaderValue::from_str(&credentials.header())
             .map_err(|_| ZendeskError::InvalidCredentials)?;
         authorization.set_sensitive(true);
@@ -88,8 +96,18 @@ impl Client {
             .user_agent(concat!("Deskbench/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(ZendeskError::Client)?;
-        let pacer = Pacer::new(options.rate_window, options.account_limit, options.incremental_limit);
-        Ok(Client { http, base, authorization, options, pacer: Mutex::new(pacer) })
+        let pacer = Pacer::new(
+            options.rate_window,
+            options.account_limit,
+            options.incremental_limit,
+        );
+        Ok(Client {
+            http,
+            base,
+            authorization,
+            options,
+            pacer: Mutex::new(pacer),
+        })
     }
 
     pub fn base(&self) -> &BaseUrl {
@@ -112,7 +130,11 @@ impl Client {
         let (mut tries, mut rate_waits) = (0u32, 0u32);
         loop {
             self.pace(bucket, cancel, on_wait).await?;
-            let failure = match self.attempt(url, cancel).await {
+            let outcome = self.attempt(url, cancel).await;
+            // Counted when the answer is in: the server counts the request no earlier, so
+            // the next window starts no sooner on our side than on Zendesk's.
+            self.pacer.lock().await.record(bucket, Instant::now());
+            let failure = match outcome {
                 Ok(value) => return Ok(value),
                 Err(failure) => failure,
             };
@@ -130,21 +152,33 @@ impl Client {
                 Failure::Transient(reason) => {
                     tries += 1;
                     if tries >= self.options.max_tries {
-                        return Err(ZendeskError::GaveUp { path, tries, last: reason });
+                        return Err(ZendeskError::GaveUp {
+                            path,
+                            tries,
+                            last: reason,
+                        });
                     }
                     let after = self.backoff(tries);
-                    on_wait(Wait::Retrying { after, attempt: tries, reason });
+                    on_wait(Wait::Retrying {
+                        after,
+                        attempt: tries,
+                        reason,
+                    });
                     sleep(after, cancel).await?;
                 }
             }
         }
     }
 
-    async fn pace(&self, bucket: Bucket, cancel: &CancellationToken, on_wait: &mut (dyn FnMut(Wait) + Send)) -> Result<(), ZendeskError> {
+    async fn pace(
+        &self,
+        bucket: Bucket,
+        cancel: &CancellationToken,
+        on_wait: &mut (dyn FnMut(Wait) + Send),
+    ) -> Result<(), ZendeskError> {
         loop {
             let delay = self.pacer.lock().await.delay(bucket, Instant::now());
             if delay.is_zero() {
-                self.pacer.lock().await.record(bucket, Instant::now());
                 return Ok(());
             }
             on_wait(Wait::Pacing(delay));
@@ -152,8 +186,16 @@ impl Client {
         }
     }
 
-    async fn attempt(&self, url: &Url, cancel: &CancellationToken) -> Result<serde_json::Value, Failure> {
-        let request = self.http.get(url.clone()).header(AUTHORIZATION, self.authorization.clone()).send();
+    async fn attempt(
+        &self,
+        url: &Url,
+        cancel: &CancellationToken,
+    ) -> Result<serde_json::Value, Failure> {
+        let request = self
+            .http
+            .get(url.clone())
+            .header(AUTHORIZATION, self.authorization.clone())
+            .send();
         let response = tokio::select! {
             r = request => r,
             _ = cancel.cancelled() => return Err(Failure::Fatal(ZendeskError::Cancelled)),
@@ -171,14 +213,22 @@ impl Client {
             StatusCode::FORBIDDEN => return Err(Failure::Fatal(ZendeskError::Forbidden { path })),
             StatusCode::NOT_FOUND => return Err(Failure::Fatal(ZendeskError::NotFound { path })),
             StatusCode::CONFLICT => return Err(Failure::Transient("409 Conflict".into())),
-            s if s.is_server_error() => return Err(Failure::Transient(format!("server error {s}"))),
-            s => return Err(Failure::Fatal(ZendeskError::Status { status: s.as_u16(), path })),
+            s if s.is_server_error() => {
+                return Err(Failure::Transient(format!("server error {s}")))
+            }
+            s => {
+                return Err(Failure::Fatal(ZendeskError::Status {
+                    status: s.as_u16(),
+                    path,
+                }))
+            }
         }
         let body = tokio::select! {
             b = response.bytes() => b.map_err(|e| Failure::Transient(format!("the connection broke: {}", describe(e))))?,
             _ = cancel.cancelled() => return Err(Failure::Fatal(ZendeskError::Cancelled)),
         };
-        serde_json::from_slice(&body).map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))
+        serde_json::from_slice(&body)
+            .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))
     }
 
     async fn adopt_limit(&self, headers: &HeaderMap) {
@@ -193,7 +243,10 @@ impl Client {
 
     /// base · 2^(try−1), capped, plus up to 25% jitter so retries do not align.
     fn backoff(&self, tries: u32) -> Duration {
-        let exp = self.options.backoff_base.saturating_mul(1 << (tries - 1).min(16));
+        let exp = self
+            .options
+            .backoff_base
+            .saturating_mul(1 << (tries - 1).min(16));
         let capped = exp.min(self.options.backoff_cap);
         capped + jitter(capped / 4)
     }
@@ -257,9 +310,20 @@ mod tests {
 
     #[test]
     fn backoff_grows_and_is_capped() {
-        let options = ClientOptions { backoff_base: Duration::from_secs(1), backoff_cap: Duration::from_secs(8), ..ClientOptions::default() };
+        let options = ClientOptions {
+            backoff_base: Duration::from_secs(1),
+            backoff_cap: Duration::from_secs(8),
+            ..ClientOptions::default()
+        };
         let base = BaseUrl::parse("http://127.0.0.1:1").unwrap();
-        let client = Client::new(base, &Credentials::OAuth { access_token: "t".into() }, options).unwrap();
+        let client = Client::new(
+            base,
+            &Credentials::OAuth {
+                access_token: "t".into(),
+            },
+            options,
+        )
+        .unwrap();
         let first = client.backoff(1);
         assert!(first >= Duration::from_secs(1) && first <= Duration::from_millis(1250));
         let late = client.backoff(10);

@@ -28,7 +28,10 @@ fn required_time(field: &str, value: &Option<String>) -> Result<i64, Invalid> {
 
 fn minutes(dto: &Option<MinutesDto>) -> Minutes {
     dto.as_ref()
-        .map(|m| Minutes { calendar: m.calendar, business: m.business })
+        .map(|m| Minutes {
+            calendar: m.calendar,
+            business: m.business,
+        })
         .unwrap_or_default()
 }
 
@@ -42,7 +45,11 @@ fn channel(via: &Option<ViaDto>) -> Option<String> {
 
 /// A ticket from the export; `metric_set` is the ticket's own or the one from the
 /// page's top-level `metric_sets`. A deleted ticket becomes a tombstone with no children.
-pub fn ticket(dto: TicketDto, metric_set: Option<MetricSetDto>, raw: String) -> Result<Ticket, Invalid> {
+pub fn ticket(
+    dto: TicketDto,
+    metric_set: Option<MetricSetDto>,
+    raw: String,
+) -> Result<Ticket, Invalid> {
     let status_text = dto.status.as_deref().unwrap_or_default();
     let status = TicketStatus::parse(status_text)
         .ok_or_else(|| Invalid(format!("unknown status {status_text:?}")))?;
@@ -50,7 +57,11 @@ pub fn ticket(dto: TicketDto, metric_set: Option<MetricSetDto>, raw: String) -> 
     let updated_at = timestamp("updated_at", &dto.updated_at)?;
     let deleted = status == TicketStatus::Deleted;
     let m = metric_set.unwrap_or_default();
-    let solved_at = if status.is_solved() { timestamp("metric_set.solved_at", &m.solved_at)? } else { None };
+    let solved_at = if status.is_solved() {
+        timestamp("metric_set.solved_at", &m.solved_at)?
+    } else {
+        None
+    };
     let metrics = TicketMetrics {
         reply_time: minutes(&m.reply_time_in_minutes),
         first_resolution_time: minutes(&m.first_resolution_time_in_minutes),
@@ -90,7 +101,11 @@ pub fn ticket(dto: TicketDto, metric_set: Option<MetricSetDto>, raw: String) -> 
         created_at,
         updated_at,
         solved_at,
-        metrics: if deleted { TicketMetrics::default() } else { metrics },
+        metrics: if deleted {
+            TicketMetrics::default()
+        } else {
+            metrics
+        },
         tags: if deleted { Vec::new() } else { dto.tags },
         fields,
         raw: Some(raw),
@@ -113,7 +128,10 @@ pub fn user(dto: UserDto) -> Result<User, Invalid> {
 
 pub fn named(dto: NamedDto) -> Result<Named, Invalid> {
     timestamp("updated_at", &dto.updated_at)?;
-    Ok(Named { id: dto.id, name: dto.name.unwrap_or_else(|| dto.id.to_string()) })
+    Ok(Named {
+        id: dto.id,
+        name: dto.name.unwrap_or_else(|| dto.id.to_string()),
+    })
 }
 
 pub fn ticket_field(dto: TicketFieldDto) -> Result<TicketField, Invalid> {
@@ -132,11 +150,14 @@ pub fn ticket_field(dto: TicketFieldDto) -> Result<TicketField, Invalid> {
 
 pub fn rating(dto: RatingDto) -> Result<SatisfactionRating, Invalid> {
     let score_text = dto.score.as_deref().unwrap_or_default();
-    let score = RatingScore::parse(score_text).ok_or_else(|| Invalid(format!("unknown score {score_text:?}")))?;
+    let score = RatingScore::parse(score_text)
+        .ok_or_else(|| Invalid(format!("unknown score {score_text:?}")))?;
     let created_at = required_time("created_at", &dto.created_at)?;
     Ok(SatisfactionRating {
         id: dto.id,
-        ticket_id: dto.ticket_id.ok_or_else(|| Invalid("ticket_id is missing".into()))?,
+        ticket_id: dto
+            .ticket_id
+            .ok_or_else(|| Invalid("ticket_id is missing".into()))?,
         score,
         comment: dto.comment.filter(|c| !c.is_empty()),
         reason: dto.reason,
@@ -152,10 +173,16 @@ pub fn metric_event(dto: MetricEventDto) -> Result<SlaEvent, Invalid> {
     let sla = dto.sla.as_ref();
     Ok(SlaEvent {
         id: dto.id,
-        ticket_id: dto.ticket_id.ok_or_else(|| Invalid("ticket_id is missing".into()))?,
-        metric: dto.metric.ok_or_else(|| Invalid("metric is missing".into()))?,
+        ticket_id: dto
+            .ticket_id
+            .ok_or_else(|| Invalid("ticket_id is missing".into()))?,
+        metric: dto
+            .metric
+            .ok_or_else(|| Invalid("metric is missing".into()))?,
         instance_id: dto.instance_id.unwrap_or(1),
-        event_type: dto.event_type.ok_or_else(|| Invalid("type is missing".into()))?,
+        event_type: dto
+            .event_type
+            .ok_or_else(|| Invalid("type is missing".into()))?,
         time: required_time("time", &dto.time)?,
         target_minutes: sla.and_then(|s| s.target),
         business_hours: sla.and_then(|s| s.business_hours),
@@ -227,13 +254,25 @@ mod tests {
         let t = ticket(t, Some(m), "{}".into()).unwrap();
         assert_eq!(t.channel.as_deref(), Some("email"));
         assert_eq!(t.solved_at, Some(1735862400));
-        assert_eq!(t.metrics.reply_time, Minutes { calendar: Some(30.0), business: None });
-        assert_eq!(t.fields, vec![(2, Value::Bool(true))], "null custom values are not stored");
+        assert_eq!(
+            t.metrics.reply_time,
+            Minutes {
+                calendar: Some(30.0),
+                business: None
+            }
+        );
+        assert_eq!(
+            t.fields,
+            vec![(2, Value::Bool(true))],
+            "null custom values are not stored"
+        );
     }
 
     #[test]
     fn a_deleted_ticket_is_a_tombstone() {
-        let t = dto(serde_json::json!({"id": 9, "status": "deleted", "created_at": "2025-01-02T03:04:05Z", "tags": ["x"]}));
+        let t = dto(
+            serde_json::json!({"id": 9, "status": "deleted", "created_at": "2025-01-02T03:04:05Z", "tags": ["x"]}),
+        );
         let t = ticket(t, None, "{}".into()).unwrap();
         assert_eq!(t.status, TicketStatus::Deleted);
         assert!(t.tags.is_empty());
@@ -242,13 +281,24 @@ mod tests {
     #[test]
     fn bad_values_are_named() {
         let t = dto(serde_json::json!({"id": 1, "status": "open", "created_at": "yesterday"}));
-        assert!(ticket(t, None, "{}".into()).unwrap_err().0.contains("created_at"));
-        let t = dto(serde_json::json!({"id": 1, "status": "weird", "created_at": "2025-01-02T03:04:05Z"}));
-        assert!(ticket(t, None, "{}".into()).unwrap_err().0.contains("status"));
+        assert!(ticket(t, None, "{}".into())
+            .unwrap_err()
+            .0
+            .contains("created_at"));
+        let t = dto(
+            serde_json::json!({"id": 1, "status": "weird", "created_at": "2025-01-02T03:04:05Z"}),
+        );
+        assert!(ticket(t, None, "{}".into())
+            .unwrap_err()
+            .0
+            .contains("status"));
     }
 
     #[test]
     fn article_html_becomes_text() {
-        assert_eq!(plain_text("<p>Reset&nbsp;your <b>password</b> &amp; log in</p>"), "Reset your password & log in");
+        assert_eq!(
+            plain_text("<p>Reset&nbsp;your <b>password</b> &amp; log in</p>"),
+            "Reset your password & log in"
+        );
     }
 }

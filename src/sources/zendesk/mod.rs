@@ -38,7 +38,11 @@ pub enum ZendeskError {
     #[error("Zendesk kept rate-limiting {path}; try again later")]
     RateLimitedTooLong { path: String },
     #[error("gave up on {path} after {tries} tries ({last}); check the network and try again — the sync resumes where it stopped")]
-    GaveUp { path: String, tries: u32, last: String },
+    GaveUp {
+        path: String,
+        tries: u32,
+        last: String,
+    },
     #[error("refused to send the token to {0}, which is not the account's address")]
     ForeignHost(String),
     #[error("unexpected response from Zendesk: {0}")]
@@ -67,10 +71,21 @@ impl Identity {
 /// Checks the address and credentials with one request ("Test connection").
 pub async fn whoami(client: &Client, cancel: &CancellationToken) -> Result<Identity, ZendeskError> {
     let url = client.base().join("/api/v2/users/me.json")?;
-    let body = client.get_json(&url, Bucket::Account, cancel, &mut |_| {}).await?;
+    let body = client
+        .get_json(&url, Bucket::Account, cancel, &mut |_| {})
+        .await?;
     let user = body.get("user");
-    let field = |key: &str| user.and_then(|u| u.get(key)).and_then(|v| v.as_str()).map(str::to_owned);
+    let field = |key: &str| {
+        user.and_then(|u| u.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
     // Zendesk answers anonymous requests with an "Anonymous user" of role end-user.
-    let role = field("role").ok_or_else(|| ZendeskError::UnexpectedResponse("no user in /users/me".into()))?;
-    Ok(Identity { name: field("name").unwrap_or_default(), email: field("email"), role })
+    let role = field("role")
+        .ok_or_else(|| ZendeskError::UnexpectedResponse("no user in /users/me".into()))?;
+    Ok(Identity {
+        name: field("name").unwrap_or_default(),
+        email: field("email"),
+        role,
+    })
 }

@@ -24,12 +24,19 @@ struct Window {
 
 impl Window {
     fn new(limit: u32) -> Window {
-        Window { limit: limit.max(1), sent: VecDeque::new() }
+        Window {
+            limit: limit.max(1),
+            sent: VecDeque::new(),
+        }
     }
 
     /// When the next request may go, dropping entries older than the window.
     fn next_slot(&mut self, now: Instant, window: Duration) -> Instant {
-        while self.sent.front().is_some_and(|t| now.duration_since(*t) >= window) {
+        while self
+            .sent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
             self.sent.pop_front();
         }
         if (self.sent.len() as u32) < self.limit {
@@ -90,11 +97,23 @@ mod tests {
         let mut pacer = Pacer::new(window, 100, 3);
         let start = Instant::now();
         for i in 0..3 {
-            assert_eq!(pacer.delay(Bucket::Incremental, start), Duration::ZERO, "request {i} goes at once");
+            assert_eq!(
+                pacer.delay(Bucket::Incremental, start),
+                Duration::ZERO,
+                "request {i} goes at once"
+            );
             pacer.record(Bucket::Incremental, start);
         }
-        assert_eq!(pacer.delay(Bucket::Incremental, start), window, "the 4th waits for the window");
-        assert_eq!(pacer.delay(Bucket::Account, start), Duration::ZERO, "other endpoints are not held back");
+        assert_eq!(
+            pacer.delay(Bucket::Incremental, start),
+            window,
+            "the 4th waits for the window"
+        );
+        assert_eq!(
+            pacer.delay(Bucket::Account, start),
+            Duration::ZERO,
+            "other endpoints are not held back"
+        );
         let later = start + window;
         assert_eq!(pacer.delay(Bucket::Incremental, later), Duration::ZERO);
     }

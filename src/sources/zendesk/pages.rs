@@ -29,7 +29,10 @@ pub enum Records {
     Named(NamedKind, Vec<Named>),
     Fields(Vec<TicketField>),
     Ratings(Vec<SatisfactionRating>),
-    Events { upsert: Vec<SlaEvent>, deleted: Vec<i64> },
+    Events {
+        upsert: Vec<SlaEvent>,
+        deleted: Vec<i64>,
+    },
     Articles(Vec<Article>),
     /// The account's IANA time zone, from its settings.
     TimeZone(Option<String>),
@@ -71,34 +74,57 @@ pub fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, Zendesk
     let mut reached = body.get("end_time").and_then(Value::as_i64);
     let records = match stream {
         Stream::AccountSettings => {
-            let settings: SettingsDto = serde_json::from_value(body).unwrap_or(SettingsDto { settings: None });
-            let tz = settings.settings.and_then(|s| s.localization).and_then(|l| l.iana_time_zone);
+            let settings: SettingsDto =
+                serde_json::from_value(body).unwrap_or(SettingsDto { settings: None });
+            let tz = settings
+                .settings
+                .and_then(|s| s.localization)
+                .and_then(|l| l.iana_time_zone);
             Records::TimeZone(tz)
         }
         Stream::Tickets => {
             let items = items(&body, "tickets")?;
-            reached = items.iter().filter_map(|t| t.get("generated_timestamp")?.as_i64()).max();
+            reached = items
+                .iter()
+                .filter_map(|t| t.get("generated_timestamp")?.as_i64())
+                .max();
             Records::Tickets(tickets(items, top_level_metric_sets(&body), &mut problems))
         }
-        Stream::Users => Records::Users(each(items(&body, "users")?, &mut problems, |d: UserDto, _| convert::user(d))),
-        Stream::Organizations => named(NamedKind::Organization, items(&body, "organizations")?, &mut problems),
+        Stream::Users => Records::Users(each(
+            items(&body, "users")?,
+            &mut problems,
+            |d: UserDto, _| convert::user(d),
+        )),
+        Stream::Organizations => named(
+            NamedKind::Organization,
+            items(&body, "organizations")?,
+            &mut problems,
+        ),
         Stream::Groups => named(NamedKind::Group, items(&body, "groups")?, &mut problems),
         Stream::Brands => named(NamedKind::Brand, items(&body, "brands")?, &mut problems),
-        Stream::TicketFields => {
-            Records::Fields(each(items(&body, "ticket_fields")?, &mut problems, |d: TicketFieldDto, _| convert::ticket_field(d)))
-        }
-        Stream::SatisfactionRatings => {
-            Records::Ratings(each(items(&body, "satisfaction_ratings")?, &mut problems, |d: RatingDto, _| convert::rating(d)))
-        }
+        Stream::TicketFields => Records::Fields(each(
+            items(&body, "ticket_fields")?,
+            &mut problems,
+            |d: TicketFieldDto, _| convert::ticket_field(d),
+        )),
+        Stream::SatisfactionRatings => Records::Ratings(each(
+            items(&body, "satisfaction_ratings")?,
+            &mut problems,
+            |d: RatingDto, _| convert::rating(d),
+        )),
         Stream::TicketMetricEvents => {
             // Ok(event) to store, Err(id) for an event the API marks deleted.
-            let parsed = each(items(&body, "ticket_metric_events")?, &mut problems, |d: MetricEventDto, _| {
-                if d.deleted {
-                    Ok(Err(d.id))
-                } else {
-                    convert::metric_event(d).map(Ok)
-                }
-            });
+            let parsed = each(
+                items(&body, "ticket_metric_events")?,
+                &mut problems,
+                |d: MetricEventDto, _| {
+                    if d.deleted {
+                        Ok(Err(d.id))
+                    } else {
+                        convert::metric_event(d).map(Ok)
+                    }
+                },
+            );
             let (mut upsert, mut deleted) = (Vec::new(), Vec::new());
             for event in parsed {
                 match event {
@@ -108,16 +134,28 @@ pub fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, Zendesk
             }
             Records::Events { upsert, deleted }
         }
-        Stream::Articles => Records::Articles(each(items(&body, "articles")?, &mut problems, |d: ArticleDto, _| convert::article(d))),
+        Stream::Articles => Records::Articles(each(
+            items(&body, "articles")?,
+            &mut problems,
+            |d: ArticleDto, _| convert::article(d),
+        )),
     };
-    Ok(Page { records, problems, next, done, reached })
+    Ok(Page {
+        records,
+        problems,
+        next,
+        done,
+        reached,
+    })
 }
 
 fn items(body: &Value, key: &str) -> Result<Vec<Value>, ZendeskError> {
     match body.get(key) {
         Some(Value::Array(items)) => Ok(items.clone()),
         Some(Value::Null) => Ok(Vec::new()),
-        _ => Err(ZendeskError::UnexpectedResponse(format!("the response has no \"{key}\" list"))),
+        _ => Err(ZendeskError::UnexpectedResponse(format!(
+            "the response has no \"{key}\" list"
+        ))),
     }
 }
 
@@ -129,7 +167,10 @@ fn each<D: DeserializeOwned, R>(
 ) -> Vec<R> {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        let record_id = item.get("id").map(|id| id.to_string()).unwrap_or_else(|| "?".into());
+        let record_id = item
+            .get("id")
+            .map(|id| id.to_string())
+            .unwrap_or_else(|| "?".into());
         let result = serde_json::from_value::<D>(item.clone())
             .map_err(|e| Invalid(format!("unreadable record: {e}")))
             .and_then(|dto| convert(dto, &item));
@@ -142,7 +183,10 @@ fn each<D: DeserializeOwned, R>(
 }
 
 fn named(kind: NamedKind, items: Vec<Value>, problems: &mut Vec<Problem>) -> Records {
-    Records::Named(kind, each(items, problems, |d: NamedDto, _| convert::named(d)))
+    Records::Named(
+        kind,
+        each(items, problems, |d: NamedDto, _| convert::named(d)),
+    )
 }
 
 /// The export's metric sets come per ticket (`metric_set`) or as a top-level
@@ -158,13 +202,20 @@ fn top_level_metric_sets(body: &Value) -> HashMap<i64, Value> {
         .unwrap_or_default()
 }
 
-fn tickets(items: Vec<Value>, mut sets: HashMap<i64, Value>, problems: &mut Vec<Problem>) -> Vec<Ticket> {
+fn tickets(
+    items: Vec<Value>,
+    mut sets: HashMap<i64, Value>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Ticket> {
     each(items, problems, |mut dto: TicketDto, raw: &Value| {
         let set = match dto.metric_set.take() {
             Some(set) => Some(set),
             None => sets
                 .remove(&dto.id)
-                .map(|v| serde_json::from_value::<MetricSetDto>(v).map_err(|e| Invalid(format!("unreadable metric set: {e}"))))
+                .map(|v| {
+                    serde_json::from_value::<MetricSetDto>(v)
+                        .map_err(|e| Invalid(format!("unreadable metric set: {e}")))
+                })
                 .transpose()?,
         };
         convert::ticket(dto, set, raw.to_string())
@@ -172,7 +223,11 @@ fn tickets(items: Vec<Value>, mut sets: HashMap<i64, Value>, problems: &mut Vec<
 }
 
 /// The next position, whether the stream is done, and any warning about the paging.
-fn next_position(stream: Stream, at: &Position, body: &Value) -> Result<(Position, bool, Vec<Problem>), ZendeskError> {
+fn next_position(
+    stream: Stream,
+    at: &Position,
+    body: &Value,
+) -> Result<(Position, bool, Vec<Problem>), ZendeskError> {
     let flag = |key: &str| body.get(key).and_then(Value::as_bool);
     let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
     let mut warnings = Vec::new();
@@ -207,14 +262,20 @@ fn next_position(stream: Stream, at: &Position, body: &Value) -> Result<(Positio
             let no_next = body.get("next_page").is_none_or(Value::is_null);
             let done = flag("end_of_stream").unwrap_or(no_next);
             match end_time {
-                _ if done => (Position::StartTime(end_time.unwrap_or(start).max(start)), true),
+                _ if done => (
+                    Position::StartTime(end_time.unwrap_or(start).max(start)),
+                    true,
+                ),
                 Some(end) if end > start => (Position::StartTime(end), false),
                 _ => {
                     // More than a page of records share one second: the time-based export
                     // cannot advance past it, so step over that second and say so.
                     warnings.push(Problem {
                         record_id: "?".into(),
-                        message: format!("more than a page of {} share the time {start}; moved past it", stream.name()),
+                        message: format!(
+                            "more than a page of {} share the time {start}; moved past it",
+                            stream.name()
+                        ),
                     });
                     (Position::StartTime(start + 1), false)
                 }
@@ -222,21 +283,33 @@ fn next_position(stream: Stream, at: &Position, body: &Value) -> Result<(Positio
         }
         Paging::List | Paging::Window => {
             let meta = body.get("meta");
-            let has_more = meta.and_then(|m| m.get("has_more")).and_then(Value::as_bool).unwrap_or(false);
+            let has_more = meta
+                .and_then(|m| m.get("has_more"))
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
             let after = text(meta.and_then(|m| m.get("after_cursor")));
             let after = if has_more {
                 Some(after.ok_or_else(|| {
-                    ZendeskError::UnexpectedResponse(format!("{} has more pages but no after_cursor", stream.name()))
+                    ZendeskError::UnexpectedResponse(format!(
+                        "{} has more pages but no after_cursor",
+                        stream.name()
+                    ))
                 })?)
             } else {
                 None
             };
             let next = match at {
-                Position::Window { start_time, .. } => Position::Window { start_time: *start_time, after },
+                Position::Window { start_time, .. } => Position::Window {
+                    start_time: *start_time,
+                    after,
+                },
                 _ => Position::After(after),
             };
             if has_more && next == *at {
-                return Err(ZendeskError::UnexpectedResponse(format!("{} repeated its page cursor", stream.name())));
+                return Err(ZendeskError::UnexpectedResponse(format!(
+                    "{} repeated its page cursor",
+                    stream.name()
+                )));
             }
             (next, !has_more)
         }
@@ -262,12 +335,21 @@ mod tests {
             "after_cursor": "c2", "end_of_stream": false
         });
         let page = parse(Stream::Tickets, &Position::Cursor("c1".into()), body).unwrap();
-        let Records::Tickets(tickets) = &page.records else { panic!("tickets expected") };
+        let Records::Tickets(tickets) = &page.records else {
+            panic!("tickets expected")
+        };
         assert_eq!(tickets.iter().map(|t| t.id).collect::<Vec<_>>(), [1, 3]);
-        assert_eq!(tickets[1].metrics.replies, Some(2), "top-level metric sets are matched by ticket id");
+        assert_eq!(
+            tickets[1].metrics.replies,
+            Some(2),
+            "top-level metric sets are matched by ticket id"
+        );
         assert_eq!(page.problems.len(), 1);
         assert_eq!(page.problems[0].record_id, "2");
-        assert_eq!((page.next.clone(), page.done, page.reached), (Position::Cursor("c2".into()), false, Some(12)));
+        assert_eq!(
+            (page.next.clone(), page.done, page.reached),
+            (Position::Cursor("c2".into()), false, Some(12))
+        );
     }
 
     #[test]
@@ -280,12 +362,16 @@ mod tests {
     fn the_last_cursor_page_keeps_its_cursor_for_the_next_sync() {
         let body = json!({"tickets": [], "after_cursor": "c9", "end_of_stream": true});
         let page = parse(Stream::Tickets, &Position::Cursor("c8".into()), body).unwrap();
-        assert_eq!((page.next, page.done), (Position::Cursor("c9".into()), true));
+        assert_eq!(
+            (page.next, page.done),
+            (Position::Cursor("c9".into()), true)
+        );
     }
 
     #[test]
     fn a_time_export_that_cannot_advance_steps_over_the_second() {
-        let body = json!({"organizations": [], "end_time": 100, "next_page": "x", "end_of_stream": false});
+        let body =
+            json!({"organizations": [], "end_time": 100, "next_page": "x", "end_of_stream": false});
         let page = parse(Stream::Organizations, &Position::StartTime(100), body).unwrap();
         assert_eq!(page.next, Position::StartTime(101));
         assert_eq!(page.problems.len(), 1);
@@ -298,14 +384,22 @@ mod tests {
     fn lists_follow_has_more_and_deleted_events_are_set_aside() {
         let body = json!({"groups": [{"id": 1, "name": "A"}], "meta": {"has_more": true, "after_cursor": "g2"}});
         let page = parse(Stream::Groups, &Position::After(None), body).unwrap();
-        assert_eq!((page.next, page.done), (Position::After(Some("g2".into())), false));
+        assert_eq!(
+            (page.next, page.done),
+            (Position::After(Some("g2".into())), false)
+        );
         let body = json!({"ticket_metric_events": [
             {"id": 5, "ticket_id": 1, "metric": "reply_time", "instance_id": 1, "type": "apply_sla", "time": "2025-01-01T00:00:00Z", "sla": {"target": 60, "business_hours": false, "policy": {"id": 9}}},
             {"id": 6, "deleted": true}
         ], "end_time": 5, "end_of_stream": true});
         let page = parse(Stream::TicketMetricEvents, &Position::StartTime(0), body).unwrap();
-        let Records::Events { upsert, deleted } = page.records else { panic!("events expected") };
-        assert_eq!((upsert.len(), deleted, page.problems.len()), (1, vec![6], 0));
+        let Records::Events { upsert, deleted } = page.records else {
+            panic!("events expected")
+        };
+        assert_eq!(
+            (upsert.len(), deleted, page.problems.len()),
+            (1, vec![6], 0)
+        );
         assert_eq!(upsert[0].policy_id, Some(9));
     }
 }

@@ -47,7 +47,10 @@ pub enum Position {
     Cursor(String),
     /// A page of a list; `None` is the first page.
     After(Option<String>),
-    Window { start_time: i64, after: Option<String> },
+    Window {
+        start_time: i64,
+        after: Option<String>,
+    },
     Once,
 }
 
@@ -105,7 +108,9 @@ impl Stream {
     pub fn paging(self) -> Paging {
         match self {
             Stream::Tickets | Stream::Users => Paging::CursorExport,
-            Stream::Organizations | Stream::TicketMetricEvents | Stream::Articles => Paging::TimeExport,
+            Stream::Organizations | Stream::TicketMetricEvents | Stream::Articles => {
+                Paging::TimeExport
+            }
             Stream::Groups | Stream::Brands | Stream::TicketFields => Paging::List,
             Stream::SatisfactionRatings => Paging::Window,
             Stream::AccountSettings => Paging::Single,
@@ -124,7 +129,10 @@ impl Stream {
     pub fn optional(self) -> bool {
         matches!(
             self,
-            Stream::SatisfactionRatings | Stream::TicketMetricEvents | Stream::Articles | Stream::AccountSettings
+            Stream::SatisfactionRatings
+                | Stream::TicketMetricEvents
+                | Stream::Articles
+                | Stream::AccountSettings
         )
     }
 
@@ -199,10 +207,18 @@ mod tests {
             first.as_str(),
             "https://acme.zendesk.com/api/v2/incremental/tickets/cursor.json?include=metric_sets&support_type_scope=all&per_page=1000&start_time=0"
         );
-        let next = Stream::Tickets.url(&base, &Position::Cursor("a+b/c=".into())).unwrap();
+        let next = Stream::Tickets
+            .url(&base, &Position::Cursor("a+b/c=".into()))
+            .unwrap();
         assert!(next.as_str().ends_with("cursor=a%2Bb%2Fc%3D"), "{next}");
-        let list = Stream::Groups.url(&base, &Position::After(Some("xyz".into()))).unwrap();
-        assert!(list.as_str().ends_with("groups.json?page%5Bsize%5D=100&page%5Bafter%5D=xyz"), "{list}");
+        let list = Stream::Groups
+            .url(&base, &Position::After(Some("xyz".into())))
+            .unwrap();
+        assert!(
+            list.as_str()
+                .ends_with("groups.json?page%5Bsize%5D=100&page%5Bafter%5D=xyz"),
+            "{list}"
+        );
     }
 
     #[test]

@@ -1,5 +1,4 @@
-//! The IPC commands: each validates nothing itself and calls one core function on a
-//! blocking thread (SQLite and polars must not run on the UI thread).
+//! Opening the workspace and the Overview screen.
 
 use std::sync::Arc;
 
@@ -10,8 +9,9 @@ use deskbench::analytics::Frame;
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::{Workspace, WorkspaceInfo};
 
+use super::blocking;
 use crate::error::IpcError;
-use crate::state::{AppState, Loaded};
+use crate::state::{AppState, Loaded, SharedWorkspace};
 
 /// Opens the workspace, creating the demo helpdesk on first start, and builds the frame.
 #[tauri::command]
@@ -19,9 +19,7 @@ pub async fn open_workspace(
     window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<WorkspaceInfo, IpcError> {
-    let dir = state.dir.clone().ok_or_else(|| {
-        IpcError::internal("no data directory; set DESKBENCH_WORKSPACE to a folder")
-    })?;
+    let dir = state.dir()?;
     let loaded = state.loaded.clone();
     let info = blocking(move || {
         let now = deskbench::now();
@@ -56,6 +54,33 @@ pub async fn open_workspace(
     Ok(info)
 }
 
+/// (Re)opens the workspace in `dir` and rebuilds its frame cache: at start, after a
+/// sync, after a source was connected or removed.
+pub fn load(dir: &std::path::Path, loaded: &SharedWorkspace) -> Result<WorkspaceInfo, IpcError> {
+    let workspace = Workspace::open(dir)?;
+    let frame = Arc::new(Frame::build(workspace.store()).map_err(IpcError::from)?);
+    let info = workspace.info(deskbench::now())?;
+    *loaded
+        .lock()
+        .map_err(|_| IpcError::internal("the workspace lock is poisoned"))? =
+        Some(Loaded { workspace, frame });
+    Ok(info)
+}
+
+/// The window title says when the data is the demo's.
+pub fn set_title(window: &WebviewWindow, info: &WorkspaceInfo) {
+    let title = if info.is_demo {
+        "Deskbench — Demo workspace"
+    } else {
+        "Deskbench"
+    };
+    // A failed title change is cosmetic.
+    let _ = window
+        .app_handle()
+        .get_webview_window("main")
+        .map(|w| w.set_title(title));
+}
+
 /// The Overview screen's KPIs and trend for a period.
 #[tauri::command]
 pub async fn overview(
@@ -75,13 +100,4 @@ pub async fn overview(
         Ok(compute_overview(&loaded.frame, &request, today, tz)?)
     })
     .await
-}
-
-/// Runs blocking work off the async runtime's threads.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
-) -> Result<T, IpcError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|err| IpcError::internal(format!("background work failed: {err}")))?
 }

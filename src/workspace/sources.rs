@@ -1,0 +1,266 @@
+//! Connecting, listing and removing a workspace's helpdesk sources, and turning a stored
+//! source plus its token into a ready API client.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use tokio_util::sync::CancellationToken;
+
+use crate::secrets::{self, Secret};
+use crate::sources::zendesk::{self, BaseUrl, Client, ClientOptions, Credentials, Identity};
+use crate::store::records::{NewSource, Source, SourceKind};
+use crate::sync::{self, PlanOptions, SyncEvent, SyncOptions, SyncSummary};
+
+use super::{Workspace, WorkspaceError, TIME_ZONE_SETTING};
+
+/// How a Zendesk source authenticates; stored in the source's settings (no secret).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ZendeskAuth {
+    /// `{email}/token` with an API token.
+    #[default]
+    ApiToken,
+    /// An OAuth access token (Bearer).
+    OAuth,
+}
+
+/// The non-secret settings of a Zendesk source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ZendeskSettings {
+    pub email: Option<String>,
+    #[serde(default)]
+    pub auth: ZendeskAuth,
+    /// Read the token from this environment variable instead of the keychain (headless).
+    pub token_env: Option<String>,
+    /// Requests per minute to the incremental exports (10; 30 with High Volume API).
+    pub incremental_limit: Option<u32>,
+}
+
+impl ZendeskSettings {
+    pub fn credentials(&self, token: &Secret) -> Result<Credentials, WorkspaceError> {
+        match self.auth {
+            ZendeskAuth::OAuth => Ok(Credentials::OAuth {
+                access_token: token.expose().to_owned(),
+            }),
+            ZendeskAuth::ApiToken => {
+                let email = self.email.clone().ok_or(WorkspaceError::MissingEmail)?;
+                Ok(Credentials::ApiToken {
+                    email,
+                    token: token.expose().to_owned(),
+                })
+            }
+        }
+    }
+
+    pub fn client_options(&self) -> ClientOptions {
+        let defaults = ClientOptions::default();
+        ClientOptions {
+            incremental_limit: self.incremental_limit.unwrap_or(defaults.incremental_limit),
+            ..defaults
+        }
+    }
+}
+
+impl Workspace {
+    /// Adds a Zendesk source. A demo workspace becomes a real one: the demo helpdesk and
+    /// its data are removed first, so generated and real tickets never mix.
+    pub fn add_zendesk_source(
+        &mut self,
+        name: &str,
+        base: &BaseUrl,
+        settings: &ZendeskSettings,
+        now: i64,
+    ) -> Result<Source, WorkspaceError> {
+        if self.store.source_id_by_name(name)?.is_some() {
+            return Err(WorkspaceError::SourceExists(name.to_owned()));
+        }
+        self.remove_demo()?;
+        let w = self.store.write()?;
+        let id = w.add_source(&NewSource {
+            kind: SourceKind::Zendesk,
+            name: name.to_owned(),
+            base_url: Some(base.as_str().to_owned()),
+            time_zone: None,
+            created_at: now,
+        })?;
+        let json = serde_json::to_value(settings)
+            .map_err(|_| WorkspaceError::SourceSettings(name.to_owned()))?;
+        w.set_source_settings(id, &json)?;
+        w.commit()?;
+        self.source(name)
+    }
+
+    /// Removes the demo source and the demo's time zone, if the workspace is the demo.
+    fn remove_demo(&mut self) -> Result<(), WorkspaceError> {
+        let demos: Vec<i64> = self
+            .store
+            .sources()?
+            .into_iter()
+            .filter(|s| s.kind == SourceKind::Demo)
+            .map(|s| s.id)
+            .collect();
+        for id in &demos {
+            self.store.remove_source(*id)?;
+        }
+        if !demos.is_empty() {
+            self.store.delete_setting(TIME_ZONE_SETTING)?;
+        }
+        Ok(())
+    }
+
+    pub fn source(&self, name: &str) -> Result<Source, WorkspaceError> {
+        self.store
+            .sources()?
+            .into_iter()
+            .find(|s| s.name == name)
+            .ok_or_else(|| WorkspaceError::NoSuchSource(name.to_owned()))
+    }
+
+    /// Removes a source, everything synced from it, and its keychain token.
+    pub fn remove_source(&mut self, name: &str) -> Result<(), WorkspaceError> {
+        let source = self.source(name)?;
+        self.store.remove_source(source.id)?;
+        // The data is gone either way; a keychain that cannot be reached keeps a stale
+        // token, which the user can remove in the OS's keychain manager.
+        let _ = secrets::delete(&secrets::account(name));
+        Ok(())
+    }
+
+    /// The client for a Zendesk source. The token comes from `token_env` if given, else
+    /// the variable named in the source's settings, else the keychain.
+    pub fn zendesk_client(
+        &self,
+        source: &Source,
+        token_env: Option<&str>,
+    ) -> Result<Client, WorkspaceError> {
+        if source.kind != SourceKind::Zendesk {
+            return Err(WorkspaceError::NotZendesk(source.name.clone()));
+        }
+        let settings = zendesk_settings(source)?;
+        let token = match token_env.or(settings.token_env.as_deref()) {
+            Some(var) => secrets::from_env(var)?,
+            None => secrets::load(&secrets::account(&source.name))?,
+        };
+        let base = BaseUrl::parse(source.base_url.as_deref().unwrap_or_default())?;
+        Ok(Client::new(
+            base,
+            &settings.credentials(&token)?,
+            settings.client_options(),
+        )?)
+    }
+}
+
+pub fn zendesk_settings(source: &Source) -> Result<ZendeskSettings, WorkspaceError> {
+    serde_json::from_value(source.settings.clone())
+        .map_err(|_| WorkspaceError::SourceSettings(source.name.clone()))
+}
+
+/// Checks an address and token before anything is stored: the credentials work and
+/// belong to an admin (Zendesk's incremental exports are admin-only).
+pub async fn check_zendesk(
+    base: &BaseUrl,
+    settings: &ZendeskSettings,
+    token: &Secret,
+    cancel: &CancellationToken,
+) -> Result<Identity, WorkspaceError> {
+    let client = Client::new(
+        base.clone(),
+        &settings.credentials(token)?,
+        settings.client_options(),
+    )?;
+    let me = zendesk::whoami(&client, cancel).await?;
+    if !me.is_admin() {
+        return Err(WorkspaceError::NotAdmin {
+            name: me.name,
+            role: me.role,
+        });
+    }
+    Ok(me)
+}
+
+impl Workspace {
+    /// Syncs one source with the engine, reading its token as `zendesk_client` says.
+    pub async fn sync_source(
+        &mut self,
+        name: &str,
+        token_env: Option<&str>,
+        plan: PlanOptions,
+        cancel: &CancellationToken,
+        on_event: &mut (dyn FnMut(SyncEvent) + Send),
+    ) -> Result<SyncSummary, WorkspaceError> {
+        let source = self.source(name)?;
+        let client = self.zendesk_client(&source, token_env)?;
+        let options = SyncOptions {
+            plan,
+            clock: crate::now,
+        };
+        Ok(sync::run(
+            &mut self.store,
+            source.id,
+            &client,
+            &options,
+            cancel,
+            on_event,
+        )
+        .await?)
+    }
+
+    /// The names of the sources a plain "sync" covers.
+    pub fn syncable_sources(&self) -> Result<Vec<String>, WorkspaceError> {
+        Ok(self
+            .store
+            .sources()?
+            .into_iter()
+            .filter(|s| s.kind == SourceKind::Zendesk)
+            .map(|s| s.name)
+            .collect())
+    }
+}
+
+/// A source as the Sources screen shows it: no secret, its streams' checkpoints.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceView {
+    pub name: String,
+    pub kind: String,
+    pub base_url: Option<String>,
+    pub email: Option<String>,
+    pub auth: ZendeskAuth,
+    #[ts(type = "number | null")]
+    pub last_synced_at: Option<i64>,
+    pub time_zone: Option<String>,
+    pub streams: Vec<crate::store::StreamState>,
+}
+
+impl Workspace {
+    pub fn source_views(&self) -> Result<Vec<SourceView>, WorkspaceError> {
+        let mut views = Vec::new();
+        for s in self.store.sources()? {
+            let settings = zendesk_settings(&s).unwrap_or_default();
+            views.push(SourceView {
+                streams: self.store.stream_states(s.id)?,
+                name: s.name,
+                kind: s.kind.as_str().to_owned(),
+                base_url: s.base_url,
+                email: settings.email,
+                auth: settings.auth,
+                last_synced_at: s.last_success_at,
+                time_zone: s.time_zone,
+            });
+        }
+        Ok(views)
+    }
+}
+
+/// Reads what a person types as the account's address: a subdomain (`acme`), a host
+/// (`support.acme.com`) or a URL (`https://acme.zendesk.com`).
+pub fn parse_address(address: &str) -> Result<BaseUrl, WorkspaceError> {
+    let address = address.trim().trim_end_matches('/');
+    let base = if address.contains("://") {
+        BaseUrl::parse(address)?
+    } else if address.contains('.') || address.contains(':') {
+        BaseUrl::parse(&format!("https://{address}"))?
+    } else {
+        BaseUrl::from_subdomain(address)?
+    };
+    Ok(base)
+}
