@@ -91,6 +91,7 @@ pub async fn run(
             stream,
             start,
             now,
+            options.plan.ratings_lookback,
             cancel,
             &mut progress,
             on_event,
@@ -198,6 +199,8 @@ struct StreamProgress {
     problems: u64,
     started: Instant,
     first_reached: Option<i64>,
+    /// The latest time any page of this run reached.
+    max_reached: Option<i64>,
 }
 
 impl StreamProgress {
@@ -209,6 +212,7 @@ impl StreamProgress {
             problems: 0,
             started: Instant::now(),
             first_reached: None,
+            max_reached: None,
         }
     }
 
@@ -235,6 +239,7 @@ async fn sync_stream(
     stream: Stream,
     start: Position,
     now: fn() -> i64,
+    lookback: i64,
     cancel: &CancellationToken,
     progress: &mut StreamProgress,
     on_event: &mut (dyn FnMut(SyncEvent) + Send),
@@ -250,7 +255,11 @@ async fn sync_stream(
                 on_event(waiting(stream, wait))
             })
             .await?;
-        let page = zendesk::parse(stream, &position, body)?;
+        let mut page = zendesk::parse(stream, &position, body)?;
+        progress.max_reached = progress.max_reached.max(page.reached);
+        if let (true, Position::Window { start_time, .. }) = (page.done, &page.next) {
+            page.next = next_window(*start_time, progress.max_reached, lookback);
+        }
         apply_page(store, source_id, run_id, stream, &page, now())?;
         progress.records += page.records.len() as u64;
         progress.pages += 1;
@@ -271,6 +280,16 @@ async fn sync_stream(
             return Ok(());
         }
         position = page.next;
+    }
+}
+
+/// Where the next run's ratings window starts: a lookback before the newest change seen,
+/// never earlier than this window's start.
+fn next_window(start_time: i64, newest: Option<i64>, lookback: i64) -> Position {
+    let start_time = newest.map_or(start_time, |t| (t - lookback).max(start_time));
+    Position::Window {
+        start_time,
+        after: None,
     }
 }
 
@@ -298,4 +317,28 @@ fn waiting(stream: Stream, wait: Wait) -> SyncEvent {
 
 fn counts_json(summary: &SyncSummary) -> serde_json::Value {
     serde_json::to_value(&summary.counts).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_ratings_window_looks_back_from_the_newest_change_seen() {
+        let window = |start_time| Position::Window {
+            start_time,
+            after: None,
+        };
+        assert_eq!(next_window(100, Some(10_000), 1_000), window(9_000));
+        assert_eq!(
+            next_window(100, Some(500), 1_000),
+            window(100),
+            "never earlier than this window"
+        );
+        assert_eq!(
+            next_window(100, None, 1_000),
+            window(100),
+            "no rating seen: same window again"
+        );
+    }
 }

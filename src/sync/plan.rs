@@ -12,8 +12,8 @@ pub struct PlanOptions {
     pub full: bool,
     /// Where a stream that was never synced starts (unix seconds; 0 = everything).
     pub start_time: i64,
-    /// Ratings are re-read this far before the last successful pass, because they change
-    /// after they are created (good → bad) and the API's start_time is not reliable.
+    /// Ratings are re-read this far before the newest rating change seen, because they
+    /// change after they are created (good → bad) and the API's start_time is not reliable.
     pub ratings_lookback: i64,
     /// Only these streams (all when empty).
     pub streams: Vec<Stream>,
@@ -54,23 +54,16 @@ fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions) -> 
             Some(c) => Position::Cursor(c),
             None => Position::StartTime(options.start_time),
         },
-        Paging::TimeExport => Position::StartTime(start_time.unwrap_or(options.start_time)),
+        Paging::TimeExport => {
+            Position::time_export(cursor.as_deref(), start_time.unwrap_or(options.start_time))
+        }
         // A list read whole each run; a cursor is left only by an interrupted run.
         Paging::List => Position::After(cursor),
-        Paging::Window => match (cursor, start_time) {
-            (Some(after), Some(start_time)) => Position::Window {
-                start_time,
-                after: Some(after),
-            },
-            _ => {
-                let since_last = state
-                    .and_then(|s| s.last_success_at)
-                    .map(|t| (t - options.ratings_lookback).max(options.start_time));
-                Position::Window {
-                    start_time: since_last.unwrap_or(options.start_time),
-                    after: None,
-                }
-            }
+        // The engine stores the next window's start (a lookback before the newest rating
+        // seen) when a pass ends; an interrupted pass resumes its page.
+        Paging::Window => Position::Window {
+            start_time: start_time.unwrap_or(options.start_time),
+            after: cursor,
         },
     }
 }
@@ -130,7 +123,12 @@ mod tests {
             state("tickets", Some("c42"), None, Some(1_000)),
             state("organizations", None, Some(900), Some(1_000)),
             state("groups", Some("g2"), None, None),
-            state("satisfaction_ratings", None, None, Some(2_000_000)),
+            state(
+                "satisfaction_ratings",
+                None,
+                Some(1_500_000),
+                Some(2_000_000),
+            ),
         ];
         let p = plan(&states, &PlanOptions::default());
         assert_eq!(
@@ -150,10 +148,10 @@ mod tests {
         assert_eq!(
             position(&p, Stream::SatisfactionRatings),
             Position::Window {
-                start_time: 2_000_000 - 14 * 86_400,
+                start_time: 1_500_000,
                 after: None
             },
-            "ratings look back two weeks before the last success"
+            "ratings start where the last pass said"
         );
     }
 

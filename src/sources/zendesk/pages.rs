@@ -107,11 +107,17 @@ pub fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, Zendesk
             &mut problems,
             |d: TicketFieldDto, _| convert::ticket_field(d),
         )),
-        Stream::SatisfactionRatings => Records::Ratings(each(
-            items(&body, "satisfaction_ratings")?,
-            &mut problems,
-            |d: RatingDto, _| convert::rating(d),
-        )),
+        Stream::SatisfactionRatings => {
+            let ratings = each(
+                items(&body, "satisfaction_ratings")?,
+                &mut problems,
+                |d: RatingDto, _| convert::rating(d),
+            );
+            // Ratings change after they are created; the newest change seen anchors the
+            // next window, on the server's clock rather than ours.
+            reached = ratings.iter().map(|r| r.updated_at).max();
+            Records::Ratings(ratings)
+        }
         Stream::TicketMetricEvents => {
             // Ok(event) to store, Err(id) for an event the API marks deleted.
             let parsed = each(
@@ -253,34 +259,44 @@ fn next_position(
                 }
             }
         }
-        Paging::TimeExport => {
-            let start = match at {
-                Position::StartTime(t) => *t,
-                _ => 0,
-            };
-            let end_time = body.get("end_time").and_then(Value::as_i64);
-            let no_next = body.get("next_page").is_none_or(Value::is_null);
-            let done = flag("end_of_stream").unwrap_or(no_next);
-            match end_time {
-                _ if done => (
-                    Position::StartTime(end_time.unwrap_or(start).max(start)),
-                    true,
-                ),
-                Some(end) if end > start => (Position::StartTime(end), false),
-                _ => {
-                    // More than a page of records share one second: the time-based export
-                    // cannot advance past it, so step over that second and say so.
-                    warnings.push(Problem {
-                        record_id: "?".into(),
-                        message: format!(
-                            "more than a page of {} share the time {start}; moved past it",
-                            stream.name()
-                        ),
-                    });
-                    (Position::StartTime(start + 1), false)
+        Paging::TimeExport => match at {
+            Position::Drain { time, .. } => drain_next(stream, *time, body)?,
+            _ => {
+                let start = match at {
+                    Position::StartTime(t) => *t,
+                    _ => 0,
+                };
+                let end_time = body.get("end_time").and_then(Value::as_i64);
+                let no_next = body.get("next_page").is_none_or(Value::is_null);
+                let done = flag("end_of_stream").unwrap_or(no_next);
+                match end_time {
+                    _ if done => (
+                        Position::StartTime(end_time.unwrap_or(start).max(start)),
+                        true,
+                    ),
+                    Some(end) if end > start => (Position::StartTime(end), false),
+                    // More than a page of records share one second: the time-based pages
+                    // cannot get past it. Drain it by cursor where the API allows that.
+                    _ if stream.drains() => (
+                        Position::Drain {
+                            time: start,
+                            after: None,
+                        },
+                        false,
+                    ),
+                    _ => {
+                        warnings.push(Problem {
+                            record_id: "?".into(),
+                            message: format!(
+                                "more than a page of {} share the time {start}, which Zendesk's time-based export cannot page past; moved on to the next second",
+                                stream.name()
+                            ),
+                        });
+                        (Position::StartTime(start + 1), false)
+                    }
                 }
             }
-        }
+        },
         Paging::List | Paging::Window => {
             let meta = body.get("meta");
             let has_more = meta
@@ -315,6 +331,51 @@ fn next_position(
         }
     };
     Ok((result.0, result.1, warnings))
+}
+
+/// After a drained page: more of the crowded second, or back to time-based pages from
+/// the last record's time, or the end of the stream.
+fn drain_next(stream: Stream, time: i64, body: &Value) -> Result<(Position, bool), ZendeskError> {
+    let meta = body.get("meta");
+    let has_more = meta
+        .and_then(|m| m.get("has_more"))
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let after = meta
+        .and_then(|m| m.get("after_cursor"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let last_time = body
+        .get(stream.name())
+        .and_then(Value::as_array)
+        .and_then(|items| items.last())
+        .and_then(|item| item.get("time"))
+        .and_then(Value::as_str)
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.timestamp());
+    Ok(match (has_more, last_time) {
+        (true, Some(last)) if last == time => {
+            let after = after.ok_or_else(|| {
+                ZendeskError::UnexpectedResponse(format!(
+                    "{} has more pages but no after_cursor",
+                    stream.name()
+                ))
+            })?;
+            (
+                Position::Drain {
+                    time,
+                    after: Some(after),
+                },
+                false,
+            )
+        }
+        // Past the crowded second: the faster time-based pages take over again.
+        (true, Some(last)) => (Position::StartTime(last), false),
+        (_, last) => (
+            Position::StartTime(last.unwrap_or(time).max(time + 1)),
+            true,
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -365,6 +426,57 @@ mod tests {
         assert_eq!(
             (page.next, page.done),
             (Position::Cursor("c9".into()), true)
+        );
+    }
+
+    #[test]
+    fn a_crowded_second_of_metric_events_is_drained_by_cursor() {
+        let event = |id: i64, time: &str| json!({"id": id, "ticket_id": 1, "metric": "reply_time", "instance_id": 1, "type": "activate", "time": time});
+        let stuck = json!({"ticket_metric_events": [], "end_time": 100, "next_page": "x", "end_of_stream": false});
+        let page = parse(Stream::TicketMetricEvents, &Position::StartTime(100), stuck).unwrap();
+        assert_eq!(
+            (page.next, page.done, page.problems.len()),
+            (
+                Position::Drain {
+                    time: 100,
+                    after: None
+                },
+                false,
+                0
+            )
+        );
+        let t100 = "1970-01-01T00:01:40Z";
+        let more = json!({"ticket_metric_events": [event(1, t100), event(2, t100)], "meta": {"has_more": true, "after_cursor": "e2"}});
+        let page = parse(
+            Stream::TicketMetricEvents,
+            &Position::Drain {
+                time: 100,
+                after: None,
+            },
+            more,
+        )
+        .unwrap();
+        assert_eq!(
+            page.next,
+            Position::Drain {
+                time: 100,
+                after: Some("e2".into())
+            }
+        );
+        let past = json!({"ticket_metric_events": [event(3, t100), event(4, "1970-01-01T00:02:00Z")], "meta": {"has_more": true, "after_cursor": "e4"}});
+        let page = parse(
+            Stream::TicketMetricEvents,
+            &Position::Drain {
+                time: 100,
+                after: Some("e2".into()),
+            },
+            past,
+        )
+        .unwrap();
+        assert_eq!(
+            (page.next, page.done),
+            (Position::StartTime(120), false),
+            "back to time-based pages"
         );
     }
 

@@ -51,8 +51,17 @@ pub enum Position {
         start_time: i64,
         after: Option<String>,
     },
+    /// Draining one second of a time export with cursor pagination, because more than a
+    /// page of records share it and the time-based pages cannot get past it.
+    Drain {
+        time: i64,
+        after: Option<String>,
+    },
     Once,
 }
+
+/// How a drain is told apart from a plain start time in `sync_state.cursor`.
+const DRAIN_PREFIX: &str = "drain:";
 
 impl Position {
     /// As stored: (cursor, start_time).
@@ -62,7 +71,25 @@ impl Position {
             Position::Cursor(c) => (Some(c.clone()), None),
             Position::After(a) => (a.clone(), None),
             Position::Window { start_time, after } => (after.clone(), Some(*start_time)),
+            Position::Drain { time, after } => (
+                Some(format!(
+                    "{DRAIN_PREFIX}{}",
+                    after.as_deref().unwrap_or_default()
+                )),
+                Some(*time),
+            ),
             Position::Once => (None, None),
+        }
+    }
+
+    /// A time export's stored position: a start time, or a drain in progress.
+    pub fn time_export(cursor: Option<&str>, start_time: i64) -> Position {
+        match cursor.and_then(|c| c.strip_prefix(DRAIN_PREFIX)) {
+            Some(after) => Position::Drain {
+                time: start_time,
+                after: Some(after.to_owned()).filter(|a| !a.is_empty()),
+            },
+            None => Position::StartTime(start_time),
         }
     }
 }
@@ -124,6 +151,12 @@ impl Stream {
         }
     }
 
+    /// Whether the time export also pages by cursor (Zendesk documents it for ticket
+    /// metric events only), which lets a crowded second be drained instead of skipped.
+    pub fn drains(self) -> bool {
+        self == Stream::TicketMetricEvents
+    }
+
     /// Streams an account may lack (plan-gated or Help Center off): a 403 skips them with
     /// a warning. The others need an admin token, so a 403 there stops the sync.
     pub fn optional(self) -> bool {
@@ -181,7 +214,11 @@ impl Stream {
                         q.append_pair("page[after]", a);
                     }
                 }
-                Position::Window { start_time, after } => {
+                Position::Window { start_time, after }
+                | Position::Drain {
+                    time: start_time,
+                    after,
+                } => {
                     q.append_pair("start_time", &start_time.to_string());
                     q.append_pair("page[size]", &LIST_PAGE.to_string());
                     if let Some(a) = after {
@@ -219,6 +256,27 @@ mod tests {
                 .ends_with("groups.json?page%5Bsize%5D=100&page%5Bafter%5D=xyz"),
             "{list}"
         );
+    }
+
+    #[test]
+    fn a_drain_survives_the_round_trip_through_the_store() {
+        for position in [
+            Position::Drain {
+                time: 7,
+                after: None,
+            },
+            Position::Drain {
+                time: 7,
+                after: Some("c".into()),
+            },
+            Position::StartTime(7),
+        ] {
+            let (cursor, start) = position.to_columns();
+            assert_eq!(
+                Position::time_export(cursor.as_deref(), start.unwrap()),
+                position
+            );
+        }
     }
 
     #[test]

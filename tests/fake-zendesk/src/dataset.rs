@@ -860,6 +860,10 @@ impl Dataset {
         }
         data.ticket_order = data.tickets.iter().map(|t| (t.generated, t.id)).collect();
         data.ticket_order.sort_unstable();
+        // Events are recorded as they happen: none may lie after the account's clock, or a
+        // client bookmarking on `end_time` would start past changes made later.
+        let clock = data.clock;
+        data.events.retain(|e| e.time <= clock);
         data.events.sort_unstable_by_key(|e| (e.time, e.id));
 
         data.generate_articles(&mut rng, now);
@@ -976,6 +980,7 @@ impl Dataset {
 
         // Rating for ~40% of solved tickets, shortly after the solve.
         let mut updated_at = last_activity;
+        let mut status_changed = solved_at.unwrap_or(last_activity);
         if let Some(at) = solved_at {
             if rng.gen_bool(0.4) {
                 let rated_at = (at + rng.gen_range(HOUR..=2 * DAY)).min(now);
@@ -999,7 +1004,9 @@ impl Dataset {
             }
             if t.status == Status::Closed {
                 // Closed by the automation four days after the solve.
-                updated_at = updated_at.max(at + 4 * DAY + rng.gen_range(0..HOUR));
+                let closed_at = (at + 4 * DAY + rng.gen_range(0..HOUR)).min(now);
+                status_changed = closed_at;
+                updated_at = updated_at.max(closed_at);
             }
         }
         let updated_at = updated_at.min(now);
@@ -1012,7 +1019,7 @@ impl Dataset {
             updated_at
         };
         let m = &mut t.metrics;
-        m.status_updated_at = solved_at.unwrap_or(last_activity).min(updated_at);
+        m.status_updated_at = status_changed.min(updated_at);
         m.latest_comment_added_at = solved_at.unwrap_or(last_activity).min(updated_at);
         m.requester_updated_at = created + (m.latest_comment_added_at - created) / 2;
         m.updated_at = m.status_updated_at;
@@ -1336,8 +1343,9 @@ impl Dataset {
         self.touch(&ids, at);
     }
 
-    /// Status solved; the first reply (if none yet), first and full resolution, waits and
-    /// `solved_at` are filled, and the metric clocks are fulfilled.
+    /// Status solved (unassigned tickets get an agent of their group first); the first
+    /// reply (if none yet), first and full resolution, waits and `solved_at` are filled,
+    /// and the metric clocks are fulfilled.
     pub(crate) fn solve_tickets(&mut self, ids: &[i64]) {
         let at = self.tick();
         let ids: Vec<i64> = self
@@ -1347,7 +1355,24 @@ impl Dataset {
             .collect();
         let mut rng = self.rng.clone();
         for &id in &ids {
+            // Zendesk only solves assigned tickets: assign unassigned ones first.
+            let t = &self.tickets[(id - 1) as usize];
+            let unassigned = t
+                .assignee_id
+                .is_none()
+                .then(|| t.group_id.unwrap_or(ids::GROUP + 1));
+            let agent = unassigned.map(|g| (g, self.pick_agent(&mut rng, g)));
             let t = &mut self.tickets[(id - 1) as usize];
+            if let Some((group_id, agent)) = agent {
+                t.group_id = Some(group_id);
+                t.assignee_id = Some(agent);
+                let m = &mut t.metrics;
+                m.group_stations = m.group_stations.max(1);
+                m.assignee_stations += 1;
+                m.initially_assigned_at.get_or_insert(at);
+                m.assigned_at = Some(at);
+                m.assignee_updated_at = Some(at);
+            }
             let elapsed = ((at - t.created_at) / MINUTE) as u32;
             let m = &mut t.metrics;
             let new_reply = m.reply.is_none();

@@ -20,8 +20,8 @@
 //! ```
 //!
 //! Where the reference is uncertain the fake takes the stricter reading (a client that
-//! passes against it also copes with the other one); see the module docs of `server`
-//! and the crate README.
+//! passes against it also copes with the other one); the crate's README lists each
+//! decision.
 
 mod config;
 mod dataset;
@@ -133,8 +133,8 @@ impl FakeZendesk {
         self.app.write().update_tickets(ids);
     }
 
-    /// Status `solved` with reply, resolution and `solved_at` metrics filled. Already
-    /// solved or closed tickets are left alone.
+    /// Status `solved` (an unassigned ticket gets an agent first) with reply, resolution
+    /// and `solved_at` metrics filled. Already solved or closed tickets are left alone.
     pub fn solve_tickets(&self, ids: &[i64]) {
         self.app.write().solve_tickets(ids);
     }

@@ -34,6 +34,10 @@ fn parse_args() -> Result<(u16, FakeConfig), String> {
 async fn main() -> ExitCode {
     let (port, config) = match parse_args() {
         Ok(parsed) => parsed,
+        Err(message) if message == USAGE => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(2);
