@@ -1,15 +1,25 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import App from './App.svelte';
 import * as ipc from './lib/ipc';
-import { overviewFixture, workspaceFixture } from './test/fixtures';
+import {
+  NOW_MS,
+  overviewFixture,
+  runsFixture,
+  sourcesFixture,
+  workspaceFixture,
+  zendeskWorkspaceFixture,
+} from './test/fixtures';
 
 vi.mock(import('./lib/ipc'), async (importOriginal) => ({
   ...(await importOriginal()),
   overview: vi.fn(),
   openWorkspace: vi.fn(),
   onMenu: vi.fn(async () => () => {}),
+  onWorkspaceChanged: vi.fn(async () => () => {}),
+  listSources: vi.fn(),
+  syncHistory: vi.fn(),
 }));
 
 describe('App shell', () => {
@@ -108,5 +118,95 @@ describe('App shell', () => {
     expect(document.documentElement.lang).toBe('ko');
     expect(screen.getByTestId('demo-badge')).toHaveTextContent('데모 데이터');
     await fireEvent.change(screen.getByRole('combobox', { name: '언어' }), { target: { value: 'en' } });
+  });
+});
+
+describe('App shell: Sources and workspace changes', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW_MS);
+    history.replaceState(null, '', '#');
+    vi.mocked(ipc.overview).mockReset();
+    vi.mocked(ipc.overview).mockResolvedValue(overviewFixture);
+    vi.mocked(ipc.openWorkspace).mockReset();
+    vi.mocked(ipc.listSources).mockResolvedValue(sourcesFixture);
+    vi.mocked(ipc.syncHistory).mockResolvedValue(runsFixture);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lists Sources second in the navigation and opens it on click', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    const links = screen.getByRole('navigation').querySelectorAll('a');
+    expect([...links].map((link) => link.dataset.testid)).toEqual(['nav-overview', 'nav-sources']);
+    expect(screen.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
+
+    await fireEvent.click(screen.getByTestId('nav-sources'));
+    expect(await screen.findByTestId('source-card')).toBeInTheDocument();
+    expect(screen.getByTestId('nav-sources')).toHaveAttribute('aria-current', 'page');
+    expect(screen.queryByTestId('kpi-card')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Sources' })));
+    expect(location.hash).toBe('#sources');
+  });
+
+  it('switches screens with Ctrl+2 and Ctrl+1, but not behind a dialog', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    await fireEvent.keyDown(window, { key: '2', code: 'Digit2', ctrlKey: true });
+    expect(await screen.findByTestId('sources')).toBeInTheDocument();
+
+    await fireEvent.click(await screen.findByTestId('source-remove'));
+    await fireEvent.keyDown(window, { key: '1', code: 'Digit1', ctrlKey: true });
+    expect(screen.getByTestId('sources')).toBeInTheDocument();
+    await fireEvent.keyDown(screen.getByTestId('remove-dialog'), { key: 'Escape' });
+
+    await fireEvent.keyDown(window, { key: '1', code: 'Digit1', ctrlKey: true });
+    expect(await screen.findAllByTestId('kpi-card')).toHaveLength(6);
+  });
+
+  it('shows when the data was last synced and links it to Sources', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
+    render(App);
+    const indicator = await screen.findByTestId('last-synced');
+    expect(indicator).toHaveTextContent('Synced 5 minutes ago');
+    expect(indicator).toHaveAttribute('data-synced-at', String(NOW_MS / 1000 - 300));
+    await fireEvent.click(indicator);
+    expect(await screen.findByTestId('sources')).toBeInTheDocument();
+  });
+
+  it('keeps the demo badge instead of a sync time for the demo', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    render(App);
+    await screen.findByTestId('demo-badge');
+    expect(screen.queryByTestId('last-synced')).toBeNull();
+  });
+
+  it('refreshes the header and reloads the Overview on workspace-changed', async () => {
+    let changed: ((info: ipc.WorkspaceInfo) => void) | undefined;
+    vi.mocked(ipc.onWorkspaceChanged).mockImplementation(async (handler) => {
+      changed = handler;
+      return () => {};
+    });
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    expect(ipc.overview).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('demo-badge')).toBeInTheDocument();
+
+    changed?.(zendeskWorkspaceFixture);
+    await waitFor(() => expect(screen.queryByTestId('demo-badge')).toBeNull());
+    expect(screen.getByTestId('workspace-tz')).toHaveTextContent('America/New_York');
+    expect(screen.getByTestId('last-synced')).toHaveTextContent('Synced 5 minutes ago');
+    await waitFor(() => expect(ipc.overview).toHaveBeenCalledTimes(2));
+
+    // The same info again (a command's answer, then the event) does not reload twice.
+    changed?.({ ...zendeskWorkspaceFixture });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ipc.overview).toHaveBeenCalledTimes(2);
   });
 });

@@ -69,7 +69,7 @@ pub struct Page {
     pub reached: Option<i64>,
 }
 
-pub fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, ZendeskError> {
+pub fn parse(stream: Stream, at: &Position, mut body: Value) -> Result<Page, ZendeskError> {
     let (next, done, mut problems) = next_position(stream, at, &body)?;
     let mut reached = body.get("end_time").and_then(Value::as_i64);
     let records = match stream {
@@ -83,33 +83,33 @@ pub fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, Zendesk
             Records::TimeZone(tz)
         }
         Stream::Tickets => {
-            let items = items(&body, "tickets")?;
+            let items = items(&mut body, "tickets")?;
             reached = items
                 .iter()
                 .filter_map(|t| t.get("generated_timestamp")?.as_i64())
                 .max();
-            Records::Tickets(tickets(items, top_level_metric_sets(&body), &mut problems))
+            Records::Tickets(tickets(items, top_level_metric_sets(&mut body), &mut problems))
         }
         Stream::Users => Records::Users(each(
-            items(&body, "users")?,
+            items(&mut body, "users")?,
             &mut problems,
             |d: UserDto, _| convert::user(d),
         )),
         Stream::Organizations => named(
             NamedKind::Organization,
-            items(&body, "organizations")?,
+            items(&mut body, "organizations")?,
             &mut problems,
         ),
-        Stream::Groups => named(NamedKind::Group, items(&body, "groups")?, &mut problems),
-        Stream::Brands => named(NamedKind::Brand, items(&body, "brands")?, &mut problems),
+        Stream::Groups => named(NamedKind::Group, items(&mut body, "groups")?, &mut problems),
+        Stream::Brands => named(NamedKind::Brand, items(&mut body, "brands")?, &mut problems),
         Stream::TicketFields => Records::Fields(each(
-            items(&body, "ticket_fields")?,
+            items(&mut body, "ticket_fields")?,
             &mut problems,
             |d: TicketFieldDto, _| convert::ticket_field(d),
         )),
         Stream::SatisfactionRatings => {
             let ratings = each(
-                items(&body, "satisfaction_ratings")?,
+                items(&mut body, "satisfaction_ratings")?,
                 &mut problems,
                 |d: RatingDto, _| convert::rating(d),
             );
@@ -121,7 +121,7 @@ pub fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, Zendesk
         Stream::TicketMetricEvents => {
             // Ok(event) to store, Err(id) for an event the API marks deleted.
             let parsed = each(
-                items(&body, "ticket_metric_events")?,
+                items(&mut body, "ticket_metric_events")?,
                 &mut problems,
                 |d: MetricEventDto, _| {
                     if d.deleted {
@@ -141,7 +141,7 @@ pub fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, Zendesk
             Records::Events { upsert, deleted }
         }
         Stream::Articles => Records::Articles(each(
-            items(&body, "articles")?,
+            items(&mut body, "articles")?,
             &mut problems,
             |d: ArticleDto, _| convert::article(d),
         )),
@@ -155,9 +155,10 @@ pub fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, Zendesk
     })
 }
 
-fn items(body: &Value, key: &str) -> Result<Vec<Value>, ZendeskError> {
-    match body.get(key) {
-        Some(Value::Array(items)) => Ok(items.clone()),
+/// Takes the page's list out of the body (no copy).
+fn items(body: &mut Value, key: &str) -> Result<Vec<Value>, ZendeskError> {
+    match body.get_mut(key).map(Value::take) {
+        Some(Value::Array(items)) => Ok(items),
         Some(Value::Null) => Ok(Vec::new()),
         _ => Err(ZendeskError::UnexpectedResponse(format!(
             "the response has no \"{key}\" list"
@@ -177,7 +178,7 @@ fn each<D: DeserializeOwned, R>(
             .get("id")
             .map(|id| id.to_string())
             .unwrap_or_else(|| "?".into());
-        let result = serde_json::from_value::<D>(item.clone())
+        let result = D::deserialize(&item)
             .map_err(|e| Invalid(format!("unreadable record: {e}")))
             .and_then(|dto| convert(dto, &item));
         match result {
@@ -197,15 +198,14 @@ fn named(kind: NamedKind, items: Vec<Value>, problems: &mut Vec<Problem>) -> Rec
 
 /// The export's metric sets come per ticket (`metric_set`) or as a top-level
 /// `metric_sets` list keyed by `ticket_id`, depending on the client; accept both.
-fn top_level_metric_sets(body: &Value) -> HashMap<i64, Value> {
-    body.get("metric_sets")
-        .and_then(Value::as_array)
-        .map(|sets| {
-            sets.iter()
-                .filter_map(|s| Some((s.get("ticket_id")?.as_i64()?, s.clone())))
-                .collect()
-        })
-        .unwrap_or_default()
+fn top_level_metric_sets(body: &mut Value) -> HashMap<i64, Value> {
+    match body.get_mut("metric_sets").map(Value::take) {
+        Some(Value::Array(sets)) => sets
+            .into_iter()
+            .filter_map(|s| Some((s.get("ticket_id")?.as_i64()?, s)))
+            .collect(),
+        _ => HashMap::new(),
+    }
 }
 
 fn tickets(

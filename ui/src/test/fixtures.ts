@@ -1,5 +1,5 @@
 /** Core responses shaped exactly like the generated bindings, for unit and component tests. */
-import type { KpiCard, Overview, WorkspaceInfo } from '../lib/ipc';
+import type { KpiCard, Overview, SourceView, SyncRun, WorkspaceInfo } from '../lib/ipc';
 
 export const workspaceFixture: WorkspaceInfo = {
   path: '/home/analyst/.local/share/deskbench/demo.sqlite',
@@ -80,3 +80,90 @@ export const overviewFixture: Overview = {
     { period: '2025-03-10', created: 280, solved: 300, first_reply_median: null },
   ],
 };
+
+/** 2025-03-31 12:00:00 UTC, the "now" of time-dependent tests. */
+export const NOW_MS = Date.UTC(2025, 2, 31, 12);
+const NOW_S = NOW_MS / 1000;
+
+/** A workspace after connecting a Zendesk account and syncing it five minutes ago. */
+export const zendeskWorkspaceFixture: WorkspaceInfo = {
+  path: '/home/analyst/.local/share/deskbench/workspace',
+  is_demo: false,
+  tz: 'America/New_York',
+  today: '2025-03-31',
+  tickets: 1200,
+  sources: [{ name: 'Acme support', kind: 'zendesk', last_synced_at: NOW_S - 300 }],
+};
+
+export const demoSourcesFixture: SourceView[] = [
+  {
+    name: 'Demo helpdesk',
+    kind: 'demo',
+    base_url: null,
+    email: null,
+    auth: 'api_token',
+    last_synced_at: null,
+    time_zone: 'Europe/Berlin',
+    streams: [],
+  },
+];
+
+const stream = (name: string, success: number | null, error: string | null = null) => ({
+  stream: name,
+  cursor: null,
+  start_time: null,
+  last_attempt_at: success,
+  last_success_at: success,
+  last_error: error,
+});
+
+export const sourcesFixture: SourceView[] = [
+  {
+    name: 'Acme support',
+    kind: 'zendesk',
+    base_url: 'https://acme.zendesk.com',
+    email: 'admin@acme.test',
+    auth: 'api_token',
+    last_synced_at: NOW_S - 300,
+    time_zone: 'America/New_York',
+    // Deliberately not in display order.
+    streams: [
+      stream('users', NOW_S - 300),
+      stream('satisfaction_ratings', null, 'Zendesk refused access (403): the plan does not include this'),
+      stream('tickets', NOW_S - 300),
+    ],
+  },
+];
+
+export const runsFixture: SyncRun[] = [
+  {
+    id: 3,
+    source: 'Acme support',
+    started_at: NOW_S - 400,
+    finished_at: null,
+    outcome: 'running',
+    counts: {},
+    error: null,
+    problems: 0,
+  },
+  {
+    id: 2,
+    source: 'Acme support',
+    started_at: NOW_S - 3600,
+    finished_at: NOW_S - 3600 + 95,
+    outcome: 'failed',
+    counts: { tickets: 200 },
+    error: 'Zendesk refused the credentials (401): check the email and the API token',
+    problems: 0,
+  },
+  {
+    id: 1,
+    source: 'Acme support',
+    started_at: NOW_S - 7200,
+    finished_at: NOW_S - 7200 + 42,
+    outcome: 'succeeded',
+    counts: { tickets: 12000, users: 400, organizations: 2 },
+    error: null,
+    problems: 3,
+  },
+];

@@ -20,3 +20,13 @@ export function altDigit(event: KeyboardEvent): number | null {
   const match = /^Digit([1-9])$/.exec(event.code);
   return match ? Number(match[1]) : null;
 }
+
+/**
+ * The digit of Ctrl+1..9 (⌘1..9 on macOS), which switch screens. Alt+digits already pick
+ * Overview periods, so screens use the browser-tab convention instead.
+ */
+export function screenDigit(event: KeyboardEvent): number | null {
+  if (event.altKey || event.shiftKey || !(event.ctrlKey || event.metaKey)) return null;
+  const match = /^Digit([1-9])$/.exec(event.code);
+  return match ? Number(match[1]) : null;
+}

@@ -51,13 +51,31 @@ const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', Number.POSITIVE_INFINITY],
 ];
 
-/** "3 hours ago" for a unix timestamp in seconds, relative to `nowMs`. */
-export function formatRelativeTime(unixSeconds: number, nowMs: number, locale: string): string {
+/** Below this many seconds either way, a time reads as "just now" rather than "12 seconds ago". */
+const JUST_NOW_SECONDS = 60;
+
+/**
+ * "3 hours ago" for a unix timestamp in seconds, relative to `nowMs`. Screens refresh
+ * relative times once a minute, so anything within a minute (including a little clock
+ * skew into the future) is `justNow` when given, instead of a seconds count that would
+ * sit frozen for a minute.
+ */
+export function formatRelativeTime(unixSeconds: number, nowMs: number, locale: string, justNow?: string): string {
   let value = unixSeconds - nowMs / 1000;
+  if (justNow !== undefined && Math.abs(value) < JUST_NOW_SECONDS) return justNow;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(value) < size) return format.format(Math.round(value), unit);
     value /= size;
   }
   return format.format(Math.round(value), 'year');
+}
+
+/**
+ * A moment (unix seconds) as date and time in the viewer's zone: sync runs are about when
+ * something happened on this computer, not about the helpdesk's reporting days.
+ */
+export function formatDateTime(unixSeconds: number, locale: string, timeZone?: string): string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return format.format(new Date(unixSeconds * 1000));
 }

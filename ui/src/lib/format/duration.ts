@@ -42,3 +42,13 @@ export function formatDurationCompact(minutes: number, locale: string, t: Transl
   }
   return t('duration.days', { n: formatDecimal(minutes / MINUTES_PER_DAY, locale) });
 }
+
+/**
+ * Short waits and run lengths, which are mostly seconds: 5.2 → "6 s" (rounded up, so a
+ * wait is never announced shorter than it is), 150 → "3 min", 4000 → "1 h 7 min".
+ */
+export function formatSeconds(seconds: number, locale: string, t: Translator): string {
+  const whole = Math.max(0, Math.ceil(seconds));
+  if (whole < 60) return t('duration.seconds', { n: formatCount(whole, locale) });
+  return formatDuration(whole / 60, locale, t);
+}

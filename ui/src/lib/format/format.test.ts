@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { createTranslator } from '../i18n/translate';
 import { describeChange } from './change';
-import { formatDate, formatDateRange, formatRelativeTime, formatShortDate, parseIsoDate } from './date';
-import { formatDuration, formatDurationCompact } from './duration';
+import { createFormatter } from '.';
+import { pluralForm } from '../i18n/plural';
+import { formatDate, formatDateRange, formatDateTime, formatRelativeTime, formatShortDate, parseIsoDate } from './date';
+import { formatDuration, formatDurationCompact, formatSeconds } from './duration';
 import { formatCount, formatPercent, formatSignedPercent } from './number';
 
 const en = createTranslator('en');
@@ -128,5 +130,76 @@ describe('dates', () => {
     const now = Date.UTC(2025, 2, 31, 12);
     expect(formatRelativeTime(now / 1000 - 3 * 3600, now, 'en')).toBe('3 hours ago');
     expect(formatRelativeTime(now / 1000 - 86400, now, 'en')).toBe('yesterday');
+  });
+});
+
+describe('relative times', () => {
+  const now = Date.UTC(2025, 2, 31, 12);
+  const ago = (seconds: number) => now / 1000 - seconds;
+
+  it.each([
+    [5 * 60, '5 minutes ago'],
+    [60, '1 minute ago'],
+    [3 * 3600, '3 hours ago'],
+    [86400, 'yesterday'],
+    [3 * 86400, '3 days ago'],
+    [45 * 86400, 'last month'],
+    [400 * 86400, 'last year'],
+  ])('%s s ago → %s', (seconds, expected) => {
+    expect(formatRelativeTime(ago(seconds), now, 'en', 'just now')).toBe(expected);
+  });
+
+  it('says "just now" within a minute either way, when given the words', () => {
+    expect(formatRelativeTime(ago(20), now, 'en', 'just now')).toBe('just now');
+    expect(formatRelativeTime(ago(-20), now, 'en', 'just now')).toBe('just now');
+    expect(formatRelativeTime(ago(20), now, 'en')).toBe('20 seconds ago');
+  });
+
+  it('is localised through the formatter', () => {
+    const ko = createFormatter('ko', createTranslator('ko'));
+    const ru = createFormatter('ru', createTranslator('ru'));
+    expect(ko.relativeTime(ago(300), now)).toBe('5분 전');
+    expect(ru.relativeTime(ago(300), now)).toBe('5 минут назад');
+    expect(ru.relativeTime(ago(2 * 3600), now)).toBe('2 часа назад');
+    expect(ru.relativeTime(ago(10), now)).toBe('только что');
+    expect(ko.relativeTime(ago(10), now)).toBe('방금');
+  });
+});
+
+describe('seconds and moments', () => {
+  it('rounds waits up and switches to minutes at a minute', () => {
+    expect(formatSeconds(0, 'en', en)).toBe('0 s');
+    expect(formatSeconds(5.2, 'en', en)).toBe('6 s');
+    expect(formatSeconds(59, 'en', en)).toBe('59 s');
+    expect(formatSeconds(95, 'en', en)).toBe('2 min');
+    expect(formatSeconds(4000, 'en', en)).toBe('1 h 7 min');
+    expect(formatSeconds(6, 'ru', ru)).toBe('6 с');
+    expect(formatSeconds(6, 'ko', ko)).toBe('6초');
+  });
+
+  it('formats a unix time as date and time', () => {
+    const at = Date.UTC(2025, 2, 31, 12, 5) / 1000;
+    expect(plain(formatDateTime(at, 'en', 'UTC'))).toBe('Mar 31, 2025, 12:05 PM');
+    expect(formatDateTime(at, 'ru', 'UTC')).toContain('31 мар. 2025');
+  });
+});
+
+describe('counted nouns', () => {
+  it('picks the plural form per language', () => {
+    expect(pluralForm(1, 'en')).toBe('one');
+    expect(pluralForm(5, 'en')).toBe('other');
+    expect(pluralForm(1, 'ru')).toBe('one');
+    expect(pluralForm(3, 'ru')).toBe('few');
+    expect(pluralForm(11, 'ru')).toBe('many');
+    expect(pluralForm(1.5, 'ru')).toBe('other');
+    expect(pluralForm(1, 'ko')).toBe('other');
+  });
+
+  it('formats the count inside the right form', () => {
+    const f = createFormatter('ru', createTranslator('ru'));
+    expect(f.counted('plural.pages', 1)).toBe('1 страница');
+    expect(f.counted('plural.pages', 4)).toBe('4 страницы');
+    expect(plain(f.counted('plural.records', 12400))).toBe('12 400 записей');
+    expect(createFormatter('ko', createTranslator('ko')).counted('plural.records', 1)).toBe('레코드 1개');
   });
 });

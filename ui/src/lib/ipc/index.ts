@@ -3,15 +3,23 @@
  * here, never from `@tauri-apps/*` or `./bindings` directly, so the IPC contract lives in
  * one place and tests can replace it with a single `vi.mock`.
  */
-import { invoke, isTauri } from '@tauri-apps/api/core';
+import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 
+import type { ConnectionCheck } from './bindings/ConnectionCheck';
+import type { ConnectRequest } from './bindings/ConnectRequest';
 import type { IpcError } from './bindings/IpcError';
 import type { Overview } from './bindings/Overview';
 import type { OverviewRequest } from './bindings/OverviewRequest';
+import type { SourceSyncResult } from './bindings/SourceSyncResult';
+import type { SourceView } from './bindings/SourceView';
+import type { SyncProgress } from './bindings/SyncProgress';
+import type { SyncRun } from './bindings/SyncRun';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
+export type { ConnectionCheck } from './bindings/ConnectionCheck';
+export type { ConnectRequest } from './bindings/ConnectRequest';
 export type { CountValue } from './bindings/CountValue';
 export type { CsatStats } from './bindings/CsatStats';
 export type { DurationStats } from './bindings/DurationStats';
@@ -25,9 +33,19 @@ export type { Overview } from './bindings/Overview';
 export type { OverviewRequest } from './bindings/OverviewRequest';
 export type { PeriodPreset } from './bindings/PeriodPreset';
 export type { RangeEcho } from './bindings/RangeEcho';
+export type { RunOutcome } from './bindings/RunOutcome';
 export type { SourceSummary } from './bindings/SourceSummary';
+export type { SourceSyncResult } from './bindings/SourceSyncResult';
+export type { SourceView } from './bindings/SourceView';
+export type { Stream } from './bindings/Stream';
+export type { StreamState } from './bindings/StreamState';
+export type { SyncEvent } from './bindings/SyncEvent';
+export type { SyncProgress } from './bindings/SyncProgress';
+export type { SyncRun } from './bindings/SyncRun';
 export type { TrendPoint } from './bindings/TrendPoint';
+export type { WaitReason } from './bindings/WaitReason';
 export type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+export type { ZendeskAuth } from './bindings/ZendeskAuth';
 export { isIpcError, toIpcError } from './errors';
 
 /** Actions the native menu sends as the payload of the `menu` event. */
@@ -71,5 +89,70 @@ export async function onMenu(handler: (action: MenuAction) => void): Promise<() 
     if (typeof action === 'string' && (MENU_ACTIONS as readonly string[]).includes(action)) {
       handler(action as MenuAction);
     }
+  });
+}
+
+/** Every source with its settings (never its token) and its streams' checkpoints. */
+export function listSources(): Promise<SourceView[]> {
+  return call<SourceView[]>('list_sources');
+}
+
+/** Checks an address and token against Zendesk without storing anything. */
+export function testConnection(request: ConnectRequest): Promise<ConnectionCheck> {
+  return call<ConnectionCheck>('test_connection', { request });
+}
+
+/**
+ * Checks, stores the token in the OS keychain and adds the source. If the workspace was
+ * the demo, the demo data is deleted: callers confirm that with the user first.
+ */
+export function connectSource(request: ConnectRequest): Promise<WorkspaceInfo> {
+  return call<WorkspaceInfo>('connect_source', { request });
+}
+
+/**
+ * Syncs every Zendesk source (`full`: every stream from the beginning), calling
+ * `onProgress` for each progress event; resolves with one result per source. The
+ * channel is created only inside the desktop app, where Tauri can address it.
+ */
+export async function syncSources(
+  full: boolean,
+  onProgress: (progress: SyncProgress) => void,
+): Promise<SourceSyncResult[]> {
+  if (!isTauri()) throw NO_RUNTIME;
+  const onEvent = new Channel<SyncProgress>(onProgress);
+  return call<SourceSyncResult[]>('sync_sources', { full, onEvent });
+}
+
+/** Asks the running sync to stop; every page already stored is kept. */
+export function cancelSync(): Promise<void> {
+  return call<void>('cancel_sync');
+}
+
+/** The most recent sync runs, newest first. */
+export function syncHistory(): Promise<SyncRun[]> {
+  return call<SyncRun[]>('sync_history');
+}
+
+/** Deletes a source, everything synced from it and its keychain token. */
+export function removeSource(name: string): Promise<WorkspaceInfo> {
+  return call<WorkspaceInfo>('remove_source', { name });
+}
+
+/** Loose shape check: the payload comes from our own core, but an event is untyped. */
+function isWorkspaceInfo(value: unknown): value is WorkspaceInfo {
+  if (typeof value !== 'object' || value === null) return false;
+  const info = value as Record<string, unknown>;
+  return typeof info.is_demo === 'boolean' && typeof info.tz === 'string' && Array.isArray(info.sources);
+}
+
+/**
+ * Subscribes to `workspace-changed`, emitted after connect, sync and remove so every
+ * open screen can refresh; resolves to the unsubscribe function (a no-op outside the app).
+ */
+export async function onWorkspaceChanged(handler: (info: WorkspaceInfo) => void): Promise<() => void> {
+  if (!isTauri()) return () => {};
+  return listen<unknown>('workspace-changed', (event) => {
+    if (isWorkspaceInfo(event.payload)) handler(event.payload);
   });
 }

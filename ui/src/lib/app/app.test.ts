@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+
+import { workspaceFixture, zendeskWorkspaceFixture } from '../../test/fixtures';
+import { trapTab } from './focus';
+import { screenDigit } from './keyboard';
+import { screenForDigit, screenFromHash, screenShortcutLabel } from './screens';
+import { lastSyncedAt, sameWorkspace } from './workspace';
+
+const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
+
+describe('screens', () => {
+  it('reads the screen from the hash, defaulting to the Overview', () => {
+    expect(screenFromHash('#sources')).toBe('sources');
+    expect(screenFromHash('#overview')).toBe('overview');
+    expect(screenFromHash('')).toBe('overview');
+    expect(screenFromHash('#nope')).toBe('overview');
+  });
+
+  it('maps Ctrl/⌘ + digit to screens in navigation order', () => {
+    expect(screenDigit(key({ code: 'Digit2', ctrlKey: true }))).toBe(2);
+    expect(screenDigit(key({ code: 'Digit1', metaKey: true }))).toBe(1);
+    expect(screenDigit(key({ code: 'Digit2', altKey: true }))).toBeNull();
+    expect(screenDigit(key({ code: 'Digit2', ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(screenDigit(key({ code: 'KeyR', ctrlKey: true }))).toBeNull();
+    expect(screenForDigit(1)).toBe('overview');
+    expect(screenForDigit(2)).toBe('sources');
+    expect(screenForDigit(3)).toBeNull();
+  });
+
+  it('names the shortcut per platform', () => {
+    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+2');
+    expect(screenShortcutLabel('overview', 'MacIntel')).toBe('⌘1');
+  });
+});
+
+describe('workspace facts', () => {
+  it('finds the latest sync of any source', () => {
+    expect(lastSyncedAt(workspaceFixture)).toBeNull();
+    expect(
+      lastSyncedAt({
+        sources: [
+          { name: 'a', kind: 'zendesk', last_synced_at: 100 },
+          { name: 'b', kind: 'zendesk', last_synced_at: null },
+          { name: 'c', kind: 'zendesk', last_synced_at: 300 },
+        ],
+      }),
+    ).toBe(300);
+  });
+
+  it('compares infos by content', () => {
+    expect(sameWorkspace(null, workspaceFixture)).toBe(false);
+    expect(sameWorkspace({ ...zendeskWorkspaceFixture }, zendeskWorkspaceFixture)).toBe(true);
+    expect(sameWorkspace(workspaceFixture, zendeskWorkspaceFixture)).toBe(false);
+  });
+});
+
+describe('trapTab', () => {
+  it('wraps Tab and Shift+Tab inside the container', () => {
+    const box = document.createElement('div');
+    const first = document.createElement('button');
+    const last = document.createElement('button');
+    box.append(first, last);
+    document.body.append(box);
+
+    last.focus();
+    const forward = key({ key: 'Tab', cancelable: true });
+    trapTab(forward, box);
+    expect(document.activeElement).toBe(first);
+    expect(forward.defaultPrevented).toBe(true);
+
+    const backward = key({ key: 'Tab', shiftKey: true, cancelable: true });
+    trapTab(backward, box);
+    expect(document.activeElement).toBe(last);
+
+    const middle = key({ key: 'Tab', shiftKey: true, cancelable: true });
+    trapTab(middle, box);
+    expect(middle.defaultPrevented).toBe(false);
+    box.remove();
+  });
+});
