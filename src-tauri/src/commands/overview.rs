@@ -22,35 +22,17 @@ pub async fn open_workspace(
     let dir = state.dir()?;
     let loaded = state.loaded.clone();
     let info = blocking(move || {
-        let now = deskbench::now();
-        let workspace = if Workspace::exists(&dir) {
-            Workspace::open(&dir)?
-        } else {
+        if !Workspace::exists(&dir) {
             let config = DemoConfig {
-                now,
+                now: deskbench::now(),
                 ..DemoConfig::default()
             };
-            Workspace::create_demo(&dir, &config, &mut |_| {})?.0
-        };
-        let frame = Arc::new(Frame::build(workspace.store()).map_err(IpcError::from)?);
-        let info = workspace.info(now)?;
-        *loaded
-            .lock()
-            .map_err(|_| IpcError::internal("the workspace lock is poisoned"))? =
-            Some(Loaded { workspace, frame });
-        Ok(info)
+            Workspace::create_demo(&dir, &config, &mut |_| {})?;
+        }
+        load(&dir, &loaded)
     })
     .await?;
-    let title = if info.is_demo {
-        "Deskbench — Demo workspace"
-    } else {
-        "Deskbench"
-    };
-    // A failed title change is cosmetic.
-    let _ = window
-        .app_handle()
-        .get_webview_window("main")
-        .map(|w| w.set_title(title));
+    set_title(&window, &info);
     Ok(info)
 }
 

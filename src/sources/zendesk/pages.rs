@@ -88,7 +88,11 @@ pub fn parse(stream: Stream, at: &Position, mut body: Value) -> Result<Page, Zen
                 .iter()
                 .filter_map(|t| t.get("generated_timestamp")?.as_i64())
                 .max();
-            Records::Tickets(tickets(items, top_level_metric_sets(&mut body), &mut problems))
+            Records::Tickets(tickets(
+                items,
+                top_level_metric_sets(&mut body),
+                &mut problems,
+            ))
         }
         Stream::Users => Records::Users(each(
             items(&mut body, "users")?,
