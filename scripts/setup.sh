@@ -54,9 +54,10 @@ install_app_prerequisites() {
   fi
 }
 
-# Extra tools for the test suite: a virtual display and the WebDriver for the real app.
+# Extra tools for the test suite: a virtual display, the WebDriver for the real app, and
+# a keychain (gnome-keyring on a private D-Bus) for the app's token storage.
 install_test_prerequisites() {
-  install_packages xvfb webkit2gtk-driver
+  install_packages xvfb webkit2gtk-driver gnome-keyring dbus
   rustup component add rustfmt clippy >/dev/null 2>&1 || true
   if ! command -v tauri-driver >/dev/null; then
     echo "==> Installing tauri-driver"

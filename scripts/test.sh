@@ -24,4 +24,10 @@ step "UI: type check, lint, unit tests"
 step "End-to-end: the real app under Xvfb through WebDriver"
 cargo build --workspace --locked --bins
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-xvfb-run -a --server-args="-screen 0 1440x900x24" node --test tests/e2e/
+# A throw-away keyring in a private D-Bus session, so the app's keychain calls are real
+# and nothing touches the user's own keyring.
+keyring_home="$(mktemp -d)"
+trap 'rm -rf "$keyring_home"' EXIT
+XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
+  printf deskbench | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  xvfb-run -a --server-args="-screen 0 1440x900x24" node --test --test-concurrency=1 tests/e2e/'

@@ -10,7 +10,7 @@ const SERVICE: &str = "deskbench";
 pub enum SecretError {
     #[error("no token for {account} in the OS keychain; add the source again, or name an environment variable with --token-env")]
     Missing { account: String },
-    #[error("the OS keychain is not available ({0}); name an environment variable holding the token with --token-env instead")]
+    #[error("the OS keychain is not available ({0}); unlock it, or on the command line keep the token in an environment variable named with --token-env")]
     Keychain(String),
     #[error("the environment variable {0} is not set (it should hold the API token)")]
     EnvMissing(String),
@@ -47,32 +47,49 @@ pub fn account(source_name: &str) -> String {
     format!("source:{source_name}")
 }
 
-fn entry(account: &str) -> Result<keyring::Entry, SecretError> {
-    keyring::Entry::new(SERVICE, account).map_err(|e| SecretError::Keychain(e.to_string()))
+/// Runs a keychain call on a short-lived thread of its own. The Linux backend drives
+/// D-Bus with its own executor, which refuses to start on a thread that belongs to an
+/// async runtime; callers may be async tasks, so no call runs on theirs.
+fn with_entry<T: Send>(
+    account: &str,
+    call: impl FnOnce(&keyring::Entry) -> Result<T, SecretError> + Send,
+) -> Result<T, SecretError> {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let entry = keyring::Entry::new(SERVICE, account)
+                    .map_err(|e| SecretError::Keychain(e.to_string()))?;
+                call(&entry)
+            })
+            .join()
+            .unwrap_or_else(|_| Err(SecretError::Keychain("the keychain call failed".into())))
+    })
 }
 
 pub fn save(account: &str, secret: &Secret) -> Result<(), SecretError> {
-    entry(account)?
-        .set_password(secret.expose())
-        .map_err(|e| SecretError::Keychain(e.to_string()))
+    with_entry(account, |entry| {
+        entry
+            .set_password(secret.expose())
+            .map_err(|e| SecretError::Keychain(e.to_string()))
+    })
 }
 
 pub fn load(account: &str) -> Result<Secret, SecretError> {
-    match entry(account)?.get_password() {
+    with_entry(account, |entry| match entry.get_password() {
         Ok(value) => Secret::new(value),
         Err(keyring::Error::NoEntry) => Err(SecretError::Missing {
             account: account.to_owned(),
         }),
         Err(e) => Err(SecretError::Keychain(e.to_string())),
-    }
+    })
 }
 
 /// Removes a source's token; a missing one is fine.
 pub fn delete(account: &str) -> Result<(), SecretError> {
-    match entry(account)?.delete_credential() {
+    with_entry(account, |entry| match entry.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
         Err(e) => Err(SecretError::Keychain(e.to_string())),
-    }
+    })
 }
 
 pub fn from_env(var: &str) -> Result<Secret, SecretError> {
