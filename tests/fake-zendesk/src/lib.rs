@@ -3,7 +3,7 @@
 //! It serves a deterministic dataset (tickets with metric sets, users, organizations,
 //! groups, brands, ticket fields, satisfaction ratings, ticket metric events, Help
 //! Center articles) on `127.0.0.1` with the real API's paths, parameters, pagination and
-//! JSON shapes (`/work/shared/zendesk-api.md`), enforces rate limits like Zendesk, and
+//! JSON shapes (the shared `zendesk-api.md` reference), enforces rate limits like Zendesk, and
 //! injects faults on demand. A test syncs against it and compares the result with
 //! [`FakeZendesk::expected`].
 //!

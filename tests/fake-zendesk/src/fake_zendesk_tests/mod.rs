@@ -933,39 +933,3 @@ async fn fake_zendesk_forbidden_streams() {
     assert_eq!(fetch(&fake, "/api/v2/groups.json").await.status, 200);
     fake.stop().await;
 }
-
-/// Generation and full paging of 100,000 tickets with 1,000-ticket pages. Ignored by
-/// default (slow in debug); run with
-/// `cargo test --workspace fake_zendesk_large -- --ignored --nocapture`.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore]
-async fn fake_zendesk_large_dataset_timing() {
-    let config = FakeConfig {
-        tickets: 100_000,
-        users: 20_000,
-        organizations: 2_000,
-        page_size: 1_000,
-        ..FakeConfig::default()
-    };
-    let started = Instant::now();
-    let fake = FakeZendesk::start(config).await;
-    let generated = started.elapsed();
-    let started = Instant::now();
-    let pages = walk_cursor(
-        &fake,
-        "/api/v2/incremental/tickets/cursor.json",
-        "start_time=0&include=metric_sets",
-    )
-    .await;
-    let paged = started.elapsed();
-    let n: usize = pages
-        .iter()
-        .map(|p| p["tickets"].as_array().unwrap().len())
-        .sum();
-    assert_eq!(n, 100_000);
-    println!(
-        "generate 100k tickets: {generated:?}; page all ({} pages, with metric sets): {paged:?}",
-        pages.len()
-    );
-    fake.stop().await;
-}
