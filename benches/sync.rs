@@ -67,7 +67,7 @@ async fn main() -> anyhow::Result<()> {
         let body = client
             .get_json(&url, Stream::Tickets.bucket(), &cancel, &mut |_| {})
             .await?;
-        let next = zendesk::parse(Stream::Tickets, &position, body.clone())?;
+        let next = zendesk::parse(Stream::Tickets, &position, &body)?;
         pages.push((position.clone(), body));
         if next.done {
             break;
@@ -79,12 +79,22 @@ async fn main() -> anyhow::Result<()> {
     let run = store.begin_run(source, 0)?;
     let start = Instant::now();
     let mut ingested = 0;
+    let (mut parsing, mut writing) = (Duration::ZERO, Duration::ZERO);
     for (position, body) in pages {
-        let page = zendesk::parse(Stream::Tickets, &position, body)?;
+        let t = Instant::now();
+        let page = zendesk::parse(Stream::Tickets, &position, &body)?;
+        parsing += t.elapsed();
         ingested += page.records.len();
+        let t = Instant::now();
         apply_page(&mut store, source, run, Stream::Tickets, &page, 0)?;
+        writing += t.elapsed();
     }
     let took = start.elapsed();
+    println!(
+        "  of which parsing {:.2} s, writing {:.2} s",
+        parsing.as_secs_f64(),
+        writing.as_secs_f64()
+    );
     println!(
         "ingest of recorded ticket pages (parse + upsert)   {ingested} tickets in {:.2} s = {:.0} tickets/s (budget >= 50,000/s)",
         took.as_secs_f64(),

@@ -85,7 +85,7 @@ impl Store {
         check_identity(&conn, path)?;
         migrations::run(&mut conn, path)?;
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
         )?;
         Ok(Store {
             conn,

@@ -255,7 +255,7 @@ async fn sync_stream(
                 on_event(waiting(stream, wait))
             })
             .await?;
-        let mut page = zendesk::parse(stream, &position, body)?;
+        let mut page = zendesk::parse(stream, &position, &body)?;
         progress.max_reached = progress.max_reached.max(page.reached);
         if let (true, Position::Window { start_time, .. }) = (page.done, &page.next) {
             page.next = next_window(*start_time, progress.max_reached, lookback);

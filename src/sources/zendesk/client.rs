@@ -4,9 +4,11 @@
 
 use std::time::Duration;
 
+use bytes::Bytes;
 use rand::Rng;
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, RETRY_AFTER};
 use reqwest::{StatusCode, Url};
+use serde::de::IgnoredAny;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -114,7 +116,8 @@ impl Client {
         &self.base
     }
 
-    /// GETs `url` and parses its JSON, retrying as the module doc says. `on_wait` hears
+    /// GETs `url` and returns its body once it is known to be whole JSON, retrying as the
+    /// module doc says. `on_wait` hears
     /// about every wait so progress can show it.
     pub async fn get_json(
         &self,
@@ -122,7 +125,7 @@ impl Client {
         bucket: Bucket,
         cancel: &CancellationToken,
         on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> Result<serde_json::Value, ZendeskError> {
+    ) -> Result<Bytes, ZendeskError> {
         if !self.base.owns(url) {
             return Err(ZendeskError::ForeignHost(url.to_string()));
         }
@@ -186,11 +189,7 @@ impl Client {
         }
     }
 
-    async fn attempt(
-        &self,
-        url: &Url,
-        cancel: &CancellationToken,
-    ) -> Result<serde_json::Value, Failure> {
+    async fn attempt(&self, url: &Url, cancel: &CancellationToken) -> Result<Bytes, Failure> {
         let request = self
             .http
             .get(url.clone())
@@ -227,8 +226,11 @@ impl Client {
             b = response.bytes() => b.map_err(|e| Failure::Transient(format!("the connection broke: {}", describe(e))))?,
             _ = cancel.cancelled() => return Err(Failure::Fatal(ZendeskError::Cancelled)),
         };
-        serde_json::from_slice(&body)
-            .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))
+        // Checked here, without building anything, so a truncated body is retried like a
+        // broken connection; the caller reads the records from the same bytes.
+        serde_json::from_slice::<IgnoredAny>(&body)
+            .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))?;
+        Ok(body)
     }
 
     async fn adopt_limit(&self, headers: &HeaderMap) {

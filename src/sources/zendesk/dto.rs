@@ -29,6 +29,8 @@ pub struct TicketDto {
     pub custom_fields: Vec<CustomFieldDto>,
     pub via: Option<ViaDto>,
     pub metric_set: Option<MetricSetDto>,
+    /// When the export last saw the ticket change; how far the stream has come.
+    pub generated_timestamp: Option<i64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +55,8 @@ pub struct MinutesDto {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct MetricSetDto {
+    /// Set in the top-level `metric_sets` form.
+    pub ticket_id: Option<i64>,
     pub replies: Option<i64>,
     pub reopens: Option<i64>,
     pub assignee_stations: Option<i64>,
@@ -156,11 +160,6 @@ pub struct ArticleDto {
     pub html_url: Option<String>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct SettingsDto {
-    pub settings: Option<SettingsBody>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -74,18 +74,25 @@ pub async fn whoami(client: &Client, cancel: &CancellationToken) -> Result<Ident
     let body = client
         .get_json(&url, Bucket::Account, cancel, &mut |_| {})
         .await?;
-    let user = body.get("user");
-    let field = |key: &str| {
-        user.and_then(|u| u.get(key))
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-    };
-    // Zendesk answers anonymous requests with an "Anonymous user" of role end-user.
-    let role = field("role")
+    #[derive(serde::Deserialize)]
+    struct Me {
+        user: Option<MeUser>,
+    }
+    #[derive(serde::Deserialize)]
+    struct MeUser {
+        name: Option<String>,
+        email: Option<String>,
+        role: Option<String>,
+    }
+    let user = serde_json::from_slice::<Me>(&body)
+        .ok()
+        .and_then(|me| me.user)
+        .filter(|u| u.role.is_some())
+        // Zendesk answers anonymous requests with an "Anonymous user" of role end-user.
         .ok_or_else(|| ZendeskError::UnexpectedResponse("no user in /users/me".into()))?;
     Ok(Identity {
-        name: field("name").unwrap_or_default(),
-        email: field("email"),
-        role,
+        name: user.name.unwrap_or_default(),
+        email: user.email,
+        role: user.role.unwrap_or_default(),
     })
 }

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::store::records::*;
 
@@ -69,51 +69,45 @@ pub struct Page {
     pub reached: Option<i64>,
 }
 
-pub fn parse(stream: Stream, at: &Position, mut body: Value) -> Result<Page, ZendeskError> {
+pub fn parse(stream: Stream, at: &Position, body: &[u8]) -> Result<Page, ZendeskError> {
+    let body = Body::parse(body)?;
     let (next, done, mut problems) = next_position(stream, at, &body)?;
-    let mut reached = body.get("end_time").and_then(Value::as_i64);
+    let mut reached = body.get::<i64>("end_time");
     let records = match stream {
-        Stream::AccountSettings => {
-            let settings: SettingsDto =
-                serde_json::from_value(body).unwrap_or(SettingsDto { settings: None });
-            let tz = settings
-                .settings
+        Stream::AccountSettings => Records::TimeZone(
+            body.get::<SettingsBody>("settings")
                 .and_then(|s| s.localization)
-                .and_then(|l| l.iana_time_zone);
-            Records::TimeZone(tz)
-        }
+                .and_then(|l| l.iana_time_zone),
+        ),
         Stream::Tickets => {
-            let items = items(&mut body, "tickets")?;
-            reached = items
-                .iter()
-                .filter_map(|t| t.get("generated_timestamp")?.as_i64())
-                .max();
-            Records::Tickets(tickets(
-                items,
-                top_level_metric_sets(&mut body),
+            let (tickets, newest) = tickets(
+                body.items("tickets")?,
+                top_level_metric_sets(&body),
                 &mut problems,
-            ))
+            );
+            reached = newest;
+            Records::Tickets(tickets)
         }
         Stream::Users => Records::Users(each(
-            items(&mut body, "users")?,
+            body.items("users")?,
             &mut problems,
             |d: UserDto, _| convert::user(d),
         )),
         Stream::Organizations => named(
             NamedKind::Organization,
-            items(&mut body, "organizations")?,
+            body.items("organizations")?,
             &mut problems,
         ),
-        Stream::Groups => named(NamedKind::Group, items(&mut body, "groups")?, &mut problems),
-        Stream::Brands => named(NamedKind::Brand, items(&mut body, "brands")?, &mut problems),
+        Stream::Groups => named(NamedKind::Group, body.items("groups")?, &mut problems),
+        Stream::Brands => named(NamedKind::Brand, body.items("brands")?, &mut problems),
         Stream::TicketFields => Records::Fields(each(
-            items(&mut body, "ticket_fields")?,
+            body.items("ticket_fields")?,
             &mut problems,
             |d: TicketFieldDto, _| convert::ticket_field(d),
         )),
         Stream::SatisfactionRatings => {
             let ratings = each(
-                items(&mut body, "satisfaction_ratings")?,
+                body.items("satisfaction_ratings")?,
                 &mut problems,
                 |d: RatingDto, _| convert::rating(d),
             );
@@ -125,7 +119,7 @@ pub fn parse(stream: Stream, at: &Position, mut body: Value) -> Result<Page, Zen
         Stream::TicketMetricEvents => {
             // Ok(event) to store, Err(id) for an event the API marks deleted.
             let parsed = each(
-                items(&mut body, "ticket_metric_events")?,
+                body.items("ticket_metric_events")?,
                 &mut problems,
                 |d: MetricEventDto, _| {
                     if d.deleted {
@@ -145,7 +139,7 @@ pub fn parse(stream: Stream, at: &Position, mut body: Value) -> Result<Page, Zen
             Records::Events { upsert, deleted }
         }
         Stream::Articles => Records::Articles(each(
-            items(&mut body, "articles")?,
+            body.items("articles")?,
             &mut problems,
             |d: ArticleDto, _| convert::article(d),
         )),
@@ -159,41 +153,83 @@ pub fn parse(stream: Stream, at: &Position, mut body: Value) -> Result<Page, Zen
     })
 }
 
-/// Takes the page's list out of the body (no copy).
-fn items(body: &mut Value, key: &str) -> Result<Vec<Value>, ZendeskError> {
-    match body.get_mut(key).map(Value::take) {
-        Some(Value::Array(items)) => Ok(items),
-        Some(Value::Null) => Ok(Vec::new()),
-        _ => Err(ZendeskError::UnexpectedResponse(format!(
-            "the response has no \"{key}\" list"
-        ))),
+/// A response's top level with its values left unparsed until asked for, so a page's
+/// records are read straight from the response bytes (and a ticket's raw JSON is a slice
+/// of them, not a re-serialised tree).
+struct Body<'a>(HashMap<String, &'a RawValue>);
+
+impl<'a> Body<'a> {
+    fn parse(bytes: &'a [u8]) -> Result<Body<'a>, ZendeskError> {
+        serde_json::from_slice(bytes).map(Body).map_err(|e| {
+            ZendeskError::UnexpectedResponse(format!("the response is not a JSON object ({e})"))
+        })
+    }
+
+    /// The value at `key` read as `T`; `None` when missing, null or of another shape.
+    fn get<T: Deserialize<'a>>(&self, key: &str) -> Option<T> {
+        serde_json::from_str::<Option<T>>(self.0.get(key)?.get())
+            .ok()
+            .flatten()
+    }
+
+    fn has_value(&self, key: &str) -> bool {
+        self.0.get(key).is_some_and(|v| v.get() != "null")
+    }
+
+    /// The page's list of records, each still unparsed.
+    fn items(&self, key: &str) -> Result<Vec<&'a RawValue>, ZendeskError> {
+        match self.0.get(key) {
+            None => Err(ZendeskError::UnexpectedResponse(format!(
+                "the response has no \"{key}\" list"
+            ))),
+            Some(raw) if raw.get() == "null" => Ok(Vec::new()),
+            Some(raw) => serde_json::from_str(raw.get())
+                .map_err(|_| ZendeskError::UnexpectedResponse(format!("\"{key}\" is not a list"))),
+        }
     }
 }
 
-/// Reads each item as `D` and converts it; failures become problems.
-fn each<D: DeserializeOwned, R>(
-    items: Vec<Value>,
+/// Cursor pagination's `meta` object.
+#[derive(Debug, Default, Deserialize)]
+struct Meta {
+    has_more: Option<bool>,
+    after_cursor: Option<String>,
+}
+
+/// Just enough of a record to name it in the sync log when the rest cannot be read.
+#[derive(Deserialize)]
+struct RecordId {
+    id: Option<serde_json::Value>,
+}
+
+/// Reads each item as `D` and converts it (with the item's raw JSON); failures become
+/// problems.
+fn each<'a, D: Deserialize<'a>, R>(
+    items: Vec<&'a RawValue>,
     problems: &mut Vec<Problem>,
-    mut convert: impl FnMut(D, &Value) -> Result<R, Invalid>,
+    mut convert: impl FnMut(D, &'a str) -> Result<R, Invalid>,
 ) -> Vec<R> {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        let record_id = item
-            .get("id")
-            .map(|id| id.to_string())
-            .unwrap_or_else(|| "?".into());
-        let result = D::deserialize(&item)
+        let raw = item.get();
+        let result = serde_json::from_str::<D>(raw)
             .map_err(|e| Invalid(format!("unreadable record: {e}")))
-            .and_then(|dto| convert(dto, &item));
+            .and_then(|dto| convert(dto, raw));
         match result {
             Ok(record) => out.push(record),
-            Err(Invalid(message)) => problems.push(Problem { record_id, message }),
+            Err(Invalid(message)) => {
+                let record_id = serde_json::from_str::<RecordId>(raw)
+                    .ok()
+                    .and_then(|r| r.id)
+                    .map_or_else(|| "?".into(), |id| id.to_string());
+                problems.push(Problem { record_id, message })
+            }
         }
     }
     out
 }
 
-fn named(kind: NamedKind, items: Vec<Value>, problems: &mut Vec<Problem>) -> Records {
+fn named(kind: NamedKind, items: Vec<&RawValue>, problems: &mut Vec<Problem>) -> Records {
     Records::Named(
         kind,
         each(items, problems, |d: NamedDto, _| convert::named(d)),
@@ -201,51 +237,61 @@ fn named(kind: NamedKind, items: Vec<Value>, problems: &mut Vec<Problem>) -> Rec
 }
 
 /// The export's metric sets come per ticket (`metric_set`) or as a top-level
-/// `metric_sets` list keyed by `ticket_id`, depending on the client; accept both.
-fn top_level_metric_sets(body: &mut Value) -> HashMap<i64, Value> {
-    match body.get_mut("metric_sets").map(Value::take) {
-        Some(Value::Array(sets)) => sets
-            .into_iter()
-            .filter_map(|s| Some((s.get("ticket_id")?.as_i64()?, s)))
-            .collect(),
-        _ => HashMap::new(),
-    }
+/// `metric_sets` list keyed by `ticket_id`, depending on the client; accept both. A set
+/// that cannot be read is kept as its error, for its ticket to report.
+fn top_level_metric_sets(body: &Body) -> HashMap<i64, Result<MetricSetDto, Invalid>> {
+    let sets: Vec<&RawValue> = body.get("metric_sets").unwrap_or_default();
+    sets.into_iter()
+        .filter_map(
+            |raw| match serde_json::from_str::<MetricSetDto>(raw.get()) {
+                Ok(set) => Some((set.ticket_id?, Ok(set))),
+                Err(e) => {
+                    let id = serde_json::from_str::<TicketIdOnly>(raw.get())
+                        .ok()?
+                        .ticket_id?;
+                    Some((id, Err(Invalid(format!("unreadable metric set: {e}")))))
+                }
+            },
+        )
+        .collect()
 }
 
+#[derive(Deserialize)]
+struct TicketIdOnly {
+    ticket_id: Option<i64>,
+}
+
+/// The page's tickets and the newest `generated_timestamp` among them (for the ETA).
 fn tickets(
-    items: Vec<Value>,
-    mut sets: HashMap<i64, Value>,
+    items: Vec<&RawValue>,
+    mut sets: HashMap<i64, Result<MetricSetDto, Invalid>>,
     problems: &mut Vec<Problem>,
-) -> Vec<Ticket> {
-    each(items, problems, |mut dto: TicketDto, raw: &Value| {
+) -> (Vec<Ticket>, Option<i64>) {
+    let mut newest = None;
+    let tickets = each(items, problems, |mut dto: TicketDto, raw| {
+        newest = newest.max(dto.generated_timestamp);
         let set = match dto.metric_set.take() {
             Some(set) => Some(set),
-            None => sets
-                .remove(&dto.id)
-                .map(|v| {
-                    serde_json::from_value::<MetricSetDto>(v)
-                        .map_err(|e| Invalid(format!("unreadable metric set: {e}")))
-                })
-                .transpose()?,
+            None => sets.remove(&dto.id).transpose()?,
         };
-        convert::ticket(dto, set, raw.to_string())
-    })
+        convert::ticket(dto, set, raw.to_owned())
+    });
+    (tickets, newest)
 }
 
 /// The next position, whether the stream is done, and any warning about the paging.
 fn next_position(
     stream: Stream,
     at: &Position,
-    body: &Value,
+    body: &Body,
 ) -> Result<(Position, bool, Vec<Problem>), ZendeskError> {
-    let flag = |key: &str| body.get(key).and_then(Value::as_bool);
-    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    let flag = |key: &str| body.get::<bool>(key);
     let mut warnings = Vec::new();
     let result = match stream.paging() {
         Paging::Single => (Position::Once, true),
         Paging::CursorExport => {
             let done = flag("end_of_stream").unwrap_or(false);
-            let after = text(body.get("after_cursor"));
+            let after = body.get::<String>("after_cursor");
             match (after, done) {
                 (Some(after), _) if !done && Position::Cursor(after.clone()) == *at => {
                     return Err(ZendeskError::UnexpectedResponse(format!(
@@ -270,8 +316,8 @@ fn next_position(
                     Position::StartTime(t) => *t,
                     _ => 0,
                 };
-                let end_time = body.get("end_time").and_then(Value::as_i64);
-                let no_next = body.get("next_page").is_none_or(Value::is_null);
+                let end_time = body.get::<i64>("end_time");
+                let no_next = !body.has_value("next_page");
                 let done = flag("end_of_stream").unwrap_or(no_next);
                 match end_time {
                     _ if done => (
@@ -302,14 +348,10 @@ fn next_position(
             }
         },
         Paging::List | Paging::Window => {
-            let meta = body.get("meta");
-            let has_more = meta
-                .and_then(|m| m.get("has_more"))
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
-            let after = text(meta.and_then(|m| m.get("after_cursor")));
+            let meta = body.get::<Meta>("meta").unwrap_or_default();
+            let has_more = meta.has_more.unwrap_or(false);
             let after = if has_more {
-                Some(after.ok_or_else(|| {
+                Some(meta.after_cursor.ok_or_else(|| {
                     ZendeskError::UnexpectedResponse(format!(
                         "{} has more pages but no after_cursor",
                         stream.name()
@@ -339,23 +381,22 @@ fn next_position(
 
 /// After a drained page: more of the crowded second, or back to time-based pages from
 /// the last record's time, or the end of the stream.
-fn drain_next(stream: Stream, time: i64, body: &Value) -> Result<(Position, bool), ZendeskError> {
-    let meta = body.get("meta");
-    let has_more = meta
-        .and_then(|m| m.get("has_more"))
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let after = meta
-        .and_then(|m| m.get("after_cursor"))
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+fn drain_next(stream: Stream, time: i64, body: &Body) -> Result<(Position, bool), ZendeskError> {
+    #[derive(Deserialize)]
+    struct Timed {
+        time: Option<String>,
+    }
+    let Meta {
+        has_more,
+        after_cursor: after,
+    } = body.get::<Meta>("meta").unwrap_or_default();
+    let has_more = has_more.unwrap_or(false);
     let last_time = body
-        .get(stream.name())
-        .and_then(Value::as_array)
-        .and_then(|items| items.last())
-        .and_then(|item| item.get("time"))
-        .and_then(Value::as_str)
-        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .items(stream.name())
+        .ok()
+        .and_then(|items| items.last().copied())
+        .and_then(|item| serde_json::from_str::<Timed>(item.get()).ok()?.time)
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
         .map(|t| t.timestamp());
     Ok(match (has_more, last_time) {
         (true, Some(last)) if last == time => {
@@ -384,9 +425,13 @@ fn drain_next(stream: Stream, time: i64, body: &Value) -> Result<(Position, bool
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     use super::*;
+
+    fn parse(stream: Stream, at: &Position, body: Value) -> Result<Page, ZendeskError> {
+        super::parse(stream, at, body.to_string().as_bytes())
+    }
 
     #[test]
     fn a_malformed_ticket_is_skipped_and_the_rest_of_the_page_kept() {
