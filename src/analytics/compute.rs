@@ -1,25 +1,24 @@
-//! The KPI engine: each KPI's population is a polars plan over the frame; results are
-//! grouped by key (the `--by` value, or one null key for the ungrouped total) for the
-//! whole range and for each bucket.
+//! The KPI engine. Each population (tickets created in a period, solved in it, ratings,
+//! SLA outcomes, …) is one lazy polars plan over the frame, collected once per query;
+//! its rows are then tallied per group key and bucket for every KPI that counts it, and
+//! each tally becomes the contract's statistics.
 
 use std::collections::HashMap;
 
 use polars::prelude::*;
 
-use super::frame::cols;
+use super::frame::{cols, Frame};
 use super::kpi::{Hours, KpiId, Measure, Population};
 use super::range::Bucket;
 use super::stats::{csat_stats, duration_stats};
-use super::value::{CountValue, KpiValue};
+use super::value::{
+    BacklogMethod, BacklogValue, CountValue, KpiValue, MetricRates, RateValue, SlaValue,
+};
 use super::AnalyticsError;
 
-/// The group key column every plan carries; null for "no value" (and for the total).
+/// The group key column of a keyed plan (absent for the ungrouped total).
 pub(crate) const KEY: &str = "key";
 const TIME: &str = "time";
-const BUCKET: &str = "bucket";
-const VALUE: &str = "value";
-const GOOD: &str = "good";
-const N: &str = "n";
 
 pub(crate) type Key = Option<String>;
 
@@ -30,67 +29,138 @@ pub(crate) struct Periods<'a> {
     pub buckets: &'a [Bucket],
 }
 
-/// One KPI's values for every group key over the range and each bucket. Cells with no
-/// population are absent and read as the KPI's empty value.
+impl Periods<'_> {
+    fn contains(&self, column: &str) -> Expr {
+        col(column)
+            .gt_eq(lit(self.start))
+            .and(col(column).lt(lit(self.end)))
+    }
+
+    /// The bucket of each time (all lie in the range); `NO_BUCKET` without buckets.
+    fn slots(&self, times: &Int64Chunked) -> Vec<u32> {
+        if self.buckets.is_empty() {
+            return vec![NO_BUCKET; times.len()];
+        }
+        times
+            .iter()
+            .map(|t| {
+                t.map_or(NO_BUCKET, |t| {
+                    self.buckets.partition_point(|b| b.end <= t) as u32
+                })
+            })
+            .collect()
+    }
+}
+
+const NO_BUCKET: u32 = u32::MAX;
+
+/// The filtered tickets of a query; with `--by`, a `KEY` column (one row per value of a
+/// multi-valued dimension, null for "no value").
+pub(crate) struct Keyed {
+    pub plan: LazyFrame,
+    pub by: bool,
+    /// Whether `plan` holds every ticket of the frame (no filter, one row per ticket), so
+    /// ratings and SLA instances need no join to it.
+    pub all_tickets: bool,
+}
+
+impl Keyed {
+    fn key_and(&self, mut columns: Vec<Expr>) -> Vec<Expr> {
+        if self.by {
+            columns.insert(0, col(KEY));
+        }
+        columns
+    }
+}
+
+/// Group keys met so far, each with a small index.
+#[derive(Default)]
+pub(crate) struct Keys {
+    pub list: Vec<Key>,
+    index: HashMap<Key, u32>,
+}
+
+impl Keys {
+    pub fn index_of(&self, key: &Key) -> Option<u32> {
+        self.index.get(key).copied()
+    }
+
+    fn intern(&mut self, key: Key) -> u32 {
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(key.clone());
+        self.index.insert(key, i);
+        i
+    }
+
+    /// The key index of every row of `df` (its `KEY` column, or the null key when the
+    /// plan is ungrouped). Keys become strings once per distinct value, not per row.
+    pub fn of_rows(&mut self, df: &DataFrame, by: bool) -> Result<Vec<u32>, AnalyticsError> {
+        if !by {
+            let total = self.intern(None);
+            return Ok(vec![total; df.height()]);
+        }
+        let column = df.column(KEY)?;
+        match column.dtype() {
+            DataType::Int64 => {
+                let mut local: HashMap<Option<i64>, u32> = HashMap::new();
+                Ok(column
+                    .i64()?
+                    .iter()
+                    .map(|v| {
+                        *local
+                            .entry(v)
+                            .or_insert_with(|| self.intern(v.map(|v| v.to_string())))
+                    })
+                    .collect())
+            }
+            _ => {
+                let strings = column.cast(&DataType::String)?;
+                let mut local: HashMap<Option<&str>, u32> = HashMap::new();
+                Ok(strings
+                    .str()?
+                    .iter()
+                    .map(|v| {
+                        *local
+                            .entry(v)
+                            .or_insert_with(|| self.intern(v.map(str::to_owned)))
+                    })
+                    .collect())
+            }
+        }
+    }
+}
+
+/// One KPI's values for every group key (by index) over the range and each bucket.
+/// Cells with no population are absent and read as the KPI's empty value.
 pub(crate) struct Cells {
-    range: HashMap<Key, KpiValue>,
-    buckets: HashMap<(Key, u32), KpiValue>,
+    range: HashMap<u32, KpiValue>,
+    buckets: HashMap<(u32, u32), KpiValue>,
     empty: KpiValue,
 }
 
 impl Cells {
-    pub fn range(&self, key: &Key) -> KpiValue {
-        self.range
-            .get(key)
+    fn new(measure: Measure) -> Cells {
+        Cells {
+            range: HashMap::new(),
+            buckets: HashMap::new(),
+            empty: empty_value(measure),
+        }
+    }
+
+    pub fn range(&self, key: Option<u32>) -> KpiValue {
+        key.and_then(|k| self.range.get(&k))
             .cloned()
             .unwrap_or_else(|| self.empty.clone())
     }
 
-    pub fn bucket(&self, key: &Key, bucket: usize) -> KpiValue {
-        self.buckets
-            .get(&(key.clone(), bucket as u32))
+    pub fn bucket(&self, key: Option<u32>, bucket: usize) -> KpiValue {
+        key.and_then(|k| self.buckets.get(&(k, bucket as u32)))
             .cloned()
             .unwrap_or_else(|| self.empty.clone())
     }
-}
-
-/// Computes one KPI. `tickets` are the filtered tickets with a `key` column; `ratings`
-/// the whole ratings frame.
-pub(crate) fn compute(
-    kpi: KpiId,
-    tickets: &LazyFrame,
-    ratings: &LazyFrame,
-    periods: &Periods,
-    hours: Hours,
-) -> Result<Cells, AnalyticsError> {
-    let def = kpi.def();
-    let empty = empty_value(def.measure);
-    let mut cells = Cells {
-        range: HashMap::new(),
-        buckets: HashMap::new(),
-        empty,
-    };
-    match def.population {
-        Population::Created => flow(
-            &mut cells,
-            tickets,
-            "created_at",
-            def.measure,
-            periods,
-            hours,
-        )?,
-        Population::Solved => flow(
-            &mut cells,
-            tickets,
-            cols::SOLVED_TIME,
-            def.measure,
-            periods,
-            hours,
-        )?,
-        Population::UnsolvedNow => unsolved_now(&mut cells, tickets, periods)?,
-        Population::Rated => rated(&mut cells, tickets, ratings, periods)?,
-    }
-    Ok(cells)
 }
 
 fn empty_value(measure: Measure) -> KpiValue {
@@ -98,187 +168,517 @@ fn empty_value(measure: Measure) -> KpiValue {
         Measure::Count => KpiValue::Count(CountValue { value: 0 }),
         Measure::Duration(_) => KpiValue::Duration(duration_stats(Vec::new())),
         Measure::Csat => KpiValue::Csat(csat_stats(0, 0)),
+        Measure::Sla => KpiValue::Sla(SlaValue {
+            value: None,
+            n: 0,
+            by_metric: MetricRates::default(),
+        }),
+        _ => KpiValue::Rate(RateValue::share(0, 0)),
     }
 }
 
-fn in_period(column: &str, periods: &Periods) -> Expr {
-    col(column)
-        .gt_eq(lit(periods.start))
-        .and(col(column).lt(lit(periods.end)))
-}
-
-/// Counts or duration statistics of tickets whose `anchor` time falls in the period.
-fn flow(
-    cells: &mut Cells,
-    tickets: &LazyFrame,
-    anchor: &str,
-    measure: Measure,
+/// Computes `kpis` over the keyed tickets; each population is collected once.
+pub(crate) fn compute_all(
+    kpis: &[KpiId],
+    keyed: &Keyed,
+    frame: &Frame,
     periods: &Periods,
     hours: Hours,
-) -> Result<(), AnalyticsError> {
-    let mut plan = tickets.clone().filter(in_period(anchor, periods));
-    let mut select = vec![col(KEY), col(anchor).alias(TIME)];
-    let mut agg = vec![len().cast(DataType::UInt64).alias(N)];
-    if let Measure::Duration(metric) = measure {
-        let column = hours.column(metric);
-        plan = plan.filter(col(&column).is_not_null());
-        select.push(col(&column).alias(VALUE));
-        agg = vec![col(VALUE)];
+    keys: &mut Keys,
+) -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
+    let mut out: Vec<(KpiId, Cells)> = Vec::with_capacity(kpis.len());
+    let mut populations: Vec<Population> = kpis.iter().map(|k| k.def().population).collect();
+    populations.sort_by_key(|p| *p as u8);
+    populations.dedup();
+    for population in populations {
+        let members: Vec<KpiId> = kpis
+            .iter()
+            .copied()
+            .filter(|k| k.def().population == population)
+            .collect();
+        match population {
+            Population::UnsolvedNow | Population::Backlog => {
+                out.extend(at_period_end(&members, keyed, periods, keys)?)
+            }
+            _ => {
+                let rows = collect_rows(population, &members, keyed, frame, periods, hours, keys)?;
+                for kpi in members {
+                    out.push((kpi, tally_kpi(kpi, &rows, periods, hours, keys.list.len())?));
+                }
+            }
+        }
     }
-    let df = plan.select(select).collect()?;
-    let value_of = |row: &AggRow| -> Result<KpiValue, AnalyticsError> {
-        Ok(match measure {
-            Measure::Duration(_) => KpiValue::Duration(duration_stats(row.values()?)),
-            _ => KpiValue::Count(CountValue {
-                value: row.count(N)?,
-            }),
-        })
+    out.sort_by_key(|(k, _)| *k);
+    Ok(out)
+}
+
+/// A population's rows: the group key index and bucket of each, and its input columns.
+struct Rows {
+    key: Vec<u32>,
+    slot: Vec<u32>,
+    df: DataFrame,
+}
+
+/// The input columns a KPI reads from its population's rows.
+fn inputs(measure: Measure, hours: Hours) -> Vec<String> {
+    match measure {
+        Measure::Count => vec![],
+        Measure::Duration(metric) => vec![hours.column(metric)],
+        Measure::SolvedShare => vec![cols::SOLVED_NOW.to_owned()],
+        Measure::MeanReplies | Measure::RepliesShare(_) => vec!["replies".to_owned()],
+        Measure::ReopenedShare => vec!["reopens".to_owned()],
+        Measure::Csat | Measure::ResponseRate => vec!["score".to_owned()],
+        Measure::Sla => vec!["metric".to_owned(), "achieved".to_owned()],
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn collect_rows(
+    population: Population,
+    kpis: &[KpiId],
+    keyed: &Keyed,
+    frame: &Frame,
+    periods: &Periods,
+    hours: Hours,
+    keys: &mut Keys,
+) -> Result<Rows, AnalyticsError> {
+    let mut needed: Vec<String> = kpis
+        .iter()
+        .flat_map(|k| inputs(k.def().measure, hours))
+        .collect();
+    needed.sort();
+    needed.dedup();
+    let mut select = keyed.key_and(vec![col(TIME)]);
+    select.extend(needed.iter().map(|c| col(c.as_str())));
+    let tickets = |anchor: &str| {
+        keyed
+            .plan
+            .clone()
+            .filter(periods.contains(anchor))
+            .with_column(col(anchor).alias(TIME))
     };
-    for_each_cell(cells, df, periods, agg, value_of)
-}
-
-/// Tickets unsolved now and created before the end of each period.
-fn unsolved_now(
-    cells: &mut Cells,
-    tickets: &LazyFrame,
-    periods: &Periods,
-) -> Result<(), AnalyticsError> {
-    let df = tickets
-        .clone()
-        .filter(col(cols::UNSOLVED_NOW).and(col("created_at").lt(lit(periods.end))))
-        .select([col(KEY), col("created_at")])
-        .collect()?;
-    let keys = df.column(KEY)?.str()?;
-    let created = df.column("created_at")?.i64()?;
-    let mut by_key: HashMap<Key, Vec<i64>> = HashMap::new();
-    for (key, at) in keys.iter().zip(created.iter()) {
-        if let Some(at) = at {
-            by_key.entry(key.map(str::to_owned)).or_default().push(at);
+    // Ratings and SLA instances take the key of their ticket (and its filters).
+    let of_tickets = |records: LazyFrame, anchor: &str| {
+        let records = records
+            .filter(periods.contains(anchor))
+            .with_column(col(anchor).alias(TIME));
+        if keyed.all_tickets {
+            return records;
         }
-    }
-    for (key, mut times) in by_key {
-        times.sort_unstable();
-        for (i, bucket) in periods.buckets.iter().enumerate() {
-            let value = times.partition_point(|&t| t < bucket.end) as u64;
-            cells.buckets.insert(
-                (key.clone(), i as u32),
-                KpiValue::Count(CountValue { value }),
-            );
-        }
-        let value = times.len() as u64;
-        cells
-            .range
-            .insert(key, KpiValue::Count(CountValue { value }));
-    }
-    Ok(())
-}
-
-/// CSAT of the good and bad ratings rated in the period, on the filtered tickets.
-fn rated(
-    cells: &mut Cells,
-    tickets: &LazyFrame,
-    ratings: &LazyFrame,
-    periods: &Periods,
-) -> Result<(), AnalyticsError> {
-    let scored = col("score").eq(lit("good")).or(col("score").eq(lit("bad")));
-    let df = ratings
-        .clone()
-        .filter(scored.and(in_period("updated_at", periods)))
-        .join(
-            tickets
+        records.join(
+            keyed
+                .plan
                 .clone()
-                .select([col("source_id"), col("id"), col(KEY)]),
-            [col("source_id"), col("ticket_id")],
-            [col("source_id"), col("id")],
+                .select(keyed.key_and(vec![col(cols::ROW)])),
+            [col(cols::ROW)],
+            [col(cols::ROW)],
             JoinArgs::new(JoinType::Inner),
         )
-        .select([
-            col(KEY),
-            col("updated_at").alias(TIME),
-            col("score").eq(lit("good")).alias(GOOD),
-        ])
-        .collect()?;
-    let agg = vec![
-        len().cast(DataType::UInt64).alias(N),
-        col(GOOD).sum().cast(DataType::UInt64).alias(GOOD),
-    ];
-    let value_of = |row: &AggRow| -> Result<KpiValue, AnalyticsError> {
-        let (n, good) = (row.count(N)?, row.count(GOOD)?);
-        Ok(KpiValue::Csat(csat_stats(good, n - good)))
     };
-    for_each_cell(cells, df, periods, agg, value_of)
+    let score_in = |scores: &[&str]| {
+        scores
+            .iter()
+            .map(|s| col("score").eq(lit(*s)))
+            .reduce(Expr::or)
+            .unwrap_or(lit(false))
+    };
+    let plan = match population {
+        Population::Created => tickets("created_at"),
+        Population::Solved => tickets(cols::SOLVED_TIME),
+        Population::Rated => of_tickets(
+            frame
+                .ratings
+                .clone()
+                .lazy()
+                .filter(score_in(&["good", "bad"])),
+            "updated_at",
+        ),
+        Population::Offered => of_tickets(
+            frame
+                .ratings
+                .clone()
+                .lazy()
+                .filter(score_in(&["good", "bad", "offered"])),
+            "created_at",
+        ),
+        Population::SlaOutcome => of_tickets(frame.sla.clone().lazy(), "time"),
+        Population::UnsolvedNow | Population::Backlog => {
+            unreachable!("computed at the period end, not from rows")
+        }
+    };
+    let df = plan.select(select).collect()?;
+    let key = keys.of_rows(&df, keyed.by)?;
+    let slot = periods.slots(df.column(TIME)?.i64()?);
+    Ok(Rows { key, slot, df })
 }
 
-/// Aggregates `df` (columns key, time, …) per key over the range, and per key and
-/// bucket when there are buckets, turning each aggregated row into a value.
-fn for_each_cell(
-    cells: &mut Cells,
-    df: DataFrame,
-    periods: &Periods,
-    agg: Vec<Expr>,
-    value_of: impl Fn(&AggRow) -> Result<KpiValue, AnalyticsError>,
-) -> Result<(), AnalyticsError> {
-    let range = df
-        .clone()
-        .lazy()
-        .group_by([col(KEY)])
-        .agg(agg.clone())
-        .collect()?;
-    for i in 0..range.height() {
-        let row = AggRow { df: &range, i };
-        cells.range.insert(row.key()?, value_of(&row)?);
-    }
-    if periods.buckets.is_empty() {
-        return Ok(());
-    }
-    let bucket_column = assign_buckets(df.column(TIME)?.i64()?, periods.buckets);
-    let mut df = df;
-    df.with_column(bucket_column)?;
-    let by_bucket = df
-        .lazy()
-        .group_by([col(KEY), col(BUCKET)])
-        .agg(agg)
-        .collect()?;
-    let buckets = by_bucket.column(BUCKET)?.u32()?;
-    for (i, bucket) in buckets.iter().enumerate() {
-        let row = AggRow { df: &by_bucket, i };
-        if let Some(bucket) = bucket {
-            cells.buckets.insert((row.key()?, bucket), value_of(&row)?);
+/// Accumulators on a (key, slot) grid, slot `buckets` being the whole range: dense when
+/// small, sparse for huge key sets (e.g. by requester by day).
+enum Grid<A> {
+    Dense { width: usize, cells: Vec<Option<A>> },
+    Sparse(HashMap<(u32, u32), A>),
+}
+
+impl<A: Default> Grid<A> {
+    fn new(keys: usize, buckets: usize) -> Grid<A> {
+        let width = buckets + 1;
+        if keys.saturating_mul(width) <= 4_000_000 {
+            let mut cells = Vec::new();
+            cells.resize_with(keys * width, || None);
+            Grid::Dense { width, cells }
+        } else {
+            Grid::Sparse(HashMap::new())
         }
     }
-    Ok(())
-}
 
-/// The index of the bucket holding each time (all times lie in the range).
-fn assign_buckets(times: &Int64Chunked, buckets: &[Bucket]) -> Column {
-    let index: UInt32Chunked = times
-        .iter()
-        .map(|t| t.map(|t| buckets.partition_point(|b| b.end <= t) as u32))
-        .collect();
-    index.with_name(BUCKET.into()).into_column()
-}
-
-/// One row of an aggregated frame.
-struct AggRow<'a> {
-    df: &'a DataFrame,
-    i: usize,
-}
-
-impl AggRow<'_> {
-    fn key(&self) -> Result<Key, AnalyticsError> {
-        Ok(self.df.column(KEY)?.str()?.get(self.i).map(str::to_owned))
+    fn at(&mut self, key: u32, slot: u32) -> &mut A {
+        match self {
+            Grid::Dense { width, cells } => {
+                cells[key as usize * *width + slot as usize].get_or_insert_with(A::default)
+            }
+            Grid::Sparse(map) => map.entry((key, slot)).or_default(),
+        }
     }
 
-    fn count(&self, name: &str) -> Result<u64, AnalyticsError> {
-        Ok(self.df.column(name)?.u64()?.get(self.i).unwrap_or(0))
-    }
-
-    /// The imploded values of a duration column, nulls already filtered out.
-    fn values(&self) -> Result<Vec<f64>, AnalyticsError> {
-        let list = self.df.column(VALUE)?.list()?;
-        let Some(series) = list.get_as_series(self.i) else {
-            return Ok(Vec::new());
+    fn into_cells(self, cells: &mut Cells, buckets: usize, finish: impl Fn(A) -> KpiValue) {
+        let mut place = |key: u32, slot: u32, acc: A| {
+            let value = finish(acc);
+            if slot as usize == buckets {
+                cells.range.insert(key, value);
+            } else {
+                cells.buckets.insert((key, slot), value);
+            }
         };
-        Ok(series.f64()?.iter().flatten().collect())
+        match self {
+            Grid::Dense { width, cells } => {
+                for (i, acc) in cells.into_iter().enumerate() {
+                    if let Some(acc) = acc {
+                        place((i / width) as u32, (i % width) as u32, acc);
+                    }
+                }
+            }
+            Grid::Sparse(map) => {
+                for ((key, slot), acc) in map {
+                    place(key, slot, acc);
+                }
+            }
+        }
     }
+}
+
+/// Runs `add` for every row on its range cell and its bucket cell, then finishes each.
+fn tally<A: Default>(
+    rows: &Rows,
+    periods: &Periods,
+    keys: usize,
+    measure: Measure,
+    mut add: impl FnMut(&mut A, usize),
+    finish: impl Fn(A) -> KpiValue,
+) -> Cells {
+    let buckets = periods.buckets.len();
+    let mut grid = Grid::<A>::new(keys, buckets);
+    for i in 0..rows.key.len() {
+        add(grid.at(rows.key[i], buckets as u32), i);
+        if rows.slot[i] != NO_BUCKET {
+            add(grid.at(rows.key[i], rows.slot[i]), i);
+        }
+    }
+    let mut cells = Cells::new(measure);
+    grid.into_cells(&mut cells, buckets, finish);
+    cells
+}
+
+/// (hits, n) for shares.
+type Share = (u64, u64);
+
+fn share(hits: u64, n: u64) -> KpiValue {
+    KpiValue::Rate(RateValue::share(hits, n))
+}
+
+fn tally_kpi(
+    kpi: KpiId,
+    rows: &Rows,
+    periods: &Periods,
+    hours: Hours,
+    keys: usize,
+) -> Result<Cells, AnalyticsError> {
+    let measure = kpi.def().measure;
+    let df = &rows.df;
+    let ints = |name: &str| -> Result<Vec<Option<i64>>, AnalyticsError> {
+        Ok(df.column(name)?.i64()?.iter().collect())
+    };
+    let bools = |name: &str| -> Result<Vec<bool>, AnalyticsError> {
+        Ok(df
+            .column(name)?
+            .bool()?
+            .iter()
+            .map(|b| b == Some(true))
+            .collect())
+    };
+    let scores = || -> Result<Vec<u8>, AnalyticsError> {
+        // 0 good, 1 bad, 2 offered (the plans keep no other scores).
+        Ok(df
+            .column("score")?
+            .str()?
+            .iter()
+            .map(|s| match s {
+                Some("good") => 0,
+                Some("bad") => 1,
+                _ => 2,
+            })
+            .collect())
+    };
+    let tally_share = |hit: Vec<Option<bool>>| {
+        tally(
+            rows,
+            periods,
+            keys,
+            measure,
+            |a: &mut Share, i| {
+                if let Some(h) = hit[i] {
+                    a.0 += h as u64;
+                    a.1 += 1;
+                }
+            },
+            |(hits, n)| share(hits, n),
+        )
+    };
+    Ok(match measure {
+        Measure::Count => tally(
+            rows,
+            periods,
+            keys,
+            measure,
+            |a: &mut u64, _| *a += 1,
+            |value| KpiValue::Count(CountValue { value }),
+        ),
+        Measure::Duration(metric) => {
+            let values: Vec<Option<f64>> =
+                df.column(&hours.column(metric))?.f64()?.iter().collect();
+            tally(
+                rows,
+                periods,
+                keys,
+                measure,
+                |a: &mut Vec<f64>, i| a.extend(values[i]),
+                |v| KpiValue::Duration(duration_stats(v)),
+            )
+        }
+        Measure::SolvedShare => {
+            tally_share(bools(cols::SOLVED_NOW)?.into_iter().map(Some).collect())
+        }
+        Measure::RepliesShare(count) => tally_share(
+            ints("replies")?
+                .into_iter()
+                .map(|r| r.map(|r| r == count))
+                .collect(),
+        ),
+        Measure::ReopenedShare => tally_share(
+            ints("reopens")?
+                .into_iter()
+                .map(|r| r.map(|r| r >= 1))
+                .collect(),
+        ),
+        Measure::MeanReplies => {
+            let replies = ints("replies")?;
+            tally(
+                rows,
+                periods,
+                keys,
+                measure,
+                |a: &mut (i64, u64), i| {
+                    if let Some(r) = replies[i] {
+                        a.0 += r;
+                        a.1 += 1;
+                    }
+                },
+                // Integer sums are exact, so the mean is too.
+                |(sum, n)| {
+                    KpiValue::Rate(RateValue {
+                        value: (n > 0).then(|| sum as f64 / n as f64),
+                        n,
+                    })
+                },
+            )
+        }
+        Measure::Csat => {
+            let scores = scores()?;
+            tally(
+                rows,
+                periods,
+                keys,
+                measure,
+                |a: &mut (u64, u64), i| match scores[i] {
+                    0 => a.0 += 1,
+                    _ => a.1 += 1,
+                },
+                |(good, bad)| KpiValue::Csat(csat_stats(good, bad)),
+            )
+        }
+        Measure::ResponseRate => {
+            let scores = scores()?;
+            tally_share(scores.into_iter().map(|s| Some(s < 2)).collect())
+        }
+        Measure::Sla => {
+            let achieved = bools("achieved")?;
+            let names = df.column("metric")?.str()?;
+            let mut metrics = MetricTable::default();
+            let metric: Vec<usize> = names
+                .iter()
+                .map(|m| metrics.intern(m.unwrap_or_default()))
+                .collect();
+            let count = metrics.names.len();
+            tally(
+                rows,
+                periods,
+                keys,
+                measure,
+                |a: &mut Vec<Share>, i| {
+                    if a.is_empty() {
+                        a.resize(count, (0, 0));
+                    }
+                    a[metric[i]].0 += achieved[i] as u64;
+                    a[metric[i]].1 += 1;
+                },
+                |per_metric| metrics.value(&per_metric),
+            )
+        }
+    })
+}
+
+/// SLA metric names of one query, reported in Zendesk's order and then by name.
+#[derive(Default)]
+struct MetricTable {
+    names: Vec<String>,
+}
+
+const METRIC_ORDER: [&str; 7] = [
+    "first_reply_time",
+    "next_reply_time",
+    "requester_wait_time",
+    "agent_work_time",
+    "pausable_update_time",
+    "periodic_update_time",
+    "resolution_time",
+];
+
+impl MetricTable {
+    fn intern(&mut self, name: &str) -> usize {
+        match self.names.iter().position(|n| n == name) {
+            Some(i) => i,
+            None => {
+                self.names.push(name.to_owned());
+                self.names.len() - 1
+            }
+        }
+    }
+
+    fn value(&self, per_metric: &[Share]) -> KpiValue {
+        let (achieved, n) = per_metric
+            .iter()
+            .fold((0, 0), |(a, n), (ma, mn)| (a + ma, n + mn));
+        let mut by_metric: Vec<(String, RateValue)> = self
+            .names
+            .iter()
+            .zip(per_metric)
+            .filter(|(_, (_, n))| *n > 0)
+            .map(|(name, &(a, n))| (name.clone(), RateValue::share(a, n)))
+            .collect();
+        let rank = |name: &str| {
+            METRIC_ORDER
+                .iter()
+                .position(|m| *m == name)
+                .unwrap_or(METRIC_ORDER.len())
+        };
+        by_metric.sort_by(|(a, _), (b, _)| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+        let rate = RateValue::share(achieved, n);
+        KpiValue::Sla(SlaValue {
+            value: rate.value,
+            n,
+            by_metric: MetricRates(by_metric),
+        })
+    }
+}
+
+/// `tickets_unsolved` and `backlog`: counts at the end of the range and of each bucket,
+/// from the tickets created before the range's end, per key.
+fn at_period_end(
+    kpis: &[KpiId],
+    keyed: &Keyed,
+    periods: &Periods,
+    keys: &mut Keys,
+) -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
+    // A ticket that entered and left the backlog before the range adds as much to
+    // "created before t" as to "left before t" for every t in the range: leave it out.
+    let start = lit(periods.start);
+    let active = col(cols::SOLVED_TIME)
+        .is_null()
+        .or(col(cols::SOLVED_TIME).gt_eq(start.clone()))
+        .or(col("created_at").gt_eq(start));
+    let df = keyed
+        .plan
+        .clone()
+        .filter(col("created_at").lt(lit(periods.end)).and(active))
+        .select(keyed.key_and(vec![
+            col("created_at"),
+            col(cols::SOLVED_TIME),
+            col(cols::UNSOLVED_NOW),
+        ]))
+        .collect()?;
+    let key = keys.of_rows(&df, keyed.by)?;
+    let created = df.column("created_at")?.i64()?;
+    let solved = df.column(cols::SOLVED_TIME)?.i64()?;
+    let unsolved = df.column(cols::UNSOLVED_NOW)?.bool()?;
+    // Per key: creation times of tickets unsolved now; all creation times; and when each
+    // solved ticket left the backlog (never before it entered it).
+    #[derive(Default)]
+    struct Times {
+        unsolved: Vec<i64>,
+        created: Vec<i64>,
+        left: Vec<i64>,
+    }
+    let mut by_key: HashMap<u32, Times> = HashMap::new();
+    for (i, k) in key.iter().enumerate() {
+        let Some(at) = created.get(i) else { continue };
+        let t = by_key.entry(*k).or_default();
+        t.created.push(at);
+        if unsolved.get(i) == Some(true) {
+            t.unsolved.push(at);
+        }
+        if let Some(solved) = solved.get(i) {
+            t.left.push(solved.max(at));
+        }
+    }
+    let ends: Vec<i64> = periods.buckets.iter().map(|b| b.end).collect();
+    let mut out = Vec::new();
+    for &kpi in kpis {
+        let mut cells = Cells::new(Measure::Count);
+        for (k, times) in by_key.iter_mut() {
+            times.unsolved.sort_unstable();
+            times.created.sort_unstable();
+            times.left.sort_unstable();
+            let before = |v: &[i64], t: i64| v.partition_point(|&x| x < t) as u64;
+            let value_at = |t: i64| match kpi {
+                KpiId::TicketsUnsolved => KpiValue::Count(CountValue {
+                    value: before(&times.unsolved, t),
+                }),
+                _ => KpiValue::Backlog(BacklogValue {
+                    value: before(&times.created, t).saturating_sub(before(&times.left, t)),
+                    method: BacklogMethod::CurrentStatus,
+                }),
+            };
+            for (b, &end) in ends.iter().enumerate() {
+                cells.buckets.insert((*k, b as u32), value_at(end));
+            }
+            cells.range.insert(*k, value_at(periods.end));
+        }
+        if kpi == KpiId::Backlog {
+            cells.empty = KpiValue::Backlog(BacklogValue {
+                value: 0,
+                method: BacklogMethod::CurrentStatus,
+            });
+        }
+        out.push((kpi, cells));
+    }
+    Ok(out)
 }

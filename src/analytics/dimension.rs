@@ -6,7 +6,8 @@ use std::fmt;
 use super::frame::Labels;
 use super::AnalyticsError;
 
-/// A ticket dimension of the contract. Tags and custom fields come with the KPI engine.
+/// A ticket dimension of the contract. `Tag` and `Field` are multi-valued (a ticket with
+/// two tags counts once under each) and live in their own frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dimension {
     Channel,
@@ -18,10 +19,14 @@ pub enum Dimension {
     Brand,
     Organization,
     Requester,
+    Tag,
+    /// A custom field, by its id (`field:<id>`).
+    Field(i64),
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 9] = [
+    /// Every single-word dimension; `field:<id>` comes on top.
+    pub const ALL: [Dimension; 10] = [
         Dimension::Channel,
         Dimension::Status,
         Dimension::Priority,
@@ -31,9 +36,17 @@ impl Dimension {
         Dimension::Brand,
         Dimension::Organization,
         Dimension::Requester,
+        Dimension::Tag,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
+        match self {
+            Dimension::Field(id) => format!("field:{id}"),
+            other => other.word().to_owned(),
+        }
+    }
+
+    fn word(self) -> &'static str {
         match self {
             Dimension::Channel => "channel",
             Dimension::Status => "status",
@@ -44,21 +57,39 @@ impl Dimension {
             Dimension::Brand => "brand",
             Dimension::Organization => "organization",
             Dimension::Requester => "requester",
+            Dimension::Tag => "tag",
+            Dimension::Field(_) => "field",
         }
     }
 
+    /// Parses a dimension name; whether a custom field exists is checked against the
+    /// workspace when the query runs.
     pub fn parse(s: &str) -> Result<Dimension, AnalyticsError> {
+        if let Some(id) = s.strip_prefix("field:") {
+            return id
+                .trim()
+                .parse::<i64>()
+                .map(Dimension::Field)
+                .map_err(|_| AnalyticsError::UnknownDimension(s.to_owned()));
+        }
         Dimension::ALL
             .into_iter()
-            .find(|d| d.name() == s)
+            .find(|d| d.word() == s)
             .ok_or_else(|| AnalyticsError::UnknownDimension(s.to_owned()))
     }
 
     pub fn valid_list() -> String {
-        Dimension::ALL.map(Dimension::name).join(", ")
+        let mut names: Vec<String> = Dimension::ALL.map(Dimension::name).into();
+        names.push("field:<id>".to_owned());
+        names.join(", ")
     }
 
-    /// The frame column holding this dimension.
+    /// Whether a ticket can carry several values (tags, multi-select fields).
+    pub fn is_multi(self) -> bool {
+        matches!(self, Dimension::Tag | Dimension::Field(_))
+    }
+
+    /// The ticket frame's column holding a single-valued dimension.
     pub fn column(self) -> &'static str {
         match self {
             Dimension::Channel => "channel",
@@ -70,6 +101,7 @@ impl Dimension {
             Dimension::Brand => "brand_id",
             Dimension::Organization => "organization_id",
             Dimension::Requester => "requester_id",
+            Dimension::Tag | Dimension::Field(_) => "",
         }
     }
 
@@ -85,8 +117,9 @@ impl Dimension {
         )
     }
 
-    /// The display label of a key: a name for ids (the id itself when unknown), an
-    /// English word for enum values, `(none)` for a missing value.
+    /// The display label of a key: a name for ids (the id itself when unknown), an option
+    /// name for custom fields, the tag itself, an English word for enum values, `(none)`
+    /// for a missing value.
     pub fn label(self, key: Option<&str>, labels: &Labels) -> String {
         let Some(key) = key else {
             return "(none)".to_owned();
@@ -96,6 +129,14 @@ impl Dimension {
             Dimension::Assignee | Dimension::Requester => &labels.users,
             Dimension::Brand => &labels.brands,
             Dimension::Organization => &labels.organizations,
+            Dimension::Tag => return key.to_owned(),
+            Dimension::Field(id) => {
+                return labels
+                    .fields
+                    .get(&id)
+                    .and_then(|f| f.options.iter().find(|(value, _)| value == key))
+                    .map_or_else(|| key.to_owned(), |(_, name)| name.clone())
+            }
             _ => return enum_label(key),
         };
         key.parse::<i64>()
@@ -107,7 +148,7 @@ impl Dimension {
 
 impl fmt::Display for Dimension {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(&self.name())
     }
 }
 
@@ -157,5 +198,8 @@ mod tests {
     fn unknown_dimension_lists_the_valid_ones() {
         let err = Dimension::parse("colour").unwrap_err().to_string();
         assert!(err.contains("channel, status, priority"), "{err}");
+        assert!(err.contains("tag, field:<id>"), "{err}");
+        assert_eq!(Dimension::parse("field:42").unwrap(), Dimension::Field(42));
+        assert!(Dimension::parse("field:abc").is_err());
     }
 }

@@ -11,6 +11,18 @@ pub enum AnalyticsError {
     UnknownKpi(String),
     #[error("unknown dimension {0:?}; valid dimensions: {valid}", valid = super::dimension::Dimension::valid_list())]
     UnknownDimension(String),
+    #[error("unknown custom field field:{id}; valid: {valid}")]
+    UnknownField { id: i64, valid: String },
+    #[error("unknown sort column {0:?}; valid: {valid}", valid = super::drill::SortColumn::valid_list())]
+    UnknownSort(String),
+    #[error("no period {0:?} in this query; periods are the bucket labels, YYYY-MM-DD")]
+    UnknownPeriod(String),
+    #[error("a target for {kpi} must be {range}, not {value}")]
+    InvalidTarget {
+        kpi: &'static str,
+        value: f64,
+        range: &'static str,
+    },
     #[error("unknown bucket {0:?}; valid: day, week, month")]
     UnknownEvery(String),
     #[error("unknown hours {0:?}; valid: calendar, business")]

@@ -4,6 +4,7 @@
 use polars::prelude::*;
 
 use super::dimension::Dimension;
+use super::frame::{cols, Frame};
 use super::AnalyticsError;
 
 /// Filters in the order given, duplicates removed (the output echoes them so).
@@ -55,29 +56,49 @@ impl Filters {
     }
 
     /// The predicate over ticket rows, or `None` when nothing is filtered.
-    pub fn predicate(&self) -> Option<Expr> {
-        self.0
-            .iter()
-            .map(|(dim, values)| {
-                values
-                    .iter()
-                    .map(|v| value_matches(*dim, v))
-                    .reduce(Expr::or)
-                    .unwrap_or(lit(false))
-            })
-            .reduce(Expr::and)
+    pub fn predicate(&self, frame: &Frame) -> Result<Option<Expr>, AnalyticsError> {
+        let mut all = Vec::with_capacity(self.0.len());
+        for (dim, values) in &self.0 {
+            let any = values
+                .iter()
+                .map(|v| value_matches(*dim, v, frame))
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .reduce(Expr::or)
+                .unwrap_or(lit(false));
+            all.push(any);
+        }
+        Ok(all.into_iter().reduce(Expr::and))
     }
 }
 
-fn value_matches(dim: Dimension, value: &str) -> Expr {
+fn value_matches(dim: Dimension, value: &str, frame: &Frame) -> Result<Expr, AnalyticsError> {
+    if dim.is_multi() {
+        // A multi-valued dimension matches the tickets carrying the value (or, for
+        // `null`, those carrying none), looked up in its own frame.
+        let values = frame.multi_values(dim)?;
+        let carrying = if is_null_key(value) {
+            values
+        } else {
+            values.filter(col("value").eq(lit(value.to_owned())))
+        };
+        let rows = carrying.select([col(cols::ROW)]).collect()?;
+        let rows = rows.column(cols::ROW)?.as_materialized_series().clone();
+        let member = col(cols::ROW).is_in(lit(rows).implode(false), false);
+        return Ok(if is_null_key(value) {
+            member.not()
+        } else {
+            member
+        });
+    }
     let column = col(dim.column());
     if is_null_key(value) {
-        return column.is_null();
+        return Ok(column.is_null());
     }
-    match value.parse::<i64>() {
+    Ok(match value.parse::<i64>() {
         Ok(id) if dim.is_id() => column.eq(lit(id)),
         _ => column.eq(lit(value.to_owned())),
-    }
+    })
 }
 
 #[cfg(test)]

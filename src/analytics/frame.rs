@@ -1,56 +1,85 @@
-//! The in-memory frame cache: the store's tickets and ratings as polars DataFrames, built
-//! once and rebuilt after a sync. Every KPI query is a plan over these frames.
+//! The in-memory frame cache: the store's tickets, ratings, SLA instances, tags and
+//! custom-field values as polars DataFrames, built once and rebuilt after a sync. Every
+//! KPI query is a plan over these frames. Tickets are addressed by `row` (their position
+//! in `tickets`), so the related frames join on one small integer.
 
 use std::collections::HashMap;
 
 use polars::prelude::*;
 
-use crate::store::records::{NamedKind, TicketStatus};
-use crate::store::Store;
+use crate::store::records::{NamedKind, SourceKind, TicketStatus};
+use crate::store::{FieldDefinition, SlaInstance, Store, TicketKey};
 
+use super::dimension::Dimension;
 use super::AnalyticsError;
 
-/// Display names for id dimensions.
+/// Display names for id dimensions and custom fields.
 #[derive(Debug, Default, Clone)]
 pub struct Labels {
     pub groups: HashMap<i64, String>,
     pub users: HashMap<i64, String>,
     pub brands: HashMap<i64, String>,
     pub organizations: HashMap<i64, String>,
+    /// Custom-field definitions by id.
+    pub fields: HashMap<i64, FieldDefinition>,
 }
 
-/// Column names of derived ticket columns.
+/// Column names of derived columns.
 pub(crate) mod cols {
+    /// The ticket's position in `Frame::tickets`.
+    pub const ROW: &str = "row";
     /// `solved_at` of tickets whose status is solved or closed, else null: the anchor of
     /// every "solved in range" population.
     pub const SOLVED_TIME: &str = "solved_time";
     /// Status is new, open, pending or hold now.
     pub const UNSOLVED_NOW: &str = "unsolved_now";
+    /// Status is solved or closed now.
+    pub const SOLVED_NOW: &str = "solved_now";
 }
 
 pub struct Frame {
-    /// Non-deleted tickets, one row each.
+    /// Non-deleted tickets, one row each, ordered by (source_id, id).
     pub tickets: DataFrame,
-    /// Satisfaction ratings: source_id, ticket_id, score, created_at, updated_at.
+    /// Ratings of known, non-deleted tickets: row, score, created_at, updated_at.
     pub ratings: DataFrame,
+    /// Counted SLA instances (achieved or breached): row, metric, time (of the outcome),
+    /// achieved.
+    pub sla: DataFrame,
+    /// row, tag: one row per tag of a ticket.
+    pub tags: DataFrame,
+    /// row, field_id, value: one row per custom-field value (a list gives one per item).
+    pub fields: DataFrame,
     pub labels: Labels,
+    /// Where a ticket of each source opens in its helpdesk (`…/agent/tickets/`).
+    pub ticket_links: HashMap<i64, String>,
 }
 
 impl Frame {
     pub fn build(store: &Store) -> Result<Frame, AnalyticsError> {
         let c = store.ticket_columns()?;
+        let keys: Vec<TicketKey> = c
+            .source_id
+            .iter()
+            .copied()
+            .zip(c.id.iter().copied())
+            .collect();
+        let rows = RowIndex(&keys);
         let statuses: Vec<Option<TicketStatus>> =
             c.status.iter().map(|s| TicketStatus::parse(s)).collect();
+        let solved = |st: &Option<TicketStatus>| st.is_some_and(TicketStatus::is_solved);
         let solved_time: Vec<Option<i64>> = statuses
             .iter()
             .zip(&c.solved_at)
-            .map(|(st, at)| at.filter(|_| st.is_some_and(TicketStatus::is_solved)))
+            .map(|(st, at)| at.filter(|_| solved(st)))
             .collect();
+        let solved_now: Vec<bool> = statuses.iter().map(solved).collect();
         let unsolved_now: Vec<bool> = statuses
             .iter()
             .map(|st| st.is_some_and(|s| !s.is_solved() && s != TicketStatus::Deleted))
             .collect();
+        let row: Vec<u32> = (0..keys.len() as u32).collect();
         let mut columns = vec![
+            Column::new(cols::ROW.into(), row),
             Column::new("source_id".into(), c.source_id),
             Column::new("id".into(), c.id),
             Column::new("status".into(), c.status),
@@ -65,6 +94,7 @@ impl Frame {
             Column::new("created_at".into(), c.created_at),
             Column::new("solved_at".into(), c.solved_at),
             Column::new(cols::SOLVED_TIME.into(), solved_time),
+            Column::new(cols::SOLVED_NOW.into(), solved_now),
             Column::new(cols::UNSOLVED_NOW.into(), unsolved_now),
             Column::new("replies".into(), c.replies),
             Column::new("reopens".into(), c.reopens),
@@ -74,29 +104,250 @@ impl Frame {
         }
         let tickets = DataFrame::new_infer_height(columns)?;
 
-        let r = store.rating_columns()?;
-        let ratings = DataFrame::new_infer_height(vec![
-            Column::new("source_id".into(), r.source_id),
-            Column::new("ticket_id".into(), r.ticket_id),
-            Column::new("score".into(), r.score),
-            Column::new("created_at".into(), r.created_at),
-            Column::new("updated_at".into(), r.updated_at),
-        ])?;
+        let ratings = ratings_frame(store, &rows)?;
+        let sla = sla_frame(&store.sla_instances()?, &rows)?;
+        let tags = tags_frame(store, &rows)?;
+        let fields = fields_frame(store, &rows)?;
 
         let labels = Labels {
             groups: store.names(NamedKind::Group)?,
             users: store.user_names()?,
             brands: store.names(NamedKind::Brand)?,
             organizations: store.names(NamedKind::Organization)?,
+            fields: store
+                .field_definitions()?
+                .into_iter()
+                .map(|f| (f.id, f))
+                .collect(),
         };
+        let ticket_links = store
+            .sources()?
+            .into_iter()
+            .filter(|s| s.kind == SourceKind::Zendesk)
+            .filter_map(|s| {
+                let base = s.base_url?;
+                Some((
+                    s.id,
+                    format!("{}/agent/tickets/", base.trim_end_matches('/')),
+                ))
+            })
+            .collect();
         Ok(Frame {
             tickets,
             ratings,
+            sla,
+            tags,
+            fields,
             labels,
+            ticket_links,
         })
     }
 
     pub fn ticket_count(&self) -> usize {
         self.tickets.height()
+    }
+
+    /// (row, value) of every value a dimension takes: one row per tag or custom-field
+    /// item, one per ticket with a value for single-valued dimensions.
+    pub(crate) fn multi_values(&self, dim: Dimension) -> Result<LazyFrame, AnalyticsError> {
+        Ok(match dim {
+            Dimension::Tag => self.tags.clone().lazy(),
+            Dimension::Field(id) => {
+                self.check_field(id)?;
+                self.fields
+                    .clone()
+                    .lazy()
+                    .filter(col("field_id").eq(lit(id)))
+            }
+            single => self.tickets.clone().lazy().select([
+                col(cols::ROW),
+                col(single.column()).cast(DataType::String).alias("value"),
+            ]),
+        }
+        .select([col(cols::ROW), col("value")])
+        .filter(col("value").is_not_null()))
+    }
+
+    /// Refuses a custom field the workspace does not know, listing the ones it does.
+    pub(crate) fn check_field(&self, id: i64) -> Result<(), AnalyticsError> {
+        let ids = self.field_ids();
+        if ids.contains(&id) {
+            return Ok(());
+        }
+        let valid = ids
+            .iter()
+            .map(|id| match self.labels.fields.get(id) {
+                Some(f) => format!("field:{id} ({})", f.title),
+                None => format!("field:{id}"),
+            })
+            .collect::<Vec<_>>();
+        Err(AnalyticsError::UnknownField {
+            id,
+            valid: if valid.is_empty() {
+                "none (this workspace has no custom fields)".to_owned()
+            } else {
+                valid.join(", ")
+            },
+        })
+    }
+
+    /// Custom-field ids known to the workspace (defined, or carrying values).
+    pub fn field_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self.labels.fields.keys().copied().collect();
+        if let Ok(values) = self
+            .fields
+            .column("field_id")
+            .and_then(|c| c.i64().cloned())
+        {
+            ids.extend(values.iter().flatten());
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// Finds a ticket's row by (source_id, id); tickets are sorted by that pair.
+struct RowIndex<'a>(&'a [TicketKey]);
+
+impl RowIndex<'_> {
+    fn get(&self, key: TicketKey) -> Option<u32> {
+        self.0.binary_search(&key).ok().map(|i| i as u32)
+    }
+}
+
+/// Ratings whose ticket is known and not deleted (contract rule 7).
+fn ratings_frame(store: &Store, rows: &RowIndex) -> Result<DataFrame, AnalyticsError> {
+    let r = store.rating_columns()?;
+    let (mut row, mut score, mut created, mut updated) = (vec![], vec![], vec![], vec![]);
+    for i in 0..r.ticket_id.len() {
+        if let Some(at) = rows.get((r.source_id[i], r.ticket_id[i])) {
+            row.push(at);
+            score.push(r.score[i].as_str());
+            created.push(r.created_at[i]);
+            updated.push(r.updated_at[i]);
+        }
+    }
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new(cols::ROW.into(), row),
+        Column::new("score".into(), score),
+        Column::new("created_at".into(), created),
+        Column::new("updated_at".into(), updated),
+    ])?)
+}
+
+/// Counted SLA instances: breached at their first breach, else achieved at their first
+/// fulfilment; instances with neither are still active and left out.
+fn sla_frame(instances: &[SlaInstance], rows: &RowIndex) -> Result<DataFrame, AnalyticsError> {
+    let (mut row, mut metric, mut time, mut achieved) = (vec![], vec![], vec![], vec![]);
+    for instance in instances {
+        let Some(at) = rows.get(instance.ticket) else {
+            continue;
+        };
+        let outcome = match (instance.first_breach, instance.first_fulfill) {
+            (Some(breach), _) => (breach, false),
+            (None, Some(fulfill)) => (fulfill, true),
+            (None, None) => continue,
+        };
+        row.push(at);
+        metric.push(reported_metric(&instance.metric, instance.instance_id));
+        time.push(outcome.0);
+        achieved.push(outcome.1);
+    }
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new(cols::ROW.into(), row),
+        Column::new("metric".into(), metric),
+        Column::new("time".into(), time),
+        Column::new("achieved".into(), achieved),
+    ])?)
+}
+
+/// Zendesk's metric name as the contract reports it: reply time's first instance is the
+/// first reply, later ones are next replies.
+fn reported_metric(metric: &str, instance_id: i64) -> &str {
+    match (metric, instance_id) {
+        ("reply_time", 1) => "first_reply_time",
+        ("reply_time", _) => "next_reply_time",
+        (other, _) => other,
+    }
+}
+
+/// (row, value): one row per tag of a known ticket.
+fn tags_frame(store: &Store, rows: &RowIndex) -> Result<DataFrame, AnalyticsError> {
+    let mut row = Vec::new();
+    let mut value = StringChunkedBuilder::new("value".into(), 0);
+    store.each_ticket_tag(|ticket, tag| {
+        if let Some(at) = rows.get(ticket) {
+            row.push(at);
+            value.append_value(tag);
+        }
+    })?;
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new(cols::ROW.into(), row),
+        value.finish().into_column(),
+    ])?)
+}
+
+/// (row, field_id, value): one row per custom-field value of a known ticket; a list value
+/// gives one row per item; null, `""` and `[]` give none (contract rule 10).
+fn fields_frame(store: &Store, rows: &RowIndex) -> Result<DataFrame, AnalyticsError> {
+    let (mut row, mut field) = (Vec::new(), Vec::new());
+    let mut value = StringChunkedBuilder::new("value".into(), 0);
+    store.each_field_value(|ticket, field_id, json| {
+        if let Some(at) = rows.get(ticket) {
+            for key in field_keys(json) {
+                row.push(at);
+                field.push(field_id);
+                value.append_value(&key);
+            }
+        }
+    })?;
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new(cols::ROW.into(), row),
+        Column::new("field_id".into(), field),
+        value.finish().into_column(),
+    ])?)
+}
+
+/// The keys of one custom-field value (rule 10).
+pub(crate) fn field_keys(json: &str) -> Vec<String> {
+    use serde_json::Value;
+    fn key(v: &Value) -> Option<String> {
+        match v {
+            Value::Null => None,
+            Value::String(s) if s.is_empty() => None,
+            Value::String(s) => Some(s.clone()),
+            other => Some(other.to_string()),
+        }
+    }
+    match serde_json::from_str::<Value>(json) {
+        Ok(Value::Array(items)) => items.iter().filter_map(key).collect(),
+        Ok(v) => key(&v).into_iter().collect(),
+        // Not JSON (a CSV import may store plain text): the text is the key.
+        Err(_) if !json.is_empty() => vec![json.to_owned()],
+        Err(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_values_become_keys_as_the_contract_says() {
+        assert_eq!(field_keys("\"vip\""), ["vip"]);
+        assert_eq!(field_keys("true"), ["true"]);
+        assert_eq!(field_keys("12.5"), ["12.5"]);
+        assert_eq!(field_keys("[\"a\",\"b\"]"), ["a", "b"]);
+        assert!(field_keys("null").is_empty());
+        assert!(field_keys("\"\"").is_empty());
+        assert!(field_keys("[]").is_empty());
+    }
+
+    #[test]
+    fn reply_time_instances_are_first_then_next_replies() {
+        assert_eq!(reported_metric("reply_time", 1), "first_reply_time");
+        assert_eq!(reported_metric("reply_time", 2), "next_reply_time");
+        assert_eq!(reported_metric("agent_work_time", 1), "agent_work_time");
     }
 }

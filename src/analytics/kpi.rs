@@ -10,13 +10,25 @@ pub enum KpiId {
     TicketsCreated,
     TicketsSolved,
     TicketsUnsolved,
+    Backlog,
+    ResolutionRate,
     FirstReplyTime,
+    FirstResolutionTime,
     FullResolutionTime,
+    RequesterWaitTime,
+    AgentWaitTime,
+    OnHoldTime,
+    RepliesPerSolved,
+    OneTouchRate,
+    ZeroTouchRate,
+    ReopenRate,
     Csat,
+    CsatResponseRate,
+    SlaAchievement,
 }
 
 /// Which records a KPI counts; each is anchored on one timestamp.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Population {
     /// Tickets with `created_at` in the period.
     Created,
@@ -24,8 +36,14 @@ pub enum Population {
     Solved,
     /// Tickets new/open/pending/on-hold now, created before the period's end.
     UnsolvedNow,
+    /// Tickets open at the period's end, judged by their current status.
+    Backlog,
     /// Ratings scored good or bad, rated (`updated_at`) in the period.
     Rated,
+    /// Ratings good, bad or offered, offered (`created_at`) in the period.
+    Offered,
+    /// SLA instances whose outcome (breach or fulfilment) falls in the period.
+    SlaOutcome,
 }
 
 /// What a KPI computes over its population.
@@ -34,7 +52,19 @@ pub enum Measure {
     Count,
     /// Statistics of a duration metric; the base name of its calendar/business columns.
     Duration(&'static str),
+    /// The share of the population that is solved or closed now.
+    SolvedShare,
+    /// Over tickets whose `replies` is set: their mean.
+    MeanReplies,
+    /// Over tickets whose `replies` is set: the share with exactly this many.
+    RepliesShare(i64),
+    /// Over tickets whose `reopens` is set: the share reopened at least once.
+    ReopenedShare,
     Csat,
+    /// (good + bad) / (good + bad + offered).
+    ResponseRate,
+    /// achieved / (achieved + breached), also per metric.
+    Sla,
 }
 
 /// One KPI's definition: adding a KPI is adding a variant and a row here.
@@ -42,18 +72,30 @@ pub enum Measure {
 pub struct KpiDef {
     pub population: Population,
     pub measure: Measure,
-    /// Whether a rise is good news (for the colour of a delta).
+    /// Whether a rise is good news (for the colour of a delta and a target's direction).
     pub higher_is_better: bool,
 }
 
 impl KpiId {
-    pub const ALL: [KpiId; 6] = [
+    pub const ALL: [KpiId; 18] = [
         KpiId::TicketsCreated,
         KpiId::TicketsSolved,
         KpiId::TicketsUnsolved,
+        KpiId::Backlog,
+        KpiId::ResolutionRate,
         KpiId::FirstReplyTime,
+        KpiId::FirstResolutionTime,
         KpiId::FullResolutionTime,
+        KpiId::RequesterWaitTime,
+        KpiId::AgentWaitTime,
+        KpiId::OnHoldTime,
+        KpiId::RepliesPerSolved,
+        KpiId::OneTouchRate,
+        KpiId::ZeroTouchRate,
+        KpiId::ReopenRate,
         KpiId::Csat,
+        KpiId::CsatResponseRate,
+        KpiId::SlaAchievement,
     ];
 
     pub fn def(self) -> KpiDef {
@@ -63,9 +105,21 @@ impl KpiId {
             KpiId::TicketsCreated => (Created, Count, true),
             KpiId::TicketsSolved => (Solved, Count, true),
             KpiId::TicketsUnsolved => (UnsolvedNow, Count, false),
+            KpiId::Backlog => (Population::Backlog, Count, false),
+            KpiId::ResolutionRate => (Created, SolvedShare, true),
             KpiId::FirstReplyTime => (Created, Duration("reply_time"), false),
+            KpiId::FirstResolutionTime => (Solved, Duration("first_resolution_time"), false),
             KpiId::FullResolutionTime => (Solved, Duration("full_resolution_time"), false),
-            KpiId::Csat => (Rated, Csat, true),
+            KpiId::RequesterWaitTime => (Solved, Duration("requester_wait_time"), false),
+            KpiId::AgentWaitTime => (Solved, Duration("agent_wait_time"), false),
+            KpiId::OnHoldTime => (Solved, Duration("on_hold_time"), false),
+            KpiId::RepliesPerSolved => (Solved, MeanReplies, false),
+            KpiId::OneTouchRate => (Solved, RepliesShare(1), true),
+            KpiId::ZeroTouchRate => (Solved, RepliesShare(0), true),
+            KpiId::ReopenRate => (Solved, ReopenedShare, false),
+            KpiId::Csat => (Rated, Measure::Csat, true),
+            KpiId::CsatResponseRate => (Offered, ResponseRate, true),
+            KpiId::SlaAchievement => (SlaOutcome, Sla, true),
         };
         KpiDef {
             population,
@@ -79,9 +133,21 @@ impl KpiId {
             KpiId::TicketsCreated => "tickets_created",
             KpiId::TicketsSolved => "tickets_solved",
             KpiId::TicketsUnsolved => "tickets_unsolved",
+            KpiId::Backlog => "backlog",
+            KpiId::ResolutionRate => "resolution_rate",
             KpiId::FirstReplyTime => "first_reply_time",
+            KpiId::FirstResolutionTime => "first_resolution_time",
             KpiId::FullResolutionTime => "full_resolution_time",
+            KpiId::RequesterWaitTime => "requester_wait_time",
+            KpiId::AgentWaitTime => "agent_wait_time",
+            KpiId::OnHoldTime => "on_hold_time",
+            KpiId::RepliesPerSolved => "replies_per_solved",
+            KpiId::OneTouchRate => "one_touch_rate",
+            KpiId::ZeroTouchRate => "zero_touch_rate",
+            KpiId::ReopenRate => "reopen_rate",
             KpiId::Csat => "csat",
+            KpiId::CsatResponseRate => "csat_response_rate",
+            KpiId::SlaAchievement => "sla_achievement",
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod compute;
 pub mod dimension;
+pub mod drill;
 mod error;
 pub mod filter;
 pub mod frame;
@@ -13,6 +14,7 @@ pub mod range;
 pub mod report;
 pub mod request;
 mod stats;
+pub mod targets;
 pub mod value;
 
 pub use error::AnalyticsError;

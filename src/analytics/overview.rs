@@ -11,6 +11,7 @@ use super::kpi::KpiId;
 use super::query::{run, KpiQuery};
 use super::range::{parse_date, parse_tz, DateRange, Every};
 use super::report::KpiMap;
+use super::targets::{Target, TargetStatus};
 use super::value::KpiValue;
 use super::AnalyticsError;
 
@@ -71,6 +72,9 @@ pub struct KpiCard {
     pub change: Option<f64>,
     /// Whether a higher headline is good news (CSAT, solved) or bad (reply time).
     pub higher_is_better: bool,
+    /// The workspace's target for this KPI, if one is set, and how the headline fares.
+    pub target: Option<Target>,
+    pub target_status: Option<TargetStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -117,6 +121,7 @@ pub fn overview(
     request: &OverviewRequest,
     today: NaiveDate,
     default_tz: Tz,
+    targets: &[Target],
 ) -> Result<Overview, AnalyticsError> {
     let tz = match &request.tz {
         Some(name) => parse_tz(name)?,
@@ -141,8 +146,11 @@ pub fn overview(
                 (Some(now), Some(before)) if before != 0.0 => Some((now - before) / before),
                 _ => None,
             };
+            let target = targets.iter().find(|t| t.kpi == kpi).copied();
             Some(KpiCard {
                 kpi,
+                target_status: target.and_then(|t| t.status(headline)),
+                target,
                 current: current.clone(),
                 previous: previous.clone(),
                 headline,

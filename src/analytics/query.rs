@@ -2,10 +2,10 @@
 
 use polars::prelude::*;
 
-use super::compute::{compute, Cells, Key, Periods, KEY};
+use super::compute::{compute_all, Cells, Key, Keyed, Keys, Periods, KEY};
 use super::dimension::Dimension;
 use super::filter::Filters;
-use super::frame::Frame;
+use super::frame::{cols, Frame};
 use super::kpi::{Hours, KpiId};
 use super::overview::RangeEcho;
 use super::range::{DateRange, Every};
@@ -57,28 +57,21 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
         end: query.range.end(),
         buckets: &buckets,
     };
-    let mut tickets = frame.tickets.clone().lazy();
-    if let Some(predicate) = query.filters.predicate() {
-        tickets = tickets.filter(predicate);
-    }
-    let ratings = frame.ratings.clone().lazy();
+    let tickets = filtered_tickets(frame, query)?;
     let kpis = query.kpi_list();
-    let compute_all =
-        |keyed: &LazyFrame, list: &[KpiId]| -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
-            list.iter()
-                .map(|&kpi| Ok((kpi, compute(kpi, keyed, &ratings, &periods, query.hours)?)))
-                .collect()
-        };
 
-    let total_plan = tickets
-        .clone()
-        .with_column(lit(NULL).cast(DataType::String).alias(KEY));
-    let total = compute_all(&total_plan, &kpis)?;
+    let mut total_keys = Keys::default();
+    let total = Keyed {
+        plan: tickets.clone(),
+        by: false,
+        all_tickets: query.filters.entries().is_empty(),
+    };
+    let total_cells = compute_all(&kpis, &total, frame, &periods, query.hours, &mut total_keys)?;
     let labels: Vec<String> = buckets
         .iter()
         .map(|b| b.label.format("%Y-%m-%d").to_string())
         .collect();
-    let series_of = |cells: &[(KpiId, Cells)], key: &Key| -> Vec<SeriesPoint> {
+    let series_of = |cells: &[(KpiId, Cells)], key: Option<u32>| -> Vec<SeriesPoint> {
         labels
             .iter()
             .enumerate()
@@ -88,39 +81,55 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
             })
             .collect()
     };
-    let range_of = |cells: &[(KpiId, Cells)], key: &Key| -> KpiMap {
+    let range_of = |cells: &[(KpiId, Cells)], key: Option<u32>| -> KpiMap {
         KpiMap(cells.iter().map(|(k, c)| (*k, c.range(key))).collect())
     };
+    let total_key = total_keys.index_of(&None);
 
     let groups = match query.by {
         None => None,
         Some(dim) => {
-            let keyed = tickets.with_column(col(dim.column()).cast(DataType::String).alias(KEY));
-            let grouped = compute_all(&keyed, &kpis)?;
-            let mut keys = group_keys(&keyed)?;
+            let keyed = keyed_by(frame, tickets, dim)?;
+            // Every key on the filtered tickets, whatever their dates (contract rule 2).
+            let mut keys = Keys::default();
+            let all = keyed.plan.clone().select([col(KEY)]).collect()?;
+            keys.of_rows(&all, true)?;
+            let grouped = compute_all(&kpis, &keyed, frame, &periods, query.hours, &mut keys)?;
             // The order uses tickets created even when the query leaves that KPI out.
-            let created = compute(
-                KpiId::TicketsCreated,
-                &keyed,
-                &ratings,
-                &periods,
-                query.hours,
-            )?;
-            let count = |key: &Key| created.range(key).headline().unwrap_or(0.0);
-            keys.sort_by(|a, b| {
+            let extra;
+            let created = match grouped.iter().find(|(k, _)| *k == KpiId::TicketsCreated) {
+                Some((_, cells)) => cells,
+                None => {
+                    extra = compute_all(
+                        &[KpiId::TicketsCreated],
+                        &keyed,
+                        frame,
+                        &periods,
+                        query.hours,
+                        &mut keys,
+                    )?;
+                    &extra[0].1
+                }
+            };
+            let count = |key: &Key| created.range(keys.index_of(key)).headline().unwrap_or(0.0);
+            let mut list = keys.list.clone();
+            list.sort_by(|a, b| {
                 count(b).total_cmp(&count(a)).then_with(|| match (a, b) {
                     (Some(a), Some(b)) => a.cmp(b),
                     (a, b) => a.is_none().cmp(&b.is_none()),
                 })
             });
-            keys.truncate(query.top.unwrap_or(usize::MAX));
+            list.truncate(query.top.unwrap_or(usize::MAX));
             Some(
-                keys.iter()
-                    .map(|key| GroupReport {
-                        key: key.clone(),
-                        label: dim.label(key.as_deref(), &frame.labels),
-                        kpis: range_of(&grouped, key),
-                        series: query.every.map(|_| series_of(&grouped, key)),
+                list.iter()
+                    .map(|key| {
+                        let index = keys.index_of(key);
+                        GroupReport {
+                            key: key.clone(),
+                            label: dim.label(key.as_deref(), &frame.labels),
+                            kpis: range_of(&grouped, index),
+                            series: query.every.map(|_| series_of(&grouped, index)),
+                        }
                     })
                     .collect(),
             )
@@ -139,24 +148,52 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
                 .filters
                 .entries()
                 .iter()
-                .map(|(d, v)| (d.name().to_owned(), v.clone()))
+                .map(|(d, v)| (d.name(), v.clone()))
                 .collect(),
         ),
-        kpis: range_of(&total, &None),
-        by: query.by.map(|d| d.name().to_owned()),
+        kpis: range_of(&total_cells, total_key),
+        by: query.by.map(Dimension::name),
         groups,
         every: query.every,
-        series: query.every.map(|_| series_of(&total, &None)),
+        series: query.every.map(|_| series_of(&total_cells, total_key)),
     })
 }
 
-/// Every key found on the filtered tickets, whatever their dates (contract rule 2).
-fn group_keys(keyed: &LazyFrame) -> Result<Vec<Key>, AnalyticsError> {
-    let df = keyed.clone().select([col(KEY).unique()]).collect()?;
-    Ok(df
-        .column(KEY)?
-        .str()?
-        .iter()
-        .map(|k| k.map(str::to_owned))
-        .collect())
+/// The tickets that pass the query's filters, as a lazy plan.
+pub(crate) fn filtered_tickets(
+    frame: &Frame,
+    query: &KpiQuery,
+) -> Result<LazyFrame, AnalyticsError> {
+    let mut tickets = frame.tickets.clone().lazy();
+    if let Some(predicate) = query.filters.predicate(frame)? {
+        tickets = tickets.filter(predicate);
+    }
+    Ok(tickets)
+}
+
+/// The tickets with a `KEY` column for `dim`: the column itself for single-valued
+/// dimensions; for tags and custom fields one row per value, null for tickets with none.
+pub(crate) fn keyed_by(
+    frame: &Frame,
+    tickets: LazyFrame,
+    dim: Dimension,
+) -> Result<Keyed, AnalyticsError> {
+    let plan = if dim.is_multi() {
+        let values = frame
+            .multi_values(dim)?
+            .select([col(cols::ROW), col("value").alias(KEY)]);
+        tickets.join(
+            values,
+            [col(cols::ROW)],
+            [col(cols::ROW)],
+            JoinArgs::new(JoinType::Left),
+        )
+    } else {
+        tickets.with_column(col(dim.column()).alias(KEY))
+    };
+    Ok(Keyed {
+        plan,
+        by: true,
+        all_tickets: false,
+    })
 }

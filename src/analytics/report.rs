@@ -91,24 +91,47 @@ pub struct ReportTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// The statistics of a value as (column suffix, number).
-fn statistics(value: &KpiValue) -> Vec<(&'static str, Option<f64>)> {
+/// The statistics of a value as (column suffix, number). SLA's per-metric rates follow
+/// its overall rate, one pair of columns per metric of `metrics`.
+fn statistics(value: &KpiValue, metrics: &[String]) -> Vec<(String, Option<f64>)> {
+    let named = |pairs: Vec<(&str, Option<f64>)>| {
+        pairs
+            .into_iter()
+            .map(|(suffix, v)| (suffix.to_owned(), v))
+            .collect::<Vec<_>>()
+    };
     match value {
-        KpiValue::Count(c) => vec![("", Some(c.value as f64))],
-        KpiValue::Duration(d) => vec![
+        KpiValue::Count(c) => named(vec![("", Some(c.value as f64))]),
+        KpiValue::Backlog(b) => named(vec![("", Some(b.value as f64))]),
+        KpiValue::Rate(r) => named(vec![("", r.value), ("_n", Some(r.n as f64))]),
+        KpiValue::Sla(s) => {
+            let mut out = named(vec![("", s.value), ("_n", Some(s.n as f64))]);
+            for metric in metrics {
+                let rate = s
+                    .by_metric
+                    .0
+                    .iter()
+                    .find(|(m, _)| m == metric)
+                    .map(|(_, r)| r);
+                out.push((format!("_{metric}"), rate.and_then(|r| r.value)));
+                out.push((format!("_{metric}_n"), Some(rate.map_or(0, |r| r.n) as f64)));
+            }
+            out
+        }
+        KpiValue::Duration(d) => named(vec![
             ("_n", Some(d.n as f64)),
             ("_mean", d.mean),
             ("_median", d.median),
             ("_p90", d.p90),
-        ],
-        KpiValue::Csat(c) => vec![
+        ]),
+        KpiValue::Csat(c) => named(vec![
             ("", c.value),
             ("_n", Some(c.n as f64)),
             ("_good", Some(c.good as f64)),
             ("_bad", Some(c.bad as f64)),
             ("_ci_low", c.ci_low),
             ("_ci_high", c.ci_high),
-        ],
+        ]),
     }
 }
 
@@ -117,13 +140,14 @@ impl KpiReport {
     /// the whole range (period `from/to`) and then every bucket. A missing group value is
     /// the key `null`. Numbers print as JSON prints them; nulls as empty cells.
     pub fn table(&self) -> ReportTable {
+        let metrics = self.sla_metrics();
         let mut columns = Vec::new();
         if self.by.is_some() {
             columns.extend(["group".to_owned(), "label".to_owned()]);
         }
         columns.push("period".to_owned());
         for (kpi, value) in &self.kpis.0 {
-            for (suffix, _) in statistics(value) {
+            for (suffix, _) in statistics(value, &metrics) {
                 columns.push(format!("{}{suffix}", kpi.name()));
             }
         }
@@ -138,7 +162,11 @@ impl KpiReport {
                     }
                     row.push(period.to_owned());
                     for (_, value) in &kpis.0 {
-                        row.extend(statistics(value).into_iter().map(|(_, v)| number(v)));
+                        row.extend(
+                            statistics(value, &metrics)
+                                .into_iter()
+                                .map(|(_, v)| number(v)),
+                        );
                     }
                     rows.push(row);
                 };
@@ -157,6 +185,27 @@ impl KpiReport {
             );
         }
         ReportTable { columns, rows }
+    }
+
+    /// Every SLA metric anywhere in the report, in the order first met.
+    fn sla_metrics(&self) -> Vec<String> {
+        let mut maps: Vec<&KpiMap> = vec![&self.kpis];
+        for g in self.groups.iter().flatten() {
+            maps.push(&g.kpis);
+            maps.extend(g.series.iter().flatten().map(|p| &p.kpis));
+        }
+        maps.extend(self.series.iter().flatten().map(|p| &p.kpis));
+        let mut metrics: Vec<String> = Vec::new();
+        for map in maps {
+            if let Some(KpiValue::Sla(s)) = map.get(KpiId::SlaAchievement) {
+                for (metric, _) in &s.by_metric.0 {
+                    if !metrics.contains(metric) {
+                        metrics.push(metric.clone());
+                    }
+                }
+            }
+        }
+        metrics
     }
 }
 

@@ -8,8 +8,11 @@ use ts_rs::TS;
 #[serde(untagged)]
 pub enum KpiValue {
     Count(CountValue),
+    Backlog(BacklogValue),
+    Rate(RateValue),
     Duration(DurationStats),
     Csat(CsatStats),
+    Sla(SlaValue),
 }
 
 impl KpiValue {
@@ -17,8 +20,11 @@ impl KpiValue {
     pub fn headline(&self) -> Option<f64> {
         match self {
             KpiValue::Count(c) => Some(c.value as f64),
+            KpiValue::Backlog(b) => Some(b.value as f64),
+            KpiValue::Rate(r) => r.value,
             KpiValue::Duration(d) => d.median,
             KpiValue::Csat(c) => c.value,
+            KpiValue::Sla(s) => s.value,
         }
     }
 }
@@ -60,4 +66,63 @@ pub struct CsatStats {
     pub bad: u64,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
+}
+
+/// `{"value": 91, "method": "current_status"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct BacklogValue {
+    #[ts(type = "number")]
+    pub value: u64,
+    pub method: BacklogMethod,
+}
+
+/// How the backlog was reconstructed: from current statuses (the only method while no
+/// status history is synced).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BacklogMethod {
+    CurrentStatus,
+}
+
+/// A share in [0, 1] with its denominator, or a mean (`replies_per_solved`) with its `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct RateValue {
+    pub value: Option<f64>,
+    #[ts(type = "number")]
+    pub n: u64,
+}
+
+impl RateValue {
+    /// `hits / n`, null when `n = 0`.
+    pub fn share(hits: u64, n: u64) -> RateValue {
+        RateValue {
+            value: (n > 0).then(|| hits as f64 / n as f64),
+            n,
+        }
+    }
+}
+
+/// SLA achievement overall and per metric (only metrics with a counted instance).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SlaValue {
+    pub value: Option<f64>,
+    #[ts(type = "number")]
+    pub n: u64,
+    #[ts(as = "std::collections::HashMap<String, RateValue>")]
+    pub by_metric: MetricRates,
+}
+
+/// Per-metric rates in a stable order (Zendesk's metric order, then by name).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MetricRates(pub Vec<(String, RateValue)>);
+
+impl Serialize for MetricRates {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (metric, rate) in &self.0 {
+            map.serialize_entry(metric, rate)?;
+        }
+        map.end()
+    }
 }

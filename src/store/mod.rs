@@ -4,6 +4,7 @@
 
 mod migrations;
 mod read;
+mod read_related;
 pub mod records;
 mod sync_log;
 mod write;
@@ -14,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use migrations::SCHEMA_VERSION;
 pub use read::{RatingColumns, ReadError, StoreCounts, TicketColumns, MINUTE_COLUMNS};
+pub use read_related::{FieldDefinition, SlaInstance, TicketKey, TicketText};
 pub use sync_log::{RunOutcome, StreamState, SyncRun};
 pub use write::Writer;
 

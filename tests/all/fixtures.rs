@@ -122,6 +122,47 @@ impl Helpdesk {
         self
     }
 
+    pub fn sla_events(mut self, events: &[SlaEvent]) -> Helpdesk {
+        let w = self.store.write().unwrap();
+        for e in events {
+            w.upsert_sla_event(self.source, e).unwrap();
+        }
+        w.commit().unwrap();
+        self
+    }
+
+    pub fn field(mut self, id: i64, title: &str, options: &[(&str, &str)]) -> Helpdesk {
+        let w = self.store.write().unwrap();
+        w.upsert_ticket_field(
+            self.source,
+            &TicketField {
+                id,
+                title: title.to_owned(),
+                field_type: "tagger".to_owned(),
+                options: options
+                    .iter()
+                    .map(|(v, n)| (v.to_string(), n.to_string()))
+                    .collect(),
+                active: true,
+            },
+        )
+        .unwrap();
+        w.commit().unwrap();
+        self
+    }
+
+    /// Runs a query and returns the error's message (the query must be refused).
+    pub fn kpi_error(&self, request: KpiRequest) -> String {
+        let frame = Frame::build(&self.store).expect("frame builds");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        match request.resolve(today, chrono_tz::Tz::UTC) {
+            Err(e) => e.to_string(),
+            Ok(query) => analytics::run(&frame, &query)
+                .expect_err("the query is refused")
+                .to_string(),
+        }
+    }
+
     /// Runs a query given as CLI-style options and returns the contract's JSON.
     pub fn kpi(&self, request: KpiRequest) -> serde_json::Value {
         let frame = Frame::build(&self.store).expect("frame builds");
@@ -139,5 +180,20 @@ pub fn range(from: &str, to: &str) -> KpiRequest {
         from: Some(from.to_owned()),
         to: Some(to.to_owned()),
         ..KpiRequest::default()
+    }
+}
+
+/// An SLA metric event.
+pub fn sla(id: i64, ticket_id: i64, metric: &str, instance: i64, kind: &str, at: &str) -> SlaEvent {
+    SlaEvent {
+        id,
+        ticket_id,
+        metric: metric.to_owned(),
+        instance_id: instance,
+        event_type: kind.to_owned(),
+        time: ts(at),
+        target_minutes: None,
+        business_hours: None,
+        policy_id: None,
     }
 }

@@ -1,4 +1,5 @@
-//! Every KPI of the first slice against hand-computed fixtures (see kpi-definitions.md).
+//! Every KPI against hand-computed fixtures (see kpi-definitions.md): the common rules,
+//! time zones, buckets, groups, filters and output formats.
 
 use serde_json::{json, Value};
 
@@ -41,20 +42,35 @@ fn march() -> Helpdesk {
 }
 
 #[test]
-fn the_six_kpis_match_hand_computed_values() {
+fn every_kpi_matches_hand_computed_values() {
     let out = march().kpi(range("2025-03-01", "2025-03-31"));
+    let empty_minutes =
+        json!({"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null});
+    let empty_rate = json!({"value": null, "n": 0});
     assert_eq!(
         out["kpis"],
         json!({
             "tickets_created": {"value": 4},
             "tickets_solved": {"value": 2},
             "tickets_unsolved": {"value": 2},
+            "backlog": {"value": 4, "method": "current_status"},
+            "resolution_rate": {"value": 0.75, "n": 4},
             "first_reply_time": {"unit": "minutes", "n": 2, "mean": 60.0, "median": 60.0, "p90": 84.0},
+            "first_resolution_time": empty_minutes,
             "full_resolution_time": {"unit": "minutes", "n": 2, "mean": 8640.0, "median": 8640.0, "p90": 14400.0},
+            "requester_wait_time": empty_minutes,
+            "agent_wait_time": empty_minutes,
+            "on_hold_time": empty_minutes,
+            "replies_per_solved": empty_rate,
+            "one_touch_rate": empty_rate,
+            "zero_touch_rate": empty_rate,
+            "reopen_rate": empty_rate,
             "csat": {"value": 0.5, "n": 2, "good": 1, "bad": 1,
-                     "ci_low": 0.09453120463920084, "ci_high": 0.9054687953607992}
+                     "ci_low": 0.09453120463920084, "ci_high": 0.9054687953607992},
+            "csat_response_rate": {"value": 2.0 / 3.0, "n": 3},
+            "sla_achievement": {"value": null, "n": 0, "by_metric": {}}
         }),
-        "created 1,2,3,6; solved 1,4; unsolved 2,7; replies 30,90; resolutions 1440,15840; rating 1 good, 2 bad (Wilson as computed by Python with z = 1.959964)"
+        "created 1,2,3,6 (now solved or closed: 1,3,6); solved 1,4; unsolved 2,7; backlog on 1 April 2,3 (solved in April),6 (closed without solved_at),7; replies 30,90; resolutions 1440,15840; rating 1 good, 2 bad (Wilson as computed by Python with z = 1.959964); offered in March: 1,2,3"
     );
     assert_eq!(
         out["range"],
@@ -96,9 +112,21 @@ fn an_empty_range_gives_zero_counts_and_null_statistics() {
             "tickets_created": {"value": 0},
             "tickets_solved": {"value": 0},
             "tickets_unsolved": {"value": 0},
+            "backlog": {"value": 0, "method": "current_status"},
+            "resolution_rate": {"value": null, "n": 0},
             "first_reply_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
+            "first_resolution_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
             "full_resolution_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
-            "csat": {"value": null, "n": 0, "good": 0, "bad": 0, "ci_low": null, "ci_high": null}
+            "requester_wait_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
+            "agent_wait_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
+            "on_hold_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
+            "replies_per_solved": {"value": null, "n": 0},
+            "one_touch_rate": {"value": null, "n": 0},
+            "zero_touch_rate": {"value": null, "n": 0},
+            "reopen_rate": {"value": null, "n": 0},
+            "csat": {"value": null, "n": 0, "good": 0, "bad": 0, "ci_low": null, "ci_high": null},
+            "csat_response_rate": {"value": null, "n": 0},
+            "sla_achievement": {"value": null, "n": 0, "by_metric": {}}
         })
     );
 }

@@ -4,5 +4,6 @@ mod cli;
 mod demo;
 mod fixtures;
 mod kpi;
+mod kpi_engine;
 mod store;
 mod sync;

@@ -79,7 +79,14 @@ pub async fn overview(
             .ok_or_else(|| IpcError::internal("the workspace is not open yet"))?;
         let today = loaded.workspace.today(deskbench::now())?;
         let tz = loaded.workspace.time_zone()?;
-        Ok(compute_overview(&loaded.frame, &request, today, tz)?)
+        let targets = deskbench::analytics::targets::load(loaded.workspace.store())?;
+        Ok(compute_overview(
+            &loaded.frame,
+            &request,
+            today,
+            tz,
+            &targets,
+        )?)
     })
     .await
 }

@@ -21,7 +21,7 @@ export const cardsFixture: KpiCard[] = [
     headline: 0.8734,
     previous_headline: 0.85,
     change: 0.0275,
-    higher_is_better: true,
+    higher_is_better: true, target: null, target_status: null,
   },
   {
     kpi: 'tickets_created',
@@ -30,7 +30,7 @@ export const cardsFixture: KpiCard[] = [
     headline: 1234,
     previous_headline: 1100,
     change: 0.1218,
-    higher_is_better: false,
+    higher_is_better: false, target: null, target_status: null,
   },
   {
     kpi: 'tickets_solved',
@@ -39,7 +39,7 @@ export const cardsFixture: KpiCard[] = [
     headline: 1180,
     previous_headline: 1200,
     change: -0.0167,
-    higher_is_better: true,
+    higher_is_better: true, target: null, target_status: null,
   },
   {
     kpi: 'tickets_unsolved',
@@ -48,7 +48,7 @@ export const cardsFixture: KpiCard[] = [
     headline: 96,
     previous_headline: 0,
     change: null,
-    higher_is_better: false,
+    higher_is_better: false, target: null, target_status: null,
   },
   {
     kpi: 'first_reply_time',
@@ -57,7 +57,7 @@ export const cardsFixture: KpiCard[] = [
     headline: 85.2,
     previous_headline: 95,
     change: -0.1032,
-    higher_is_better: false,
+    higher_is_better: false, target: null, target_status: null,
   },
   {
     kpi: 'full_resolution_time',
@@ -66,7 +66,7 @@ export const cardsFixture: KpiCard[] = [
     headline: null,
     previous_headline: 2880,
     change: null,
-    higher_is_better: false,
+    higher_is_better: false, target: null, target_status: null,
   },
 ];
 

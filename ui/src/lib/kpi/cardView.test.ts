@@ -23,7 +23,7 @@ describe('buildCardView', () => {
       hasData: true,
       details: ['Previous period: 1,100'],
     });
-    // Created tickets rising is not good news here (higher_is_better: false).
+    // Created tickets rising is not good news here (higher_is_better: false, target: null, target_status: null).
     expect(view.change).toMatchObject({ tone: 'bad', arrow: '▲', text: '+12.2%' });
   });
 

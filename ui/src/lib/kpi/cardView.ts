@@ -3,6 +3,7 @@
  * the core; this only decides how to present them, so it is pure and unit-tested.
  */
 import type { Formatter, ChangeView } from '../format';
+import { formatDecimal } from '../format/number';
 import type { CsatStats, DurationStats, KpiCard, KpiId, KpiValue } from '../ipc';
 
 /** The order of the six cards on the Overview. */
@@ -15,15 +16,27 @@ export const KPI_ORDER: readonly KpiId[] = [
   'csat',
 ];
 
-export type HeadlineKind = 'count' | 'duration' | 'share';
+export type HeadlineKind = 'count' | 'duration' | 'share' | 'decimal';
 
 const HEADLINE_KIND: Record<KpiId, HeadlineKind> = {
   tickets_created: 'count',
   tickets_solved: 'count',
   tickets_unsolved: 'count',
+  backlog: 'count',
+  resolution_rate: 'share',
   first_reply_time: 'duration',
+  first_resolution_time: 'duration',
   full_resolution_time: 'duration',
+  requester_wait_time: 'duration',
+  agent_wait_time: 'duration',
+  on_hold_time: 'duration',
+  replies_per_solved: 'decimal',
+  one_touch_rate: 'share',
+  zero_touch_rate: 'share',
+  reopen_rate: 'share',
   csat: 'share',
+  csat_response_rate: 'share',
+  sla_achievement: 'share',
 };
 
 export function headlineKind(kpi: KpiId): HeadlineKind {
@@ -48,6 +61,8 @@ export function formatHeadline(kpi: KpiId, value: number | null, f: Formatter): 
       return f.duration(value);
     case 'share':
       return f.percent(value);
+    case 'decimal':
+      return formatDecimal(value, f.locale, 2);
   }
 }
 

@@ -3,4 +3,4 @@
 /**
  * A KPI of `kpi-definitions.md`. The order of the variants is the order of the output.
  */
-export type KpiId = "tickets_created" | "tickets_solved" | "tickets_unsolved" | "first_reply_time" | "full_resolution_time" | "csat";
+export type KpiId = "tickets_created" | "tickets_solved" | "tickets_unsolved" | "backlog" | "resolution_rate" | "first_reply_time" | "first_resolution_time" | "full_resolution_time" | "requester_wait_time" | "agent_wait_time" | "on_hold_time" | "replies_per_solved" | "one_touch_rate" | "zero_touch_rate" | "reopen_rate" | "csat" | "csat_response_rate" | "sla_achievement";

@@ -1,0 +1,398 @@
+//! The tickets behind a number: the population of one KPI in the range or one bucket,
+//! for one group or all, paged and sorted, with a link to each ticket in its helpdesk.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::store::Store;
+
+use super::compute::{Periods, KEY};
+use super::dimension::Dimension;
+use super::frame::{cols, Frame};
+use super::kpi::{KpiId, Measure, Population};
+use super::query::{filtered_tickets, keyed_by, KpiQuery};
+use super::request::KpiRequest;
+use super::AnalyticsError;
+
+/// What to list, as the UI or the CLI sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+pub struct TicketListRequest {
+    /// The query the number came from (`every` is needed with `period`).
+    pub query: KpiRequest,
+    pub kpi: String,
+    /// With `query.by`: the group's key; `null` or `(none)` for tickets without a value.
+    pub key: Option<String>,
+    /// A bucket's label (`YYYY-MM-DD`) to list that bucket instead of the whole range.
+    pub period: Option<String>,
+    /// A column of `SortColumn`, `-` in front for descending. Default: newest first.
+    pub sort: Option<String>,
+    #[serde(default)]
+    pub offset: usize,
+    /// Rows per page; 100 when absent, at most 10,000.
+    pub limit: Option<usize>,
+}
+
+/// One page of a ticket list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TicketList {
+    /// Tickets in the whole list (each ticket once, however many ratings it has).
+    #[ts(type = "number")]
+    pub total: u64,
+    #[ts(type = "number")]
+    pub offset: u64,
+    pub rows: Vec<TicketRow>,
+}
+
+/// A ticket's key fields; times are unix seconds, durations minutes in the query's hours.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TicketRow {
+    #[ts(type = "number")]
+    pub source_id: i64,
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Customer-written text: show it as text, never as HTML.
+    pub subject: Option<String>,
+    pub status: String,
+    pub priority: Option<String>,
+    pub channel: Option<String>,
+    pub group: Option<String>,
+    pub assignee: Option<String>,
+    #[ts(type = "number")]
+    pub created_at: i64,
+    #[ts(type = "number | null")]
+    pub solved_at: Option<i64>,
+    pub first_reply_minutes: Option<f64>,
+    pub full_resolution_minutes: Option<f64>,
+    #[ts(type = "number | null")]
+    pub replies: Option<i64>,
+    #[ts(type = "number | null")]
+    pub reopens: Option<i64>,
+    /// The ticket in its helpdesk, when the source has one.
+    pub url: Option<String>,
+}
+
+/// Columns a ticket list sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    Id,
+    CreatedAt,
+    SolvedAt,
+    Status,
+    Priority,
+    Channel,
+    FirstReplyTime,
+    FullResolutionTime,
+    Replies,
+    Reopens,
+}
+
+impl SortColumn {
+    const ALL: [SortColumn; 10] = [
+        SortColumn::Id,
+        SortColumn::CreatedAt,
+        SortColumn::SolvedAt,
+        SortColumn::Status,
+        SortColumn::Priority,
+        SortColumn::Channel,
+        SortColumn::FirstReplyTime,
+        SortColumn::FullResolutionTime,
+        SortColumn::Replies,
+        SortColumn::Reopens,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SortColumn::Id => "id",
+            SortColumn::CreatedAt => "created_at",
+            SortColumn::SolvedAt => "solved_at",
+            SortColumn::Status => "status",
+            SortColumn::Priority => "priority",
+            SortColumn::Channel => "channel",
+            SortColumn::FirstReplyTime => "first_reply_time",
+            SortColumn::FullResolutionTime => "full_resolution_time",
+            SortColumn::Replies => "replies",
+            SortColumn::Reopens => "reopens",
+        }
+    }
+
+    pub fn valid_list() -> String {
+        SortColumn::ALL.map(SortColumn::name).join(", ")
+    }
+
+    fn column(self, query: &KpiQuery) -> String {
+        match self {
+            SortColumn::FirstReplyTime => query.hours.column("reply_time"),
+            SortColumn::FullResolutionTime => query.hours.column("full_resolution_time"),
+            other => other.name().to_owned(),
+        }
+    }
+}
+
+/// A validated ticket-list request.
+#[derive(Debug, Clone)]
+pub struct TicketListQuery {
+    pub query: KpiQuery,
+    pub kpi: KpiId,
+    pub key: Option<Option<String>>,
+    pub period: Option<NaiveDate>,
+    pub sort: SortColumn,
+    pub descending: bool,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl TicketListRequest {
+    pub fn resolve(
+        &self,
+        today: NaiveDate,
+        default_tz: Tz,
+    ) -> Result<TicketListQuery, AnalyticsError> {
+        let query = self.query.resolve(today, default_tz)?;
+        let (descending, sort) = match self.sort.as_deref() {
+            None => (true, SortColumn::CreatedAt),
+            Some(s) => {
+                let (descending, name) = match s.strip_prefix('-') {
+                    Some(name) => (true, name),
+                    None => (false, s),
+                };
+                let column = SortColumn::ALL
+                    .into_iter()
+                    .find(|c| c.name() == name)
+                    .ok_or_else(|| AnalyticsError::UnknownSort(s.to_owned()))?;
+                (descending, column)
+            }
+        };
+        let period = self
+            .period
+            .as_deref()
+            .map(super::range::parse_date)
+            .transpose()?;
+        let key = self
+            .key
+            .as_ref()
+            .map(|k| (k != "null" && k != "(none)").then(|| k.clone()));
+        Ok(TicketListQuery {
+            query,
+            kpi: KpiId::parse(&self.kpi)?,
+            key,
+            period,
+            sort,
+            descending,
+            offset: self.offset,
+            limit: self.limit.unwrap_or(100).min(10_000),
+        })
+    }
+}
+
+/// Lists the tickets behind one KPI value.
+pub fn ticket_list(
+    frame: &Frame,
+    store: &Store,
+    list: &TicketListQuery,
+) -> Result<TicketList, AnalyticsError> {
+    let query = &list.query;
+    let (start, end) = match list.period {
+        None => (query.range.start(), query.range.end()),
+        Some(label) => {
+            let every = query
+                .every
+                .ok_or_else(|| AnalyticsError::UnknownPeriod(label.to_string()))?;
+            let bucket = query
+                .range
+                .buckets(every)
+                .into_iter()
+                .find(|b| b.label == label)
+                .ok_or_else(|| AnalyticsError::UnknownPeriod(label.to_string()))?;
+            (bucket.start, bucket.end)
+        }
+    };
+    let periods = Periods {
+        start,
+        end,
+        buckets: &[],
+    };
+    let tickets = filtered_tickets(frame, query)?;
+    let scoped = match (query.by, &list.key) {
+        (Some(dim), Some(key)) => {
+            if let Dimension::Field(id) = dim {
+                frame.check_field(id)?;
+            }
+            let keyed = keyed_by(frame, tickets, dim)?.plan;
+            let matches = match key {
+                None => col(KEY).is_null(),
+                Some(k) => col(KEY).cast(DataType::String).eq(lit(k.clone())),
+            };
+            keyed.filter(matches)
+        }
+        _ => tickets,
+    };
+    let rows = population_rows(list.kpi, scoped, frame, &periods, query)?;
+    let order = SortColumn::Id.column(query);
+    let sort_column = list.sort.column(query);
+    let df = frame
+        .tickets
+        .clone()
+        .lazy()
+        .join(
+            rows,
+            [col(cols::ROW)],
+            [col(cols::ROW)],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .sort_by_exprs(
+            [col(sort_column.as_str()), col(order.as_str())],
+            SortMultipleOptions::default()
+                .with_order_descending_multi([list.descending, list.descending])
+                .with_nulls_last(true),
+        )
+        .collect()?;
+    let total = df.height() as u64;
+    let page = df.slice(list.offset as i64, list.limit);
+    Ok(TicketList {
+        total,
+        offset: list.offset as u64,
+        rows: rows_of(&page, frame, store, query)?,
+    })
+}
+
+/// The distinct ticket rows counted by `kpi` in the period (its `n`, or its count).
+fn population_rows(
+    kpi: KpiId,
+    tickets: LazyFrame,
+    frame: &Frame,
+    periods: &Periods,
+    query: &KpiQuery,
+) -> Result<LazyFrame, AnalyticsError> {
+    let def = kpi.def();
+    let in_period = |column: &str| {
+        col(column)
+            .gt_eq(lit(periods.start))
+            .and(col(column).lt(lit(periods.end)))
+    };
+    let counted = match def.measure {
+        Measure::Duration(metric) => col(query.hours.column(metric).as_str()).is_not_null(),
+        Measure::MeanReplies | Measure::RepliesShare(_) => col("replies").is_not_null(),
+        Measure::ReopenedShare => col("reopens").is_not_null(),
+        _ => lit(true),
+    };
+    let of_tickets = |records: LazyFrame| {
+        records.join(
+            tickets.clone().select([col(cols::ROW)]),
+            [col(cols::ROW)],
+            [col(cols::ROW)],
+            JoinArgs::new(JoinType::Inner),
+        )
+    };
+    let scores = |list: &[&str]| {
+        list.iter()
+            .map(|s| col("score").eq(lit(*s)))
+            .reduce(Expr::or)
+            .unwrap_or(lit(false))
+    };
+    let plan = match def.population {
+        Population::Created => tickets.clone().filter(in_period("created_at").and(counted)),
+        Population::Solved => tickets
+            .clone()
+            .filter(in_period(cols::SOLVED_TIME).and(counted)),
+        Population::UnsolvedNow => tickets
+            .clone()
+            .filter(col(cols::UNSOLVED_NOW).and(col("created_at").lt(lit(periods.end)))),
+        Population::Backlog => tickets.clone().filter(
+            col("created_at").lt(lit(periods.end)).and(
+                col(cols::SOLVED_TIME)
+                    .lt(lit(periods.end))
+                    .fill_null(lit(false))
+                    .not(),
+            ),
+        ),
+        Population::Rated => of_tickets(
+            frame
+                .ratings
+                .clone()
+                .lazy()
+                .filter(scores(&["good", "bad"]).and(in_period("updated_at"))),
+        ),
+        Population::Offered => of_tickets(
+            frame
+                .ratings
+                .clone()
+                .lazy()
+                .filter(scores(&["good", "bad", "offered"]).and(in_period("created_at"))),
+        ),
+        Population::SlaOutcome => of_tickets(frame.sla.clone().lazy().filter(in_period("time"))),
+    };
+    Ok(plan
+        .select([col(cols::ROW)])
+        .unique(None, UniqueKeepStrategy::Any))
+}
+
+fn rows_of(
+    page: &DataFrame,
+    frame: &Frame,
+    store: &Store,
+    query: &KpiQuery,
+) -> Result<Vec<TicketRow>, AnalyticsError> {
+    let i64s = |name: &str| -> Result<Vec<Option<i64>>, AnalyticsError> {
+        Ok(page.column(name)?.i64()?.iter().collect())
+    };
+    let f64s = |name: &str| -> Result<Vec<Option<f64>>, AnalyticsError> {
+        Ok(page.column(name)?.f64()?.iter().collect())
+    };
+    let strs = |name: &str| -> Result<Vec<Option<String>>, AnalyticsError> {
+        Ok(page
+            .column(name)?
+            .str()?
+            .iter()
+            .map(|s| s.map(str::to_owned))
+            .collect())
+    };
+    let (sources, ids) = (i64s("source_id")?, i64s("id")?);
+    let keys: Vec<(i64, i64)> = sources
+        .iter()
+        .zip(&ids)
+        .map(|(s, id)| (s.unwrap_or_default(), id.unwrap_or_default()))
+        .collect();
+    let texts = store.ticket_texts(&keys)?;
+    let subject = |key: (i64, i64)| {
+        texts
+            .iter()
+            .find(|t| t.ticket == key)
+            .and_then(|t| t.subject.clone())
+    };
+    let (status, priority, channel) = (strs("status")?, strs("priority")?, strs("channel")?);
+    let (group, assignee) = (i64s("group_id")?, i64s("assignee_id")?);
+    let (created, solved) = (i64s("created_at")?, i64s("solved_at")?);
+    let reply = f64s(&query.hours.column("reply_time"))?;
+    let resolution = f64s(&query.hours.column("full_resolution_time"))?;
+    let (replies, reopens) = (i64s("replies")?, i64s("reopens")?);
+    let label = |dim: Dimension, id: Option<i64>| {
+        id.map(|id| dim.label(Some(&id.to_string()), &frame.labels))
+    };
+    Ok(keys
+        .iter()
+        .enumerate()
+        .map(|(i, &(source_id, id))| TicketRow {
+            source_id,
+            id,
+            subject: subject((source_id, id)),
+            status: status[i].clone().unwrap_or_default(),
+            priority: priority[i].clone(),
+            channel: channel[i].clone(),
+            group: label(Dimension::Group, group[i]),
+            assignee: label(Dimension::Assignee, assignee[i]),
+            created_at: created[i].unwrap_or_default(),
+            solved_at: solved[i],
+            first_reply_minutes: reply[i],
+            full_resolution_minutes: resolution[i],
+            replies: replies[i],
+            reopens: reopens[i],
+            url: frame
+                .ticket_links
+                .get(&source_id)
+                .map(|base| format!("{base}{id}")),
+        })
+        .collect())
+}

@@ -1,0 +1,156 @@
+//! Typed reads of what hangs off tickets: tags, custom-field values and definitions,
+//! SLA metric events, and the text fields a ticket list shows.
+
+use rusqlite::params_from_iter;
+
+use super::{Store, StoreError};
+
+/// A ticket's identity across sources.
+pub type TicketKey = (i64, i64);
+
+/// A custom field's definition: title and option names by value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDefinition {
+    pub id: i64,
+    pub title: String,
+    pub field_type: String,
+    /// `(value, name)` of drop-down and tagger options.
+    pub options: Vec<(String, String)>,
+}
+
+/// One SLA instance (ticket, metric, instance) with an SLA applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlaInstance {
+    pub ticket: TicketKey,
+    pub metric: String,
+    pub instance_id: i64,
+    pub first_breach: Option<i64>,
+    pub first_fulfill: Option<i64>,
+}
+
+/// The text of a ticket a list shows beside the frame's columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketText {
+    pub ticket: TicketKey,
+    pub subject: Option<String>,
+}
+
+impl Store {
+    /// Visits every tag as (ticket, tag), without collecting them first.
+    pub fn each_ticket_tag(
+        &self,
+        mut visit: impl FnMut(TicketKey, &str),
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT source_id, ticket_id, tag FROM ticket_tags")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            visit(
+                (r.get(0)?, r.get(1)?),
+                r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?,
+            );
+        }
+        Ok(())
+    }
+
+    /// Visits every custom-field value as (ticket, field id, the API's JSON text).
+    pub fn each_field_value(
+        &self,
+        mut visit: impl FnMut(TicketKey, i64, &str),
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT source_id, ticket_id, field_id, value FROM ticket_field_values")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            visit(
+                (r.get(0)?, r.get(1)?),
+                r.get(2)?,
+                r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?,
+            );
+        }
+        Ok(())
+    }
+
+    /// Custom-field definitions by id; options that cannot be read are left out.
+    pub fn field_definitions(&self) -> Result<Vec<FieldDefinition>, StoreError> {
+        #[derive(serde::Deserialize)]
+        struct Option_ {
+            value: Option<serde_json::Value>,
+            name: Option<String>,
+        }
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id, title, type, options FROM ticket_fields ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            let options: String = r.get(3)?;
+            Ok(FieldDefinition {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                field_type: r.get(2)?,
+                options: serde_json::from_str::<Vec<Option_>>(&options)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|o| {
+                        let value = match o.value? {
+                            serde_json::Value::String(s) => s,
+                            other => other.to_string(),
+                        };
+                        Some((value, o.name?))
+                    })
+                    .collect(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// SLA instances: one per (ticket, metric, instance) that had an SLA applied, with
+    /// its first breach and first fulfilment times. Aggregated in SQLite, so millions of
+    /// events never cross into Rust one by one.
+    pub fn sla_instances(&self) -> Result<Vec<SlaInstance>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT source_id, ticket_id, metric, instance_id,
+                min(CASE WHEN type = 'breach' THEN time END),
+                min(CASE WHEN type = 'fulfill' THEN time END)
+             FROM sla_events
+             GROUP BY source_id, ticket_id, metric, instance_id
+             HAVING max(type = 'apply_sla') = 1",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SlaInstance {
+                ticket: (r.get(0)?, r.get(1)?),
+                metric: r.get(2)?,
+                instance_id: r.get(3)?,
+                first_breach: r.get(4)?,
+                first_fulfill: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Subjects of the given tickets (a page of a ticket list), in no particular order.
+    pub fn ticket_texts(&self, tickets: &[TicketKey]) -> Result<Vec<TicketText>, StoreError> {
+        let mut out = Vec::with_capacity(tickets.len());
+        // Bounded batches keep under SQLite's parameter limit; ids are bound, never spliced.
+        for chunk in tickets.chunks(400) {
+            let placeholders = vec!["(?, ?)"; chunk.len()].join(", ");
+            let sql = format!(
+                "SELECT source_id, id, subject FROM tickets
+                 WHERE (source_id, id) IN (VALUES {placeholders})"
+            );
+            let mut stmt = self.conn().prepare(&sql)?;
+            let params = chunk.iter().flat_map(|(s, id)| [*s, *id]);
+            let rows = stmt.query_map(params_from_iter(params), |r| {
+                Ok(TicketText {
+                    ticket: (r.get(0)?, r.get(1)?),
+                    subject: r.get(2)?,
+                })
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
+    }
+}
