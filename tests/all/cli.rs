@@ -158,3 +158,67 @@ fn commands_on_a_missing_workspace_say_how_to_create_one() {
         "nothing is created by a failed kpi"
     );
 }
+
+#[test]
+fn tickets_lists_the_population_behind_a_kpi_value() {
+    let ws = demo_workspace();
+    let query = [
+        "--from",
+        "2025-05-01",
+        "--to",
+        "2025-05-31",
+        "--by",
+        "channel",
+    ];
+    let kpi = deskbench(
+        ws.path(),
+        &[&["kpi", "--kpi", "tickets_solved"][..], &query[..]].concat(),
+    );
+    assert!(kpi.status.success(), "{}", stderr(&kpi));
+    let kpi: serde_json::Value = serde_json::from_slice(&kpi.stdout).unwrap();
+    let group = &kpi["groups"][0];
+    let key = group["key"].as_str().unwrap();
+    let list = deskbench(
+        ws.path(),
+        &[
+            &[
+                "tickets",
+                "--of",
+                "tickets_solved",
+                "--key",
+                key,
+                "--limit",
+                "5",
+            ][..],
+            &query[..],
+        ]
+        .concat(),
+    );
+    assert!(list.status.success(), "{}", stderr(&list));
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list["total"], group["kpis"]["tickets_solved"]["value"]);
+    assert_eq!(list["rows"].as_array().unwrap().len(), 5);
+    let bad = deskbench(
+        ws.path(),
+        &["tickets", "--of", "tickets_solved", "--sort", "mood"],
+    );
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("created_at"), "{}", stderr(&bad));
+}
+
+#[test]
+fn targets_are_set_listed_and_refused_when_impossible() {
+    let ws = demo_workspace();
+    assert!(deskbench(ws.path(), &["target", "set", "csat", "0.9"])
+        .status
+        .success());
+    let list = deskbench(ws.path(), &["target", "list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(
+        list,
+        serde_json::json!([{"kpi": "csat", "goal": "at_least", "value": 0.9}])
+    );
+    let bad = deskbench(ws.path(), &["target", "set", "csat", "90"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("0.9 = 90%"), "{}", stderr(&bad));
+}

@@ -26,6 +26,12 @@ pub enum Command {
     Demo(DemoArgs),
     /// Compute KPIs (see kpi-definitions: ranges, buckets, breakdowns, filters).
     Kpi(KpiArgs),
+    /// List the tickets behind a KPI value: its range, one bucket (--period) or one group
+    /// (--by with --key).
+    Tickets(TicketsArgs),
+    /// Show, set or clear KPI targets (e.g. first_reply_time 60, csat 0.9).
+    #[command(subcommand)]
+    Target(TargetCommand),
     /// Show the workspace: sources, record counts, each stream's checkpoint and last sync.
     Status(StatusArgs),
     /// Connect, list or remove helpdesk sources.
@@ -126,6 +132,16 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct KpiArgs {
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Keep the first N groups of --by.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+}
+
+/// The options a KPI query shares with a ticket list.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
     /// First day of the range, YYYY-MM-DD (with --to; default: the last 30 full days).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -139,10 +155,11 @@ pub struct KpiArgs {
     #[arg(long, value_name = "BUCKET")]
     pub every: Option<String>,
     /// Break down by a ticket dimension: channel, status, priority, type, group, assignee,
-    /// brand, organization, requester.
+    /// brand, organization, requester, tag or field:<id> (a custom field).
     #[arg(long, value_name = "DIM")]
     pub by: Option<String>,
-    /// Keep tickets where DIM=VALUE (repeat: same dimension = OR, different = AND).
+    /// Keep tickets where DIM=VALUE (repeat: same dimension = OR, different = AND;
+    /// VALUE null matches tickets without one).
     #[arg(long = "where", value_name = "DIM=VALUE")]
     pub filters: Vec<String>,
     /// Only these KPIs (repeatable; default: all).
@@ -151,11 +168,61 @@ pub struct KpiArgs {
     /// Durations in calendar or business hours.
     #[arg(long, default_value = "calendar", value_name = "HOURS")]
     pub hours: String,
-    /// Keep the first N groups of --by.
-    #[arg(long, value_name = "N")]
-    pub top: Option<usize>,
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+}
+
+impl QueryArgs {
+    pub fn request(&self) -> deskbench::analytics::KpiRequest {
+        deskbench::analytics::KpiRequest {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            tz: self.tz.clone(),
+            every: self.every.clone(),
+            by: self.by.clone(),
+            filters: self.filters.clone(),
+            kpis: self.kpis.clone(),
+            hours: Some(self.hours.clone()),
+            top: None,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct TicketsArgs {
+    /// The KPI whose tickets to list (its population in the range, bucket or group).
+    #[arg(long = "of", value_name = "KPI")]
+    pub kpi: String,
+    /// With --by: the group's key as `deskbench kpi` prints it (null: no value).
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// With --every: the bucket's label, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub period: Option<String>,
+    /// Sort column (id, created_at, solved_at, status, priority, channel,
+    /// first_reply_time, full_resolution_time, replies, reopens); `-` first for descending.
+    #[arg(long, value_name = "COLUMN", allow_hyphen_values = true)]
+    pub sort: Option<String>,
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub query: QueryArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetCommand {
+    /// List the targets.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Set a KPI's target: a count, minutes for durations, a share (0.9) for rates.
+    /// Higher-is-better KPIs get "at least", the others "at most".
+    Set { kpi: String, value: f64 },
+    /// Remove a KPI's target.
+    Clear { kpi: String },
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,8 @@ mod output;
 mod source;
 mod status;
 mod sync;
+mod target;
+mod tickets;
 
 use std::process::ExitCode;
 
@@ -20,6 +22,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Demo(opts) => demo::run(&cli, opts),
         Command::Kpi(opts) => kpi::run(&cli, opts),
+        Command::Tickets(opts) => tickets::run(&cli, opts),
+        Command::Target(command) => target::run(&cli, command),
         Command::Status(opts) => status::run(&cli, opts),
         Command::Source(command) => source::run(&cli, command),
         Command::Sync(opts) => sync::run(&cli, opts),

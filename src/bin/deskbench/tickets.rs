@@ -1,0 +1,85 @@
+//! `deskbench tickets`: the tickets behind a KPI value (a range, a bucket, a group).
+
+use anyhow::Result;
+
+use deskbench::analytics::drill::{ticket_list, TicketList, TicketListRequest};
+use deskbench::analytics::report::ReportTable;
+use deskbench::analytics::Frame;
+
+use crate::args::{Cli, TicketsArgs};
+use crate::output;
+
+pub fn run(cli: &Cli, args: &TicketsArgs) -> Result<()> {
+    let workspace = crate::status::open_existing(cli)?;
+    let request = TicketListRequest {
+        query: args.query.request(),
+        kpi: args.kpi.clone(),
+        key: args.key.clone(),
+        period: args.period.clone(),
+        sort: args.sort.clone(),
+        offset: args.offset,
+        limit: Some(args.limit),
+    };
+    let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
+    let frame = Frame::build(workspace.store())?;
+    let list = ticket_list(&frame, workspace.store(), &query)?;
+    let heading = format!(
+        "{} tickets, {} to {}",
+        list.total,
+        list.offset + 1,
+        list.offset + list.rows.len() as u64
+    );
+    output::print(&list, || table(&list), &heading, args.query.format)
+}
+
+fn table(list: &TicketList) -> ReportTable {
+    let columns = [
+        "id",
+        "subject",
+        "status",
+        "priority",
+        "channel",
+        "group",
+        "assignee",
+        "created_at",
+        "solved_at",
+        "first_reply_minutes",
+        "full_resolution_minutes",
+        "replies",
+        "reopens",
+        "url",
+    ];
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let int = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let time = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            .unwrap_or_default()
+    };
+    ReportTable {
+        columns: columns.map(str::to_owned).into(),
+        rows: list
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_string(),
+                    text(&r.subject),
+                    r.status.clone(),
+                    text(&r.priority),
+                    text(&r.channel),
+                    text(&r.group),
+                    text(&r.assignee),
+                    time(r.created_at),
+                    r.solved_at.map(time).unwrap_or_default(),
+                    num(r.first_reply_minutes),
+                    num(r.full_resolution_minutes),
+                    int(r.replies),
+                    int(r.reopens),
+                    text(&r.url),
+                ]
+            })
+            .collect(),
+    }
+}
