@@ -196,12 +196,10 @@ pub(crate) fn compute_all(
             .copied()
             .filter(|k| k.def().population == population)
             .collect();
-        match population {
-            Population::UnsolvedNow | Population::Backlog => {
-                out.extend(at_period_end(&members, keyed, periods, keys)?)
-            }
-            _ => {
-                let rows = collect_rows(population, &members, keyed, frame, periods, hours, keys)?;
+        match records_in(population, keyed, frame, periods) {
+            None => out.extend(at_period_end(&members, keyed, periods, keys)?),
+            Some(plan) => {
+                let rows = collect_rows(plan, &members, keyed, periods, hours, keys)?;
                 for kpi in members {
                     out.push((kpi, tally_kpi(kpi, &rows, periods, hours, keys.list.len())?));
                 }
@@ -232,24 +230,15 @@ fn inputs(measure: Measure, hours: Hours) -> Vec<String> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn collect_rows(
+/// The records of a population whose anchor time falls in the period, with that time as
+/// `TIME` and, for ratings and SLA instances, their ticket's key (and filters). `None` for
+/// the populations taken at the period's end (unsolved, backlog).
+pub(crate) fn records_in(
     population: Population,
-    kpis: &[KpiId],
     keyed: &Keyed,
     frame: &Frame,
     periods: &Periods,
-    hours: Hours,
-    keys: &mut Keys,
-) -> Result<Rows, AnalyticsError> {
-    let mut needed: Vec<String> = kpis
-        .iter()
-        .flat_map(|k| inputs(k.def().measure, hours))
-        .collect();
-    needed.sort();
-    needed.dedup();
-    let mut select = keyed.key_and(vec![col(TIME)]);
-    select.extend(needed.iter().map(|c| col(c.as_str())));
+) -> Option<LazyFrame> {
     let tickets = |anchor: &str| {
         keyed
             .plan
@@ -257,7 +246,6 @@ fn collect_rows(
             .filter(periods.contains(anchor))
             .with_column(col(anchor).alias(TIME))
     };
-    // Ratings and SLA instances take the key of their ticket (and its filters).
     let of_tickets = |records: LazyFrame, anchor: &str| {
         let records = records
             .filter(periods.contains(anchor))
@@ -275,37 +263,40 @@ fn collect_rows(
             JoinArgs::new(JoinType::Inner),
         )
     };
-    let score_in = |scores: &[&str]| {
-        scores
+    let ratings = |scores: &[&str]| {
+        let scored = scores
             .iter()
             .map(|s| col("score").eq(lit(*s)))
             .reduce(Expr::or)
-            .unwrap_or(lit(false))
+            .unwrap_or(lit(false));
+        frame.ratings.clone().lazy().filter(scored)
     };
-    let plan = match population {
+    Some(match population {
         Population::Created => tickets("created_at"),
         Population::Solved => tickets(cols::SOLVED_TIME),
-        Population::Rated => of_tickets(
-            frame
-                .ratings
-                .clone()
-                .lazy()
-                .filter(score_in(&["good", "bad"])),
-            "updated_at",
-        ),
-        Population::Offered => of_tickets(
-            frame
-                .ratings
-                .clone()
-                .lazy()
-                .filter(score_in(&["good", "bad", "offered"])),
-            "created_at",
-        ),
+        Population::Rated => of_tickets(ratings(&["good", "bad"]), "updated_at"),
+        Population::Offered => of_tickets(ratings(&["good", "bad", "offered"]), "created_at"),
         Population::SlaOutcome => of_tickets(frame.sla.clone().lazy(), "time"),
-        Population::UnsolvedNow | Population::Backlog => {
-            unreachable!("computed at the period end, not from rows")
-        }
-    };
+        Population::UnsolvedNow | Population::Backlog => return None,
+    })
+}
+
+fn collect_rows(
+    plan: LazyFrame,
+    kpis: &[KpiId],
+    keyed: &Keyed,
+    periods: &Periods,
+    hours: Hours,
+    keys: &mut Keys,
+) -> Result<Rows, AnalyticsError> {
+    let mut needed: Vec<String> = kpis
+        .iter()
+        .flat_map(|k| inputs(k.def().measure, hours))
+        .collect();
+    needed.sort();
+    needed.dedup();
+    let mut select = keyed.key_and(vec![col(TIME)]);
+    select.extend(needed.iter().map(|c| col(c.as_str())));
     let df = plan.select(select).collect()?;
     let key = keys.of_rows(&df, keyed.by)?;
     let slot = periods.slots(df.column(TIME)?.i64()?);

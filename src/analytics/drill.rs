@@ -1,6 +1,8 @@
 //! The tickets behind a number: the population of one KPI in the range or one bucket,
 //! for one group or all, paged and sorted, with a link to each ticket in its helpdesk.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use polars::prelude::*;
@@ -9,7 +11,7 @@ use ts_rs::TS;
 
 use crate::store::Store;
 
-use super::compute::{Periods, KEY};
+use super::compute::{records_in, Keyed, Periods, KEY};
 use super::dimension::Dimension;
 use super::frame::{cols, Frame};
 use super::kpi::{KpiId, Measure, Population};
@@ -229,7 +231,7 @@ pub fn ticket_list(
         }
         _ => tickets,
     };
-    let rows = population_rows(list.kpi, scoped, frame, &periods, query)?;
+    let rows = population_rows(list.kpi, scoped, frame, &periods, query);
     let order = SortColumn::Id.column(query);
     let sort_column = list.sort.column(query);
     let df = frame
@@ -265,68 +267,33 @@ fn population_rows(
     frame: &Frame,
     periods: &Periods,
     query: &KpiQuery,
-) -> Result<LazyFrame, AnalyticsError> {
+) -> LazyFrame {
     let def = kpi.def();
-    let in_period = |column: &str| {
-        col(column)
-            .gt_eq(lit(periods.start))
-            .and(col(column).lt(lit(periods.end)))
-    };
     let counted = match def.measure {
         Measure::Duration(metric) => col(query.hours.column(metric).as_str()).is_not_null(),
         Measure::MeanReplies | Measure::RepliesShare(_) => col("replies").is_not_null(),
         Measure::ReopenedShare => col("reopens").is_not_null(),
         _ => lit(true),
     };
-    let of_tickets = |records: LazyFrame| {
-        records.join(
-            tickets.clone().select([col(cols::ROW)]),
-            [col(cols::ROW)],
-            [col(cols::ROW)],
-            JoinArgs::new(JoinType::Inner),
-        )
+    let end = lit(periods.end);
+    let keyed = Keyed {
+        plan: tickets,
+        by: false,
+        all_tickets: false,
     };
-    let scores = |list: &[&str]| {
-        list.iter()
-            .map(|s| col("score").eq(lit(*s)))
-            .reduce(Expr::or)
-            .unwrap_or(lit(false))
+    let plan = match records_in(def.population, &keyed, frame, periods) {
+        Some(records) => records.filter(counted),
+        None if def.population == Population::UnsolvedNow => keyed
+            .plan
+            .filter(col(cols::UNSOLVED_NOW).and(col("created_at").lt(end))),
+        None => keyed.plan.filter(
+            col("created_at")
+                .lt(end.clone())
+                .and(col(cols::SOLVED_TIME).lt(end).fill_null(lit(false)).not()),
+        ),
     };
-    let plan = match def.population {
-        Population::Created => tickets.clone().filter(in_period("created_at").and(counted)),
-        Population::Solved => tickets
-            .clone()
-            .filter(in_period(cols::SOLVED_TIME).and(counted)),
-        Population::UnsolvedNow => tickets
-            .clone()
-            .filter(col(cols::UNSOLVED_NOW).and(col("created_at").lt(lit(periods.end)))),
-        Population::Backlog => tickets.clone().filter(
-            col("created_at").lt(lit(periods.end)).and(
-                col(cols::SOLVED_TIME)
-                    .lt(lit(periods.end))
-                    .fill_null(lit(false))
-                    .not(),
-            ),
-        ),
-        Population::Rated => of_tickets(
-            frame
-                .ratings
-                .clone()
-                .lazy()
-                .filter(scores(&["good", "bad"]).and(in_period("updated_at"))),
-        ),
-        Population::Offered => of_tickets(
-            frame
-                .ratings
-                .clone()
-                .lazy()
-                .filter(scores(&["good", "bad", "offered"]).and(in_period("created_at"))),
-        ),
-        Population::SlaOutcome => of_tickets(frame.sla.clone().lazy().filter(in_period("time"))),
-    };
-    Ok(plan
-        .select([col(cols::ROW)])
-        .unique(None, UniqueKeepStrategy::Any))
+    plan.select([col(cols::ROW)])
+        .unique(None, UniqueKeepStrategy::Any)
 }
 
 fn rows_of(
@@ -355,13 +322,12 @@ fn rows_of(
         .zip(&ids)
         .map(|(s, id)| (s.unwrap_or_default(), id.unwrap_or_default()))
         .collect();
-    let texts = store.ticket_texts(&keys)?;
-    let subject = |key: (i64, i64)| {
-        texts
-            .iter()
-            .find(|t| t.ticket == key)
-            .and_then(|t| t.subject.clone())
-    };
+    let mut subjects: HashMap<(i64, i64), Option<String>> = store
+        .ticket_texts(&keys)?
+        .into_iter()
+        .map(|t| (t.ticket, t.subject))
+        .collect();
+    let mut subject = |key: (i64, i64)| subjects.remove(&key).flatten();
     let (status, priority, channel) = (strs("status")?, strs("priority")?, strs("channel")?);
     let (group, assignee) = (i64s("group_id")?, i64s("assignee_id")?);
     let (created, solved) = (i64s("created_at")?, i64s("solved_at")?);

@@ -76,7 +76,7 @@ fn value_matches(dim: Dimension, value: &str, frame: &Frame) -> Result<Expr, Ana
     if dim.is_multi() {
         // A multi-valued dimension matches the tickets carrying the value (or, for
         // `null`, those carrying none), looked up in its own frame.
-        let values = frame.multi_values(dim)?;
+        let values = frame.dimension_values(dim)?;
         let carrying = if is_null_key(value) {
             values
         } else {

@@ -149,7 +149,7 @@ impl Frame {
 
     /// (row, value) of every value a dimension takes: one row per tag or custom-field
     /// item, one per ticket with a value for single-valued dimensions.
-    pub(crate) fn multi_values(&self, dim: Dimension) -> Result<LazyFrame, AnalyticsError> {
+    pub(crate) fn dimension_values(&self, dim: Dimension) -> Result<LazyFrame, AnalyticsError> {
         Ok(match dim {
             Dimension::Tag => self.tags.clone().lazy(),
             Dimension::Field(id) => {

@@ -180,7 +180,7 @@ pub(crate) fn keyed_by(
 ) -> Result<Keyed, AnalyticsError> {
     let plan = if dim.is_multi() {
         let values = frame
-            .multi_values(dim)?
+            .dimension_values(dim)?
             .select([col(cols::ROW), col("value").alias(KEY)]);
         tickets.join(
             values,

@@ -76,7 +76,7 @@ impl Store {
     /// Custom-field definitions by id; options that cannot be read are left out.
     pub fn field_definitions(&self) -> Result<Vec<FieldDefinition>, StoreError> {
         #[derive(serde::Deserialize)]
-        struct Option_ {
+        struct RawOption {
             value: Option<serde_json::Value>,
             name: Option<String>,
         }
@@ -89,7 +89,7 @@ impl Store {
                 id: r.get(0)?,
                 title: r.get(1)?,
                 field_type: r.get(2)?,
-                options: serde_json::from_str::<Vec<Option_>>(&options)
+                options: serde_json::from_str::<Vec<RawOption>>(&options)
                     .unwrap_or_default()
                     .into_iter()
                     .filter_map(|o| {
