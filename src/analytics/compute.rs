@@ -4,9 +4,11 @@
 //! each tally becomes the contract's statistics.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use polars::prelude::*;
 
+use super::codes::Codes;
 use super::frame::{cols, Frame};
 use super::kpi::{Hours, KpiId, Measure, Population};
 use super::range::Bucket;
@@ -30,7 +32,7 @@ pub(crate) struct Periods<'a> {
 }
 
 impl Periods<'_> {
-    fn contains(&self, column: &str) -> Expr {
+    pub fn contains(&self, column: &str) -> Expr {
         col(column)
             .gt_eq(lit(self.start))
             .and(col(column).lt(lit(self.end)))
@@ -41,12 +43,21 @@ impl Periods<'_> {
         if self.buckets.is_empty() {
             return vec![NO_BUCKET; times.len()];
         }
+        // Rows come roughly in time order (ticket ids grow with time), so the previous
+        // row's bucket is tried before a search.
+        let mut last = 0usize;
         times
             .iter()
             .map(|t| {
-                t.map_or(NO_BUCKET, |t| {
-                    self.buckets.partition_point(|b| b.end <= t) as u32
-                })
+                let Some(t) = t else { return NO_BUCKET };
+                let hit = self
+                    .buckets
+                    .get(last)
+                    .is_some_and(|b| b.start <= t && t < b.end);
+                if !hit {
+                    last = self.buckets.partition_point(|b| b.end <= t);
+                }
+                last as u32
             })
             .collect()
     }
@@ -62,12 +73,31 @@ pub(crate) struct Keyed {
     /// Whether `plan` holds every ticket of the frame (no filter, one row per ticket), so
     /// ratings and SLA instances need no join to it.
     pub all_tickets: bool,
+    /// For a single-valued dimension: each ticket row's key, so rows carry their `ROW`
+    /// instead of the key itself.
+    pub codes: Option<Arc<Codes>>,
 }
 
 impl Keyed {
+    /// The ungrouped tickets of `plan`.
+    pub fn total(plan: LazyFrame, all_tickets: bool) -> Keyed {
+        Keyed {
+            plan,
+            by: false,
+            all_tickets,
+            codes: None,
+        }
+    }
+
+    /// `columns` and what tells each row's group.
     fn key_and(&self, mut columns: Vec<Expr>) -> Vec<Expr> {
-        if self.by {
-            columns.insert(0, col(KEY));
+        let key = match (self.by, &self.codes) {
+            (false, _) => return columns,
+            (true, Some(_)) => col(cols::ROW),
+            (true, None) => col(KEY),
+        };
+        if !columns.contains(&key) {
+            columns.insert(0, key);
         }
         columns
     }
@@ -77,10 +107,19 @@ impl Keyed {
 #[derive(Default)]
 pub(crate) struct Keys {
     pub list: Vec<Key>,
-    index: HashMap<Key, u32>,
+    index: PlHashMap<Key, u32>,
 }
 
 impl Keys {
+    /// The keys of a coded dimension, each at its code.
+    pub fn of_codes(codes: &Codes) -> Keys {
+        let mut keys = Keys::default();
+        for key in &codes.keys {
+            keys.intern(key.clone());
+        }
+        keys
+    }
+
     pub fn index_of(&self, key: &Key) -> Option<u32> {
         self.index.get(key).copied()
     }
@@ -95,17 +134,26 @@ impl Keys {
         i
     }
 
-    /// The key index of every row of `df` (its `KEY` column, or the null key when the
-    /// plan is ungrouped). Keys become strings once per distinct value, not per row.
-    pub fn of_rows(&mut self, df: &DataFrame, by: bool) -> Result<Vec<u32>, AnalyticsError> {
-        if !by {
+    /// The key index of every row of `df`: its code, or its `KEY` column interned (keys
+    /// become strings once per distinct value, not per row), or the null key when the
+    /// plan is ungrouped. Keys of a coded plan must come from `of_codes`.
+    pub fn of_rows(&mut self, df: &DataFrame, keyed: &Keyed) -> Result<Vec<u32>, AnalyticsError> {
+        if !keyed.by {
             let total = self.intern(None);
             return Ok(vec![total; df.height()]);
+        }
+        if let Some(codes) = &keyed.codes {
+            return Ok(df
+                .column(cols::ROW)?
+                .u32()?
+                .iter()
+                .map(|row| row.map_or(0, |row| codes.of_row[row as usize]))
+                .collect());
         }
         let column = df.column(KEY)?;
         match column.dtype() {
             DataType::Int64 => {
-                let mut local: HashMap<Option<i64>, u32> = HashMap::new();
+                let mut local: PlHashMap<Option<i64>, u32> = PlHashMap::default();
                 Ok(column
                     .i64()?
                     .iter()
@@ -118,7 +166,7 @@ impl Keys {
             }
             _ => {
                 let strings = column.cast(&DataType::String)?;
-                let mut local: HashMap<Option<&str>, u32> = HashMap::new();
+                let mut local: PlHashMap<Option<&str>, u32> = PlHashMap::default();
                 Ok(strings
                     .str()?
                     .iter()
@@ -166,7 +214,7 @@ impl Cells {
 fn empty_value(measure: Measure) -> KpiValue {
     match measure {
         Measure::Count => KpiValue::Count(CountValue { value: 0 }),
-        Measure::Duration(_) => KpiValue::Duration(duration_stats(Vec::new())),
+        Measure::Duration(_) => KpiValue::Duration(duration_stats(&mut [])),
         Measure::Csat => KpiValue::Csat(csat_stats(0, 0)),
         Measure::Sla => KpiValue::Sla(SlaValue {
             value: None,
@@ -298,10 +346,13 @@ fn collect_rows(
     let mut select = keyed.key_and(vec![col(TIME)]);
     select.extend(needed.iter().map(|c| col(c.as_str())));
     let df = plan.select(select).collect()?;
-    let key = keys.of_rows(&df, keyed.by)?;
+    let key = keys.of_rows(&df, keyed)?;
     let slot = periods.slots(df.column(TIME)?.i64()?);
     Ok(Rows { key, slot, df })
 }
+
+/// The most (key, slot) cells a query tallies in flat arrays.
+const DENSE_CELLS: usize = 4_000_000;
 
 /// Accumulators on a (key, slot) grid, slot `buckets` being the whole range: dense when
 /// small, sparse for huge key sets (e.g. by requester by day).
@@ -310,10 +361,10 @@ enum Grid<A> {
     Sparse(HashMap<(u32, u32), A>),
 }
 
-impl<A: Default> Grid<A> {
+impl<A: Default + Merge> Grid<A> {
     fn new(keys: usize, buckets: usize) -> Grid<A> {
         let width = buckets + 1;
-        if keys.saturating_mul(width) <= 4_000_000 {
+        if keys.saturating_mul(width) <= DENSE_CELLS {
             let mut cells = Vec::new();
             cells.resize_with(keys * width, || None);
             Grid::Dense { width, cells }
@@ -328,6 +379,29 @@ impl<A: Default> Grid<A> {
                 cells[key as usize * *width + slot as usize].get_or_insert_with(A::default)
             }
             Grid::Sparse(map) => map.entry((key, slot)).or_default(),
+        }
+    }
+
+    /// Folds each key's bucket cells into its range cell.
+    fn fill_ranges(&mut self, buckets: usize) {
+        match self {
+            Grid::Dense { width, cells } => {
+                for row in cells.chunks_mut(*width) {
+                    let (slots, range) = row.split_at_mut(buckets);
+                    for acc in slots.iter().flatten() {
+                        range[0].get_or_insert_with(A::default).merge(acc);
+                    }
+                }
+            }
+            Grid::Sparse(map) => {
+                let mut ranges: HashMap<(u32, u32), A> = HashMap::new();
+                for (&(key, _), acc) in map.iter() {
+                    ranges.entry((key, buckets as u32)).or_default().merge(acc);
+                }
+                for (cell, acc) in ranges {
+                    map.entry(cell).or_default().merge(&acc);
+                }
+            }
         }
     }
 
@@ -357,8 +431,56 @@ impl<A: Default> Grid<A> {
     }
 }
 
-/// Runs `add` for every row on its range cell and its bucket cell, then finishes each.
-fn tally<A: Default>(
+/// An accumulator that can absorb another of its kind: a range's tally is the merge of
+/// its buckets' tallies, so each row is added once.
+trait Merge {
+    fn merge(&mut self, other: &Self);
+}
+
+impl Merge for u64 {
+    fn merge(&mut self, other: &u64) {
+        *self += other;
+    }
+}
+
+impl Merge for i64 {
+    fn merge(&mut self, other: &i64) {
+        *self += other;
+    }
+}
+
+impl<A: Merge, B: Merge> Merge for (A, B) {
+    fn merge(&mut self, other: &(A, B)) {
+        self.0.merge(&other.0);
+        self.1.merge(&other.1);
+    }
+}
+
+/// Per-metric shares of SLA instances (indexes of a `MetricTable`).
+impl Merge for Vec<Share> {
+    fn merge(&mut self, other: &Vec<Share>) {
+        if self.len() < other.len() {
+            self.resize(other.len(), (0, 0));
+        }
+        for (mine, theirs) in self.iter_mut().zip(other) {
+            mine.merge(theirs);
+        }
+    }
+}
+
+/// The durations of a cell, for its percentiles.
+#[derive(Default)]
+struct Durations(Vec<f64>);
+
+impl Merge for Durations {
+    fn merge(&mut self, other: &Durations) {
+        self.0.extend_from_slice(&other.0);
+    }
+}
+
+/// Runs `add` for every row on its bucket cell (its range cell without buckets), then
+/// merges each key's buckets into its range and finishes every cell.
+fn tally<A: Default + Merge>(
     rows: &Rows,
     periods: &Periods,
     keys: usize,
@@ -369,14 +491,83 @@ fn tally<A: Default>(
     let buckets = periods.buckets.len();
     let mut grid = Grid::<A>::new(keys, buckets);
     for i in 0..rows.key.len() {
-        add(grid.at(rows.key[i], buckets as u32), i);
-        if rows.slot[i] != NO_BUCKET {
-            add(grid.at(rows.key[i], rows.slot[i]), i);
-        }
+        let slot = match rows.slot[i] {
+            NO_BUCKET => buckets as u32,
+            slot => slot,
+        };
+        add(grid.at(rows.key[i], slot), i);
+    }
+    if buckets > 0 {
+        grid.fill_ranges(buckets);
     }
     let mut cells = Cells::new(measure);
     grid.into_cells(&mut cells, buckets, finish);
     cells
+}
+
+/// Durations laid out flat by (key, bucket), so that each cell and each key's whole range
+/// is one contiguous slice: one counting pass and one scatter instead of a growing list
+/// per cell, and no copies for the range. `None` when the grid would be too large to
+/// hold densely.
+fn tally_durations(
+    rows: &Rows,
+    periods: &Periods,
+    keys: usize,
+    measure: Measure,
+    values: &[Option<f64>],
+) -> Option<Cells> {
+    let buckets = periods.buckets.len();
+    let width = buckets.max(1);
+    if keys.saturating_mul(width) > DENSE_CELLS {
+        return None;
+    }
+    // Without buckets every row counts in slot 0, the range.
+    let cell_of = |i: usize| -> Option<usize> {
+        let slot = match buckets {
+            0 => 0,
+            _ => rows.slot[i] as usize,
+        };
+        (slot < width && values[i].is_some()).then(|| rows.key[i] as usize * width + slot)
+    };
+    let mut start = vec![0usize; keys * width + 1];
+    for i in 0..rows.key.len() {
+        if let Some(cell) = cell_of(i) {
+            start[cell + 1] += 1;
+        }
+    }
+    for c in 1..start.len() {
+        start[c] += start[c - 1];
+    }
+    let mut next = start.clone();
+    let mut flat = vec![0.0; start[keys * width]];
+    for (i, value) in values.iter().enumerate() {
+        if let (Some(cell), Some(value)) = (cell_of(i), value) {
+            flat[next[cell]] = *value;
+            next[cell] += 1;
+        }
+    }
+    let mut cells = Cells::new(measure);
+    let stats = |values: &mut [f64]| KpiValue::Duration(duration_stats(values));
+    for key in 0..keys {
+        let (first, end) = (start[key * width], start[(key + 1) * width]);
+        if first == end {
+            continue;
+        }
+        if buckets > 0 {
+            for slot in 0..buckets {
+                let cell = key * width + slot;
+                if start[cell] < start[cell + 1] {
+                    let values = &mut flat[start[cell]..start[cell + 1]];
+                    cells
+                        .buckets
+                        .insert((key as u32, slot as u32), stats(values));
+                }
+            }
+        }
+        // After the buckets: the range's percentiles may reorder the key's whole slice.
+        cells.range.insert(key as u32, stats(&mut flat[first..end]));
+    }
+    Some(cells)
 }
 
 /// (hits, n) for shares.
@@ -446,14 +637,16 @@ fn tally_kpi(
         Measure::Duration(metric) => {
             let values: Vec<Option<f64>> =
                 df.column(&hours.column(metric))?.f64()?.iter().collect();
-            tally(
-                rows,
-                periods,
-                keys,
-                measure,
-                |a: &mut Vec<f64>, i| a.extend(values[i]),
-                |v| KpiValue::Duration(duration_stats(v)),
-            )
+            tally_durations(rows, periods, keys, measure, &values).unwrap_or_else(|| {
+                tally(
+                    rows,
+                    periods,
+                    keys,
+                    measure,
+                    |a: &mut Durations, i| a.0.extend(values[i]),
+                    |mut v| KpiValue::Duration(duration_stats(&mut v.0)),
+                )
+            })
         }
         Measure::SolvedShare => {
             tally_share(bools(cols::SOLVED_NOW)?.into_iter().map(Some).collect())
@@ -616,7 +809,7 @@ fn at_period_end(
             col(cols::UNSOLVED_NOW),
         ]))
         .collect()?;
-    let key = keys.of_rows(&df, keyed.by)?;
+    let key = keys.of_rows(&df, keyed)?;
     let created = df.column("created_at")?.i64()?;
     let solved = df.column(cols::SOLVED_TIME)?.i64()?;
     let unsolved = df.column(cols::UNSOLVED_NOW)?.bool()?;

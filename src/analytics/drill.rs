@@ -276,11 +276,7 @@ fn population_rows(
         _ => lit(true),
     };
     let end = lit(periods.end);
-    let keyed = Keyed {
-        plan: tickets,
-        by: false,
-        all_tickets: false,
-    };
+    let keyed = Keyed::total(tickets, false);
     let plan = match records_in(def.population, &keyed, frame, periods) {
         Some(records) => records.filter(counted),
         None if def.population == Population::UnsolvedNow => keyed

@@ -10,11 +10,12 @@ use polars::prelude::*;
 use crate::store::records::{NamedKind, SourceKind, TicketStatus};
 use crate::store::{FieldDefinition, SlaInstance, Store, TicketKey};
 
+use super::codes::CodeCache;
 use super::dimension::Dimension;
 use super::AnalyticsError;
 
 /// Display names for id dimensions and custom fields.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Labels {
     pub groups: HashMap<i64, String>,
     pub users: HashMap<i64, String>,
@@ -52,6 +53,7 @@ pub struct Frame {
     pub labels: Labels,
     /// Where a ticket of each source opens in its helpdesk (`…/agent/tickets/`).
     pub ticket_links: HashMap<i64, String>,
+    pub(crate) codes: CodeCache,
 }
 
 impl Frame {
@@ -140,6 +142,7 @@ impl Frame {
             fields,
             labels,
             ticket_links,
+            codes: CodeCache::default(),
         })
     }
 

@@ -129,14 +129,20 @@ pub fn overview(
     };
     let range = request.period.resolve(today, tz)?;
     let previous_range = range.previous();
-    let current = run(
-        frame,
-        &KpiQuery {
-            every: Some(Every::Week),
-            ..KpiQuery::new(range)
-        },
-    )?;
-    let previous = run(frame, &KpiQuery::new(previous_range))?;
+    let current_query = KpiQuery {
+        every: Some(Every::Week),
+        ..KpiQuery::new(range)
+    };
+    // The two periods are independent; their per-row tallies run on a core each.
+    let (current, previous) = std::thread::scope(|scope| {
+        let previous = scope.spawn(|| run(frame, &KpiQuery::new(previous_range)));
+        let current = run(frame, &current_query);
+        let previous = previous
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (current, previous)
+    });
+    let (current, previous) = (current?, previous?);
     let cards = KpiId::ALL
         .into_iter()
         .filter_map(|kpi| {

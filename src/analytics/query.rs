@@ -59,14 +59,23 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     };
     let tickets = filtered_tickets(frame, query)?;
     let kpis = query.kpi_list();
-
-    let mut total_keys = Keys::default();
-    let total = Keyed {
-        plan: tickets.clone(),
-        by: false,
-        all_tickets: query.filters.entries().is_empty(),
-    };
-    let total_cells = compute_all(&kpis, &total, frame, &periods, query.hours, &mut total_keys)?;
+    let total = Keyed::total(tickets.clone(), query.filters.entries().is_empty());
+    // The total and the groups are independent passes; each gets a core for its tallies.
+    let (kpis, periods) = (&kpis, &periods);
+    let ((total_keys, total_cells), grouped) = std::thread::scope(|scope| {
+        let grouped = query.by.map(|dim| {
+            scope.spawn(move || compute_groups(frame, query, tickets, dim, kpis, periods))
+        });
+        let mut total_keys = Keys::default();
+        let total_cells = compute_all(kpis, &total, frame, periods, query.hours, &mut total_keys);
+        let grouped = grouped.map(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        ((total_keys, total_cells), grouped)
+    });
+    let total_cells = total_cells?;
     let labels: Vec<String> = buckets
         .iter()
         .map(|b| b.label.format("%Y-%m-%d").to_string())
@@ -86,54 +95,26 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     };
     let total_key = total_keys.index_of(&None);
 
-    let groups = match query.by {
-        None => None,
-        Some(dim) => {
-            let keyed = keyed_by(frame, tickets, dim)?;
-            // Every key on the filtered tickets, whatever their dates (contract rule 2).
-            let mut keys = Keys::default();
-            let all = keyed.plan.clone().select([col(KEY)]).collect()?;
-            keys.of_rows(&all, true)?;
-            let grouped = compute_all(&kpis, &keyed, frame, &periods, query.hours, &mut keys)?;
-            // The order uses tickets created even when the query leaves that KPI out.
-            let extra;
-            let created = match grouped.iter().find(|(k, _)| *k == KpiId::TicketsCreated) {
-                Some((_, cells)) => cells,
-                None => {
-                    extra = compute_all(
-                        &[KpiId::TicketsCreated],
-                        &keyed,
-                        frame,
-                        &periods,
-                        query.hours,
-                        &mut keys,
-                    )?;
-                    &extra[0].1
-                }
-            };
-            let count = |key: &Key| created.range(keys.index_of(key)).headline().unwrap_or(0.0);
-            let mut list = keys.list.clone();
-            list.sort_by(|a, b| {
-                count(b).total_cmp(&count(a)).then_with(|| match (a, b) {
-                    (Some(a), Some(b)) => a.cmp(b),
-                    (a, b) => a.is_none().cmp(&b.is_none()),
-                })
-            });
-            list.truncate(query.top.unwrap_or(usize::MAX));
+    let groups = match (query.by, grouped) {
+        (Some(dim), Some(grouped)) => {
+            let Groups { keys, order, cells } = grouped?;
             Some(
-                list.iter()
+                order
+                    .iter()
+                    .take(query.top.unwrap_or(usize::MAX))
                     .map(|key| {
                         let index = keys.index_of(key);
                         GroupReport {
                             key: key.clone(),
                             label: dim.label(key.as_deref(), &frame.labels),
-                            kpis: range_of(&grouped, index),
-                            series: query.every.map(|_| series_of(&grouped, index)),
+                            kpis: range_of(&cells, index),
+                            series: query.every.map(|_| series_of(&cells, index)),
                         }
                     })
                     .collect(),
             )
         }
+        _ => None,
     };
 
     Ok(KpiReport {
@@ -159,6 +140,89 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     })
 }
 
+/// The KPIs of every group of `--by`, and the groups in report order.
+struct Groups {
+    keys: Keys,
+    /// Most tickets created in the range first, then by key, "no value" last.
+    order: Vec<Key>,
+    cells: Vec<(KpiId, Cells)>,
+}
+
+fn compute_groups(
+    frame: &Frame,
+    query: &KpiQuery,
+    tickets: LazyFrame,
+    dim: Dimension,
+    kpis: &[KpiId],
+    periods: &Periods,
+) -> Result<Groups, AnalyticsError> {
+    let keyed = keyed_by(frame, tickets, dim)?;
+    let (mut keys, seen, count) = keys_with_counts(&keyed, periods)?;
+    let cells = compute_all(kpis, &keyed, frame, periods, query.hours, &mut keys)?;
+    let mut order: Vec<(i64, Key)> = keys
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| seen.get(*i).copied().unwrap_or(true))
+        .map(|(i, key)| (count.get(i).copied().unwrap_or(0), key.clone()))
+        .collect();
+    order.sort_by(|(count_a, a), (count_b, b)| {
+        count_b.cmp(count_a).then_with(|| match (a, b) {
+            (Some(a), Some(b)) => a.cmp(b),
+            (a, b) => a.is_none().cmp(&b.is_none()),
+        })
+    });
+    Ok(Groups {
+        keys,
+        order: order.into_iter().map(|(_, key)| key).collect(),
+        cells,
+    })
+}
+
+/// Every key on the filtered tickets, whatever their dates (contract rule 2), whether each
+/// index is such a key, and the tickets created in the range under each, which order the
+/// groups (even when that KPI is not asked for).
+fn keys_with_counts(
+    keyed: &Keyed,
+    periods: &Periods,
+) -> Result<(Keys, Vec<bool>, Vec<i64>), AnalyticsError> {
+    let in_range = periods.contains("created_at").alias("created");
+    Ok(match &keyed.codes {
+        Some(codes) => {
+            let rows = keyed
+                .plan
+                .clone()
+                .select([col(cols::ROW), in_range])
+                .collect()?;
+            let mut seen = vec![false; codes.keys.len()];
+            let mut count = vec![0i64; codes.keys.len()];
+            let created = rows.column("created")?.bool()?;
+            for (row, created) in rows.column(cols::ROW)?.u32()?.iter().zip(created.iter()) {
+                let Some(row) = row else { continue };
+                let code = codes.of_row[row as usize] as usize;
+                seen[code] = true;
+                count[code] += i64::from(created == Some(true));
+            }
+            (Keys::of_codes(codes), seen, count)
+        }
+        None => {
+            let created = keyed
+                .plan
+                .clone()
+                .group_by([col(KEY)])
+                .agg([in_range.sum().cast(DataType::Int64)])
+                .collect()?;
+            let mut keys = Keys::default();
+            let index = keys.of_rows(&created, keyed)?;
+            let mut count = vec![0i64; keys.list.len()];
+            for (i, n) in index.iter().zip(created.column("created")?.i64()?.iter()) {
+                count[*i as usize] = n.unwrap_or(0);
+            }
+            (keys, vec![true; count.len()], count)
+        }
+    })
+}
+
 /// The tickets that pass the query's filters, as a lazy plan.
 pub(crate) fn filtered_tickets(
     frame: &Frame,
@@ -171,29 +235,36 @@ pub(crate) fn filtered_tickets(
     Ok(tickets)
 }
 
-/// The tickets with a `KEY` column for `dim`: the column itself for single-valued
-/// dimensions; for tags and custom fields one row per value, null for tickets with none.
+/// The tickets with a `KEY` column for `dim`: the column itself (and its codes) for
+/// single-valued dimensions; for tags and custom fields one row per value, null for
+/// tickets with none.
 pub(crate) fn keyed_by(
     frame: &Frame,
     tickets: LazyFrame,
     dim: Dimension,
 ) -> Result<Keyed, AnalyticsError> {
-    let plan = if dim.is_multi() {
+    let (plan, codes) = if dim.is_multi() {
         let values = frame
             .dimension_values(dim)?
             .select([col(cols::ROW), col("value").alias(KEY)]);
-        tickets.join(
+        let plan = tickets.join(
             values,
             [col(cols::ROW)],
             [col(cols::ROW)],
             JoinArgs::new(JoinType::Left),
-        )
+        );
+        (plan, None)
     } else {
-        tickets.with_column(col(dim.column()).alias(KEY))
+        let codes = frame.codes.get(&frame.tickets, dim)?;
+        (
+            tickets.with_column(col(dim.column()).alias(KEY)),
+            Some(codes),
+        )
     };
     Ok(Keyed {
         plan,
         by: true,
         all_tickets: false,
+        codes,
     })
 }

@@ -6,14 +6,18 @@ use super::value::{CsatStats, DurationStats, DurationUnit};
 const WILSON_Z: f64 = 1.959964;
 
 /// Count, exact mean, median and p90 of durations. Empty input gives `n = 0` and nulls.
-pub fn duration_stats(mut values: Vec<f64>) -> DurationStats {
+/// Reorders `values`.
+pub fn duration_stats(values: &mut [f64]) -> DurationStats {
     let n = values.len();
+    let median_rank = n.saturating_sub(1) / 2;
     DurationStats {
         unit: DurationUnit::Minutes,
         n: n as u64,
-        mean: exact_sum(&values).map(|sum| sum / n as f64),
-        median: percentile(&mut values, 0.5),
-        p90: percentile(&mut values, 0.9),
+        mean: exact_sum(values).map(|sum| sum / n as f64),
+        median: percentile(values, 0.5, 0),
+        // The median's selection put every value from its rank upwards at the back, so
+        // the p90 search skips the lower half.
+        p90: percentile(&mut values[median_rank..], 0.9, median_rank),
     }
 }
 
@@ -36,14 +40,17 @@ fn exact_sum(values: &[f64]) -> Option<f64> {
 }
 
 /// The q-quantile by linear interpolation between closest ranks (numpy's default):
-/// position q·(n−1) on the sorted values. Reorders `values`.
-fn percentile(values: &mut [f64], q: f64) -> Option<f64> {
+/// position q·(n−1) on the sorted values. `values` holds the ranks from `skipped` up
+/// (all smaller values were set aside before and lie below every one of them), so n is
+/// `skipped + values.len()`, and the position must be at or above `skipped`. Reorders
+/// `values`.
+fn percentile(values: &mut [f64], q: f64, skipped: usize) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    let pos = q * (values.len() - 1) as f64;
-    let lower = pos.floor() as usize;
-    let frac = pos - lower as f64;
+    let pos = q * (skipped + values.len() - 1) as f64;
+    let frac = pos - pos.floor();
+    let lower = pos.floor() as usize - skipped;
     let (_, &mut low, above) = values.select_nth_unstable_by(lower, f64::total_cmp);
     if frac == 0.0 || above.is_empty() {
         return Some(low);
@@ -87,16 +94,34 @@ mod tests {
     #[test]
     fn percentiles_interpolate_like_numpy() {
         // numpy.percentile([1, 2, 3, 4], [50, 90]) == [2.5, 3.7]
-        let s = duration_stats(vec![4.0, 1.0, 3.0, 2.0]);
+        let s = duration_stats(&mut [4.0, 1.0, 3.0, 2.0]);
         assert_eq!(s.median, Some(2.5));
         assert!((s.p90.unwrap() - 3.7).abs() < 1e-12);
-        let one = duration_stats(vec![5.0]);
+        let one = duration_stats(&mut [5.0]);
         assert_eq!((one.median, one.p90), (Some(5.0), Some(5.0)));
     }
 
     #[test]
+    fn percentiles_match_a_full_sort_for_every_size() {
+        for n in 1..60usize {
+            // A fixed shuffle with ties: (i * 37) % n / 2.
+            let mut values: Vec<f64> = (0..n).map(|i| ((i * 37) % n / 2) as f64).collect();
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let at = |q: f64| {
+                let pos = q * (n - 1) as f64;
+                let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+                sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - pos.floor())
+            };
+            let s = duration_stats(&mut values);
+            assert!((s.median.unwrap() - at(0.5)).abs() < 1e-9, "median of {n}");
+            assert!((s.p90.unwrap() - at(0.9)).abs() < 1e-9, "p90 of {n}");
+        }
+    }
+
+    #[test]
     fn empty_population_is_nulls_not_zero() {
-        let s = duration_stats(vec![]);
+        let s = duration_stats(&mut []);
         assert_eq!((s.n, s.mean, s.median, s.p90), (0, None, None, None));
         let c = csat_stats(0, 0);
         assert_eq!((c.value, c.ci_low, c.ci_high), (None, None, None));
@@ -105,8 +130,8 @@ mod tests {
     #[test]
     fn mean_is_compensated() {
         // Naive summation gives 0.6000000000000001 / 3; math.fsum gives exactly 0.6.
-        assert_eq!(duration_stats(vec![0.1, 0.2, 0.3]).mean, Some(0.6 / 3.0));
-        let big = duration_stats(vec![1e16, 1.0, -1e16]);
+        assert_eq!(duration_stats(&mut [0.1, 0.2, 0.3]).mean, Some(0.6 / 3.0));
+        let big = duration_stats(&mut [1e16, 1.0, -1e16]);
         assert_eq!(big.mean, Some(1.0 / 3.0));
     }
 

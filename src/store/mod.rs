@@ -8,6 +8,7 @@ mod read_related;
 pub mod records;
 mod sync_log;
 mod write;
+mod write_tickets;
 
 use std::path::{Path, PathBuf};
 

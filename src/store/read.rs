@@ -168,6 +168,14 @@ impl Store {
             .optional()?)
     }
 
+    /// The data generation: it changes whenever data the analytics frame reads changes.
+    pub fn data_generation(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .setting(super::write::DATA_GENERATION)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0))
+    }
+
     pub fn delete_setting(&self, key: &str) -> Result<(), StoreError> {
         self.conn()
             .execute("DELETE FROM settings WHERE key = ?1", params![key])?;

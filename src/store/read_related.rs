@@ -9,7 +9,7 @@ use super::{Store, StoreError};
 pub type TicketKey = (i64, i64);
 
 /// A custom field's definition: title and option names by value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FieldDefinition {
     pub id: i64,
     pub title: String,

@@ -186,6 +186,7 @@ impl Store {
             params![source_id],
         )?;
         tx.execute("DELETE FROM sources WHERE id = ?1", params![source_id])?;
+        super::write::bump_generation(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -226,6 +227,7 @@ impl Writer<'_> {
     }
 
     pub fn delete_sla_event(&self, source_id: i64, id: i64) -> Result<(), StoreError> {
+        self.data_changed();
         self.tx()
             .prepare_cached("DELETE FROM sla_events WHERE source_id = ?1 AND id = ?2")?
             .execute(params![source_id, id])?;

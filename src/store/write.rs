@@ -1,7 +1,9 @@
 //! Typed upserts inside one transaction. A record with an id already stored replaces it
 //! (the latest synced version wins); a ticket's tags and field values are replaced whole.
 
-use rusqlite::{params, Transaction};
+use std::cell::Cell;
+
+use rusqlite::{params, Connection, Transaction};
 
 use super::records::*;
 use super::StoreError;
@@ -9,22 +11,50 @@ use super::StoreError;
 /// A write transaction. Dropping it without `commit` rolls everything back.
 pub struct Writer<'a> {
     tx: Transaction<'a>,
+    /// Whether anything the analytics frame reads was written (see `bump_generation`).
+    changed_data: Cell<bool>,
+}
+
+/// The settings key of the data generation: a counter that grows with every committed
+/// change to what the analytics frame reads, so a frame snapshot knows when it is stale.
+pub(super) const DATA_GENERATION: &str = "data_generation";
+
+/// Adds one to the data generation, inside the caller's transaction.
+pub(super) fn bump_generation(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        params![DATA_GENERATION],
+    )?;
+    Ok(())
 }
 
 impl<'a> Writer<'a> {
     pub(super) fn new(tx: Transaction<'a>) -> Writer<'a> {
-        Writer { tx }
+        Writer {
+            tx,
+            changed_data: Cell::new(false),
+        }
     }
 
     pub(super) fn tx(&self) -> &Transaction<'a> {
         &self.tx
     }
 
+    /// Notes that this transaction changes data the frame is built from.
+    pub(super) fn data_changed(&self) {
+        self.changed_data.set(true);
+    }
+
     pub fn commit(self) -> Result<(), StoreError> {
+        if self.changed_data.get() {
+            bump_generation(&self.tx)?;
+        }
         Ok(self.tx.commit()?)
     }
 
     pub fn add_source(&self, source: &NewSource) -> Result<i64, StoreError> {
+        self.data_changed();
         self.tx.execute(
             "INSERT INTO sources (kind, name, base_url, time_zone, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -48,123 +78,8 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    pub fn upsert_ticket(&self, source_id: i64, t: &Ticket) -> Result<(), StoreError> {
-        let m = &t.metrics;
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT OR REPLACE INTO tickets (source_id, id, status, priority, type, channel,
-                subject, description, requester_id, submitter_id, assignee_id, group_id,
-                organization_id, brand_id, form_id, created_at, updated_at, solved_at,
-                reply_time_calendar, reply_time_business,
-                first_resolution_time_calendar, first_resolution_time_business,
-                full_resolution_time_calendar, full_resolution_time_business,
-                requester_wait_time_calendar, requester_wait_time_business,
-                agent_wait_time_calendar, agent_wait_time_business,
-                on_hold_time_calendar, on_hold_time_business,
-                replies, reopens, assignee_stations, group_stations, raw)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,
-                ?32, ?33, ?34, ?35)",
-        )?;
-        stmt.execute(params![
-            source_id,
-            t.id,
-            t.status.as_str(),
-            t.priority,
-            t.ticket_type,
-            t.channel,
-            t.subject,
-            t.description,
-            t.requester_id,
-            t.submitter_id,
-            t.assignee_id,
-            t.group_id,
-            t.organization_id,
-            t.brand_id,
-            t.form_id,
-            t.created_at,
-            t.updated_at,
-            t.solved_at,
-            m.reply_time.calendar,
-            m.reply_time.business,
-            m.first_resolution_time.calendar,
-            m.first_resolution_time.business,
-            m.full_resolution_time.calendar,
-            m.full_resolution_time.business,
-            m.requester_wait_time.calendar,
-            m.requester_wait_time.business,
-            m.agent_wait_time.calendar,
-            m.agent_wait_time.business,
-            m.on_hold_time.calendar,
-            m.on_hold_time.business,
-            m.replies,
-            m.reopens,
-            m.assignee_stations,
-            m.group_stations,
-            t.raw,
-        ])?;
-        self.replace_tags(source_id, t.id, &t.tags)?;
-        self.replace_field_values(source_id, t.id, &t.fields)?;
-        if t.status == TicketStatus::Deleted {
-            self.drop_ticket_children(source_id, t.id)?;
-        }
-        Ok(())
-    }
-
-    /// A deleted ticket keeps its row as a tombstone; its ratings, metric events and
-    /// comments are gone from the helpdesk, so they go here too.
-    fn drop_ticket_children(&self, source_id: i64, ticket_id: i64) -> Result<(), StoreError> {
-        for sql in [
-            "DELETE FROM satisfaction_ratings WHERE source_id = ?1 AND ticket_id = ?2",
-            "DELETE FROM sla_events WHERE source_id = ?1 AND ticket_id = ?2",
-            "DELETE FROM comments WHERE source_id = ?1 AND ticket_id = ?2",
-        ] {
-            self.tx
-                .prepare_cached(sql)?
-                .execute(params![source_id, ticket_id])?;
-        }
-        Ok(())
-    }
-
-    fn replace_tags(
-        &self,
-        source_id: i64,
-        ticket_id: i64,
-        tags: &[String],
-    ) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("DELETE FROM ticket_tags WHERE source_id = ?1 AND ticket_id = ?2")?
-            .execute(params![source_id, ticket_id])?;
-        let mut insert = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO ticket_tags (source_id, ticket_id, tag) VALUES (?1, ?2, ?3)",
-        )?;
-        for tag in tags {
-            insert.execute(params![source_id, ticket_id, tag])?;
-        }
-        Ok(())
-    }
-
-    fn replace_field_values(
-        &self,
-        source_id: i64,
-        ticket_id: i64,
-        fields: &[(i64, serde_json::Value)],
-    ) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached(
-                "DELETE FROM ticket_field_values WHERE source_id = ?1 AND ticket_id = ?2",
-            )?
-            .execute(params![source_id, ticket_id])?;
-        let mut insert = self.tx.prepare_cached(
-            "INSERT OR REPLACE INTO ticket_field_values (source_id, ticket_id, field_id, value)
-             VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for (field_id, value) in fields {
-            insert.execute(params![source_id, ticket_id, field_id, value.to_string()])?;
-        }
-        Ok(())
-    }
-
     pub fn upsert_ticket_field(&self, source_id: i64, f: &TicketField) -> Result<(), StoreError> {
+        self.data_changed();
         let options: Vec<serde_json::Value> = f
             .options
             .iter()
@@ -187,6 +102,7 @@ impl<'a> Writer<'a> {
     }
 
     pub fn upsert_user(&self, source_id: i64, u: &User) -> Result<(), StoreError> {
+        self.data_changed();
         self.tx
             .prepare_cached(
                 "INSERT OR REPLACE INTO users (source_id, id, role, name, email, locale,
@@ -214,6 +130,7 @@ impl<'a> Writer<'a> {
         kind: NamedKind,
         n: &Named,
     ) -> Result<(), StoreError> {
+        self.data_changed();
         // The table name comes from this fixed match, never from data.
         let sql = match kind {
             NamedKind::Group => {
@@ -233,6 +150,7 @@ impl<'a> Writer<'a> {
     }
 
     pub fn upsert_rating(&self, source_id: i64, r: &SatisfactionRating) -> Result<(), StoreError> {
+        self.data_changed();
         self.tx
             .prepare_cached(
                 "INSERT OR REPLACE INTO satisfaction_ratings (source_id, id, ticket_id, score,
@@ -256,6 +174,7 @@ impl<'a> Writer<'a> {
     }
 
     pub fn upsert_sla_event(&self, source_id: i64, e: &SlaEvent) -> Result<(), StoreError> {
+        self.data_changed();
         self.tx
             .prepare_cached(
                 "INSERT OR REPLACE INTO sla_events (source_id, id, ticket_id, metric, instance_id,

@@ -16,9 +16,7 @@ pub fn apply_page(
     let w = store.write()?;
     match &page.records {
         Records::Tickets(tickets) => {
-            for t in tickets {
-                w.upsert_ticket(source_id, t)?;
-            }
+            w.upsert_tickets(source_id, tickets)?;
         }
         Records::Users(users) => {
             for u in users {

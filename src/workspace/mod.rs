@@ -147,6 +147,12 @@ impl Workspace {
         &self.store
     }
 
+    /// The analytics frame, from the snapshot beside the database when it is current,
+    /// else built from SQLite (and saved as the new snapshot).
+    pub fn frame(&self) -> Result<crate::analytics::LoadedFrame, crate::analytics::AnalyticsError> {
+        crate::analytics::load_or_build(&self.store, &self.dir)
+    }
+
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }

@@ -5,5 +5,6 @@ mod demo;
 mod fixtures;
 mod kpi;
 mod kpi_engine;
+mod snapshot;
 mod store;
 mod sync;

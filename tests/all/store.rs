@@ -90,3 +90,66 @@ fn another_applications_database_is_refused_and_left_untouched() {
         "the refused file is not modified"
     );
 }
+
+/// A page of tickets is written in a few multi-row statements: each ticket's tags and
+/// field values replace its old ones, and a ticket repeated in the page counts as its
+/// last version, whatever the page size.
+#[test]
+fn a_page_of_tickets_replaces_each_tickets_row_tags_and_fields() {
+    use deskbench::store::records::{NewSource, SourceKind, TicketStatus};
+
+    use crate::fixtures::ticket;
+
+    let mut store = Store::open_in_memory().unwrap();
+    let w = store.write().unwrap();
+    let source = w
+        .add_source(&NewSource {
+            kind: SourceKind::Csv,
+            name: "page".into(),
+            base_url: None,
+            time_zone: None,
+            created_at: 0,
+        })
+        .unwrap();
+    let page = |version: &str| -> Vec<_> {
+        (1..=600)
+            .map(|id| {
+                let mut t = ticket(id, "2025-03-01T10:00:00Z", TicketStatus::Open);
+                t.tags = vec![format!("{version}_a"), format!("{version}_b")];
+                t.fields = vec![(7, serde_json::json!(version))];
+                t
+            })
+            .collect()
+    };
+    w.upsert_tickets(source, &page("old")).unwrap();
+    let mut second = page("new");
+    let mut repeat = second[5].clone();
+    repeat.tags = vec!["newest".into()];
+    repeat.status = TicketStatus::Solved;
+    second.push(repeat);
+    w.upsert_tickets(source, &second).unwrap();
+    w.commit().unwrap();
+
+    let mut tags = Vec::new();
+    store
+        .each_ticket_tag(|(_, id), tag| tags.push((id, tag.to_owned())))
+        .unwrap();
+    tags.sort();
+    assert_eq!(
+        tags.len(),
+        599 * 2 + 1,
+        "old tags are gone, each ticket once"
+    );
+    assert!(tags.contains(&(6, "newest".to_owned())));
+    assert!(!tags.iter().any(|(_, tag)| tag.starts_with("old")));
+    let mut values = Vec::new();
+    store
+        .each_field_value(|(_, id), field, value| values.push((id, field, value.to_owned())))
+        .unwrap();
+    assert_eq!(values.len(), 600);
+    assert!(values.iter().all(|(_, _, v)| v == "\"new\""));
+    let columns = store.ticket_columns().unwrap();
+    assert_eq!(columns.id.len(), 600);
+    let six = columns.id.iter().position(|id| *id == 6).unwrap();
+    assert_eq!(columns.status[six], "solved");
+}

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use tauri::{Manager, State, WebviewWindow};
 
 use deskbench::analytics::overview::{overview as compute_overview, Overview, OverviewRequest};
-use deskbench::analytics::Frame;
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::{Workspace, WorkspaceInfo};
 
@@ -40,7 +39,8 @@ pub async fn open_workspace(
 /// sync, after a source was connected or removed.
 pub fn load(dir: &std::path::Path, loaded: &SharedWorkspace) -> Result<WorkspaceInfo, IpcError> {
     let workspace = Workspace::open(dir)?;
-    let frame = Arc::new(Frame::build(workspace.store()).map_err(IpcError::from)?);
+    // A snapshot that could not be saved only costs the next start a rebuild.
+    let frame = Arc::new(workspace.frame().map_err(IpcError::from)?.frame);
     let info = workspace.info(deskbench::now())?;
     *loaded
         .lock()

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::{self, Frame, KpiRequest};
+use deskbench::analytics::{self, KpiRequest};
 
 use crate::args::{Cli, KpiArgs};
 use crate::output;
@@ -15,7 +15,7 @@ pub fn run(cli: &Cli, args: &KpiArgs) -> Result<()> {
     };
     // Validate before the (slower) frame build, so bad input fails at once.
     let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
-    let frame = Frame::build(workspace.store())?;
+    let frame = crate::status::frame(&workspace)?;
     let report = analytics::run(&frame, &query)?;
     output::print_report(&report, args.query.format)
 }

@@ -6,6 +6,7 @@ use anyhow::{bail, Result};
 use chrono::DateTime;
 use comfy_table::Table;
 
+use deskbench::analytics::Frame;
 use deskbench::store::StreamState;
 use deskbench::workspace::Workspace;
 
@@ -30,6 +31,15 @@ pub fn open_existing(cli: &Cli) -> Result<Workspace> {
         );
     }
     Ok(Workspace::open(&dir)?)
+}
+
+/// The workspace's analytics frame; a snapshot that could not be saved is a warning.
+pub fn frame(workspace: &Workspace) -> Result<Frame> {
+    let loaded = workspace.frame()?;
+    if let Some(problem) = loaded.save_error {
+        eprintln!("warning: {problem}");
+    }
+    Ok(loaded.frame)
 }
 
 fn utc(at: Option<i64>) -> String {

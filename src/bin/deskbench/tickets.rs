@@ -4,7 +4,6 @@ use anyhow::Result;
 
 use deskbench::analytics::drill::{ticket_list, TicketList, TicketListRequest};
 use deskbench::analytics::report::ReportTable;
-use deskbench::analytics::Frame;
 
 use crate::args::{Cli, TicketsArgs};
 use crate::output;
@@ -21,7 +20,7 @@ pub fn run(cli: &Cli, args: &TicketsArgs) -> Result<()> {
         limit: Some(args.limit),
     };
     let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
-    let frame = Frame::build(workspace.store())?;
+    let frame = crate::status::frame(&workspace)?;
     let list = ticket_list(&frame, workspace.store(), &query)?;
     let heading = format!(
         "{} tickets, {} to {}",
