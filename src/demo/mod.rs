@@ -140,6 +140,7 @@ pub fn generate(
             let id = (index * CHUNK_TICKETS + k + 1) as i64;
             factory.write(&w, source_id, id, arrival)?;
         }
+        factory.flush(&w, source_id)?;
         if index + 1 == chunks {
             // In the last chunk's transaction: success is only recorded with all the data.
             let c = factory.counts;

@@ -41,6 +41,8 @@ pub(super) struct Factory<'a> {
     commented_after: i64,
     next_sla: i64,
     sla_buf: Vec<SlaEvent>,
+    /// Tickets made but not yet written: they go to the store a chunk at a time.
+    pending: Vec<Ticket>,
     pub counts: Counts,
 }
 
@@ -60,8 +62,16 @@ impl<'a> Factory<'a> {
             commented_after: config.tickets.saturating_sub(COMMENTED_TICKETS) as i64,
             next_sla: SLA_EVENT_ID_BASE,
             sla_buf: Vec::with_capacity(8),
+            pending: Vec::new(),
             counts: Counts::default(),
         }
+    }
+
+    /// Writes the tickets made since the last flush, as one page.
+    pub(super) fn flush(&mut self, w: &Writer, source_id: i64) -> Result<(), StoreError> {
+        w.upsert_tickets(source_id, &self.pending)?;
+        self.pending.clear();
+        Ok(())
     }
 
     pub(super) fn write(
@@ -120,7 +130,8 @@ impl<'a> Factory<'a> {
         if chance(rng, 0.005) {
             // A tombstone: deleted tickets keep only their identity.
             self.counts.deleted += 1;
-            return w.upsert_ticket(source_id, &ticket);
+            self.pending.push(ticket);
+            return Ok(());
         }
         ticket.description = Some(text::description(
             rng,
@@ -226,7 +237,6 @@ impl<'a> Factory<'a> {
                 .push((FIELD_ESCALATED, Value::Bool(escalated)));
         }
 
-        w.upsert_ticket(source_id, &ticket)?;
         if let Some(s) = &survey {
             w.upsert_rating(source_id, s)?;
             self.counts.ratings += 1;
@@ -247,6 +257,7 @@ impl<'a> Factory<'a> {
                 agent.name.as_str(),
             )?;
         }
+        self.pending.push(ticket);
         Ok(())
     }
 

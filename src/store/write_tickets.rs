@@ -148,8 +148,9 @@ impl Writer<'_> {
     }
 
     /// `{verb} (columns) VALUES (?, …), …` for `rows` rows; only placeholders vary, never
-    /// data. Full chunks are cached; the shorter last chunk of a page is prepared anew, so
-    /// its ever-changing shapes do not push other statements out of the cache.
+    /// data. Full chunks and single rows (one ticket at a time, as the demo writes) are
+    /// cached; the last chunk of a page is prepared anew, so its ever-changing shapes do
+    /// not push other statements out of the cache.
     fn multi_row_insert(
         &self,
         verb: &str,
@@ -163,7 +164,7 @@ impl Writer<'_> {
             columns.join(", "),
             vec![row.as_str(); rows].join(",")
         );
-        Ok(if rows == full {
+        Ok(if rows == full || rows == 1 {
             Insert::Cached(self.tx().prepare_cached(&sql)?)
         } else {
             Insert::Once(self.tx().prepare(&sql)?)
