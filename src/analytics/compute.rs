@@ -10,6 +10,7 @@ use polars::prelude::*;
 
 use super::codes::Codes;
 use super::frame::{cols, Frame};
+use super::grid::{Durations, Grid, Merge, Share, DENSE_CELLS};
 use super::kpi::{Hours, KpiId, Measure, Population};
 use super::range::Bucket;
 use super::stats::{csat_stats, duration_stats};
@@ -351,133 +352,6 @@ fn collect_rows(
     Ok(Rows { key, slot, df })
 }
 
-/// The most (key, slot) cells a query tallies in flat arrays.
-const DENSE_CELLS: usize = 4_000_000;
-
-/// Accumulators on a (key, slot) grid, slot `buckets` being the whole range: dense when
-/// small, sparse for huge key sets (e.g. by requester by day).
-enum Grid<A> {
-    Dense { width: usize, cells: Vec<Option<A>> },
-    Sparse(HashMap<(u32, u32), A>),
-}
-
-impl<A: Default + Merge> Grid<A> {
-    fn new(keys: usize, buckets: usize) -> Grid<A> {
-        let width = buckets + 1;
-        if keys.saturating_mul(width) <= DENSE_CELLS {
-            let mut cells = Vec::new();
-            cells.resize_with(keys * width, || None);
-            Grid::Dense { width, cells }
-        } else {
-            Grid::Sparse(HashMap::new())
-        }
-    }
-
-    fn at(&mut self, key: u32, slot: u32) -> &mut A {
-        match self {
-            Grid::Dense { width, cells } => {
-                cells[key as usize * *width + slot as usize].get_or_insert_with(A::default)
-            }
-            Grid::Sparse(map) => map.entry((key, slot)).or_default(),
-        }
-    }
-
-    /// Folds each key's bucket cells into its range cell.
-    fn fill_ranges(&mut self, buckets: usize) {
-        match self {
-            Grid::Dense { width, cells } => {
-                for row in cells.chunks_mut(*width) {
-                    let (slots, range) = row.split_at_mut(buckets);
-                    for acc in slots.iter().flatten() {
-                        range[0].get_or_insert_with(A::default).merge(acc);
-                    }
-                }
-            }
-            Grid::Sparse(map) => {
-                let mut ranges: HashMap<(u32, u32), A> = HashMap::new();
-                for (&(key, _), acc) in map.iter() {
-                    ranges.entry((key, buckets as u32)).or_default().merge(acc);
-                }
-                for (cell, acc) in ranges {
-                    map.entry(cell).or_default().merge(&acc);
-                }
-            }
-        }
-    }
-
-    fn into_cells(self, cells: &mut Cells, buckets: usize, finish: impl Fn(A) -> KpiValue) {
-        let mut place = |key: u32, slot: u32, acc: A| {
-            let value = finish(acc);
-            if slot as usize == buckets {
-                cells.range.insert(key, value);
-            } else {
-                cells.buckets.insert((key, slot), value);
-            }
-        };
-        match self {
-            Grid::Dense { width, cells } => {
-                for (i, acc) in cells.into_iter().enumerate() {
-                    if let Some(acc) = acc {
-                        place((i / width) as u32, (i % width) as u32, acc);
-                    }
-                }
-            }
-            Grid::Sparse(map) => {
-                for ((key, slot), acc) in map {
-                    place(key, slot, acc);
-                }
-            }
-        }
-    }
-}
-
-/// An accumulator that can absorb another of its kind: a range's tally is the merge of
-/// its buckets' tallies, so each row is added once.
-trait Merge {
-    fn merge(&mut self, other: &Self);
-}
-
-impl Merge for u64 {
-    fn merge(&mut self, other: &u64) {
-        *self += other;
-    }
-}
-
-impl Merge for i64 {
-    fn merge(&mut self, other: &i64) {
-        *self += other;
-    }
-}
-
-impl<A: Merge, B: Merge> Merge for (A, B) {
-    fn merge(&mut self, other: &(A, B)) {
-        self.0.merge(&other.0);
-        self.1.merge(&other.1);
-    }
-}
-
-/// Per-metric shares of SLA instances (indexes of a `MetricTable`).
-impl Merge for Vec<Share> {
-    fn merge(&mut self, other: &Vec<Share>) {
-        if self.len() < other.len() {
-            self.resize(other.len(), (0, 0));
-        }
-        for (mine, theirs) in self.iter_mut().zip(other) {
-            mine.merge(theirs);
-        }
-    }
-}
-
-/// The durations of a cell, for its percentiles.
-#[derive(Default)]
-struct Durations(Vec<f64>);
-
-impl Merge for Durations {
-    fn merge(&mut self, other: &Durations) {
-        self.0.extend_from_slice(&other.0);
-    }
-}
-
 /// Runs `add` for every row on its bucket cell (its range cell without buckets), then
 /// merges each key's buckets into its range and finishes every cell.
 fn tally<A: Default + Merge>(
@@ -501,7 +375,14 @@ fn tally<A: Default + Merge>(
         grid.fill_ranges(buckets);
     }
     let mut cells = Cells::new(measure);
-    grid.into_cells(&mut cells, buckets, finish);
+    grid.into_cells(|key, slot, acc| {
+        let value = finish(acc);
+        if slot as usize == buckets {
+            cells.range.insert(key, value);
+        } else {
+            cells.buckets.insert((key, slot), value);
+        }
+    });
     cells
 }
 
@@ -569,9 +450,6 @@ fn tally_durations(
     }
     Some(cells)
 }
-
-/// (hits, n) for shares.
-type Share = (u64, u64);
 
 fn share(hits: u64, n: u64) -> KpiValue {
     KpiValue::Rate(RateValue::share(hits, n))

@@ -8,6 +8,7 @@ pub mod drill;
 mod error;
 pub mod filter;
 pub mod frame;
+mod grid;
 pub mod kpi;
 pub mod overview;
 pub mod query;

@@ -4,47 +4,43 @@
 
 use rusqlite::{params, CachedStatement, Statement, ToSql};
 
+use super::read::MINUTE_COLUMNS;
 use super::records::{Ticket, TicketStatus};
 use super::write::Writer;
 use super::StoreError;
 
-const TICKET_COLUMNS: [&str; 35] = [
-    "source_id",
-    "id",
-    "status",
-    "priority",
-    "type",
-    "channel",
-    "subject",
-    "description",
-    "requester_id",
-    "submitter_id",
-    "assignee_id",
-    "group_id",
-    "organization_id",
-    "brand_id",
-    "form_id",
-    "created_at",
-    "updated_at",
-    "solved_at",
-    "reply_time_calendar",
-    "reply_time_business",
-    "first_resolution_time_calendar",
-    "first_resolution_time_business",
-    "full_resolution_time_calendar",
-    "full_resolution_time_business",
-    "requester_wait_time_calendar",
-    "requester_wait_time_business",
-    "agent_wait_time_calendar",
-    "agent_wait_time_business",
-    "on_hold_time_calendar",
-    "on_hold_time_business",
-    "replies",
-    "reopens",
-    "assignee_stations",
-    "group_stations",
-    "raw",
-];
+/// The written columns, in `bind_ticket`'s order: identity and attributes, the duration
+/// metrics, then counts and the raw JSON.
+fn ticket_columns() -> Vec<&'static str> {
+    let head = [
+        "source_id",
+        "id",
+        "status",
+        "priority",
+        "type",
+        "channel",
+        "subject",
+        "description",
+        "requester_id",
+        "submitter_id",
+        "assignee_id",
+        "group_id",
+        "organization_id",
+        "brand_id",
+        "form_id",
+        "created_at",
+        "updated_at",
+        "solved_at",
+    ];
+    let tail = [
+        "replies",
+        "reopens",
+        "assignee_stations",
+        "group_stations",
+        "raw",
+    ];
+    [&head[..], &MINUTE_COLUMNS[..], &tail[..]].concat()
+}
 
 /// Rows per multi-row statement: well under SQLite's 32,766 bound parameters.
 const ROWS_PER_STATEMENT: usize = 256;
@@ -69,10 +65,11 @@ impl Writer<'_> {
         } else {
             tickets
         };
+        let columns = ticket_columns();
         for chunk in tickets.chunks(ROWS_PER_STATEMENT) {
             let mut insert = self.multi_row_insert(
                 "INSERT OR REPLACE INTO tickets",
-                &TICKET_COLUMNS,
+                &columns,
                 chunk.len(),
                 ROWS_PER_STATEMENT,
             )?;
