@@ -25,3 +25,19 @@ pub use frame::Frame;
 pub use query::{run, KpiQuery};
 pub use request::KpiRequest;
 pub use snapshot::{load_or_build, LoadedFrame};
+
+/// Runs `a` here and `b` on a scoped thread at the same time: independent passes whose
+/// row-by-row tallies then use a core each. A panic in `b` is raised again here.
+pub(crate) fn in_parallel<A, B: Send>(
+    a: impl FnOnce() -> A,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    std::thread::scope(|scope| {
+        let b = scope.spawn(b);
+        let a = a();
+        let b = b
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (a, b)
+    })
+}

@@ -133,15 +133,10 @@ pub fn overview(
         every: Some(Every::Week),
         ..KpiQuery::new(range)
     };
-    // The two periods are independent; their per-row tallies run on a core each.
-    let (current, previous) = std::thread::scope(|scope| {
-        let previous = scope.spawn(|| run(frame, &KpiQuery::new(previous_range)));
-        let current = run(frame, &current_query);
-        let previous = previous
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (current, previous)
-    });
+    let (current, previous) = super::in_parallel(
+        || run(frame, &current_query),
+        || run(frame, &KpiQuery::new(previous_range)),
+    );
     let (current, previous) = (current?, previous?);
     let cards = KpiId::ALL
         .into_iter()

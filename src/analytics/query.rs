@@ -60,21 +60,22 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     let tickets = filtered_tickets(frame, query)?;
     let kpis = query.kpi_list();
     let total = Keyed::total(tickets.clone(), query.filters.entries().is_empty());
-    // The total and the groups are independent passes; each gets a core for its tallies.
     let (kpis, periods) = (&kpis, &periods);
-    let ((total_keys, total_cells), grouped) = std::thread::scope(|scope| {
-        let grouped = query.by.map(|dim| {
-            scope.spawn(move || compute_groups(frame, query, tickets, dim, kpis, periods))
-        });
-        let mut total_keys = Keys::default();
-        let total_cells = compute_all(kpis, &total, frame, periods, query.hours, &mut total_keys);
-        let grouped = grouped.map(|handle| {
-            handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
-        ((total_keys, total_cells), grouped)
-    });
+    let total_pass = || {
+        let mut keys = Keys::default();
+        let cells = compute_all(kpis, &total, frame, periods, query.hours, &mut keys);
+        (keys, cells)
+    };
+    // The total and the groups are independent passes.
+    let ((total_keys, total_cells), grouped) = match query.by {
+        Some(dim) => {
+            let (total, groups) = super::in_parallel(total_pass, move || {
+                compute_groups(frame, query, tickets, dim, kpis, periods)
+            });
+            (total, Some(groups))
+        }
+        None => (total_pass(), None),
+    };
     let total_cells = total_cells?;
     let labels: Vec<String> = buckets
         .iter()
