@@ -69,7 +69,7 @@ impl<'a> Factory<'a> {
 
     /// Writes the tickets made since the last flush, as one page.
     pub(super) fn flush(&mut self, w: &Writer, source_id: i64) -> Result<(), StoreError> {
-        w.upsert_tickets(source_id, &self.pending)?;
+        w.upsert_tickets(source_id, &self.pending, None)?;
         self.pending.clear();
         Ok(())
     }
@@ -124,7 +124,6 @@ impl<'a> Factory<'a> {
             metrics: TicketMetrics::default(),
             tags: Vec::new(),
             fields: Vec::new(),
-            raw: None,
         };
         self.counts.tickets += 1;
         if chance(rng, 0.005) {

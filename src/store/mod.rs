@@ -3,6 +3,7 @@
 //! is ever built from data.
 
 mod migrations;
+mod raw_json;
 mod read;
 mod read_related;
 pub mod records;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use migrations::SCHEMA_VERSION;
+pub use raw_json::{RawJsonError, RawPage};
 pub use read::{RatingColumns, ReadError, StoreCounts, TicketColumns, MINUTE_COLUMNS};
 pub use read_related::{FieldDefinition, SlaInstance, TicketKey, TicketText};
 pub use sync_log::{RunOutcome, StreamState, SyncRun};
@@ -57,6 +59,8 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Read(#[from] ReadError),
+    #[error(transparent)]
+    RawJson(#[from] RawJsonError),
     #[error("database error")]
     Sqlite(#[from] rusqlite::Error),
 }

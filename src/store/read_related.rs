@@ -1,8 +1,10 @@
 //! Typed reads of what hangs off tickets: tags, custom-field values and definitions,
 //! SLA metric events, and the text fields a ticket list shows.
 
-use rusqlite::params_from_iter;
+use rusqlite::types::ValueRef;
+use rusqlite::{params, params_from_iter};
 
+use super::raw_json::{legacy_text, RawPage};
 use super::{Store, StoreError};
 
 /// A ticket's identity across sources.
@@ -152,5 +154,26 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The helpdesk's own JSON of a ticket, as last synced; `None` for a ticket that
+    /// came from a CSV import or the demo, or is not stored.
+    pub fn ticket_raw_json(&self, ticket: TicketKey) -> Result<Option<String>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT t.raw, p.data, t.raw_index FROM tickets t
+             LEFT JOIN raw_pages p ON p.id = t.raw_page
+             WHERE t.source_id = ? AND t.id = ?",
+        )?;
+        let mut rows = stmt.query(params![ticket.0, ticket.1])?;
+        let Some(row) = rows.next()? else {
+            return Ok(None);
+        };
+        if let Some(text) = legacy_text(row.get_ref(0)?) {
+            return Ok(Some(text));
+        }
+        match (row.get_ref(1)?, row.get::<_, Option<i64>>(2)?) {
+            (ValueRef::Blob(frame), Some(index)) => Ok(RawPage::record(frame, index as usize)?),
+            _ => Ok(None),
+        }
     }
 }

@@ -150,8 +150,6 @@ pub struct Ticket {
     pub tags: Vec<String>,
     /// Custom field values: field id and the API's value as JSON.
     pub fields: Vec<(i64, serde_json::Value)>,
-    /// The API's JSON for the ticket, when it came from an API.
-    pub raw: Option<String>,
 }
 
 /// A custom ticket field's definition.

@@ -4,13 +4,15 @@
 
 use rusqlite::{params, CachedStatement, Statement, ToSql};
 
+use super::raw_json::RawPage;
 use super::read::MINUTE_COLUMNS;
 use super::records::{Ticket, TicketStatus};
 use super::write::Writer;
 use super::StoreError;
 
 /// The written columns, in `bind_ticket`'s order: identity and attributes, the duration
-/// metrics, then counts and the raw JSON.
+/// metrics, then counts and where the ticket's JSON is kept. The pre-compression `raw`
+/// column is left out, so a rewritten row drops it.
 fn ticket_columns() -> Vec<&'static str> {
     let head = [
         "source_id",
@@ -37,7 +39,8 @@ fn ticket_columns() -> Vec<&'static str> {
         "reopens",
         "assignee_stations",
         "group_stations",
-        "raw",
+        "raw_page",
+        "raw_index",
     ];
     [&head[..], &MINUTE_COLUMNS[..], &tail[..]].concat()
 }
@@ -47,26 +50,41 @@ const ROWS_PER_STATEMENT: usize = 256;
 
 impl Writer<'_> {
     pub fn upsert_ticket(&self, source_id: i64, ticket: &Ticket) -> Result<(), StoreError> {
-        self.upsert_tickets(source_id, std::slice::from_ref(ticket))
+        self.upsert_tickets(source_id, std::slice::from_ref(ticket), None)
     }
 
     /// Writes tickets whole: each row replaces the stored one, and each ticket's tags and
     /// custom-field values replace its old ones. A deleted ticket stays as a tombstone
-    /// without its ratings, metric events and comments.
-    pub fn upsert_tickets(&self, source_id: i64, tickets: &[Ticket]) -> Result<(), StoreError> {
+    /// without its ratings, metric events and comments. `raw`, when given, holds the
+    /// tickets' JSON in the same order.
+    pub fn upsert_tickets(
+        &self,
+        source_id: i64,
+        tickets: &[Ticket],
+        raw: Option<&RawPage>,
+    ) -> Result<(), StoreError> {
         if tickets.is_empty() {
             return Ok(());
         }
         self.data_changed();
-        let latest;
-        let tickets = if has_repeats(tickets) {
-            latest = last_of_each(tickets);
-            &latest[..]
-        } else {
-            tickets
+        let kept = last_of_each(tickets);
+        // A JSON array of the integer ids, bound as one parameter.
+        let ids = format!(
+            "[{}]",
+            kept.iter()
+                .map(|(_, t)| t.id.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        self.release_raw_pages(source_id, &ids)?;
+        let raw_page = match raw {
+            Some(page) if page.len() == tickets.len() => {
+                Some(self.insert_raw_page(source_id, page, kept.len())?)
+            }
+            _ => None,
         };
         let columns = ticket_columns();
-        for chunk in tickets.chunks(ROWS_PER_STATEMENT) {
+        for chunk in kept.chunks(ROWS_PER_STATEMENT) {
             let mut insert = self.multi_row_insert(
                 "INSERT OR REPLACE INTO tickets",
                 &columns,
@@ -74,20 +92,13 @@ impl Writer<'_> {
                 ROWS_PER_STATEMENT,
             )?;
             let mut at = 0;
-            for t in chunk {
-                bind_ticket(&mut insert, &mut at, source_id, t)?;
+            for (index, t) in chunk {
+                let raw_at = raw_page.map(|page| (page, *index as i64));
+                bind_ticket(&mut insert, &mut at, source_id, t, raw_at)?;
             }
             insert.raw_execute()?;
         }
-        // A JSON array of the integer ids, bound as one parameter.
-        let ids = format!(
-            "[{}]",
-            tickets
-                .iter()
-                .map(|t| t.id.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let tickets: Vec<&Ticket> = kept.into_iter().map(|(_, t)| t).collect();
         for sql in [
             "DELETE FROM ticket_tags WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
             "DELETE FROM ticket_field_values WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
@@ -140,6 +151,42 @@ impl Writer<'_> {
         }
         for t in tickets.iter().filter(|t| t.status == TicketStatus::Deleted) {
             self.drop_ticket_children(source_id, t.id)?;
+        }
+        Ok(())
+    }
+
+    fn insert_raw_page(
+        &self,
+        source_id: i64,
+        page: &RawPage,
+        live: usize,
+    ) -> Result<i64, StoreError> {
+        self.tx()
+            .prepare_cached("INSERT INTO raw_pages (source_id, live, data) VALUES (?, ?, ?)")?
+            .execute(params![source_id, live as i64, page.frame()])?;
+        Ok(self.tx().last_insert_rowid())
+    }
+
+    /// The rows about to be replaced stop pointing at their stored pages; a page no row
+    /// points at any more is deleted.
+    fn release_raw_pages(&self, source_id: i64, ids: &str) -> Result<(), StoreError> {
+        let released: Vec<(i64, i64)> = self
+            .tx()
+            .prepare_cached(
+                "SELECT raw_page, count(*) FROM tickets
+                 WHERE source_id = ?1 AND id IN (SELECT value FROM json_each(?2))
+                   AND raw_page IS NOT NULL
+                 GROUP BY raw_page",
+            )?
+            .query_map(params![source_id, ids], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (page, rows) in released {
+            self.tx()
+                .prepare_cached("UPDATE raw_pages SET live = live - ?2 WHERE id = ?1")?
+                .execute(params![page, rows])?;
+            self.tx()
+                .prepare_cached("DELETE FROM raw_pages WHERE id = ?1 AND live <= 0")?
+                .execute(params![page])?;
         }
         Ok(())
     }
@@ -209,20 +256,15 @@ impl std::ops::DerefMut for Insert<'_> {
     }
 }
 
-/// Whether a ticket appears twice (an export page may repeat a ticket updated during it).
-fn has_repeats(tickets: &[Ticket]) -> bool {
+/// Each ticket once, as its last version in the page (an export page may repeat a
+/// ticket updated during it), with its place in the page.
+fn last_of_each(tickets: &[Ticket]) -> Vec<(usize, &Ticket)> {
     let mut seen = std::collections::HashSet::with_capacity(tickets.len());
-    !tickets.iter().all(|t| seen.insert(t.id))
-}
-
-/// Each ticket once, as its last version in the page.
-fn last_of_each(tickets: &[Ticket]) -> Vec<Ticket> {
-    let mut seen = std::collections::HashSet::new();
-    let mut latest: Vec<Ticket> = tickets
+    let mut latest: Vec<(usize, &Ticket)> = tickets
         .iter()
+        .enumerate()
         .rev()
-        .filter(|t| seen.insert(t.id))
-        .cloned()
+        .filter(|(_, t)| seen.insert(t.id))
         .collect();
     latest.reverse();
     latest
@@ -242,6 +284,7 @@ fn bind_ticket(
     at: &mut usize,
     source_id: i64,
     t: &Ticket,
+    raw_at: Option<(i64, i64)>,
 ) -> Result<(), StoreError> {
     let m = &t.metrics;
     bind(
@@ -282,7 +325,8 @@ fn bind_ticket(
             &m.reopens,
             &m.assignee_stations,
             &m.group_stations,
-            &t.raw,
+            &raw_at.map(|(page, _)| page),
+            &raw_at.map(|(_, index)| index),
         ],
     )
 }

@@ -15,8 +15,8 @@ pub fn apply_page(
 ) -> Result<(), StoreError> {
     let w = store.write()?;
     match &page.records {
-        Records::Tickets(tickets) => {
-            w.upsert_tickets(source_id, tickets)?;
+        Records::Tickets { tickets, raw } => {
+            w.upsert_tickets(source_id, tickets, raw.as_ref())?;
         }
         Records::Users(users) => {
             for u in users {

@@ -4,6 +4,7 @@
 //! stops cleanly on cancel (every completed page is kept).
 
 mod apply;
+mod fetch_ahead;
 pub mod plan;
 pub mod progress;
 
@@ -12,10 +13,13 @@ use std::time::Instant;
 
 use tokio_util::sync::CancellationToken;
 
-use crate::sources::zendesk::{self, Client, Position, Stream, Wait, ZendeskError};
+use fetch_ahead::{PagesAhead, Step};
+
+use crate::sources::zendesk::{Position, Stream, Wait, ZendeskError};
 use crate::store::{RunOutcome, Store, StoreError};
 
 pub use apply::apply_page;
+pub use fetch_ahead::PageSource;
 pub use plan::{plan, PlanOptions};
 pub use progress::{SyncEvent, WaitReason};
 
@@ -62,10 +66,10 @@ pub struct SyncOptions {
 
 /// Syncs one source. Returns the summary of a finished or cancelled run; a failure is
 /// recorded in the run log and returned as an error naming the stream.
-pub async fn run(
+pub async fn run<S: PageSource>(
     store: &mut Store,
     source_id: i64,
-    client: &Client,
+    client: &S,
     options: &SyncOptions,
     cancel: &CancellationToken,
     on_event: &mut (dyn FnMut(SyncEvent) + Send),
@@ -230,12 +234,50 @@ impl StreamProgress {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn sync_stream(
+/// Pulls one stream from `start` to its end into the store, as `run` does for each
+/// stream, without planning or the run log around it; returns the records written.
+/// For replaying recorded pages (the ingest benchmark).
+pub async fn pull_stream<S: PageSource>(
     store: &mut Store,
     source_id: i64,
     run_id: i64,
-    client: &Client,
+    pages: &S,
+    stream: Stream,
+    start: Position,
+    cancel: &CancellationToken,
+) -> Result<u64, SyncError> {
+    let mut progress = StreamProgress::new(stream);
+    let ignore = &mut |_| {};
+    let result = sync_stream(
+        store,
+        source_id,
+        run_id,
+        pages,
+        stream,
+        start,
+        crate::now,
+        0,
+        cancel,
+        &mut progress,
+        ignore,
+    )
+    .await;
+    match result {
+        Ok(()) => Ok(progress.records),
+        Err(StreamError::Zendesk(source)) => Err(SyncError::Stream {
+            stream: stream.name(),
+            source,
+        }),
+        Err(StreamError::Store(err)) => Err(err.into()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn sync_stream<S: PageSource>(
+    store: &mut Store,
+    source_id: i64,
+    run_id: i64,
+    client: &S,
     stream: Stream,
     start: Position,
     now: fn() -> i64,
@@ -244,18 +286,19 @@ async fn sync_stream(
     progress: &mut StreamProgress,
     on_event: &mut (dyn FnMut(SyncEvent) + Send),
 ) -> Result<(), StreamError> {
-    let mut position = start;
+    let mut pages = PagesAhead::start(client.clone(), stream, start, cancel.clone());
     loop {
+        let mut page = match pages.next().await {
+            Step::Waiting(wait) => {
+                on_event(waiting(stream, wait));
+                continue;
+            }
+            Step::Failed(err) => return Err(err.into()),
+            Step::Page(page, _room) => page,
+        };
         if cancel.is_cancelled() {
             return Err(ZendeskError::Cancelled.into());
         }
-        let url = stream.url(client.base(), &position)?;
-        let body = client
-            .get_json(&url, stream.bucket(), cancel, &mut |wait| {
-                on_event(waiting(stream, wait))
-            })
-            .await?;
-        let mut page = zendesk::parse(stream, &position, &body)?;
         progress.max_reached = progress.max_reached.max(page.reached);
         if let (true, Position::Window { start_time, .. }) = (page.done, &page.next) {
             page.next = next_window(*start_time, progress.max_reached, lookback);
@@ -279,7 +322,6 @@ async fn sync_stream(
         if page.done {
             return Ok(());
         }
-        position = page.next;
     }
 }
 

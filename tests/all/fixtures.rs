@@ -35,7 +35,6 @@ pub fn ticket(id: i64, created: &str, status: TicketStatus) -> Ticket {
         metrics: TicketMetrics::default(),
         tags: Vec::new(),
         fields: Vec::new(),
-        raw: None,
     }
 }
 

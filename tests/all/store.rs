@@ -93,14 +93,17 @@ fn another_applications_database_is_refused_and_left_untouched() {
 
 /// A page of tickets is written in a few multi-row statements: each ticket's tags and
 /// field values replace its old ones, and a ticket repeated in the page counts as its
-/// last version, whatever the page size.
+/// last version, whatever the page size; so does its JSON, and a stored page of JSON no
+/// row points at any more is gone.
 #[test]
-fn a_page_of_tickets_replaces_each_tickets_row_tags_and_fields() {
+fn a_page_of_tickets_replaces_each_tickets_row_tags_fields_and_json() {
     use deskbench::store::records::{NewSource, SourceKind, TicketStatus};
+    use deskbench::store::RawPage;
 
     use crate::fixtures::ticket;
 
-    let mut store = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
     let w = store.write().unwrap();
     let source = w
         .add_source(&NewSource {
@@ -121,14 +124,37 @@ fn a_page_of_tickets_replaces_each_tickets_row_tags_and_fields() {
             })
             .collect()
     };
-    w.upsert_tickets(source, &page("old")).unwrap();
+    let json = |id: i64, version: &str| format!(r#"{{"id":{id},"v":"{version}"}}"#);
+    let raw = |jsons: &[String]| RawPage::compress(jsons.iter().map(String::as_str));
+    let old: Vec<String> = (1..=600).map(|id| json(id, "old")).collect();
+    w.upsert_tickets(source, &page("old"), raw(&old).as_ref())
+        .unwrap();
     let mut second = page("new");
     let mut repeat = second[5].clone();
     repeat.tags = vec!["newest".into()];
     repeat.status = TicketStatus::Solved;
     second.push(repeat);
-    w.upsert_tickets(source, &second).unwrap();
+    let mut new: Vec<String> = (1..=600).map(|id| json(id, "new")).collect();
+    new.push(json(6, "newest"));
+    w.upsert_tickets(source, &second, raw(&new).as_ref())
+        .unwrap();
     w.commit().unwrap();
+
+    assert_eq!(
+        store.ticket_raw_json((source, 1)).unwrap(),
+        Some(json(1, "new"))
+    );
+    assert_eq!(
+        store.ticket_raw_json((source, 6)).unwrap(),
+        Some(json(6, "newest"))
+    );
+    let raw_pages = || -> Vec<i64> {
+        let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+        let mut stmt = conn.prepare("SELECT live FROM raw_pages").unwrap();
+        let live = stmt.query_map([], |r| r.get(0)).unwrap();
+        live.collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(raw_pages(), vec![600], "the old page is gone");
 
     let mut tags = Vec::new();
     store
@@ -152,4 +178,10 @@ fn a_page_of_tickets_replaces_each_tickets_row_tags_and_fields() {
     assert_eq!(columns.id.len(), 600);
     let six = columns.id.iter().position(|id| *id == 6).unwrap();
     assert_eq!(columns.status[six], "solved");
+
+    let w = store.write().unwrap();
+    w.upsert_tickets(source, &page("csv"), None).unwrap();
+    w.commit().unwrap();
+    assert_eq!(store.ticket_raw_json((source, 1)).unwrap(), None);
+    assert!(raw_pages().is_empty(), "rows without JSON release it");
 }

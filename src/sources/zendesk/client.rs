@@ -2,6 +2,7 @@
 //! the rate limits, wait out 429s (`Retry-After`), and retry transient faults (5xx,
 //! timeouts, cut connections, truncated bodies) with exponential backoff and jitter.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -66,12 +67,14 @@ pub enum Wait {
     },
 }
 
+/// Clones share one pacer: the account's rate limits hold across all of them.
+#[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,
     base: BaseUrl,
     authorization: HeaderValue,
     options: ClientOptions,
-    pacer: Mutex<Pacer>,
+    pacer: Arc<Mutex<Pacer>>,
 }
 
 /// How one attempt ended when it did not return a body.
@@ -108,7 +111,7 @@ impl Client {
             base,
             authorization,
             options,
-            pacer: Mutex::new(pacer),
+            pacer: Arc::new(Mutex::new(pacer)),
         })
     }
 

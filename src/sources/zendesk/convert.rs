@@ -45,11 +45,7 @@ fn channel(via: &Option<ViaDto>) -> Option<String> {
 
 /// A ticket from the export; `metric_set` is the ticket's own or the one from the
 /// page's top-level `metric_sets`. A deleted ticket becomes a tombstone with no children.
-pub fn ticket(
-    dto: TicketDto,
-    metric_set: Option<MetricSetDto>,
-    raw: String,
-) -> Result<Ticket, Invalid> {
+pub fn ticket(dto: TicketDto, metric_set: Option<MetricSetDto>) -> Result<Ticket, Invalid> {
     let status_text = dto.status.as_deref().unwrap_or_default();
     let status = TicketStatus::parse(status_text)
         .ok_or_else(|| Invalid(format!("unknown status {status_text:?}")))?;
@@ -108,7 +104,6 @@ pub fn ticket(
         },
         tags: if deleted { Vec::new() } else { dto.tags },
         fields,
-        raw: Some(raw),
     })
 }
 
@@ -251,7 +246,7 @@ mod tests {
             "reply_time_in_minutes": {"calendar": 30, "business": null}
         }))
         .unwrap();
-        let t = ticket(t, Some(m), "{}".into()).unwrap();
+        let t = ticket(t, Some(m)).unwrap();
         assert_eq!(t.channel.as_deref(), Some("email"));
         assert_eq!(t.solved_at, Some(1735862400));
         assert_eq!(
@@ -273,7 +268,7 @@ mod tests {
         let t = dto(
             serde_json::json!({"id": 9, "status": "deleted", "created_at": "2025-01-02T03:04:05Z", "tags": ["x"]}),
         );
-        let t = ticket(t, None, "{}".into()).unwrap();
+        let t = ticket(t, None).unwrap();
         assert_eq!(t.status, TicketStatus::Deleted);
         assert!(t.tags.is_empty());
     }
@@ -281,17 +276,11 @@ mod tests {
     #[test]
     fn bad_values_are_named() {
         let t = dto(serde_json::json!({"id": 1, "status": "open", "created_at": "yesterday"}));
-        assert!(ticket(t, None, "{}".into())
-            .unwrap_err()
-            .0
-            .contains("created_at"));
+        assert!(ticket(t, None).unwrap_err().0.contains("created_at"));
         let t = dto(
             serde_json::json!({"id": 1, "status": "weird", "created_at": "2025-01-02T03:04:05Z"}),
         );
-        assert!(ticket(t, None, "{}".into())
-            .unwrap_err()
-            .0
-            .contains("status"));
+        assert!(ticket(t, None).unwrap_err().0.contains("status"));
     }
 
     #[test]

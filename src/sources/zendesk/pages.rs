@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::store::records::*;
+use crate::store::RawPage;
 
 use super::convert::{self, Invalid};
 use super::dto::*;
@@ -24,7 +25,11 @@ pub struct Problem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Records {
-    Tickets(Vec<Ticket>),
+    /// Tickets, with their JSON compressed as one page (`None` when nothing to keep).
+    Tickets {
+        tickets: Vec<Ticket>,
+        raw: Option<RawPage>,
+    },
     Users(Vec<User>),
     Named(NamedKind, Vec<Named>),
     Fields(Vec<TicketField>),
@@ -41,7 +46,7 @@ pub enum Records {
 impl Records {
     pub fn len(&self) -> usize {
         match self {
-            Records::Tickets(v) => v.len(),
+            Records::Tickets { tickets, .. } => tickets.len(),
             Records::Users(v) => v.len(),
             Records::Named(_, v) => v.len(),
             Records::Fields(v) => v.len(),
@@ -80,13 +85,13 @@ pub fn parse(stream: Stream, at: &Position, body: &[u8]) -> Result<Page, Zendesk
                 .and_then(|l| l.iana_time_zone),
         ),
         Stream::Tickets => {
-            let (tickets, newest) = tickets(
+            let (records, newest) = tickets(
                 body.items("tickets")?,
                 top_level_metric_sets(&body),
                 &mut problems,
             );
             reached = newest;
-            Records::Tickets(tickets)
+            records
         }
         Stream::Users => Records::Users(each(
             body.items("users")?,
@@ -266,17 +271,21 @@ fn tickets(
     items: Vec<&RawValue>,
     mut sets: HashMap<i64, Result<MetricSetDto, Invalid>>,
     problems: &mut Vec<Problem>,
-) -> (Vec<Ticket>, Option<i64>) {
+) -> (Records, Option<i64>) {
     let mut newest = None;
+    let mut raws = Vec::with_capacity(items.len());
     let tickets = each(items, problems, |mut dto: TicketDto, raw| {
         newest = newest.max(dto.generated_timestamp);
         let set = match dto.metric_set.take() {
             Some(set) => Some(set),
             None => sets.remove(&dto.id).transpose()?,
         };
-        convert::ticket(dto, set, raw.to_owned())
+        let ticket = convert::ticket(dto, set)?;
+        raws.push(raw);
+        Ok(ticket)
     });
-    (tickets, newest)
+    let raw = RawPage::compress(raws.into_iter());
+    (Records::Tickets { tickets, raw }, newest)
 }
 
 /// The next position, whether the stream is done, and any warning about the paging.
@@ -445,7 +454,7 @@ mod tests {
             "after_cursor": "c2", "end_of_stream": false
         });
         let page = parse(Stream::Tickets, &Position::Cursor("c1".into()), body).unwrap();
-        let Records::Tickets(tickets) = &page.records else {
+        let Records::Tickets { tickets, .. } = &page.records else {
             panic!("tickets expected")
         };
         assert_eq!(tickets.iter().map(|t| t.id).collect::<Vec<_>>(), [1, 3]);

@@ -28,6 +28,17 @@ async fn a_first_sync_stores_exactly_the_accounts_records() {
         fake.stats().by_path["/api/v2/incremental/tickets/cursor.json"] > 5,
         "tickets came in several pages"
     );
+    // The helpdesk's own JSON of each ticket is kept (compressed) and reads back whole.
+    for expected in fake.expected().tickets.iter().take(20) {
+        let json = store
+            .ticket_raw_json((source, expected.id))
+            .unwrap()
+            .expect("a synced ticket keeps its JSON");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["id"], expected.id);
+        assert_eq!(value["status"], expected.status.as_str());
+        assert_eq!(value["tags"], serde_json::json!(expected.tags));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
