@@ -4,6 +4,10 @@ fn main() {
     let manifest = tauri_build::AppManifest::new().commands(&[
         "open_workspace",
         "overview",
+        "kpi_report",
+        "ticket_list",
+        "explore_dimensions",
+        "dimension_values",
         "list_sources",
         "test_connection",
         "connect_source",

@@ -6,7 +6,11 @@ use std::path::Path;
 
 use ts_rs::{Config, ExportError, TS};
 
+use deskbench::analytics::catalogue::{DimensionOption, DimensionValue};
+use deskbench::analytics::drill::{TicketList, TicketListRequest};
 use deskbench::analytics::overview::{Overview, OverviewRequest};
+use deskbench::analytics::report::KpiReport;
+use deskbench::analytics::KpiRequest;
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
@@ -19,6 +23,12 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     WorkspaceInfo::export_all(&config)?;
     OverviewRequest::export_all(&config)?;
     Overview::export_all(&config)?;
+    KpiRequest::export_all(&config)?;
+    KpiReport::export_all(&config)?;
+    TicketListRequest::export_all(&config)?;
+    TicketList::export_all(&config)?;
+    DimensionOption::export_all(&config)?;
+    DimensionValue::export_all(&config)?;
     IpcError::export_all(&config)?;
     SourceView::export_all(&config)?;
     ConnectRequest::export_all(&config)?;

@@ -36,6 +36,13 @@ impl IpcError {
         IpcError { code, message }
     }
 
+    pub fn invalid_input(message: impl Into<String>) -> IpcError {
+        IpcError {
+            code: ErrorCode::InvalidInput,
+            message: message.into(),
+        }
+    }
+
     pub fn internal(message: impl Into<String>) -> IpcError {
         IpcError {
             code: ErrorCode::Internal,

@@ -18,6 +18,10 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::overview::open_workspace,
             commands::overview::overview,
+            commands::explore::kpi_report,
+            commands::explore::ticket_list,
+            commands::explore::explore_dimensions,
+            commands::explore::dimension_values,
             commands::sources::list_sources,
             commands::sources::test_connection,
             commands::sources::connect_source,

@@ -1,6 +1,7 @@
 //! KPIs over the local store, computed with polars on an in-memory frame cache. The only
 //! module (with `feedback`) that uses polars; callers get plain serialisable results.
 
+pub mod catalogue;
 mod codes;
 mod compute;
 pub mod dimension;

@@ -49,8 +49,9 @@ pub struct SeriesPoint {
 
 /// KPI values keyed by id, in the catalogue's order.
 #[derive(Debug, Clone, PartialEq, Default, TS)]
-#[ts(type = "Partial<Record<KpiId, KpiValue>>")]
-pub struct KpiMap(pub Vec<(KpiId, KpiValue)>);
+pub struct KpiMap(
+    #[ts(as = "std::collections::HashMap<KpiId, KpiValue>")] pub Vec<(KpiId, KpiValue)>,
+);
 
 impl KpiMap {
     pub fn get(&self, kpi: KpiId) -> Option<&KpiValue> {

@@ -1,5 +1,6 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
+mod catalogue;
 mod cli;
 mod demo;
 mod fixtures;

@@ -1,10 +1,12 @@
 //! The IPC commands, grouped by screen. Each is a few lines over one core function;
 //! blocking work (SQLite, polars) runs on blocking threads.
 
+pub mod explore;
 pub mod overview;
 pub mod sources;
 
 use crate::error::IpcError;
+use crate::state::{Loaded, SharedWorkspace};
 
 /// Runs blocking work off the async runtime's threads.
 async fn blocking<T: Send + 'static>(
@@ -13,4 +15,19 @@ async fn blocking<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(work)
         .await
         .map_err(|err| IpcError::internal(format!("background work failed: {err}")))?
+}
+
+/// Runs `work` on the open workspace, holding its lock meanwhile: call on a blocking
+/// thread, and keep slow work that needs only the frame outside.
+fn with_loaded<T>(
+    shared: &SharedWorkspace,
+    work: impl FnOnce(&Loaded) -> Result<T, IpcError>,
+) -> Result<T, IpcError> {
+    let guard = shared
+        .lock()
+        .map_err(|_| IpcError::internal("the workspace lock is poisoned"))?;
+    let loaded = guard
+        .as_ref()
+        .ok_or_else(|| IpcError::internal("the workspace is not open yet"))?;
+    work(loaded)
 }

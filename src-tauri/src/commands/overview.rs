@@ -8,7 +8,7 @@ use deskbench::analytics::overview::{overview as compute_overview, Overview, Ove
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::{Workspace, WorkspaceInfo};
 
-use super::blocking;
+use super::{blocking, with_loaded};
 use crate::error::IpcError;
 use crate::state::{AppState, Loaded, SharedWorkspace};
 
@@ -71,22 +71,18 @@ pub async fn overview(
 ) -> Result<Overview, IpcError> {
     let loaded = state.loaded.clone();
     blocking(move || {
-        let guard = loaded
-            .lock()
-            .map_err(|_| IpcError::internal("the workspace lock is poisoned"))?;
-        let loaded = guard
-            .as_ref()
-            .ok_or_else(|| IpcError::internal("the workspace is not open yet"))?;
-        let today = loaded.workspace.today(deskbench::now())?;
-        let tz = loaded.workspace.time_zone()?;
-        let targets = deskbench::analytics::targets::load(loaded.workspace.store())?;
-        Ok(compute_overview(
-            &loaded.frame,
-            &request,
-            today,
-            tz,
-            &targets,
-        )?)
+        with_loaded(&loaded, |loaded| {
+            let today = loaded.workspace.today(deskbench::now())?;
+            let tz = loaded.workspace.time_zone()?;
+            let targets = deskbench::analytics::targets::load(loaded.workspace.store())?;
+            Ok(compute_overview(
+                &loaded.frame,
+                &request,
+                today,
+                tz,
+                &targets,
+            )?)
+        })
     })
     .await
 }

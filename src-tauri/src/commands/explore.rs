@@ -1,0 +1,247 @@
+//! The Explore screen: any KPIs grouped, filtered and bucketed, the tickets behind a
+//! number, and the dimensions and values its pickers offer. Queries on the frame alone
+//! run after the workspace lock is released, so they do not hold up each other or a
+//! reload.
+
+use tauri::State;
+
+use deskbench::analytics::catalogue::{self, DimensionOption, DimensionValue};
+use deskbench::analytics::dimension::Dimension;
+use deskbench::analytics::drill::{self, TicketList, TicketListRequest};
+use deskbench::analytics::report::KpiReport;
+use deskbench::analytics::{self, Frame, KpiRequest};
+
+use super::{blocking, with_loaded};
+use crate::error::IpcError;
+use crate::state::{AppState, SharedWorkspace};
+
+/// Far above any real query, low enough that a faulty caller cannot make the engine
+/// build a huge predicate or echo megabytes back in an error.
+const MAX_FILTERS: usize = 200;
+const MAX_KPIS: usize = 64;
+const MAX_TEXT: usize = 1_000;
+
+/// The KPI report of a query, as `deskbench kpi` computes it.
+#[tauri::command]
+pub async fn kpi_report(
+    request: KpiRequest,
+    state: State<'_, AppState>,
+) -> Result<KpiReport, IpcError> {
+    let shared = state.loaded.clone();
+    blocking(move || report(&shared, &request)).await
+}
+
+/// One page of the tickets behind a number of a report.
+#[tauri::command]
+pub async fn ticket_list(
+    request: TicketListRequest,
+    state: State<'_, AppState>,
+) -> Result<TicketList, IpcError> {
+    let shared = state.loaded.clone();
+    blocking(move || tickets(&shared, &request)).await
+}
+
+/// What a report can be grouped and filtered by.
+#[tauri::command]
+pub async fn explore_dimensions(
+    state: State<'_, AppState>,
+) -> Result<Vec<DimensionOption>, IpcError> {
+    let shared = state.loaded.clone();
+    blocking(move || options(&shared)).await
+}
+
+/// The values of one dimension, with the key a filter on each takes.
+#[tauri::command]
+pub async fn dimension_values(
+    dimension: String,
+    state: State<'_, AppState>,
+) -> Result<Vec<DimensionValue>, IpcError> {
+    let shared = state.loaded.clone();
+    blocking(move || values(&shared, &dimension)).await
+}
+
+fn report(shared: &SharedWorkspace, request: &KpiRequest) -> Result<KpiReport, IpcError> {
+    check_query(request)?;
+    let (frame, query) = with_loaded(shared, |loaded| {
+        let tz = loaded.workspace.time_zone()?;
+        let today = loaded.workspace.today(deskbench::now())?;
+        Ok((loaded.frame.clone(), request.resolve(today, tz)?))
+    })?;
+    Ok(analytics::run(&frame, &query)?)
+}
+
+/// Runs under the lock: ticket subjects come from the workspace's database.
+fn tickets(shared: &SharedWorkspace, request: &TicketListRequest) -> Result<TicketList, IpcError> {
+    check_query(&request.query)?;
+    let texts = [&request.key, &request.period, &request.sort];
+    texts.into_iter().flatten().try_for_each(check_text)?;
+    check_text(&request.kpi)?;
+    with_loaded(shared, |loaded| {
+        let tz = loaded.workspace.time_zone()?;
+        let today = loaded.workspace.today(deskbench::now())?;
+        let list = request.resolve(today, tz)?;
+        Ok(drill::ticket_list(
+            &loaded.frame,
+            loaded.workspace.store(),
+            &list,
+        )?)
+    })
+}
+
+fn options(shared: &SharedWorkspace) -> Result<Vec<DimensionOption>, IpcError> {
+    Ok(catalogue::dimensions(&*frame(shared)?))
+}
+
+fn values(shared: &SharedWorkspace, dimension: &str) -> Result<Vec<DimensionValue>, IpcError> {
+    check_text(dimension)?;
+    let dimension = Dimension::parse(dimension.trim())?;
+    Ok(catalogue::dimension_values(&*frame(shared)?, dimension)?)
+}
+
+fn frame(shared: &SharedWorkspace) -> Result<std::sync::Arc<Frame>, IpcError> {
+    with_loaded(shared, |loaded| Ok(loaded.frame.clone()))
+}
+
+fn check_query(request: &KpiRequest) -> Result<(), IpcError> {
+    let too_many = |what: &str, most: usize, given: usize| {
+        IpcError::invalid_input(format!("a query takes at most {most} {what}, not {given}"))
+    };
+    if request.filters.len() > MAX_FILTERS {
+        return Err(too_many("filters", MAX_FILTERS, request.filters.len()));
+    }
+    if request.kpis.len() > MAX_KPIS {
+        return Err(too_many("KPIs", MAX_KPIS, request.kpis.len()));
+    }
+    let options = [
+        &request.from,
+        &request.to,
+        &request.tz,
+        &request.every,
+        &request.by,
+        &request.hours,
+    ];
+    options
+        .into_iter()
+        .flatten()
+        .chain(&request.filters)
+        .chain(&request.kpis)
+        .try_for_each(check_text)
+}
+
+fn check_text(text: impl AsRef<str>) -> Result<(), IpcError> {
+    let text = text.as_ref();
+    if text.chars().count() <= MAX_TEXT {
+        return Ok(());
+    }
+    let start: String = text.chars().take(40).collect();
+    Err(IpcError::invalid_input(format!(
+        "{start:?}… is too long: a value in a query has at most {MAX_TEXT} characters"
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use deskbench::demo::DemoConfig;
+    use deskbench::workspace::Workspace;
+
+    use super::*;
+    use crate::commands::overview::load;
+    use crate::error::ErrorCode;
+
+    /// A small demo workspace, opened as the app opens it.
+    fn demo() -> (tempfile::TempDir, SharedWorkspace) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let config = DemoConfig {
+            tickets: 300,
+            months: 3,
+            now: deskbench::now(),
+            ..DemoConfig::default()
+        };
+        Workspace::create_demo(dir.path(), &config, &mut |_| {}).expect("the demo is written");
+        let shared: SharedWorkspace = Arc::new(Mutex::new(None));
+        load(dir.path(), &shared).expect("the workspace opens");
+        (dir, shared)
+    }
+
+    fn refused(result: Result<impl std::fmt::Debug, IpcError>) -> String {
+        let err = result.expect_err("the request is refused");
+        assert_eq!(err.code, ErrorCode::InvalidInput, "{}", err.message);
+        err.message
+    }
+
+    #[test]
+    fn kpi_report_runs_a_grouped_query_and_refuses_bad_or_oversized_input() {
+        let (_dir, shared) = demo();
+        let request = KpiRequest {
+            by: Some("channel".into()),
+            kpis: vec!["tickets_created".into()],
+            ..KpiRequest::default()
+        };
+        let report = report(&shared, &request).unwrap();
+        assert_eq!(report.by.as_deref(), Some("channel"));
+        assert!(!report.groups.unwrap().is_empty());
+        let unknown = KpiRequest {
+            kpis: vec!["nps".into()],
+            ..KpiRequest::default()
+        };
+        assert!(refused(super::report(&shared, &unknown)).contains("valid KPIs"));
+        let many = KpiRequest {
+            filters: vec!["channel=email".into(); MAX_FILTERS + 1],
+            ..KpiRequest::default()
+        };
+        assert!(refused(super::report(&shared, &many)).contains("at most 200 filters"));
+        let long = KpiRequest {
+            filters: vec![format!("tag={}", "x".repeat(MAX_TEXT))],
+            ..KpiRequest::default()
+        };
+        assert!(refused(super::report(&shared, &long)).contains("too long"));
+    }
+
+    #[test]
+    fn ticket_list_pages_the_tickets_behind_a_number() {
+        let (_dir, shared) = demo();
+        let request = TicketListRequest {
+            kpi: "tickets_created".into(),
+            limit: Some(5),
+            ..TicketListRequest::default()
+        };
+        let page = tickets(&shared, &request).unwrap();
+        assert!(page.total > 5, "the demo creates tickets every day");
+        assert_eq!(page.rows.len(), 5);
+        let bad_sort = TicketListRequest {
+            sort: Some("colour".into()),
+            ..request
+        };
+        assert!(refused(tickets(&shared, &bad_sort)).contains("sort"));
+    }
+
+    #[test]
+    fn explore_dimensions_lists_built_in_dimensions_then_custom_fields() {
+        let (_dir, shared) = demo();
+        let options = options(&shared).unwrap();
+        assert_eq!(options[0].name, "channel");
+        assert!(options[0].label.is_none());
+        assert!(options
+            .iter()
+            .any(|o| o.name.starts_with("field:") && o.label.is_some()));
+    }
+
+    #[test]
+    fn dimension_values_counts_every_ticket_and_refuses_unknown_names() {
+        let (_dir, shared) = demo();
+        let channels = values(&shared, "channel").unwrap();
+        let total: u64 = channels.iter().map(|v| v.tickets).sum();
+        assert_eq!(total, frame(&shared).unwrap().ticket_count() as u64);
+        assert!(refused(values(&shared, "colour")).contains("valid dimensions"));
+        assert!(refused(values(&shared, &"x".repeat(MAX_TEXT + 1))).contains("too long"));
+    }
+
+    #[test]
+    fn commands_wait_for_the_workspace_to_open() {
+        let shared: SharedWorkspace = Arc::new(Mutex::new(None));
+        let err = values(&shared, "channel").unwrap_err();
+        assert_eq!(err.code, ErrorCode::Internal);
+    }
+}

@@ -1,0 +1,110 @@
+//! What a query can be grouped and filtered by: the workspace's dimensions and the values
+//! each takes, keyed exactly as `dim=value` filters and `--by` groups key them, so a
+//! picker built from them always produces a valid query.
+
+use std::cmp::Ordering;
+
+use polars::prelude::*;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::compute::KEY;
+use super::dimension::Dimension;
+use super::frame::{cols, Frame};
+use super::query::keyed_by;
+use super::AnalyticsError;
+
+/// A dimension to group or filter by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DimensionOption {
+    /// As `--by` takes it: `channel`, `group`, `tag`, `field:<id>`.
+    pub name: String,
+    /// A custom field's title; `None` for built-in dimensions, which the UI names itself
+    /// (in the reader's language).
+    pub label: Option<String>,
+}
+
+/// One value of a dimension over the whole workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DimensionValue {
+    /// What a `dim=value` filter takes: an id as a string for id dimensions, else the
+    /// value itself; `None` for "no value" (`dim=null`).
+    pub key: Option<String>,
+    /// As the groups of a `KpiReport` label it.
+    pub label: String,
+    /// Tickets carrying the value (a ticket with two tags counts under each).
+    #[ts(type = "number")]
+    pub tickets: u64,
+}
+
+/// The built-in dimensions in their usual order, then the custom fields by title.
+pub fn dimensions(frame: &Frame) -> Vec<DimensionOption> {
+    let mut fields: Vec<(String, i64)> = frame
+        .field_ids()
+        .into_iter()
+        .map(|id| {
+            let title = frame.labels.fields.get(&id).map(|f| f.title.clone());
+            // A field with values but no definition still needs a visible name.
+            (title.unwrap_or_else(|| Dimension::Field(id).name()), id)
+        })
+        .collect();
+    fields.sort_by(|(a, a_id), (b, b_id)| {
+        (a.to_lowercase(), a, a_id).cmp(&(b.to_lowercase(), b, b_id))
+    });
+    let built_in = Dimension::ALL.into_iter().map(|dim| DimensionOption {
+        name: dim.name(),
+        label: None,
+    });
+    built_in
+        .chain(fields.into_iter().map(|(title, id)| DimensionOption {
+            name: Dimension::Field(id).name(),
+            label: Some(title),
+        }))
+        .collect()
+}
+
+const TICKETS: &str = "tickets";
+
+/// Every value `dim` takes on the frame's tickets, "no value" included when some ticket
+/// has none; most tickets first, then by label. Uses the keying of `--by`, so keys and
+/// labels are the ones a grouped report shows.
+pub fn dimension_values(
+    frame: &Frame,
+    dim: Dimension,
+) -> Result<Vec<DimensionValue>, AnalyticsError> {
+    let keyed = keyed_by(frame, frame.tickets.clone().lazy(), dim)?;
+    // Distinct rows: a list field repeating an item still counts its ticket once.
+    let counts = keyed
+        .plan
+        .group_by([col(KEY).cast(DataType::String)])
+        .agg([col(cols::ROW)
+            .n_unique()
+            .cast(DataType::UInt64)
+            .alias(TICKETS)])
+        .collect()?;
+    let keys = counts.column(KEY)?.str()?;
+    let tickets = counts.column(TICKETS)?.u64()?;
+    let mut values: Vec<DimensionValue> = keys
+        .iter()
+        .zip(tickets.iter())
+        .map(|(key, n)| DimensionValue {
+            key: key.map(str::to_owned),
+            label: dim.label(key, &frame.labels),
+            tickets: n.unwrap_or(0),
+        })
+        .collect();
+    values.sort_by(|a, b| {
+        b.tickets
+            .cmp(&a.tickets)
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| no_value_last(&a.key, &b.key))
+    });
+    Ok(values)
+}
+
+fn no_value_last(a: &Option<String>, b: &Option<String>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    }
+}
