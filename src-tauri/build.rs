@@ -8,6 +8,7 @@ fn main() {
         "ticket_list",
         "explore_dimensions",
         "dimension_values",
+        "open_ticket",
         "list_sources",
         "test_connection",
         "connect_source",

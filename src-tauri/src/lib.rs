@@ -15,6 +15,8 @@ pub fn run() {
         .manage(state::AppState::from_env())
         .menu(menu::build)
         .on_menu_event(menu::forward)
+        // Used from Rust only (open_ticket); the web view gets no opener permission.
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
             commands::overview::open_workspace,
             commands::overview::overview,
@@ -22,6 +24,7 @@ pub fn run() {
             commands::explore::ticket_list,
             commands::explore::explore_dimensions,
             commands::explore::dimension_values,
+            commands::explore::open_ticket,
             commands::sources::list_sources,
             commands::sources::test_connection,
             commands::sources::connect_source,

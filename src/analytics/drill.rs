@@ -351,10 +351,7 @@ fn rows_of(
             full_resolution_minutes: resolution[i],
             replies: replies[i],
             reopens: reopens[i],
-            url: frame
-                .ticket_links
-                .get(&source_id)
-                .map(|base| format!("{base}{id}")),
+            url: frame.ticket_url(source_id, id),
         })
         .collect())
 }

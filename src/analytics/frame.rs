@@ -146,6 +146,13 @@ impl Frame {
         })
     }
 
+    /// Where a ticket opens in its helpdesk; `None` for sources without one (CSV, demo).
+    pub fn ticket_url(&self, source_id: i64, id: i64) -> Option<String> {
+        self.ticket_links
+            .get(&source_id)
+            .map(|base| format!("{base}{id}"))
+    }
+
     pub fn ticket_count(&self) -> usize {
         self.tickets.height()
     }

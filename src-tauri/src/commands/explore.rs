@@ -3,11 +3,13 @@
 //! run after the workspace lock is released, so they do not hold up each other or a
 //! reload.
 
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
 
 use deskbench::analytics::catalogue::{self, DimensionOption, DimensionValue};
 use deskbench::analytics::dimension::Dimension;
 use deskbench::analytics::drill::{self, TicketList, TicketListRequest};
+use deskbench::analytics::overview::PeriodPreset;
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::{self, Frame, KpiRequest};
 
@@ -24,11 +26,29 @@ const MAX_TEXT: usize = 1_000;
 /// The KPI report of a query, as `deskbench kpi` computes it.
 #[tauri::command]
 pub async fn kpi_report(
+    period: Option<PeriodPreset>,
     request: KpiRequest,
     state: State<'_, AppState>,
 ) -> Result<KpiReport, IpcError> {
     let shared = state.loaded.clone();
-    blocking(move || report(&shared, &request)).await
+    blocking(move || report(&shared, period.as_ref(), request)).await
+}
+
+/// Opens a ticket in its helpdesk in the system browser. The address is built here from
+/// the source's stored address, never taken from the web view.
+#[tauri::command]
+pub async fn open_ticket(
+    source_id: i64,
+    ticket_id: i64,
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<(), IpcError> {
+    let url = frame(&state.loaded)?
+        .ticket_url(source_id, ticket_id)
+        .ok_or_else(|| IpcError::invalid_input("this ticket has no helpdesk address"))?;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|err| IpcError::internal(format!("could not open the browser: {err}")))
 }
 
 /// One page of the tickets behind a number of a report.
@@ -60,11 +80,21 @@ pub async fn dimension_values(
     blocking(move || values(&shared, &dimension)).await
 }
 
-fn report(shared: &SharedWorkspace, request: &KpiRequest) -> Result<KpiReport, IpcError> {
-    check_query(request)?;
+/// `period`, when given, sets the range (as on the Overview), replacing `from` and `to`.
+fn report(
+    shared: &SharedWorkspace,
+    period: Option<&PeriodPreset>,
+    mut request: KpiRequest,
+) -> Result<KpiReport, IpcError> {
+    check_query(&request)?;
     let (frame, query) = with_loaded(shared, |loaded| {
         let tz = loaded.workspace.time_zone()?;
         let today = loaded.workspace.today(deskbench::now())?;
+        if let Some(period) = period {
+            let range = period.resolve(today, tz)?;
+            request.from = Some(range.from.to_string());
+            request.to = Some(range.to.to_string());
+        }
         Ok((loaded.frame.clone(), request.resolve(today, tz)?))
     })?;
     Ok(analytics::run(&frame, &query)?)
@@ -179,24 +209,34 @@ mod tests {
             kpis: vec!["tickets_created".into()],
             ..KpiRequest::default()
         };
-        let report = report(&shared, &request).unwrap();
+        let report = report(&shared, None, request.clone()).unwrap();
         assert_eq!(report.by.as_deref(), Some("channel"));
         assert!(!report.groups.unwrap().is_empty());
+        let custom = PeriodPreset::Custom {
+            from: "2025-01-06".into(),
+            to: "2025-01-12".into(),
+        };
+        let week = super::report(&shared, Some(&custom), request).unwrap();
+        assert_eq!(
+            (week.range.from.as_str(), week.range.to.as_str()),
+            ("2025-01-06", "2025-01-12"),
+            "the period sets the range"
+        );
         let unknown = KpiRequest {
             kpis: vec!["nps".into()],
             ..KpiRequest::default()
         };
-        assert!(refused(super::report(&shared, &unknown)).contains("valid KPIs"));
+        assert!(refused(super::report(&shared, None, unknown)).contains("valid KPIs"));
         let many = KpiRequest {
             filters: vec!["channel=email".into(); MAX_FILTERS + 1],
             ..KpiRequest::default()
         };
-        assert!(refused(super::report(&shared, &many)).contains("at most 200 filters"));
+        assert!(refused(super::report(&shared, None, many)).contains("at most 200 filters"));
         let long = KpiRequest {
             filters: vec![format!("tag={}", "x".repeat(MAX_TEXT))],
             ..KpiRequest::default()
         };
-        assert!(refused(super::report(&shared, &long)).contains("too long"));
+        assert!(refused(super::report(&shared, None, long)).contains("too long"));
     }
 
     #[test]

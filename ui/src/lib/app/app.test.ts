@@ -23,12 +23,13 @@ describe('screens', () => {
     expect(screenDigit(key({ code: 'Digit2', ctrlKey: true, shiftKey: true }))).toBeNull();
     expect(screenDigit(key({ code: 'KeyR', ctrlKey: true }))).toBeNull();
     expect(screenForDigit(1)).toBe('overview');
-    expect(screenForDigit(2)).toBe('sources');
-    expect(screenForDigit(3)).toBeNull();
+    expect(screenForDigit(2)).toBe('explore');
+    expect(screenForDigit(3)).toBe('sources');
+    expect(screenForDigit(4)).toBeNull();
   });
 
   it('names the shortcut per platform', () => {
-    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+2');
+    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+3');
     expect(screenShortcutLabel('overview', 'MacIntel')).toBe('⌘1');
   });
 });

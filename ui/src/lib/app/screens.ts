@@ -4,11 +4,12 @@
  */
 import type { MessageKey } from '../i18n/translate';
 
-export const SCREENS = ['overview', 'sources'] as const;
+export const SCREENS = ['overview', 'explore', 'sources'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Readonly<Record<Screen, MessageKey>> = {
   overview: 'nav.overview',
+  explore: 'nav.explore',
   sources: 'nav.sources',
 };
 

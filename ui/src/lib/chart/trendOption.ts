@@ -25,7 +25,7 @@ export type TrendOption = ComposeOption<
   | AriaComponentOption
 >;
 
-const FONT_FAMILY = "'Noto Sans Variable', 'Noto Sans KR Variable', system-ui, sans-serif";
+export const FONT_FAMILY = "'Noto Sans Variable', 'Noto Sans KR Variable', system-ui, sans-serif";
 
 /** True when the chart would be empty: no week has a created or solved ticket. */
 export function isTrendEmpty(weekly: readonly TrendPoint[]): boolean {

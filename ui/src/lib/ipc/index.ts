@@ -8,13 +8,20 @@ import { listen } from '@tauri-apps/api/event';
 
 import type { ConnectionCheck } from './bindings/ConnectionCheck';
 import type { ConnectRequest } from './bindings/ConnectRequest';
+import type { DimensionOption } from './bindings/DimensionOption';
+import type { DimensionValue } from './bindings/DimensionValue';
 import type { IpcError } from './bindings/IpcError';
+import type { KpiReport } from './bindings/KpiReport';
+import type { KpiRequest } from './bindings/KpiRequest';
 import type { Overview } from './bindings/Overview';
 import type { OverviewRequest } from './bindings/OverviewRequest';
+import type { PeriodPreset } from './bindings/PeriodPreset';
 import type { SourceSyncResult } from './bindings/SourceSyncResult';
 import type { SourceView } from './bindings/SourceView';
 import type { SyncProgress } from './bindings/SyncProgress';
 import type { SyncRun } from './bindings/SyncRun';
+import type { TicketList } from './bindings/TicketList';
+import type { TicketListRequest } from './bindings/TicketListRequest';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
@@ -22,12 +29,18 @@ export type { ConnectionCheck } from './bindings/ConnectionCheck';
 export type { ConnectRequest } from './bindings/ConnectRequest';
 export type { CountValue } from './bindings/CountValue';
 export type { CsatStats } from './bindings/CsatStats';
+export type { DimensionOption } from './bindings/DimensionOption';
+export type { DimensionValue } from './bindings/DimensionValue';
 export type { DurationStats } from './bindings/DurationStats';
 export type { DurationUnit } from './bindings/DurationUnit';
 export type { ErrorCode } from './bindings/ErrorCode';
+export type { GroupReport } from './bindings/GroupReport';
 export type { IpcError } from './bindings/IpcError';
 export type { KpiCard } from './bindings/KpiCard';
 export type { KpiId } from './bindings/KpiId';
+export type { KpiMap } from './bindings/KpiMap';
+export type { KpiReport } from './bindings/KpiReport';
+export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
 export type { Overview } from './bindings/Overview';
 export type { OverviewRequest } from './bindings/OverviewRequest';
@@ -35,6 +48,7 @@ export type { PeriodPreset } from './bindings/PeriodPreset';
 export type { RangeEcho } from './bindings/RangeEcho';
 export type { RunOutcome } from './bindings/RunOutcome';
 export type { SourceSummary } from './bindings/SourceSummary';
+export type { SeriesPoint } from './bindings/SeriesPoint';
 export type { SourceSyncResult } from './bindings/SourceSyncResult';
 export type { SourceView } from './bindings/SourceView';
 export type { Stream } from './bindings/Stream';
@@ -42,6 +56,9 @@ export type { StreamState } from './bindings/StreamState';
 export type { SyncEvent } from './bindings/SyncEvent';
 export type { SyncProgress } from './bindings/SyncProgress';
 export type { SyncRun } from './bindings/SyncRun';
+export type { TicketList } from './bindings/TicketList';
+export type { TicketListRequest } from './bindings/TicketListRequest';
+export type { TicketRow } from './bindings/TicketRow';
 export type { TrendPoint } from './bindings/TrendPoint';
 export type { WaitReason } from './bindings/WaitReason';
 export type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -71,6 +88,31 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 /** Opens (on first start: generates) the workspace. Can take ~10 s the first time. */
 export function openWorkspace(): Promise<WorkspaceInfo> {
   return call<WorkspaceInfo>('open_workspace');
+}
+
+/** One KPI query for Explore; `period` gives the range (the core resolves presets). */
+export function kpiReport(period: PeriodPreset, request: KpiRequest): Promise<KpiReport> {
+  return call<KpiReport>('kpi_report', { period, request });
+}
+
+/** A page of the tickets behind a number. */
+export function ticketList(request: TicketListRequest): Promise<TicketList> {
+  return call<TicketList>('ticket_list', { request });
+}
+
+/** The dimensions Explore offers: the built-in ones, then the custom fields. */
+export function exploreDimensions(): Promise<DimensionOption[]> {
+  return call<DimensionOption[]>('explore_dimensions');
+}
+
+/** A dimension's values with their ticket counts, most tickets first. */
+export function dimensionValues(dimension: string): Promise<DimensionValue[]> {
+  return call<DimensionValue[]>('dimension_values', { dimension });
+}
+
+/** Opens a ticket in its helpdesk in the system browser (the core builds the address). */
+export function openTicket(sourceId: number, ticketId: number): Promise<void> {
+  return call<void>('open_ticket', { sourceId, ticketId });
 }
 
 /** KPI cards against the previous period plus the weekly trend, all computed by the core. */

@@ -39,6 +39,9 @@ const HEADLINE_KIND: Record<KpiId, HeadlineKind> = {
   sla_achievement: 'share',
 };
 
+/** Every KPI of the contract, in the catalogue's order (Explore's KPI list). */
+export const KPI_IDS = Object.keys(HEADLINE_KIND) as KpiId[];
+
 export function headlineKind(kpi: KpiId): HeadlineKind {
   return HEADLINE_KIND[kpi];
 }

@@ -14,6 +14,8 @@ export interface ChartPalette {
   axisLine: string;
   tooltipBackground: string;
   tooltipBorder: string;
+  /** Colours of a chart's categorical series, in order (Explore's groups). */
+  series: readonly string[];
 }
 
 export const CHART_PALETTES: Readonly<Record<ResolvedTheme, ChartPalette>> = {
@@ -27,6 +29,7 @@ export const CHART_PALETTES: Readonly<Record<ResolvedTheme, ChartPalette>> = {
     axisLine: '#cfd5de',
     tooltipBackground: '#ffffff',
     tooltipBorder: '#dfe3ea',
+    series: ['#4c6ef5', '#12b886', '#f08c00', '#e64980', '#7950f2', '#1098ad', '#82c91e', '#fa5252', '#868e96', '#b08d57'],
   },
   dark: {
     created: '#7c9cff',
@@ -38,5 +41,6 @@ export const CHART_PALETTES: Readonly<Record<ResolvedTheme, ChartPalette>> = {
     axisLine: '#3a414e',
     tooltipBackground: '#1e222b',
     tooltipBorder: '#333a47',
+    series: ['#7c9cff', '#38d9a9', '#ffc04d', '#f783ac', '#b197fc', '#3bc9db', '#a9e34b', '#ff8787', '#adb5bd', '#d8b98a'],
   },
 };
