@@ -24,3 +24,33 @@ export type { EChartsType };
 export function createChart(element: HTMLElement, locale: Locale): EChartsType {
   return init(element, null, { renderer: 'svg', locale: ECHARTS_LOCALE[locale] });
 }
+
+/**
+ * Creates the chart once `element` has a size (ECharts cannot lay out in a zero box),
+ * resizes it with the element, and hands it to `onchart` (null once disposed). Returns
+ * the clean-up, for a component's `$effect`.
+ */
+export function mountChart(
+  element: HTMLElement,
+  locale: Locale,
+  onchart: (chart: EChartsType | null) => void,
+): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  let instance: EChartsType | null = null;
+  const observer = new ResizeObserver(([entry]) => {
+    const box = entry?.contentRect;
+    if (!box || box.width === 0 || box.height === 0) return;
+    if (instance) {
+      instance.resize();
+      return;
+    }
+    instance = createChart(element, locale);
+    onchart(instance);
+  });
+  observer.observe(element);
+  return () => {
+    observer.disconnect();
+    instance?.dispose();
+    onchart(null);
+  };
+}

@@ -63,6 +63,25 @@ export function tooltipElement(title: string, rows: readonly TooltipRow[]): HTML
   return root;
 }
 
+/** An axis-triggered tooltip in the palette, its content built by `content(dataIndex)`. */
+export function axisTooltip(
+  palette: ChartPalette,
+  pointer: 'shadow' | 'line',
+  content: (dataIndex: number) => HTMLElement | string,
+): TooltipComponentOption {
+  return {
+    trigger: 'axis',
+    axisPointer: { type: pointer },
+    backgroundColor: palette.tooltipBackground,
+    borderColor: palette.tooltipBorder,
+    textStyle: { color: palette.text, fontFamily: FONT_FAMILY },
+    formatter: (params) => {
+      const first = Array.isArray(params) ? params[0] : params;
+      return content(first?.dataIndex ?? -1);
+    },
+  };
+}
+
 /** Axis steps that read well as durations: minutes, then whole hours, then whole days. */
 const DURATION_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 7200, 10080];
 
@@ -123,17 +142,7 @@ export function buildTrendOption(
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
     },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      backgroundColor: palette.tooltipBackground,
-      borderColor: palette.tooltipBorder,
-      textStyle: { color: palette.text, fontFamily: FONT_FAMILY },
-      formatter: (params) => {
-        const first = Array.isArray(params) ? params[0] : params;
-        return tooltipFor(first?.dataIndex ?? -1);
-      },
-    },
+    tooltip: axisTooltip(palette, 'shadow', tooltipFor),
     xAxis: {
       type: 'category',
       data: weekly.map((point) => point.period),

@@ -12,7 +12,7 @@ import type {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 
-import { FONT_FAMILY, tooltipElement } from '../chart/trendOption';
+import { axisTooltip, FONT_FAMILY, tooltipElement } from '../chart/trendOption';
 import type { Formatter } from '../format';
 import type { KpiId } from '../ipc';
 import { formatHeadline, headlineKind } from '../kpi/cardView';
@@ -117,17 +117,7 @@ export function buildExploreOption(
         }
       : undefined,
     grid: { top: multi ? 44 : 12, left: 4, right: 16, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: view === 'line' ? 'line' : 'shadow' },
-      backgroundColor: palette.tooltipBackground,
-      borderColor: palette.tooltipBorder,
-      textStyle: { color: palette.text, fontFamily: FONT_FAMILY },
-      formatter: (params) => {
-        const first = Array.isArray(params) ? params[0] : params;
-        return tooltipFor(first?.dataIndex ?? -1);
-      },
-    },
+    tooltip: axisTooltip(palette, view === 'line' ? 'line' : 'shadow', tooltipFor),
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series,

@@ -24,7 +24,6 @@ export interface ExploreQuery {
   period: PeriodPreset;
   /** Selected keys per dimension: OR within a dimension, AND across dimensions. */
   filters: Readonly<Record<string, readonly FilterKey[]>>;
-  view: ExploreView;
 }
 
 export const DEFAULT_QUERY: ExploreQuery = {
@@ -34,7 +33,6 @@ export const DEFAULT_QUERY: ExploreQuery = {
   hours: 'calendar',
   period: DEFAULT_PERIOD,
   filters: {},
-  view: 'bar',
 };
 
 /** "no value" as a filter spells it. */
