@@ -1,7 +1,8 @@
-//! Deskbench core: the local store, the demo helpdesk, and the analytics over them.
+//! Deskbench core: the local store, sync, the demo helpdesk, analytics and charts.
 //! No desktop dependency: the Tauri shell and the CLI are thin layers over this crate.
 
 pub mod analytics;
+pub mod charts;
 pub mod demo;
 pub mod secrets;
 pub mod sources;

@@ -17,6 +17,8 @@ pub fn run() {
         .on_menu_event(menu::forward)
         // Used from Rust only (open_ticket); the web view gets no opener permission.
         .plugin(tauri_plugin_opener::init())
+        // Used from Rust only (the export save dialog); no dialog permission for the web view.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::overview::open_workspace,
             commands::overview::overview,

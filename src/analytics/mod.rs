@@ -10,6 +10,7 @@ mod error;
 pub mod filter;
 pub mod frame;
 mod grid;
+pub mod heatmap;
 pub mod kpi;
 pub mod overview;
 pub mod query;

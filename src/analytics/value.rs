@@ -27,6 +27,18 @@ impl KpiValue {
             KpiValue::Sla(s) => s.value,
         }
     }
+
+    /// How many records the headline rests on; a count is its own size.
+    pub fn sample_size(&self) -> u64 {
+        match self {
+            KpiValue::Count(c) => c.value,
+            KpiValue::Backlog(b) => b.value,
+            KpiValue::Rate(r) => r.n,
+            KpiValue::Duration(d) => d.n,
+            KpiValue::Csat(c) => c.n,
+            KpiValue::Sla(s) => s.n,
+        }
+    }
 }
 
 /// `{"value": 1234}`.

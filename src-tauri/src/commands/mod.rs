@@ -3,6 +3,7 @@
 
 pub mod explore;
 pub mod overview;
+pub mod save_dialog;
 pub mod sources;
 
 use crate::error::IpcError;

@@ -1,0 +1,8 @@
+//! Charts: a `ChartSpec` says what a chart shows; the web view draws it interactively and
+//! the renderers here draw the same spec to PNG or SVG for slides.
+
+mod from_report;
+pub mod spec;
+
+pub use from_report::{from_report, unit_of, ChartText};
+pub use spec::{ChartKind, ChartSeries, ChartSpec, SpecError, Unit, XAxis, XKind};

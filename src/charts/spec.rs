@@ -1,0 +1,155 @@
+//! What a chart shows, independent of who draws it: the web view draws a `ChartSpec`
+//! interactively, plotters renders the same spec to PNG or SVG, and data export writes
+//! its table. Numbers are in the spec's `unit`; labels that depend on the reader's
+//! language (dates, weekdays, number formats) are left raw for each renderer to format.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChartSpec {
+    pub kind: ChartKind,
+    /// Already in the reader's language (the caller names the KPI).
+    pub title: String,
+    /// A second line: range, time zone, filters.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    pub x: XAxis,
+    pub unit: Unit,
+    pub series: Vec<ChartSeries>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    Bar,
+    Line,
+    /// Bars stacked per category; series are the parts.
+    StackedBar,
+    /// Series are rows, `x` the columns, values the cell intensity.
+    Heatmap,
+}
+
+/// What a value is, which decides its axis and number format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Count,
+    /// 0..1, shown as a percentage.
+    Share,
+    /// Minutes, shown as a duration.
+    Minutes,
+    /// Any other number (replies per ticket).
+    Number,
+}
+
+/// The category axis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct XAxis {
+    pub kind: XKind,
+    /// One label per category: text as shown, `YYYY-MM-DD` for dates, `0`..`23` for hours.
+    pub labels: Vec<String>,
+    /// For categories that are groups of a dimension: each one's key (null = no value), so
+    /// a click can open the tickets behind it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub keys: Option<Vec<Option<String>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum XKind {
+    Text,
+    /// Bucket label dates of a period (`every`).
+    Date,
+    /// Hours of the day, 0..23.
+    Hour,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChartSeries {
+    /// Already in the reader's language, or a weekday number `1`..`7` (Monday first) for
+    /// the rows of an hour-of-week heatmap.
+    pub name: String,
+    /// One value per category; null where there is nothing to show.
+    pub values: Vec<Option<f64>>,
+    /// The sample size behind each value (tickets, ratings), for tooltips and tables.
+    #[serde(default)]
+    #[ts(optional)]
+    pub samples: Option<Vec<Option<u64>>>,
+    /// A confidence interval around each value (CSAT), drawn as a band.
+    #[serde(default)]
+    #[ts(optional)]
+    pub band: Option<Band>,
+    /// The group this series stands for when it is one group of a dimension.
+    #[serde(default)]
+    #[ts(optional)]
+    pub group: Option<SeriesGroup>,
+    /// A secondary line (p90 beside the median), drawn dashed.
+    #[serde(default)]
+    pub dashed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Band {
+    pub low: Vec<Option<f64>>,
+    pub high: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SeriesGroup {
+    pub key: Option<String>,
+}
+
+impl ChartSpec {
+    /// True when no value is there to draw (all null or zero).
+    pub fn is_empty(&self) -> bool {
+        self.series
+            .iter()
+            .all(|s| s.values.iter().all(|v| v.is_none_or(|v| v == 0.0)))
+    }
+
+    /// Checks the shape a renderer relies on: every series as long as the axis, bands too,
+    /// finite numbers. Specs come back from the web view, so they are input.
+    pub fn validate(&self) -> Result<(), SpecError> {
+        const MAX_CATEGORIES: usize = 10_000;
+        const MAX_SERIES: usize = 500;
+        let n = self.x.labels.len();
+        if n > MAX_CATEGORIES || self.series.len() > MAX_SERIES {
+            return Err(SpecError::TooLarge);
+        }
+        if self.x.keys.as_ref().is_some_and(|k| k.len() != n) {
+            return Err(SpecError::Length("x.keys".into()));
+        }
+        for s in &self.series {
+            let lengths = [Some(s.values.len()), s.samples.as_ref().map(Vec::len)]
+                .into_iter()
+                .chain(
+                    s.band
+                        .iter()
+                        .flat_map(|b| [Some(b.low.len()), Some(b.high.len())]),
+                );
+            if lengths.flatten().any(|len| len != n) {
+                return Err(SpecError::Length(s.name.clone()));
+            }
+            let numbers = s
+                .values
+                .iter()
+                .chain(s.band.iter().flat_map(|b| b.low.iter().chain(&b.high)));
+            if numbers.flatten().any(|v| !v.is_finite()) {
+                return Err(SpecError::NotFinite(s.name.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum SpecError {
+    #[error("the chart's series \"{0}\" does not have one value per category")]
+    Length(String),
+    #[error("the chart's series \"{0}\" has a value that is not a finite number")]
+    NotFinite(String),
+    #[error("the chart has too many categories or series to draw")]
+    TooLarge,
+}
