@@ -5,6 +5,7 @@ fn main() {
         "open_workspace",
         "overview",
         "kpi_report",
+        "kpi_chart",
         "ticket_list",
         "explore_dimensions",
         "dimension_values",

@@ -8,12 +8,14 @@ use ts_rs::{Config, ExportError, TS};
 
 use deskbench::analytics::catalogue::{DimensionOption, DimensionValue};
 use deskbench::analytics::drill::{TicketList, TicketListRequest};
-use deskbench::analytics::overview::{Overview, OverviewRequest};
+use deskbench::analytics::overview::OverviewRequest;
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::KpiRequest;
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
+use crate::commands::explore::{ChartRequest, KpiChart};
+use crate::commands::overview::OverviewScreen;
 use crate::commands::sources::{ConnectRequest, ConnectionCheck, SourceSyncResult, SyncProgress};
 use crate::IpcError;
 
@@ -22,9 +24,11 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     let config = Config::new().with_out_dir(dir);
     WorkspaceInfo::export_all(&config)?;
     OverviewRequest::export_all(&config)?;
-    Overview::export_all(&config)?;
+    OverviewScreen::export_all(&config)?;
     KpiRequest::export_all(&config)?;
     KpiReport::export_all(&config)?;
+    ChartRequest::export_all(&config)?;
+    KpiChart::export_all(&config)?;
     TicketListRequest::export_all(&config)?;
     TicketList::export_all(&config)?;
     DimensionOption::export_all(&config)?;

@@ -23,6 +23,7 @@ pub fn run() {
             commands::overview::open_workspace,
             commands::overview::overview,
             commands::explore::kpi_report,
+            commands::explore::kpi_chart,
             commands::explore::ticket_list,
             commands::explore::explore_dimensions,
             commands::explore::dimension_values,

@@ -1,7 +1,7 @@
 //! The tickets behind a number: the population of one KPI in the range or one bucket,
 //! for one group or all, paged and sorted, with a link to each ticket in its helpdesk.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -9,7 +9,7 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::store::Store;
+use crate::store::{Store, TicketKey};
 
 use super::compute::{records_in, Keyed, Periods, KEY};
 use super::dimension::Dimension;
@@ -35,6 +35,10 @@ pub struct TicketListRequest {
     pub offset: usize,
     /// Rows per page; 100 when absent, at most 10,000.
     pub limit: Option<usize>,
+    /// Only tickets whose subject contains this text (ignoring case), or with this id.
+    #[serde(default)]
+    #[ts(optional)]
+    pub search: Option<String>,
 }
 
 /// One page of a ticket list.
@@ -144,6 +148,8 @@ pub struct TicketListQuery {
     pub descending: bool,
     pub offset: usize,
     pub limit: usize,
+    /// Lower-cased search text; `None` when blank.
+    pub search: Option<String>,
 }
 
 impl TicketListRequest {
@@ -185,6 +191,12 @@ impl TicketListRequest {
             descending,
             offset: self.offset,
             limit: self.limit.unwrap_or(100).min(10_000),
+            search: self
+                .search
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
         })
     }
 }
@@ -251,6 +263,10 @@ pub fn ticket_list(
                 .with_nulls_last(true),
         )
         .collect()?;
+    let df = match &list.search {
+        Some(needle) => matching_only(df, &store.tickets_matching(needle)?)?,
+        None => df,
+    };
     let total = df.height() as u64;
     let page = df.slice(list.offset as i64, list.limit);
     Ok(TicketList {
@@ -290,6 +306,21 @@ fn population_rows(
     };
     plan.select([col(cols::ROW)])
         .unique(None, UniqueKeepStrategy::Any)
+}
+
+/// The rows of `df` whose ticket is in `keys`, in order.
+fn matching_only(df: DataFrame, keys: &HashSet<TicketKey>) -> Result<DataFrame, AnalyticsError> {
+    let sources = df.column("source_id")?.i64()?;
+    let ids = df.column("id")?.i64()?;
+    let mask: BooleanChunked = sources
+        .iter()
+        .zip(ids.iter())
+        .map(|key| match key {
+            (Some(source), Some(id)) => keys.contains(&(source, id)),
+            _ => false,
+        })
+        .collect();
+    Ok(df.filter(&mask)?)
 }
 
 fn rows_of(

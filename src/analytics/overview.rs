@@ -1,4 +1,5 @@
-//! The Overview screen in one call: KPI cards against the previous period and a weekly trend.
+//! The Overview screen in one call: KPI cards against the previous period, every KPI by
+//! week, and when tickets arrive.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -7,10 +8,11 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::frame::Frame;
+use super::heatmap::{hour_of_week, HourOfWeek};
 use super::kpi::KpiId;
 use super::query::{run, KpiQuery};
 use super::range::{parse_date, parse_tz, DateRange, Every};
-use super::report::KpiMap;
+use super::report::SeriesPoint;
 use super::targets::{Target, TargetStatus};
 use super::value::KpiValue;
 use super::AnalyticsError;
@@ -55,8 +57,15 @@ pub struct Overview {
     /// The period of equal length just before `range`.
     pub previous: RangeEcho,
     pub cards: Vec<KpiCard>,
-    /// ISO weeks (clipped to the range), every week present.
-    pub weekly: Vec<TrendPoint>,
+    /// Every KPI per ISO week (clipped to the range), every week present; drawn through
+    /// `charts::overview_charts`, not sent as is.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub weekly: Vec<SeriesPoint>,
+    /// Tickets created in the range by local weekday and hour.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub arrivals: HourOfWeek,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -75,18 +84,6 @@ pub struct KpiCard {
     /// The workspace's target for this KPI, if one is set, and how the headline fares.
     pub target: Option<Target>,
     pub target_status: Option<TargetStatus>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct TrendPoint {
-    /// The bucket's label: the Monday of its ISO week, `YYYY-MM-DD`.
-    pub period: String,
-    #[ts(type = "number")]
-    pub created: u64,
-    #[ts(type = "number")]
-    pub solved: u64,
-    /// Median first reply time in minutes of the tickets created in the week.
-    pub first_reply_median: Option<f64>,
 }
 
 impl PeriodPreset {
@@ -114,8 +111,8 @@ impl RangeEcho {
     }
 }
 
-/// Computes the Overview: every KPI over the period and the previous one, and the weekly
-/// created / solved / first-reply trend, from the same engine as `deskbench kpi`.
+/// Computes the Overview: every KPI over the period and the previous one, every KPI by
+/// week and the hour-of-week arrivals, from the same engine as `deskbench kpi`.
 pub fn overview(
     frame: &Frame,
     request: &OverviewRequest,
@@ -133,11 +130,14 @@ pub fn overview(
         every: Some(Every::Week),
         ..KpiQuery::new(range)
     };
-    let (current, previous) = super::in_parallel(
+    let (current, (previous, arrivals)) = super::in_parallel(
         || run(frame, &current_query),
-        || run(frame, &KpiQuery::new(previous_range)),
+        || {
+            let previous = run(frame, &KpiQuery::new(previous_range));
+            (previous, hour_of_week(frame, &range))
+        },
     );
-    let (current, previous) = (current?, previous?);
+    let (current, previous, arrivals) = (current?, previous?, arrivals?);
     let cards = KpiId::ALL
         .into_iter()
         .filter_map(|kpi| {
@@ -161,25 +161,11 @@ pub fn overview(
             })
         })
         .collect();
-    let count = |map: &KpiMap, kpi| map.get(kpi).and_then(KpiValue::headline).unwrap_or(0.0) as u64;
-    let weekly = current
-        .series
-        .unwrap_or_default()
-        .into_iter()
-        .map(|point| TrendPoint {
-            created: count(&point.kpis, KpiId::TicketsCreated),
-            solved: count(&point.kpis, KpiId::TicketsSolved),
-            first_reply_median: point
-                .kpis
-                .get(KpiId::FirstReplyTime)
-                .and_then(KpiValue::headline),
-            period: point.period,
-        })
-        .collect();
     Ok(Overview {
         range: RangeEcho::of(&range),
         previous: RangeEcho::of(&previous_range),
         cards,
-        weekly,
+        weekly: current.series.unwrap_or_default(),
+        arrivals,
     })
 }

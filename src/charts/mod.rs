@@ -2,7 +2,9 @@
 //! the renderers here draw the same spec to PNG or SVG for slides.
 
 mod from_report;
+mod overview;
 pub mod spec;
 
 pub use from_report::{from_report, unit_of, ChartText};
+pub use overview::{overview_charts, OverviewCharts};
 pub use spec::{ChartKind, ChartSeries, ChartSpec, SpecError, Unit, XAxis, XKind};

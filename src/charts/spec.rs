@@ -51,7 +51,7 @@ pub struct XAxis {
     pub labels: Vec<String>,
     /// For categories that are groups of a dimension: each one's key (null = no value), so
     /// a click can open the tickets behind it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub keys: Option<Vec<Option<String>>>,
 }
@@ -74,15 +74,15 @@ pub struct ChartSeries {
     /// One value per category; null where there is nothing to show.
     pub values: Vec<Option<f64>>,
     /// The sample size behind each value (tickets, ratings), for tooltips and tables.
-    #[serde(default)]
-    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, as = "Option<Vec<Option<u32>>>")]
     pub samples: Option<Vec<Option<u64>>>,
     /// A confidence interval around each value (CSAT), drawn as a band.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub band: Option<Band>,
     /// The group this series stands for when it is one group of a dimension.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub group: Option<SeriesGroup>,
     /// A secondary line (p90 beside the median), drawn dashed.

@@ -1,6 +1,8 @@
 //! Typed reads of what hangs off tickets: tags, custom-field values and definitions,
 //! SLA metric events, and the text fields a ticket list shows.
 
+use std::collections::HashSet;
+
 use rusqlite::types::ValueRef;
 use rusqlite::{params, params_from_iter};
 
@@ -151,6 +153,31 @@ impl Store {
             })?;
             for row in rows {
                 out.push(row?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Tickets whose subject contains `needle` (ignoring case, any script), or whose id is
+    /// `needle`. The text is compared here, in Rust: SQLite's `LIKE` folds ASCII only.
+    pub fn tickets_matching(&self, needle: &str) -> Result<HashSet<TicketKey>, StoreError> {
+        let needle = needle.trim().to_lowercase();
+        let id: Option<i64> = needle.trim_start_matches('#').parse().ok();
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT source_id, id, subject FROM tickets")?;
+        let mut rows = stmt.query([])?;
+        let mut out = HashSet::new();
+        while let Some(row) = rows.next()? {
+            let key: TicketKey = (row.get(0)?, row.get(1)?);
+            let by_subject = match row.get_ref(2)? {
+                ValueRef::Text(text) => String::from_utf8_lossy(text)
+                    .to_lowercase()
+                    .contains(&needle),
+                _ => false,
+            };
+            if by_subject || id == Some(key.1) {
+                out.insert(key);
             }
         }
         Ok(out)

@@ -660,3 +660,42 @@ fn csv_carries_the_sla_metrics_of_the_json() {
         ]
     );
 }
+
+#[test]
+fn ticket_lists_search_subjects_in_any_script_and_ids() {
+    let subjects = ["Оплата не прошла", "Refund please", "환불 요청"];
+    let tickets: Vec<_> = subjects
+        .iter()
+        .enumerate()
+        .map(|(i, subject)| {
+            let mut t = ticket(i as i64 + 1, "2025-04-02T10:00:00Z", Open);
+            t.subject = Some((*subject).to_owned());
+            t
+        })
+        .collect();
+    let hd = Helpdesk::new().tickets(&tickets);
+    let frame = Frame::build(&hd.store).unwrap();
+    let ids = |search: &str| {
+        let query = TicketListRequest {
+            query: april_range(),
+            kpi: "tickets_created".into(),
+            sort: Some("id".into()),
+            search: Some(search.into()),
+            ..TicketListRequest::default()
+        }
+        .resolve(
+            NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+            chrono_tz::Tz::UTC,
+        )
+        .unwrap();
+        let list = ticket_list(&frame, &hd.store, &query).unwrap();
+        assert_eq!(list.total as usize, list.rows.len());
+        list.rows.iter().map(|r| r.id).collect::<Vec<_>>()
+    };
+    assert_eq!(ids("ОПЛАТА"), [1], "Cyrillic case is folded");
+    assert_eq!(ids("refund"), [2]);
+    assert_eq!(ids("환불"), [3]);
+    assert_eq!(ids("#2"), [2], "an id matches too");
+    assert_eq!(ids("  "), [1, 2, 3], "a blank search lists everything");
+    assert_eq!(ids("<script>"), Vec::<i64>::new());
+}

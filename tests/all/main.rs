@@ -1,11 +1,13 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
 mod catalogue;
+mod chart_spec;
 mod cli;
 mod demo;
 mod fixtures;
 mod kpi;
 mod kpi_engine;
+mod overview_charts;
 mod snapshot;
 mod store;
 mod sync;

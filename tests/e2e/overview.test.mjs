@@ -79,7 +79,9 @@ function assertCardsMatch(cards, kpis) {
 test('the Overview opens on the demo workspace with the demo badge', async () => {
   await readCards();
   assert.ok(await browser.$('[data-testid="demo-badge"]').isDisplayed(), 'the demo badge is visible');
-  assert.ok(await browser.$('[data-testid="trend-chart"]').isExisting(), 'the weekly chart is drawn');
+  for (const chart of ['volume', 'first_reply', 'resolution', 'csat', 'sla', 'arrivals']) {
+    assert.ok(await browser.$(`[data-testid="overview-chart-${chart}"]`).isExisting(), `the ${chart} chart is there`);
+  }
   assert.match(await browser.getTitle(), /Deskbench/);
 });
 

@@ -102,3 +102,39 @@ test('connecting a Zendesk account replaces the demo and a sync brings its ticke
   const synced = await (await byId('last-synced')).getAttribute('data-synced-at');
   assert.ok(Number(synced) > 0, 'the header shows when the workspace last synced');
 });
+
+test('customer markup in a subject shows as text and never runs', async () => {
+  await (await byId('nav-explore')).click();
+  await (await waitFor('explore-kpi')).selectByAttribute('value', 'tickets_created');
+  await (await byId('explore-by')).selectByAttribute('value', '');
+  // The fake account's tickets are from the year before 2026.
+  await (await byId('period-preset')).selectByAttribute('value', 'custom');
+  for (const [id, value] of [['range-from', '2025-01-01'], ['range-to', '2025-12-31']]) {
+    await browser.execute((e, v) => {
+      e.value = v;
+      e.dispatchEvent(new Event('input', { bubbles: true }));
+      e.dispatchEvent(new Event('change', { bubbles: true }));
+    }, await byId(id), value);
+  }
+  await (await byId('range-apply')).click();
+  await (await byId('view-table')).click();
+  const cell = await browser.$('[data-testid="explore-table"] td[data-series="0"] button');
+  await cell.waitForExist({ timeout: 30000 });
+  await cell.click();
+  await (await waitFor('ticket-search')).setValue('Dark mode');
+  const subject = await browser.$('[data-testid="ticket-rows"] .cell.subject');
+  await browser.waitUntil(async () => (await subject.isExisting()) && (await subject.getText()).includes('Dark mode'), {
+    timeout: 30000,
+    timeoutMsg: 'the search never found the ticket with markup in its subject',
+  });
+  assert.equal(
+    await subject.getText(),
+    'Dark mode <img src=x onerror="window.__deskbenchXss=1"> please <script>window.__deskbenchXss=2</script>',
+    'the markup is shown literally',
+  );
+  const injected = await browser.execute(() => ({
+    elements: document.querySelectorAll('[data-testid="ticket-list"] img, [data-testid="ticket-list"] script').length,
+    ran: window.__deskbenchXss ?? null,
+  }));
+  assert.deepEqual(injected, { elements: 0, ran: null }, 'no element was created and nothing ran');
+});

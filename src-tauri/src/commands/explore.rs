@@ -3,15 +3,19 @@
 //! run after the workspace lock is released, so they do not hold up each other or a
 //! reload.
 
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
 
 use deskbench::analytics::catalogue::{self, DimensionOption, DimensionValue};
 use deskbench::analytics::dimension::Dimension;
 use deskbench::analytics::drill::{self, TicketList, TicketListRequest};
+use deskbench::analytics::kpi::KpiId;
 use deskbench::analytics::overview::PeriodPreset;
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::{self, Frame, KpiRequest};
+use deskbench::charts::{self, ChartKind, ChartSpec, ChartText};
 
 use super::{blocking, with_loaded};
 use crate::error::IpcError;
@@ -32,6 +36,37 @@ pub async fn kpi_report(
 ) -> Result<KpiReport, IpcError> {
     let shared = state.loaded.clone();
     blocking(move || report(&shared, period.as_ref(), request)).await
+}
+
+/// How Explore asks for its chart: the KPI to draw and the texts in the reader's language.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ChartRequest {
+    pub kpi: KpiId,
+    pub kind: ChartKind,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// The name of the one series when the chart has one ("All tickets").
+    pub total: String,
+}
+
+/// A report and the chart of one of its KPIs, drawn from the same numbers.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct KpiChart {
+    pub report: KpiReport,
+    pub chart: ChartSpec,
+}
+
+/// A KPI report and the chart of one KPI in it; the chart's export and data export
+/// start from this same spec.
+#[tauri::command]
+pub async fn kpi_chart(
+    period: Option<PeriodPreset>,
+    request: KpiRequest,
+    chart: ChartRequest,
+    state: State<'_, AppState>,
+) -> Result<KpiChart, IpcError> {
+    let shared = state.loaded.clone();
+    blocking(move || report_with_chart(&shared, period.as_ref(), request, chart)).await
 }
 
 /// Opens a ticket in its helpdesk in the system browser. The address is built here from
@@ -100,10 +135,35 @@ fn report(
     Ok(analytics::run(&frame, &query)?)
 }
 
+fn report_with_chart(
+    shared: &SharedWorkspace,
+    period: Option<&PeriodPreset>,
+    request: KpiRequest,
+    chart: ChartRequest,
+) -> Result<KpiChart, IpcError> {
+    [&chart.title, &chart.total]
+        .into_iter()
+        .chain(&chart.subtitle)
+        .try_for_each(check_text)?;
+    let report = report(shared, period, request)?;
+    let text = ChartText {
+        title: chart.title,
+        subtitle: chart.subtitle,
+        total: chart.total,
+    };
+    let chart = charts::from_report(&report, chart.kpi, chart.kind, text);
+    Ok(KpiChart { report, chart })
+}
+
 /// Runs under the lock: ticket subjects come from the workspace's database.
 fn tickets(shared: &SharedWorkspace, request: &TicketListRequest) -> Result<TicketList, IpcError> {
     check_query(&request.query)?;
-    let texts = [&request.key, &request.period, &request.sort];
+    let texts = [
+        &request.key,
+        &request.period,
+        &request.sort,
+        &request.search,
+    ];
     texts.into_iter().flatten().try_for_each(check_text)?;
     check_text(&request.kpi)?;
     with_loaded(shared, |loaded| {
@@ -237,6 +297,42 @@ mod tests {
             ..KpiRequest::default()
         };
         assert!(refused(super::report(&shared, None, long)).contains("too long"));
+    }
+
+    #[test]
+    fn kpi_chart_draws_the_report_it_returns() {
+        let (_dir, shared) = demo();
+        let request = KpiRequest {
+            by: Some("channel".into()),
+            kpis: vec!["first_reply_time".into()],
+            ..KpiRequest::default()
+        };
+        let ask = ChartRequest {
+            kpi: KpiId::FirstReplyTime,
+            kind: ChartKind::Bar,
+            title: "Первый ответ".into(),
+            subtitle: None,
+            total: "All".into(),
+        };
+        let KpiChart { report, chart } =
+            report_with_chart(&shared, None, request.clone(), ask.clone()).unwrap();
+        let groups = report.groups.expect("grouped");
+        assert_eq!(chart.title, "Первый ответ");
+        assert_eq!(chart.x.labels.len(), groups.len());
+        for (i, group) in groups.iter().enumerate() {
+            let median = group
+                .kpis
+                .get(KpiId::FirstReplyTime)
+                .and_then(|v| v.headline());
+            assert_eq!(chart.series[0].values[i], median, "{}", group.label);
+            assert_eq!(chart.x.keys.as_ref().unwrap()[i], group.key);
+        }
+        chart.validate().expect("a drawable spec");
+        let long = ChartRequest {
+            title: "x".repeat(MAX_TEXT + 1),
+            ..ask
+        };
+        assert!(refused(report_with_chart(&shared, None, request, long)).contains("too long"));
     }
 
     #[test]

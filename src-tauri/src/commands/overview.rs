@@ -2,9 +2,12 @@
 
 use std::sync::Arc;
 
+use serde::Serialize;
 use tauri::{Manager, State, WebviewWindow};
+use ts_rs::TS;
 
 use deskbench::analytics::overview::{overview as compute_overview, Overview, OverviewRequest};
+use deskbench::charts::{overview_charts, OverviewCharts};
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::{Workspace, WorkspaceInfo};
 
@@ -63,25 +66,31 @@ pub fn set_title(window: &WebviewWindow, info: &WorkspaceInfo) {
         .map(|w| w.set_title(title));
 }
 
-/// The Overview screen's KPIs and trend for a period.
+/// The Overview screen: its cards and the charts drawn from the same numbers.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OverviewScreen {
+    #[serde(flatten)]
+    pub overview: Overview,
+    pub charts: OverviewCharts,
+}
+
+/// The Overview screen's KPIs and charts for a period.
 #[tauri::command]
 pub async fn overview(
     request: OverviewRequest,
     state: State<'_, AppState>,
-) -> Result<Overview, IpcError> {
+) -> Result<OverviewScreen, IpcError> {
     let loaded = state.loaded.clone();
     blocking(move || {
         with_loaded(&loaded, |loaded| {
             let today = loaded.workspace.today(deskbench::now())?;
             let tz = loaded.workspace.time_zone()?;
             let targets = deskbench::analytics::targets::load(loaded.workspace.store())?;
-            Ok(compute_overview(
-                &loaded.frame,
-                &request,
-                today,
-                tz,
-                &targets,
-            )?)
+            let overview = compute_overview(&loaded.frame, &request, today, tz, &targets)?;
+            Ok(OverviewScreen {
+                charts: overview_charts(&overview),
+                overview,
+            })
         })
     })
     .await

@@ -207,6 +207,9 @@ pub struct TicketsArgs {
     pub offset: usize,
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
+    /// Only tickets whose subject contains TEXT (ignoring case), or whose id is TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
     #[command(flatten)]
     pub query: QueryArgs,
 }

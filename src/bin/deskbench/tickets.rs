@@ -18,6 +18,7 @@ pub fn run(cli: &Cli, args: &TicketsArgs) -> Result<()> {
         sort: args.sort.clone(),
         offset: args.offset,
         limit: Some(args.limit),
+        search: args.search.clone(),
     };
     let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
     let frame = crate::status::frame(&workspace)?;

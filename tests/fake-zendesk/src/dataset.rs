@@ -96,7 +96,8 @@ pub(crate) const SUBJECTS: [&str; 18] = [
     "Cannot log in after password reset",
     "Invoice shows the wrong VAT rate",
     "Export to CSV times out",
-    "Feature request: dark mode",
+    // Customers paste markup; a client must show it as text and never run it.
+    "Dark mode <img src=x onerror=\"window.__deskbenchXss=1\"> please <script>window.__deskbenchXss=2</script>",
     "App crashes on startup (Android 14)",
     "How do I add another agent?",
     "Charged twice this month",

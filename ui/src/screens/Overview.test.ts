@@ -59,7 +59,22 @@ describe('Overview screen', () => {
     expect(label).toHaveAttribute('data-to', '2025-03-30');
     expect(label.textContent?.replace(/\s+/g, ' ').trim()).toBe('Mar 1 – 30, 2025');
     expect(screen.getByTestId('range-previous')).toHaveTextContent('compared with Jan 30 – Feb 28, 2025');
-    expect(screen.getByTestId('trend-chart')).toBeInTheDocument();
+  });
+
+  it('shows the six charts with translated titles, each with an export menu', async () => {
+    render(Overview, { workspace: workspaceFixture });
+    await screen.findAllByTestId('kpi-card');
+    const ids = ['volume', 'first_reply', 'resolution', 'csat', 'sla', 'arrivals'];
+    const panels = ids.map((id) => screen.getByTestId(`overview-chart-${id}`));
+    expect(panels.map((p) => p.querySelector('h2')?.textContent)).toEqual([
+      'Created, solved and backlog by week',
+      'First reply time by week',
+      'Resolution time by week',
+      'CSAT by week (95% interval)',
+      'SLA achievement by metric',
+      'Tickets created by weekday and hour',
+    ]);
+    expect(panels.every((p) => p.querySelector('[data-testid="export-menu"]'))).toBe(true);
   });
 
   it('reloads when another preset is picked', async () => {

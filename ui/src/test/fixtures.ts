@@ -1,5 +1,5 @@
 /** Core responses shaped exactly like the generated bindings, for unit and component tests. */
-import type { KpiCard, Overview, SourceView, SyncRun, WorkspaceInfo } from '../lib/ipc';
+import type { ChartSeries, ChartSpec, KpiCard, OverviewScreen, SourceView, SyncRun, WorkspaceInfo } from '../lib/ipc';
 
 export const workspaceFixture: WorkspaceInfo = {
   path: '/home/analyst/.local/share/deskbench/demo.sqlite',
@@ -70,15 +70,59 @@ export const cardsFixture: KpiCard[] = [
   },
 ];
 
-export const overviewFixture: Overview = {
+const WEEKS = ['2025-02-24', '2025-03-03', '2025-03-10'];
+
+function series(name: string, values: (number | null)[], extra: Partial<ChartSeries> = {}): ChartSeries {
+  return { name, values, dashed: false, ...extra };
+}
+
+function weekly(title: string, unit: ChartSpec['unit'], lines: ChartSeries[]): ChartSpec {
+  return { kind: 'line', title, subtitle: null, x: { kind: 'date', labels: WEEKS }, unit, series: lines };
+}
+
+export const overviewFixture: OverviewScreen = {
   range: { from: '2025-03-01', to: '2025-03-30', tz: 'Europe/Berlin' },
   previous: { from: '2025-01-30', to: '2025-02-28', tz: 'Europe/Berlin' },
   cards: cardsFixture,
-  weekly: [
-    { period: '2025-02-24', created: 120, solved: 100, first_reply_median: 80 },
-    { period: '2025-03-03', created: 300, solved: 290, first_reply_median: 92.5 },
-    { period: '2025-03-10', created: 280, solved: 300, first_reply_median: null },
-  ],
+  charts: {
+    volume: weekly('chart.volume', 'count', [
+      series('series.created', [120, 300, 280]),
+      series('series.solved', [100, 290, 300]),
+      series('series.backlog', [40, 50, 30]),
+    ]),
+    first_reply: weekly('chart.firstReply', 'minutes', [
+      series('series.median', [80, 92.5, null], { samples: [120, 300, 0] }),
+      series('series.p90', [300, 420, null], { dashed: true }),
+    ]),
+    resolution: weekly('chart.resolution', 'minutes', [
+      series('series.median', [1440, 1500, 1300]),
+      series('series.p90', [4000, 4200, 3900], { dashed: true }),
+    ]),
+    csat: weekly('chart.csat', 'share', [
+      series('series.csat', [0.9, 0.85, null], {
+        samples: [40, 60, 0],
+        band: { low: [0.78, 0.75, null], high: [0.96, 0.92, null] },
+      }),
+    ]),
+    sla: {
+      kind: 'bar',
+      title: 'chart.sla',
+      subtitle: null,
+      x: { kind: 'text', labels: ['first_reply_time', 'custom_metric'] },
+      unit: 'share',
+      series: [series('series.achieved', [0.92, 0.7], { samples: [200, 10] })],
+    },
+    arrivals: {
+      kind: 'heatmap',
+      title: 'chart.arrivals',
+      subtitle: null,
+      x: { kind: 'hour', labels: Array.from({ length: 24 }, (_, h) => String(h)) },
+      unit: 'count',
+      series: Array.from({ length: 7 }, (_, d) =>
+        series(String(d + 1), Array.from({ length: 24 }, (_, h) => (h >= 9 && h < 18 && d < 5 ? 10 + h : 1))),
+      ),
+    },
+  },
 };
 
 /** 2025-03-31 12:00:00 UTC, the "now" of time-dependent tests. */

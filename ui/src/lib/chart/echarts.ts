@@ -3,8 +3,14 @@
  * renderer: crisp at any zoom and cheap for a few dozen bars), plus the Korean and
  * Russian locales so built-in texts match the UI language.
  */
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import { init, registerLocale, use, type EChartsType } from 'echarts/core';
 import langKO from 'echarts/lib/i18n/langKO.js';
 import langRU from 'echarts/lib/i18n/langRU.js';
@@ -12,7 +18,17 @@ import { SVGRenderer } from 'echarts/renderers';
 
 import type { Locale } from '../i18n/translate';
 
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+use([
+  BarChart,
+  LineChart,
+  HeatmapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  VisualMapComponent,
+  AriaComponent,
+  SVGRenderer,
+]);
 registerLocale('KO', langKO);
 registerLocale('RU', langRU);
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import type { KpiReport } from '../ipc';
-import { chartData, headline, isChartEmpty } from './chartData';
+import type { ChartSpec } from '../ipc';
+import { kindOf, pointRef } from './pointRef';
+import { deleteView, loadViews, saveView, storageKey, storeViews } from './savedViews';
 import { DEFAULT_QUERY, filterCount, filterSpecs, toggleFilter, toKpiRequest } from './query';
-
-const range = { from: '2025-03-01', to: '2025-03-31', tz: 'UTC' };
-const base = { range, hours: 'calendar' as const, filters: [] as never };
 
 describe('query', () => {
   it('builds the core request from the controls, range left to the period', () => {
@@ -40,52 +38,71 @@ describe('query', () => {
   });
 });
 
-describe('chartData', () => {
-  it('reads the median of durations and the value of everything else', () => {
-    expect(headline({ unit: 'minutes', n: 3, mean: 5, median: 4, p90: 9 })).toBe(4);
-    expect(headline({ value: 12 })).toBe(12);
-    expect(headline({ value: null, n: 0 })).toBeNull();
-    expect(headline(undefined)).toBeNull();
+describe('pointRef', () => {
+  const spec = (x: ChartSpec['x'], series: ChartSpec['series']): ChartSpec => ({
+    kind: 'bar',
+    title: 'Tickets created',
+    subtitle: null,
+    x,
+    unit: 'count',
+    series,
   });
 
-  it('draws groups as categories and keeps each bar’s group key for the drill-down', () => {
-    const report: KpiReport = {
-      ...base,
-      kpis: { tickets_created: { value: 5 } },
-      by: 'channel',
-      groups: [
-        { key: 'email', label: 'email', kpis: { tickets_created: { value: 3 } } },
-        { key: null, label: '(none)', kpis: { tickets_created: { value: 2 } } },
-      ],
-    };
-    const data = chartData(report, 'tickets_created', 'Total');
-    expect(data.categories).toEqual(['email', '(none)']);
-    expect(data.series[0]?.values).toEqual([3, 2]);
-    expect(data.series[0]?.refs[1]).toEqual({ group: { key: null, label: '(none)' } });
-    expect(data.total).toBe(5);
+  it('keeps each bar’s group key for the drill-down, null for "no value"', () => {
+    const groups = spec({ kind: 'text', labels: ['email', '(none)'], keys: ['email', null] }, [
+      { name: 'Tickets created', values: [3, 2], dashed: false },
+    ]);
+    expect(pointRef(groups, 0, 0)).toEqual({ group: { key: 'email', label: 'email' } });
+    expect(pointRef(groups, 0, 1)).toEqual({ group: { key: null, label: '(none)' } });
+    expect(pointRef(groups, 0, 2)).toBeNull();
   });
 
-  it('draws a group per series over buckets when both by and every are set', () => {
-    const point = (period: string, value: number) => ({ period, kpis: { tickets_solved: { value } } });
-    const report: KpiReport = {
-      ...base,
-      kpis: { tickets_solved: { value: 6 } },
-      by: 'group',
-      every: 'week',
-      groups: [
-        { key: '1', label: 'Billing', kpis: { tickets_solved: { value: 4 } }, series: [point('2025-03-03', 1), point('2025-03-10', 3)] },
-        { key: '2', label: 'Tech', kpis: { tickets_solved: { value: 2 } }, series: [point('2025-03-03', 2), point('2025-03-10', 0)] },
-      ],
-    };
-    const data = chartData(report, 'tickets_solved', 'Total');
-    expect(data.categories).toEqual(['2025-03-03', '2025-03-10']);
-    expect(data.categoriesAreDates).toBe(true);
-    expect(data.series.map((s) => s.name)).toEqual(['Billing', 'Tech']);
-    expect(data.series[1]?.refs[0]).toEqual({ group: { key: '2', label: 'Tech' }, period: '2025-03-03' });
+  it('gives a bucket its date and a group series its key', () => {
+    const series = spec({ kind: 'date', labels: ['2025-03-03', '2025-03-10'] }, [
+      { name: 'Billing', values: [1, 2], dashed: false, group: { key: '1' } },
+      { name: 'Tech', values: [3, 4], dashed: false, group: { key: '2' } },
+    ]);
+    expect(pointRef(series, 1, 0)).toEqual({ group: { key: '2', label: 'Tech' }, period: '2025-03-03' });
+    const total = spec({ kind: 'date', labels: ['2025-03-03'] }, [{ name: 'All', values: [1], dashed: false }]);
+    expect(pointRef(total, 0, 0)).toEqual({ period: '2025-03-03' });
   });
 
-  it('is empty when nothing has a value', () => {
-    const report: KpiReport = { ...base, kpis: { csat: { value: null, n: 0, good: 0, bad: 0, ci_low: null, ci_high: null } } };
-    expect(isChartEmpty(chartData(report, 'csat', 'Total'))).toBe(true);
+  it('maps views to chart kinds', () => {
+    expect(kindOf('stacked')).toBe('stacked_bar');
+    expect(kindOf('line')).toBe('line');
+  });
+});
+
+describe('saved views', () => {
+  const query = { ...DEFAULT_QUERY, kpi: 'csat' as const, filters: { group: ['1', null] } };
+
+  it('saves, replaces by name ignoring case, sorts and deletes', () => {
+    let result = saveView([], '  Urgent email ', query, 'line');
+    expect(result.ok && result.views.map((v) => v.name)).toEqual(['Urgent email']);
+    if (!result.ok) return;
+    result = saveView(result.views, 'backlog', DEFAULT_QUERY, 'bar');
+    if (!result.ok) return;
+    result = saveView(result.views, 'URGENT EMAIL', DEFAULT_QUERY, 'table');
+    if (!result.ok) return;
+    expect(result.views.map((v) => [v.name, v.view])).toEqual([
+      ['backlog', 'bar'],
+      ['URGENT EMAIL', 'table'],
+    ]);
+    expect(deleteView(result.views, 'backlog').map((v) => v.name)).toEqual(['URGENT EMAIL']);
+    expect(saveView([], '   ', query, 'bar')).toEqual({ ok: false, reason: 'empty' });
+  });
+
+  it('reads back what it stored and skips damaged entries', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const key = storageKey('/data/ws');
+    const saved = saveView([], 'CSAT by group', query, 'stacked');
+    if (!saved.ok) throw new Error('saved');
+    storeViews(storage, key, saved.views);
+    expect(loadViews(storage, key)).toEqual(saved.views);
+    store.set(key, JSON.stringify([...saved.views, { name: 'x', view: 'pie', query }, { name: 'y' }, 42]));
+    expect(loadViews(storage, key).map((v) => v.name)).toEqual(['CSAT by group']);
+    store.set(key, '{not json');
+    expect(loadViews(storage, key)).toEqual([]);
   });
 });

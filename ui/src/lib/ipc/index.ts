@@ -13,7 +13,9 @@ import type { DimensionValue } from './bindings/DimensionValue';
 import type { IpcError } from './bindings/IpcError';
 import type { KpiReport } from './bindings/KpiReport';
 import type { KpiRequest } from './bindings/KpiRequest';
-import type { Overview } from './bindings/Overview';
+import type { OverviewScreen } from './bindings/OverviewScreen';
+import type { ChartRequest } from './bindings/ChartRequest';
+import type { KpiChart } from './bindings/KpiChart';
 import type { OverviewRequest } from './bindings/OverviewRequest';
 import type { PeriodPreset } from './bindings/PeriodPreset';
 import type { SourceSyncResult } from './bindings/SourceSyncResult';
@@ -42,7 +44,16 @@ export type { KpiMap } from './bindings/KpiMap';
 export type { KpiReport } from './bindings/KpiReport';
 export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
-export type { Overview } from './bindings/Overview';
+export type { OverviewScreen } from './bindings/OverviewScreen';
+export type { OverviewCharts } from './bindings/OverviewCharts';
+export type { ChartSpec } from './bindings/ChartSpec';
+export type { ChartSeries } from './bindings/ChartSeries';
+export type { ChartKind } from './bindings/ChartKind';
+export type { ChartRequest } from './bindings/ChartRequest';
+export type { KpiChart } from './bindings/KpiChart';
+export type { Unit } from './bindings/Unit';
+export type { XAxis } from './bindings/XAxis';
+export type { XKind } from './bindings/XKind';
 export type { OverviewRequest } from './bindings/OverviewRequest';
 export type { PeriodPreset } from './bindings/PeriodPreset';
 export type { RangeEcho } from './bindings/RangeEcho';
@@ -59,7 +70,6 @@ export type { SyncRun } from './bindings/SyncRun';
 export type { TicketList } from './bindings/TicketList';
 export type { TicketListRequest } from './bindings/TicketListRequest';
 export type { TicketRow } from './bindings/TicketRow';
-export type { TrendPoint } from './bindings/TrendPoint';
 export type { WaitReason } from './bindings/WaitReason';
 export type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 export type { ZendeskAuth } from './bindings/ZendeskAuth';
@@ -95,6 +105,11 @@ export function kpiReport(period: PeriodPreset, request: KpiRequest): Promise<Kp
   return call<KpiReport>('kpi_report', { period, request });
 }
 
+/** A KPI query and the chart of one of its KPIs, drawn from the same numbers. */
+export function kpiChart(period: PeriodPreset, request: KpiRequest, chart: ChartRequest): Promise<KpiChart> {
+  return call<KpiChart>('kpi_chart', { period, request, chart });
+}
+
 /** A page of the tickets behind a number. */
 export function ticketList(request: TicketListRequest): Promise<TicketList> {
   return call<TicketList>('ticket_list', { request });
@@ -115,9 +130,9 @@ export function openTicket(sourceId: number, ticketId: number): Promise<void> {
   return call<void>('open_ticket', { sourceId, ticketId });
 }
 
-/** KPI cards against the previous period plus the weekly trend, all computed by the core. */
-export function overview(request: OverviewRequest): Promise<Overview> {
-  return call<Overview>('overview', { request });
+/** KPI cards against the previous period and the Overview's charts, all from the core. */
+export function overview(request: OverviewRequest): Promise<OverviewScreen> {
+  return call<OverviewScreen>('overview', { request });
 }
 
 /**

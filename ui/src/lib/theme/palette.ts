@@ -14,6 +14,10 @@ export interface ChartPalette {
   axisLine: string;
   tooltipBackground: string;
   tooltipBorder: string;
+  /** The chart's background (heatmap cell gaps, exported images). */
+  background: string;
+  /** The empty end of the heatmap's scale (its full end is `created`). */
+  heatLow: string;
   /** Colours of a chart's categorical series, in order (Explore's groups). */
   series: readonly string[];
 }
@@ -29,6 +33,8 @@ export const CHART_PALETTES: Readonly<Record<ResolvedTheme, ChartPalette>> = {
     axisLine: '#cfd5de',
     tooltipBackground: '#ffffff',
     tooltipBorder: '#dfe3ea',
+    background: '#ffffff',
+    heatLow: '#eef2ff',
     series: ['#4c6ef5', '#12b886', '#f08c00', '#e64980', '#7950f2', '#1098ad', '#82c91e', '#fa5252', '#868e96', '#b08d57'],
   },
   dark: {
@@ -41,6 +47,8 @@ export const CHART_PALETTES: Readonly<Record<ResolvedTheme, ChartPalette>> = {
     axisLine: '#3a414e',
     tooltipBackground: '#1e222b',
     tooltipBorder: '#333a47',
+    background: '#171a21',
+    heatLow: '#232838',
     series: ['#7c9cff', '#38d9a9', '#ffc04d', '#f783ac', '#b197fc', '#3bc9db', '#a9e34b', '#ff8787', '#adb5bd', '#d8b98a'],
   },
 };

@@ -24,4 +24,8 @@ sort: string | null, offset: number,
 /**
  * Rows per page; 100 when absent, at most 10,000.
  */
-limit: number | null, };
+limit: number | null, 
+/**
+ * Only tickets whose subject contains this text (ignoring case), or with this id.
+ */
+search?: string, };

@@ -1,0 +1,174 @@
+// Explore in the real app (tauri-driver + WebKitWebDriver under Xvfb): a KPI by a
+// dimension with a filter shows exactly what `deskbench kpi` prints; a bar opens as many
+// tickets as it counts; PNG and SVG export write slide-sized files with the chart's
+// labels; Korean, Russian and the dark theme switch live.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { remote } from 'webdriverio';
+
+const root = resolve(import.meta.dirname, '../..');
+const app = join(root, 'target/debug/deskbench-app');
+const cli = join(root, 'target/debug/deskbench');
+const workspace = mkdtempSync(join(tmpdir(), 'deskbench-e2e-explore-'));
+const exports = mkdtempSync(join(tmpdir(), 'deskbench-e2e-exports-'));
+
+let driver;
+let browser;
+
+before(async () => {
+  execFileSync(cli, ['--workspace', workspace, 'demo', '--tickets', '4000', '--seed', '11'], { stdio: 'inherit' });
+  driver = spawn('tauri-driver', [], {
+    env: { ...process.env, DESKBENCH_WORKSPACE: workspace, DESKBENCH_EXPORT_DIR: exports },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await new Promise((r) => setTimeout(r, 1500));
+  browser = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'warn',
+    capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: app } },
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  driver?.kill('SIGTERM');
+  rmSync(workspace, { recursive: true, force: true });
+  rmSync(exports, { recursive: true, force: true });
+});
+
+const byId = (id) => browser.$(`[data-testid="${id}"]`);
+
+async function waitFor(id, timeout = 60000) {
+  const el = await byId(id);
+  await el.waitForExist({ timeout, timeoutMsg: `${id} never appeared` });
+  return el;
+}
+
+function cliGroups(...args) {
+  const out = execFileSync(cli, [
+    '--workspace', workspace, 'kpi', '--format', 'json', '--kpi', 'tickets_solved', '--by', 'channel', ...args,
+  ]);
+  return Object.fromEntries(JSON.parse(out.toString()).groups.map((g) => [g.label, g.kpis.tickets_solved.value]));
+}
+
+/** The table view's numbers: {category label: value}. */
+async function tableValues() {
+  const table = await waitFor('explore-table');
+  const rows = await table.$$('tbody tr');
+  const values = {};
+  for (const row of rows) {
+    const cell = await row.$('td[data-series="0"]');
+    values[await row.getAttribute('data-label')] = Number(await cell.getAttribute('data-value'));
+  }
+  return values;
+}
+
+/** Waits until the result reflects a new query (its total changes or it re-renders). */
+async function settled() {
+  await browser.waitUntil(async () => (await (await byId('explore')).getAttribute('aria-busy')) === 'false', {
+    timeout: 30000,
+    timeoutMsg: 'Explore never finished loading',
+  });
+}
+
+test('Explore shows the CLI numbers for a KPI by channel, then with a filter', async () => {
+  await waitFor('kpi-card');
+  await (await byId('nav-explore')).click();
+  await (await waitFor('explore-kpi')).selectByAttribute('value', 'tickets_solved');
+  await (await byId('explore-by')).selectByAttribute('value', 'channel');
+  await settled();
+  await (await byId('view-table')).click();
+  assert.deepEqual(await tableValues(), cliGroups());
+
+  const filter = await byId('filter-priority');
+  await filter.$('summary').click();
+  const urgent = await filter.$('label*=urgent');
+  await urgent.waitForExist({ timeout: 20000 });
+  await urgent.$('input').click();
+  await filter.$('summary').click();
+  await settled();
+  assert.deepEqual(await tableValues(), cliGroups('--where', 'priority=urgent'));
+});
+
+test('a bar opens as many tickets as it counts', async () => {
+  const values = await tableValues();
+  await (await byId('view-bar')).click();
+  const chart = await waitFor('explore-chart');
+  // The bars are the SVG paths in the first series colour (one series: no legend swatch).
+  await browser.waitUntil(async () => (await chart.$$('svg path[fill="#4c6ef5"]')).length > 0, {
+    timeout: 20000,
+    timeoutMsg: 'no bar was drawn',
+  });
+  let tallest;
+  let largest = -1;
+  for (const bar of await chart.$$('svg path[fill="#4c6ef5"]')) {
+    const { width, height } = await bar.getSize();
+    if (width * height > largest) [tallest, largest] = [bar, width * height];
+  }
+  await tallest.click();
+  const list = await waitFor('ticket-list');
+  const count = await waitFor('ticket-count');
+  await browser.waitUntil(async () => (await count.getAttribute('data-total')) !== '', { timeout: 30000 });
+  const label = (await (await list.$('h2')).getText()).split(' · ')[1];
+  assert.ok(label in values, `the list is of one group (${label})`);
+  assert.equal(Number(await count.getAttribute('data-total')), values[label], `the ${label} list has as many tickets as its bar`);
+  await browser.keys('Escape');
+  await list.waitForDisplayed({ reverse: true, timeout: 10000 });
+});
+
+function pngSize(file) {
+  const bytes = readFileSync(file);
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${file} is a PNG`);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+async function exportAs(testid, extension) {
+  const before = new Set(readdirSync(exports));
+  const menu = await waitFor('export-menu');
+  await menu.$('summary').click();
+  await (await byId(testid)).click();
+  let file;
+  await browser.waitUntil(
+    () => {
+      file = readdirSync(exports).find((name) => !before.has(name) && name.endsWith(`.${extension}`));
+      return Boolean(file);
+    },
+    { timeout: 30000, timeoutMsg: `no .${extension} file was written` },
+  );
+  return join(exports, file);
+}
+
+test('PNG and SVG export write slide-sized files with the chart’s labels', async () => {
+  const png = await exportAs('export-png', 'png');
+  assert.deepEqual(pngSize(png), { width: 1920, height: 1080 });
+  assert.ok(readFileSync(png).length > 10000, 'the PNG has content');
+  const svg = readFileSync(await exportAs('export-svg', 'svg'), 'utf8');
+  assert.match(svg, /<svg/);
+  assert.match(svg, /Tickets solved/, 'the SVG carries the title');
+  for (const label of Object.keys(await cliGroups('--where', 'priority=urgent'))) {
+    assert.ok(svg.includes(label), `the SVG names the ${label} group`);
+  }
+  assert.ok(existsSync(exports));
+});
+
+test('Korean and Russian translate the screen; the dark theme applies', async () => {
+  const language = await byId('language-select');
+  await language.selectByAttribute('value', 'ko');
+  await browser.waitUntil(async () => (await (await byId('nav-explore')).getText()).includes('탐색'), { timeout: 10000 });
+  assert.equal(await (await browser.$('h1')).getText(), '탐색');
+  await language.selectByAttribute('value', 'ru');
+  await browser.waitUntil(async () => (await (await byId('nav-explore')).getText()).includes('Анализ'), { timeout: 10000 });
+  await language.selectByAttribute('value', 'en');
+
+  await (await byId('theme-select')).selectByAttribute('value', 'dark');
+  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.theme)) === 'dark', {
+    timeout: 10000,
+  });
+  await (await byId('theme-select')).selectByAttribute('value', 'light');
+  assert.equal(await browser.execute(() => document.documentElement.dataset.theme), 'light');
+});
