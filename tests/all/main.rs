@@ -6,6 +6,7 @@ mod demo;
 mod fixtures;
 mod kpi;
 mod kpi_engine;
+mod people;
 mod snapshot;
 mod store;
 mod sync;
