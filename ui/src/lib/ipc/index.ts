@@ -15,6 +15,8 @@ import type { KpiReport } from './bindings/KpiReport';
 import type { KpiRequest } from './bindings/KpiRequest';
 import type { Overview } from './bindings/Overview';
 import type { OverviewRequest } from './bindings/OverviewRequest';
+import type { PeopleBy } from './bindings/PeopleBy';
+import type { PeopleTable } from './bindings/PeopleTable';
 import type { PeriodPreset } from './bindings/PeriodPreset';
 import type { SourceSyncResult } from './bindings/SourceSyncResult';
 import type { SourceView } from './bindings/SourceView';
@@ -44,6 +46,11 @@ export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
 export type { Overview } from './bindings/Overview';
 export type { OverviewRequest } from './bindings/OverviewRequest';
+export type { PeopleBy } from './bindings/PeopleBy';
+export type { PeopleCell } from './bindings/PeopleCell';
+export type { PeopleColumn } from './bindings/PeopleColumn';
+export type { PeopleRow } from './bindings/PeopleRow';
+export type { PeopleTable } from './bindings/PeopleTable';
 export type { PeriodPreset } from './bindings/PeriodPreset';
 export type { RangeEcho } from './bindings/RangeEcho';
 export type { RunOutcome } from './bindings/RunOutcome';
@@ -93,6 +100,15 @@ export function openWorkspace(): Promise<WorkspaceInfo> {
 /** One KPI query for Explore; `period` gives the range (the core resolves presets). */
 export function kpiReport(period: PeriodPreset, request: KpiRequest): Promise<KpiReport> {
   return call<KpiReport>('kpi_report', { period, request });
+}
+
+/**
+ * The Agents & groups table: one row per agent (`assignee`) or group over `period`, with
+ * team medians and weekly trends. `request` carries filters, hours and zone only; the
+ * core refuses one that sets `by`, `every`, `kpis` or `top`.
+ */
+export function peopleTable(period: PeriodPreset, request: KpiRequest, by: PeopleBy): Promise<PeopleTable> {
+  return call<PeopleTable>('people_table', { period, request, by });
 }
 
 /** A page of the tickets behind a number. */
