@@ -11,7 +11,7 @@ use super::kpi::{Hours, KpiId};
 use super::overview::RangeEcho;
 use super::query::{run, KpiQuery};
 use super::range::Every;
-use super::report::{FilterEcho, GroupReport, KpiMap};
+use super::report::{number, FilterEcho, GroupReport, KpiMap, ReportTable};
 use super::value::KpiValue;
 use super::{AnalyticsError, Frame};
 
@@ -157,6 +157,40 @@ pub fn people_table(
         columns,
         rows,
     })
+}
+
+impl PeopleTable {
+    /// Rows for CSV and printed tables: the team median first (key `""`, label
+    /// `(team median)`), then each row; per column its headline and, except for counts,
+    /// the `_n` it rests on. Trends are in the JSON only.
+    pub fn table(&self) -> ReportTable {
+        let mut columns: Vec<String> = ["key", "label", "created"].map(str::to_owned).into();
+        for column in &self.columns {
+            columns.push(column.kpi.name().to_owned());
+            if column.kpi != KpiId::TicketsSolved {
+                columns.push(format!("{}_n", column.kpi.name()));
+            }
+        }
+        let mut median = vec![String::new(), "(team median)".to_owned(), String::new()];
+        for column in &self.columns {
+            median.push(number(column.team_median));
+            if column.kpi != KpiId::TicketsSolved {
+                median.push(String::new());
+            }
+        }
+        let mut rows = vec![median];
+        for row in &self.rows {
+            let mut cells = vec![row.key.clone(), row.label.clone(), row.created.to_string()];
+            for (column, cell) in self.columns.iter().zip(&row.cells) {
+                cells.push(number(cell.headline));
+                if column.kpi != KpiId::TicketsSolved {
+                    cells.push(cell.n.to_string());
+                }
+            }
+            rows.push(cells);
+        }
+        ReportTable { columns, rows }
+    }
 }
 
 /// A group's row, or `None` for "no value" and for a group with nothing in the range.
