@@ -1,12 +1,14 @@
 //! Speed of the core at scale, against DESIGN.md's budgets: generating the 1,000,000-ticket
 //! demo workspace, building the frame cache from SQLite, loading it from its snapshot, the
-//! Overview call, and one KPI by one dimension by week. Run with `cargo bench --bench engine` (set DESKBENCH_BENCH_TICKETS
-//! for another size). Prints one line per measurement and the peak memory.
+//! Overview call, one KPI by one dimension by week, and the Agents & groups table. Run
+//! with `cargo bench --bench engine` (set DESKBENCH_BENCH_TICKETS for another size).
+//! Prints one line per measurement and the peak memory.
 
 use std::time::{Duration, Instant};
 
 use deskbench::analytics::overview::{overview, OverviewRequest, PeriodPreset};
-use deskbench::analytics::{run, Frame, KpiRequest};
+use deskbench::analytics::people::{people_table, PeopleBy};
+use deskbench::analytics::{run, Frame, KpiQuery, KpiRequest};
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::Workspace;
 
@@ -133,6 +135,16 @@ fn main() -> anyhow::Result<()> {
     .resolve(today, tz)?;
     let took = median_of(5, || run(&frame, &all_by_group));
     report("all KPIs by group by month, 1 year", took, "none");
+
+    let last_90_days = KpiQuery::new(PeriodPreset::Last90Days.resolve(today, tz)?);
+    for (by, name) in [(PeopleBy::Assignee, "agents"), (PeopleBy::Group, "groups")] {
+        let took = median_of(9, || people_table(&frame, &last_90_days, by));
+        report(
+            &format!("Agents & groups table, {name}, 90 days"),
+            took,
+            "< 300 ms",
+        );
+    }
 
     if let Some(mib) = peak_rss_mib() {
         println!("{:<48} {mib:>10.0} MiB (budget < 1.5 GB)", "peak memory");

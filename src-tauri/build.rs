@@ -10,6 +10,7 @@ fn main() {
         "explore_dimensions",
         "dimension_values",
         "open_ticket",
+        "people_table",
         "list_sources",
         "test_connection",
         "connect_source",

@@ -9,6 +9,7 @@ use ts_rs::{Config, ExportError, TS};
 use deskbench::analytics::catalogue::{DimensionOption, DimensionValue};
 use deskbench::analytics::drill::{TicketList, TicketListRequest};
 use deskbench::analytics::overview::OverviewRequest;
+use deskbench::analytics::people::PeopleTable;
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::KpiRequest;
 use deskbench::store::SyncRun;
@@ -33,6 +34,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     TicketList::export_all(&config)?;
     DimensionOption::export_all(&config)?;
     DimensionValue::export_all(&config)?;
+    PeopleTable::export_all(&config)?;
     IpcError::export_all(&config)?;
     SourceView::export_all(&config)?;
     ConnectRequest::export_all(&config)?;

@@ -28,6 +28,7 @@ pub fn run() {
             commands::explore::explore_dimensions,
             commands::explore::dimension_values,
             commands::explore::open_ticket,
+            commands::people::people_table,
             commands::sources::list_sources,
             commands::sources::test_connection,
             commands::sources::connect_source,

@@ -23,6 +23,8 @@ pub enum AnalyticsError {
         value: f64,
         range: &'static str,
     },
+    #[error("unknown table rows {0:?}; valid: assignee, group")]
+    UnknownPeopleBy(String),
     #[error("unknown bucket {0:?}; valid: day, week, month")]
     UnknownEvery(String),
     #[error("unknown hours {0:?}; valid: calendar, business")]

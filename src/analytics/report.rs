@@ -211,7 +211,7 @@ impl KpiReport {
 }
 
 /// A number as JSON prints it (`serde_json`'s shortest round-trip form).
-fn number(value: Option<f64>) -> String {
+pub(crate) fn number(value: Option<f64>) -> String {
     match value {
         None => String::new(),
         Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),

@@ -222,3 +222,34 @@ fn targets_are_set_listed_and_refused_when_impossible() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("0.9 = 90%"), "{}", stderr(&bad));
 }
+
+#[test]
+fn people_prints_the_team_median_then_each_agent_and_refuses_other_rows() {
+    let ws = demo_workspace();
+    let range = ["--from", "2025-04-01", "--to", "2025-06-30"];
+    let out = deskbench(
+        ws.path(),
+        &[&["people", "--format", "csv"][..], &range].concat(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("key,label,created,tickets_solved,first_reply_time,"));
+    assert!(lines[1].starts_with(",(team median),,"), "{}", lines[1]);
+    assert!(lines.len() > 5, "the demo has dozens of agents");
+    let groups = deskbench(
+        ws.path(),
+        &[&["people", "--by", "group", "--format", "json"][..], &range].concat(),
+    );
+    assert!(groups.status.success(), "{}", stderr(&groups));
+    let json: serde_json::Value = serde_json::from_slice(&groups.stdout).unwrap();
+    assert_eq!(json["by"], "group");
+    assert_eq!(json["columns"][0]["kpi"], "tickets_solved");
+    let bad = deskbench(ws.path(), &["people", "--by", "channel"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("valid: assignee, group"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -121,6 +121,28 @@ impl Helpdesk {
         self
     }
 
+    /// An agent, so groups by assignee are labelled with a name.
+    pub fn agent(mut self, id: i64, name: &str) -> Helpdesk {
+        let w = self.store.write().unwrap();
+        w.upsert_user(
+            self.source,
+            &User {
+                id,
+                role: "agent".to_owned(),
+                name: name.to_owned(),
+                email: None,
+                locale: None,
+                time_zone: None,
+                organization_id: None,
+                created_at: None,
+                updated_at: None,
+            },
+        )
+        .unwrap();
+        w.commit().unwrap();
+        self
+    }
+
     pub fn sla_events(mut self, events: &[SlaEvent]) -> Helpdesk {
         let w = self.store.write().unwrap();
         for e in events {

@@ -8,6 +8,7 @@ mod fixtures;
 mod kpi;
 mod kpi_engine;
 mod overview_charts;
+mod people;
 mod snapshot;
 mod store;
 mod sync;

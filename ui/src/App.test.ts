@@ -137,12 +137,12 @@ describe('App shell: Sources and workspace changes', () => {
     vi.useRealTimers();
   });
 
-  it('lists Sources third in the navigation and opens it on click', async () => {
+  it('lists Sources fourth in the navigation and opens it on click', async () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
     const links = screen.getByRole('navigation').querySelectorAll('a');
-    expect([...links].map((link) => link.dataset.testid)).toEqual(['nav-overview', 'nav-explore', 'nav-sources']);
+    expect([...links].map((link) => link.dataset.testid)).toEqual(['nav-overview', 'nav-explore', 'nav-people', 'nav-sources']);
     expect(screen.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
 
     await fireEvent.click(screen.getByTestId('nav-sources'));
@@ -153,11 +153,11 @@ describe('App shell: Sources and workspace changes', () => {
     expect(location.hash).toBe('#sources');
   });
 
-  it('switches screens with Ctrl+3 and Ctrl+1, but not behind a dialog', async () => {
+  it('switches screens with Ctrl+4 and Ctrl+1, but not behind a dialog', async () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
-    await fireEvent.keyDown(window, { key: '3', code: 'Digit3', ctrlKey: true });
+    await fireEvent.keyDown(window, { key: '4', code: 'Digit4', ctrlKey: true });
     expect(await screen.findByTestId('sources')).toBeInTheDocument();
 
     await fireEvent.click(await screen.findByTestId('source-remove'));

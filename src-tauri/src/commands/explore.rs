@@ -3,6 +3,8 @@
 //! run after the workspace lock is released, so they do not hold up each other or a
 //! reload.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -14,7 +16,7 @@ use deskbench::analytics::drill::{self, TicketList, TicketListRequest};
 use deskbench::analytics::kpi::KpiId;
 use deskbench::analytics::overview::PeriodPreset;
 use deskbench::analytics::report::KpiReport;
-use deskbench::analytics::{self, Frame, KpiRequest};
+use deskbench::analytics::{self, Frame, KpiQuery, KpiRequest};
 use deskbench::charts::{self, ChartKind, ChartSpec, ChartText};
 
 use super::{blocking, with_loaded};
@@ -115,14 +117,25 @@ pub async fn dimension_values(
     blocking(move || values(&shared, &dimension)).await
 }
 
-/// `period`, when given, sets the range (as on the Overview), replacing `from` and `to`.
 fn report(
     shared: &SharedWorkspace,
     period: Option<&PeriodPreset>,
-    mut request: KpiRequest,
+    request: KpiRequest,
 ) -> Result<KpiReport, IpcError> {
+    let (frame, query) = resolve(shared, period, request)?;
+    Ok(analytics::run(&frame, &query)?)
+}
+
+/// Checks and resolves a request against the workspace's today and zone, and hands out
+/// the frame to run it on after the lock is released. `period`, when given, sets the
+/// range (as on the Overview), replacing `from` and `to`.
+pub(super) fn resolve(
+    shared: &SharedWorkspace,
+    period: Option<&PeriodPreset>,
+    mut request: KpiRequest,
+) -> Result<(Arc<Frame>, KpiQuery), IpcError> {
     check_query(&request)?;
-    let (frame, query) = with_loaded(shared, |loaded| {
+    with_loaded(shared, |loaded| {
         let tz = loaded.workspace.time_zone()?;
         let today = loaded.workspace.today(deskbench::now())?;
         if let Some(period) = period {
@@ -131,8 +144,7 @@ fn report(
             request.to = Some(range.to.to_string());
         }
         Ok((loaded.frame.clone(), request.resolve(today, tz)?))
-    })?;
-    Ok(analytics::run(&frame, &query)?)
+    })
 }
 
 fn report_with_chart(
@@ -188,7 +200,7 @@ fn values(shared: &SharedWorkspace, dimension: &str) -> Result<Vec<DimensionValu
     Ok(catalogue::dimension_values(&*frame(shared)?, dimension)?)
 }
 
-fn frame(shared: &SharedWorkspace) -> Result<std::sync::Arc<Frame>, IpcError> {
+fn frame(shared: &SharedWorkspace) -> Result<Arc<Frame>, IpcError> {
     with_loaded(shared, |loaded| Ok(loaded.frame.clone()))
 }
 
@@ -218,7 +230,7 @@ fn check_query(request: &KpiRequest) -> Result<(), IpcError> {
         .try_for_each(check_text)
 }
 
-fn check_text(text: impl AsRef<str>) -> Result<(), IpcError> {
+pub(super) fn check_text(text: impl AsRef<str>) -> Result<(), IpcError> {
     let text = text.as_ref();
     if text.chars().count() <= MAX_TEXT {
         return Ok(());
@@ -230,8 +242,8 @@ fn check_text(text: impl AsRef<str>) -> Result<(), IpcError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::sync::{Arc, Mutex};
+pub(super) mod tests {
+    use std::sync::Mutex;
 
     use deskbench::demo::DemoConfig;
     use deskbench::workspace::Workspace;
@@ -241,7 +253,7 @@ mod tests {
     use crate::error::ErrorCode;
 
     /// A small demo workspace, opened as the app opens it.
-    fn demo() -> (tempfile::TempDir, SharedWorkspace) {
+    pub(crate) fn demo() -> (tempfile::TempDir, SharedWorkspace) {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let config = DemoConfig {
             tickets: 300,
@@ -255,7 +267,7 @@ mod tests {
         (dir, shared)
     }
 
-    fn refused(result: Result<impl std::fmt::Debug, IpcError>) -> String {
+    pub(crate) fn refused(result: Result<impl std::fmt::Debug, IpcError>) -> String {
         let err = result.expect_err("the request is refused");
         assert_eq!(err.code, ErrorCode::InvalidInput, "{}", err.message);
         err.message

@@ -3,6 +3,7 @@
 
 pub mod explore;
 pub mod overview;
+pub mod people;
 pub mod save_dialog;
 pub mod sources;
 

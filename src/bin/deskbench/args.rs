@@ -29,6 +29,9 @@ pub enum Command {
     /// List the tickets behind a KPI value: its range, one bucket (--period) or one group
     /// (--by with --key).
     Tickets(TicketsArgs),
+    /// The Agents & groups table: each agent (or group) with solved tickets, first reply
+    /// and resolution medians, one-touch, reopen and CSAT, and the team median.
+    People(PeopleArgs),
     /// Show, set or clear KPI targets (e.g. first_reply_time 60, csat 0.9).
     #[command(subcommand)]
     Target(TargetCommand),
@@ -186,6 +189,30 @@ impl QueryArgs {
             top: None,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// One row per agent (assignee) or per group.
+    #[arg(long, default_value = "assignee", value_name = "ROWS")]
+    pub by: String,
+    /// First day of the range, YYYY-MM-DD (with --to; default: the last 30 full days).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of the range, inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// IANA time zone for the range and the weeks (default: the workspace's).
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Keep tickets where DIM=VALUE (as for `kpi`).
+    #[arg(long = "where", value_name = "DIM=VALUE")]
+    pub filters: Vec<String>,
+    /// Durations in calendar or business hours.
+    #[arg(long, default_value = "calendar", value_name = "HOURS")]
+    pub hours: String,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod args;
 mod demo;
 mod kpi;
 mod output;
+mod people;
 mod source;
 mod status;
 mod sync;
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         Command::Demo(opts) => demo::run(&cli, opts),
         Command::Kpi(opts) => kpi::run(&cli, opts),
         Command::Tickets(opts) => tickets::run(&cli, opts),
+        Command::People(opts) => people::run(&cli, opts),
         Command::Target(command) => target::run(&cli, command),
         Command::Status(opts) => status::run(&cli, opts),
         Command::Source(command) => source::run(&cli, command),

@@ -1,5 +1,15 @@
 /** Core responses shaped exactly like the generated bindings, for unit and component tests. */
-import type { ChartSeries, ChartSpec, KpiCard, OverviewScreen, SourceView, SyncRun, WorkspaceInfo } from '../lib/ipc';
+import type {
+  ChartSeries,
+  ChartSpec,
+  KpiCard,
+  OverviewScreen,
+  PeopleCell,
+  PeopleTable,
+  SourceView,
+  SyncRun,
+  WorkspaceInfo,
+} from '../lib/ipc';
 
 export const workspaceFixture: WorkspaceInfo = {
   path: '/home/analyst/.local/share/deskbench/demo.sqlite',
@@ -211,3 +221,90 @@ export const runsFixture: SyncRun[] = [
     problems: 3,
   },
 ];
+
+const solvedCell = (value: number, trend: (number | null)[]): PeopleCell => ({
+  value: { value },
+  headline: value,
+  n: value,
+  trend,
+});
+const minutesCell = (median: number | null, n: number): PeopleCell => ({
+  value: { unit: 'minutes', n, mean: median, median, p90: median },
+  headline: median,
+  n,
+  trend: [median, median],
+});
+const shareCell = (value: number | null, n: number): PeopleCell => ({
+  value: { value, n },
+  headline: value,
+  n,
+  trend: [value, value],
+});
+const csatCell = (good: number, bad: number): PeopleCell => {
+  const n = good + bad;
+  const value = n > 0 ? good / n : null;
+  return {
+    value: { value, n, good, bad, ci_low: n > 0 ? 0.5 : null, ci_high: n > 0 ? 0.95 : null },
+    headline: value,
+    n,
+    trend: [value, null],
+  };
+};
+
+/** Three agents over two weeks; the names are data and include markup-like text. */
+export const peopleTableFixture: PeopleTable = {
+  range: { from: '2025-03-03', to: '2025-03-16', tz: 'Europe/Berlin' },
+  hours: 'calendar',
+  filters: {},
+  by: 'assignee',
+  weeks: ['2025-03-03', '2025-03-10'],
+  columns: [
+    { kpi: 'tickets_solved', higher_is_better: true, team_median: 20 },
+    { kpi: 'first_reply_time', higher_is_better: false, team_median: 60 },
+    { kpi: 'full_resolution_time', higher_is_better: false, team_median: 700 },
+    { kpi: 'one_touch_rate', higher_is_better: true, team_median: 0.55 },
+    { kpi: 'reopen_rate', higher_is_better: false, team_median: 0.125 },
+    { kpi: 'csat', higher_is_better: true, team_median: 0.875 },
+  ],
+  rows: [
+    {
+      key: '101',
+      label: 'Anna Kim',
+      created: 40,
+      cells: [
+        solvedCell(30, [12, 18]),
+        minutesCell(45, 40),
+        minutesCell(500, 30),
+        shareCell(0.6, 30),
+        shareCell(0.05, 30),
+        csatCell(19, 1),
+      ],
+    },
+    {
+      key: '102',
+      label: '<b>Борис</b>',
+      created: 25,
+      cells: [
+        solvedCell(20, [10, 10]),
+        minutesCell(60, 25),
+        minutesCell(900, 20),
+        shareCell(0.5, 20),
+        shareCell(0.2, 20),
+        csatCell(8, 2),
+      ],
+    },
+    {
+      key: '103',
+      label: 'José Park',
+      created: 3,
+      cells: [
+        solvedCell(0, [0, 0]),
+        minutesCell(90, 3),
+        minutesCell(null, 0),
+        shareCell(null, 0),
+        shareCell(null, 0),
+        csatCell(0, 0),
+      ],
+    },
+  ],
+};

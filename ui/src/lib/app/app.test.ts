@@ -24,12 +24,14 @@ describe('screens', () => {
     expect(screenDigit(key({ code: 'KeyR', ctrlKey: true }))).toBeNull();
     expect(screenForDigit(1)).toBe('overview');
     expect(screenForDigit(2)).toBe('explore');
-    expect(screenForDigit(3)).toBe('sources');
-    expect(screenForDigit(4)).toBeNull();
+    expect(screenForDigit(3)).toBe('people');
+    expect(screenForDigit(4)).toBe('sources');
+    expect(screenForDigit(5)).toBeNull();
   });
 
   it('names the shortcut per platform', () => {
-    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+3');
+    expect(screenShortcutLabel('people', 'Linux x86_64')).toBe('Ctrl+3');
+    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+4');
     expect(screenShortcutLabel('overview', 'MacIntel')).toBe('⌘1');
   });
 });

@@ -17,6 +17,8 @@ import type { OverviewScreen } from './bindings/OverviewScreen';
 import type { ChartRequest } from './bindings/ChartRequest';
 import type { KpiChart } from './bindings/KpiChart';
 import type { OverviewRequest } from './bindings/OverviewRequest';
+import type { PeopleBy } from './bindings/PeopleBy';
+import type { PeopleTable } from './bindings/PeopleTable';
 import type { PeriodPreset } from './bindings/PeriodPreset';
 import type { SourceSyncResult } from './bindings/SourceSyncResult';
 import type { SourceView } from './bindings/SourceView';
@@ -55,6 +57,11 @@ export type { Unit } from './bindings/Unit';
 export type { XAxis } from './bindings/XAxis';
 export type { XKind } from './bindings/XKind';
 export type { OverviewRequest } from './bindings/OverviewRequest';
+export type { PeopleBy } from './bindings/PeopleBy';
+export type { PeopleCell } from './bindings/PeopleCell';
+export type { PeopleColumn } from './bindings/PeopleColumn';
+export type { PeopleRow } from './bindings/PeopleRow';
+export type { PeopleTable } from './bindings/PeopleTable';
 export type { PeriodPreset } from './bindings/PeriodPreset';
 export type { RangeEcho } from './bindings/RangeEcho';
 export type { RunOutcome } from './bindings/RunOutcome';
@@ -108,6 +115,15 @@ export function kpiReport(period: PeriodPreset, request: KpiRequest): Promise<Kp
 /** A KPI query and the chart of one of its KPIs, drawn from the same numbers. */
 export function kpiChart(period: PeriodPreset, request: KpiRequest, chart: ChartRequest): Promise<KpiChart> {
   return call<KpiChart>('kpi_chart', { period, request, chart });
+}
+
+/**
+ * The Agents & groups table: one row per agent (`assignee`) or group over `period`, with
+ * team medians and weekly trends. `request` carries filters, hours and zone only; the
+ * core refuses one that sets `by`, `every`, `kpis` or `top`.
+ */
+export function peopleTable(period: PeriodPreset, request: KpiRequest, by: PeopleBy): Promise<PeopleTable> {
+  return call<PeopleTable>('people_table', { period, request, by });
 }
 
 /** A page of the tickets behind a number. */

@@ -1,0 +1,274 @@
+//! The Agents & groups table: one row per agent (assignee) or group with the KPIs a team
+//! lead coaches on, the team median of each column and a weekly trend per row. Every
+//! number comes from the KPI engine (`run` with `--by` and weekly buckets); nothing here
+//! computes a KPI itself, it only picks, orders and summarises the engine's values.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::dimension::Dimension;
+use super::kpi::{Hours, KpiId};
+use super::overview::RangeEcho;
+use super::query::{run, KpiQuery};
+use super::range::Every;
+use super::report::{number, FilterEcho, GroupReport, KpiMap, ReportTable};
+use super::value::KpiValue;
+use super::{AnalyticsError, Frame};
+
+/// What a row of the table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleBy {
+    Assignee,
+    Group,
+}
+
+impl PeopleBy {
+    pub fn parse(s: &str) -> Result<PeopleBy, AnalyticsError> {
+        match s {
+            "assignee" => Ok(PeopleBy::Assignee),
+            "group" => Ok(PeopleBy::Group),
+            other => Err(AnalyticsError::UnknownPeopleBy(other.to_owned())),
+        }
+    }
+
+    pub fn dimension(self) -> Dimension {
+        match self {
+            PeopleBy::Assignee => Dimension::Assignee,
+            PeopleBy::Group => Dimension::Group,
+        }
+    }
+}
+
+/// The table's columns, in display order.
+pub const COLUMNS: [KpiId; 6] = [
+    KpiId::TicketsSolved,
+    KpiId::FirstReplyTime,
+    KpiId::FullResolutionTime,
+    KpiId::OneTouchRate,
+    KpiId::ReopenRate,
+    KpiId::Csat,
+];
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PeopleTable {
+    pub range: RangeEcho,
+    pub hours: Hours,
+    pub filters: FilterEcho,
+    pub by: PeopleBy,
+    /// The buckets of every trend: the Monday of each ISO week overlapping the range
+    /// (the first and last clipped to it), `YYYY-MM-DD`.
+    pub weeks: Vec<String>,
+    /// `COLUMNS`, each with its direction and team median.
+    pub columns: Vec<PeopleColumn>,
+    /// Most tickets solved first, then by label.
+    pub rows: Vec<PeopleRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PeopleColumn {
+    pub kpi: KpiId,
+    /// Whether a higher value is better (solved, one-touch, CSAT) or worse (times, reopens).
+    pub higher_is_better: bool,
+    /// The median of the rows' headlines (count, median minutes, share), over the rows
+    /// that have a value only: a row with no rated ticket does not pull the CSAT median.
+    /// With an even number of values, the mean of the middle two; null when no row has
+    /// a value. It describes the rows, not the team's tickets pooled together.
+    pub team_median: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PeopleRow {
+    /// The helpdesk's id of the agent or group, as a string (what a `dim=value` filter takes).
+    pub key: String,
+    pub label: String,
+    /// Tickets created in the range under this row.
+    #[ts(type = "number")]
+    pub created: u64,
+    /// One cell per column, in the columns' order.
+    pub cells: Vec<PeopleCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PeopleCell {
+    /// The engine's full value (a duration's p90, CSAT's counts and interval, …).
+    pub value: KpiValue,
+    /// The number the table shows and sorts by: a count, a median in minutes or a share.
+    pub headline: Option<f64>,
+    /// How many records the headline rests on.
+    #[ts(type = "number")]
+    pub n: u64,
+    /// The headline of each week of `weeks`.
+    pub trend: Vec<Option<f64>>,
+}
+
+/// The table for `query`'s range, filters and hours (its `by`, `every`, `kpis` and `top`
+/// are set here). Rows with no ticket solved and none created in the range are left out,
+/// and so are the tickets with no assignee (or group): they are nobody's to coach.
+pub fn people_table(
+    frame: &Frame,
+    query: &KpiQuery,
+    by: PeopleBy,
+) -> Result<PeopleTable, AnalyticsError> {
+    let mut kpis = vec![KpiId::TicketsCreated];
+    kpis.extend(COLUMNS);
+    let query = KpiQuery {
+        every: Some(Every::Week),
+        by: Some(by.dimension()),
+        kpis,
+        top: None,
+        ..query.clone()
+    };
+    let report = run(frame, &query)?;
+    let weeks = report
+        .series
+        .iter()
+        .flatten()
+        .map(|point| point.period.clone())
+        .collect();
+    let mut rows: Vec<PeopleRow> = report
+        .groups
+        .into_iter()
+        .flatten()
+        .filter_map(row_of)
+        .collect();
+    rows.sort_by(|a, b| {
+        let solved = |row: &PeopleRow| row.cells[0].headline.unwrap_or(0.0);
+        solved(b)
+            .total_cmp(&solved(a))
+            .then_with(|| a.label.to_lowercase().cmp(&b.label.to_lowercase()))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    let columns = COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, &kpi)| PeopleColumn {
+            kpi,
+            higher_is_better: kpi.def().higher_is_better,
+            team_median: median(rows.iter().filter_map(|row| row.cells[i].headline)),
+        })
+        .collect();
+    Ok(PeopleTable {
+        range: report.range,
+        hours: report.hours,
+        filters: report.filters,
+        by,
+        weeks,
+        columns,
+        rows,
+    })
+}
+
+impl PeopleTable {
+    /// Rows for CSV and printed tables: the team median first (key `""`, label
+    /// `(team median)`), then each row; per column its headline and, except for counts,
+    /// the `_n` it rests on. Trends are in the JSON only.
+    pub fn table(&self) -> ReportTable {
+        let mut columns: Vec<String> = ["key", "label", "created"].map(str::to_owned).into();
+        for column in &self.columns {
+            columns.push(column.kpi.name().to_owned());
+            if column.kpi != KpiId::TicketsSolved {
+                columns.push(format!("{}_n", column.kpi.name()));
+            }
+        }
+        let mut median = vec![String::new(), "(team median)".to_owned(), String::new()];
+        for column in &self.columns {
+            median.push(number(column.team_median));
+            if column.kpi != KpiId::TicketsSolved {
+                median.push(String::new());
+            }
+        }
+        let mut rows = vec![median];
+        for row in &self.rows {
+            let mut cells = vec![row.key.clone(), row.label.clone(), row.created.to_string()];
+            for (column, cell) in self.columns.iter().zip(&row.cells) {
+                cells.push(number(cell.headline));
+                if column.kpi != KpiId::TicketsSolved {
+                    cells.push(cell.n.to_string());
+                }
+            }
+            rows.push(cells);
+        }
+        ReportTable { columns, rows }
+    }
+}
+
+/// A group's row, or `None` for "no value" and for a group with nothing in the range.
+fn row_of(group: GroupReport) -> Option<PeopleRow> {
+    let key = group.key?;
+    let count = |map: &KpiMap, kpi| map.get(kpi).map_or(0, KpiValue::sample_size);
+    let created = count(&group.kpis, KpiId::TicketsCreated);
+    if created == 0 && count(&group.kpis, KpiId::TicketsSolved) == 0 {
+        return None;
+    }
+    let series = group.series.unwrap_or_default();
+    let cells = COLUMNS
+        .iter()
+        .map(|&kpi| {
+            let value = group.kpis.get(kpi).cloned()?;
+            Some(PeopleCell {
+                headline: value.headline(),
+                n: value.sample_size(),
+                value,
+                trend: series
+                    .iter()
+                    .map(|point| point.kpis.get(kpi).and_then(KpiValue::headline))
+                    .collect(),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(PeopleRow {
+        key,
+        label: group.label,
+        created,
+        cells,
+    })
+}
+
+/// The median of `values` (the mean of the middle two for an even count); `None` when empty.
+fn median(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let mut values: Vec<f64> = values.filter(|v| v.is_finite()).collect();
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_even_counts_and_of_nothing() {
+        assert_eq!(median([3.0, 1.0, 2.0].into_iter()), Some(2.0));
+        assert_eq!(
+            median([4.0, 1.0, 3.0, 2.0].into_iter()),
+            Some(2.5),
+            "even: the mean of the middle two"
+        );
+        assert_eq!(median(std::iter::empty()), None);
+        assert_eq!(median([f64::NAN, 5.0].into_iter()), Some(5.0));
+    }
+
+    #[test]
+    fn by_parses_the_two_kinds_only() {
+        assert_eq!(PeopleBy::parse("assignee").unwrap(), PeopleBy::Assignee);
+        assert_eq!(PeopleBy::parse("group").unwrap(), PeopleBy::Group);
+        let err = PeopleBy::parse("channel").unwrap_err().to_string();
+        assert!(err.contains("assignee, group"), "{err}");
+    }
+
+    #[test]
+    fn columns_follow_the_catalogue_directions() {
+        assert!(KpiId::TicketsSolved.def().higher_is_better);
+        assert!(!KpiId::FirstReplyTime.def().higher_is_better);
+        assert!(!KpiId::ReopenRate.def().higher_is_better);
+        assert_eq!(COLUMNS[0], KpiId::TicketsSolved, "rows sort on cells[0]");
+    }
+}

@@ -1,0 +1,128 @@
+/**
+ * The Agents & groups table as the user arranges it: sorting, the name search, how a cell
+ * compares with the team median, and the sparkline's geometry. Every number comes from
+ * the core's `people_table`; this only orders, filters and presents, so it is pure and
+ * unit-tested.
+ */
+import type { KpiId, PeopleColumn, PeopleRow, PeopleTable } from '../ipc';
+
+/** What the table is sorted by: the name, or a column's KPI. */
+export type SortKey = 'label' | KpiId;
+
+export interface SortState {
+  key: SortKey;
+  descending: boolean;
+}
+
+/** Most tickets solved first, as the core orders the rows. */
+export const DEFAULT_SORT: SortState = { key: 'tickets_solved', descending: true };
+
+/** The headline of `row` under `kpi`, or null when the row has none (or no such cell). */
+export function headlineOf(table: Pick<PeopleTable, 'columns'>, row: PeopleRow, kpi: KpiId): number | null {
+  const index = table.columns.findIndex((column) => column.kpi === kpi);
+  return index < 0 ? null : (row.cells[index]?.headline ?? null);
+}
+
+/**
+ * Clicking a header: the same column flips direction; another column starts with names
+ * A→Z and numbers highest first.
+ */
+export function nextSort(current: SortState, key: SortKey): SortState {
+  if (current.key === key) return { key, descending: !current.descending };
+  return { key, descending: key !== 'label' };
+}
+
+export function ariaSort(sort: SortState, key: SortKey): 'ascending' | 'descending' | 'none' {
+  if (sort.key !== key) return 'none';
+  return sort.descending ? 'descending' : 'ascending';
+}
+
+/**
+ * Rows in the chosen order. Rows without a value sit at the bottom in either direction
+ * (an agent with no ratings is neither the best nor the worst on CSAT); ties go by name.
+ */
+export function sortRows(
+  table: Pick<PeopleTable, 'columns'>,
+  rows: readonly PeopleRow[],
+  sort: SortState,
+  locale: string,
+): PeopleRow[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const byName = (a: PeopleRow, b: PeopleRow) => collator.compare(a.label, b.label) || a.key.localeCompare(b.key);
+  const direction = sort.descending ? -1 : 1;
+  const key = sort.key;
+  if (key === 'label') return [...rows].sort((a, b) => direction * byName(a, b));
+  return [...rows].sort((a, b) => {
+    const x = headlineOf(table, a, key);
+    const y = headlineOf(table, b, key);
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    return direction * (x - y) || byName(a, b);
+  });
+}
+
+/** Lower-cased, accents and width folded, so "Jose" finds "José" and "ＡＢ" finds "ab". */
+function fold(text: string, locale: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase(locale);
+}
+
+/** Rows whose name contains `search` (or whose id is it); all rows for an empty search. */
+export function searchRows(rows: readonly PeopleRow[], search: string, locale: string): PeopleRow[] {
+  const needle = fold(search.trim(), locale);
+  if (needle === '') return [...rows];
+  return rows.filter((row) => fold(row.label, locale).includes(needle) || row.key === search.trim());
+}
+
+export type Comparison = 'better' | 'worse' | 'same' | 'none';
+
+/**
+ * How a value fares against the team median: "better" is above it for KPIs where higher
+ * is better (solved, one-touch, CSAT) and below it for the others (times, reopens).
+ */
+export function compareToMedian(
+  value: number | null,
+  column: Pick<PeopleColumn, 'team_median' | 'higher_is_better'>,
+): Comparison {
+  const median = column.team_median;
+  if (value === null || median === null || !Number.isFinite(value) || !Number.isFinite(median)) return 'none';
+  const tolerance = 1e-9 * Math.max(1, Math.abs(median));
+  if (Math.abs(value - median) <= tolerance) return 'same';
+  return value > median === column.higher_is_better ? 'better' : 'worse';
+}
+
+export interface Sparkline {
+  /** Polyline point lists, one per run of weeks with a value (a week without one breaks the line). */
+  segments: string[];
+  /** Lone weeks between gaps, drawn as dots. */
+  dots: Array<{ x: number; y: number }>;
+}
+
+/**
+ * Geometry of a tiny trend inside `width` × `height` (with `pad` inside the edges): the
+ * lowest value at the bottom, the highest at the top, a flat line in the middle.
+ */
+export function sparkline(values: readonly (number | null)[], width: number, height: number, pad = 2): Sparkline {
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const segments: string[] = [];
+  const dots: Array<{ x: number; y: number }> = [];
+  if (present.length === 0) return { segments, dots };
+  const min = Math.min(...present);
+  const max = Math.max(...present);
+  const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const y = (v: number) => (max === min ? height / 2 : pad + ((max - v) / (max - min)) * (height - 2 * pad));
+  let run: Array<{ x: number; y: number }> = [];
+  const close = () => {
+    if (run.length === 1 && run[0]) dots.push(run[0]);
+    else if (run.length > 1) segments.push(run.map((p) => `${p.x},${p.y}`).join(' '));
+    run = [];
+  };
+  values.forEach((value, i) => {
+    if (value === null || !Number.isFinite(value)) return close();
+    run.push({ x: round(values.length > 1 ? pad + i * step : width / 2), y: round(y(value)) });
+  });
+  close();
+  return { segments, dots };
+}
