@@ -1,14 +1,19 @@
 //! Speed of the core at scale, against DESIGN.md's budgets: generating the 1,000,000-ticket
 //! demo workspace, building the frame cache from SQLite, loading it from its snapshot, the
-//! Overview call, one KPI by one dimension by week, and the Agents & groups table. Run
+//! Overview call, one KPI by one dimension by week, the Agents & groups table, Explore's
+//! first chart and the first page of a 100,000-ticket list. Run
 //! with `cargo bench --bench engine` (set DESKBENCH_BENCH_TICKETS for another size).
 //! Prints one line per measurement and the peak memory.
 
 use std::time::{Duration, Instant};
 
+use deskbench::analytics::catalogue;
+use deskbench::analytics::drill::{ticket_list, TicketListRequest};
+use deskbench::analytics::kpi::KpiId;
 use deskbench::analytics::overview::{overview, OverviewRequest, PeriodPreset};
 use deskbench::analytics::people::{people_table, PeopleBy};
 use deskbench::analytics::{run, Frame, KpiQuery, KpiRequest};
+use deskbench::charts::{self, ChartKind, ChartText};
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::Workspace;
 
@@ -145,6 +150,51 @@ fn main() -> anyhow::Result<()> {
             "< 300 ms",
         );
     }
+
+    // Opening Explore: its dimension pickers, then its default chart (tickets created by
+    // channel over the last 30 days) as the spec the web view draws.
+    let explore = KpiRequest {
+        by: Some("channel".into()),
+        kpis: vec!["tickets_created".into()],
+        ..KpiRequest::default()
+    }
+    .resolve(today, tz)?;
+    let took = median_of(9, || {
+        let dimensions = catalogue::dimensions(&frame);
+        let report = run(&frame, &explore).expect("the report runs");
+        let chart = charts::from_report(
+            &report,
+            KpiId::TicketsCreated,
+            ChartKind::Bar,
+            ChartText::default(),
+        );
+        (dimensions, chart)
+    });
+    report(
+        "Explore's first chart (dimensions + kpi_chart)",
+        took,
+        "none",
+    );
+
+    // The first page of a ticket list behind a number of about 100,000 tickets.
+    let list = TicketListRequest {
+        query: KpiRequest {
+            from: Some("2025-10-01".into()),
+            to: Some("2025-11-30".into()),
+            ..KpiRequest::default()
+        },
+        kpi: "tickets_created".into(),
+        limit: Some(200),
+        ..TicketListRequest::default()
+    }
+    .resolve(today, tz)?;
+    let first = ticket_list(&frame, workspace.store(), &list)?;
+    let took = median_of(9, || ticket_list(&frame, workspace.store(), &list));
+    report(
+        &format!("ticket list of {} tickets, first page", first.total),
+        took,
+        "none",
+    );
 
     if let Some(mib) = peak_rss_mib() {
         println!("{:<48} {mib:>10.0} MiB (budget < 1.5 GB)", "peak memory");
