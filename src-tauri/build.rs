@@ -4,7 +4,6 @@ fn main() {
     let manifest = tauri_build::AppManifest::new().commands(&[
         "open_workspace",
         "overview",
-        "kpi_report",
         "kpi_chart",
         "ticket_list",
         "explore_dimensions",

@@ -22,7 +22,6 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::overview::open_workspace,
             commands::overview::overview,
-            commands::explore::kpi_report,
             commands::explore::kpi_chart,
             commands::explore::ticket_list,
             commands::explore::explore_dimensions,

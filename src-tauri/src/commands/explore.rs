@@ -29,17 +29,6 @@ const MAX_FILTERS: usize = 200;
 const MAX_KPIS: usize = 64;
 const MAX_TEXT: usize = 1_000;
 
-/// The KPI report of a query, as `deskbench kpi` computes it.
-#[tauri::command]
-pub async fn kpi_report(
-    period: Option<PeriodPreset>,
-    request: KpiRequest,
-    state: State<'_, AppState>,
-) -> Result<KpiReport, IpcError> {
-    let shared = state.loaded.clone();
-    blocking(move || report(&shared, period.as_ref(), request)).await
-}
-
 /// How Explore asks for its chart: the KPI to draw and the texts in the reader's language.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct ChartRequest {

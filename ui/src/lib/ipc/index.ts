@@ -11,7 +11,6 @@ import type { ConnectRequest } from './bindings/ConnectRequest';
 import type { DimensionOption } from './bindings/DimensionOption';
 import type { DimensionValue } from './bindings/DimensionValue';
 import type { IpcError } from './bindings/IpcError';
-import type { KpiReport } from './bindings/KpiReport';
 import type { KpiRequest } from './bindings/KpiRequest';
 import type { OverviewScreen } from './bindings/OverviewScreen';
 import type { ChartRequest } from './bindings/ChartRequest';
@@ -105,11 +104,6 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 /** Opens (on first start: generates) the workspace. Can take ~10 s the first time. */
 export function openWorkspace(): Promise<WorkspaceInfo> {
   return call<WorkspaceInfo>('open_workspace');
-}
-
-/** One KPI query for Explore; `period` gives the range (the core resolves presets). */
-export function kpiReport(period: PeriodPreset, request: KpiRequest): Promise<KpiReport> {
-  return call<KpiReport>('kpi_report', { period, request });
 }
 
 /** A KPI query and the chart of one of its KPIs, drawn from the same numbers. */
