@@ -195,6 +195,60 @@ pub fn ticket_list(
     store: &Store,
     list: &TicketListQuery,
 ) -> Result<TicketList, AnalyticsError> {
+    let df = sorted_rows(frame, list)?;
+    let total = df.height() as u64;
+    let page = df.slice(list.offset as i64, list.limit);
+    Ok(TicketList {
+        total,
+        offset: list.offset as u64,
+        rows: rows_of(&page, frame, store, &list.query)?,
+    })
+}
+
+/// Every ticket of a list in its order, a page at a time (data export): the list is
+/// computed and sorted once, and each page reads only its own subjects. The request's
+/// offset and limit are ignored.
+pub struct TicketPages<'a> {
+    sorted: DataFrame,
+    frame: &'a Frame,
+    store: &'a Store,
+    query: &'a KpiQuery,
+    next: usize,
+}
+
+impl<'a> TicketPages<'a> {
+    pub fn new(
+        frame: &'a Frame,
+        store: &'a Store,
+        list: &'a TicketListQuery,
+    ) -> Result<TicketPages<'a>, AnalyticsError> {
+        Ok(TicketPages {
+            sorted: sorted_rows(frame, list)?,
+            frame,
+            store,
+            query: &list.query,
+            next: 0,
+        })
+    }
+
+    /// Tickets in the whole list.
+    pub fn total(&self) -> u64 {
+        self.sorted.height() as u64
+    }
+
+    /// The next `size` tickets (at least one); `None` after the last.
+    pub fn next_page(&mut self, size: usize) -> Result<Option<Vec<TicketRow>>, AnalyticsError> {
+        if self.next >= self.sorted.height() {
+            return Ok(None);
+        }
+        let page = self.sorted.slice(self.next as i64, size.max(1));
+        self.next += page.height();
+        Ok(Some(rows_of(&page, self.frame, self.store, self.query)?))
+    }
+}
+
+/// The list's ticket rows of the frame, sorted as asked.
+fn sorted_rows(frame: &Frame, list: &TicketListQuery) -> Result<DataFrame, AnalyticsError> {
     let query = &list.query;
     let (start, end) = match list.period {
         None => (query.range.start(), query.range.end()),
@@ -234,7 +288,7 @@ pub fn ticket_list(
     let rows = population_rows(list.kpi, scoped, frame, &periods, query);
     let order = SortColumn::Id.column(query);
     let sort_column = list.sort.column(query);
-    let df = frame
+    Ok(frame
         .tickets
         .clone()
         .lazy()
@@ -250,14 +304,7 @@ pub fn ticket_list(
                 .with_order_descending_multi([list.descending, list.descending])
                 .with_nulls_last(true),
         )
-        .collect()?;
-    let total = df.height() as u64;
-    let page = df.slice(list.offset as i64, list.limit);
-    Ok(TicketList {
-        total,
-        offset: list.offset as u64,
-        rows: rows_of(&page, frame, store, query)?,
-    })
+        .collect()?)
 }
 
 /// The distinct ticket rows counted by `kpi` in the period (its `n`, or its count).
