@@ -11,9 +11,11 @@ use deskbench::analytics::drill::{TicketList, TicketListRequest};
 use deskbench::analytics::overview::{Overview, OverviewRequest};
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::KpiRequest;
+use deskbench::export::{ExportFormat, ExportProgress};
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
+use crate::commands::data_export::{ExportDone, ExportSource};
 use crate::commands::sources::{ConnectRequest, ConnectionCheck, SourceSyncResult, SyncProgress};
 use crate::IpcError;
 
@@ -36,6 +38,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     SyncProgress::export_all(&config)?;
     SourceSyncResult::export_all(&config)?;
     SyncRun::export_all(&config)?;
+    ExportSource::export_all(&config)?;
+    ExportFormat::export_all(&config)?;
+    ExportProgress::export_all(&config)?;
+    ExportDone::export_all(&config)?;
     Ok(())
 }
 
