@@ -3,6 +3,7 @@
 mod catalogue;
 mod cli;
 mod demo;
+mod export;
 mod fixtures;
 mod kpi;
 mod kpi_engine;
