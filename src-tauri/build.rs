@@ -17,6 +17,8 @@ fn main() {
         "cancel_sync",
         "sync_history",
         "remove_source",
+        "export_data",
+        "cancel_export",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("the Tauri configuration is valid");

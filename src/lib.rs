@@ -1,9 +1,10 @@
-//! Deskbench core: the local store, sync, the demo helpdesk, analytics and charts.
+//! Deskbench core: the local store, sync, the demo helpdesk, analytics, charts and export.
 //! No desktop dependency: the Tauri shell and the CLI are thin layers over this crate.
 
 pub mod analytics;
 pub mod charts;
 pub mod demo;
+pub mod export;
 pub mod secrets;
 pub mod sources;
 pub mod store;

@@ -12,9 +12,11 @@ use deskbench::analytics::overview::OverviewRequest;
 use deskbench::analytics::people::PeopleTable;
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::KpiRequest;
+use deskbench::export::{ExportFormat, ExportProgress};
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
+use crate::commands::data_export::{ExportDone, ExportSource};
 use crate::commands::explore::{ChartRequest, KpiChart};
 use crate::commands::overview::OverviewScreen;
 use crate::commands::sources::{ConnectRequest, ConnectionCheck, SourceSyncResult, SyncProgress};
@@ -42,6 +44,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     SyncProgress::export_all(&config)?;
     SourceSyncResult::export_all(&config)?;
     SyncRun::export_all(&config)?;
+    ExportSource::export_all(&config)?;
+    ExportFormat::export_all(&config)?;
+    ExportProgress::export_all(&config)?;
+    ExportDone::export_all(&config)?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use deskbench::analytics::AnalyticsError;
+use deskbench::export::ExportError;
 use deskbench::workspace::WorkspaceError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -84,6 +85,22 @@ impl From<AnalyticsError> for IpcError {
         let code = match err {
             AnalyticsError::Engine(_) | AnalyticsError::Store(_) => ErrorCode::Internal,
             _ => ErrorCode::InvalidInput,
+        };
+        IpcError::new(code, &err)
+    }
+}
+
+impl From<ExportError> for IpcError {
+    fn from(err: ExportError) -> IpcError {
+        let err = match err {
+            ExportError::Analytics(err) => return IpcError::from(err),
+            err => err,
+        };
+        let code = match err {
+            ExportError::TooManyRows { .. }
+            | ExportError::UnknownFormat(_)
+            | ExportError::Spec(_) => ErrorCode::InvalidInput,
+            _ => ErrorCode::Internal,
         };
         IpcError::new(code, &err)
     }

@@ -35,6 +35,8 @@ pub fn run() {
             commands::sources::cancel_sync,
             commands::sources::sync_history,
             commands::sources::remove_source,
+            commands::data_export::export_data,
+            commands::data_export::cancel_export,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

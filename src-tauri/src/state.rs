@@ -2,6 +2,7 @@
 //! workspace with its frame cache. Locked only on blocking threads, never across `.await`.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use tokio_util::sync::CancellationToken;
@@ -18,6 +19,8 @@ pub struct AppState {
     pub loaded: SharedWorkspace,
     /// Cancels the sync in progress, if any.
     pub sync: Mutex<Option<CancellationToken>>,
+    /// Set to cancel the data export in progress, if any.
+    pub export: Mutex<Option<Arc<AtomicBool>>>,
 }
 
 pub struct Loaded {
@@ -41,6 +44,7 @@ impl AppState {
             dir,
             loaded: Arc::new(Mutex::new(None)),
             sync: Mutex::new(None),
+            export: Mutex::new(None),
         }
     }
 }

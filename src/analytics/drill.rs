@@ -207,6 +207,64 @@ pub fn ticket_list(
     store: &Store,
     list: &TicketListQuery,
 ) -> Result<TicketList, AnalyticsError> {
+    let df = sorted_rows(frame, store, list)?;
+    let total = df.height() as u64;
+    let page = df.slice(list.offset as i64, list.limit);
+    Ok(TicketList {
+        total,
+        offset: list.offset as u64,
+        rows: rows_of(&page, frame, store, &list.query)?,
+    })
+}
+
+/// Every ticket of a list in its order, a page at a time (data export): the list is
+/// computed and sorted once, and each page reads only its own subjects. The request's
+/// offset and limit are ignored.
+pub struct TicketPages<'a> {
+    sorted: DataFrame,
+    frame: &'a Frame,
+    store: &'a Store,
+    query: &'a KpiQuery,
+    next: usize,
+}
+
+impl<'a> TicketPages<'a> {
+    pub fn new(
+        frame: &'a Frame,
+        store: &'a Store,
+        list: &'a TicketListQuery,
+    ) -> Result<TicketPages<'a>, AnalyticsError> {
+        Ok(TicketPages {
+            sorted: sorted_rows(frame, store, list)?,
+            frame,
+            store,
+            query: &list.query,
+            next: 0,
+        })
+    }
+
+    /// Tickets in the whole list.
+    pub fn total(&self) -> u64 {
+        self.sorted.height() as u64
+    }
+
+    /// The next `size` tickets (at least one); `None` after the last.
+    pub fn next_page(&mut self, size: usize) -> Result<Option<Vec<TicketRow>>, AnalyticsError> {
+        if self.next >= self.sorted.height() {
+            return Ok(None);
+        }
+        let page = self.sorted.slice(self.next as i64, size.max(1));
+        self.next += page.height();
+        Ok(Some(rows_of(&page, self.frame, self.store, self.query)?))
+    }
+}
+
+/// The list's ticket rows of the frame, sorted as asked, narrowed to the search.
+fn sorted_rows(
+    frame: &Frame,
+    store: &Store,
+    list: &TicketListQuery,
+) -> Result<DataFrame, AnalyticsError> {
     let query = &list.query;
     let (start, end) = match list.period {
         None => (query.range.start(), query.range.end()),
@@ -246,7 +304,7 @@ pub fn ticket_list(
     let rows = population_rows(list.kpi, scoped, frame, &periods, query);
     let order = SortColumn::Id.column(query);
     let sort_column = list.sort.column(query);
-    let df = frame
+    let sorted = frame
         .tickets
         .clone()
         .lazy()
@@ -263,17 +321,10 @@ pub fn ticket_list(
                 .with_nulls_last(true),
         )
         .collect()?;
-    let df = match &list.search {
-        Some(needle) => matching_only(df, &store.tickets_matching(needle)?)?,
-        None => df,
-    };
-    let total = df.height() as u64;
-    let page = df.slice(list.offset as i64, list.limit);
-    Ok(TicketList {
-        total,
-        offset: list.offset as u64,
-        rows: rows_of(&page, frame, store, query)?,
-    })
+    match &list.search {
+        Some(needle) => matching_only(sorted, &store.tickets_matching(needle)?),
+        None => Ok(sorted),
+    }
 }
 
 /// The distinct ticket rows counted by `kpi` in the period (its `n`, or its count).

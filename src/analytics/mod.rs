@@ -13,6 +13,7 @@ mod grid;
 pub mod heatmap;
 pub mod kpi;
 pub mod overview;
+pub mod parquet_table;
 pub mod people;
 pub mod query;
 pub mod range;

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn deskbench(workspace: &Path, args: &[&str]) -> Output {
+pub fn deskbench(workspace: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_deskbench"))
         .arg("--workspace")
         .arg(workspace)
@@ -13,12 +13,12 @@ fn deskbench(workspace: &Path, args: &[&str]) -> Output {
         .expect("the CLI runs")
 }
 
-fn stderr(out: &Output) -> String {
+pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// A small demo workspace shared by the tests of this module.
-fn demo_workspace() -> tempfile::TempDir {
+pub fn demo_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let out = deskbench(
         dir.path(),

@@ -4,6 +4,7 @@ mod catalogue;
 mod chart_spec;
 mod cli;
 mod demo;
+mod export;
 mod fixtures;
 mod kpi;
 mod kpi_engine;

@@ -5,6 +5,8 @@
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -21,7 +23,7 @@ use deskbench::charts::{self, ChartKind, ChartSpec, ChartText};
 
 use super::{blocking, with_loaded};
 use crate::error::IpcError;
-use crate::state::{AppState, SharedWorkspace};
+use crate::state::{AppState, Loaded, SharedWorkspace};
 
 /// Far above any real query, low enough that a faulty caller cannot make the engine
 /// build a huge predicate or echo megabytes back in an error.
@@ -125,13 +127,7 @@ pub(super) fn resolve(
 ) -> Result<(Arc<Frame>, KpiQuery), IpcError> {
     check_query(&request)?;
     with_loaded(shared, |loaded| {
-        let tz = loaded.workspace.time_zone()?;
-        let today = loaded.workspace.today(deskbench::now())?;
-        if let Some(period) = period {
-            let range = period.resolve(today, tz)?;
-            request.from = Some(range.from.to_string());
-            request.to = Some(range.to.to_string());
-        }
+        let (today, tz) = apply_period(loaded, period, &mut request)?;
         Ok((loaded.frame.clone(), request.resolve(today, tz)?))
     })
 }
@@ -156,17 +152,26 @@ fn report_with_chart(
     Ok(KpiChart { report, chart })
 }
 
+/// Sets the request's range from `period`, if given; returns the workspace's today and
+/// zone, which the rest of the request resolves against.
+pub(super) fn apply_period(
+    loaded: &Loaded,
+    period: Option<&PeriodPreset>,
+    request: &mut KpiRequest,
+) -> Result<(NaiveDate, Tz), IpcError> {
+    let tz = loaded.workspace.time_zone()?;
+    let today = loaded.workspace.today(deskbench::now())?;
+    if let Some(period) = period {
+        let range = period.resolve(today, tz)?;
+        request.from = Some(range.from.to_string());
+        request.to = Some(range.to.to_string());
+    }
+    Ok((today, tz))
+}
+
 /// Runs under the lock: ticket subjects come from the workspace's database.
 fn tickets(shared: &SharedWorkspace, request: &TicketListRequest) -> Result<TicketList, IpcError> {
-    check_query(&request.query)?;
-    let texts = [
-        &request.key,
-        &request.period,
-        &request.sort,
-        &request.search,
-    ];
-    texts.into_iter().flatten().try_for_each(check_text)?;
-    check_text(&request.kpi)?;
+    check_list(request)?;
     with_loaded(shared, |loaded| {
         let tz = loaded.workspace.time_zone()?;
         let today = loaded.workspace.today(deskbench::now())?;
@@ -191,6 +196,19 @@ fn values(shared: &SharedWorkspace, dimension: &str) -> Result<Vec<DimensionValu
 
 fn frame(shared: &SharedWorkspace) -> Result<Arc<Frame>, IpcError> {
     with_loaded(shared, |loaded| Ok(loaded.frame.clone()))
+}
+
+/// A ticket-list request's sizes (its values are checked when it resolves).
+pub(super) fn check_list(request: &TicketListRequest) -> Result<(), IpcError> {
+    check_query(&request.query)?;
+    let texts = [
+        &request.key,
+        &request.period,
+        &request.sort,
+        &request.search,
+    ];
+    texts.into_iter().flatten().try_for_each(check_text)?;
+    check_text(&request.kpi)
 }
 
 fn check_query(request: &KpiRequest) -> Result<(), IpcError> {
@@ -234,27 +252,9 @@ pub(super) fn check_text(text: impl AsRef<str>) -> Result<(), IpcError> {
 pub(super) mod tests {
     use std::sync::Mutex;
 
-    use deskbench::demo::DemoConfig;
-    use deskbench::workspace::Workspace;
-
     use super::*;
-    use crate::commands::overview::load;
+    use crate::commands::testing::demo;
     use crate::error::ErrorCode;
-
-    /// A small demo workspace, opened as the app opens it.
-    pub(crate) fn demo() -> (tempfile::TempDir, SharedWorkspace) {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let config = DemoConfig {
-            tickets: 300,
-            months: 3,
-            now: deskbench::now(),
-            ..DemoConfig::default()
-        };
-        Workspace::create_demo(dir.path(), &config, &mut |_| {}).expect("the demo is written");
-        let shared: SharedWorkspace = Arc::new(Mutex::new(None));
-        load(dir.path(), &shared).expect("the workspace opens");
-        (dir, shared)
-    }
 
     pub(crate) fn refused(result: Result<impl std::fmt::Debug, IpcError>) -> String {
         let err = result.expect_err("the request is refused");

@@ -1,6 +1,7 @@
 //! The IPC commands, grouped by screen. Each is a few lines over one core function;
 //! blocking work (SQLite, polars) runs on blocking threads.
 
+pub mod data_export;
 pub mod explore;
 pub mod overview;
 pub mod people;
@@ -32,4 +33,30 @@ fn with_loaded<T>(
         .as_ref()
         .ok_or_else(|| IpcError::internal("the workspace is not open yet"))?;
     work(loaded)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::{Arc, Mutex};
+
+    use deskbench::demo::DemoConfig;
+    use deskbench::workspace::Workspace;
+
+    use super::overview::load;
+    use crate::state::SharedWorkspace;
+
+    /// A small demo workspace, opened as the app opens it.
+    pub(crate) fn demo() -> (tempfile::TempDir, SharedWorkspace) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let config = DemoConfig {
+            tickets: 300,
+            months: 3,
+            now: deskbench::now(),
+            ..DemoConfig::default()
+        };
+        Workspace::create_demo(dir.path(), &config, &mut |_| {}).expect("the demo is written");
+        let shared: SharedWorkspace = Arc::new(Mutex::new(None));
+        load(dir.path(), &shared).expect("the workspace opens");
+        (dir, shared)
+    }
 }

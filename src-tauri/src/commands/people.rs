@@ -51,7 +51,8 @@ fn table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::explore::tests::{demo, refused};
+    use crate::commands::explore::tests::refused;
+    use crate::commands::testing::demo;
 
     #[test]
     fn people_table_lists_agents_and_groups_and_refuses_bad_input() {

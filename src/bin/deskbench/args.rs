@@ -42,6 +42,9 @@ pub enum Command {
     Source(SourceCommand),
     /// Fetch what changed in a source (all sources without NAME) into the workspace.
     Sync(SyncArgs),
+    /// Write a ticket list or a KPI's numbers to a file: .csv, .xlsx or .parquet.
+    #[command(subcommand)]
+    Export(ExportCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,6 +143,8 @@ pub struct KpiArgs {
     /// Keep the first N groups of --by.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
 }
 
 /// The options a KPI query shares with a ticket list.
@@ -171,8 +176,6 @@ pub struct QueryArgs {
     /// Durations in calendar or business hours.
     #[arg(long, default_value = "calendar", value_name = "HOURS")]
     pub hours: String,
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
 }
 
 impl QueryArgs {
@@ -217,6 +220,19 @@ pub struct PeopleArgs {
 
 #[derive(Debug, Args)]
 pub struct TicketsArgs {
+    #[command(flatten)]
+    pub list: TicketListArgs,
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+/// Which tickets a list holds and in which order.
+#[derive(Debug, Args)]
+pub struct TicketListArgs {
     /// The KPI whose tickets to list (its population in the range, bucket or group).
     #[arg(long = "of", value_name = "KPI")]
     pub kpi: String,
@@ -230,15 +246,61 @@ pub struct TicketsArgs {
     /// first_reply_time, full_resolution_time, replies, reopens); `-` first for descending.
     #[arg(long, value_name = "COLUMN", allow_hyphen_values = true)]
     pub sort: Option<String>,
-    #[arg(long, default_value_t = 0)]
-    pub offset: usize,
-    #[arg(long, default_value_t = 100)]
-    pub limit: usize,
     /// Only tickets whose subject contains TEXT (ignoring case), or whose id is TEXT.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
     #[command(flatten)]
     pub query: QueryArgs,
+}
+
+impl TicketListArgs {
+    pub fn request(
+        &self,
+        offset: usize,
+        limit: Option<usize>,
+    ) -> deskbench::analytics::drill::TicketListRequest {
+        deskbench::analytics::drill::TicketListRequest {
+            query: self.query.request(),
+            kpi: self.kpi.clone(),
+            key: self.key.clone(),
+            period: self.period.clone(),
+            sort: self.sort.clone(),
+            offset,
+            limit,
+            search: self.search.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Every ticket behind a KPI value (the whole list, not a page), with the columns of
+    /// `deskbench tickets`.
+    Tickets(ExportTicketsArgs),
+    /// One KPI's numbers as its chart shows them: per group, per bucket or per group and
+    /// bucket, with sample sizes (and CSAT's interval).
+    Kpi(ExportKpiArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportTicketsArgs {
+    #[command(flatten)]
+    pub list: TicketListArgs,
+    /// The file to write; its extension picks the format: .csv, .xlsx or .parquet.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportKpiArgs {
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Keep the first N groups of --by.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// The file to write; its extension picks the format: .csv, .xlsx or .parquet.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

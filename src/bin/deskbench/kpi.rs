@@ -17,5 +17,5 @@ pub fn run(cli: &Cli, args: &KpiArgs) -> Result<()> {
     let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
     let frame = crate::status::frame(&workspace)?;
     let report = analytics::run(&frame, &query)?;
-    output::print_report(&report, args.query.format)
+    output::print_report(&report, args.format)
 }

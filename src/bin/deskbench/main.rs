@@ -3,6 +3,7 @@
 
 mod args;
 mod demo;
+mod export;
 mod kpi;
 mod output;
 mod people;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Command::Status(opts) => status::run(&cli, opts),
         Command::Source(command) => source::run(&cli, command),
         Command::Sync(opts) => sync::run(&cli, opts),
+        Command::Export(command) => export::run(&cli, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::drill::{ticket_list, TicketList, TicketListRequest};
+use deskbench::analytics::drill::{ticket_list, TicketList};
 use deskbench::analytics::report::ReportTable;
 
 use crate::args::{Cli, TicketsArgs};
@@ -10,16 +10,7 @@ use crate::output;
 
 pub fn run(cli: &Cli, args: &TicketsArgs) -> Result<()> {
     let workspace = crate::status::open_existing(cli)?;
-    let request = TicketListRequest {
-        query: args.query.request(),
-        kpi: args.kpi.clone(),
-        key: args.key.clone(),
-        period: args.period.clone(),
-        sort: args.sort.clone(),
-        offset: args.offset,
-        limit: Some(args.limit),
-        search: args.search.clone(),
-    };
+    let request = args.list.request(args.offset, Some(args.limit));
     let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
     let frame = crate::status::frame(&workspace)?;
     let list = ticket_list(&frame, workspace.store(), &query)?;
@@ -29,7 +20,7 @@ pub fn run(cli: &Cli, args: &TicketsArgs) -> Result<()> {
         list.offset + 1,
         list.offset + list.rows.len() as u64
     );
-    output::print(&list, || table(&list), &heading, args.query.format)
+    output::print(&list, || table(&list), &heading, args.format)
 }
 
 fn table(list: &TicketList) -> ReportTable {

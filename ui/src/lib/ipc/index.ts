@@ -10,6 +10,10 @@ import type { ConnectionCheck } from './bindings/ConnectionCheck';
 import type { ConnectRequest } from './bindings/ConnectRequest';
 import type { DimensionOption } from './bindings/DimensionOption';
 import type { DimensionValue } from './bindings/DimensionValue';
+import type { ExportDone } from './bindings/ExportDone';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportProgress } from './bindings/ExportProgress';
+import type { ExportSource } from './bindings/ExportSource';
 import type { IpcError } from './bindings/IpcError';
 import type { KpiRequest } from './bindings/KpiRequest';
 import type { OverviewScreen } from './bindings/OverviewScreen';
@@ -28,6 +32,10 @@ import type { TicketListRequest } from './bindings/TicketListRequest';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
+export type { Band } from './bindings/Band';
+export type { ChartKind } from './bindings/ChartKind';
+export type { ChartSeries } from './bindings/ChartSeries';
+export type { ChartSpec } from './bindings/ChartSpec';
 export type { ConnectionCheck } from './bindings/ConnectionCheck';
 export type { ConnectRequest } from './bindings/ConnectRequest';
 export type { CountValue } from './bindings/CountValue';
@@ -37,6 +45,10 @@ export type { DimensionValue } from './bindings/DimensionValue';
 export type { DurationStats } from './bindings/DurationStats';
 export type { DurationUnit } from './bindings/DurationUnit';
 export type { ErrorCode } from './bindings/ErrorCode';
+export type { ExportDone } from './bindings/ExportDone';
+export type { ExportFormat } from './bindings/ExportFormat';
+export type { ExportProgress } from './bindings/ExportProgress';
+export type { ExportSource } from './bindings/ExportSource';
 export type { GroupReport } from './bindings/GroupReport';
 export type { IpcError } from './bindings/IpcError';
 export type { KpiCard } from './bindings/KpiCard';
@@ -47,9 +59,6 @@ export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
 export type { OverviewScreen } from './bindings/OverviewScreen';
 export type { OverviewCharts } from './bindings/OverviewCharts';
-export type { ChartSpec } from './bindings/ChartSpec';
-export type { ChartSeries } from './bindings/ChartSeries';
-export type { ChartKind } from './bindings/ChartKind';
 export type { ChartRequest } from './bindings/ChartRequest';
 export type { KpiChart } from './bindings/KpiChart';
 export type { Unit } from './bindings/Unit';
@@ -64,6 +73,7 @@ export type { PeopleTable } from './bindings/PeopleTable';
 export type { PeriodPreset } from './bindings/PeriodPreset';
 export type { RangeEcho } from './bindings/RangeEcho';
 export type { RunOutcome } from './bindings/RunOutcome';
+export type { SeriesGroup } from './bindings/SeriesGroup';
 export type { SourceSummary } from './bindings/SourceSummary';
 export type { SeriesPoint } from './bindings/SeriesPoint';
 export type { SourceSyncResult } from './bindings/SourceSyncResult';
@@ -204,6 +214,28 @@ export function syncHistory(): Promise<SyncRun[]> {
 /** Deletes a source, everything synced from it and its keychain token. */
 export function removeSource(name: string): Promise<WorkspaceInfo> {
   return call<WorkspaceInfo>('remove_source', { name });
+}
+
+/**
+ * Exports a chart's data or every ticket of a list as CSV, XLSX or Parquet: asks where to
+ * save (starting from `suggestedName`), then writes, calling `onProgress` as rows are
+ * written. Resolves with the written file, or `null` when the user dismissed the dialog
+ * or cancelled the export (nothing is written then).
+ */
+export async function exportData(
+  what: ExportSource,
+  format: ExportFormat,
+  suggestedName: string,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<ExportDone | null> {
+  if (!isTauri()) throw NO_RUNTIME;
+  const channel = new Channel<ExportProgress>(onProgress);
+  return call<ExportDone | null>('export_data', { what, format, suggestedName, onProgress: channel });
+}
+
+/** Stops the running export; no file is left and an older one stays as it was. */
+export function cancelExport(): Promise<void> {
+  return call<void>('cancel_export');
 }
 
 /** Loose shape check: the payload comes from our own core, but an event is untyped. */

@@ -1,0 +1,280 @@
+//! A chart's data as a table, from the very `ChartSpec` the chart is drawn from, so the
+//! file holds the numbers the reader saw. One row per category: the category (a real
+//! date on date axes), then per series its value and, where the spec has them, its
+//! sample size (`<series> n`) and interval (`<series> ci_low`, `<series> ci_high`).
+//! A heatmap becomes its matrix: one row per series (ISO weekday, 1 = Monday, for the
+//! hour-of-week heatmap), one column per category.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::charts::{ChartKind, ChartSeries, ChartSpec, Unit, XKind};
+
+use super::table::{Cell, Column, ColumnKind, Row, Table};
+use super::ExportError;
+
+/// The table of a chart; the spec is validated first (it may come from the web view).
+pub fn chart_table(spec: &ChartSpec) -> Result<Table, ExportError> {
+    spec.validate()?;
+    let (columns, rows) = if spec.kind == ChartKind::Heatmap {
+        matrix(spec)
+    } else {
+        by_category(spec)
+    };
+    Ok(Table::new(spec.title.clone(), unique(columns), rows))
+}
+
+fn by_category(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
+    let labels = &spec.x.labels;
+    let (name, kind, categories): (&str, ColumnKind, Vec<Cell>) = match spec.x.kind {
+        XKind::Date => match dates(labels) {
+            Some(dates) => ("period", ColumnKind::Date, dates),
+            None => ("period", ColumnKind::Text, texts(labels)),
+        },
+        XKind::Hour => match integers(labels) {
+            Some(hours) => ("hour", ColumnKind::Integer, hours),
+            None => ("hour", ColumnKind::Text, texts(labels)),
+        },
+        XKind::Text => ("category", ColumnKind::Text, texts(labels)),
+    };
+    let mut columns = vec![Column::new(name, kind)];
+    let mut rows: Vec<Row> = categories.into_iter().map(|c| vec![c]).collect();
+    for series in &spec.series {
+        let kind = value_kind(spec.unit, [series]);
+        columns.push(Column::new(series.name.clone(), kind));
+        push(&mut rows, series.values.iter().map(|v| value(*v, kind)));
+        if let Some(samples) = &series.samples {
+            columns.push(Column::new(
+                format!("{} n", series.name),
+                ColumnKind::Integer,
+            ));
+            let sample = |n: &Option<u64>| n.and_then(|n| i64::try_from(n).ok()).into();
+            push(&mut rows, samples.iter().map(sample));
+        }
+        if let Some(band) = &series.band {
+            let kind = band_kind(spec.unit);
+            for (suffix, bound) in [("ci_low", &band.low), ("ci_high", &band.high)] {
+                columns.push(Column::new(format!("{} {suffix}", series.name), kind));
+                push(&mut rows, bound.iter().map(|v| value(*v, kind)));
+            }
+        }
+    }
+    (columns, rows)
+}
+
+fn matrix(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
+    let names: Vec<String> = spec.series.iter().map(|s| s.name.clone()).collect();
+    let weekdays =
+        integers(&names).filter(|days| days.iter().all(|d| matches!(d, Cell::Integer(1..=7))));
+    let (first, heads) = match weekdays {
+        Some(days) => (Column::new("iso_weekday", ColumnKind::Integer), days),
+        None => (Column::new("series", ColumnKind::Text), texts(&names)),
+    };
+    let kind = value_kind(spec.unit, &spec.series);
+    let mut columns = vec![first];
+    columns.extend(spec.x.labels.iter().map(|l| Column::new(l.clone(), kind)));
+    let rows = spec
+        .series
+        .iter()
+        .zip(heads)
+        .map(|(series, head)| {
+            std::iter::once(head)
+                .chain(series.values.iter().map(|v| value(*v, kind)))
+                .collect()
+        })
+        .collect();
+    (columns, rows)
+}
+
+/// The kind of a unit's values; counts that are not whole numbers stay numbers.
+fn value_kind<'s>(unit: Unit, series: impl IntoIterator<Item = &'s ChartSeries>) -> ColumnKind {
+    match unit {
+        Unit::Count => {
+            let whole = series
+                .into_iter()
+                .flat_map(|s| s.values.iter().flatten())
+                .all(|v| v.fract() == 0.0 && v.abs() < 9.0e15);
+            if whole {
+                ColumnKind::Integer
+            } else {
+                ColumnKind::Number
+            }
+        }
+        Unit::Share => ColumnKind::Share,
+        Unit::Minutes => ColumnKind::Minutes,
+        Unit::Number => ColumnKind::Number,
+    }
+}
+
+/// An interval's bounds are numbers of the value's unit, never forced to whole counts.
+fn band_kind(unit: Unit) -> ColumnKind {
+    match unit {
+        Unit::Share => ColumnKind::Share,
+        Unit::Minutes => ColumnKind::Minutes,
+        Unit::Count | Unit::Number => ColumnKind::Number,
+    }
+}
+
+fn value(v: Option<f64>, kind: ColumnKind) -> Cell {
+    match (v, kind) {
+        (None, _) => Cell::Null,
+        (Some(v), ColumnKind::Integer) => Cell::Integer(v as i64),
+        (Some(v), _) => Cell::Number(v),
+    }
+}
+
+fn push(rows: &mut [Row], cells: impl Iterator<Item = Cell>) {
+    for (row, cell) in rows.iter_mut().zip(cells) {
+        row.push(cell);
+    }
+}
+
+fn texts(labels: &[String]) -> Vec<Cell> {
+    labels.iter().map(|l| Cell::Text(l.clone())).collect()
+}
+
+/// All labels as dates, or `None` if one is not `YYYY-MM-DD`.
+fn dates(labels: &[String]) -> Option<Vec<Cell>> {
+    labels
+        .iter()
+        .map(|l| {
+            NaiveDate::parse_from_str(l, "%Y-%m-%d")
+                .ok()
+                .map(Cell::Date)
+        })
+        .collect()
+}
+
+fn integers(labels: &[String]) -> Option<Vec<Cell>> {
+    labels
+        .iter()
+        .map(|l| l.trim().parse::<i64>().ok().map(Cell::Integer))
+        .collect()
+}
+
+/// Column names made unique (Parquet and filters need it): later repeats get ` (2)`, ….
+fn unique(columns: Vec<Column>) -> Vec<Column> {
+    let mut seen = HashSet::new();
+    columns
+        .into_iter()
+        .map(|mut column| {
+            let base = column.name.clone();
+            let mut n = 1;
+            while !seen.insert(column.name.clone()) {
+                n += 1;
+                column.name = format!("{base} ({n})");
+            }
+            column
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::spec::{Band, XAxis};
+    use crate::export::TableSource;
+
+    fn series(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
+        ChartSeries {
+            name: name.into(),
+            values,
+            samples: None,
+            band: None,
+            group: None,
+            dashed: false,
+        }
+    }
+
+    fn spec(kind: ChartKind, x: XKind, labels: &[&str], series: Vec<ChartSeries>) -> ChartSpec {
+        ChartSpec {
+            kind,
+            title: "CSAT".into(),
+            subtitle: None,
+            x: XAxis {
+                kind: x,
+                labels: labels.iter().map(|l| l.to_string()).collect(),
+                keys: None,
+            },
+            unit: Unit::Share,
+            series,
+        }
+    }
+
+    #[test]
+    fn a_date_series_has_real_dates_samples_and_its_band() {
+        let mut csat = series("All tickets", vec![Some(0.9), None]);
+        csat.samples = Some(vec![Some(40), Some(0)]);
+        csat.band = Some(Band {
+            low: vec![Some(0.8), None],
+            high: vec![Some(0.95), None],
+        });
+        let spec = spec(
+            ChartKind::Line,
+            XKind::Date,
+            &["2025-01-06", "2025-01-13"],
+            vec![csat],
+        );
+        let mut table = chart_table(&spec).unwrap();
+        let names: Vec<&str> = table.columns().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "period",
+                "All tickets",
+                "All tickets n",
+                "All tickets ci_low",
+                "All tickets ci_high"
+            ]
+        );
+        assert_eq!(table.columns()[0].kind, ColumnKind::Date);
+        assert_eq!(table.columns()[1].kind, ColumnKind::Share);
+        let rows = table.next_rows().unwrap().unwrap();
+        assert_eq!(
+            rows[0],
+            vec![
+                Cell::Date(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap()),
+                Cell::Number(0.9),
+                Cell::Integer(40),
+                Cell::Number(0.8),
+                Cell::Number(0.95),
+            ]
+        );
+        assert_eq!(rows[1][1], Cell::Null);
+    }
+
+    #[test]
+    fn an_hour_of_week_heatmap_is_a_weekday_by_hour_matrix() {
+        let days = (1..=7)
+            .map(|d| series(&d.to_string(), vec![Some(d as f64), Some(0.0)]))
+            .collect();
+        let mut heat = spec(ChartKind::Heatmap, XKind::Hour, &["0", "1"], days);
+        heat.unit = Unit::Count;
+        let mut table = chart_table(&heat).unwrap();
+        let names: Vec<&str> = table.columns().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["iso_weekday", "0", "1"]);
+        let rows = table.next_rows().unwrap().unwrap();
+        assert_eq!(rows.len(), 7);
+        assert_eq!(
+            rows[6],
+            vec![Cell::Integer(7), Cell::Integer(7), Cell::Integer(0)]
+        );
+    }
+
+    #[test]
+    fn repeated_names_are_made_unique_and_bad_specs_refused() {
+        let twice = vec![
+            series("p90", vec![Some(0.5)]),
+            series("p90", vec![Some(0.6)]),
+        ];
+        let table = chart_table(&spec(ChartKind::Bar, XKind::Text, &["email"], twice)).unwrap();
+        let names: Vec<&str> = table.columns().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["category", "p90", "p90 (2)"]);
+        let short = vec![series("x", vec![])];
+        assert!(matches!(
+            chart_table(&spec(ChartKind::Bar, XKind::Text, &["email"], short)),
+            Err(ExportError::Spec(_))
+        ));
+    }
+}
