@@ -2,7 +2,11 @@
 //! the renderers here draw the same spec to PNG or SVG for slides.
 
 mod from_report;
+pub mod render;
 pub mod spec;
 
 pub use from_report::{from_report, unit_of, ChartText};
+pub use render::{
+    render_bitmap, render_png, render_svg, Bitmap, ChartError, Locale, RenderOptions, Theme,
+};
 pub use spec::{ChartKind, ChartSeries, ChartSpec, SpecError, Unit, XAxis, XKind};

@@ -1,6 +1,7 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
 mod catalogue;
+mod charts;
 mod cli;
 mod demo;
 mod fixtures;
