@@ -10,6 +10,9 @@ use super::frame::{size, Area, Ctx};
 use super::options::Locale;
 use super::scene::Anchor;
 
+/// The smallest category label of a lying plot, in slide units.
+const MIN_CATEGORY_LABEL: f32 = 16.0;
+
 pub struct Plot {
     pub area: Area,
     pub n: usize,
@@ -189,12 +192,16 @@ pub fn lying(ctx: &mut Ctx, area: Area, labels: &[String], axis: ValueAxis, end_
             muted,
         );
     }
-    let line = ctx.px(size::AXIS * 1.25);
-    let step = label_step(std::iter::once(line), plot.band(), 0.0);
-    for (i, label) in fitted.into_iter().enumerate().step_by(step) {
-        let y = plot.center(i) + ctx.px(size::AXIS * 0.35);
+    // Crowded categories get smaller labels (down to a readable minimum) before any is
+    // left out.
+    let band_units = plot.band() / ctx.u;
+    let label_size = (band_units / 1.25).clamp(MIN_CATEGORY_LABEL, size::AXIS);
+    let step = label_step(std::iter::once(label_size * 1.25), band_units, 0.0);
+    for (i, label) in labels.iter().enumerate().step_by(step) {
+        let label = ctx.fit(label, label_size, false, label_width);
+        let y = plot.center(i) + ctx.px(label_size * 0.35);
         let (x, muted) = (a.x0 - ctx.px(16.0), palette.muted_text);
-        ctx.text(label, x, y, size::AXIS, false, Anchor::End, muted);
+        ctx.text(label, x, y, label_size, false, Anchor::End, muted);
     }
     plot
 }
