@@ -2,8 +2,10 @@
 //! Each subcommand parses its options, calls one core function and prints the result.
 
 mod args;
+mod chart;
 mod demo;
 mod kpi;
+mod kpi_names;
 mod output;
 mod source;
 mod status;
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
         Command::Demo(opts) => demo::run(&cli, opts),
         Command::Kpi(opts) => kpi::run(&cli, opts),
         Command::Tickets(opts) => tickets::run(&cli, opts),
+        Command::Chart(opts) => chart::run(&cli, opts),
         Command::Target(command) => target::run(&cli, command),
         Command::Status(opts) => status::run(&cli, opts),
         Command::Source(command) => source::run(&cli, command),
