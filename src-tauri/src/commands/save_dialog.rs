@@ -75,7 +75,12 @@ fn file_name(suggested: &str, extension: &str) -> String {
         .take(120)
         .collect();
     let stem = cleaned.trim().trim_matches('.');
-    let stem = if stem.is_empty() { "deskbench" } else { stem };
+    // Nothing but dots and separators ("../..") names nothing.
+    let stem = if stem.chars().any(char::is_alphanumeric) {
+        stem
+    } else {
+        "deskbench"
+    };
     format!("{stem}.{extension}")
 }
 
