@@ -16,6 +16,8 @@ fn main() {
         "cancel_sync",
         "sync_history",
         "remove_source",
+        "export_chart",
+        "copy_chart",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("the Tauri configuration is valid");

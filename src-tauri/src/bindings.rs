@@ -11,9 +11,11 @@ use deskbench::analytics::drill::{TicketList, TicketListRequest};
 use deskbench::analytics::overview::{Overview, OverviewRequest};
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::KpiRequest;
+use deskbench::charts::{ChartSpec, RenderOptions};
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
+use crate::commands::chart_export::ExportFormat;
 use crate::commands::sources::{ConnectRequest, ConnectionCheck, SourceSyncResult, SyncProgress};
 use crate::IpcError;
 
@@ -36,6 +38,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     SyncProgress::export_all(&config)?;
     SourceSyncResult::export_all(&config)?;
     SyncRun::export_all(&config)?;
+    ChartSpec::export_all(&config)?;
+    RenderOptions::export_all(&config)?;
+    ExportFormat::export_all(&config)?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use deskbench::analytics::AnalyticsError;
+use deskbench::charts::ChartError;
 use deskbench::workspace::WorkspaceError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -84,6 +85,18 @@ impl From<AnalyticsError> for IpcError {
         let code = match err {
             AnalyticsError::Engine(_) | AnalyticsError::Store(_) => ErrorCode::Internal,
             _ => ErrorCode::InvalidInput,
+        };
+        IpcError::new(code, &err)
+    }
+}
+
+impl From<ChartError> for IpcError {
+    fn from(err: ChartError) -> IpcError {
+        let code = match err {
+            ChartError::Spec(_) | ChartError::Size { .. } | ChartError::Scale(_) => {
+                ErrorCode::InvalidInput
+            }
+            _ => ErrorCode::Internal,
         };
         IpcError::new(code, &err)
     }

@@ -6,16 +6,19 @@
 import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 
+import type { ChartSpec } from './bindings/ChartSpec';
 import type { ConnectionCheck } from './bindings/ConnectionCheck';
 import type { ConnectRequest } from './bindings/ConnectRequest';
 import type { DimensionOption } from './bindings/DimensionOption';
 import type { DimensionValue } from './bindings/DimensionValue';
+import type { ExportFormat } from './bindings/ExportFormat';
 import type { IpcError } from './bindings/IpcError';
 import type { KpiReport } from './bindings/KpiReport';
 import type { KpiRequest } from './bindings/KpiRequest';
 import type { Overview } from './bindings/Overview';
 import type { OverviewRequest } from './bindings/OverviewRequest';
 import type { PeriodPreset } from './bindings/PeriodPreset';
+import type { RenderOptions } from './bindings/RenderOptions';
 import type { SourceSyncResult } from './bindings/SourceSyncResult';
 import type { SourceView } from './bindings/SourceView';
 import type { SyncProgress } from './bindings/SyncProgress';
@@ -25,6 +28,10 @@ import type { TicketListRequest } from './bindings/TicketListRequest';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
+export type { Band } from './bindings/Band';
+export type { ChartKind } from './bindings/ChartKind';
+export type { ChartSeries } from './bindings/ChartSeries';
+export type { ChartSpec } from './bindings/ChartSpec';
 export type { ConnectionCheck } from './bindings/ConnectionCheck';
 export type { ConnectRequest } from './bindings/ConnectRequest';
 export type { CountValue } from './bindings/CountValue';
@@ -34,6 +41,7 @@ export type { DimensionValue } from './bindings/DimensionValue';
 export type { DurationStats } from './bindings/DurationStats';
 export type { DurationUnit } from './bindings/DurationUnit';
 export type { ErrorCode } from './bindings/ErrorCode';
+export type { ExportFormat } from './bindings/ExportFormat';
 export type { GroupReport } from './bindings/GroupReport';
 export type { IpcError } from './bindings/IpcError';
 export type { KpiCard } from './bindings/KpiCard';
@@ -42,12 +50,15 @@ export type { KpiMap } from './bindings/KpiMap';
 export type { KpiReport } from './bindings/KpiReport';
 export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
+export type { Locale } from './bindings/Locale';
 export type { Overview } from './bindings/Overview';
 export type { OverviewRequest } from './bindings/OverviewRequest';
 export type { PeriodPreset } from './bindings/PeriodPreset';
 export type { RangeEcho } from './bindings/RangeEcho';
+export type { RenderOptions } from './bindings/RenderOptions';
 export type { RunOutcome } from './bindings/RunOutcome';
 export type { SourceSummary } from './bindings/SourceSummary';
+export type { SeriesGroup } from './bindings/SeriesGroup';
 export type { SeriesPoint } from './bindings/SeriesPoint';
 export type { SourceSyncResult } from './bindings/SourceSyncResult';
 export type { SourceView } from './bindings/SourceView';
@@ -58,10 +69,14 @@ export type { SyncProgress } from './bindings/SyncProgress';
 export type { SyncRun } from './bindings/SyncRun';
 export type { TicketList } from './bindings/TicketList';
 export type { TicketListRequest } from './bindings/TicketListRequest';
+export type { Theme } from './bindings/Theme';
 export type { TicketRow } from './bindings/TicketRow';
 export type { TrendPoint } from './bindings/TrendPoint';
+export type { Unit } from './bindings/Unit';
 export type { WaitReason } from './bindings/WaitReason';
 export type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+export type { XAxis } from './bindings/XAxis';
+export type { XKind } from './bindings/XKind';
 export type { ZendeskAuth } from './bindings/ZendeskAuth';
 export { isIpcError, toIpcError } from './errors';
 
@@ -179,6 +194,25 @@ export function syncHistory(): Promise<SyncRun[]> {
 /** Deletes a source, everything synced from it and its keychain token. */
 export function removeSource(name: string): Promise<WorkspaceInfo> {
   return call<WorkspaceInfo>('remove_source', { name });
+}
+
+/**
+ * Renders `spec` (the chart as shown) to PNG or SVG in the core and saves it where the
+ * user chooses in the system's save dialog, opened in the folder of the previous export.
+ * Resolves to the saved path, or null when the user cancelled.
+ */
+export function exportChart(
+  spec: ChartSpec,
+  options: RenderOptions,
+  format: ExportFormat,
+  suggestedName: string,
+): Promise<string | null> {
+  return call<string | null>('export_chart', { spec, options, format, suggestedName });
+}
+
+/** Renders `spec` in the core and puts it on the system clipboard as an image. */
+export function copyChart(spec: ChartSpec, options: RenderOptions): Promise<void> {
+  return call<void>('copy_chart', { spec, options });
 }
 
 /** Loose shape check: the payload comes from our own core, but an event is untyped. */
