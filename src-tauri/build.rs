@@ -19,6 +19,8 @@ fn main() {
         "remove_source",
         "export_data",
         "cancel_export",
+        "export_chart",
+        "copy_chart",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("the Tauri configuration is valid");

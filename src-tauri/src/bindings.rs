@@ -12,10 +12,12 @@ use deskbench::analytics::overview::OverviewRequest;
 use deskbench::analytics::people::PeopleTable;
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::KpiRequest;
+use deskbench::charts::{ChartSpec, RenderOptions};
 use deskbench::export::{ExportFormat, ExportProgress};
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
+use crate::commands::chart_export::ImageFormat;
 use crate::commands::data_export::{ExportDone, ExportSource};
 use crate::commands::explore::{ChartRequest, KpiChart};
 use crate::commands::overview::OverviewScreen;
@@ -48,6 +50,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     ExportFormat::export_all(&config)?;
     ExportProgress::export_all(&config)?;
     ExportDone::export_all(&config)?;
+    ChartSpec::export_all(&config)?;
+    RenderOptions::export_all(&config)?;
+    ImageFormat::export_all(&config)?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use deskbench::analytics::AnalyticsError;
+use deskbench::charts::ChartError;
 use deskbench::export::ExportError;
 use deskbench::workspace::WorkspaceError;
 
@@ -100,6 +101,18 @@ impl From<ExportError> for IpcError {
             ExportError::TooManyRows { .. }
             | ExportError::UnknownFormat(_)
             | ExportError::Spec(_) => ErrorCode::InvalidInput,
+            _ => ErrorCode::Internal,
+        };
+        IpcError::new(code, &err)
+    }
+}
+
+impl From<ChartError> for IpcError {
+    fn from(err: ChartError) -> IpcError {
+        let code = match err {
+            ChartError::Spec(_) | ChartError::Size { .. } | ChartError::Scale(_) => {
+                ErrorCode::InvalidInput
+            }
             _ => ErrorCode::Internal,
         };
         IpcError::new(code, &err)

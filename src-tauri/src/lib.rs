@@ -19,6 +19,9 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         // Used from Rust only (the export save dialog); no dialog permission for the web view.
         .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only (copy a chart as an image); no clipboard permission for the
+        // web view.
+        .plugin(tauri_plugin_clipboard_manager::init())
         .invoke_handler(tauri::generate_handler![
             commands::overview::open_workspace,
             commands::overview::overview,
@@ -37,6 +40,8 @@ pub fn run() {
             commands::sources::remove_source,
             commands::data_export::export_data,
             commands::data_export::cancel_export,
+            commands::chart_export::export_chart,
+            commands::chart_export::copy_chart,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

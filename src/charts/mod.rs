@@ -3,8 +3,12 @@
 
 mod from_report;
 mod overview;
+pub mod render;
 pub mod spec;
 
 pub use from_report::{from_report, unit_of, ChartText};
 pub use overview::{overview_charts, OverviewCharts};
+pub use render::{
+    render_bitmap, render_png, render_svg, Bitmap, ChartError, Locale, RenderOptions, Theme,
+};
 pub use spec::{ChartKind, ChartSeries, ChartSpec, SpecError, Unit, XAxis, XKind};

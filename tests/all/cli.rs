@@ -253,3 +253,97 @@ fn people_prints_the_team_median_then_each_agent_and_refuses_other_rows() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn chart_writes_an_svg_or_png_of_one_kpi_named_in_the_chosen_language() {
+    let ws = demo_workspace();
+    let out = tempfile::tempdir().unwrap();
+    let svg = out.path().join("created.svg");
+    let run = deskbench(
+        ws.path(),
+        &[
+            "chart",
+            "--kpi",
+            "tickets_created",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-31",
+            "--by",
+            "channel",
+            "--out",
+            svg.to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.contains("Tickets created"),
+        "the title is the KPI's name"
+    );
+    assert!(
+        text.contains("2025-01-01 – 2025-03-31"),
+        "the subtitle is the range"
+    );
+
+    let png = out.path().join("csat.png");
+    let run = deskbench(
+        ws.path(),
+        &[
+            "chart",
+            "--kpi",
+            "csat",
+            "--every",
+            "week",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-31",
+            "--lang",
+            "ru",
+            "--theme",
+            "dark",
+            "--scale",
+            "2",
+            "--width",
+            "800",
+            "--height",
+            "450",
+            "--out",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[1..4], b"PNG");
+    let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    assert_eq!(width, 1600, "the IHDR width is 800 × 2");
+}
+
+#[test]
+fn chart_refuses_an_unknown_file_type_or_size_before_writing() {
+    let ws = demo_workspace();
+    let out = tempfile::tempdir().unwrap();
+    let txt = out.path().join("chart.txt");
+    let run = deskbench(
+        ws.path(),
+        &["chart", "--kpi", "csat", "--out", txt.to_str().unwrap()],
+    );
+    assert!(!run.status.success());
+    assert!(stderr(&run).contains(".png or .svg"), "{}", stderr(&run));
+    let png = out.path().join("chart.png");
+    let run = deskbench(
+        ws.path(),
+        &[
+            "chart",
+            "--kpi",
+            "csat",
+            "--width",
+            "99999",
+            "--out",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert!(stderr(&run).contains("320 to 4096"), "{}", stderr(&run));
+    assert!(!png.exists() && !txt.exists(), "nothing is written");
+}

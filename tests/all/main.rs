@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod chart_spec;
+mod charts;
 mod cli;
 mod demo;
 mod export;

@@ -1,6 +1,7 @@
 //! The IPC commands, grouped by screen. Each is a few lines over one core function;
 //! blocking work (SQLite, polars) runs on blocking threads.
 
+pub mod chart_export;
 pub mod data_export;
 pub mod explore;
 pub mod overview;

@@ -75,6 +75,7 @@ fn file_name(suggested: &str, extension: &str) -> String {
         .take(120)
         .collect();
     let stem = cleaned.trim().trim_matches('.');
+    // Nothing but dots and separators ("../..") names nothing.
     let stem = if stem.chars().any(char::is_alphanumeric) {
         stem
     } else {

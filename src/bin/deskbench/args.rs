@@ -32,6 +32,8 @@ pub enum Command {
     /// The Agents & groups table: each agent (or group) with solved tickets, first reply
     /// and resolution medians, one-touch, reopen and CSAT, and the team median.
     People(PeopleArgs),
+    /// Draw one KPI as a chart for slides: a PNG or SVG file.
+    Chart(ChartArgs),
     /// Show, set or clear KPI targets (e.g. first_reply_time 60, csat 0.9).
     #[command(subcommand)]
     Target(TargetCommand),
@@ -150,6 +152,24 @@ pub struct KpiArgs {
 /// The options a KPI query shares with a ticket list.
 #[derive(Debug, Args)]
 pub struct QueryArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// Only these KPIs (repeatable; default: all).
+    #[arg(long = "kpi", value_name = "ID")]
+    pub kpis: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+impl QueryArgs {
+    pub fn request(&self) -> deskbench::analytics::KpiRequest {
+        self.scope.request(self.kpis.clone())
+    }
+}
+
+/// What a query covers: range, zone, buckets, breakdown, filters, hours.
+#[derive(Debug, Args)]
+pub struct ScopeArgs {
     /// First day of the range, YYYY-MM-DD (with --to; default: the last 30 full days).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -170,16 +190,13 @@ pub struct QueryArgs {
     /// VALUE null matches tickets without one).
     #[arg(long = "where", value_name = "DIM=VALUE")]
     pub filters: Vec<String>,
-    /// Only these KPIs (repeatable; default: all).
-    #[arg(long = "kpi", value_name = "ID")]
-    pub kpis: Vec<String>,
     /// Durations in calendar or business hours.
     #[arg(long, default_value = "calendar", value_name = "HOURS")]
     pub hours: String,
 }
 
-impl QueryArgs {
-    pub fn request(&self) -> deskbench::analytics::KpiRequest {
+impl ScopeArgs {
+    pub fn request(&self, kpis: Vec<String>) -> deskbench::analytics::KpiRequest {
         deskbench::analytics::KpiRequest {
             from: self.from.clone(),
             to: self.to.clone(),
@@ -187,7 +204,7 @@ impl QueryArgs {
             every: self.every.clone(),
             by: self.by.clone(),
             filters: self.filters.clone(),
-            kpis: self.kpis.clone(),
+            kpis,
             hours: Some(self.hours.clone()),
             top: None,
         }
@@ -216,6 +233,57 @@ pub struct PeopleArgs {
     pub hours: String,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// The KPI to draw.
+    #[arg(long, value_name = "ID")]
+    pub kpi: String,
+    /// Keep the first N groups of --by.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Bars, lines or stacked bars (default: lines over --every, else bars).
+    #[arg(long, value_enum)]
+    pub kind: Option<ChartKindArg>,
+    /// The file to write: FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// The language of the title, dates and numbers.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// 2 doubles the PNG's pixels per side (sharp on high-density screens and slides).
+    #[arg(long, default_value_t = 1, value_name = "1|2")]
+    pub scale: u32,
+    /// Size in pixels (320 to 4096).
+    #[arg(long, default_value_t = 1920)]
+    pub width: u32,
+    #[arg(long, default_value_t = 1080)]
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ChartKindArg {
+    Bar,
+    Line,
+    Stacked,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ko,
+    Ru,
 }
 
 #[derive(Debug, Args)]

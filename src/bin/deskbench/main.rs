@@ -2,9 +2,11 @@
 //! Each subcommand parses its options, calls one core function and prints the result.
 
 mod args;
+mod chart;
 mod demo;
 mod export;
 mod kpi;
+mod kpi_names;
 mod output;
 mod people;
 mod source;
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         Command::Kpi(opts) => kpi::run(&cli, opts),
         Command::Tickets(opts) => tickets::run(&cli, opts),
         Command::People(opts) => people::run(&cli, opts),
+        Command::Chart(opts) => chart::run(&cli, opts),
         Command::Target(command) => target::run(&cli, command),
         Command::Status(opts) => status::run(&cli, opts),
         Command::Source(command) => source::run(&cli, command),

@@ -6,6 +6,8 @@
 import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 
+import type { ChartRequest } from './bindings/ChartRequest';
+import type { ChartSpec } from './bindings/ChartSpec';
 import type { ConnectionCheck } from './bindings/ConnectionCheck';
 import type { ConnectRequest } from './bindings/ConnectRequest';
 import type { DimensionOption } from './bindings/DimensionOption';
@@ -14,15 +16,16 @@ import type { ExportDone } from './bindings/ExportDone';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportProgress } from './bindings/ExportProgress';
 import type { ExportSource } from './bindings/ExportSource';
+import type { ImageFormat } from './bindings/ImageFormat';
 import type { IpcError } from './bindings/IpcError';
-import type { KpiRequest } from './bindings/KpiRequest';
-import type { OverviewScreen } from './bindings/OverviewScreen';
-import type { ChartRequest } from './bindings/ChartRequest';
 import type { KpiChart } from './bindings/KpiChart';
+import type { KpiRequest } from './bindings/KpiRequest';
 import type { OverviewRequest } from './bindings/OverviewRequest';
+import type { OverviewScreen } from './bindings/OverviewScreen';
 import type { PeopleBy } from './bindings/PeopleBy';
 import type { PeopleTable } from './bindings/PeopleTable';
 import type { PeriodPreset } from './bindings/PeriodPreset';
+import type { RenderOptions } from './bindings/RenderOptions';
 import type { SourceSyncResult } from './bindings/SourceSyncResult';
 import type { SourceView } from './bindings/SourceView';
 import type { SyncProgress } from './bindings/SyncProgress';
@@ -34,6 +37,7 @@ import { toIpcError } from './errors';
 
 export type { Band } from './bindings/Band';
 export type { ChartKind } from './bindings/ChartKind';
+export type { ChartRequest } from './bindings/ChartRequest';
 export type { ChartSeries } from './bindings/ChartSeries';
 export type { ChartSpec } from './bindings/ChartSpec';
 export type { ConnectionCheck } from './bindings/ConnectionCheck';
@@ -50,21 +54,19 @@ export type { ExportFormat } from './bindings/ExportFormat';
 export type { ExportProgress } from './bindings/ExportProgress';
 export type { ExportSource } from './bindings/ExportSource';
 export type { GroupReport } from './bindings/GroupReport';
+export type { ImageFormat } from './bindings/ImageFormat';
 export type { IpcError } from './bindings/IpcError';
 export type { KpiCard } from './bindings/KpiCard';
+export type { KpiChart } from './bindings/KpiChart';
 export type { KpiId } from './bindings/KpiId';
 export type { KpiMap } from './bindings/KpiMap';
 export type { KpiReport } from './bindings/KpiReport';
 export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
-export type { OverviewScreen } from './bindings/OverviewScreen';
+export type { Locale } from './bindings/Locale';
 export type { OverviewCharts } from './bindings/OverviewCharts';
-export type { ChartRequest } from './bindings/ChartRequest';
-export type { KpiChart } from './bindings/KpiChart';
-export type { Unit } from './bindings/Unit';
-export type { XAxis } from './bindings/XAxis';
-export type { XKind } from './bindings/XKind';
 export type { OverviewRequest } from './bindings/OverviewRequest';
+export type { OverviewScreen } from './bindings/OverviewScreen';
 export type { PeopleBy } from './bindings/PeopleBy';
 export type { PeopleCell } from './bindings/PeopleCell';
 export type { PeopleColumn } from './bindings/PeopleColumn';
@@ -72,10 +74,11 @@ export type { PeopleRow } from './bindings/PeopleRow';
 export type { PeopleTable } from './bindings/PeopleTable';
 export type { PeriodPreset } from './bindings/PeriodPreset';
 export type { RangeEcho } from './bindings/RangeEcho';
+export type { RenderOptions } from './bindings/RenderOptions';
 export type { RunOutcome } from './bindings/RunOutcome';
 export type { SeriesGroup } from './bindings/SeriesGroup';
-export type { SourceSummary } from './bindings/SourceSummary';
 export type { SeriesPoint } from './bindings/SeriesPoint';
+export type { SourceSummary } from './bindings/SourceSummary';
 export type { SourceSyncResult } from './bindings/SourceSyncResult';
 export type { SourceView } from './bindings/SourceView';
 export type { Stream } from './bindings/Stream';
@@ -83,11 +86,15 @@ export type { StreamState } from './bindings/StreamState';
 export type { SyncEvent } from './bindings/SyncEvent';
 export type { SyncProgress } from './bindings/SyncProgress';
 export type { SyncRun } from './bindings/SyncRun';
+export type { Theme } from './bindings/Theme';
 export type { TicketList } from './bindings/TicketList';
 export type { TicketListRequest } from './bindings/TicketListRequest';
 export type { TicketRow } from './bindings/TicketRow';
+export type { Unit } from './bindings/Unit';
 export type { WaitReason } from './bindings/WaitReason';
 export type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+export type { XAxis } from './bindings/XAxis';
+export type { XKind } from './bindings/XKind';
 export type { ZendeskAuth } from './bindings/ZendeskAuth';
 export { isIpcError, toIpcError } from './errors';
 
@@ -236,6 +243,25 @@ export async function exportData(
 /** Stops the running export; no file is left and an older one stays as it was. */
 export function cancelExport(): Promise<void> {
   return call<void>('cancel_export');
+}
+
+/**
+ * Renders `spec` (the chart as shown) to PNG or SVG in the core and saves it where the
+ * user chooses in the system's save dialog, opened in the folder of the previous export.
+ * Resolves to the saved path, or null when the user cancelled.
+ */
+export function exportChart(
+  spec: ChartSpec,
+  options: RenderOptions,
+  format: ImageFormat,
+  suggestedName: string,
+): Promise<string | null> {
+  return call<string | null>('export_chart', { spec, options, format, suggestedName });
+}
+
+/** Renders `spec` in the core and puts it on the system clipboard as an image. */
+export function copyChart(spec: ChartSpec, options: RenderOptions): Promise<void> {
+  return call<void>('copy_chart', { spec, options });
 }
 
 /** Loose shape check: the payload comes from our own core, but an event is untyped. */
