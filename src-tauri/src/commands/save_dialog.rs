@@ -62,8 +62,8 @@ fn read_last_folder(file: &Path) -> Option<PathBuf> {
     folder.is_dir().then_some(folder)
 }
 
-/// A safe file name: no path separators or control characters, at most 120 characters,
-/// with the extension.
+/// A safe file name: no path separators or control characters, no dots or dashes at
+/// either end (`../..` is no name), at most 120 characters, with the extension.
 fn file_name(suggested: &str, extension: &str) -> String {
     let cleaned: String = suggested
         .chars()
@@ -74,7 +74,7 @@ fn file_name(suggested: &str, extension: &str) -> String {
         })
         .take(120)
         .collect();
-    let stem = cleaned.trim().trim_matches('.');
+    let stem = cleaned.trim_matches(|c: char| c == '.' || c == '-' || c.is_whitespace());
     let stem = if stem.is_empty() { "deskbench" } else { stem };
     format!("{stem}.{extension}")
 }
