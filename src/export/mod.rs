@@ -158,10 +158,11 @@ fn check_kinds(chunk: &[Row], columns: &[Column], first_row: u64) -> Result<(), 
     Ok(())
 }
 
+/// The writer of one format (boxed: each is large, and there is one per export).
 enum Sink<'f> {
-    Csv(CsvFile<'f>),
+    Csv(Box<CsvFile<'f>>),
     Xlsx(Box<XlsxFile>),
-    Parquet(ParquetFile<'f>),
+    Parquet(Box<ParquetFile<'f>>),
 }
 
 impl<'f> Sink<'f> {
@@ -173,9 +174,13 @@ impl<'f> Sink<'f> {
     ) -> Result<Sink<'f>, ExportError> {
         let io = |err| ExportError::io(part.target(), err);
         Ok(match format {
-            ExportFormat::Csv => Sink::Csv(CsvFile::create(part.file(), columns).map_err(io)?),
+            ExportFormat::Csv => {
+                Sink::Csv(Box::new(CsvFile::create(part.file(), columns).map_err(io)?))
+            }
             ExportFormat::Xlsx => Sink::Xlsx(Box::new(XlsxFile::create(title, columns)?)),
-            ExportFormat::Parquet => Sink::Parquet(ParquetFile::create(part.file(), columns)?),
+            ExportFormat::Parquet => {
+                Sink::Parquet(Box::new(ParquetFile::create(part.file(), columns)?))
+            }
         })
     }
 

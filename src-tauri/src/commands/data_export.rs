@@ -35,7 +35,8 @@ pub enum ExportSource {
         #[serde(default)]
         #[ts(optional)]
         period: Option<PeriodPreset>,
-        request: TicketListRequest,
+        // Boxed only to keep the enum small.
+        request: Box<TicketListRequest>,
     },
 }
 
@@ -240,11 +241,11 @@ mod tests {
 
         let tickets = ExportSource::Tickets {
             period: Some(PeriodPreset::Last90Days),
-            request: TicketListRequest {
+            request: Box::new(TicketListRequest {
                 kpi: "tickets_created".into(),
                 limit: Some(5),
                 ..TicketListRequest::default()
-            },
+            }),
         };
         let out = dir.path().join("tickets.xlsx");
         let mut last = None;

@@ -62,8 +62,8 @@ fn read_last_folder(file: &Path) -> Option<PathBuf> {
     folder.is_dir().then_some(folder)
 }
 
-/// A safe file name: no path separators or control characters, at most 120 characters,
-/// with the extension.
+/// A safe file name: no path separators or control characters, no dots or dashes at
+/// either end (`../..` is no name), at most 120 characters, with the extension.
 fn file_name(suggested: &str, extension: &str) -> String {
     let cleaned: String = suggested
         .chars()
