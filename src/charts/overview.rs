@@ -82,7 +82,7 @@ fn plain(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
     }
 }
 
-fn values<'a>(weeks: &'a [SeriesPoint], kpi: KpiId) -> impl Iterator<Item = Option<&'a KpiValue>> {
+fn values(weeks: &[SeriesPoint], kpi: KpiId) -> impl Iterator<Item = Option<&KpiValue>> {
     weeks.iter().map(move |p| p.kpis.get(kpi))
 }
 

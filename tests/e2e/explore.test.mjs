@@ -87,9 +87,17 @@ test('Explore shows the CLI numbers for a KPI by channel, then with a filter', a
 
   const filter = await byId('filter-priority');
   await filter.$('summary').click();
-  const urgent = await filter.$('label*=urgent');
-  await urgent.waitForExist({ timeout: 20000 });
-  await urgent.$('input').click();
+  // Values load when the menu opens; tick the one whose text says urgent.
+  await browser.waitUntil(
+    () =>
+      browser.execute(() => {
+        const labels = document.querySelectorAll('[data-testid="filter-priority"] label');
+        const urgent = [...labels].find((l) => /urgent/i.test(l.textContent ?? ''));
+        urgent?.querySelector('input')?.click();
+        return Boolean(urgent);
+      }),
+    { timeout: 20000, timeoutMsg: 'the priority filter never offered urgent' },
+  );
   await filter.$('summary').click();
   await settled();
   assert.deepEqual(await tableValues(), cliGroups('--where', 'priority=urgent'));

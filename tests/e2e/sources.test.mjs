@@ -108,27 +108,40 @@ test('customer markup in a subject shows as text and never runs', async () => {
   await (await waitFor('explore-kpi')).selectByAttribute('value', 'tickets_created');
   await (await byId('explore-by')).selectByAttribute('value', '');
   // The fake account's tickets are from the year before 2026.
-  await (await byId('period-preset')).selectByAttribute('value', 'custom');
+  const explore = await byId('explore');
+  const inExplore = (id) => explore.$(`[data-testid="${id}"]`);
+  await (await inExplore('period-preset')).selectByAttribute('value', 'custom');
   for (const [id, value] of [['range-from', '2025-01-01'], ['range-to', '2025-12-31']]) {
     await browser.execute((e, v) => {
       e.value = v;
       e.dispatchEvent(new Event('input', { bubbles: true }));
       e.dispatchEvent(new Event('change', { bubbles: true }));
-    }, await byId(id), value);
+    }, await inExplore(id), value);
   }
-  await (await byId('range-apply')).click();
+  await (await inExplore('range-apply')).click();
+  await browser.waitUntil(async () => (await explore.getAttribute('aria-busy')) === 'false', {
+    timeout: 30000,
+    timeoutMsg: 'Explore never finished loading the custom range',
+  });
   await (await byId('view-table')).click();
   const cell = await browser.$('[data-testid="explore-table"] td[data-series="0"] button');
   await cell.waitForExist({ timeout: 30000 });
   await cell.click();
+  const count = await waitFor('ticket-count');
+  await browser.waitUntil(async () => Number(await count.getAttribute('data-total')) > 0, {
+    timeout: 30000,
+    timeoutMsg: 'the ticket list stayed empty',
+  });
   await (await waitFor('ticket-search')).setValue('Dark mode');
-  const subject = await browser.$('[data-testid="ticket-rows"] .cell.subject');
-  await browser.waitUntil(async () => (await subject.isExisting()) && (await subject.getText()).includes('Dark mode'), {
+  // Rows are re-rendered as the search narrows the list: read the first one afresh.
+  const firstSubject = () =>
+    browser.execute(() => document.querySelector('[data-testid="ticket-rows"] .cell.subject')?.textContent?.trim() ?? '');
+  await browser.waitUntil(async () => (await firstSubject()).includes('Dark mode'), {
     timeout: 30000,
     timeoutMsg: 'the search never found the ticket with markup in its subject',
   });
   assert.equal(
-    await subject.getText(),
+    await firstSubject(),
     'Dark mode <img src=x onerror="window.__deskbenchXss=1"> please <script>window.__deskbenchXss=2</script>',
     'the markup is shown literally',
   );

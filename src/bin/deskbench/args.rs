@@ -157,8 +157,6 @@ pub struct QueryArgs {
     /// Only these KPIs (repeatable; default: all).
     #[arg(long = "kpi", value_name = "ID")]
     pub kpis: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
 }
 
 impl QueryArgs {
