@@ -1,7 +1,7 @@
 //! Bars: one series (labelled with its values), several series side by side, or stacked.
 //! Many named categories of one series lie horizontally, as in the web view.
 
-use crate::charts::spec::{ChartKind, ChartSpec, XKind};
+use crate::charts::spec::{ChartKind, ChartSeries, ChartSpec, XKind};
 
 use super::axis::{value_label, ValueAxis};
 use super::cartesian::{self, Plot};
@@ -72,7 +72,7 @@ fn value_range(spec: &ChartSpec) -> (f64, f64) {
 /// The lowest and highest stack: positive parts stack up, negative parts down.
 fn stack_range(spec: &ChartSpec) -> (f64, f64) {
     (0..spec.x.labels.len()).fold((0.0, 0.0), |(lo, hi), i| {
-        let parts = spec.series.iter().filter_map(|s| s.values[i]);
+        let parts = spec.series.iter().filter_map(|s| value(s, i));
         let (neg, pos) = parts.fold(
             (0.0, 0.0),
             |(n, p), v| {
@@ -85,6 +85,11 @@ fn stack_range(spec: &ChartSpec) -> (f64, f64) {
         );
         (lo.min(neg), hi.max(pos))
     })
+}
+
+/// A series' value in category `i`, if any (a validated spec has one per category).
+fn value(series: &ChartSeries, i: usize) -> Option<f64> {
+    series.values.get(i).copied().flatten()
 }
 
 /// A bar of category position `at` (its middle), `thickness` wide, from `from` to `to`.
@@ -122,7 +127,7 @@ fn draw_stacked(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, thickness: f32) {
     for i in 0..spec.x.labels.len() {
         let (mut neg, mut pos) = (0.0, 0.0);
         for (s, series) in spec.series.iter().enumerate() {
-            let Some(v) = series.values[i] else { continue };
+            let Some(v) = value(series, i) else { continue };
             let base = if v < 0.0 { &mut neg } else { &mut pos };
             let from = *base;
             *base += v;
@@ -135,7 +140,7 @@ fn draw_stacked(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, thickness: f32) {
 fn label_bars(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, labels: &[Option<String>]) {
     let color = ctx.palette.text;
     for (i, label) in labels.iter().enumerate() {
-        let (Some(label), Some(v)) = (label, spec.series[0].values[i]) else {
+        let (Some(label), Some(v)) = (label, value(&spec.series[0], i)) else {
             continue;
         };
         let end = plot.value(v);
