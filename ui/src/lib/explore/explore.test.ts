@@ -28,6 +28,11 @@ describe('query', () => {
     });
   });
 
+  it('passes the chosen time zone, or none for the workspace’s', () => {
+    expect(toKpiRequest({ ...DEFAULT_QUERY, tz: 'Asia/Seoul' }).tz).toBe('Asia/Seoul');
+    expect(toKpiRequest(DEFAULT_QUERY).tz).toBeNull();
+  });
+
   it('toggles filter keys, spelling "no value" as the core does', () => {
     let filters = toggleFilter({}, 'group', '42');
     filters = toggleFilter(filters, 'group', null);

@@ -30,6 +30,7 @@ describe('pending Explore query', () => {
       by: null,
       every: 'week',
       hours: 'calendar',
+      tz: null,
       period: { kind: 'custom', from: '2025-03-01', to: '2025-03-31' },
       filters: { assignee: ['101'] },
     });

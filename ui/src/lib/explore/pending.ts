@@ -36,6 +36,7 @@ export function queryForRow(options: {
     by: null,
     every: 'week',
     hours: options.hours,
+    tz: null,
     period: options.period,
     filters: { [options.by]: [options.key] },
   };

@@ -21,6 +21,8 @@ export interface ExploreQuery {
   by: string | null;
   every: Every | null;
   hours: Hours;
+  /** IANA zone for the range and buckets; null for the workspace's. */
+  tz: string | null;
   period: PeriodPreset;
   /** Selected keys per dimension: OR within a dimension, AND across dimensions. */
   filters: Readonly<Record<string, readonly FilterKey[]>>;
@@ -31,9 +33,16 @@ export const DEFAULT_QUERY: ExploreQuery = {
   by: 'channel',
   every: null,
   hours: 'calendar',
+  tz: null,
   period: DEFAULT_PERIOD,
   filters: {},
 };
+
+/** Zones the picker offers: the runtime's IANA list, or a few common ones without it. */
+export function timeZones(): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return all.length > 0 ? all : ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Moscow', 'Asia/Seoul', 'America/New_York'];
+}
 
 /** "no value" as a filter spells it. */
 export const NONE_KEY = '(none)';
@@ -53,7 +62,7 @@ export function toKpiRequest(query: ExploreQuery): KpiRequest {
   return {
     from: null,
     to: null,
-    tz: null,
+    tz: query.tz,
     every: query.every,
     by: query.by,
     filters: filterSpecs(query.filters),

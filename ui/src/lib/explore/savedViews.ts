@@ -45,6 +45,7 @@ function isQuery(value: unknown): value is ExploreQuery {
     (value.by === null || typeof value.by === 'string') &&
     (value.every === null || EVERIES.includes(value.every as never)) &&
     (value.hours === 'calendar' || value.hours === 'business') &&
+    (value.tz === undefined || value.tz === null || typeof value.tz === 'string') &&
     isPeriod(value.period) &&
     isFilters(value.filters)
   );
@@ -64,7 +65,10 @@ function isSavedView(value: unknown): value is SavedView {
 export function loadViews(storage: Pick<Storage, 'getItem'> | undefined, key: string): SavedView[] {
   try {
     const parsed: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter(isSavedView) : [];
+    // Views saved before the zone picker have no `tz`: the workspace's zone.
+    return Array.isArray(parsed)
+      ? parsed.filter(isSavedView).map((v) => ({ ...v, query: { ...v.query, tz: v.query.tz ?? null } }))
+      : [];
   } catch {
     return [];
   }

@@ -301,6 +301,8 @@ export const en = {
   'explore.every.day': 'Daily',
   'explore.every.week': 'Weekly',
   'explore.every.month': 'Monthly',
+  'explore.tz': 'Time zone',
+  'explore.tzWorkspace': 'Workspace ({zone})',
   'explore.hours': 'Hours',
   'explore.hours.calendar': 'Calendar hours',
   'explore.hours.business': 'Business hours',

@@ -299,6 +299,8 @@ export const ko: Dictionary = {
   'explore.every.day': '일별',
   'explore.every.week': '주별',
   'explore.every.month': '월별',
+  'explore.tz': '시간대',
+  'explore.tzWorkspace': '워크스페이스 ({zone})',
   'explore.hours': '시간 기준',
   'explore.hours.calendar': '달력 시간',
   'explore.hours.business': '업무 시간',

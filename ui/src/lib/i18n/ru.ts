@@ -299,6 +299,8 @@ export const ru: Dictionary = {
   'explore.every.day': 'По дням',
   'explore.every.week': 'По неделям',
   'explore.every.month': 'По месяцам',
+  'explore.tz': 'Часовой пояс',
+  'explore.tzWorkspace': 'Как в рабочей области ({zone})',
   'explore.hours': 'Часы',
   'explore.hours.calendar': 'Календарные',
   'explore.hours.business': 'Рабочие',
