@@ -5,6 +5,7 @@ pub mod analytics;
 pub mod charts;
 pub mod demo;
 pub mod export;
+pub mod feedback;
 pub mod secrets;
 pub mod sources;
 pub mod store;
