@@ -20,7 +20,7 @@ pub mod range;
 pub mod report;
 pub mod request;
 pub mod snapshot;
-mod stats;
+pub mod stats;
 pub mod targets;
 pub mod value;
 

@@ -3,7 +3,8 @@
 use super::value::{CsatStats, DurationStats, DurationUnit};
 
 /// z for a two-sided 95% interval, as the contract fixes it.
-const WILSON_Z: f64 = 1.959964;
+/// The normal quantile of a two-sided 95% interval, as `kpi-definitions.md` fixes it.
+pub const WILSON_Z: f64 = 1.959964;
 
 /// Count, exact mean, median and p90 of durations. Empty input gives `n = 0` and nulls.
 /// Reorders `values`.
