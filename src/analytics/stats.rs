@@ -2,7 +2,6 @@
 
 use super::value::{CsatStats, DurationStats, DurationUnit};
 
-/// z for a two-sided 95% interval, as the contract fixes it.
 /// The normal quantile of a two-sided 95% interval, as `kpi-definitions.md` fixes it.
 pub const WILSON_Z: f64 = 1.959964;
 
