@@ -2,9 +2,26 @@
 //! costs in CSAT, in English, Korean and Russian. Offline: every model, list and
 //! stemmer ships in the binary.
 
+mod build_themes;
+mod corpus;
+mod drivers;
 pub mod duplicates;
+mod emerging;
+mod error;
 pub mod kb;
+mod kb_gaps;
 pub mod log_odds;
+mod repeats;
+pub mod report;
+mod request;
+mod run;
 pub mod sentiment;
 pub mod stats;
 pub mod text;
+pub mod themes;
+pub mod vectors;
+
+pub use error::FeedbackError;
+pub use report::FeedbackReport;
+pub use request::{FeedbackQuery, FeedbackRequest};
+pub use run::run;

@@ -6,6 +6,7 @@ mod migrations;
 mod raw_json;
 mod read;
 mod read_related;
+mod read_texts;
 pub mod records;
 mod sync_log;
 mod write;
@@ -19,6 +20,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use raw_json::{RawJsonError, RawPage};
 pub use read::{RatingColumns, ReadError, StoreCounts, TicketColumns, MINUTE_COLUMNS};
 pub use read_related::{FieldDefinition, SlaInstance, TicketKey, TicketText};
+pub use read_texts::{ArticleText, RatingComment, TicketWords};
 pub use sync_log::{RunOutcome, StreamState, SyncRun};
 pub use write::Writer;
 

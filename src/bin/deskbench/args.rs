@@ -32,6 +32,9 @@ pub enum Command {
     /// The Agents & groups table: each agent (or group) with solved tickets, first reply
     /// and resolution medians, one-touch, reopen and CSAT, and the team median.
     People(PeopleArgs),
+    /// What customers write about: themes, emerging themes, sentiment, CSAT drivers,
+    /// repetitive tickets and knowledge-base gaps (English, Korean and Russian).
+    Feedback(FeedbackArgs),
     /// Draw one KPI as a chart for slides: a PNG or SVG file.
     Chart(ChartArgs),
     /// Show, set or clear KPI targets (e.g. first_reply_time 60, csat 0.9).
@@ -231,6 +234,37 @@ pub struct PeopleArgs {
     pub hours: String,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedbackArgs {
+    /// First day of the range, YYYY-MM-DD (with --to; default: the last 30 full days).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of the range, inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// IANA time zone for the range and the trend buckets (default: the workspace's).
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Keep tickets where DIM=VALUE (as for `kpi`).
+    #[arg(long = "where", value_name = "DIM=VALUE")]
+    pub filters: Vec<String>,
+    /// Only texts in this language: en, ko or ru (default: all three).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Which texts: csat (rating comments), tickets (subjects and first messages) or all.
+    #[arg(long, default_value = "all", value_name = "SOURCE")]
+    pub source: String,
+    #[arg(long, value_enum, default_value_t = FeedbackFormat::Json)]
+    pub format: FeedbackFormat,
+}
+
+/// The feedback report is nested, so it prints as JSON or as a set of tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FeedbackFormat {
+    Json,
+    Table,
 }
 
 #[derive(Debug, Args)]

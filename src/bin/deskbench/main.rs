@@ -5,6 +5,7 @@ mod args;
 mod chart;
 mod demo;
 mod export;
+mod feedback;
 mod kpi;
 mod kpi_names;
 mod output;
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Command::Kpi(opts) => kpi::run(&cli, opts),
         Command::Tickets(opts) => tickets::run(&cli, opts),
         Command::People(opts) => people::run(&cli, opts),
+        Command::Feedback(opts) => feedback::run(&cli, opts),
         Command::Chart(opts) => chart::run(&cli, opts),
         Command::Target(command) => target::run(&cli, command),
         Command::Status(opts) => status::run(&cli, opts),

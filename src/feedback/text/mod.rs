@@ -84,3 +84,10 @@ pub fn prepare(raw: &str) -> Prepared {
         .collect();
     Prepared { lang, text, tokens }
 }
+
+/// Prepares a text whose language is known.
+pub fn prepare_in(raw: &str, lang: Lang) -> Prepared {
+    let mut p = prepare(raw);
+    p.lang = Some(lang);
+    p
+}

@@ -1,0 +1,252 @@
+//! CSAT drivers: which themes, tags, channels, groups and priorities have a CSAT most
+//! unlike the rest's (with Newcombe's interval and sample size), and the words that most
+//! separate bad from good rating comments in each language.
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use crate::analytics::dimension::Dimension;
+use crate::analytics::frame::{cols, Frame};
+use crate::analytics::kpi::KpiId;
+use crate::analytics::stats::csat_stats;
+use crate::analytics::value::{CsatStats, KpiValue};
+use crate::analytics::{self, KpiQuery};
+
+use super::corpus::Doc;
+use super::log_odds::{log_odds, TermOdds};
+use super::report::{DriverEffect, DriverWords, Theme};
+use super::stats::proportion_diff;
+use super::text::Lang;
+use super::FeedbackError;
+
+/// Fewer ratings than this say nothing about a group's CSAT.
+const MIN_RATINGS: u64 = 30;
+/// Effects listed.
+const EFFECTS: usize = 25;
+/// Words listed per side and language.
+const WORDS: usize = 12;
+/// Strength of the background prior (pseudo-counts) of the log-odds.
+const PRIOR_STRENGTH: f64 = 1_000.0;
+/// Dimensions whose values are compared (themes come on top).
+const DIMENSIONS: [(Dimension, &str); 4] = [
+    (Dimension::Channel, "channel"),
+    (Dimension::Priority, "priority"),
+    (Dimension::Group, "group"),
+    (Dimension::Tag, "tag"),
+];
+
+/// Good and bad ratings rated in the range, per frame row, of the allowed rows: the
+/// population the CSAT KPI counts.
+pub fn rating_population(
+    frame: &Frame,
+    start: i64,
+    end: i64,
+    allowed: &[u32],
+) -> Result<HashMap<u32, (u64, u64)>, FeedbackError> {
+    let allowed = Series::new("allowed".into(), allowed);
+    let df = frame
+        .ratings
+        .clone()
+        .lazy()
+        .filter(
+            col("updated_at")
+                .gt_eq(lit(start))
+                .and(col("updated_at").lt(lit(end)))
+                .and(col(cols::ROW).is_in(lit(allowed).implode(false), false)),
+        )
+        .select([col(cols::ROW), col("score")])
+        .collect()?;
+    let rows = df.column(cols::ROW)?.u32()?;
+    let scores = df.column("score")?.str()?;
+    let mut out: HashMap<u32, (u64, u64)> = HashMap::new();
+    for (row, score) in rows.iter().zip(scores.iter()) {
+        let (Some(row), Some(score)) = (row, score) else {
+            continue;
+        };
+        let entry = out.entry(row).or_insert((0, 0));
+        match score {
+            "good" => entry.0 += 1,
+            "bad" => entry.1 += 1,
+            _ => {}
+        }
+    }
+    out.retain(|_, (g, b)| *g + *b > 0);
+    Ok(out)
+}
+
+fn totals(population: &HashMap<u32, (u64, u64)>) -> (u64, u64) {
+    population
+        .values()
+        .fold((0, 0), |(g, b), (rg, rb)| (g + rg, b + rb))
+}
+
+/// One group against everything else rated in the range.
+fn effect(
+    dimension: &str,
+    key: String,
+    label: String,
+    group: &CsatStats,
+    all: (u64, u64),
+) -> Option<DriverEffect> {
+    let n_all = all.0 + all.1;
+    if group.n < MIN_RATINGS || group.n >= n_all {
+        return None;
+    }
+    let rest = csat_stats(all.0 - group.good, all.1 - group.bad);
+    let test = proportion_diff(group.good, group.n, rest.good, rest.n)?;
+    Some(DriverEffect {
+        dimension: dimension.to_owned(),
+        key,
+        label,
+        csat: group.clone(),
+        rest,
+        diff: test.diff,
+        ci_low: test.ci_low,
+        ci_high: test.ci_high,
+        p_value: test.p_value,
+        impact: test.diff * group.n as f64 / n_all as f64,
+    })
+}
+
+/// Effects of themes (rows of their tickets) and of the dimensions' values, largest
+/// impact on the overall CSAT first.
+pub fn effects(
+    frame: &Frame,
+    query: &KpiQuery,
+    population: &HashMap<u32, (u64, u64)>,
+    themes: &[(Theme, Vec<u32>)],
+) -> Result<Vec<DriverEffect>, FeedbackError> {
+    let all = totals(population);
+    let mut out = Vec::new();
+    for (theme, rows) in themes {
+        let (good, bad) = rows
+            .iter()
+            .filter_map(|r| population.get(r))
+            .fold((0, 0), |(g, b), (rg, rb)| (g + rg, b + rb));
+        let label = format!("{} ({})", theme.label, theme.lang.code());
+        out.extend(effect(
+            "theme",
+            theme.id.clone(),
+            label,
+            &csat_stats(good, bad),
+            all,
+        ));
+    }
+    for (dim, name) in DIMENSIONS {
+        let mut by = query.clone();
+        by.by = Some(dim);
+        by.every = None;
+        by.kpis = vec![KpiId::Csat];
+        by.top = None;
+        let report = analytics::run(frame, &by)?;
+        for group in report.groups.unwrap_or_default() {
+            if let Some(KpiValue::Csat(csat)) = group.kpis.get(KpiId::Csat) {
+                let key = group.key.clone().unwrap_or_else(|| "(none)".to_owned());
+                out.extend(effect(name, key, group.label.clone(), csat, all));
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.impact
+            .abs()
+            .total_cmp(&a.impact.abs())
+            .then_with(|| a.dimension.cmp(&b.dimension))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    out.truncate(EFFECTS);
+    Ok(out)
+}
+
+/// Words and phrases (stems, shown as customers wrote them) of bad against good rating
+/// comments of one language, with all of its texts as the prior.
+pub fn words(lang: Lang, docs: &[&Doc]) -> Option<DriverWords> {
+    let mut bad: HashMap<String, u64> = HashMap::new();
+    let mut good: HashMap<String, u64> = HashMap::new();
+    let mut prior: HashMap<String, u64> = HashMap::new();
+    let mut surfaces: HashMap<String, HashMap<String, u64>> = HashMap::new();
+    let (mut bad_comments, mut good_comments) = (0u64, 0u64);
+    for doc in docs {
+        let mut terms: Vec<(String, String)> = Vec::new();
+        let tokens = &doc.prepared.tokens;
+        for (i, t) in tokens.iter().enumerate() {
+            terms.push((t.stem.clone(), t.surface.clone()));
+            if let Some(next) = tokens.get(i + 1).filter(|n| n.clause == t.clause) {
+                terms.push((
+                    format!("{} {}", t.stem, next.stem),
+                    format!("{} {}", t.surface, next.surface),
+                ));
+            }
+        }
+        terms.sort();
+        terms.dedup_by(|a, b| a.0 == b.0);
+        let side = match doc.rating {
+            Some(true) => {
+                good_comments += 1;
+                Some(&mut good)
+            }
+            Some(false) => {
+                bad_comments += 1;
+                Some(&mut bad)
+            }
+            None => None,
+        };
+        if let Some(side) = side {
+            for (stem, _) in &terms {
+                *side.entry(stem.clone()).or_insert(0) += 1;
+            }
+        }
+        for (stem, surface) in terms {
+            *surfaces
+                .entry(stem.clone())
+                .or_default()
+                .entry(surface)
+                .or_insert(0) += 1;
+            *prior.entry(stem).or_insert(0) += 1;
+        }
+    }
+    if bad_comments < MIN_RATINGS / 3 || good_comments < MIN_RATINGS / 3 {
+        return None;
+    }
+    let shown = |mut t: TermOdds| {
+        if let Some(forms) = surfaces.get(&t.term) {
+            if let Some((form, _)) = forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+                t.term = form.clone();
+            }
+        }
+        t
+    };
+    // Terms in too few comments are noise whatever their ratio.
+    let ranked: Vec<TermOdds> = log_odds(&bad, &good, &prior, PRIOR_STRENGTH)
+        .into_iter()
+        .filter(|t| t.count_a + t.count_b >= 5)
+        .collect();
+    let bad_terms = ranked
+        .iter()
+        .filter(|t| t.z > 0.0)
+        .take(WORDS)
+        .cloned()
+        .map(shown)
+        .collect();
+    let good_terms = ranked
+        .iter()
+        .rev()
+        .filter(|t| t.z < 0.0)
+        .take(WORDS)
+        .cloned()
+        .map(shown)
+        .collect();
+    Some(DriverWords {
+        lang,
+        bad_comments,
+        good_comments,
+        bad: bad_terms,
+        good: good_terms,
+    })
+}
+
+/// CSAT of the whole population.
+pub fn overall(population: &HashMap<u32, (u64, u64)>) -> CsatStats {
+    let (good, bad) = totals(population);
+    csat_stats(good, bad)
+}

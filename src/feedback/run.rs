@@ -1,0 +1,259 @@
+//! One feedback run: load and prepare the texts, then themes, sentiment, emerging themes,
+//! CSAT drivers, repetitive tickets and knowledge-base gaps, into one report.
+
+use std::collections::HashMap;
+
+use crate::analytics::frame::Frame;
+use crate::analytics::overview::RangeEcho;
+use crate::analytics::range::{DateRange, Every};
+use crate::analytics::report::FilterEcho;
+use crate::analytics::KpiQuery;
+use crate::store::Store;
+
+use super::build_themes::{self, ThemeContext};
+use super::corpus::{self, filtered_rows, Doc, Rows};
+use super::drivers;
+use super::emerging;
+use super::kb_gaps::{self, Articles};
+use super::repeats;
+use super::report::{
+    CommentCounts, Drivers, Emerging, FeedbackReport, FeedbackSource, LangPolarity, PolarityCounts,
+    SentimentSummary, TextKind, Theme,
+};
+use super::request::FeedbackQuery;
+use super::sentiment::{self, Polarity, SentimentDoc};
+use super::text::Lang;
+use super::themes::{self, label::Surfaces};
+use super::FeedbackError;
+
+fn echo(range: &DateRange) -> RangeEcho {
+    RangeEcho {
+        from: range.from_str(),
+        to: range.to_str(),
+        tz: range.tz.name().to_owned(),
+    }
+}
+
+/// Trend buckets: days for two weeks, weeks up to half a year, then months.
+fn every_for(range: &DateRange) -> Every {
+    match range.days() {
+        0..=14 => Every::Day,
+        15..=183 => Every::Week,
+        _ => Every::Month,
+    }
+}
+
+fn every_name(every: Every) -> &'static str {
+    match every {
+        Every::Day => "day",
+        Every::Week => "week",
+        Every::Month => "month",
+    }
+}
+
+fn count_comments(docs: &[Doc]) -> CommentCounts {
+    let mut counts = CommentCounts::default();
+    for doc in docs {
+        counts.total += 1;
+        counts.by_lang.add(doc.prepared.lang);
+        match doc.kind {
+            TextKind::Csat => counts.csat += 1,
+            TextKind::Ticket => counts.tickets += 1,
+        }
+    }
+    counts
+}
+
+pub fn run(
+    store: &Store,
+    frame: &Frame,
+    query: &FeedbackQuery,
+) -> Result<FeedbackReport, FeedbackError> {
+    let range = query.range;
+    let previous_range = range.previous();
+    let allowed = filtered_rows(frame, &query.filters)?;
+    let rows = Rows::new(frame, &allowed)?;
+    let docs = corpus::load(store, &rows, &range, query.source)?;
+    let previous_docs = corpus::load(store, &rows, &previous_range, query.source)?;
+    let langs: Vec<Lang> = query.lang.map_or(Lang::ALL.to_vec(), |l| vec![l]);
+    let in_scope = |d: &Doc| d.prepared.lang.is_some_and(|l| langs.contains(&l));
+
+    let every = every_for(&range);
+    let buckets = range.buckets(every);
+    let bucket_starts: Vec<i64> = buckets.iter().map(|b| b.start).collect();
+    let population = drivers::rating_population(frame, range.start(), range.end(), &allowed)?;
+    let ctx = ThemeContext {
+        frame,
+        ratings: &population,
+        bucket_starts: &bucket_starts,
+    };
+
+    // Sentiment of every analysed text, then per language and per bucket.
+    let analysed: Vec<usize> = (0..docs.len()).filter(|&i| in_scope(&docs[i])).collect();
+    let sentiment_docs: Vec<SentimentDoc> = analysed
+        .iter()
+        .filter_map(|&i| {
+            let d = &docs[i];
+            Some(SentimentDoc {
+                id: d.ticket.1,
+                lang: d.prepared.lang?,
+                text: &d.prepared.text,
+                tokens: &d.prepared.tokens,
+                rating: d.rating,
+            })
+        })
+        .collect();
+    let (labels, models) = sentiment::score(&sentiment_docs);
+    let mut polarity = vec![Polarity::Unknown; docs.len()];
+    for (&i, p) in analysed.iter().zip(labels) {
+        polarity[i] = p;
+    }
+    let mut over_time = vec![PolarityCounts::default(); buckets.len()];
+    let mut by_lang: Vec<LangPolarity> = langs
+        .iter()
+        .map(|&lang| LangPolarity {
+            lang,
+            counts: PolarityCounts::default(),
+        })
+        .collect();
+    for &i in &analysed {
+        if let Some(bucket) = over_time.get_mut(ctx.bucket(docs[i].at)) {
+            bucket.add(polarity[i]);
+        }
+        if let Some(entry) = by_lang
+            .iter_mut()
+            .find(|e| Some(e.lang) == docs[i].prepared.lang)
+        {
+            entry.counts.add(polarity[i]);
+        }
+    }
+
+    // Themes per language, with their article and emerging terms.
+    let articles = Articles::load(store)?;
+    let mut themes: Vec<Theme> = Vec::new();
+    let mut emerging_terms: Vec<Emerging> = Vec::new();
+    let mut words = Vec::new();
+    for &lang in &langs {
+        let pick = |all: &[Doc]| -> Vec<usize> {
+            (0..all.len())
+                .filter(|&i| all[i].prepared.lang == Some(lang))
+                .collect()
+        };
+        let current_index = pick(&docs);
+        let current: Vec<&Doc> = current_index.iter().map(|&i| &docs[i]).collect();
+        let previous: Vec<&Doc> = pick(&previous_docs)
+            .into_iter()
+            .map(|i| &previous_docs[i])
+            .collect();
+        if current.is_empty() {
+            continue;
+        }
+        words.extend(drivers::words(lang, &current));
+        let found = themes::find(lang, &current, &previous);
+        let growth = emerging::terms(&found);
+        let mut wanted: HashMap<u64, ()> = HashMap::new();
+        for top in &found.top {
+            for (f, _) in top {
+                wanted.insert(found.vocab.hashes[*f as usize], ());
+            }
+        }
+        for g in &growth {
+            wanted.insert(g.hash, ());
+        }
+        let mut surfaces = Surfaces::default();
+        for doc in &current {
+            surfaces.count(&doc.prepared.tokens, &wanted);
+        }
+        let lang_polarity: Vec<Polarity> = current_index.iter().map(|&i| polarity[i]).collect();
+        let stem = |hash: u64| surfaces.stem(hash);
+        let mut built =
+            build_themes::build(&found, &current, &previous, &lang_polarity, &surfaces, &ctx);
+        built.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
+        for (rank, (cluster, mut theme)) in built.into_iter().enumerate() {
+            theme.id = format!("{}-{}", lang.code(), rank + 1);
+            theme.article = articles.best(&found, cluster, &stem);
+            themes.push(theme);
+        }
+        emerging_terms.extend(growth.into_iter().filter_map(|g| {
+            Some(Emerging {
+                kind: "term".to_owned(),
+                lang,
+                label: surfaces.best(g.hash)?.to_owned(),
+                theme_id: None,
+                count: g.count,
+                previous_count: g.previous_count,
+                share: g.share,
+                previous_share: g.previous_share,
+                z: g.z,
+                p_value: g.p_value,
+            })
+        }));
+    }
+    themes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+
+    let mut emerging = emerging::themes(&themes);
+    emerging.extend(emerging_terms);
+    emerging.sort_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.label.cmp(&b.label)));
+
+    let mut kpi_query = KpiQuery::new(range);
+    kpi_query.filters = query.filters.clone();
+    let theme_rows: Vec<(Theme, Vec<u32>)> = themes
+        .iter()
+        .map(|t| {
+            let rows: Vec<u32> = t
+                .tickets
+                .iter()
+                .filter_map(|k| rows.allowed_row(*k))
+                .collect();
+            (t.clone(), rows)
+        })
+        .collect();
+    let drivers = Drivers {
+        overall: drivers::overall(&population),
+        effects: drivers::effects(frame, &kpi_query, &population, &theme_rows)?,
+        words,
+    };
+
+    let ticket_docs_loaded;
+    let ticket_docs: Vec<&Doc> = if query.source.includes_tickets() {
+        docs.iter()
+            .filter(|d| d.kind == TextKind::Ticket && in_scope(d))
+            .collect()
+    } else {
+        ticket_docs_loaded = corpus::load(store, &rows, &range, FeedbackSource::Tickets)?;
+        ticket_docs_loaded.iter().filter(|d| in_scope(d)).collect()
+    };
+    let duplicates = repeats::clusters(frame, &ticket_docs, range.tz)?;
+    let kb_gaps = kb_gaps::gaps(&themes);
+
+    Ok(FeedbackReport {
+        range: echo(&range),
+        previous: echo(&previous_range),
+        source: query.source,
+        lang: query.lang,
+        filters: FilterEcho(
+            query
+                .filters
+                .entries()
+                .iter()
+                .map(|(d, v)| (d.name(), v.clone()))
+                .collect(),
+        ),
+        every: every_name(every).to_owned(),
+        periods: buckets
+            .iter()
+            .map(|b| b.label.format("%Y-%m-%d").to_string())
+            .collect(),
+        comments: count_comments(&docs),
+        themes,
+        emerging,
+        sentiment: SentimentSummary {
+            models,
+            by_lang,
+            over_time,
+        },
+        drivers,
+        duplicates,
+        kb_gaps,
+    })
+}
