@@ -6,6 +6,7 @@ mod charts;
 mod cli;
 mod demo;
 mod export;
+mod feedback;
 mod fixtures;
 mod kpi;
 mod kpi_engine;
