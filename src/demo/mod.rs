@@ -30,8 +30,23 @@ use serde_json::json;
 
 use crate::store::records::{NamedKind, NewSource, SourceKind, TicketField};
 use crate::store::{Store, StoreError};
-use config::{CHUNK_TICKETS, FIELD_ESCALATED, FIELD_PRODUCT_AREA, HC_BASE_URL, SOURCE_NAME};
+use config::{
+    CHUNK_TICKETS, FIELD_CONTACT_REASON, FIELD_ESCALATED, FIELD_PRODUCT_AREA, HC_BASE_URL,
+    SOURCE_NAME,
+};
 use sample::stream;
+
+/// Id of the "Contact reason" drop-down. Every live ticket carries the topic its text was
+/// written about, so feedback analysis can be checked against a known truth.
+pub const CONTACT_REASON_FIELD: i64 = FIELD_CONTACT_REASON;
+
+/// The "Contact reason" options as (value, display name), one per topic.
+pub fn contact_reasons() -> Vec<(&'static str, &'static str)> {
+    topics::CONTACT_REASONS
+        .iter()
+        .map(|(_, value, name)| (*value, *name))
+        .collect()
+}
 
 /// Reported after each committed chunk of tickets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,19 +190,11 @@ pub fn generate(
     })
 }
 
-/// The two custom fields: a "Product area" drop-down and an "Escalated" checkbox.
-fn ticket_fields() -> [TicketField; 2] {
+/// The custom fields: "Product area" and "Contact reason" drop-downs and an "Escalated"
+/// checkbox.
+fn ticket_fields() -> [TicketField; 3] {
     [
-        TicketField {
-            id: FIELD_PRODUCT_AREA,
-            title: "Product area".to_owned(),
-            field_type: "tagger".to_owned(),
-            options: topics::PRODUCT_AREAS
-                .iter()
-                .map(|(value, name)| ((*value).to_owned(), (*name).to_owned()))
-                .collect(),
-            active: true,
-        },
+        drop_down(FIELD_PRODUCT_AREA, "Product area", &topics::PRODUCT_AREAS),
         TicketField {
             id: FIELD_ESCALATED,
             title: "Escalated".to_owned(),
@@ -195,5 +202,20 @@ fn ticket_fields() -> [TicketField; 2] {
             options: Vec::new(),
             active: true,
         },
+        drop_down(FIELD_CONTACT_REASON, "Contact reason", &contact_reasons()),
     ]
+}
+
+/// A Zendesk drop-down ("tagger") field with (value, display name) options.
+fn drop_down(id: i64, title: &str, options: &[(&str, &str)]) -> TicketField {
+    TicketField {
+        id,
+        title: title.to_owned(),
+        field_type: "tagger".to_owned(),
+        options: options
+            .iter()
+            .map(|(value, name)| ((*value).to_owned(), (*name).to_owned()))
+            .collect(),
+        active: true,
+    }
 }

@@ -7,8 +7,8 @@ use super::attributes::{self, PRIORITIES};
 use super::calendar::{civil_from_days, DAY};
 use super::catalog::{Catalog, BRANDS, GROUPS};
 use super::config::{
-    DemoConfig, COMMENTED_TICKETS, COMMENT_ID_BASE, FIELD_ESCALATED, FIELD_PRODUCT_AREA, FORM_ID,
-    RATING_ID_BASE, SLA_EVENT_ID_BASE,
+    DemoConfig, COMMENTED_TICKETS, COMMENT_ID_BASE, FIELD_CONTACT_REASON, FIELD_ESCALATED,
+    FIELD_PRODUCT_AREA, FORM_ID, RATING_ID_BASE, SLA_EVENT_ID_BASE,
 };
 use super::csat::{rating, Experience};
 use super::names::Lang;
@@ -235,6 +235,11 @@ impl<'a> Factory<'a> {
                 .fields
                 .push((FIELD_ESCALATED, Value::Bool(escalated)));
         }
+        // Always set and never wrong: the ground truth of what the customer wrote about.
+        ticket.fields.push((
+            FIELD_CONTACT_REASON,
+            Value::String(topic.contact_reason().to_owned()),
+        ));
 
         if let Some(s) = &survey {
             w.upsert_rating(source_id, s)?;
