@@ -89,6 +89,9 @@ const STREAM_VOLUME: u64 = 1;
 const STREAM_CATALOG: u64 = 2;
 const STREAM_ARTICLES: u64 = 3;
 const STREAM_TICKETS: u64 = 4;
+/// Text-only: which wording of a subject or problem a customer uses. Drawing more or
+/// less from it never moves a count, time or score.
+const STREAM_WORDING: u64 = 5;
 
 /// Writes a complete demo helpdesk as a new source of `store`.
 ///
@@ -144,6 +147,7 @@ pub fn generate(
 
     let mut factory = tickets::Factory::new(
         stream(config.seed, STREAM_TICKETS),
+        stream(config.seed, STREAM_WORDING),
         &catalog,
         &volume,
         config,

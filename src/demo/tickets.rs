@@ -33,6 +33,8 @@ pub(super) struct Counts {
 
 pub(super) struct Factory<'a> {
     rng: DemoRng,
+    /// Which wording of a subject or problem a customer uses.
+    wording: DemoRng,
     catalog: &'a Catalog,
     volume: &'a Volume,
     now: i64,
@@ -49,12 +51,14 @@ pub(super) struct Factory<'a> {
 impl<'a> Factory<'a> {
     pub(super) fn new(
         rng: DemoRng,
+        wording: DemoRng,
         catalog: &'a Catalog,
         volume: &'a Volume,
         config: &DemoConfig,
     ) -> Self {
         Factory {
             rng,
+            wording,
             catalog,
             volume,
             now: config.now,
@@ -101,7 +105,7 @@ impl<'a> Factory<'a> {
         } else {
             weighted(rng, &brand_weights(spec))
         };
-        let subject = text::subject(rng, lang, topic, BRANDS[brand]);
+        let subject = text::subject(rng, &mut self.wording, lang, topic, BRANDS[brand]);
         let channel = attributes::channel(rng, spec, brand);
         let mut ticket = Ticket {
             id,
@@ -132,13 +136,15 @@ impl<'a> Factory<'a> {
             self.pending.push(ticket);
             return Ok(());
         }
-        ticket.description = Some(text::description(
+        let message = text::description(
             rng,
+            &mut self.wording,
             lang,
             topic,
             BRANDS[brand],
             &requester.short,
-        ));
+        );
+        ticket.description = Some(message.render());
         let priority = attributes::priority(rng, spec, vip, incident.is_some());
         ticket.priority = priority.map(|p| PRIORITIES[p].to_owned());
         ticket.ticket_type = attributes::ticket_type(rng, spec).map(str::to_owned);
