@@ -15,13 +15,20 @@ mod csat;
 mod lang_en;
 mod lang_ko;
 mod lang_ru;
+mod mail;
+mod mixed_language;
 mod names;
+mod noise;
+mod odd_comments;
 mod sample;
 mod sla;
+#[cfg(test)]
+mod tests;
 mod text;
 mod tickets;
 mod timeline;
 mod topics;
+mod typos;
 mod volume;
 
 pub use config::{DemoConfig, MAX_MONTHS, MAX_TICKETS, MIN_TICKETS};
@@ -89,9 +96,10 @@ const STREAM_VOLUME: u64 = 1;
 const STREAM_CATALOG: u64 = 2;
 const STREAM_ARTICLES: u64 = 3;
 const STREAM_TICKETS: u64 = 4;
-/// Text-only: which wording of a subject or problem a customer uses. Drawing more or
-/// less from it never moves a count, time or score.
+/// Text-only streams: the wording of customer text and its noise (typos, mixed language,
+/// e-mail leftovers). Drawing more or less from them never moves a count, time or score.
 const STREAM_WORDING: u64 = 5;
+const STREAM_NOISE: u64 = 6;
 
 /// Writes a complete demo helpdesk as a new source of `store`.
 ///
@@ -148,6 +156,7 @@ pub fn generate(
     let mut factory = tickets::Factory::new(
         stream(config.seed, STREAM_TICKETS),
         stream(config.seed, STREAM_WORDING),
+        noise::Noise::new(stream(config.seed, STREAM_NOISE)),
         &catalog,
         &volume,
         config,

@@ -11,14 +11,16 @@ use super::config::{
     FIELD_PRODUCT_AREA, FORM_ID, RATING_ID_BASE, SLA_EVENT_ID_BASE,
 };
 use super::csat::{rating, Experience};
+use super::mail::Sender;
 use super::names::Lang;
+use super::noise::Noise;
 use super::sample::{chance, lognormal, pick, weighted, Cumulative, DemoRng};
 use super::sla::{self, REPLY_METRIC};
 use super::text;
 use super::timeline::{self, Inputs};
 use super::topics::{brand_weights, Topic, PRODUCT_AREAS, TOPICS, VIP};
 use super::volume::{Arrival, Volume};
-use crate::store::records::{Comment, SlaEvent, Ticket, TicketMetrics, TicketStatus};
+use crate::store::records::{Comment, RatingScore, SlaEvent, Ticket, TicketMetrics, TicketStatus};
 use crate::store::{StoreError, Writer};
 
 /// Running totals for the summary and the run log.
@@ -35,6 +37,7 @@ pub(super) struct Factory<'a> {
     rng: DemoRng,
     /// Which wording of a subject or problem a customer uses.
     wording: DemoRng,
+    noise: Noise,
     catalog: &'a Catalog,
     volume: &'a Volume,
     now: i64,
@@ -52,6 +55,7 @@ impl<'a> Factory<'a> {
     pub(super) fn new(
         rng: DemoRng,
         wording: DemoRng,
+        noise: Noise,
         catalog: &'a Catalog,
         volume: &'a Volume,
         config: &DemoConfig,
@@ -59,6 +63,7 @@ impl<'a> Factory<'a> {
         Factory {
             rng,
             wording,
+            noise,
             catalog,
             volume,
             now: config.now,
@@ -106,6 +111,7 @@ impl<'a> Factory<'a> {
             weighted(rng, &brand_weights(spec))
         };
         let subject = text::subject(rng, &mut self.wording, lang, topic, BRANDS[brand]);
+        let subject = self.noise.subject(lang, subject);
         let channel = attributes::channel(rng, spec, brand);
         let mut ticket = Ticket {
             id,
@@ -144,7 +150,11 @@ impl<'a> Factory<'a> {
             BRANDS[brand],
             &requester.short,
         );
-        ticket.description = Some(message.render());
+        let sender = Sender {
+            email: catalog.requester_email(r),
+            written_at: t0,
+        };
+        ticket.description = Some(self.noise.description(lang, channel, message, &sender));
         let priority = attributes::priority(rng, spec, vip, incident.is_some());
         ticket.priority = priority.map(|p| PRIORITIES[p].to_owned());
         ticket.ticket_type = attributes::ticket_type(rng, spec).map(str::to_owned);
@@ -216,6 +226,13 @@ impl<'a> Factory<'a> {
                 RATING_ID_BASE + 1 + self.counts.ratings as i64,
                 &experience,
             )
+        });
+        let survey = survey.map(|mut s| {
+            if let Some(comment) = s.comment.take() {
+                let good = s.score == RatingScore::Good;
+                s.comment = Some(self.noise.rating_comment(lang, good, comment));
+            }
+            s
         });
         if let Some(s) = &survey {
             ticket.updated_at = ticket.updated_at.max(Some(s.updated_at));
