@@ -261,6 +261,14 @@ impl Catalog {
         members[weights.draw(rng)]
     }
 
+    /// The requester's e-mail address (end users follow the agents in `users`).
+    pub(super) fn requester_email(&self, requester: usize) -> &str {
+        self.users
+            .get(self.agents.len() + requester)
+            .and_then(|u| u.email.as_deref())
+            .unwrap_or_default()
+    }
+
     pub(super) fn is_vip(&self, requester: usize) -> bool {
         self.requesters[requester]
             .org

@@ -56,9 +56,10 @@ pub(super) const RATING_ID_BASE: i64 = 370_000_000_000;
 pub(super) const SLA_EVENT_ID_BASE: i64 = 380_000_000_000;
 pub(super) const COMMENT_ID_BASE: i64 = 390_000_000_000;
 
-/// The two custom ticket fields.
+/// The custom ticket fields.
 pub(super) const FIELD_PRODUCT_AREA: i64 = 360_001_001;
 pub(super) const FIELD_ESCALATED: i64 = 360_001_002;
+pub(super) const FIELD_CONTACT_REASON: i64 = 360_001_003;
 
 impl DemoConfig {
     /// Refuses configs that would give an empty, absurd or clock-dependent demo.

@@ -15,13 +15,20 @@ mod csat;
 mod lang_en;
 mod lang_ko;
 mod lang_ru;
+mod mail;
+mod mixed_language;
 mod names;
+mod noise;
+mod odd_comments;
 mod sample;
 mod sla;
+#[cfg(test)]
+mod tests;
 mod text;
 mod tickets;
 mod timeline;
 mod topics;
+mod typos;
 mod volume;
 
 pub use config::{DemoConfig, MAX_MONTHS, MAX_TICKETS, MIN_TICKETS};
@@ -30,8 +37,23 @@ use serde_json::json;
 
 use crate::store::records::{NamedKind, NewSource, SourceKind, TicketField};
 use crate::store::{Store, StoreError};
-use config::{CHUNK_TICKETS, FIELD_ESCALATED, FIELD_PRODUCT_AREA, HC_BASE_URL, SOURCE_NAME};
+use config::{
+    CHUNK_TICKETS, FIELD_CONTACT_REASON, FIELD_ESCALATED, FIELD_PRODUCT_AREA, HC_BASE_URL,
+    SOURCE_NAME,
+};
 use sample::stream;
+
+/// Id of the "Contact reason" drop-down. Every live ticket carries the topic its text was
+/// written about, so feedback analysis can be checked against a known truth.
+pub const CONTACT_REASON_FIELD: i64 = FIELD_CONTACT_REASON;
+
+/// The "Contact reason" options as (value, display name), one per topic.
+pub fn contact_reasons() -> Vec<(&'static str, &'static str)> {
+    topics::CONTACT_REASONS
+        .iter()
+        .map(|(_, value, name)| (*value, *name))
+        .collect()
+}
 
 /// Reported after each committed chunk of tickets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +96,10 @@ const STREAM_VOLUME: u64 = 1;
 const STREAM_CATALOG: u64 = 2;
 const STREAM_ARTICLES: u64 = 3;
 const STREAM_TICKETS: u64 = 4;
+/// Text-only streams: the wording of customer text and its noise (typos, mixed language,
+/// e-mail leftovers). Drawing more or less from them never moves a count, time or score.
+const STREAM_WORDING: u64 = 5;
+const STREAM_NOISE: u64 = 6;
 
 /// Writes a complete demo helpdesk as a new source of `store`.
 ///
@@ -129,6 +155,8 @@ pub fn generate(
 
     let mut factory = tickets::Factory::new(
         stream(config.seed, STREAM_TICKETS),
+        stream(config.seed, STREAM_WORDING),
+        noise::Noise::new(stream(config.seed, STREAM_NOISE)),
         &catalog,
         &volume,
         config,
@@ -175,19 +203,11 @@ pub fn generate(
     })
 }
 
-/// The two custom fields: a "Product area" drop-down and an "Escalated" checkbox.
-fn ticket_fields() -> [TicketField; 2] {
+/// The custom fields: "Product area" and "Contact reason" drop-downs and an "Escalated"
+/// checkbox.
+fn ticket_fields() -> [TicketField; 3] {
     [
-        TicketField {
-            id: FIELD_PRODUCT_AREA,
-            title: "Product area".to_owned(),
-            field_type: "tagger".to_owned(),
-            options: topics::PRODUCT_AREAS
-                .iter()
-                .map(|(value, name)| ((*value).to_owned(), (*name).to_owned()))
-                .collect(),
-            active: true,
-        },
+        drop_down(FIELD_PRODUCT_AREA, "Product area", &topics::PRODUCT_AREAS),
         TicketField {
             id: FIELD_ESCALATED,
             title: "Escalated".to_owned(),
@@ -195,5 +215,20 @@ fn ticket_fields() -> [TicketField; 2] {
             options: Vec::new(),
             active: true,
         },
+        drop_down(FIELD_CONTACT_REASON, "Contact reason", &contact_reasons()),
     ]
+}
+
+/// A Zendesk drop-down ("tagger") field with (value, display name) options.
+fn drop_down(id: i64, title: &str, options: &[(&str, &str)]) -> TicketField {
+    TicketField {
+        id,
+        title: title.to_owned(),
+        field_type: "tagger".to_owned(),
+        options: options
+            .iter()
+            .map(|(value, name)| ((*value).to_owned(), (*name).to_owned()))
+            .collect(),
+        active: true,
+    }
 }

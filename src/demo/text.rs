@@ -1,5 +1,8 @@
 //! Ticket, reply, rating-comment and article text, composed from per-language phrase
 //! banks (`lang_en`, `lang_ko`, `lang_ru`) so near-duplicates are rarely identical.
+//!
+//! The ticket stream draws the template indexes it always drew, so its numbers never
+//! move; the wording stream then widens the choice to the further wordings.
 
 use rand::Rng;
 
@@ -20,6 +23,10 @@ pub(super) struct ArticleText {
 pub(super) struct TopicText {
     pub subjects: &'static [&'static str],
     pub details: &'static [&'static str],
+    /// Further wordings of the subject and the problem, drawn on the wording stream:
+    /// lengthening `subjects` or `details` would reshuffle every ticket's numbers.
+    pub more_subjects: &'static [&'static str],
+    pub more_details: &'static [&'static str],
     /// The core of the first agent reply.
     pub reply: &'static str,
     pub praise: &'static [&'static str],
@@ -78,22 +85,69 @@ fn number(rng: &mut DemoRng) -> u32 {
     rng.gen_range(1_000..99_999)
 }
 
-pub(super) fn subject(rng: &mut DemoRng, lang: Lang, topic: Topic, brand: &str) -> String {
-    let template = *pick(rng, topic_text(lang, topic).subjects);
+/// `drawn` (the ticket stream's pick from `base`) or one of `more`, every wording with
+/// the same chance.
+fn widen(
+    wording: &mut DemoRng,
+    base: &[&'static str],
+    drawn: &'static str,
+    more: &[&'static str],
+) -> &'static str {
+    let k = wording.gen_range(0..base.len() + more.len());
+    k.checked_sub(base.len()).map_or(drawn, |i| more[i])
+}
+
+pub(super) fn subject(
+    rng: &mut DemoRng,
+    wording: &mut DemoRng,
+    lang: Lang,
+    topic: Topic,
+    brand: &str,
+) -> String {
+    let t = topic_text(lang, topic);
+    let drawn = *pick(rng, t.subjects);
     let n = number(rng);
-    fill(template, n, brand)
+    fill(widen(wording, t.subjects, drawn, t.more_subjects), n, brand)
+}
+
+/// A customer's first message in parts, so noise can change what they say and leave the
+/// greeting and the signature alone.
+pub(super) struct Message {
+    pub hello: &'static str,
+    /// The problem, in the customer's words.
+    pub body: String,
+    /// Closing line and the requester's name, or empty.
+    pub signature: String,
+}
+
+impl Message {
+    pub(super) fn render(&self) -> String {
+        let mut text = String::with_capacity(self.body.len() + 64);
+        if !self.hello.is_empty() {
+            text.push_str(self.hello);
+            text.push_str("\n\n");
+        }
+        text.push_str(&self.body);
+        if !self.signature.is_empty() {
+            text.push_str("\n\n");
+            text.push_str(&self.signature);
+        }
+        text
+    }
 }
 
 /// The requester's first message: greeting, the problem, a sign-off with their name.
 pub(super) fn description(
     rng: &mut DemoRng,
+    wording: &mut DemoRng,
     lang: Lang,
     topic: Topic,
     brand: &str,
     requester: &str,
-) -> String {
+) -> Message {
     let p = phrases(lang);
-    let detail = *pick(rng, topic_text(lang, topic).details);
+    let t = topic_text(lang, topic);
+    let drawn = *pick(rng, t.details);
     let n = match topic {
         Topic::RefundRequest => rng.gen_range(5..30),
         Topic::IntegrationSync => rng.gen_range(6..72),
@@ -103,19 +157,16 @@ pub(super) fn description(
     };
     let hello = *pick(rng, p.hello);
     let thanks = *pick(rng, p.thanks);
-    let mut text = String::with_capacity(200);
-    if !hello.is_empty() {
-        text.push_str(hello);
-        text.push_str("\n\n");
+    let detail = widen(wording, t.details, drawn, t.more_details);
+    Message {
+        hello,
+        body: fill(detail, n, brand),
+        signature: if thanks.is_empty() {
+            String::new()
+        } else {
+            format!("{thanks}\n{requester}")
+        },
     }
-    text.push_str(&fill(detail, n, brand));
-    if !thanks.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(thanks);
-        text.push('\n');
-        text.push_str(requester);
-    }
-    text
 }
 
 /// The agent's first public reply.
@@ -274,15 +325,64 @@ mod tests {
 
     #[test]
     fn descriptions_fill_placeholders() {
-        let mut rng = stream(5, 1);
+        let (mut rng, mut wording) = (stream(5, 1), stream(5, 2));
         for lang in Lang::ALL {
             for spec in &TOPICS {
-                for _ in 0..6 {
-                    let d = description(&mut rng, lang, spec.topic, "Acme Pay", "Emma");
-                    let s = subject(&mut rng, lang, spec.topic, "Acme Pay");
+                for _ in 0..20 {
+                    let d =
+                        description(&mut rng, &mut wording, lang, spec.topic, "Acme Pay", "Emma")
+                            .render();
+                    let s = subject(&mut rng, &mut wording, lang, spec.topic, "Acme Pay");
                     assert!(!d.contains('{') && !s.contains('{'), "{lang:?}: {s} / {d}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_topic_has_several_distinct_wordings_in_every_language() {
+        for lang in Lang::ALL {
+            for spec in &TOPICS {
+                let t = topic_text(lang, spec.topic);
+                let distinct = |a: &[&str], b: &[&str]| {
+                    let mut all: Vec<&str> = a.iter().chain(b).copied().collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    all.len()
+                };
+                assert!(
+                    distinct(t.subjects, t.more_subjects) >= 4
+                        && distinct(t.details, t.more_details) >= 3,
+                    "{lang:?} {:?} needs more wordings",
+                    spec.topic
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn further_wordings_are_drawn_as_often_as_the_first_ones() {
+        let (mut rng, mut wording) = (stream(6, 1), stream(6, 2));
+        let t = topic_text(Lang::En, Topic::AppCrash);
+        let mut counts = std::collections::BTreeMap::new();
+        for _ in 0..6_000 {
+            *counts
+                .entry(subject(
+                    &mut rng,
+                    &mut wording,
+                    Lang::En,
+                    Topic::AppCrash,
+                    "Acme",
+                ))
+                .or_insert(0) += 1;
+        }
+        assert_eq!(counts.len(), t.subjects.len() + t.more_subjects.len());
+        let expected = 6_000 / counts.len();
+        assert!(
+            counts
+                .values()
+                .all(|n| n * 10 > expected * 8 && n * 10 < expected * 12),
+            "{counts:?}"
+        );
     }
 }

@@ -7,18 +7,20 @@ use super::attributes::{self, PRIORITIES};
 use super::calendar::{civil_from_days, DAY};
 use super::catalog::{Catalog, BRANDS, GROUPS};
 use super::config::{
-    DemoConfig, COMMENTED_TICKETS, COMMENT_ID_BASE, FIELD_ESCALATED, FIELD_PRODUCT_AREA, FORM_ID,
-    RATING_ID_BASE, SLA_EVENT_ID_BASE,
+    DemoConfig, COMMENTED_TICKETS, COMMENT_ID_BASE, FIELD_CONTACT_REASON, FIELD_ESCALATED,
+    FIELD_PRODUCT_AREA, FORM_ID, RATING_ID_BASE, SLA_EVENT_ID_BASE,
 };
 use super::csat::{rating, Experience};
+use super::mail::Sender;
 use super::names::Lang;
+use super::noise::Noise;
 use super::sample::{chance, lognormal, pick, weighted, Cumulative, DemoRng};
 use super::sla::{self, REPLY_METRIC};
 use super::text;
 use super::timeline::{self, Inputs};
 use super::topics::{brand_weights, Topic, PRODUCT_AREAS, TOPICS, VIP};
 use super::volume::{Arrival, Volume};
-use crate::store::records::{Comment, SlaEvent, Ticket, TicketMetrics, TicketStatus};
+use crate::store::records::{Comment, RatingScore, SlaEvent, Ticket, TicketMetrics, TicketStatus};
 use crate::store::{StoreError, Writer};
 
 /// Running totals for the summary and the run log.
@@ -33,6 +35,9 @@ pub(super) struct Counts {
 
 pub(super) struct Factory<'a> {
     rng: DemoRng,
+    /// Which wording of a subject or problem a customer uses.
+    wording: DemoRng,
+    noise: Noise,
     catalog: &'a Catalog,
     volume: &'a Volume,
     now: i64,
@@ -49,12 +54,16 @@ pub(super) struct Factory<'a> {
 impl<'a> Factory<'a> {
     pub(super) fn new(
         rng: DemoRng,
+        wording: DemoRng,
+        noise: Noise,
         catalog: &'a Catalog,
         volume: &'a Volume,
         config: &DemoConfig,
     ) -> Self {
         Factory {
             rng,
+            wording,
+            noise,
             catalog,
             volume,
             now: config.now,
@@ -101,7 +110,8 @@ impl<'a> Factory<'a> {
         } else {
             weighted(rng, &brand_weights(spec))
         };
-        let subject = text::subject(rng, lang, topic, BRANDS[brand]);
+        let subject = text::subject(rng, &mut self.wording, lang, topic, BRANDS[brand]);
+        let subject = self.noise.subject(lang, subject);
         let channel = attributes::channel(rng, spec, brand);
         let mut ticket = Ticket {
             id,
@@ -132,13 +142,19 @@ impl<'a> Factory<'a> {
             self.pending.push(ticket);
             return Ok(());
         }
-        ticket.description = Some(text::description(
+        let message = text::description(
             rng,
+            &mut self.wording,
             lang,
             topic,
             BRANDS[brand],
             &requester.short,
-        ));
+        );
+        let sender = Sender {
+            email: catalog.requester_email(r),
+            written_at: t0,
+        };
+        ticket.description = Some(self.noise.description(lang, channel, message, &sender));
         let priority = attributes::priority(rng, spec, vip, incident.is_some());
         ticket.priority = priority.map(|p| PRIORITIES[p].to_owned());
         ticket.ticket_type = attributes::ticket_type(rng, spec).map(str::to_owned);
@@ -211,6 +227,13 @@ impl<'a> Factory<'a> {
                 &experience,
             )
         });
+        let survey = survey.map(|mut s| {
+            if let Some(comment) = s.comment.take() {
+                let good = s.score == RatingScore::Good;
+                s.comment = Some(self.noise.rating_comment(lang, good, comment));
+            }
+            s
+        });
         if let Some(s) = &survey {
             ticket.updated_at = ticket.updated_at.max(Some(s.updated_at));
         }
@@ -235,6 +258,11 @@ impl<'a> Factory<'a> {
                 .fields
                 .push((FIELD_ESCALATED, Value::Bool(escalated)));
         }
+        // Always set and never wrong: the ground truth of what the customer wrote about.
+        ticket.fields.push((
+            FIELD_CONTACT_REASON,
+            Value::String(topic.contact_reason().to_owned()),
+        ));
 
         if let Some(s) = &survey {
             w.upsert_rating(source_id, s)?;

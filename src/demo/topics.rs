@@ -131,7 +131,60 @@ impl Topic {
     pub(super) fn spec(self) -> &'static TopicSpec {
         &TOPICS[self.index()]
     }
+
+    /// The "Contact reason" option value of this topic.
+    pub(super) fn contact_reason(self) -> &'static str {
+        CONTACT_REASONS[self.index()].1
+    }
 }
+
+/// Drop-down options of the "Contact reason" field, one per topic in enum order: the
+/// ground truth a theme or classifier can be checked against.
+pub(super) const CONTACT_REASONS: [(Topic, &str, &str); TOPIC_COUNT] = [
+    (T::LoginProblem, "contact_login_problem", "Login problem"),
+    (T::PasswordReset, "contact_password_reset", "Password reset"),
+    (
+        T::TwoFactor,
+        "contact_two_factor",
+        "Two-factor authentication",
+    ),
+    (T::LoginOutage, "contact_login_outage", "Login outage"),
+    (T::DoubleCharge, "contact_double_charge", "Double charge"),
+    (T::RefundRequest, "contact_refund_request", "Refund request"),
+    (
+        T::InvoiceQuestion,
+        "contact_invoice_question",
+        "Invoice question",
+    ),
+    (T::ShippingDelay, "contact_shipping_delay", "Shipping delay"),
+    (T::AppCrash, "contact_app_crash", "App crash"),
+    (T::ApiErrors, "contact_api_errors", "API errors"),
+    (
+        T::IntegrationSync,
+        "contact_integration_sync",
+        "Integration sync",
+    ),
+    (
+        T::SlowPerformance,
+        "contact_slow_performance",
+        "Slow performance",
+    ),
+    (
+        T::FeatureRequest,
+        "contact_feature_request",
+        "Feature request",
+    ),
+    (
+        T::AccountDeletion,
+        "contact_account_deletion",
+        "Account deletion",
+    ),
+    (
+        T::OnboardingSetup,
+        "contact_onboarding_setup",
+        "Onboarding & setup",
+    ),
+];
 
 /// Drop-down options of the "Product area" field: (value, display name).
 pub(super) const PRODUCT_AREAS: [(&str, &str); 7] = [
@@ -166,5 +219,18 @@ mod tests {
             );
             assert!(!spec.tags.is_empty() && spec.tags.len() <= 2);
         }
+    }
+
+    #[test]
+    fn contact_reasons_are_in_enum_order_and_distinct() {
+        for (i, (topic, value, name)) in CONTACT_REASONS.iter().enumerate() {
+            assert_eq!(topic.index(), i, "{topic:?} is out of place");
+            assert!(value.starts_with("contact_") && !name.is_empty());
+            assert_eq!(topic.contact_reason(), *value);
+        }
+        let mut values: Vec<&str> = CONTACT_REASONS.iter().map(|r| r.1).collect();
+        values.sort_unstable();
+        values.dedup();
+        assert_eq!(values.len(), TOPIC_COUNT, "one distinct value per topic");
     }
 }

@@ -192,7 +192,11 @@ fn counts_match_the_config_and_the_summary() {
     );
     assert_eq!(count("SELECT count(*) FROM brands"), 3);
     assert_eq!(count("SELECT count(*) FROM groups"), 6);
-    assert_eq!(count("SELECT count(*) FROM ticket_fields"), 2);
+    assert_eq!(
+        count("SELECT count(*) FROM ticket_fields"),
+        3,
+        "Product area, Escalated and Contact reason"
+    );
     assert!(
         count("SELECT count(*) FROM comments") >= 2_000,
         "newest 2,000 tickets carry comments"

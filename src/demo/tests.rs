@@ -1,0 +1,339 @@
+//! Whole-demo checks of what feedback analysis relies on: the contact reason is the
+//! truth about each ticket, and customer text carries noise at about the intended rates.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use super::config::FIELD_PRODUCT_AREA;
+use super::names::Lang;
+use super::odd_comments::{FOREIGN_BAD, FOREIGN_GOOD};
+use super::text::phrases;
+use super::topics::{Topic, CONTACT_REASONS};
+use super::{contact_reasons, generate, DemoConfig, CONTACT_REASON_FIELD};
+use crate::store::{FieldDefinition, Store};
+
+/// 2025-06-30T12:00:00Z.
+const NOW: i64 = 1_751_284_800;
+
+struct Ticket {
+    status: String,
+    channel: String,
+    lang: Lang,
+    subject: String,
+    description: Option<String>,
+    tags: Vec<String>,
+    product_area: Option<String>,
+    contact_reasons: Vec<String>,
+}
+
+struct Rating {
+    lang: Lang,
+    comment: String,
+}
+
+struct Demo {
+    tickets: Vec<Ticket>,
+    ratings: Vec<Rating>,
+    fields: Vec<FieldDefinition>,
+}
+
+/// One default-sized demo, generated once for all the tests here.
+fn demo() -> &'static Demo {
+    static DEMO: OnceLock<Demo> = OnceLock::new();
+    DEMO.get_or_init(|| load(&generated(7, 20_000)))
+}
+
+fn generated(seed: u64, tickets: usize) -> Store {
+    let mut store = Store::open_in_memory().expect("an in-memory store opens");
+    let config = DemoConfig {
+        seed,
+        tickets,
+        months: 18,
+        now: NOW,
+    };
+    generate(&mut store, &config, &mut |_| {}).expect("the demo is written");
+    store
+}
+
+fn lang(locale: &str) -> Lang {
+    match locale {
+        "ko" => Lang::Ko,
+        "ru" => Lang::Ru,
+        _ => Lang::En,
+    }
+}
+
+fn load(store: &Store) -> Demo {
+    let conn = store.conn();
+    let mut stmt = conn
+        .prepare(
+            "SELECT t.id, t.status, t.channel, t.subject, t.description, u.locale
+             FROM tickets t JOIN users u ON u.id = t.requester_id ORDER BY t.id",
+        )
+        .expect("ticket query prepares");
+    let mut tickets: BTreeMap<i64, Ticket> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Ticket {
+                    status: r.get(1)?,
+                    channel: r.get(2)?,
+                    subject: r.get(3)?,
+                    description: r.get(4)?,
+                    lang: lang(&r.get::<_, String>(5)?),
+                    tags: Vec::new(),
+                    product_area: None,
+                    contact_reasons: Vec::new(),
+                },
+            ))
+        })
+        .and_then(|rows| rows.collect())
+        .expect("tickets read");
+    store
+        .each_ticket_tag(|(_, id), tag| {
+            if let Some(t) = tickets.get_mut(&id) {
+                t.tags.push(tag.to_owned());
+            }
+        })
+        .expect("tags read");
+    store
+        .each_field_value(|(_, id), field, json| {
+            let value: String = serde_json::from_str(json).unwrap_or_default();
+            if let Some(t) = tickets.get_mut(&id) {
+                match field {
+                    CONTACT_REASON_FIELD => t.contact_reasons.push(value),
+                    FIELD_PRODUCT_AREA => t.product_area = Some(value),
+                    _ => {}
+                }
+            }
+        })
+        .expect("field values read");
+    let mut stmt = conn
+        .prepare(
+            "SELECT r.comment, u.locale FROM satisfaction_ratings r
+             JOIN users u ON u.id = r.requester_id WHERE r.comment IS NOT NULL ORDER BY r.id",
+        )
+        .expect("rating query prepares");
+    let ratings = stmt
+        .query_map([], |r| {
+            Ok(Rating {
+                comment: r.get(0)?,
+                lang: lang(&r.get::<_, String>(1)?),
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .expect("ratings read");
+    Demo {
+        tickets: tickets.into_values().collect(),
+        ratings,
+        fields: store.field_definitions().expect("field definitions read"),
+    }
+}
+
+fn topic_of(contact_reason: &str) -> Option<Topic> {
+    CONTACT_REASONS
+        .iter()
+        .find(|(_, value, _)| *value == contact_reason)
+        .map(|(topic, _, _)| *topic)
+}
+
+/// Whether `text` is `template` with its placeholders filled in somehow.
+fn fits(template: &str, text: &str) -> bool {
+    let pieces: Vec<&str> = template
+        .split("{n}")
+        .flat_map(|p| p.split("{brand}"))
+        .collect();
+    let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
+    if !text.starts_with(first) || !text.ends_with(last) {
+        return false;
+    }
+    let mut rest = &text[first.len()..];
+    for piece in &pieces[1..] {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+fn share(hits: usize, of: usize) -> f64 {
+    hits as f64 / of.max(1) as f64
+}
+
+#[test]
+fn contact_reason_is_a_drop_down_defined_like_product_area() {
+    let field = |id| demo().fields.iter().find(|f| f.id == id);
+    let (area, reason) = (field(FIELD_PRODUCT_AREA), field(CONTACT_REASON_FIELD));
+    let (Some(area), Some(reason)) = (area, reason) else {
+        panic!("both drop-downs are defined: {:?}", demo().fields);
+    };
+    assert_eq!(reason.title, "Contact reason");
+    assert_eq!(reason.field_type, area.field_type, "the same kind of field");
+    let expected: Vec<(String, String)> = contact_reasons()
+        .into_iter()
+        .map(|(v, n)| (v.to_owned(), n.to_owned()))
+        .collect();
+    assert_eq!(reason.options, expected, "options are the exported list");
+}
+
+#[test]
+fn contact_reason_is_set_on_every_live_ticket_and_matches_its_topic() {
+    let (mut same_area, mut with_area, mut subject_fits, mut live) = (0, 0, 0, 0);
+    for t in &demo().tickets {
+        if t.status == "deleted" {
+            assert!(t.contact_reasons.is_empty(), "tombstones keep no fields");
+            continue;
+        }
+        live += 1;
+        let [reason] = t.contact_reasons.as_slice() else {
+            panic!(
+                "one contact reason per live ticket, got {:?}",
+                t.contact_reasons
+            );
+        };
+        let topic = topic_of(reason).unwrap_or_else(|| panic!("{reason} is no option"));
+        let spec = topic.spec();
+        assert!(
+            t.tags.is_empty() || spec.tags.iter().all(|tag| t.tags.iter().any(|x| x == tag)),
+            "{reason}: the topic's tags are on the ticket: {:?}",
+            t.tags
+        );
+        if let Some(area) = &t.product_area {
+            with_area += 1;
+            same_area += usize::from(area == spec.product_area);
+        }
+        let text = &phrases(t.lang).topics[topic.index()];
+        let mut wordings = text.subjects.iter().chain(text.more_subjects);
+        subject_fits += usize::from(wordings.any(|w| fits(w, &t.subject)));
+    }
+    let area = share(same_area, with_area);
+    assert!(
+        area > 0.88,
+        "product area agrees on {area:.3} (90% by design)"
+    );
+    let fitting = share(subject_fits, live);
+    // The rest carry a typo or an English word.
+    assert!(
+        fitting > 0.8,
+        "{fitting:.3} of subjects are the topic's wording"
+    );
+}
+
+#[test]
+fn e_mail_leftovers_are_in_about_fifteen_percent_of_descriptions() {
+    let markers = [
+        "\n--\n",
+        "Sent from",
+        "Get Outlook",
+        "Отправлено",
+        "보냄",
+        " wrote:\n>",
+        "님이 작성:\n>",
+        " г. в ",
+        "ORD-",
+        "@",
+        "+44 20 7946",
+        "010-",
+        "+7 9",
+    ];
+    let (mut with_mail, mut described) = (0, 0);
+    for t in demo().tickets.iter() {
+        let Some(d) = &t.description else { continue };
+        described += 1;
+        if markers.iter().any(|m| d.contains(m)) {
+            with_mail += 1;
+            assert!(
+                t.channel == "email" || t.channel == "web",
+                "{} tickets are not e-mails: {d}",
+                t.channel
+            );
+        }
+    }
+    let rate = share(with_mail, described);
+    assert!(
+        (0.12..0.18).contains(&rate),
+        "e-mail leftovers in {rate:.3}"
+    );
+}
+
+#[test]
+fn a_few_english_descriptions_quote_korean_or_russian() {
+    let foreign = |c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c) || ('а'..='я').contains(&c);
+    let english: Vec<&str> = demo()
+        .tickets
+        .iter()
+        .filter(|t| t.lang == Lang::En)
+        .filter_map(|t| t.description.as_deref())
+        .collect();
+    let quoting = english.iter().filter(|d| d.chars().any(foreign)).count();
+    let rate = share(quoting, english.len());
+    assert!(
+        (0.004..0.02).contains(&rate),
+        "{quoting} quoting in {}",
+        english.len()
+    );
+}
+
+#[test]
+fn odd_rating_comments_are_rare_but_present() {
+    let ratings = &demo().ratings;
+    let emoji = ratings
+        .iter()
+        .filter(|r| !r.comment.chars().any(char::is_alphanumeric))
+        .count();
+    let unsupported = ratings
+        .iter()
+        .filter(|r| {
+            let c = r.comment.as_str();
+            FOREIGN_GOOD.contains(&c) || FOREIGN_BAD.contains(&c)
+        })
+        .count();
+    let long = ratings.iter().filter(|r| r.comment.len() > 2_000).count();
+    let n = ratings.len();
+    assert!(
+        (0.002..0.01).contains(&share(emoji, n)),
+        "{emoji} emoji-only of {n}"
+    );
+    assert!(
+        (0.005..0.02).contains(&share(unsupported, n)),
+        "{unsupported} unsupported of {n}"
+    );
+    assert!((1..=20).contains(&long), "{long} very long comments");
+    for lang in Lang::ALL {
+        assert!(
+            ratings.iter().any(|r| r.lang == lang),
+            "comments in {lang:?}"
+        );
+    }
+}
+
+#[test]
+fn customer_text_leaves_no_placeholder_unfilled() {
+    let d = demo();
+    let texts = d
+        .tickets
+        .iter()
+        .flat_map(|t| [Some(t.subject.as_str()), t.description.as_deref()])
+        .flatten()
+        .chain(d.ratings.iter().map(|r| r.comment.as_str()));
+    for text in texts {
+        assert!(!text.contains(['{', '}']), "unfilled placeholder: {text}");
+    }
+}
+
+#[test]
+fn the_same_seed_writes_the_same_text() {
+    let text = |store: &Store| -> Vec<(Option<String>, Option<String>)> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT subject, description FROM tickets ORDER BY id")
+            .expect("query prepares");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .expect("texts read")
+    };
+    let (a, b, c) = (generated(3, 400), generated(3, 400), generated(4, 400));
+    assert_eq!(text(&a), text(&b), "one seed, one text");
+    assert_ne!(text(&a), text(&c), "another seed, another text");
+}
