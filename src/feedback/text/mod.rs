@@ -1,10 +1,24 @@
 //! Text preparation: language, clean-up, masking and the words every later step counts.
-//! PLACEHOLDER: the real pipeline (detection, quote/signature removal, masking, stop
-//! words, stemming, Korean particles) replaces this module.
+//! One pass per text, in this order: bound and normalise (`clean`), strip quoted
+//! replies, signatures and footers (`boilerplate`), mask personal data and numbers
+//! (`mask`), detect the language (`detect`), then split clauses and words, handle
+//! negation, drop stop words and stem (`words`). Linear in the text and never panics.
+
+mod boilerplate;
+mod clean;
+mod detect;
+mod fnv;
+mod korean;
+mod markers;
+mod mask;
+mod negation;
+mod script;
+mod signoff;
+mod stopwords;
+mod words;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The languages feedback analysis supports; anything else is counted as "other".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -61,33 +75,143 @@ pub struct Prepared {
 
 /// Prepares one customer-written text. Never panics; a huge text is cut to its start.
 pub fn prepare(raw: &str) -> Prepared {
-    let text = raw.to_owned();
-    let lang = if raw.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
-        Some(Lang::Ko)
-    } else if raw.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
-        Some(Lang::Ru)
-    } else if raw.chars().any(|c| c.is_ascii_alphabetic()) {
-        Some(Lang::En)
-    } else {
-        None
-    };
-    let tokens = raw
-        .unicode_words()
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| Token {
-            stem: w.clone(),
-            surface: w,
-            negated: false,
-            clause: 0,
-        })
-        .collect();
+    prepare_with(raw, None)
+}
+
+/// Prepares a text whose language is known (a help-center article in its locale):
+/// the same pipeline without detection.
+pub fn prepare_in(raw: &str, lang: Lang) -> Prepared {
+    prepare_with(raw, Some(lang))
+}
+
+fn prepare_with(raw: &str, known: Option<Lang>) -> Prepared {
+    let normalised = clean::normalise(clean::bound(raw));
+    let stripped = boilerplate::strip(&normalised);
+    let text = mask::mask(&stripped).into_owned();
+    let lang = known.or_else(|| detect::detect(&text));
+    let tokens = words::tokens(&text);
     Prepared { lang, text, tokens }
 }
 
-/// Prepares a text whose language is known.
-pub fn prepare_in(raw: &str, lang: Lang) -> Prepared {
-    let mut p = prepare(raw);
-    p.lang = Some(lang);
-    p
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(prepared: &Prepared) -> Vec<&str> {
+        prepared.tokens.iter().map(|t| t.stem.as_str()).collect()
+    }
+
+    #[test]
+    fn a_support_email_becomes_the_customers_words() {
+        let email = "Hello,\r\n\r\nI was charged twice for order #48213 and the refund never \
+            arrived. Call me on +1 (555) 123-4567 or write to emma.stone@example.com.\r\n\r\n\
+            Thanks,\r\nEmma Stone\r\n\r\nSent from my iPhone\r\n\r\n\
+            On Mon, 3 Mar 2025 at 10:00, Acme Support <help@acme.com> wrote:\r\n\
+            > We are sorry for the trouble.\r\n> Acme Support";
+        let prepared = prepare(email);
+        assert_eq!(prepared.lang, Some(Lang::En));
+        assert_eq!(
+            prepared.text,
+            "Hello,\n\nI was charged twice for order [number] and the refund never arrived. \
+             Call me on [phone] or write to [email].\n\nThanks,"
+        );
+        assert_eq!(
+            stems(&prepared),
+            ["hello", "charg", "twice", "order", "refund", "arriv", "call", "write", "thank"]
+        );
+        let negated: Vec<&str> = prepared
+            .tokens
+            .iter()
+            .filter(|t| t.negated)
+            .map(|t| t.stem.as_str())
+            .collect();
+        assert_eq!(negated, ["arriv"]);
+    }
+
+    #[test]
+    fn russian_and_korean_comments() {
+        let russian = prepare(
+            "Здравствуйте! Деньги не вернули, заказ 12345678 не пришёл.\nС уважением,\nИван",
+        );
+        assert_eq!(russian.lang, Some(Lang::Ru));
+        assert_eq!(
+            russian.text,
+            "Здравствуйте! Деньги не вернули, заказ [number] не пришёл.\nС уважением,"
+        );
+        assert_eq!(
+            stems(&russian),
+            ["здравств", "деньг", "вернул", "заказ", "пришел", "уважен"]
+        );
+
+        let korean = prepare(
+            "환불을 요청했는데 아직 처리되지 않았어요. 빨리 해결해 주세요\niPhone에서 보냄",
+        );
+        assert_eq!(korean.lang, Some(Lang::Ko));
+        assert_eq!(
+            stems(&korean),
+            ["환불", "요청", "아직", "처리", "빨리", "해결"]
+        );
+    }
+
+    #[test]
+    fn prepare_in_trusts_the_given_language() {
+        assert_eq!(
+            prepare_in("Muchas gracias por la ayuda", Lang::En).lang,
+            Some(Lang::En)
+        );
+        assert_eq!(prepare_in("", Lang::Ko).lang, Some(Lang::Ko));
+    }
+
+    #[test]
+    fn empty_and_wordless_texts_have_no_language_and_no_tokens() {
+        for text in [
+            "",
+            "   \n\t ",
+            "😀👍",
+            "12345",
+            "!!! ???",
+            "\u{200B}\u{FEFF}",
+        ] {
+            let prepared = prepare(text);
+            assert_eq!(prepared.lang, None, "{text:?}");
+            assert!(prepared.tokens.is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_of_only_masks_has_no_tokens() {
+        let prepared = prepare("a@b.com https://acme.com/x +1 555 123 4567 #12345 INV-2024-0042");
+        assert_eq!(prepared.text, "[email] [url] [phone] [number] [number]");
+        assert_eq!(prepared.lang, None);
+        assert!(prepared.tokens.is_empty());
+    }
+
+    #[test]
+    fn a_huge_text_is_cut_and_still_prepared() {
+        let huge = "refund not received. 환불 안 됨. ".repeat(30_000);
+        assert!(huge.len() > 1_000_000);
+        let prepared = prepare(&huge);
+        assert!(prepared.text.len() <= clean::MAX_BYTES);
+        assert!(!prepared.tokens.is_empty());
+
+        let one_line = format!("{}é", "a".repeat(1_000_000));
+        assert!(prepare(&one_line).text.len() <= clean::MAX_BYTES);
+        let quotes = "> quoted\n".repeat(200_000);
+        assert_eq!(prepare(&quotes).text, "");
+    }
+
+    #[test]
+    fn mixed_scripts_keep_each_words_own_stemming() {
+        let prepared = prepare("Приложение 앱이 crashes ありがとう 😀 refunds");
+        assert_eq!(prepared.lang, Some(Lang::Ru));
+        let stems = stems(&prepared);
+        assert!(stems.starts_with(&["приложен", "앱", "crash"]), "{stems:?}");
+        assert_eq!(stems.last(), Some(&"refund"));
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_output() {
+        let text = "Not fixed. Не работает. 안 돼요. Gracias por nada, señor";
+        assert_eq!(prepare(text), prepare(text));
+    }
 }
