@@ -124,7 +124,11 @@ impl SparseVec {
 }
 
 /// Character bigrams back up Korean stems; they weigh less than whole words.
-const BIGRAM_WEIGHT: f32 = 0.5;
+fn tune(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+static BIGRAM_WEIGHT_V: std::sync::LazyLock<f32> = std::sync::LazyLock::new(|| tune("FB_BIGRAM", 0.5));
+static PHRASE_WEIGHT_V: std::sync::LazyLock<f32> = std::sync::LazyLock::new(|| tune("FB_PHRASE", 0.0));
 
 impl Vocab {
     /// Keeps features in at least `min_df` texts and at most `max_share` of them:
@@ -177,9 +181,13 @@ impl Vocab {
             .filter_map(|f| {
                 let i = self.get(f.hash)?;
                 let weight = match f.kind {
-                    FeatureKind::CharBigram => BIGRAM_WEIGHT,
-                    _ => 1.0,
+                    FeatureKind::Word => 1.0,
+                    FeatureKind::CharBigram => *BIGRAM_WEIGHT_V,
+                    FeatureKind::Phrase => *PHRASE_WEIGHT_V,
                 };
+                if weight == 0.0 {
+                    return None;
+                }
                 Some((i, weight * self.idf[i as usize]))
             })
             .collect();

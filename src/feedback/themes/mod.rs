@@ -27,14 +27,18 @@ pub struct LangThemes {
     pub top: Vec<Vec<(u32, f64)>>,
 }
 
+fn tune(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 /// How finely texts are clustered, from how many there are.
 fn params(texts: usize) -> ClusterParams {
     ClusterParams {
-        initial: (texts / 40).clamp(8, 60),
+        initial: (texts / tune("FB_PER", 40.0) as usize).clamp(8, 60),
         iterations: 10,
         sample: 20_000,
-        merge_similarity: 0.45,
-        min_similarity: 0.15,
+        merge_similarity: tune("FB_MERGE", 0.45),
+        min_similarity: tune("FB_MIN", 0.15),
         min_size: (texts / 300).max(5),
         seed: 0x5eed_f00d,
     }
