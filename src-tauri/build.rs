@@ -10,6 +10,8 @@ fn main() {
         "dimension_values",
         "open_ticket",
         "people_table",
+        "feedback",
+        "feedback_tickets",
         "list_sources",
         "test_connection",
         "connect_source",

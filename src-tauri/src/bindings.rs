@@ -13,13 +13,15 @@ use deskbench::analytics::people::PeopleTable;
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::KpiRequest;
 use deskbench::charts::{ChartSpec, RenderOptions};
-use deskbench::export::{ExportFormat, ExportProgress};
+use deskbench::export::{ExportFormat, ExportProgress, FeedbackTable};
+use deskbench::feedback::FeedbackRequest;
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
 use crate::commands::chart_export::ImageFormat;
 use crate::commands::data_export::{ExportDone, ExportSource};
 use crate::commands::explore::{ChartRequest, KpiChart};
+use crate::commands::feedback::{FeedbackScreen, FeedbackTickets};
 use crate::commands::overview::OverviewScreen;
 use crate::commands::sources::{ConnectRequest, ConnectionCheck, SourceSyncResult, SyncProgress};
 use crate::IpcError;
@@ -39,6 +41,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     DimensionOption::export_all(&config)?;
     DimensionValue::export_all(&config)?;
     PeopleTable::export_all(&config)?;
+    FeedbackRequest::export_all(&config)?;
+    FeedbackScreen::export_all(&config)?;
+    FeedbackTickets::export_all(&config)?;
+    FeedbackTable::export_all(&config)?;
     IpcError::export_all(&config)?;
     SourceView::export_all(&config)?;
     ConnectRequest::export_all(&config)?;

@@ -7,6 +7,7 @@ use ts_rs::TS;
 use deskbench::analytics::AnalyticsError;
 use deskbench::charts::ChartError;
 use deskbench::export::ExportError;
+use deskbench::feedback::FeedbackError;
 use deskbench::workspace::WorkspaceError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -88,6 +89,21 @@ impl From<AnalyticsError> for IpcError {
             _ => ErrorCode::InvalidInput,
         };
         IpcError::new(code, &err)
+    }
+}
+
+impl From<FeedbackError> for IpcError {
+    fn from(err: FeedbackError) -> IpcError {
+        match err {
+            FeedbackError::Analytics(err) => IpcError::from(err),
+            FeedbackError::Store(err) => IpcError::from(err),
+            err @ (FeedbackError::UnknownLang(_) | FeedbackError::UnknownSource(_)) => {
+                IpcError::new(ErrorCode::InvalidInput, &err)
+            }
+            // Any failure added later (a model that cannot load) is not the user's input.
+            #[allow(unreachable_patterns)]
+            err => IpcError::new(ErrorCode::Internal, &err),
+        }
     }
 }
 

@@ -31,6 +31,8 @@ pub fn run() {
             commands::explore::dimension_values,
             commands::explore::open_ticket,
             commands::people::people_table,
+            commands::feedback::feedback,
+            commands::feedback::feedback_tickets,
             commands::sources::list_sources,
             commands::sources::test_connection,
             commands::sources::connect_source,

@@ -5,13 +5,35 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
+use chrono_tz::Tz;
 use tokio_util::sync::CancellationToken;
 
 use deskbench::analytics::Frame;
+use deskbench::feedback::FeedbackReport;
 use deskbench::workspace::Workspace;
 
 /// The open workspace, shared by commands; locked only on blocking threads.
 pub type SharedWorkspace = Arc<Mutex<Option<Loaded>>>;
+
+/// The Feedback screen's last report, for its ticket lists and table exports.
+pub type SharedFeedback = Arc<Mutex<LastFeedback>>;
+
+/// The report of the newest feedback request that finished, so an older, slower one
+/// never replaces what the screen shows.
+#[derive(Default)]
+pub struct LastFeedback {
+    /// Requests started so far; each takes the next number.
+    pub started: u64,
+    /// The number of the request `report` answers.
+    pub number: u64,
+    pub report: Option<Arc<FeedbackRun>>,
+}
+
+/// A feedback report and the time zone of its range.
+pub struct FeedbackRun {
+    pub report: FeedbackReport,
+    pub tz: Tz,
+}
 
 pub struct AppState {
     /// `DESKBENCH_WORKSPACE` if set, else the OS data directory.
@@ -21,6 +43,7 @@ pub struct AppState {
     pub sync: Mutex<Option<CancellationToken>>,
     /// Set to cancel the data export in progress, if any.
     pub export: Mutex<Option<Arc<AtomicBool>>>,
+    pub feedback: SharedFeedback,
 }
 
 pub struct Loaded {
@@ -45,6 +68,7 @@ impl AppState {
             loaded: Arc::new(Mutex::new(None)),
             sync: Mutex::new(None),
             export: Mutex::new(None),
+            feedback: SharedFeedback::default(),
         }
     }
 }

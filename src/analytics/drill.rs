@@ -1,5 +1,6 @@
 //! The tickets behind a number: the population of one KPI in the range or one bucket,
 //! for one group or all, paged and sorted, with a link to each ticket in its helpdesk.
+//! Given tickets (a feedback theme's) list the same way through `tickets_of`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,7 +15,7 @@ use crate::store::{Store, TicketKey};
 use super::compute::{records_in, Keyed, Periods, KEY};
 use super::dimension::Dimension;
 use super::frame::{cols, Frame};
-use super::kpi::{KpiId, Measure, Population};
+use super::kpi::{Hours, KpiId, Measure, Population};
 use super::query::{filtered_tickets, keyed_by, KpiQuery};
 use super::request::KpiRequest;
 use super::AnalyticsError;
@@ -128,22 +129,18 @@ impl SortColumn {
         SortColumn::ALL.map(SortColumn::name).join(", ")
     }
 
-    fn column(self, query: &KpiQuery) -> String {
+    fn column(self, hours: Hours) -> String {
         match self {
-            SortColumn::FirstReplyTime => query.hours.column("reply_time"),
-            SortColumn::FullResolutionTime => query.hours.column("full_resolution_time"),
+            SortColumn::FirstReplyTime => hours.column("reply_time"),
+            SortColumn::FullResolutionTime => hours.column("full_resolution_time"),
             other => other.name().to_owned(),
         }
     }
 }
 
-/// A validated ticket-list request.
-#[derive(Debug, Clone)]
-pub struct TicketListQuery {
-    pub query: KpiQuery,
-    pub kpi: KpiId,
-    pub key: Option<Option<String>>,
-    pub period: Option<NaiveDate>,
+/// How a list is ordered, narrowed and paged, whatever it lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListOrder {
     pub sort: SortColumn,
     pub descending: bool,
     pub offset: usize,
@@ -152,14 +149,17 @@ pub struct TicketListQuery {
     pub search: Option<String>,
 }
 
-impl TicketListRequest {
-    pub fn resolve(
-        &self,
-        today: NaiveDate,
-        default_tz: Tz,
-    ) -> Result<TicketListQuery, AnalyticsError> {
-        let query = self.query.resolve(today, default_tz)?;
-        let (descending, sort) = match self.sort.as_deref() {
+impl ListOrder {
+    /// From a request's values: `sort` is a column of `SortColumn`, `-` in front for
+    /// descending (newest first when absent); `limit` is 100 when absent, at most 10,000;
+    /// a blank `search` searches nothing.
+    pub fn parse(
+        sort: Option<&str>,
+        offset: usize,
+        limit: Option<usize>,
+        search: Option<&str>,
+    ) -> Result<ListOrder, AnalyticsError> {
+        let (descending, sort) = match sort {
             None => (true, SortColumn::CreatedAt),
             Some(s) => {
                 let (descending, name) = match s.strip_prefix('-') {
@@ -173,6 +173,42 @@ impl TicketListRequest {
                 (descending, column)
             }
         };
+        Ok(ListOrder {
+            sort,
+            descending,
+            offset,
+            limit: limit.unwrap_or(100).min(10_000),
+            search: search
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
+        })
+    }
+}
+
+/// A validated ticket-list request.
+#[derive(Debug, Clone)]
+pub struct TicketListQuery {
+    pub query: KpiQuery,
+    pub kpi: KpiId,
+    pub key: Option<Option<String>>,
+    pub period: Option<NaiveDate>,
+    pub order: ListOrder,
+}
+
+impl TicketListRequest {
+    pub fn resolve(
+        &self,
+        today: NaiveDate,
+        default_tz: Tz,
+    ) -> Result<TicketListQuery, AnalyticsError> {
+        let query = self.query.resolve(today, default_tz)?;
+        let order = ListOrder::parse(
+            self.sort.as_deref(),
+            self.offset,
+            self.limit,
+            self.search.as_deref(),
+        )?;
         let period = self
             .period
             .as_deref()
@@ -187,16 +223,7 @@ impl TicketListRequest {
             kpi: KpiId::parse(&self.kpi)?,
             key,
             period,
-            sort,
-            descending,
-            offset: self.offset,
-            limit: self.limit.unwrap_or(100).min(10_000),
-            search: self
-                .search
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned),
+            order,
         })
     }
 }
@@ -208,12 +235,35 @@ pub fn ticket_list(
     list: &TicketListQuery,
 ) -> Result<TicketList, AnalyticsError> {
     let df = sorted_rows(frame, store, list)?;
-    let total = df.height() as u64;
-    let page = df.slice(list.offset as i64, list.limit);
+    page_of(&df, frame, store, list.query.hours, &list.order)
+}
+
+/// Lists given tickets (a feedback theme's, a cluster's) as `ticket_list` lists a
+/// number's: sorted, searched and paged by `order`, durations in `hours`. Each ticket
+/// once; tickets no longer in the frame (deleted since) are left out.
+pub fn tickets_of(
+    frame: &Frame,
+    store: &Store,
+    tickets: &[TicketKey],
+    hours: Hours,
+    order: &ListOrder,
+) -> Result<TicketList, AnalyticsError> {
+    let df = sorted_keys(frame, store, tickets, hours, order)?;
+    page_of(&df, frame, store, hours, order)
+}
+
+fn page_of(
+    sorted: &DataFrame,
+    frame: &Frame,
+    store: &Store,
+    hours: Hours,
+    order: &ListOrder,
+) -> Result<TicketList, AnalyticsError> {
+    let page = sorted.slice(order.offset as i64, order.limit);
     Ok(TicketList {
-        total,
-        offset: list.offset as u64,
-        rows: rows_of(&page, frame, store, &list.query)?,
+        total: sorted.height() as u64,
+        offset: order.offset as u64,
+        rows: rows_of(&page, frame, store, hours)?,
     })
 }
 
@@ -224,7 +274,7 @@ pub struct TicketPages<'a> {
     sorted: DataFrame,
     frame: &'a Frame,
     store: &'a Store,
-    query: &'a KpiQuery,
+    hours: Hours,
     next: usize,
 }
 
@@ -238,7 +288,24 @@ impl<'a> TicketPages<'a> {
             sorted: sorted_rows(frame, store, list)?,
             frame,
             store,
-            query: &list.query,
+            hours: list.query.hours,
+            next: 0,
+        })
+    }
+
+    /// Every one of the given tickets, in the order `tickets_of` lists them.
+    pub fn of_tickets(
+        frame: &'a Frame,
+        store: &'a Store,
+        tickets: &[TicketKey],
+        hours: Hours,
+        order: &ListOrder,
+    ) -> Result<TicketPages<'a>, AnalyticsError> {
+        Ok(TicketPages {
+            sorted: sorted_keys(frame, store, tickets, hours, order)?,
+            frame,
+            store,
+            hours,
             next: 0,
         })
     }
@@ -255,7 +322,7 @@ impl<'a> TicketPages<'a> {
         }
         let page = self.sorted.slice(self.next as i64, size.max(1));
         self.next += page.height();
-        Ok(Some(rows_of(&page, self.frame, self.store, self.query)?))
+        Ok(Some(rows_of(&page, self.frame, self.store, self.hours)?))
     }
 }
 
@@ -302,26 +369,46 @@ fn sorted_rows(
         _ => tickets,
     };
     let rows = population_rows(list.kpi, scoped, frame, &periods, query);
-    let order = SortColumn::Id.column(query);
-    let sort_column = list.sort.column(query);
-    let sorted = frame
-        .tickets
-        .clone()
-        .lazy()
-        .join(
-            rows,
-            [col(cols::ROW)],
-            [col(cols::ROW)],
-            JoinArgs::new(JoinType::Inner),
-        )
+    let tickets = frame.tickets.clone().lazy().join(
+        rows,
+        [col(cols::ROW)],
+        [col(cols::ROW)],
+        JoinArgs::new(JoinType::Inner),
+    );
+    sort_and_search(tickets, store, query.hours, &list.order)
+}
+
+/// The frame rows of the given tickets, sorted, narrowed to the search.
+fn sorted_keys(
+    frame: &Frame,
+    store: &Store,
+    tickets: &[TicketKey],
+    hours: Hours,
+    order: &ListOrder,
+) -> Result<DataFrame, AnalyticsError> {
+    let wanted: HashSet<TicketKey> = tickets.iter().copied().collect();
+    let rows = matching_only(frame.tickets.clone(), &wanted)?;
+    sort_and_search(rows.lazy(), store, hours, order)
+}
+
+/// Ticket rows in the list's order (ties by id), then only those matching its search.
+fn sort_and_search(
+    tickets: LazyFrame,
+    store: &Store,
+    hours: Hours,
+    order: &ListOrder,
+) -> Result<DataFrame, AnalyticsError> {
+    let id = SortColumn::Id.column(hours);
+    let sort_column = order.sort.column(hours);
+    let sorted = tickets
         .sort_by_exprs(
-            [col(sort_column.as_str()), col(order.as_str())],
+            [col(sort_column.as_str()), col(id.as_str())],
             SortMultipleOptions::default()
-                .with_order_descending_multi([list.descending, list.descending])
+                .with_order_descending_multi([order.descending, order.descending])
                 .with_nulls_last(true),
         )
         .collect()?;
-    match &list.search {
+    match &order.search {
         Some(needle) => matching_only(sorted, &store.tickets_matching(needle)?),
         None => Ok(sorted),
     }
@@ -378,7 +465,7 @@ fn rows_of(
     page: &DataFrame,
     frame: &Frame,
     store: &Store,
-    query: &KpiQuery,
+    hours: Hours,
 ) -> Result<Vec<TicketRow>, AnalyticsError> {
     let i64s = |name: &str| -> Result<Vec<Option<i64>>, AnalyticsError> {
         Ok(page.column(name)?.i64()?.iter().collect())
@@ -409,8 +496,8 @@ fn rows_of(
     let (status, priority, channel) = (strs("status")?, strs("priority")?, strs("channel")?);
     let (group, assignee) = (i64s("group_id")?, i64s("assignee_id")?);
     let (created, solved) = (i64s("created_at")?, i64s("solved_at")?);
-    let reply = f64s(&query.hours.column("reply_time"))?;
-    let resolution = f64s(&query.hours.column("full_resolution_time"))?;
+    let reply = f64s(&hours.column("reply_time"))?;
+    let resolution = f64s(&hours.column("full_resolution_time"))?;
     let (replies, reopens) = (i64s("replies")?, i64s("reopens")?);
     let label = |dim: Dimension, id: Option<i64>| {
         id.map(|id| dim.label(Some(&id.to_string()), &frame.labels))

@@ -1,4 +1,4 @@
-//! Data export: the data of any chart, or a whole ticket list, as CSV, XLSX or Parquet for
+//! Data export: the data of any chart, a whole ticket list or a feedback table, as CSV, XLSX or Parquet for
 //! Excel, Power BI and Tableau. Sources turn into a small typed table (`table`); the
 //! writers stream it a chunk at a time, report progress, stop when cancelled, and only
 //! replace the target file once the new one is complete. Parquet goes through
@@ -6,6 +6,7 @@
 
 mod csv_file;
 mod error;
+mod feedback;
 mod from_chart;
 mod parquet_file;
 mod part_file;
@@ -21,6 +22,7 @@ use ts_rs::TS;
 
 pub use csv_file::neutralise;
 pub use error::ExportError;
+pub use feedback::{feedback_table, FeedbackTable};
 pub use from_chart::chart_table;
 pub use table::{Cell, Column, ColumnKind, Row, Table, TableSource};
 pub use tickets::TicketTable;

@@ -2,9 +2,12 @@
 //! with the columns the app's list shows. Times are local to the query's zone; durations
 //! are in the query's hours (calendar or business).
 
-use crate::analytics::drill::{TicketListQuery, TicketPages, TicketRow};
+use chrono_tz::Tz;
+
+use crate::analytics::drill::{ListOrder, TicketListQuery, TicketPages, TicketRow};
+use crate::analytics::kpi::Hours;
 use crate::analytics::Frame;
-use crate::store::Store;
+use crate::store::{Store, TicketKey};
 
 use super::table::{Cell, Column, ColumnKind, Row, TableSource, CHUNK_ROWS};
 use super::ExportError;
@@ -21,8 +24,25 @@ impl<'a> TicketTable<'a> {
         store: &'a Store,
         list: &'a TicketListQuery,
     ) -> Result<TicketTable<'a>, ExportError> {
+        let pages = TicketPages::new(frame, store, list)?;
+        Ok(TicketTable::of_pages(pages, list.query.range.tz))
+    }
+
+    /// Given tickets (a feedback theme's) in `order`, times local to `tz`.
+    pub fn of_tickets(
+        frame: &'a Frame,
+        store: &'a Store,
+        tickets: &[TicketKey],
+        order: &ListOrder,
+        tz: Tz,
+    ) -> Result<TicketTable<'a>, ExportError> {
+        let pages = TicketPages::of_tickets(frame, store, tickets, Hours::Calendar, order)?;
+        Ok(TicketTable::of_pages(pages, tz))
+    }
+
+    fn of_pages(pages: TicketPages<'a>, tz: Tz) -> TicketTable<'a> {
         use ColumnKind as K;
-        let time = K::DateTime(list.query.range.tz);
+        let time = K::DateTime(tz);
         let columns = [
             ("id", K::Id),
             ("subject", K::Text),
@@ -39,13 +59,13 @@ impl<'a> TicketTable<'a> {
             ("reopens", K::Integer),
             ("url", K::Text),
         ];
-        Ok(TicketTable {
-            pages: TicketPages::new(frame, store, list)?,
+        TicketTable {
+            pages,
             columns: columns
                 .into_iter()
                 .map(|(name, kind)| Column::new(name, kind))
                 .collect(),
-        })
+        }
     }
 }
 

@@ -12,15 +12,17 @@ use chrono::NaiveDate;
 use polars::prelude::{DataType, ParquetReader, SerReader, TimeUnit};
 use rstest::rstest;
 
+use deskbench::analytics::drill::ListOrder;
 use deskbench::analytics::drill::{ticket_list, TicketListRequest};
 use deskbench::analytics::Frame;
 use deskbench::charts::spec::Band;
 use deskbench::charts::{ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};
 use deskbench::demo::DemoConfig;
 use deskbench::export::{
-    self, chart_table, Cell, Column, ColumnKind, ExportError, ExportFormat, Row, Table,
-    TableSource, TicketTable,
+    self, chart_table, feedback_table, Cell, Column, ColumnKind, ExportError, ExportFormat,
+    FeedbackTable, Row, Table, TableSource, TicketTable,
 };
+use deskbench::feedback::{self, FeedbackRequest};
 use deskbench::store::records::{NamedKind, TicketStatus};
 use deskbench::workspace::Workspace;
 
@@ -389,6 +391,72 @@ fn a_ticket_export_of_the_demo_holds_the_whole_list_in_its_order() {
         .collect();
     let listed_ids: Vec<i64> = listed.rows.iter().map(|r| r.id).collect();
     assert_eq!(ids, listed_ids, "the list's rows in the list's order");
+}
+
+#[test]
+fn feedback_tables_and_a_theme_s_tickets_export_as_the_report_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = DemoConfig {
+        tickets: 2000,
+        months: 6,
+        now: 1_767_225_600,
+        ..DemoConfig::default()
+    };
+    let (workspace, _) = Workspace::create_demo(dir.path(), &config, &mut |_| {}).unwrap();
+    let frame = workspace.frame().unwrap().frame;
+    let tz = workspace.time_zone().unwrap();
+    let query = FeedbackRequest {
+        from: Some("2025-10-01".into()),
+        to: Some("2025-12-31".into()),
+        ..FeedbackRequest::default()
+    }
+    .resolve(workspace.today(config.now).unwrap(), tz)
+    .unwrap();
+    let report = feedback::run(workspace.store(), &frame, &query).unwrap();
+    assert!(
+        !report.themes.is_empty(),
+        "the demo's customers write about things"
+    );
+    let never = AtomicBool::new(false);
+    let lengths = [
+        (FeedbackTable::Themes, report.themes.len()),
+        (FeedbackTable::Emerging, report.emerging.len()),
+        (FeedbackTable::Drivers, report.drivers.effects.len()),
+        (FeedbackTable::Duplicates, report.duplicates.len()),
+        (FeedbackTable::KbGaps, report.kb_gaps.len()),
+    ];
+    for (which, len) in lengths {
+        // XLSX checks every cell against its column's kind, as every writer does.
+        let out = dir.path().join(format!("{which:?}.xlsx"));
+        let mut table = feedback_table(&report, which, tz);
+        let done = export::export(&mut table, ExportFormat::Xlsx, &out, &never, &mut |_| {})
+            .unwrap_or_else(|err| panic!("{which:?}: {err}"));
+        assert_eq!(done.rows as usize, len, "{which:?}: one row per item");
+    }
+    let out = dir.path().join("themes.csv");
+    let mut themes = feedback_table(&report, FeedbackTable::Themes, tz);
+    export::export(&mut themes, ExportFormat::Csv, &out, &never, &mut |_| {}).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(&reader.headers().unwrap()[2], "theme");
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(
+        (&first[0], first[4].parse::<u64>().unwrap()),
+        (report.themes[0].id.as_str(), report.themes[0].count)
+    );
+
+    let theme = &report.themes[0];
+    let order = ListOrder::parse(Some("id"), 0, None, None).unwrap();
+    let mut tickets =
+        TicketTable::of_tickets(&frame, workspace.store(), &theme.tickets, &order, tz).unwrap();
+    assert_eq!(
+        tickets.total_rows(),
+        theme.count,
+        "every ticket of the theme, each once"
+    );
+    let out = dir.path().join("theme.csv");
+    let done = export::export(&mut tickets, ExportFormat::Csv, &out, &never, &mut |_| {}).unwrap();
+    assert_eq!(done.rows, theme.count);
 }
 
 /// A two-column table of `rows` rows.

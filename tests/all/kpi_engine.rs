@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
 
-use deskbench::analytics::drill::{ticket_list, TicketListRequest};
+use deskbench::analytics::drill::{ticket_list, tickets_of, ListOrder, TicketListRequest};
+use deskbench::analytics::kpi::Hours;
 use deskbench::analytics::{run, Frame, KpiRequest};
 use deskbench::demo::{self, DemoConfig};
 use deskbench::store::records::TicketStatus::*;
@@ -698,4 +699,63 @@ fn ticket_lists_search_subjects_in_any_script_and_ids() {
     assert_eq!(ids("#2"), [2], "an id matches too");
     assert_eq!(ids("  "), [1, 2, 3], "a blank search lists everything");
     assert_eq!(ids("<script>"), Vec::<i64>::new());
+}
+
+#[test]
+fn given_tickets_list_sorted_searched_and_paged_like_a_number() {
+    let mut tickets = april_tickets_with_subjects();
+    tickets[1].subject = Some("Refund twice".into());
+    let hd = Helpdesk::new().tickets(&tickets);
+    let frame = Frame::build(&hd.store).unwrap();
+    let all = TicketListRequest {
+        query: april_range(),
+        kpi: "tickets_created".into(),
+        ..TicketListRequest::default()
+    }
+    .resolve(
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        chrono_tz::Tz::UTC,
+    )
+    .unwrap();
+    let source = ticket_list(&frame, &hd.store, &all).unwrap().rows[0].source_id;
+    // A ticket twice and one the frame does not hold: each listed once, the stranger not.
+    let keys = [
+        (source, 1),
+        (source, 3),
+        (source, 2),
+        (source, 3),
+        (source, 999),
+    ];
+    let ids = |sort: Option<&str>, offset: usize, limit: Option<usize>, search: Option<&str>| {
+        let order = ListOrder::parse(sort, offset, limit, search).unwrap();
+        let list = tickets_of(&frame, &hd.store, &keys, Hours::Calendar, &order).unwrap();
+        (
+            list.total,
+            list.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(ids(None, 0, None, None), (3, vec![3, 2, 1]), "newest first");
+    assert_eq!(
+        ids(Some("id"), 1, Some(1), None),
+        (3, vec![2]),
+        "the second page of one"
+    );
+    assert_eq!(ids(Some("-id"), 0, None, Some("refund")), (1, vec![2]));
+    assert_eq!(
+        ids(None, 0, None, Some("#1")),
+        (1, vec![1]),
+        "an id matches too"
+    );
+    assert!(ListOrder::parse(Some("colour"), 0, None, None).is_err());
+}
+
+/// Three tickets created on 1, 2 and 3 April.
+fn april_tickets_with_subjects() -> Vec<deskbench::store::records::Ticket> {
+    (1..=3)
+        .map(|i| {
+            let mut t = ticket(i, &format!("2025-04-0{i}T10:00:00Z"), Open);
+            t.subject = Some(format!("Subject {i}"));
+            t
+        })
+        .collect()
 }

@@ -20,6 +20,8 @@ vi.mock(import('./lib/ipc'), async (importOriginal) => ({
   onWorkspaceChanged: vi.fn(async () => () => {}),
   listSources: vi.fn(),
   syncHistory: vi.fn(),
+  feedback: vi.fn(() => new Promise<ipc.FeedbackScreen>(() => {})),
+  exploreDimensions: vi.fn(async () => []),
 }));
 
 describe('App shell', () => {
@@ -137,12 +139,12 @@ describe('App shell: Sources and workspace changes', () => {
     vi.useRealTimers();
   });
 
-  it('lists Sources fourth in the navigation and opens it on click', async () => {
+  it('lists Sources fifth in the navigation and opens it on click', async () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
     const links = screen.getByRole('navigation').querySelectorAll('a');
-    expect([...links].map((link) => link.dataset.testid)).toEqual(['nav-overview', 'nav-explore', 'nav-people', 'nav-sources']);
+    expect([...links].map((link) => link.dataset.testid)).toEqual(['nav-overview', 'nav-explore', 'nav-feedback', 'nav-people', 'nav-sources']);
     expect(screen.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
 
     await fireEvent.click(screen.getByTestId('nav-sources'));
@@ -153,11 +155,11 @@ describe('App shell: Sources and workspace changes', () => {
     expect(location.hash).toBe('#sources');
   });
 
-  it('switches screens with Ctrl+4 and Ctrl+1, but not behind a dialog', async () => {
+  it('switches screens with Ctrl+5 and Ctrl+1, but not behind a dialog', async () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
-    await fireEvent.keyDown(window, { key: '4', code: 'Digit4', ctrlKey: true });
+    await fireEvent.keyDown(window, { key: '5', code: 'Digit5', ctrlKey: true });
     expect(await screen.findByTestId('sources')).toBeInTheDocument();
 
     await fireEvent.click(await screen.findByTestId('source-remove'));
@@ -167,6 +169,18 @@ describe('App shell: Sources and workspace changes', () => {
 
     await fireEvent.keyDown(window, { key: '1', code: 'Digit1', ctrlKey: true });
     expect(await screen.findAllByTestId('kpi-card')).toHaveLength(6);
+  });
+
+  it('opens Feedback with Ctrl+3 and focuses its heading', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    await fireEvent.keyDown(window, { key: '3', code: 'Digit3', ctrlKey: true });
+    expect(await screen.findByTestId('feedback')).toBeInTheDocument();
+    expect(screen.getByTestId('nav-feedback')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('nav-feedback')).toHaveAttribute('title', 'Feedback (Ctrl+3)');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Feedback' })));
+    expect(ipc.feedback).toHaveBeenCalledOnce();
   });
 
   it('shows when the data was last synced and links it to Sources', async () => {

@@ -1,5 +1,6 @@
-//! Data export from any screen: a chart's data (the spec it is drawn from) or every
-//! ticket of a list, as CSV, XLSX or Parquet, to a path the user picks. Progress streams
+//! Data export from any screen: a chart's data (the spec it is drawn from), every ticket
+//! of a list, or a table of the Feedback screen's report, as CSV, XLSX or Parquet, to a
+//! path the user picks. Progress streams
 //! over a channel; `cancel_export` stops it and leaves no file. One export at a time.
 
 use std::path::Path;
@@ -14,14 +15,17 @@ use ts_rs::TS;
 use deskbench::analytics::drill::TicketListRequest;
 use deskbench::analytics::overview::PeriodPreset;
 use deskbench::charts::ChartSpec;
-use deskbench::export::{self, ExportError, ExportFormat, ExportProgress, TicketTable};
+use deskbench::export::{
+    self, ExportError, ExportFormat, ExportProgress, FeedbackTable, TicketTable,
+};
 use deskbench::workspace::Workspace;
 
 use super::explore::{apply_period, check_list, check_text};
+use super::feedback::{self as feedback_screen, FeedbackTickets};
 use super::save_dialog::{ask_save_path, FileKind};
 use super::{blocking, with_loaded};
 use crate::error::IpcError;
-use crate::state::{AppState, SharedWorkspace};
+use crate::state::{AppState, SharedFeedback, SharedWorkspace};
 
 /// What to export.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -37,6 +41,15 @@ pub enum ExportSource {
         period: Option<PeriodPreset>,
         // Boxed only to keep the enum small.
         request: Box<TicketListRequest>,
+    },
+    /// A table of the Feedback screen's last report.
+    Feedback { table: FeedbackTable },
+    /// Every ticket of a theme or a repetitive-ticket cluster of that report, in the
+    /// list's order and search.
+    FeedbackTickets {
+        what: FeedbackTickets,
+        sort: Option<String>,
+        search: Option<String>,
     },
 }
 
@@ -66,7 +79,7 @@ pub async fn export_data(
     validate(&what)?;
     check_text(&suggested_name)?;
     let cancel = claim(&state)?;
-    let (dir, shared) = (state.dir(), state.loaded.clone());
+    let (dir, shared, last) = (state.dir(), state.loaded.clone(), state.feedback.clone());
     let flag = cancel.clone();
     let result = blocking(move || {
         let kind = file_kind(format);
@@ -77,7 +90,12 @@ pub async fn export_data(
         let mut progress = |p| {
             let _ = on_progress.send(p);
         };
-        write(&shared, &dir?, what, format, &path, &flag, &mut progress)
+        let sources = Sources {
+            workspace: &shared,
+            feedback: &last,
+            dir: &dir?,
+        };
+        write(&sources, what, format, &path, &flag, &mut progress)
     })
     .await;
     if let Ok(mut running) = state.export.lock() {
@@ -126,6 +144,10 @@ fn validate(what: &ExportSource) -> Result<(), IpcError> {
                 .try_for_each(check_text)
         }
         ExportSource::Tickets { request, .. } => check_list(request),
+        ExportSource::Feedback { .. } => Ok(()),
+        ExportSource::FeedbackTickets { what, sort, search } => {
+            feedback_screen::list_order(what, sort.as_deref(), 0, None, search.as_deref()).map(drop)
+        }
     }
 }
 
@@ -141,11 +163,18 @@ fn file_kind(format: ExportFormat) -> FileKind {
     }
 }
 
+/// Where exports read from: the open workspace, the last feedback report, and the
+/// workspace's folder (for a connection of the export's own).
+struct Sources<'a> {
+    workspace: &'a SharedWorkspace,
+    feedback: &'a SharedFeedback,
+    dir: &'a Path,
+}
+
 /// Writes the export to `path`. Tickets are read through a connection of their own, so
 /// other commands use the workspace meanwhile.
 fn write(
-    shared: &SharedWorkspace,
-    dir: &Path,
+    sources: &Sources,
     what: ExportSource,
     format: ExportFormat,
     path: &Path,
@@ -161,12 +190,28 @@ fn write(
             period,
             mut request,
         } => {
-            let (frame, list) = with_loaded(shared, |loaded| {
+            let (frame, list) = with_loaded(sources.workspace, |loaded| {
                 let (today, tz) = apply_period(loaded, period.as_ref(), &mut request.query)?;
                 Ok((loaded.frame.clone(), request.resolve(today, tz)?))
             })?;
-            let workspace = Workspace::open(dir)?;
+            let workspace = Workspace::open(sources.dir)?;
             let mut table = TicketTable::new(&frame, workspace.store(), &list)?;
+            export::export(&mut table, format, path, cancel, progress)
+        }
+        ExportSource::Feedback { table } => {
+            let run = feedback_screen::current(sources.feedback)?;
+            let mut table = export::feedback_table(&run.report, table, run.tz);
+            export::export(&mut table, format, path, cancel, progress)
+        }
+        ExportSource::FeedbackTickets { what, sort, search } => {
+            let order =
+                feedback_screen::list_order(&what, sort.as_deref(), 0, None, search.as_deref())?;
+            let run = feedback_screen::current(sources.feedback)?;
+            let keys = feedback_screen::keys_of(&run.report, &what)?;
+            let frame = with_loaded(sources.workspace, |loaded| Ok(loaded.frame.clone()))?;
+            let workspace = Workspace::open(sources.dir)?;
+            let mut table =
+                TicketTable::of_tickets(&frame, workspace.store(), keys, &order, run.tz)?;
             export::export(&mut table, format, path, cancel, progress)
         }
     };
@@ -192,6 +237,19 @@ mod tests {
     use super::*;
     use crate::commands::testing::demo;
     use crate::error::ErrorCode;
+
+    /// Exports read from the workspace in `dir` and the feedback report in `last`.
+    fn sources<'a>(
+        dir: &'a Path,
+        shared: &'a SharedWorkspace,
+        last: &'a SharedFeedback,
+    ) -> Sources<'a> {
+        Sources {
+            workspace: shared,
+            feedback: last,
+            dir,
+        }
+    }
 
     fn chart() -> ChartSpec {
         ChartSpec {
@@ -222,8 +280,7 @@ mod tests {
         let never = AtomicBool::new(false);
         let spec = ExportSource::Chart { spec: chart() };
         let done = write(
-            &shared,
-            dir.path(),
+            &sources(dir.path(), &shared, &SharedFeedback::default()),
             spec,
             ExportFormat::Csv,
             &out,
@@ -250,8 +307,7 @@ mod tests {
         let out = dir.path().join("tickets.xlsx");
         let mut last = None;
         let done = write(
-            &shared,
-            dir.path(),
+            &sources(dir.path(), &shared, &SharedFeedback::default()),
             tickets,
             ExportFormat::Xlsx,
             &out,
@@ -275,8 +331,7 @@ mod tests {
         let cancelled = AtomicBool::new(true);
         let spec = ExportSource::Chart { spec: chart() };
         let none = write(
-            &shared,
-            dir.path(),
+            &sources(dir.path(), &shared, &SharedFeedback::default()),
             spec,
             ExportFormat::Parquet,
             &out,
@@ -289,8 +344,7 @@ mod tests {
         let mut short = chart();
         short.series[0].values.pop();
         let err = write(
-            &shared,
-            dir.path(),
+            &sources(dir.path(), &shared, &SharedFeedback::default()),
             ExportSource::Chart { spec: short },
             ExportFormat::Csv,
             &out,
@@ -302,5 +356,52 @@ mod tests {
         let mut long = chart();
         long.title = "x".repeat(5_000);
         assert!(validate(&ExportSource::Chart { spec: long }).is_err());
+    }
+
+    #[test]
+    fn feedback_tables_and_a_theme_s_tickets_are_written_from_the_last_report() {
+        let (dir, shared) = demo();
+        let last = SharedFeedback::default();
+        let out = dir.path().join("themes.csv");
+        let never = AtomicBool::new(false);
+        let themes = || ExportSource::Feedback {
+            table: FeedbackTable::Themes,
+        };
+        let from = sources(dir.path(), &shared, &last);
+        let write =
+            |what, out: &Path| write(&from, what, ExportFormat::Csv, out, &never, &mut |_| {});
+        let err = write(themes(), &out).unwrap_err();
+        assert_eq!(
+            err.code,
+            ErrorCode::InvalidInput,
+            "no report yet: {}",
+            err.message
+        );
+
+        let screen = feedback_screen::screen(
+            &shared,
+            &last,
+            dir.path(),
+            &PeriodPreset::Last90Days,
+            Default::default(),
+        )
+        .unwrap();
+        let done = write(themes(), &out).unwrap().expect("not cancelled");
+        assert_eq!(done.rows as usize, screen.report.themes.len());
+        let theme = &screen.report.themes[0];
+        let tickets = ExportSource::FeedbackTickets {
+            what: FeedbackTickets::Theme(theme.id.clone()),
+            sort: Some("id".into()),
+            search: None,
+        };
+        let out = dir.path().join("theme.csv");
+        let done = write(tickets, &out).unwrap().expect("not cancelled");
+        assert_eq!(done.rows, theme.count, "every ticket of the theme");
+        let long = ExportSource::FeedbackTickets {
+            what: FeedbackTickets::Duplicate("x".repeat(5_000)),
+            sort: None,
+            search: None,
+        };
+        assert!(validate(&long).is_err());
     }
 }

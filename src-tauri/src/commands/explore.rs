@@ -211,7 +211,7 @@ pub(super) fn check_list(request: &TicketListRequest) -> Result<(), IpcError> {
     check_text(&request.kpi)
 }
 
-fn check_query(request: &KpiRequest) -> Result<(), IpcError> {
+pub(super) fn check_query(request: &KpiRequest) -> Result<(), IpcError> {
     let too_many = |what: &str, most: usize, given: usize| {
         IpcError::invalid_input(format!("a query takes at most {most} {what}, not {given}"))
     };

@@ -24,6 +24,8 @@ pub struct RenderOptions {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+// Named apart from the feedback report's themes in the generated TypeScript.
+#[ts(rename = "ChartTheme")]
 pub enum Theme {
     #[default]
     Light,

@@ -11,6 +11,7 @@ const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
 describe('screens', () => {
   it('reads the screen from the hash, defaulting to the Overview', () => {
     expect(screenFromHash('#sources')).toBe('sources');
+    expect(screenFromHash('#feedback')).toBe('feedback');
     expect(screenFromHash('#overview')).toBe('overview');
     expect(screenFromHash('')).toBe('overview');
     expect(screenFromHash('#nope')).toBe('overview');
@@ -24,14 +25,16 @@ describe('screens', () => {
     expect(screenDigit(key({ code: 'KeyR', ctrlKey: true }))).toBeNull();
     expect(screenForDigit(1)).toBe('overview');
     expect(screenForDigit(2)).toBe('explore');
-    expect(screenForDigit(3)).toBe('people');
-    expect(screenForDigit(4)).toBe('sources');
-    expect(screenForDigit(5)).toBeNull();
+    expect(screenForDigit(3)).toBe('feedback');
+    expect(screenForDigit(4)).toBe('people');
+    expect(screenForDigit(5)).toBe('sources');
+    expect(screenForDigit(6)).toBeNull();
   });
 
   it('names the shortcut per platform', () => {
-    expect(screenShortcutLabel('people', 'Linux x86_64')).toBe('Ctrl+3');
-    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+4');
+    expect(screenShortcutLabel('feedback', 'Linux x86_64')).toBe('Ctrl+3');
+    expect(screenShortcutLabel('people', 'Linux x86_64')).toBe('Ctrl+4');
+    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+5');
     expect(screenShortcutLabel('overview', 'MacIntel')).toBe('⌘1');
   });
 });

@@ -4,12 +4,13 @@
  */
 import type { MessageKey } from '../i18n/translate';
 
-export const SCREENS = ['overview', 'explore', 'people', 'sources'] as const;
+export const SCREENS = ['overview', 'explore', 'feedback', 'people', 'sources'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Readonly<Record<Screen, MessageKey>> = {
   overview: 'nav.overview',
   explore: 'nav.explore',
+  feedback: 'nav.feedback',
   people: 'nav.people',
   sources: 'nav.sources',
 };

@@ -12,7 +12,7 @@ function isMessageKey(key: string): key is MessageKey {
 }
 
 /** The translation of `id`, or `fallback` when there is none. */
-function word(t: Translator, id: string, fallback = id): string {
+export function translateId(t: Translator, id: string, fallback = id): string {
   return isMessageKey(id) ? t(id) : fallback;
 }
 
@@ -20,8 +20,8 @@ export function localizeSpec(spec: ChartSpec, t: Translator): ChartSpec {
   const textLabels = spec.x.kind === 'text';
   return {
     ...spec,
-    title: word(t, spec.title),
-    x: { ...spec.x, labels: textLabels ? spec.x.labels.map((l) => word(t, `sla.${l}`, l)) : spec.x.labels },
-    series: spec.series.map((s) => ({ ...s, name: word(t, s.name) })),
+    title: translateId(t, spec.title),
+    x: { ...spec.x, labels: textLabels ? spec.x.labels.map((l) => translateId(t, `sla.${l}`, l)) : spec.x.labels },
+    series: spec.series.map((s) => ({ ...s, name: translateId(t, s.name) })),
   };
 }

@@ -77,6 +77,16 @@ describe('chart from a spec', () => {
     expect(categoryLabel(charts.arrivals, 9, f)).toBe('09:00');
   });
 
+  it('runs a share axis to 100% unless it shows differences below zero', () => {
+    const axisMax = (spec: ChartSpec) => (buildSpecOption(spec, f, CHART_PALETTES.light, 'chart').yAxis as { max?: number }).max;
+    expect(axisMax(charts.sla)).toBe(1);
+    const differences: ChartSpec = {
+      ...charts.sla,
+      series: [{ name: 'diff', values: charts.sla.x.labels.map((_, i) => (i === 0 ? -0.12 : 0.03)), dashed: false }],
+    };
+    expect(axisMax(differences)).toBeUndefined();
+  });
+
   it('knows an empty chart', () => {
     expect(isSpecEmpty(charts.volume)).toBe(false);
     expect(isSpecEmpty({ ...charts.volume, series: [{ name: 'x', values: [0, null], dashed: false }] })).toBe(true);

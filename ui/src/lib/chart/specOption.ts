@@ -154,10 +154,12 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
       formatter: (raw: string) => shortCategory(spec, raw, f),
     },
   };
+  // Shares run to 100%, unless they are differences (negative values): those scale to fit.
+  const negative = spec.series.some((s) => s.values.some((v) => v !== null && v < 0));
   const valueAxis = {
     type: 'value' as const,
     minInterval: spec.unit === 'count' ? 1 : undefined,
-    max: spec.unit === 'share' ? 1 : undefined,
+    max: spec.unit === 'share' && !negative ? 1 : undefined,
     ...(spec.unit === 'minutes' ? durationScale(spec) : {}),
     splitLine: { lineStyle: { color: palette.gridLine } },
     axisLabel: { ...axisLabel, formatter: (v: number) => axisValue(spec.unit, v, f) },

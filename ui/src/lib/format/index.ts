@@ -7,7 +7,7 @@ import type { Translator } from '../i18n/translate';
 import { describeChange, type ChangeView } from './change';
 import { formatDate, formatDateRange, formatDateTime, formatRelativeTime, formatShortDate } from './date';
 import { formatDuration, formatDurationCompact, formatSeconds } from './duration';
-import { formatCount, formatDecimal, formatPercent } from './number';
+import { formatCount, formatDecimal, formatPercent, formatSignedPoints } from './number';
 
 export type { ChangeDirection, ChangeTone, ChangeView } from './change';
 
@@ -18,6 +18,8 @@ export interface Formatter {
   /** A counted noun with the locale's grouping and plural form: "12,400 records". */
   counted(base: PluralBase, value: number): string;
   percent(share: number): string;
+  /** A difference of shares in percentage points: "+2.1 pp", "−0.4 п. п.". */
+  points(delta: number): string;
   /** A plain number with up to two decimals (replies per ticket). */
   decimal(value: number): string;
   duration(minutes: number): string;
@@ -41,6 +43,7 @@ export function createFormatter(locale: string, t: Translator): Formatter {
     count: (value) => formatCount(value, locale),
     counted: (base, value) => pluralize(t, locale, base, value, formatCount(value, locale)),
     percent: (share) => formatPercent(share, locale),
+    points: (delta) => t('format.points', { value: formatSignedPoints(delta, locale) }),
     decimal: (value) => formatDecimal(value, locale, 2),
     duration: (minutes) => formatDuration(minutes, locale, t),
     durationCompact: (minutes) => formatDurationCompact(minutes, locale, t),

@@ -39,3 +39,15 @@ export function formatSignedPercent(change: number, locale: string): string {
     signDisplay: 'exceptZero',
   }).format(change);
 }
+
+/**
+ * A difference of two shares in percentage points, signed, one decimal: 0.021 → "+2.1"
+ * (the unit, "pp" or its local form, is added by the caller's message).
+ */
+export function formatSignedPoints(delta: number, locale: string): string {
+  return numberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(delta * 100);
+}

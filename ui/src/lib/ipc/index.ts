@@ -16,6 +16,9 @@ import type { ExportDone } from './bindings/ExportDone';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportProgress } from './bindings/ExportProgress';
 import type { ExportSource } from './bindings/ExportSource';
+import type { FeedbackRequest } from './bindings/FeedbackRequest';
+import type { FeedbackScreen } from './bindings/FeedbackScreen';
+import type { FeedbackTickets } from './bindings/FeedbackTickets';
 import type { ImageFormat } from './bindings/ImageFormat';
 import type { IpcError } from './bindings/IpcError';
 import type { KpiChart } from './bindings/KpiChart';
@@ -35,27 +38,43 @@ import type { TicketListRequest } from './bindings/TicketListRequest';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
+export type { ArticleMatch } from './bindings/ArticleMatch';
 export type { Band } from './bindings/Band';
+export type { Change } from './bindings/Change';
 export type { ChartKind } from './bindings/ChartKind';
 export type { ChartRequest } from './bindings/ChartRequest';
 export type { ChartSeries } from './bindings/ChartSeries';
 export type { ChartSpec } from './bindings/ChartSpec';
+export type { ChartTheme } from './bindings/ChartTheme';
+export type { CommentCounts } from './bindings/CommentCounts';
 export type { ConnectionCheck } from './bindings/ConnectionCheck';
 export type { ConnectRequest } from './bindings/ConnectRequest';
 export type { CountValue } from './bindings/CountValue';
 export type { CsatStats } from './bindings/CsatStats';
 export type { DimensionOption } from './bindings/DimensionOption';
 export type { DimensionValue } from './bindings/DimensionValue';
+export type { DriverEffect } from './bindings/DriverEffect';
+export type { Drivers } from './bindings/Drivers';
+export type { DriverWords } from './bindings/DriverWords';
+export type { DuplicateCluster } from './bindings/DuplicateCluster';
 export type { DurationStats } from './bindings/DurationStats';
 export type { DurationUnit } from './bindings/DurationUnit';
+export type { Emerging } from './bindings/Emerging';
 export type { ErrorCode } from './bindings/ErrorCode';
 export type { ExportDone } from './bindings/ExportDone';
 export type { ExportFormat } from './bindings/ExportFormat';
 export type { ExportProgress } from './bindings/ExportProgress';
 export type { ExportSource } from './bindings/ExportSource';
+export type { FeedbackCharts } from './bindings/FeedbackCharts';
+export type { FeedbackRequest } from './bindings/FeedbackRequest';
+export type { FeedbackScreen } from './bindings/FeedbackScreen';
+export type { FeedbackSource } from './bindings/FeedbackSource';
+export type { FeedbackTable } from './bindings/FeedbackTable';
+export type { FeedbackTickets } from './bindings/FeedbackTickets';
 export type { GroupReport } from './bindings/GroupReport';
 export type { ImageFormat } from './bindings/ImageFormat';
 export type { IpcError } from './bindings/IpcError';
+export type { KbGap } from './bindings/KbGap';
 export type { KpiCard } from './bindings/KpiCard';
 export type { KpiChart } from './bindings/KpiChart';
 export type { KpiId } from './bindings/KpiId';
@@ -63,6 +82,9 @@ export type { KpiMap } from './bindings/KpiMap';
 export type { KpiReport } from './bindings/KpiReport';
 export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
+export type { Lang } from './bindings/Lang';
+export type { LangCounts } from './bindings/LangCounts';
+export type { LangPolarity } from './bindings/LangPolarity';
 export type { Locale } from './bindings/Locale';
 export type { OverviewCharts } from './bindings/OverviewCharts';
 export type { OverviewRequest } from './bindings/OverviewRequest';
@@ -73,9 +95,15 @@ export type { PeopleColumn } from './bindings/PeopleColumn';
 export type { PeopleRow } from './bindings/PeopleRow';
 export type { PeopleTable } from './bindings/PeopleTable';
 export type { PeriodPreset } from './bindings/PeriodPreset';
+export type { Polarity } from './bindings/Polarity';
+export type { PolarityCounts } from './bindings/PolarityCounts';
+export type { Quote } from './bindings/Quote';
 export type { RangeEcho } from './bindings/RangeEcho';
 export type { RenderOptions } from './bindings/RenderOptions';
 export type { RunOutcome } from './bindings/RunOutcome';
+export type { SentimentMethod } from './bindings/SentimentMethod';
+export type { SentimentModel } from './bindings/SentimentModel';
+export type { SentimentSummary } from './bindings/SentimentSummary';
 export type { SeriesGroup } from './bindings/SeriesGroup';
 export type { SeriesPoint } from './bindings/SeriesPoint';
 export type { SourceSummary } from './bindings/SourceSummary';
@@ -86,6 +114,8 @@ export type { StreamState } from './bindings/StreamState';
 export type { SyncEvent } from './bindings/SyncEvent';
 export type { SyncProgress } from './bindings/SyncProgress';
 export type { SyncRun } from './bindings/SyncRun';
+export type { TermOdds } from './bindings/TermOdds';
+export type { TextKind } from './bindings/TextKind';
 export type { Theme } from './bindings/Theme';
 export type { TicketList } from './bindings/TicketList';
 export type { TicketListRequest } from './bindings/TicketListRequest';
@@ -135,6 +165,22 @@ export function kpiChart(period: PeriodPreset, request: KpiRequest, chart: Chart
  */
 export function peopleTable(period: PeriodPreset, request: KpiRequest, by: PeopleBy): Promise<PeopleTable> {
   return call<PeopleTable>('people_table', { period, request, by });
+}
+
+/**
+ * The Feedback screen's report for `period` (which sets `request.from` and `to`) and its
+ * charts. The core keeps the last report for `feedbackTickets` and feedback exports.
+ */
+export function feedback(period: PeriodPreset, request: FeedbackRequest): Promise<FeedbackScreen> {
+  return call<FeedbackScreen>('feedback', { period, request });
+}
+
+/** A page of the tickets of a theme or repetitive-ticket cluster of the last feedback report. */
+export function feedbackTickets(
+  what: FeedbackTickets,
+  page: { sort: string | null; offset: number; limit: number | null; search: string | null },
+): Promise<TicketList> {
+  return call<TicketList>('feedback_tickets', { what, ...page });
 }
 
 /** A page of the tickets behind a number. */
