@@ -37,7 +37,11 @@ fn main() -> anyhow::Result<()> {
     let frame = Frame::build(workspace.store())?;
     let today = parse_date("2026-01-01")?;
     let mut runs = Vec::new();
-    for (source, from) in [("all", "2025-01-01"), ("csat", "2025-01-01"), ("tickets", "2025-10-01")] {
+    for (source, from) in [
+        ("all", "2025-01-01"),
+        ("csat", "2025-01-01"),
+        ("tickets", "2025-10-01"),
+    ] {
         let query = FeedbackRequest {
             from: Some(from.into()),
             to: Some("2025-12-31".into()),

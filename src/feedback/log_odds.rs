@@ -22,7 +22,9 @@ pub struct TermOdds {
     /// δ over its standard error: how many standard errors the difference is from zero.
     pub z: f64,
     #[ts(type = "number")]
+    #[ts(type = "number")]
     pub count_a: u64,
+    #[ts(type = "number")]
     #[ts(type = "number")]
     pub count_b: u64,
 }

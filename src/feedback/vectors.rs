@@ -124,11 +124,10 @@ impl SparseVec {
 }
 
 /// Character bigrams back up Korean stems; they weigh less than whole words.
-fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-static BIGRAM_WEIGHT_V: std::sync::LazyLock<f32> = std::sync::LazyLock::new(|| tune("FB_BIGRAM", 0.5));
-static PHRASE_WEIGHT_V: std::sync::LazyLock<f32> = std::sync::LazyLock::new(|| tune("FB_PHRASE", 0.0));
+const BIGRAM_WEIGHT: f32 = 0.5;
+/// Phrases label themes but do not cluster texts: a phrase is mostly one wording's, so it
+/// would split a theme by how people phrase it.
+const PHRASE_WEIGHT: f32 = 0.0;
 
 impl Vocab {
     /// Keeps features in at least `min_df` texts and at most `max_share` of them:
@@ -182,8 +181,8 @@ impl Vocab {
                 let i = self.get(f.hash)?;
                 let weight = match f.kind {
                     FeatureKind::Word => 1.0,
-                    FeatureKind::CharBigram => *BIGRAM_WEIGHT_V,
-                    FeatureKind::Phrase => *PHRASE_WEIGHT_V,
+                    FeatureKind::CharBigram => BIGRAM_WEIGHT,
+                    FeatureKind::Phrase => PHRASE_WEIGHT,
                 };
                 if weight == 0.0 {
                     return None;

@@ -63,8 +63,10 @@ pub struct SentimentModel {
     pub vader_accuracy: Option<f64>,
     /// Rated comments in the training part.
     #[ts(type = "number")]
+    #[ts(type = "number")]
     pub n_train: u64,
     /// Rated comments in the held-out part.
+    #[ts(type = "number")]
     #[ts(type = "number")]
     pub n_test: u64,
 }

@@ -27,18 +27,14 @@ pub struct LangThemes {
     pub top: Vec<Vec<(u32, f64)>>,
 }
 
-fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
 /// How finely texts are clustered, from how many there are.
 fn params(texts: usize) -> ClusterParams {
     ClusterParams {
-        initial: (texts / tune("FB_PER", 40.0) as usize).clamp(8, 60),
+        initial: (texts / 40).clamp(8, 60),
         iterations: 10,
         sample: 20_000,
-        merge_similarity: tune("FB_MERGE", 0.45),
-        min_similarity: tune("FB_MIN", 0.15),
+        merge_similarity: 0.25,
+        min_similarity: 0.15,
         min_size: (texts / 300).max(5),
         seed: 0x5eed_f00d,
     }
@@ -53,7 +49,9 @@ pub fn find(lang: Lang, current: &[&Doc], previous: &[&Doc]) -> LangThemes {
     };
     let current_features = feats(current);
     let previous_features = feats(previous);
-    let min_df = ((current.len() / 1_000) as u32).max(3);
+    // A word in under 0.5% of texts is one wording's, not a theme's; one in over 30%
+    // ("hello", "please") tells no theme apart.
+    let min_df = ((current.len() / 200) as u32).max(3);
     let vocab = Vocab::fit(&current_features, min_df, 0.3);
     let vectors = |f: &[Vec<Feature>]| -> Vec<SparseVec> {
         f.par_iter().map(|text| vocab.vector(text)).collect()

@@ -152,7 +152,7 @@ export function modelView(model: SentimentModel, f: Formatter): ModelView {
     accuracy: share(model.accuracy),
     balanced: share(model.balanced_accuracy),
     // Generated as bigint; serde sends a plain JSON number.
-    tested: f.count(Number(model.n_test)),
+    tested: f.count(model.n_test),
   };
 }
 

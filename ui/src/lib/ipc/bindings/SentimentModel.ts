@@ -2,4 +2,26 @@
 import type { Lang } from "./Lang";
 import type { SentimentMethod } from "./SentimentMethod";
 
-export type SentimentModel = { lang: Lang, method: SentimentMethod, accuracy: number | null, balanced_accuracy: number | null, vader_accuracy: number | null, n_train: bigint, n_test: bigint, };
+/**
+ * Per language: the method used and how it fared on the held-out rated comments (one in
+ * five, by ticket id). Accuracies are of the method used; None without test comments
+ * (balanced accuracy: without both a good and a bad one).
+ */
+export type SentimentModel = { lang: Lang, method: SentimentMethod, accuracy: number | null, 
+/**
+ * Mean of the recalls of good and bad: CSAT is mostly good, so plain accuracy
+ * flatters a method that calls everything good.
+ */
+balanced_accuracy: number | null, 
+/**
+ * English only: VADER's accuracy on the same test comments, for comparison.
+ */
+vader_accuracy: number | null, 
+/**
+ * Rated comments in the training part.
+ */
+n_train: number, 
+/**
+ * Rated comments in the held-out part.
+ */
+n_test: number, };
