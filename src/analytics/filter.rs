@@ -55,6 +55,11 @@ impl Filters {
         &self.0
     }
 
+    /// The filters as reports print them: `{"channel": ["email"]}`.
+    pub fn echo(&self) -> super::report::FilterEcho {
+        super::report::FilterEcho(self.0.iter().map(|(d, v)| (d.name(), v.clone())).collect())
+    }
+
     /// The predicate over ticket rows, or `None` when nothing is filtered.
     pub fn predicate(&self, frame: &Frame) -> Result<Option<Expr>, AnalyticsError> {
         let mut all = Vec::with_capacity(self.0.len());

@@ -9,7 +9,7 @@ use super::frame::{cols, Frame};
 use super::kpi::{Hours, KpiId};
 use super::overview::RangeEcho;
 use super::range::{DateRange, Every};
-use super::report::{FilterEcho, GroupReport, KpiMap, KpiReport, SeriesPoint};
+use super::report::{GroupReport, KpiMap, KpiReport, SeriesPoint};
 use super::AnalyticsError;
 
 /// A validated query. Build one from raw input with the parsers of each part.
@@ -125,14 +125,7 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
             tz: query.range.tz.name().to_owned(),
         },
         hours: query.hours,
-        filters: FilterEcho(
-            query
-                .filters
-                .entries()
-                .iter()
-                .map(|(d, v)| (d.name(), v.clone()))
-                .collect(),
-        ),
+        filters: query.filters.echo(),
         kpis: range_of(&total_cells, total_key),
         by: query.by.map(Dimension::name),
         groups,

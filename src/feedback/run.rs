@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use crate::analytics::frame::Frame;
 use crate::analytics::overview::RangeEcho;
 use crate::analytics::range::{DateRange, Every};
-use crate::analytics::report::FilterEcho;
 use crate::analytics::KpiQuery;
 use crate::store::Store;
 
@@ -231,14 +230,7 @@ pub fn run(
         previous: echo(&previous_range),
         source: query.source,
         lang: query.lang,
-        filters: FilterEcho(
-            query
-                .filters
-                .entries()
-                .iter()
-                .map(|(d, v)| (d.name(), v.clone()))
-                .collect(),
-        ),
+        filters: query.filters.echo(),
         every: every_name(every).to_owned(),
         periods: buckets
             .iter()
