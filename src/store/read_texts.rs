@@ -49,11 +49,11 @@ fn lossy(value: ValueRef<'_>) -> String {
 }
 
 impl Store {
-    /// Non-empty comments of good and bad ratings rated in `[start, end)`.
+    /// Comments (not blank) of good and bad ratings rated in `[start, end)`.
     pub fn rating_comments(&self, start: i64, end: i64) -> Result<Vec<RatingComment>, StoreError> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT source_id, ticket_id, score, comment, updated_at FROM satisfaction_ratings
-             WHERE score IN ('good', 'bad') AND comment IS NOT NULL AND comment <> ''
+             WHERE score IN ('good', 'bad') AND comment IS NOT NULL AND trim(comment) <> ''
                AND updated_at >= ?1 AND updated_at < ?2
              ORDER BY source_id, ticket_id, id",
         )?;

@@ -376,3 +376,60 @@ fn the_cli_prints_one_json_object_with_every_section() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("en, ko, ru"), "{}", stderr(&bad));
 }
+
+#[test]
+fn broken_huge_empty_and_foreign_comments_count_as_other_without_failing() {
+    let dir = crate::cli::demo_workspace();
+    let conn = rusqlite::Connection::open(dir.path().join("deskbench.sqlite")).unwrap();
+    let ids: Vec<i64> = conn
+        .prepare(
+            "SELECT id FROM satisfaction_ratings WHERE score IN ('good', 'bad')
+             AND updated_at >= strftime('%s', '2025-01-01') AND updated_at < strftime('%s', '2025-07-01')
+             ORDER BY id LIMIT 5",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let huge = "The refund took weeks. ".repeat(50_000); // over 1 MB
+    let texts: [&dyn rusqlite::ToSql; 5] = [
+        &"   ",
+        &"🙏🙏😡",
+        &huge,
+        &"Muchas gracias por la ayuda, todo funciona",
+        &"placeholder",
+    ];
+    for (id, text) in ids.iter().zip(texts) {
+        conn.execute(
+            "UPDATE satisfaction_ratings SET comment = ?1 WHERE id = ?2",
+            rusqlite::params![text, id],
+        )
+        .unwrap();
+    }
+    // Invalid UTF-8 stored as text, as a careless import could leave it.
+    conn.execute(
+        "UPDATE satisfaction_ratings SET comment = CAST(X'C0FFEE20FF' AS TEXT) WHERE id = ?1",
+        [ids[4]],
+    )
+    .unwrap();
+    drop(conn);
+    let workspace = Workspace::open(dir.path()).unwrap();
+    let frame = workspace.frame().unwrap().frame;
+    let query = FeedbackRequest {
+        from: Some("2025-01-01".into()),
+        to: Some("2025-06-30".into()),
+        source: Some("csat".into()),
+        ..FeedbackRequest::default()
+    }
+    .resolve(parse_date("2025-07-01").unwrap(), Tz::UTC)
+    .unwrap();
+    let report = feedback::run(workspace.store(), &frame, &query).unwrap();
+    // The blank comment is not a comment; emoji, Spanish and broken bytes are "other";
+    // the huge one is English, cut to its start.
+    assert!(report.comments.by_lang.other >= 3, "{:?}", report.comments);
+    assert!(report
+        .themes
+        .iter()
+        .all(|t| t.examples.iter().all(|q| q.text.chars().count() <= 281)));
+}
