@@ -425,7 +425,7 @@ fn broken_huge_empty_and_foreign_comments_count_as_other_without_failing() {
     .resolve(parse_date("2025-07-01").unwrap(), Tz::UTC)
     .unwrap();
     let report = feedback::run(workspace.store(), &frame, &query).unwrap();
-    // The blank comment is not a comment; emoji, Spanish and broken bytes are "other";
+    // A blank comment is no comment; emoji, Spanish and broken bytes are "other";
     // the huge one is English, cut to its start.
     assert!(report.comments.by_lang.other >= 3, "{:?}", report.comments);
     assert!(report
