@@ -234,7 +234,8 @@ fn seed_centres(sample: &[SparseVec], dim: usize, k: usize, seed: u64) -> Centre
 }
 
 /// Repeatedly merges the two most similar centres (size-weighted mean) while their
-/// cosine is at least `threshold`.
+/// cosine is at least `threshold`. Similarities are computed once and then only for the
+/// merged centre's row.
 fn merge(centres: &Centres, sizes: &[usize], threshold: f32) -> Centres {
     let mut vectors: Vec<Option<(Vec<f32>, usize)>> = (0..centres.k)
         .filter(|&c| sizes[c] > 0)
@@ -250,13 +251,27 @@ fn merge(centres: &Centres, sizes: &[usize], threshold: f32) -> Centres {
             0.0
         }
     };
+    let n = vectors.len();
+    // sims[i][j] for i < j; a merged-away centre's entries are never read again.
+    let mut sims = vec![vec![0f32; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            if let (Some((a, _)), Some((b, _))) = (&vectors[i], &vectors[j]) {
+                sims[i][j] = cosine(a, b);
+            }
+        }
+    }
     loop {
         let mut best: Option<(usize, usize, f32)> = None;
-        for i in 0..vectors.len() {
-            let Some((a, _)) = &vectors[i] else { continue };
-            for (j, other) in vectors.iter().enumerate().skip(i + 1) {
-                let Some((b, _)) = other else { continue };
-                let s = cosine(a, b);
+        for i in 0..n {
+            if vectors[i].is_none() {
+                continue;
+            }
+            for j in i + 1..n {
+                if vectors[j].is_none() {
+                    continue;
+                }
+                let s = sims[i][j];
                 if s >= threshold && best.is_none_or(|(_, _, top)| s > top) {
                     best = Some((i, j, s));
                 }
@@ -274,6 +289,16 @@ fn merge(centres: &Centres, sizes: &[usize], threshold: f32) -> Centres {
                 a.iter_mut().for_each(|x| *x /= norm);
             }
             *na += nb;
+        }
+        for other in 0..n {
+            if other == i {
+                continue;
+            }
+            if let (Some((a, _)), Some((b, _))) = (&vectors[i], &vectors[other]) {
+                let s = cosine(a, b);
+                let (lo, hi) = if other < i { (other, i) } else { (i, other) };
+                sims[lo][hi] = s;
+            }
         }
     }
     let kept: Vec<Vec<f32>> = vectors.into_iter().flatten().map(|(v, _)| v).collect();
