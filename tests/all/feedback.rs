@@ -235,11 +235,10 @@ fn every_planted_theme_is_found_once_per_language_with_about_its_ticket_count() 
         checked >= 40,
         "only {checked} planted themes are big enough to check"
     );
-    // Not yet every planted theme: some topics whose wordings share few words are split,
-    // and neighbours such as login problems and two-factor codes partly merge. This
-    // floor keeps what is recovered from getting worse.
+    // Not yet every planted theme: a few topics whose wordings share few words are split
+    // or go unnamed. This floor keeps what is recovered from getting worse.
     assert!(
-        problems.len() <= 8,
+        problems.len() <= 3,
         "{} of {checked} planted themes not recovered:\n{}\nthemes:\n{}",
         problems.len(),
         problems.join("\n"),
