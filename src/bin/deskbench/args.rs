@@ -212,23 +212,31 @@ impl ScopeArgs {
     }
 }
 
+/// A range with its zone and filters, for commands that set their own breakdown and
+/// buckets (`people`, `feedback`).
 #[derive(Debug, Args)]
-pub struct PeopleArgs {
-    /// One row per agent (assignee) or per group.
-    #[arg(long, default_value = "assignee", value_name = "ROWS")]
-    pub by: String,
+pub struct PeriodArgs {
     /// First day of the range, YYYY-MM-DD (with --to; default: the last 30 full days).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Last day of the range, inclusive.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// IANA time zone for the range and the weeks (default: the workspace's).
+    /// IANA time zone for the range and its buckets (default: the workspace's).
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
     /// Keep tickets where DIM=VALUE (as for `kpi`).
     #[arg(long = "where", value_name = "DIM=VALUE")]
     pub filters: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// One row per agent (assignee) or per group.
+    #[arg(long, default_value = "assignee", value_name = "ROWS")]
+    pub by: String,
+    #[command(flatten)]
+    pub period: PeriodArgs,
     /// Durations in calendar or business hours.
     #[arg(long, default_value = "calendar", value_name = "HOURS")]
     pub hours: String,
@@ -238,18 +246,8 @@ pub struct PeopleArgs {
 
 #[derive(Debug, Args)]
 pub struct FeedbackArgs {
-    /// First day of the range, YYYY-MM-DD (with --to; default: the last 30 full days).
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// Last day of the range, inclusive.
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
-    /// IANA time zone for the range and the trend buckets (default: the workspace's).
-    #[arg(long, value_name = "ZONE")]
-    pub tz: Option<String>,
-    /// Keep tickets where DIM=VALUE (as for `kpi`).
-    #[arg(long = "where", value_name = "DIM=VALUE")]
-    pub filters: Vec<String>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
     /// Only texts in this language: en, ko or ru (default: all three).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,

@@ -13,10 +13,10 @@ use crate::args::{Cli, FeedbackArgs, FeedbackFormat};
 pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
     let workspace = crate::status::open_existing(cli)?;
     let request = FeedbackRequest {
-        from: args.from.clone(),
-        to: args.to.clone(),
-        tz: args.tz.clone(),
-        filters: args.filters.clone(),
+        from: args.period.from.clone(),
+        to: args.period.to.clone(),
+        tz: args.period.tz.clone(),
+        filters: args.period.filters.clone(),
         lang: args.lang.clone(),
         source: Some(args.source.clone()),
     };

@@ -13,10 +13,10 @@ pub fn run(cli: &Cli, args: &PeopleArgs) -> Result<()> {
     let workspace = crate::status::open_existing(cli)?;
     let by = PeopleBy::parse(&args.by)?;
     let request = KpiRequest {
-        from: args.from.clone(),
-        to: args.to.clone(),
-        tz: args.tz.clone(),
-        filters: args.filters.clone(),
+        from: args.period.from.clone(),
+        to: args.period.to.clone(),
+        tz: args.period.tz.clone(),
+        filters: args.period.filters.clone(),
         hours: Some(args.hours.clone()),
         ..KpiRequest::default()
     };
