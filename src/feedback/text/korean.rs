@@ -2,7 +2,10 @@
 //! adjective endings (어미), including 하다/되다 verbs, so 환불을, 환불은 and 환불해
 //! count as one word. Longest suffix first, a few rounds, never below one syllable.
 //! Nouns that merely end like a particle (문의, 불만, 추가, 속도) are protected.
+//! A verb stem that an ending fused with is restored, so 느려요, 느립니다 and 느렸어요
+//! all count as 느리.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::fnv::{FnvMap, FnvSet};
@@ -102,19 +105,66 @@ static SUFFIXES: LazyLock<FnvMap<char, Vec<Suffix>>> = LazyLock::new(|| {
     by_last
 });
 
-/// The stem of a Hangul word: a prefix of `word`, at least one syllable long.
-pub(super) fn stem(word: &str) -> &str {
+/// The stem of a Hangul word, at least one syllable long: a prefix of `word`, its last
+/// syllable restored when an ending fused with it.
+pub(super) fn stem(word: &str) -> Cow<'_, str> {
     let mut stem = word;
+    let mut last_strip = None;
     for _ in 0..MAX_ROUNDS {
         if is_protected(stem) {
             break;
         }
         match strip_once(stem) {
-            Some(shorter) => stem = shorter,
+            Some((shorter, suffix)) => {
+                stem = shorter;
+                last_strip = Some(suffix);
+            }
             None => break,
         }
     }
-    light_verb(stem).unwrap_or(stem)
+    let restored = last_strip
+        .filter(|suffix| suffix.kind == Kind::Ending)
+        .and_then(|suffix| unfuse(stem, suffix.text));
+    match restored {
+        Some(restored) => {
+            let light = light_verb(&restored).map(str::to_owned);
+            Cow::Owned(light.unwrap_or(restored))
+        }
+        None => Cow::Borrowed(light_verb(stem).unwrap_or(stem)),
+    }
+}
+
+/// Hangul syllables are `0xAC00 + (initial × 21 + vowel) × 28 + final`.
+const SYLLABLES: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
+const VOWEL_YEO: u32 = 6;
+const VOWEL_WA: u32 = 9;
+const VOWEL_O: u32 = 8;
+const VOWEL_WO: u32 = 14;
+const VOWEL_U: u32 = 13;
+const VOWEL_I: u32 = 20;
+const FINAL_B: u32 = 17;
+const FINAL_SS: u32 = 20;
+
+/// The stem before an ending fused with its last syllable, if one did: the formal ㅂ of
+/// ㅂ니다 (느립 → 느리, 납 → 나) and the vowel contractions of 어/았/었 (느려 and 느렸 →
+/// 느리, 봐 → 보, 바꿔 → 바꾸). `None` when nothing fused.
+fn unfuse(stem: &str, ending: &str) -> Option<String> {
+    let (at, last) = stem.char_indices().last()?;
+    let code = u32::from(last);
+    if !SYLLABLES.contains(&code) {
+        return None;
+    }
+    let offset = code - SYLLABLES.start();
+    let (initial, vowel, final_) = (offset / (21 * 28), offset / 28 % 21, offset % 28);
+    let (vowel, final_) = match (vowel, final_) {
+        (_, FINAL_B) if ending.starts_with('니') => (vowel, 0),
+        (VOWEL_YEO, 0 | FINAL_SS) => (VOWEL_I, 0),
+        (VOWEL_WA, 0 | FINAL_SS) => (VOWEL_O, 0),
+        (VOWEL_WO, 0 | FINAL_SS) => (VOWEL_U, 0),
+        _ => return None,
+    };
+    let restored = char::from_u32(SYLLABLES.start() + (initial * 21 + vowel) * 28 + final_)?;
+    Some(format!("{}{restored}", &stem[..at]))
 }
 
 /// Whether a stem is a bare light verb (하, 돼, 했, 있 …): no meaning of its own.
@@ -134,14 +184,14 @@ fn is_protected(word: &str) -> bool {
     })
 }
 
-/// `word` without its longest strippable suffix.
-fn strip_once(word: &str) -> Option<&str> {
+/// `word` without its longest strippable suffix, and that suffix.
+fn strip_once(word: &str) -> Option<(&str, &'static Suffix)> {
     let last = word.chars().last()?;
     let syllables = word.chars().count();
     SUFFIXES.get(&last)?.iter().find_map(|suffix| {
         let rest = word.strip_suffix(suffix.text)?;
         let kept = syllables.saturating_sub(suffix.syllables);
-        (kept >= suffix.min_stem).then_some(rest)
+        (kept >= suffix.min_stem).then_some((rest, suffix))
     })
 }
 
@@ -199,6 +249,13 @@ mod tests {
     #[case("배송이요", "배송")]
     #[case("결제했는데요", "결제")]
     #[case("받았어요", "받")]
+    #[case::formal_b("느립니다", "느리")]
+    #[case::contracted("느려요", "느리")]
+    #[case::contracted_past("느렸어요", "느리")]
+    #[case::formal_b_of_a_light_verb("납니다", "나")]
+    #[case::wa("봤어요", "보")]
+    #[case::wo("바꿨어요", "바꾸")]
+    #[case::particle_not_unfused("여행을", "여행")]
     fn particles_and_endings_are_stripped(#[case] word: &str, #[case] expected: &str) {
         assert_eq!(stem(word), expected);
     }

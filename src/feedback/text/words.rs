@@ -145,7 +145,7 @@ impl TokenBuilder {
         let stem = match script {
             Script::Latin => ENGLISH.stem(key).into_owned(),
             Script::Cyrillic => RUSSIAN.stem(key).into_owned(),
-            Script::Hangul => korean::stem(key).to_owned(),
+            Script::Hangul => korean::stem(key).into_owned(),
             Script::Other => key.to_owned(),
         };
         if script == Script::Hangul && is_stop_word(&stem, script) {
@@ -165,7 +165,7 @@ impl TokenBuilder {
     /// 못 했어요, 안 돼요: a Korean negator before a bare light verb negates the word
     /// before the negator.
     fn dropped_light_verb(&mut self, word: &str, script: Script) {
-        let light = script == Script::Hangul && korean::is_light_verb(korean::stem(word));
+        let light = script == Script::Hangul && korean::is_light_verb(&korean::stem(word));
         if light && self.scope.turns_back_at_light_verb() {
             self.negate_previous();
         }
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn korean_negation_reaches_the_next_or_the_previous_word() {
-        assert_eq!(negations("앱이 안 열려요"), ["앱", "!열려"]);
+        assert_eq!(negations("앱이 안 열려요"), ["앱", "!열리"]);
         assert_eq!(negations("로그인이 안돼요"), ["!로그인"]);
         assert_eq!(negations("답변이 없어요"), ["!답변"]);
         assert_eq!(negations("결제가 되지 않아요"), ["!결제"]);
