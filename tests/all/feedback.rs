@@ -61,13 +61,22 @@ fn names(reason: &str, lang: Lang) -> &'static [&'static str] {
         ("contact_integration_sync", Lang::Ko) => &["연동", "동기화", "슬랙"],
         ("contact_integration_sync", Lang::Ru) => &["интеграц", "синхрониз", "slack"],
         ("contact_slow_performance", Lang::En) => &["slow", "load", "dashboard", "report"],
-        ("contact_slow_performance", Lang::Ko) => &["느려", "느리", "로딩", "대시보드", "보고서"],
+        ("contact_slow_performance", Lang::Ko) => {
+            &["느려", "느리", "느립", "로딩", "대시보드", "보고서"]
+        }
         ("contact_slow_performance", Lang::Ru) => {
             &["медленн", "тормоз", "загруж", "отчёт", "дашборд"]
         }
         ("contact_feature_request", Lang::En) => &["feature", "export", "option", "bulk", "would"],
         ("contact_feature_request", Lang::Ko) => &["기능", "내보내", "추가"],
-        ("contact_feature_request", Lang::Ru) => &["функци", "возможност", "экспорт", "добав"],
+        ("contact_feature_request", Lang::Ru) => &[
+            "функци",
+            "возможност",
+            "экспорт",
+            "добав",
+            "предлож",
+            "пожелан",
+        ],
         ("contact_account_deletion", Lang::En) => &["delete", "account", "close", "data"],
         ("contact_account_deletion", Lang::Ko) => &["탈퇴", "삭제", "계정"],
         ("contact_account_deletion", Lang::Ru) => &["удал", "аккаунт"],
@@ -222,7 +231,8 @@ fn every_planted_theme_is_found_once_per_language_with_about_its_ticket_count() 
                 }
             }
             [] => problems.push(format!(
-                "{reason} ({lang:?}, {count} planted): no theme names it"
+                "{reason} ({lang:?}, {count} planted): no theme names it; its tickets went to {}",
+                whereabouts(&report, &truth, reason, *lang)
             )),
             many => problems.push(format!(
                 "{reason} ({lang:?}): reported {} times: {:?}",
@@ -235,10 +245,11 @@ fn every_planted_theme_is_found_once_per_language_with_about_its_ticket_count() 
         checked >= 40,
         "only {checked} planted themes are big enough to check"
     );
-    // Not yet every planted theme: a few topics whose wordings share few words are split
-    // or go unnamed. This floor keeps what is recovered from getting worse.
+    // Not yet every planted theme: Russian feature requests (six unrelated wishes, one of
+    // them an integration) and integration sync end up in one theme. This floor keeps
+    // what is recovered from getting worse.
     assert!(
-        problems.len() <= 3,
+        problems.len() <= 2,
         "{} of {checked} planted themes not recovered:\n{}\nthemes:\n{}",
         problems.len(),
         problems.join("\n"),
@@ -249,6 +260,41 @@ fn every_planted_theme_is_found_once_per_language_with_about_its_ticket_count() 
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// The themes holding a topic's tickets, largest share first, with their terms: what a
+/// failure message needs to tell a split topic from an absorbed one.
+fn whereabouts(
+    report: &FeedbackReport,
+    truth: &HashMap<i64, (String, Lang)>,
+    reason: &str,
+    lang: Lang,
+) -> String {
+    let mut held: Vec<(usize, &str, u64, &[String])> = report
+        .themes
+        .iter()
+        .filter(|t| t.lang == lang)
+        .map(|t| {
+            let of_topic = t
+                .tickets
+                .iter()
+                .filter(|k| truth.get(&k.1).is_some_and(|(r, _)| r == reason))
+                .count();
+            (
+                of_topic,
+                t.id.as_str(),
+                t.count,
+                &t.terms[..t.terms.len().min(6)],
+            )
+        })
+        .filter(|(n, ..)| *n > 0)
+        .collect();
+    held.sort_by(|a, b| b.0.cmp(&a.0));
+    held.iter()
+        .take(4)
+        .map(|(n, id, count, terms)| format!("{n} to {id} ({count} tickets, {terms:?})"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[test]
