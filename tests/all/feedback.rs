@@ -289,7 +289,7 @@ fn whereabouts(
         })
         .filter(|(n, ..)| *n > 0)
         .collect();
-    held.sort_by(|a, b| b.0.cmp(&a.0));
+    held.sort_by_key(|h| std::cmp::Reverse(h.0));
     held.iter()
         .take(4)
         .map(|(n, id, count, terms)| format!("{n} to {id} ({count} tickets, {terms:?})"))
