@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::analytics::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
@@ -14,10 +15,11 @@ use crate::analytics::value::{CsatStats, KpiValue};
 use crate::analytics::{self, KpiQuery};
 
 use super::corpus::Doc;
-use super::log_odds::{log_odds, TermOdds};
+use super::log_odds::{log_odds, Background, TermOdds};
 use super::report::{DriverEffect, DriverWords, Theme};
 use super::stats::proportion_diff;
-use super::text::Lang;
+use super::text::{Lang, Token};
+use super::vectors::{phrase_hash, word_hash};
 use super::FeedbackError;
 
 /// Fewer ratings than this say nothing about a group's CSAT.
@@ -161,52 +163,57 @@ pub fn effects(
 /// Words and phrases (stems, shown as customers wrote them) of bad against good rating
 /// comments of one language, with all of its texts as the prior.
 pub fn words(lang: Lang, docs: &[&Doc]) -> Option<DriverWords> {
+    let rated: Vec<&Doc> = docs
+        .iter()
+        .copied()
+        .filter(|d| d.rating.is_some())
+        .collect();
+    let bad_comments = rated.iter().filter(|d| d.rating == Some(false)).count() as u64;
+    let good_comments = rated.len() as u64 - bad_comments;
+    if bad_comments < MIN_RATINGS / 3 || good_comments < MIN_RATINGS / 3 {
+        return None;
+    }
+    // The background counts every text of the language, most of them unrated ticket
+    // texts: hashed, on every core. Only rated comments need their terms spelled out.
+    let background: HashMap<u64, u64> = docs
+        .par_iter()
+        .fold(HashMap::new, |mut counts, doc| {
+            for hash in term_hashes(&doc.prepared.tokens) {
+                *counts.entry(hash).or_insert(0) += 1;
+            }
+            counts
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (hash, n) in b {
+                *a.entry(hash).or_insert(0) += n;
+            }
+            a
+        });
     let mut bad: HashMap<String, u64> = HashMap::new();
     let mut good: HashMap<String, u64> = HashMap::new();
-    let mut prior: HashMap<String, u64> = HashMap::new();
+    let mut prior = Background {
+        counts: HashMap::new(),
+        total: background.values().sum(),
+    };
     let mut surfaces: HashMap<String, HashMap<String, u64>> = HashMap::new();
-    let (mut bad_comments, mut good_comments) = (0u64, 0u64);
-    for doc in docs {
-        let mut terms: Vec<(String, String)> = Vec::new();
-        let tokens = &doc.prepared.tokens;
-        for (i, t) in tokens.iter().enumerate() {
-            terms.push((t.stem.clone(), t.surface.clone()));
-            if let Some(next) = tokens.get(i + 1).filter(|n| n.clause == t.clause) {
-                terms.push((
-                    format!("{} {}", t.stem, next.stem),
-                    format!("{} {}", t.surface, next.surface),
-                ));
-            }
-        }
-        terms.sort();
-        terms.dedup_by(|a, b| a.0 == b.0);
-        let side = match doc.rating {
-            Some(true) => {
-                good_comments += 1;
-                Some(&mut good)
-            }
-            Some(false) => {
-                bad_comments += 1;
-                Some(&mut bad)
-            }
-            None => None,
+    for doc in rated {
+        let side = if doc.rating == Some(true) {
+            &mut good
+        } else {
+            &mut bad
         };
-        if let Some(side) = side {
-            for (stem, _) in &terms {
-                *side.entry(stem.clone()).or_insert(0) += 1;
-            }
-        }
-        for (stem, surface) in terms {
-            *surfaces
+        for (hash, stem, surface) in named_terms(&doc.prepared.tokens) {
+            *side.entry(stem.clone()).or_insert(0) += 1;
+            prior
+                .counts
                 .entry(stem.clone())
+                .or_insert_with(|| background.get(&hash).copied().unwrap_or(0));
+            *surfaces
+                .entry(stem)
                 .or_default()
                 .entry(surface)
                 .or_insert(0) += 1;
-            *prior.entry(stem).or_insert(0) += 1;
         }
-    }
-    if bad_comments < MIN_RATINGS / 3 || good_comments < MIN_RATINGS / 3 {
-        return None;
     }
     let shown = |mut t: TermOdds| {
         if let Some(forms) = surfaces.get(&t.term) {
@@ -243,6 +250,39 @@ pub fn words(lang: Lang, docs: &[&Doc]) -> Option<DriverWords> {
         bad: bad_terms,
         good: good_terms,
     })
+}
+
+/// A text's terms, each once: its words' stems and the pairs of neighbouring words in one
+/// clause, hashed as the theme vectors hash them.
+fn term_hashes(tokens: &[Token]) -> Vec<u64> {
+    let mut hashes = Vec::with_capacity(tokens.len() * 2);
+    for (i, t) in tokens.iter().enumerate() {
+        hashes.push(word_hash(&t.stem));
+        if let Some(next) = tokens.get(i + 1).filter(|n| n.clause == t.clause) {
+            hashes.push(phrase_hash(&t.stem, &next.stem));
+        }
+    }
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+/// [`term_hashes`] with each term's stem and the surface the text wrote it in.
+fn named_terms(tokens: &[Token]) -> Vec<(u64, String, String)> {
+    let mut terms = Vec::with_capacity(tokens.len() * 2);
+    for (i, t) in tokens.iter().enumerate() {
+        terms.push((word_hash(&t.stem), t.stem.clone(), t.surface.clone()));
+        if let Some(next) = tokens.get(i + 1).filter(|n| n.clause == t.clause) {
+            terms.push((
+                phrase_hash(&t.stem, &next.stem),
+                format!("{} {}", t.stem, next.stem),
+                format!("{} {}", t.surface, next.surface),
+            ));
+        }
+    }
+    terms.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
+    terms.dedup_by_key(|term| term.0);
+    terms
 }
 
 /// CSAT of the whole population.

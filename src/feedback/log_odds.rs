@@ -29,25 +29,41 @@ pub struct TermOdds {
     pub count_b: u64,
 }
 
+/// How often terms occur in the background corpus, and its total, which may also count
+/// terms not listed (only the compared terms need their counts).
+#[derive(Debug, Clone, Default)]
+pub struct Background {
+    pub counts: HashMap<String, u64>,
+    pub total: u64,
+}
+
+impl Background {
+    /// A background of exactly these terms.
+    pub fn of(counts: HashMap<String, u64>) -> Background {
+        let total = counts.values().sum();
+        Background { counts, total }
+    }
+}
+
 /// For every term in a or b: δ = ln((a_w+α_w)/(n_a+α0−a_w−α_w)) − ln((b_w+α_w)/(n_b+α0−
 /// b_w−α_w)), σ² ≈ 1/(a_w+α_w) + 1/(b_w+α_w), z = δ/σ, with α_w = α0·prior_w/Σprior
-/// (prior = background counts, e.g. all comments of the language), at least
+/// (prior = background counts over their total, e.g. all texts of the language), at least
 /// [`MIN_ALPHA`]. Sorted by z descending, ties by term.
 pub fn log_odds(
     a: &HashMap<String, u64>,
     b: &HashMap<String, u64>,
-    prior: &HashMap<String, u64>,
+    prior: &Background,
     alpha0: f64,
 ) -> Vec<TermOdds> {
     let total = |counts: &HashMap<String, u64>| counts.values().map(|&c| c as f64).sum::<f64>();
-    let (n_a, n_b, prior_total) = (total(a), total(b), total(prior));
+    let (n_a, n_b, prior_total) = (total(a), total(b), prior.total as f64);
     let alpha0 = if alpha0.is_finite() {
         alpha0.max(0.0)
     } else {
         0.0
     };
     let alpha_of = |term: &str| {
-        let share = match prior.get(term) {
+        let share = match prior.counts.get(term) {
             Some(&count) if prior_total > 0.0 => count as f64 / prior_total,
             _ => 0.0,
         };
@@ -102,7 +118,7 @@ mod tests {
         //        σ = √(1/7.5 + 1/14.5) = √0.202299 = 0.449776; z = −3.291026.
         let a = counts(&[("slow", 8), ("great", 2)]);
         let b = counts(&[("slow", 1), ("great", 9)]);
-        let prior = counts(&[("slow", 9), ("great", 11)]);
+        let prior = Background::of(counts(&[("slow", 9), ("great", 11)]));
         let odds = log_odds(&a, &b, &prior, 10.0);
         let terms: Vec<&str> = odds.iter().map(|o| o.term.as_str()).collect();
         assert_eq!(terms, ["slow", "great"], "sorted by z, highest first");
@@ -118,7 +134,12 @@ mod tests {
     fn swapping_the_corpora_negates_z() {
         let a = counts(&[("refund", 12), ("slow", 30), ("thanks", 3), ("agent", 9)]);
         let b = counts(&[("refund", 2), ("slow", 4), ("thanks", 40), ("fast", 7)]);
-        let prior = counts(&[("refund", 20), ("slow", 50), ("thanks", 60), ("agent", 30)]);
+        let prior = Background::of(counts(&[
+            ("refund", 20),
+            ("slow", 50),
+            ("thanks", 60),
+            ("agent", 30),
+        ]));
         let forward = log_odds(&a, &b, &prior, 50.0);
         let backward = log_odds(&b, &a, &prior, 50.0);
         assert_eq!(forward.len(), 5, "every term of a or b, once");
@@ -140,7 +161,10 @@ mod tests {
         let a = counts(&[("crash", 5), ("login", 1)]);
         let b = counts(&[("login", 4)]);
         let empty = HashMap::new();
-        for prior in [counts(&[("login", 10)]), empty] {
+        for prior in [
+            Background::of(counts(&[("login", 10)])),
+            Background::of(empty),
+        ] {
             let odds = log_odds(&a, &b, &prior, 5.0);
             for o in &odds {
                 assert!(o.delta.is_finite() && o.z.is_finite(), "{o:?}");
@@ -151,7 +175,7 @@ mod tests {
         let alone = log_odds(
             &counts(&[("x", 3)]),
             &counts(&[("y", 2)]),
-            &HashMap::new(),
+            &Background::default(),
             0.0,
         );
         assert!(alone.iter().all(|o| o.z.is_finite()), "{alone:?}");
@@ -161,7 +185,7 @@ mod tests {
     fn ties_break_by_term() {
         let a = counts(&[("beta", 2), ("alpha", 2)]);
         let b = counts(&[("beta", 1), ("alpha", 1)]);
-        let prior = counts(&[("alpha", 5), ("beta", 5)]);
+        let prior = Background::of(counts(&[("alpha", 5), ("beta", 5)]));
         let odds = log_odds(&a, &b, &prior, 4.0);
         assert_eq!(odds[0].z, odds[1].z);
         assert_eq!(
