@@ -9,7 +9,7 @@ use crate::analytics::range::DateRange;
 use crate::store::{Store, TicketKey};
 
 use super::report::{FeedbackSource, TextKind};
-use super::text::{prepare, Prepared};
+use super::text::{prepare, prepare_text, Prepared};
 use super::FeedbackError;
 
 /// One analysed text.
@@ -79,12 +79,22 @@ fn ticket_text(subject: &str, description: &str) -> String {
     }
 }
 
+/// How far texts are prepared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Language, cleaned text and words.
+    Words,
+    /// Language and cleaned text only (near-duplicate grouping).
+    Text,
+}
+
 /// Every text of `source` in `range` whose ticket passes the filters, prepared.
 pub fn load(
     store: &Store,
     rows: &Rows,
     range: &DateRange,
     source: FeedbackSource,
+    depth: Depth,
 ) -> Result<Vec<Doc>, FeedbackError> {
     let (start, end) = (range.start(), range.end());
     let mut raw: Vec<(TicketKey, u32, TextKind, i64, Option<bool>, String)> = Vec::new();
@@ -111,7 +121,10 @@ pub fn load(
             kind,
             at,
             rating,
-            prepared: prepare(&text),
+            prepared: match depth {
+                Depth::Words => prepare(&text),
+                Depth::Text => prepare_text(&text),
+            },
         })
         .collect())
 }

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::analytics::frame::Frame;
 use crate::analytics::overview::RangeEcho;
 use crate::analytics::range::{DateRange, Every};
@@ -10,7 +12,7 @@ use crate::analytics::KpiQuery;
 use crate::store::Store;
 
 use super::build_themes::{self, ThemeContext};
-use super::corpus::{self, filtered_rows, Doc, Rows};
+use super::corpus::{self, filtered_rows, Depth, Doc, Rows};
 use super::drivers;
 use super::emerging;
 use super::kb_gaps::{self, Articles};
@@ -72,8 +74,8 @@ pub fn run(
     let previous_range = range.previous();
     let allowed = filtered_rows(frame, &query.filters)?;
     let rows = Rows::new(frame, &allowed)?;
-    let docs = corpus::load(store, &rows, &range, query.source)?;
-    let previous_docs = corpus::load(store, &rows, &previous_range, query.source)?;
+    let docs = corpus::load(store, &rows, &range, query.source, Depth::Words)?;
+    let previous_docs = corpus::load(store, &rows, &previous_range, query.source, Depth::Words)?;
     let langs: Vec<Lang> = query.lang.map_or(Lang::ALL.to_vec(), |l| vec![l]);
     let in_scope = |d: &Doc| d.prepared.lang.is_some_and(|l| langs.contains(&l));
 
@@ -132,23 +134,32 @@ pub fn run(
     let mut themes: Vec<Theme> = Vec::new();
     let mut emerging_terms: Vec<Emerging> = Vec::new();
     let mut words = Vec::new();
-    for &lang in &langs {
-        let pick = |all: &[Doc]| -> Vec<usize> {
-            (0..all.len())
-                .filter(|&i| all[i].prepared.lang == Some(lang))
-                .collect()
-        };
-        let current_index = pick(&docs);
-        let current: Vec<&Doc> = current_index.iter().map(|&i| &docs[i]).collect();
-        let previous: Vec<&Doc> = pick(&previous_docs)
-            .into_iter()
-            .map(|i| &previous_docs[i])
-            .collect();
-        if current.is_empty() {
-            continue;
-        }
-        words.extend(drivers::words(lang, &current));
-        let found = themes::find(lang, &current, &previous);
+    // Each language's clustering is independent: side by side, so one language's
+    // sequential steps (seeding, merging, labelling) overlap another's.
+    let pick = |all: &[Doc], lang: Lang| -> Vec<usize> {
+        (0..all.len())
+            .filter(|&i| all[i].prepared.lang == Some(lang))
+            .collect()
+    };
+    let per_lang: Vec<_> = langs
+        .par_iter()
+        .filter_map(|&lang| {
+            let current_index = pick(&docs, lang);
+            if current_index.is_empty() {
+                return None;
+            }
+            let current: Vec<&Doc> = current_index.iter().map(|&i| &docs[i]).collect();
+            let previous: Vec<&Doc> = pick(&previous_docs, lang)
+                .into_iter()
+                .map(|i| &previous_docs[i])
+                .collect();
+            let words = drivers::words(lang, &current);
+            let found = themes::find(lang, &current, &previous);
+            Some((lang, current_index, current, previous, words, found))
+        })
+        .collect();
+    for (lang, current_index, current, previous, lang_words, found) in per_lang {
+        words.extend(lang_words);
         let growth = emerging::terms(&found);
         let mut wanted: HashMap<u64, ()> = HashMap::new();
         for top in &found.top {
@@ -219,7 +230,8 @@ pub fn run(
             .filter(|d| d.kind == TextKind::Ticket && in_scope(d))
             .collect()
     } else {
-        ticket_docs_loaded = corpus::load(store, &rows, &range, FeedbackSource::Tickets)?;
+        ticket_docs_loaded =
+            corpus::load(store, &rows, &range, FeedbackSource::Tickets, Depth::Text)?;
         ticket_docs_loaded.iter().filter(|d| in_scope(d)).collect()
     };
     let duplicates = repeats::clusters(frame, &ticket_docs, range.tz)?;

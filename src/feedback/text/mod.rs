@@ -84,13 +84,30 @@ pub fn prepare_in(raw: &str, lang: Lang) -> Prepared {
     prepare_with(raw, Some(lang))
 }
 
+/// Language and cleaned text only, no words: what near-duplicate grouping reads, at
+/// about half the cost.
+pub fn prepare_text(raw: &str) -> Prepared {
+    let text = cleaned(raw);
+    let lang = detect::detect(&text);
+    Prepared {
+        lang,
+        text,
+        tokens: Vec::new(),
+    }
+}
+
 fn prepare_with(raw: &str, known: Option<Lang>) -> Prepared {
-    let normalised = clean::normalise(clean::bound(raw));
-    let stripped = boilerplate::strip(&normalised);
-    let text = mask::mask(&stripped).into_owned();
+    let text = cleaned(raw);
     let lang = known.or_else(|| detect::detect(&text));
     let tokens = words::tokens(&text);
     Prepared { lang, text, tokens }
+}
+
+/// Bounded, normalised, without quoted replies, signatures and footers, masked.
+fn cleaned(raw: &str) -> String {
+    let normalised = clean::normalise(clean::bound(raw));
+    let stripped = boilerplate::strip(&normalised);
+    mask::mask(&stripped).into_owned()
 }
 
 #[cfg(test)]
