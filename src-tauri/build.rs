@@ -9,6 +9,7 @@ fn main() {
         "explore_dimensions",
         "dimension_values",
         "open_ticket",
+        "open_article",
         "people_table",
         "feedback",
         "feedback_tickets",

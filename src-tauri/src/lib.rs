@@ -15,7 +15,7 @@ pub fn run() {
         .manage(state::AppState::from_env())
         .menu(menu::build)
         .on_menu_event(menu::forward)
-        // Used from Rust only (open_ticket); the web view gets no opener permission.
+        // Used from Rust only (open_ticket, open_article); the web view gets no opener permission.
         .plugin(tauri_plugin_opener::init())
         // Used from Rust only (the export save dialog); no dialog permission for the web view.
         .plugin(tauri_plugin_dialog::init())
@@ -30,6 +30,7 @@ pub fn run() {
             commands::explore::explore_dimensions,
             commands::explore::dimension_values,
             commands::explore::open_ticket,
+            commands::explore::open_article,
             commands::people::people_table,
             commands::feedback::feedback,
             commands::feedback::feedback_tickets,

@@ -153,6 +153,12 @@ impl Frame {
             .map(|base| format!("{base}{id}"))
     }
 
+    /// Whether `url` is a page of one of the workspace's helpdesks (a help-center
+    /// article). Only such addresses from synced data are opened in the browser.
+    pub fn is_helpdesk_page(&self, url: &str) -> bool {
+        is_page_of(url, self.ticket_links.values().map(String::as_str))
+    }
+
     pub fn ticket_count(&self) -> usize {
         self.tickets.height()
     }
@@ -339,9 +345,54 @@ pub(crate) fn field_keys(json: &str) -> Vec<String> {
     }
 }
 
+/// Whether `url` has the scheme, host and port of one of `bases`, and no user name.
+fn is_page_of<'a>(url: &str, mut bases: impl Iterator<Item = &'a str>) -> bool {
+    let Ok(page) = reqwest::Url::parse(url) else {
+        return false;
+    };
+    let anonymous = page.username().is_empty() && page.password().is_none();
+    anonymous
+        && bases.any(|base| {
+            reqwest::Url::parse(base).is_ok_and(|base| {
+                base.scheme() == page.scheme()
+                    && base.host_str() == page.host_str()
+                    && base.port_or_known_default() == page.port_or_known_default()
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_pages_on_a_helpdesk_s_own_host_open() {
+        let bases = [
+            "https://acme.zendesk.com/agent/tickets/",
+            "http://127.0.0.1:8080/agent/tickets/",
+        ];
+        let opens = |url: &str| is_page_of(url, bases.into_iter());
+        assert!(opens("https://acme.zendesk.com/hc/en-us/articles/42"));
+        assert!(opens("https://ACME.zendesk.com:443/hc/ko/articles/7"));
+        assert!(opens("http://127.0.0.1:8080/hc/articles/1"));
+        assert!(
+            !opens("http://acme.zendesk.com/hc/en-us/articles/42"),
+            "not https"
+        );
+        assert!(
+            !opens("https://acme.zendesk.com.evil.example/hc"),
+            "another host"
+        );
+        assert!(!opens("https://user:pw@acme.zendesk.com/hc"), "credentials");
+        assert!(!opens("http://127.0.0.1:9999/hc"), "another port");
+        assert!(!opens("javascript:alert(1)"));
+        assert!(!opens("file:///etc/passwd"));
+        assert!(!opens("not a url"));
+        assert!(!is_page_of(
+            "https://acme.zendesk.com/hc",
+            std::iter::empty()
+        ));
+    }
 
     #[test]
     fn field_values_become_keys_as_the_contract_says() {

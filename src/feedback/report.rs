@@ -307,6 +307,7 @@ pub struct ArticleMatch {
     #[ts(type = "number")]
     pub id: i64,
     pub title: String,
+    /// Where the article opens; `None` unless it is on a synced helpdesk's own address.
     pub url: Option<String>,
     /// BM25 normalised to 0..1: the share of the theme's term weight the article covers.
     pub score: f64,

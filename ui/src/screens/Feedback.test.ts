@@ -13,6 +13,7 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
   feedbackTickets: vi.fn(),
   exploreDimensions: vi.fn(),
   openTicket: vi.fn(),
+  openArticle: vi.fn(),
 }));
 
 const feedbackMock = vi.mocked(ipc.feedback);
@@ -101,6 +102,15 @@ describe('Feedback screen', () => {
     expect(within(list).getByRole('heading', { name: 'refund · charged twice' })).toBeInTheDocument();
     await fireEvent.click(within(list).getByRole('button', { name: /^ID/ }));
     await waitFor(() => expect(ticketsMock).toHaveBeenLastCalledWith({ theme: 'en-1' }, expect.objectContaining({ sort: '-id' })));
+  });
+
+  it('opens a covering article in the browser without opening the theme', async () => {
+    render(Feedback, { workspace: workspaceFixture });
+    const [refund] = await screen.findAllByTestId('theme-card');
+    await fireEvent.click(within(refund!).getByRole('button', { name: 'How refunds work' }));
+    expect(ipc.openArticle).toHaveBeenCalledWith('https://acme.zendesk.com/hc/articles/77');
+    expect(ticketsMock).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('ticket-list')).toBeNull();
   });
 
   it('opens a cluster’s tickets and a quote’s ticket in the helpdesk', async () => {

@@ -425,6 +425,7 @@ export const en = {
   'feedback.card.significant': '(significant)',
   'feedback.card.article': 'Article:',
   'feedback.card.noArticle': 'No help-center article',
+  'feedback.card.articleHint': 'Open this article in the help center in your browser',
   'feedback.trend.day': 'Tickets by day: {values}',
   'feedback.trend.week': 'Tickets by week: {values}',
   'feedback.trend.month': 'Tickets by month: {values}',

@@ -423,6 +423,7 @@ export const ko: Dictionary = {
   'feedback.card.significant': '(유의미함)',
   'feedback.card.article': '도움말 문서:',
   'feedback.card.noArticle': '도움말 문서 없음',
+  'feedback.card.articleHint': '브라우저에서 헬프센터의 이 문서 열기',
   'feedback.trend.day': '일별 티켓: {values}',
   'feedback.trend.week': '주별 티켓: {values}',
   'feedback.trend.month': '월별 티켓: {values}',

@@ -423,6 +423,7 @@ export const ru: Dictionary = {
   'feedback.card.significant': '(значимо)',
   'feedback.card.article': 'Статья:',
   'feedback.card.noArticle': 'Нет статьи в справке',
+  'feedback.card.articleHint': 'Открыть статью справочного центра в браузере',
   'feedback.trend.day': 'Тикеты по дням: {values}',
   'feedback.trend.week': 'Тикеты по неделям: {values}',
   'feedback.trend.month': 'Тикеты по месяцам: {values}',

@@ -203,6 +203,11 @@ export function openTicket(sourceId: number, ticketId: number): Promise<void> {
   return call<void>('open_ticket', { sourceId, ticketId });
 }
 
+/** Opens a help-center article in the system browser; the core opens only addresses on a connected helpdesk. */
+export function openArticle(url: string): Promise<void> {
+  return call<void>('open_article', { url });
+}
+
 /** KPI cards against the previous period and the Overview's charts, all from the core. */
 export function overview(request: OverviewRequest): Promise<OverviewScreen> {
   return call<OverviewScreen>('overview', { request });

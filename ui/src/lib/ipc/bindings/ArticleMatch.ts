@@ -3,7 +3,11 @@
 /**
  * A help-center article that matches a theme.
  */
-export type ArticleMatch = { id: number, title: string, url: string | null, 
+export type ArticleMatch = { id: number, title: string, 
+/**
+ * Where the article opens; `None` unless it is on a synced helpdesk's own address.
+ */
+url: string | null, 
 /**
  * BM25 normalised to 0..1: the share of the theme's term weight the article covers.
  */
