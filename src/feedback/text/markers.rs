@@ -17,13 +17,18 @@ const ENGLISH: &[&str] = &[
     "but", "at", "we", "our", "they", "there", "what", "why", "how", "when", "from", "just",
     "still", "very", "would", "could", "should", "any", "after", "about", "if", "or", "by",
     "all", "he", "she", "his", "her", "them", "their", "again", "too", "out", "up", "now",
-    "never", "always", "really", "way", "get", "got",
+    "never", "always", "really", "way", "get", "got", "since", "over", "even", "though",
+    "than", "every", "which", "who", "much", "one", "same", "only", "right", "because",
+    "while", "where", "into", "these", "those", "some", "other", "without", "through",
+    "until", "before", "first", "new", "fewer", "keeps", "says", "shows",
     // everyday words of support feedback
     "please", "thanks", "thank", "thx", "great", "good", "bad", "help", "helpful", "quick",
     "quickly", "fast", "slow", "easy", "nice", "love", "friendly", "awesome", "amazing",
     "terrible", "worst", "best", "refund", "delivery", "account", "password", "issue",
     "waiting", "fixed", "resolved", "solved", "received", "arrived", "took", "weeks",
-    "days", "long", "stars", "answer", "works", "working",
+    "days", "long", "stars", "answer", "works", "working", "hi", "hello", "regards",
+    "team", "today", "yesterday", "morning", "week", "twice", "time", "appreciated",
+    "everything", "clearly", "explained", "errors", "payment", "update", "invoice",
 ];
 
 /// Function words of Spanish, Portuguese, French, German and Italian that English does
