@@ -1,6 +1,6 @@
 //! The tables of a feedback report as export tables: themes, emerging themes and terms,
-//! CSAT drivers, repetitive-ticket clusters and knowledge-base gaps, one row per item in
-//! the report's order. Labels, terms and examples are customers' words: text cells, so
+//! CSAT drivers, repetitive-ticket clusters, knowledge-base gaps and the sentiment method
+//! of each language, one row per item in the report's order. Labels, terms and examples are customers' words: text cells, so
 //! the writers neutralise any that a spreadsheet would run as a formula.
 
 use chrono_tz::Tz;
@@ -22,6 +22,7 @@ pub enum FeedbackTable {
     Drivers,
     Duplicates,
     KbGaps,
+    SentimentModels,
 }
 
 /// The table `which` of `report`; times are local to `tz`.
@@ -36,6 +37,11 @@ pub fn feedback_table(report: &FeedbackReport, which: FeedbackTable, tz: Tz) -> 
             duplicates(report),
         ),
         FeedbackTable::KbGaps => ("Knowledge-base gaps", gap_columns(), gaps(report)),
+        FeedbackTable::SentimentModels => (
+            "Sentiment models",
+            sentiment_columns(),
+            sentiment_models(report),
+        ),
     };
     let columns = columns
         .into_iter()
@@ -292,6 +298,37 @@ fn gaps(report: &FeedbackReport) -> Vec<Row> {
             ];
             row.extend(article_cells(g.best_article.as_ref()));
             row
+        })
+        .collect()
+}
+
+fn sentiment_columns() -> Vec<(String, ColumnKind)> {
+    named(&[
+        ("language", K::Text),
+        ("method", K::Text),
+        ("held_out_accuracy", K::Share),
+        ("held_out_balanced_accuracy", K::Share),
+        ("vader_accuracy", K::Share),
+        ("training_comments", K::Integer),
+        ("held_out_comments", K::Integer),
+    ])
+}
+
+fn sentiment_models(report: &FeedbackReport) -> Vec<Row> {
+    report
+        .sentiment
+        .models
+        .iter()
+        .map(|m| {
+            vec![
+                text(m.lang.code()),
+                text(m.method.code()),
+                maybe(m.accuracy),
+                maybe(m.balanced_accuracy),
+                maybe(m.vader_accuracy),
+                count(m.n_train),
+                count(m.n_test),
+            ]
         })
         .collect()
 }

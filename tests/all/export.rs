@@ -424,6 +424,10 @@ fn feedback_tables_and_a_theme_s_tickets_export_as_the_report_lists_them() {
         (FeedbackTable::Drivers, report.drivers.effects.len()),
         (FeedbackTable::Duplicates, report.duplicates.len()),
         (FeedbackTable::KbGaps, report.kb_gaps.len()),
+        (
+            FeedbackTable::SentimentModels,
+            report.sentiment.models.len(),
+        ),
     ];
     for (which, len) in lengths {
         // XLSX checks every cell against its column's kind, as every writer does.

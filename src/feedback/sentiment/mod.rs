@@ -48,6 +48,17 @@ pub enum SentimentMethod {
     None,
 }
 
+impl SentimentMethod {
+    /// The name the JSON uses.
+    pub fn code(self) -> &'static str {
+        match self {
+            SentimentMethod::Vader => "vader",
+            SentimentMethod::Classifier => "classifier",
+            SentimentMethod::None => "none",
+        }
+    }
+}
+
 /// Per language: the method used and how it fared on the held-out rated comments (one in
 /// five, by ticket id). Accuracies are of the method used; None without test comments
 /// (balanced accuracy: without both a good and a bad one).

@@ -297,3 +297,14 @@ fn labels_and_methods_serialise_as_the_ui_expects() {
     let json = serde_json::to_string(&methods).unwrap();
     assert_eq!(json, r#"["vader","classifier","none"]"#);
 }
+
+#[test]
+fn method_codes_are_the_json_names() {
+    for method in [
+        SentimentMethod::Vader,
+        SentimentMethod::Classifier,
+        SentimentMethod::None,
+    ] {
+        assert_eq!(serde_json::to_value(method).unwrap(), method.code());
+    }
+}

@@ -3,4 +3,4 @@
 /**
  * Which table of a feedback report.
  */
-export type FeedbackTable = "themes" | "emerging" | "drivers" | "duplicates" | "kb_gaps";
+export type FeedbackTable = "themes" | "emerging" | "drivers" | "duplicates" | "kb_gaps" | "sentiment_models";
