@@ -1,0 +1,11 @@
+// Readability in the real app at 1366×768, the smallest laptop screen in common use: each
+// screen (Ctrl+1…5) in the light and the dark theme, measured in the web view (see
+// readability.mjs); screenshots go to a temporary folder the log names.
+import { readabilitySuite } from './readability.mjs';
+
+readabilitySuite({
+  label: '1366x768',
+  prepare: async (browser) => {
+    await browser.setWindowRect(0, 0, 1366, 768);
+  },
+});
