@@ -54,10 +54,11 @@ install_app_prerequisites() {
   fi
 }
 
-# Extra tools for the test suite: a virtual display, the WebDriver for the real app, and
-# a keychain (gnome-keyring on a private D-Bus) for the app's token storage.
+# Extra tools for the test suite: a virtual display, the WebDriver for the real app, a
+# keychain (gnome-keyring on a private D-Bus) for the app's token storage, and xclip to
+# read back what the app puts on the display's clipboard.
 install_test_prerequisites() {
-  install_packages xvfb webkit2gtk-driver gnome-keyring dbus
+  install_packages xvfb webkit2gtk-driver gnome-keyring dbus xclip
   rustup component add rustfmt clippy >/dev/null 2>&1 || true
   if ! command -v tauri-driver >/dev/null; then
     echo "==> Installing tauri-driver"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints, the Rust tests, the UI's type check,
-# lint and unit tests, and the end-to-end test of the real app under a virtual display.
+# lint and unit tests, and the end-to-end tests of the real app under a virtual display
+# (then its readability once more on a 4K display at 200%).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -31,3 +32,7 @@ trap 'rm -rf "$keyring_home"' EXIT
 XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
   printf deskbench | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   xvfb-run -a --server-args="-screen 0 1440x900x24" node --test --test-concurrency=1 tests/e2e/'
+step "End-to-end: readability on a 4K screen at 200% (GDK_SCALE=2)"
+# Its own display, 3840×2160; the same throw-away data folder keeps the user's app
+# settings out of it.
+XDG_DATA_HOME="$keyring_home" DESKBENCH_E2E_4K=1 xvfb-run -a --server-args="-screen 0 3840x2160x24" node --test tests/e2e/readability-4k.test.mjs

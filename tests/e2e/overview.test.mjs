@@ -1,9 +1,10 @@
 // The real app, built and driven through tauri-driver + WebKitWebDriver: the Overview's
-// KPI cards must show exactly what `deskbench kpi` prints for the same workspace and range.
-// Run under a display (xvfb-run); scripts/test.sh builds the binaries first.
+// KPI cards must show exactly what `deskbench kpi` prints for the same workspace and range,
+// and Export → Copy image puts a slide-sized PNG on the display's clipboard (read back with
+// xclip). Run under a display (xvfb-run); scripts/test.sh builds the binaries first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -110,4 +111,41 @@ test('a custom range shows the CLI numbers for that range', async () => {
     timeoutMsg: 'the range label never changed to the custom range',
   });
   assertCardsMatch(await readCards(), cliKpis('--from', '2026-01-01', '--to', '2026-03-31'));
+});
+
+/** Runs xclip on this X display's clipboard; its output, or null when it fails. */
+function xclip(...args) {
+  const run = spawnSync('xclip', ['-selection', 'clipboard', ...args], { timeout: 10000 });
+  if (run.error) throw run.error;
+  return run.status === 0 ? run.stdout : null;
+}
+
+/** The types the clipboard's owner offers (empty while nobody owns it). */
+function clipboardTargets() {
+  return (xclip('-t', 'TARGETS', '-o')?.toString() ?? '').split('\n').filter(Boolean);
+}
+
+test('Export → Copy image puts a 1920×1080 PNG of the chart on the clipboard', async () => {
+  // Start from a clipboard holding text only, so the image can only come from the app.
+  const clear = spawnSync('xclip', ['-selection', 'clipboard', '-i'], { input: 'before the copy', stdio: ['pipe', 'ignore', 'ignore'], timeout: 10000 });
+  assert.equal(clear.status, 0, 'xclip set the clipboard');
+  await browser.waitUntil(() => clipboardTargets().length > 0, { timeout: 10000, timeoutMsg: 'xclip never took the clipboard' });
+  assert.ok(!clipboardTargets().includes('image/png'), 'no image on the clipboard before the copy');
+  const panel = await browser.$('[data-testid="overview-chart-volume"]');
+  await panel.$('[data-testid="export-menu"] summary').click();
+  await panel.$('[data-testid="export-copy"]').click();
+  const status = await panel.$('[data-testid="export-status"] .ok');
+  await status.waitForExist({ timeout: 30000, timeoutMsg: 'the copy never reported success' });
+  // The app owns the clipboard (X11 hands the bytes over on request), so read it while the
+  // app runs.
+  await browser.waitUntil(() => clipboardTargets().includes('image/png'), {
+    timeout: 30000,
+    timeoutMsg: 'the clipboard never offered image/png',
+  });
+  const png = xclip('-t', 'image/png', '-o');
+  assert.ok(png, 'xclip read the image');
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+  assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR', 'the first chunk is IHDR');
+  assert.deepEqual({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, { width: 1920, height: 1080 });
+  assert.ok(png.length > 10000, `the image has content (${png.length} bytes)`);
 });
