@@ -60,9 +60,22 @@ describe('customer text on the Feedback screen', () => {
         { ...refundTheme.examples[0]!, text: PAYLOAD },
         { ...refundTheme.examples[1]!, kind: 'csat' as const, text: SCRIPT },
       ],
-      article: { id: 1, title: `${SCRIPT} How refunds work ${IMG}`, url: null, score: 0.9, covered: true },
+      // With an address, so the title is a button (the gap below covers plain text).
+      article: {
+        id: 1,
+        title: `${SCRIPT} How refunds work ${IMG}`,
+        url: 'https://acme.zendesk.com/hc/articles/1',
+        score: 0.9,
+        covered: true,
+      },
     };
-    const { container } = render(ThemeCard, { theme, every: 'week', onopen: () => {}, onquote: () => {} });
+    const { container } = render(ThemeCard, {
+      theme,
+      every: 'week',
+      onopen: () => {},
+      onquote: () => {},
+      onarticle: () => {},
+    });
     await settle();
 
     const quotes = [...container.querySelectorAll('q')].map((q) => q.textContent);
@@ -82,7 +95,7 @@ describe('customer text on the Feedback screen', () => {
       label: IMG,
       best_article: { id: 2, title: SCRIPT, url: null, score: 0.2, covered: false },
     };
-    const gaps = render(KbGapsTable, { gaps: [gap], ontheme: () => {} });
+    const gaps = render(KbGapsTable, { gaps: [gap], ontheme: () => {}, onarticle: () => {} });
     await settle();
 
     expect(duplicates.container.querySelector('.example')?.firstChild?.textContent?.trim()).toBe(PAYLOAD);
