@@ -252,37 +252,49 @@ pub fn words(lang: Lang, docs: &[&Doc]) -> Option<DriverWords> {
     })
 }
 
-/// A text's terms, each once: its words' stems and the pairs of neighbouring words in one
-/// clause, hashed as the theme vectors hash them.
-fn term_hashes(tokens: &[Token]) -> Vec<u64> {
-    let mut hashes = Vec::with_capacity(tokens.len() * 2);
-    for (i, t) in tokens.iter().enumerate() {
-        hashes.push(word_hash(&t.stem));
-        if let Some(next) = tokens.get(i + 1).filter(|n| n.clause == t.clause) {
-            hashes.push(phrase_hash(&t.stem, &next.stem));
-        }
+/// A text's terms in order: each word (`None`), and each pair of neighbouring words in
+/// one clause (`Some(next)`).
+fn terms(tokens: &[Token]) -> impl Iterator<Item = (&Token, Option<&Token>)> {
+    tokens.iter().enumerate().flat_map(move |(i, word)| {
+        let pair = tokens.get(i + 1).filter(|next| next.clause == word.clause);
+        std::iter::once((word, None)).chain(pair.map(|next| (word, Some(next))))
+    })
+}
+
+/// A term's hash, as the theme vectors hash words and phrases.
+fn term_hash(word: &Token, next: Option<&Token>) -> u64 {
+    match next {
+        None => word_hash(&word.stem),
+        Some(next) => phrase_hash(&word.stem, &next.stem),
     }
+}
+
+/// A text's terms, each once, hashed.
+fn term_hashes(tokens: &[Token]) -> Vec<u64> {
+    let mut hashes: Vec<u64> = terms(tokens).map(|(w, n)| term_hash(w, n)).collect();
     hashes.sort_unstable();
     hashes.dedup();
     hashes
 }
 
-/// [`term_hashes`] with each term's stem and the surface the text wrote it in.
+/// A text's terms, each once: hash, stem and the surface the text wrote it in.
 fn named_terms(tokens: &[Token]) -> Vec<(u64, String, String)> {
-    let mut terms = Vec::with_capacity(tokens.len() * 2);
-    for (i, t) in tokens.iter().enumerate() {
-        terms.push((word_hash(&t.stem), t.stem.clone(), t.surface.clone()));
-        if let Some(next) = tokens.get(i + 1).filter(|n| n.clause == t.clause) {
-            terms.push((
-                phrase_hash(&t.stem, &next.stem),
-                format!("{} {}", t.stem, next.stem),
-                format!("{} {}", t.surface, next.surface),
-            ));
-        }
-    }
-    terms.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
-    terms.dedup_by_key(|term| term.0);
-    terms
+    let mut named: Vec<(u64, String, String)> = terms(tokens)
+        .map(|(word, next)| {
+            let hash = term_hash(word, next);
+            match next {
+                None => (hash, word.stem.clone(), word.surface.clone()),
+                Some(next) => (
+                    hash,
+                    format!("{} {}", word.stem, next.stem),
+                    format!("{} {}", word.surface, next.surface),
+                ),
+            }
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
+    named.dedup_by_key(|term| term.0);
+    named
 }
 
 /// CSAT of the whole population.
