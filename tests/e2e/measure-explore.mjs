@@ -9,12 +9,11 @@
 //   xvfb-run -a --server-args="-screen 0 1440x900x24" node tests/e2e/measure-explore.mjs /tmp/ws-1m
 //
 // DESKBENCH_APP picks another binary (default: target/release/deskbench-app).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { remote } from 'webdriverio';
+import { join } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../..');
+import { launch, root } from './app.mjs';
+
 const app = process.env.DESKBENCH_APP ?? join(root, 'target/release/deskbench-app');
 const workspace = process.argv[2];
 if (!workspace || !existsSync(join(workspace, 'deskbench.sqlite'))) {
@@ -22,17 +21,7 @@ if (!workspace || !existsSync(join(workspace, 'deskbench.sqlite'))) {
   process.exit(2);
 }
 
-const driver = spawn('tauri-driver', [], {
-  env: { ...process.env, DESKBENCH_WORKSPACE: workspace },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-await new Promise((r) => setTimeout(r, 1500));
-const browser = await remote({
-  hostname: '127.0.0.1',
-  port: 4444,
-  logLevel: 'warn',
-  capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: app } },
-});
+const { browser, stop } = await launch({ application: app, env: { DESKBENCH_WORKSPACE: workspace } });
 
 const byId = (id) => browser.$(`[data-testid="${id}"]`);
 async function waitFor(id, timeout = 600000) {
@@ -111,6 +100,5 @@ try {
       `the largest bar's list of ${total.toLocaleString('en')} tickets, open to first rows ${ms(opened.duration)}`,
   );
 } finally {
-  await browser.deleteSession().catch(() => {});
-  driver.kill('SIGTERM');
+  await stop();
 }

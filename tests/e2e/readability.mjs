@@ -6,14 +6,14 @@
 // readability.test.mjs (a 1366×768 window) and readability-4k.test.mjs (a 4K screen at
 // 200%), which also save screenshots of each screen and theme.
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Key, remote } from 'webdriverio';
+import { Key } from 'webdriverio';
 
-const root = resolve(import.meta.dirname, '../..');
+import { launch, root } from './app.mjs';
 
 export const MIN_CHART_PX = 11;
 export const MIN_TEXT_PX = 12;
@@ -34,26 +34,13 @@ export async function startApp(env = {}) {
   execFileSync(join(root, 'target/debug/deskbench'), ['--workspace', workspace, 'demo', '--tickets', '4000', '--seed', '11'], {
     stdio: 'inherit',
   });
-  const driver = spawn('tauri-driver', [], {
-    env: { ...process.env, ...env, DESKBENCH_WORKSPACE: workspace },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await new Promise((r) => setTimeout(r, 1500));
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: 'warn',
-    capabilities: {
-      'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: join(root, 'target/debug/deskbench-app') },
-    },
-  });
+  const app = await launch({ env: { ...env, DESKBENCH_WORKSPACE: workspace } });
+  const { browser } = app;
   await browser.$('[data-testid="kpi-card"]').waitForExist({ timeout: 60000, timeoutMsg: 'the app never showed the Overview' });
   // The web view keeps its settings between runs: start from English.
   await browser.$('[data-testid="language-select"]').selectByAttribute('value', 'en');
   const stop = async () => {
-    await browser.deleteSession().catch(() => {});
-    driver.kill('SIGTERM');
+    await app.stop();
     rmSync(workspace, { recursive: true, force: true });
   };
   return { browser, stop };

@@ -1,13 +1,13 @@
 // Regenerates the README's screenshots with the app's own chart export: the Overview's
 // charts of the demo workspace in Korean and Russian, as PNG at slide size. Run under a
 // display after building the app: `xvfb-run -a node tests/e2e/screenshots.mjs`.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { remote } from 'webdriverio';
+import { join } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../..');
+import { launch, root } from './app.mjs';
+
 const out = join(root, 'docs/screenshots');
 const workspace = mkdtempSync(join(tmpdir(), 'deskbench-shots-'));
 const exports = mkdtempSync(join(tmpdir(), 'deskbench-shots-out-'));
@@ -16,20 +16,7 @@ const CHARTS = ['volume', 'first_reply', 'csat', 'arrivals'];
 execFileSync(join(root, 'target/debug/deskbench'), ['--workspace', workspace, 'demo', '--seed', '7'], {
   stdio: 'inherit',
 });
-const driver = spawn('tauri-driver', [], {
-  env: { ...process.env, DESKBENCH_WORKSPACE: workspace, DESKBENCH_EXPORT_DIR: exports },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-await new Promise((r) => setTimeout(r, 1500));
-const browser = await remote({
-  hostname: '127.0.0.1',
-  port: 4444,
-  logLevel: 'warn',
-  capabilities: {
-    'wdio:enforceWebDriverClassic': true,
-    'tauri:options': { application: join(root, 'target/debug/deskbench-app') },
-  },
-});
+const { browser, stop } = await launch({ env: { DESKBENCH_WORKSPACE: workspace, DESKBENCH_EXPORT_DIR: exports } });
 try {
   await browser.$('[data-testid="kpi-card"]').waitForExist({ timeout: 60000 });
   await browser.$('[data-testid="period-preset"]').selectByAttribute('value', 'last_90_days');
@@ -47,8 +34,7 @@ try {
     }
   }
 } finally {
-  await browser.deleteSession().catch(() => {});
-  driver.kill('SIGTERM');
+  await stop();
   rmSync(workspace, { recursive: true, force: true });
   rmSync(exports, { recursive: true, force: true });
 }
