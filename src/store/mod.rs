@@ -59,6 +59,8 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error("the workspace database has no id; it was not made by Deskbench's migrations")]
+    NoDatabaseId,
     #[error(transparent)]
     Read(#[from] ReadError),
     #[error(transparent)]

@@ -8,6 +8,9 @@ use rusqlite::{params, OptionalExtension};
 use super::records::{NamedKind, Source, SourceKind};
 use super::{Store, StoreError};
 
+/// The setting holding the database's random id.
+const DATABASE_ID: &str = "database_id";
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("the database holds an unknown source kind {0:?}")]
@@ -174,6 +177,12 @@ impl Store {
             .setting(super::write::DATA_GENERATION)?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0))
+    }
+
+    /// The random id made with this database (see migration 0004): it tells workspace
+    /// databases apart where their contents or counters might agree.
+    pub fn database_id(&self) -> Result<String, StoreError> {
+        self.setting(DATABASE_ID)?.ok_or(StoreError::NoDatabaseId)
     }
 
     pub fn delete_setting(&self, key: &str) -> Result<(), StoreError> {

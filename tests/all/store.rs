@@ -27,6 +27,20 @@ fn a_fresh_workspace_gets_the_latest_schema_in_wal_mode() {
 }
 
 #[test]
+fn each_database_gets_its_own_random_id_that_stays() {
+    let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let id = Store::open(one.path()).unwrap().database_id().unwrap();
+    assert_eq!(id.len(), 32, "{id}");
+    assert!(id.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+    assert_eq!(
+        Store::open(one.path()).unwrap().database_id().unwrap(),
+        id,
+        "reopening keeps the id"
+    );
+    assert_ne!(Store::open(two.path()).unwrap().database_id().unwrap(), id);
+}
+
+#[test]
 fn a_newer_schema_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     drop(Store::open(dir.path()).unwrap());
