@@ -17,6 +17,9 @@ pub enum ErrorCode {
     InvalidInput,
     /// The workspace could not be opened or created: offer to retry.
     Workspace,
+    /// A source's token would go to an address the user has not confirmed on this
+    /// computer: show the address and ask.
+    UnconfirmedHost,
     /// Anything else.
     Internal,
 }
@@ -64,6 +67,9 @@ impl From<WorkspaceError> for IpcError {
             | WorkspaceError::NotAdmin { .. }
             | WorkspaceError::SourceExists(_)
             | WorkspaceError::MissingEmail => ErrorCode::InvalidInput,
+            WorkspaceError::UnconfirmedHost { .. } | WorkspaceError::AddressChanged { .. } => {
+                ErrorCode::UnconfirmedHost
+            }
             _ => ErrorCode::Workspace,
         };
         IpcError::new(code, &err)
@@ -132,5 +138,30 @@ impl From<ChartError> for IpcError {
             _ => ErrorCode::Internal,
         };
         IpcError::new(code, &err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unconfirmed_host_has_the_code_the_sources_screen_acts_on() {
+        for err in [
+            WorkspaceError::UnconfirmedHost {
+                name: "acme".into(),
+                base_url: "https://evil.example".into(),
+            },
+            WorkspaceError::AddressChanged {
+                name: "acme".into(),
+                base_url: "https://evil.example".into(),
+            },
+        ] {
+            let json = serde_json::to_value(IpcError::from(err)).expect("serialises");
+            assert_eq!(json["code"], "unconfirmed_host");
+            assert!(json["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("https://evil.example")));
+        }
     }
 }

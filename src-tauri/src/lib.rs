@@ -37,6 +37,7 @@ pub fn run() {
             commands::sources::list_sources,
             commands::sources::test_connection,
             commands::sources::connect_source,
+            commands::sources::confirm_source_host,
             commands::sources::sync_sources,
             commands::sources::cancel_sync,
             commands::sources::sync_history,

@@ -10,6 +10,7 @@ use tokio_util::sync::CancellationToken;
 
 use deskbench::analytics::Frame;
 use deskbench::feedback::FeedbackReport;
+use deskbench::secrets::Vault;
 use deskbench::workspace::Workspace;
 
 /// The open workspace, shared by commands; locked only on blocking threads.
@@ -44,6 +45,9 @@ pub struct AppState {
     /// Set to cancel the data export in progress, if any.
     pub export: Mutex<Option<Arc<AtomicBool>>>,
     pub feedback: SharedFeedback,
+    /// The user's keychain and confirmed hosts; `None` when the OS has no configuration
+    /// folder and `DESKBENCH_CONFIG_DIR` is not set.
+    pub vault: Option<Vault>,
 }
 
 pub struct Loaded {
@@ -59,6 +63,14 @@ impl AppState {
         })
     }
 
+    pub fn vault(&self) -> Result<Vault, crate::IpcError> {
+        self.vault.clone().ok_or_else(|| {
+            crate::IpcError::internal(
+                "no configuration folder for the confirmed hosts; set DESKBENCH_CONFIG_DIR to a folder",
+            )
+        })
+    }
+
     pub fn from_env() -> AppState {
         let dir = std::env::var_os("DESKBENCH_WORKSPACE")
             .map(PathBuf::from)
@@ -69,6 +81,7 @@ impl AppState {
             sync: Mutex::new(None),
             export: Mutex::new(None),
             feedback: SharedFeedback::default(),
+            vault: Vault::system().ok(),
         }
     }
 }

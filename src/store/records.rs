@@ -56,7 +56,7 @@ pub struct Source {
     pub name: String,
     pub base_url: Option<String>,
     pub time_zone: Option<String>,
-    /// Non-secret settings (for Zendesk: email, auth kind, token variable name).
+    /// Non-secret settings (for Zendesk: email, auth kind, request limit).
     pub settings: serde_json::Value,
     pub last_success_at: Option<i64>,
 }

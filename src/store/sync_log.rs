@@ -242,7 +242,7 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// The source's non-secret settings (email, auth kind, token variable name).
+    /// The source's non-secret settings (email, auth kind, request limit).
     pub fn set_source_settings(
         &self,
         source_id: i64,

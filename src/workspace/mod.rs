@@ -2,6 +2,7 @@
 //! the workspace's time zone, whether it is the demo, and its sources.
 
 mod sources;
+mod tokens;
 
 pub use sources::{
     check_zendesk, parse_address, zendesk_settings, SourceView, ZendeskAuth, ZendeskSettings,
@@ -44,6 +45,14 @@ pub enum WorkspaceError {
     NotZendesk(String),
     #[error("the settings of source {0:?} are unreadable; remove and add it again")]
     SourceSettings(String),
+    #[error("no token for source {0:?} in the OS keychain; remove the source and add it again, or pass --token-env VAR at each sync")]
+    NoToken(String),
+    #[error("the API token of source {name:?} has not been sent to {base_url} from this computer before; confirm that address first")]
+    UnconfirmedHost { name: String, base_url: String },
+    #[error(
+        "the address of source {name:?} is now {base_url}; look at it again before confirming"
+    )]
+    AddressChanged { name: String, base_url: String },
     #[error("the source has no email for API-token sign-in; add it again with --email")]
     MissingEmail,
     #[error("the token belongs to {name} ({role}); Zendesk's incremental exports need an admin's API token")]

@@ -1,12 +1,11 @@
-//! Connecting, listing and removing a workspace's helpdesk sources, and turning a stored
-//! source plus its token into a ready API client.
+//! Connecting, listing and removing a workspace's helpdesk sources, and syncing one.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use tokio_util::sync::CancellationToken;
 
-use crate::secrets::{self, Secret};
+use crate::secrets::{self, Secret, Vault};
 use crate::sources::zendesk::{self, BaseUrl, Client, ClientOptions, Credentials, Identity};
 use crate::store::records::{NewSource, Source, SourceKind};
 use crate::sync::{self, PlanOptions, SyncEvent, SyncOptions, SyncSummary};
@@ -24,14 +23,13 @@ pub enum ZendeskAuth {
     OAuth,
 }
 
-/// The non-secret settings of a Zendesk source.
+/// The non-secret settings of a Zendesk source. Where the token is read from is never
+/// among them: a `token_env` written by older versions is ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ZendeskSettings {
     pub email: Option<String>,
     #[serde(default)]
     pub auth: ZendeskAuth,
-    /// Read the token from this environment variable instead of the keychain (headless).
-    pub token_env: Option<String>,
     /// Requests per minute to the incremental exports (10; 30 with High Volume API).
     pub incremental_limit: Option<u32>,
 }
@@ -62,19 +60,25 @@ impl ZendeskSettings {
 }
 
 impl Workspace {
-    /// Adds a Zendesk source. A demo workspace becomes a real one: the demo helpdesk and
-    /// its data are removed first, so generated and real tickets never mix.
+    /// Adds a Zendesk source and confirms its host. The row is written first, so a name
+    /// already taken fails before any token is touched; then `token` (if given; else it
+    /// comes from `--token-env` at each sync) goes to the keychain under the new source's
+    /// own entry. If that fails, the row goes again. A demo workspace becomes a real one:
+    /// the demo helpdesk and its data are removed, so generated and real tickets never mix.
     pub fn add_zendesk_source(
         &mut self,
         name: &str,
         base: &BaseUrl,
         settings: &ZendeskSettings,
+        token: Option<&Secret>,
+        vault: &Vault,
         now: i64,
     ) -> Result<Source, WorkspaceError> {
         if self.store.source_id_by_name(name)?.is_some() {
             return Err(WorkspaceError::SourceExists(name.to_owned()));
         }
-        self.remove_demo()?;
+        let json = serde_json::to_value(settings)
+            .map_err(|_| WorkspaceError::SourceSettings(name.to_owned()))?;
         let w = self.store.write()?;
         let id = w.add_source(&NewSource {
             kind: SourceKind::Zendesk,
@@ -83,11 +87,30 @@ impl Workspace {
             time_zone: None,
             created_at: now,
         })?;
-        let json = serde_json::to_value(settings)
-            .map_err(|_| WorkspaceError::SourceSettings(name.to_owned()))?;
         w.set_source_settings(id, &json)?;
         w.commit()?;
-        self.source(name)
+        let source = self.source(name)?;
+        if let Err(err) = self.keep_token(&source, token, vault) {
+            let _ = self.forget_source(&source, vault);
+            self.store.remove_source(source.id)?;
+            return Err(err);
+        }
+        self.remove_demo()?;
+        Ok(source)
+    }
+
+    /// Saves a new source's token and confirms its host: adding a source is consent.
+    fn keep_token(
+        &self,
+        source: &Source,
+        token: Option<&Secret>,
+        vault: &Vault,
+    ) -> Result<(), WorkspaceError> {
+        if let Some(token) = token {
+            let account = secrets::account(&self.id()?, source.id);
+            vault.keychain().save(&account, token)?;
+        }
+        self.confirm_host(source, vault)
     }
 
     /// Removes the demo source and the demo's time zone, if the workspace is the demo.
@@ -116,37 +139,23 @@ impl Workspace {
             .ok_or_else(|| WorkspaceError::NoSuchSource(name.to_owned()))
     }
 
-    /// Removes a source, everything synced from it, and its keychain token.
-    pub fn remove_source(&mut self, name: &str) -> Result<(), WorkspaceError> {
+    /// Removes a source, everything synced from it, its keychain token and its confirmed
+    /// hosts; other workspaces' sources of the same name keep theirs.
+    pub fn remove_source(&mut self, name: &str, vault: &Vault) -> Result<(), WorkspaceError> {
         let source = self.source(name)?;
         self.store.remove_source(source.id)?;
         // The data is gone either way; a keychain that cannot be reached keeps a stale
         // token, which the user can remove in the OS's keychain manager.
-        let _ = secrets::delete(&secrets::account(name));
+        let _ = self.forget_source(&source, vault);
         Ok(())
     }
 
-    /// The client for a Zendesk source. The token comes from `token_env` if given, else
-    /// the variable named in the source's settings, else the keychain.
-    pub fn zendesk_client(
-        &self,
-        source: &Source,
-        token_env: Option<&str>,
-    ) -> Result<Client, WorkspaceError> {
-        if source.kind != SourceKind::Zendesk {
-            return Err(WorkspaceError::NotZendesk(source.name.clone()));
-        }
-        let settings = zendesk_settings(source)?;
-        let token = match token_env.or(settings.token_env.as_deref()) {
-            Some(var) => secrets::from_env(var)?,
-            None => secrets::load(&secrets::account(&source.name))?,
-        };
-        let base = BaseUrl::parse(source.base_url.as_deref().unwrap_or_default())?;
-        Ok(Client::new(
-            base,
-            &settings.credentials(&token)?,
-            settings.client_options(),
-        )?)
+    /// Deletes a source's keychain entry and confirmed hosts.
+    fn forget_source(&self, source: &Source, vault: &Vault) -> Result<(), WorkspaceError> {
+        let id = self.id()?;
+        let token = vault.keychain().delete(&secrets::account(&id, source.id));
+        vault.hosts().forget_source(&id, source.id)?;
+        Ok(token?)
     }
 }
 
@@ -179,17 +188,18 @@ pub async fn check_zendesk(
 }
 
 impl Workspace {
-    /// Syncs one source with the engine, reading its token as `zendesk_client` says.
+    /// Syncs one source with the engine; its token comes as `zendesk_client` says.
     pub async fn sync_source(
         &mut self,
         name: &str,
         token_env: Option<&str>,
+        vault: &Vault,
         plan: PlanOptions,
         cancel: &CancellationToken,
         on_event: &mut (dyn FnMut(SyncEvent) + Send),
     ) -> Result<SyncSummary, WorkspaceError> {
         let source = self.source(name)?;
-        let client = self.zendesk_client(&source, token_env)?;
+        let client = self.zendesk_client(&source, token_env, vault)?;
         let options = SyncOptions {
             plan,
             clock: crate::now,
@@ -229,14 +239,18 @@ pub struct SourceView {
     pub last_synced_at: Option<i64>,
     pub time_zone: Option<String>,
     pub streams: Vec<crate::store::StreamState>,
+    /// Whether this user confirmed sending the token to `base_url` on this computer; the
+    /// app asks before the first sync when not.
+    pub host_confirmed: bool,
 }
 
 impl Workspace {
-    pub fn source_views(&self) -> Result<Vec<SourceView>, WorkspaceError> {
+    pub fn source_views(&self, vault: &Vault) -> Result<Vec<SourceView>, WorkspaceError> {
         let mut views = Vec::new();
         for s in self.store.sources()? {
             let settings = zendesk_settings(&s).unwrap_or_default();
             views.push(SourceView {
+                host_confirmed: self.host_confirmed(&s, vault)?,
                 streams: self.store.stream_states(s.id)?,
                 name: s.name,
                 kind: s.kind.as_str().to_owned(),

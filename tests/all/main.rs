@@ -12,6 +12,7 @@ mod kpi;
 mod kpi_engine;
 mod overview_charts;
 mod people;
+mod secrets;
 mod snapshot;
 mod store;
 mod sync;

@@ -15,6 +15,9 @@ const app = join(root, 'target/debug/deskbench-app');
 const cli = join(root, 'target/debug/deskbench');
 const fakeBin = join(root, 'target/debug/fake-zendesk');
 const workspace = mkdtempSync(join(tmpdir(), 'deskbench-e2e-sources-'));
+// Where the app keeps the hosts the user confirmed (connecting confirms the fake's), so
+// the user's own configuration folder is left alone.
+const config = mkdtempSync(join(tmpdir(), 'deskbench-e2e-config-'));
 const TICKETS = 300;
 
 /** A port nothing listens on right now. */
@@ -41,7 +44,7 @@ before(async () => {
   });
   execFileSync(cli, ['--workspace', workspace, 'demo', '--tickets', '2000', '--seed', '3'], { stdio: 'inherit' });
   driver = spawn('tauri-driver', [], {
-    env: { ...process.env, DESKBENCH_WORKSPACE: workspace },
+    env: { ...process.env, DESKBENCH_WORKSPACE: workspace, DESKBENCH_CONFIG_DIR: config },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await new Promise((r) => setTimeout(r, 1500));
@@ -58,6 +61,7 @@ after(async () => {
   driver?.kill('SIGTERM');
   fake?.kill('SIGTERM');
   rmSync(workspace, { recursive: true, force: true });
+  rmSync(config, { recursive: true, force: true });
 });
 
 const byId = (id) => browser.$(`[data-testid="${id}"]`);

@@ -1,5 +1,5 @@
-//! The Sources screen: connect a Zendesk account, sync with live progress and cancel,
-//! the sync history, and removing a source.
+//! The Sources screen: connect a Zendesk account, confirm a source's host, sync with live
+//! progress and cancel, the sync history, and removing a source.
 
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -7,7 +7,7 @@ use tauri::{Emitter, State, WebviewWindow};
 use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 
-use deskbench::secrets::{self, Secret};
+use deskbench::secrets::Secret;
 use deskbench::store::{RunOutcome, SyncRun};
 use deskbench::sync::{PlanOptions, SyncEvent};
 use deskbench::workspace::{
@@ -66,7 +66,6 @@ fn settings_of(request: &ConnectRequest) -> ZendeskSettings {
     ZendeskSettings {
         email: request.email.clone().filter(|e| !e.trim().is_empty()),
         auth: request.auth,
-        token_env: None,
         incremental_limit: None,
     }
 }
@@ -110,7 +109,8 @@ pub async fn test_connection(request: ConnectRequest) -> Result<ConnectionCheck,
     })
 }
 
-/// Checks, stores the token in the keychain, and adds the source (replacing the demo).
+/// Checks, adds the source (replacing the demo), stores the token in the keychain and
+/// confirms the host.
 #[tauri::command]
 pub async fn connect_source(
     request: ConnectRequest,
@@ -123,12 +123,17 @@ pub async fn connect_source(
     let token = Secret::new(request.token.clone())
         .map_err(|e| IpcError::new(ErrorCode::InvalidInput, &e))?;
     check_zendesk(&base, &settings, &token, &CancellationToken::new()).await?;
-    let (dir, loaded) = (state.dir()?, state.loaded.clone());
+    let (dir, loaded, vault) = (state.dir()?, state.loaded.clone(), state.vault()?);
     let name = request.name.trim().to_owned();
     let info = blocking(move || {
-        secrets::save(&secrets::account(&name), &token)
-            .map_err(|e| IpcError::new(ErrorCode::Workspace, &e))?;
-        Workspace::open(&dir)?.add_zendesk_source(&name, &base, &settings, deskbench::now())?;
+        Workspace::open(&dir)?.add_zendesk_source(
+            &name,
+            &base,
+            &settings,
+            Some(&token),
+            &vault,
+            deskbench::now(),
+        )?;
         load(&dir, &loaded)
     })
     .await?;
@@ -139,8 +144,21 @@ pub async fn connect_source(
 
 #[tauri::command]
 pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<SourceView>, IpcError> {
-    let dir = state.dir()?;
-    blocking(move || Ok(Workspace::open(&dir)?.source_views()?)).await
+    let (dir, vault) = (state.dir()?, state.vault()?);
+    blocking(move || Ok(Workspace::open(&dir)?.source_views(&vault)?)).await
+}
+
+/// Records that the user agrees to send the source's token to `base_url`, the address
+/// the confirmation dialog showed.
+#[tauri::command]
+pub async fn confirm_source_host(
+    name: String,
+    base_url: String,
+    state: State<'_, AppState>,
+) -> Result<(), IpcError> {
+    let (dir, vault) = (state.dir()?, state.vault()?);
+    blocking(move || Ok(Workspace::open(&dir)?.confirm_source_host(&name, &base_url, &vault)?))
+        .await
 }
 
 #[tauri::command]
@@ -150,7 +168,8 @@ pub async fn sync_history(state: State<'_, AppState>) -> Result<Vec<SyncRun>, Ip
 }
 
 /// Syncs every Zendesk source, streaming progress; then reloads the frame and tells every
-/// screen (`workspace-changed`) to refresh.
+/// screen (`workspace-changed`) to refresh. Refuses, with `unconfirmed_host` and before
+/// anything is sent, while a source's host is not confirmed.
 #[tauri::command]
 pub async fn sync_sources(
     full: bool,
@@ -192,8 +211,11 @@ async fn run_syncs(
 ) -> Result<Vec<SourceSyncResult>, IpcError> {
     // Its own connection: queries keep reading the workspace meanwhile (WAL).
     let mut workspace = Workspace::open(&state.dir()?)?;
+    let vault = state.vault()?;
+    let sources = workspace.syncable_sources()?;
+    workspace.require_confirmed_hosts(&sources, &vault)?;
     let mut results = Vec::new();
-    for source in workspace.syncable_sources()? {
+    for source in sources {
         let plan = PlanOptions {
             full,
             ..PlanOptions::default()
@@ -206,7 +228,7 @@ async fn run_syncs(
             });
         };
         let result = workspace
-            .sync_source(&source, None, plan, cancel, &mut send)
+            .sync_source(&source, None, &vault, plan, cancel, &mut send)
             .await;
         let entry = match result {
             Ok(summary) => SourceSyncResult {
@@ -256,9 +278,9 @@ pub async fn remove_source(
     window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<WorkspaceInfo, IpcError> {
-    let (dir, loaded) = (state.dir()?, state.loaded.clone());
+    let (dir, loaded, vault) = (state.dir()?, state.loaded.clone(), state.vault()?);
     let info = blocking(move || {
-        Workspace::open(&dir)?.remove_source(&name)?;
+        Workspace::open(&dir)?.remove_source(&name, &vault)?;
         load(&dir, &loaded)
     })
     .await?;

@@ -88,8 +88,8 @@ pub struct AddZendesk {
     /// The token is an OAuth access token (Bearer) rather than an API token.
     #[arg(long)]
     pub oauth: bool,
-    /// Read the token from this environment variable (now and at every sync) instead of
-    /// asking for it and keeping it in the OS keychain.
+    /// Read the token from this environment variable instead of asking for it and keeping
+    /// it in the OS keychain. Nothing is stored: pass --token-env again at every sync.
     #[arg(long, value_name = "VAR")]
     pub token_env: Option<String>,
     /// Requests per minute to Zendesk's incremental exports: 10, or 30 with the High
@@ -113,9 +113,14 @@ pub struct SyncArgs {
     /// Read every stream from the beginning again (stored data is kept and updated).
     #[arg(long)]
     pub full: bool,
-    /// Read the token from this environment variable for this run.
+    /// Read the token from this environment variable for this run (never stored: pass it
+    /// at every sync of a source added with --token-env).
     #[arg(long, value_name = "VAR")]
     pub token_env: Option<String>,
+    /// Send the token to a source's address without asking when it was not confirmed on
+    /// this computer before (for scripts; a terminal is asked).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

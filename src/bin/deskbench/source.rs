@@ -5,10 +5,10 @@ use std::io::{IsTerminal, Write};
 use anyhow::{bail, Context, Result};
 use tokio_util::sync::CancellationToken;
 
-use deskbench::secrets::{self, Secret};
+use deskbench::secrets::{self, Secret, Vault};
 use deskbench::sources::zendesk::BaseUrl;
 use deskbench::workspace::{
-    check_zendesk, zendesk_settings, Workspace, ZendeskAuth, ZendeskSettings,
+    check_zendesk, zendesk_settings, Workspace, WorkspaceError, ZendeskAuth, ZendeskSettings,
 };
 
 use crate::args::{AddSource, AddZendesk, Cli, RemoveSource, SourceCommand};
@@ -35,9 +35,19 @@ fn add_zendesk(cli: &Cli, args: &AddZendesk) -> Result<()> {
         } else {
             ZendeskAuth::ApiToken
         },
-        token_env: args.token_env.clone(),
         incremental_limit: args.incremental_limit,
     };
+    let dir = workspace_dir(cli)?;
+    // A taken name fails before the token is asked for (the core checks again).
+    if Workspace::exists(&dir)
+        && Workspace::open(&dir)?
+            .store()
+            .source_id_by_name(&args.name)?
+            .is_some()
+    {
+        return Err(WorkspaceError::SourceExists(args.name.clone()).into());
+    }
+    let vault = Vault::system()?;
     let token = match &args.token_env {
         Some(var) => secrets::from_env(var)?,
         None => ask_token()?,
@@ -52,27 +62,68 @@ fn add_zendesk(cli: &Cli, args: &AddZendesk) -> Result<()> {
             &CancellationToken::new(),
         ))
         .with_context(|| format!("cannot connect to {}", base.as_str()))?;
-    let mut workspace = Workspace::open(&workspace_dir(cli)?)?;
+    let mut workspace = Workspace::open(&dir)?;
     let was_demo = workspace.info(deskbench::now())?.is_demo;
-    if args.token_env.is_none() {
-        secrets::save(&secrets::account(&args.name), &token)?;
-    }
-    workspace.add_zendesk_source(&args.name, &base, &settings, deskbench::now())?;
+    // A token from --token-env is not kept: the variable is named again at each sync.
+    let keep = args.token_env.is_none().then_some(&token);
+    workspace.add_zendesk_source(&args.name, &base, &settings, keep, &vault, deskbench::now())?;
     if was_demo {
         eprintln!(
             "Removed the demo data: this workspace now holds {} only.",
             args.name
         );
     }
+    let sync = match &args.token_env {
+        Some(var) => format!("deskbench sync {} --token-env {var}", args.name),
+        None => format!("deskbench sync {}", args.name),
+    };
     eprintln!(
-        "Connected {} ({}) as {} ({}). Run `deskbench sync {}` to fetch its tickets.",
+        "Connected {} ({}) as {} ({}). Run `{sync}` to fetch its tickets.",
         args.name,
         base.as_str(),
         me.name,
         me.role,
-        args.name
     );
     Ok(())
+}
+
+/// Makes sure the user agreed to send the source's token to its address on this
+/// computer: asks on a terminal, else needs `--yes`. The workspace's name and address
+/// are shown escaped, so their text cannot disguise the question.
+pub fn confirm_host(workspace: &Workspace, name: &str, yes: bool, vault: &Vault) -> Result<()> {
+    let Some(base) = workspace.host_to_confirm(name, vault)? else {
+        return Ok(());
+    };
+    let shown = name.escape_debug();
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            bail!(
+                "source '{shown}' would send its API token to {}, which was not confirmed on this computer; run the sync on a terminal to be asked, or pass --yes",
+                base.as_str()
+            );
+        }
+        let question = format!(
+            "Send the API token for source '{shown}' to {}? [y/N] ",
+            base.as_str()
+        );
+        if !ask(&question)? {
+            bail!(
+                "did not send the token of source '{shown}' to {}",
+                base.as_str()
+            );
+        }
+    }
+    workspace.confirm_source_host(name, base.as_str(), vault)?;
+    Ok(())
+}
+
+/// Asks a yes/no question on the terminal; only "y" or "yes" is a yes.
+fn ask(question: &str) -> Result<bool> {
+    eprint!("{question}");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }
 
 /// Asks for the token on the terminal without echoing it.
@@ -116,19 +167,16 @@ fn remove(cli: &Cli, args: &RemoveSource) -> Result<()> {
                 args.name
             );
         }
-        eprint!(
+        let question = format!(
             "Remove {} and everything synced from it from this workspace? [y/N] ",
             source.name
         );
-        std::io::stderr().flush()?;
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+        if !ask(&question)? {
             eprintln!("Kept {}.", source.name);
             return Ok(());
         }
     }
-    workspace.remove_source(&args.name)?;
+    workspace.remove_source(&args.name, &Vault::system()?)?;
     eprintln!("Removed {} and its data.", args.name);
     Ok(())
 }

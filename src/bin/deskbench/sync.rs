@@ -7,11 +7,13 @@ use anyhow::{bail, Result};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use tokio_util::sync::CancellationToken;
 
+use deskbench::secrets::Vault;
 use deskbench::sources::zendesk::Stream;
 use deskbench::store::RunOutcome;
 use deskbench::sync::{PlanOptions, SyncEvent, WaitReason};
 
 use crate::args::{Cli, SyncArgs};
+use crate::source::confirm_host;
 use crate::status::open_existing;
 
 pub fn run(cli: &Cli, args: &SyncArgs) -> Result<()> {
@@ -22,6 +24,11 @@ pub fn run(cli: &Cli, args: &SyncArgs) -> Result<()> {
     };
     if sources.is_empty() {
         bail!("this workspace has no Zendesk source; add one with `deskbench source add zendesk`");
+    }
+    // Every question before the first progress bar.
+    let vault = Vault::system()?;
+    for source in &sources {
+        confirm_host(&workspace, source, args.yes, &vault)?;
     }
     let runtime = tokio::runtime::Runtime::new()?;
     let cancel = CancellationToken::new();
@@ -40,6 +47,7 @@ pub fn run(cli: &Cli, args: &SyncArgs) -> Result<()> {
         let result = runtime.block_on(workspace.sync_source(
             &source,
             args.token_env.as_deref(),
+            &vault,
             plan,
             &cancel,
             &mut |event| bars.show(event),

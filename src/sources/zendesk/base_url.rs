@@ -30,6 +30,13 @@ impl BaseUrl {
         if parsed.host_str().is_none() {
             return Err(ZendeskError::InvalidBaseUrl(format!("{url:?} has no host")));
         }
+        // Not echoed: what sits there may be a password.
+        if !parsed.username().is_empty() || parsed.password().is_some() {
+            return Err(ZendeskError::InvalidBaseUrl(
+                "the address holds a user name or password; give the account's address alone"
+                    .into(),
+            ));
+        }
         match parsed.scheme() {
             "https" => {}
             "http" if is_loopback(&parsed) => {}
@@ -100,6 +107,18 @@ mod tests {
         let err = BaseUrl::parse("http://support.example.com").unwrap_err();
         assert!(matches!(err, ZendeskError::InsecureUrl(_)), "{err}");
         assert!(BaseUrl::parse("ftp://x").is_err());
+    }
+
+    #[test]
+    fn user_info_is_refused_and_not_echoed() {
+        for url in [
+            "https://me:hunter2@acme.zendesk.com",
+            "https://me@acme.zendesk.com",
+        ] {
+            let err = BaseUrl::parse(url).unwrap_err().to_string();
+            assert!(err.contains("user name or password"), "{err}");
+            assert!(!err.contains("hunter2"), "{err}");
+        }
     }
 
     #[test]

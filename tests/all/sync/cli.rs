@@ -12,12 +12,18 @@ use super::*;
 
 const TOKEN_VAR: &str = "DESKBENCH_TEST_ZENDESK_TOKEN";
 
+/// This user's configuration folder (confirmed hosts) for a test workspace.
+fn config_dir(workspace: &Path) -> std::path::PathBuf {
+    workspace.join("user-config")
+}
+
 async fn deskbench(workspace: &Path, token: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_deskbench"))
         .arg("--workspace")
         .arg(workspace)
         .args(args)
         .env(TOKEN_VAR, token)
+        .env(deskbench::secrets::CONFIG_DIR_ENV, config_dir(workspace))
         .stdin(std::process::Stdio::null())
         .output()
         .await
@@ -139,8 +145,9 @@ async fn a_sync_killed_at_random_points_resumes_to_exactly_the_accounts_records(
         let mut child = Command::new(env!("CARGO_BIN_EXE_deskbench"))
             .arg("--workspace")
             .arg(ws.path())
-            .args(["sync", "fake"])
+            .args(["sync", "fake", "--token-env", TOKEN_VAR])
             .env(TOKEN_VAR, "secret-token")
+            .env(deskbench::secrets::CONFIG_DIR_ENV, config_dir(ws.path()))
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -158,7 +165,12 @@ async fn a_sync_killed_at_random_points_resumes_to_exactly_the_accounts_records(
             fake.add_tickets(5);
         }
     }
-    let out = deskbench(ws.path(), "secret-token", &["sync", "fake"]).await;
+    let out = deskbench(
+        ws.path(),
+        "secret-token",
+        &["sync", "fake", "--token-env", TOKEN_VAR],
+    )
+    .await;
     assert!(out.status.success(), "{}", stderr(&out));
     integrity_ok(&db);
     assert_same(

@@ -21,6 +21,7 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
   syncSources: vi.fn(),
   cancelSync: vi.fn(),
   removeSource: vi.fn(),
+  confirmSourceHost: vi.fn(),
   testConnection: vi.fn(),
   connectSource: vi.fn(),
 }));
@@ -51,7 +52,14 @@ describe('Sources screen', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(NOW_MS);
-    for (const mock of [ipc.listSources, ipc.syncHistory, ipc.syncSources, ipc.cancelSync, ipc.removeSource]) {
+    for (const mock of [
+      ipc.listSources,
+      ipc.syncHistory,
+      ipc.syncSources,
+      ipc.cancelSync,
+      ipc.removeSource,
+      ipc.confirmSourceHost,
+    ]) {
       vi.mocked(mock).mockReset();
     }
     vi.mocked(ipc.listSources).mockResolvedValue(sourcesFixture);
@@ -195,6 +203,43 @@ describe('Sources screen', () => {
     await fireEvent.click(within(dialog).getByTestId('confirm-accept'));
     expect(ipc.syncSources).toHaveBeenCalledWith(true, expect.any(Function));
     expect(await screen.findByTestId('sync-progress')).toHaveTextContent('Full resync in progress');
+  });
+
+  it('asks before sending a token to an unconfirmed address, then syncs', async () => {
+    const unconfirmed = [{ ...sourcesFixture[0]!, base_url: 'https://evil.example', host_confirmed: false }];
+    vi.mocked(ipc.listSources).mockResolvedValue(unconfirmed);
+    vi.mocked(ipc.confirmSourceHost).mockResolvedValue();
+    controllableSync();
+    setup();
+    await screen.findByTestId('source-card');
+    await fireEvent.click(screen.getByTestId('sync-now'));
+    const dialog = screen.getByTestId('host-confirm-dialog') as HTMLDialogElement;
+    await waitFor(() => expect(dialog.open).toBe(true));
+    expect(within(dialog).getByTestId('host-name')).toHaveTextContent('Acme support');
+    expect(within(dialog).getByTestId('host-url')).toHaveTextContent('https://evil.example');
+    expect(ipc.syncSources).not.toHaveBeenCalled();
+
+    await fireEvent.click(within(dialog).getByTestId('confirm-cancel'));
+    await waitFor(() => expect(dialog.open).toBe(false));
+    expect(ipc.confirmSourceHost).not.toHaveBeenCalled();
+    expect(ipc.syncSources).not.toHaveBeenCalled();
+
+    await fireEvent.click(screen.getByTestId('sync-now'));
+    await waitFor(() => expect(dialog.open).toBe(true));
+    await fireEvent.click(within(dialog).getByTestId('confirm-accept'));
+    await waitFor(() => expect(ipc.syncSources).toHaveBeenCalledWith(false, expect.any(Function)));
+    expect(ipc.confirmSourceHost).toHaveBeenCalledWith('Acme support', 'https://evil.example');
+  });
+
+  it('asks when the core refuses an address the list showed as confirmed', async () => {
+    vi.mocked(ipc.syncSources).mockRejectedValueOnce({ code: 'unconfirmed_host', message: 'confirm that address first' });
+    setup();
+    await screen.findByTestId('source-card');
+    vi.mocked(ipc.listSources).mockResolvedValue([{ ...sourcesFixture[0]!, host_confirmed: false }]);
+    await fireEvent.click(screen.getByTestId('sync-now'));
+    const dialog = screen.getByTestId('host-confirm-dialog') as HTMLDialogElement;
+    await waitFor(() => expect(dialog.open).toBe(true));
+    expect(within(dialog).getByTestId('host-url')).toHaveTextContent('https://acme.zendesk.com');
   });
 
   it('removes a source only after confirmation (Esc cancels)', async () => {

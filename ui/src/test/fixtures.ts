@@ -159,6 +159,7 @@ export const demoSourcesFixture: SourceView[] = [
     last_synced_at: null,
     time_zone: 'Europe/Berlin',
     streams: [],
+    host_confirmed: true,
   },
 ];
 
@@ -186,6 +187,7 @@ export const sourcesFixture: SourceView[] = [
       stream('satisfaction_ratings', null, 'Zendesk refused access (403): the plan does not include this'),
       stream('tickets', NOW_S - 300),
     ],
+    host_confirmed: true,
   },
 ];
 

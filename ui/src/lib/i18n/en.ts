@@ -200,6 +200,10 @@ export const en = {
   'sources.removeTitle': 'Remove {name}?',
   'sources.removeBody': 'All data synced from {name} will be deleted from this computer, and its saved token removed. Nothing changes in your Zendesk account.',
   'sources.removeConfirm': 'Remove and delete data',
+  'sources.hostTitle': 'Send the API token to this address?',
+  'sources.hostBody': 'Deskbench has not sent the token of these sources to their addresses from this computer before. A workspace folder made by someone else can name any address: sync only if you recognise it.',
+  'sources.hostConfirm': 'Send the token and sync',
+  'sources.hostError': 'Could not confirm the address',
   'sources.demoTitle': 'Demo helpdesk',
   'sources.demoBody': 'This workspace holds a generated sample helpdesk so you can try Deskbench. Connecting a Zendesk account replaces the demo data with your own.',
 

@@ -198,6 +198,10 @@ export const ko: Dictionary = {
   'sources.removeTitle': '{name}을(를) 제거할까요?',
   'sources.removeBody': '{name}에서 동기화한 모든 데이터가 이 컴퓨터에서 삭제되고 저장된 토큰도 제거됩니다. Zendesk 계정에는 아무 변화가 없습니다.',
   'sources.removeConfirm': '제거하고 데이터 삭제',
+  'sources.hostTitle': '이 주소로 API 토큰을 보낼까요?',
+  'sources.hostBody': 'Deskbench는 이 컴퓨터에서 아래 소스의 토큰을 해당 주소로 보낸 적이 없습니다. 다른 사람이 만든 워크스페이스 폴더에는 어떤 주소든 들어 있을 수 있으니, 아는 주소일 때만 동기화하세요.',
+  'sources.hostConfirm': '토큰 보내고 동기화',
+  'sources.hostError': '주소를 확인하지 못했습니다',
   'sources.demoTitle': '데모 헬프데스크',
   'sources.demoBody': '이 워크스페이스에는 Deskbench를 체험할 수 있도록 자동 생성된 샘플 헬프데스크가 들어 있습니다. Zendesk 계정을 연결하면 데모 데이터가 실제 데이터로 대체됩니다.',
 

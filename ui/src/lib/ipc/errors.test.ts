@@ -10,6 +10,13 @@ describe('toIpcError', () => {
     });
   });
 
+  it('keeps the unconfirmed-host code the Sources screen acts on', () => {
+    expect(toIpcError({ code: 'unconfirmed_host', message: 'confirm it' })).toEqual({
+      code: 'unconfirmed_host',
+      message: 'confirm it',
+    });
+  });
+
   it('wraps strings, Errors and unknown values as internal errors', () => {
     expect(toIpcError('boom')).toEqual({ code: 'internal', message: 'boom' });
     expect(toIpcError(new Error('bad'))).toEqual({ code: 'internal', message: 'bad' });

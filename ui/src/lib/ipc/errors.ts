@@ -6,7 +6,7 @@
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { IpcError } from './bindings/IpcError';
 
-const ERROR_CODES: readonly ErrorCode[] = ['invalid_input', 'workspace', 'internal'];
+const ERROR_CODES: readonly ErrorCode[] = ['invalid_input', 'workspace', 'unconfirmed_host', 'internal'];
 
 /** True when `value` already has the exact `IpcError` shape. */
 export function isIpcError(value: unknown): value is IpcError {

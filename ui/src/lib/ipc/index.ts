@@ -246,9 +246,19 @@ export function connectSource(request: ConnectRequest): Promise<WorkspaceInfo> {
 }
 
 /**
+ * Records that the user agrees to send the source's token to `baseUrl`, the address they
+ * were shown. Rejects with `unconfirmed_host` when the stored address is no longer that.
+ */
+export function confirmSourceHost(name: string, baseUrl: string): Promise<void> {
+  return call<void>('confirm_source_host', { name, baseUrl });
+}
+
+/**
  * Syncs every Zendesk source (`full`: every stream from the beginning), calling
  * `onProgress` for each progress event; resolves with one result per source. The
- * channel is created only inside the desktop app, where Tauri can address it.
+ * channel is created only inside the desktop app, where Tauri can address it. Rejects
+ * with `unconfirmed_host`, before anything is sent, while a source's address is not
+ * confirmed on this computer.
  */
 export async function syncSources(
   full: boolean,

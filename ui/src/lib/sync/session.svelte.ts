@@ -3,7 +3,7 @@
  * reporting) when the analyst switches to the Overview and back, and the header can say
  * "Syncing…" meanwhile. One instance is created by the shell; tests create their own.
  */
-import { cancelSync, syncSources, toIpcError } from '../ipc';
+import { cancelSync, syncSources, toIpcError, type IpcError } from '../ipc';
 import { IDLE_SYNC, isSyncActive, reduceSync, type SyncAction, type SyncState } from './progress';
 
 export class SyncSession {
@@ -19,15 +19,22 @@ export class SyncSession {
     this.state = reduceSync(this.state, action);
   }
 
-  /** Syncs every Zendesk source; `sources` are their names, shown as queued at first. */
-  async start(full: boolean, sources: readonly string[]): Promise<void> {
-    if (this.active) return;
+  /**
+   * Syncs every Zendesk source; `sources` are their names, shown as queued at first.
+   * Resolves with the error when the sync could not run at all, so the caller can act on
+   * its code (an unconfirmed host), else with `null`.
+   */
+  async start(full: boolean, sources: readonly string[]): Promise<IpcError | null> {
+    if (this.active) return null;
     this.apply({ kind: 'start', full, sources });
     try {
       const results = await syncSources(full, (progress) => this.apply({ kind: 'progress', progress }));
       this.apply({ kind: 'finish', results });
+      return null;
     } catch (reason) {
-      this.apply({ kind: 'fail', error: toIpcError(reason).message });
+      const error = toIpcError(reason);
+      this.apply({ kind: 'fail', error: error.message });
+      return error;
     } finally {
       this.completed += 1;
     }

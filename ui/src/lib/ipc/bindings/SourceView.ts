@@ -5,4 +5,9 @@ import type { ZendeskAuth } from "./ZendeskAuth";
 /**
  * A source as the Sources screen shows it: no secret, its streams' checkpoints.
  */
-export type SourceView = { name: string, kind: string, base_url: string | null, email: string | null, auth: ZendeskAuth, last_synced_at: number | null, time_zone: string | null, streams: Array<StreamState>, };
+export type SourceView = { name: string, kind: string, base_url: string | null, email: string | null, auth: ZendeskAuth, last_synced_at: number | null, time_zone: string | null, streams: Array<StreamState>, 
+/**
+ * Whether this user confirmed sending the token to `base_url` on this computer; the
+ * app asks before the first sync when not.
+ */
+host_confirmed: boolean, };
