@@ -124,6 +124,24 @@ fn a_second_lock_holder_in_one_process_is_refused_until_the_first_lets_go() {
     Workspace::create_demo(dir.path(), &config, &mut |_| {}).expect("free once released");
 }
 
+#[test]
+fn an_upgrade_waits_for_no_writer_and_leaves_the_old_database_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::store::downgrade_to_schema_3(dir.path());
+    let held = WorkspaceLock::acquire(dir.path(), Activity::Sync).unwrap();
+    let err = Workspace::open(dir.path())
+        .err()
+        .expect("no upgrade under a running sync");
+    assert!(is_busy(&err), "{err}");
+    let version: i64 = rusqlite::Connection::open(dir.path().join(DATABASE_FILE))
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 3, "not upgraded");
+    drop(held);
+    Workspace::open(dir.path()).expect("upgraded once the sync is over");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sync_is_refused_while_another_writer_holds_the_lock() {
     let dir = tempfile::tempdir().unwrap();

@@ -344,3 +344,29 @@ mod read_only {
         assert_eq!(names.len(), 1, "nothing was added to the folder");
     }
 }
+
+/// Back to schema 3, as a database of the previous version (its id comes with 0004).
+pub fn downgrade_to_schema_3(dir: &std::path::Path) {
+    drop(Store::open(dir).unwrap());
+    rusqlite::Connection::open(dir.join(DATABASE_FILE))
+        .unwrap()
+        .execute_batch("DELETE FROM settings WHERE key = 'database_id'; PRAGMA user_version = 3;")
+        .unwrap();
+}
+
+#[test]
+fn connections_upgrading_one_old_database_at_once_apply_each_migration_once() {
+    let dir = tempfile::tempdir().unwrap();
+    downgrade_to_schema_3(dir.path());
+    let ids: Vec<String> = std::thread::scope(|scope| {
+        let opens: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| Store::open(dir.path()).unwrap().database_id().unwrap()))
+            .collect();
+        opens.into_iter().map(|open| open.join().unwrap()).collect()
+    });
+    assert!(
+        ids.iter().all(|id| *id == ids[0]),
+        "one upgrade made one id: {ids:?}"
+    );
+    assert_eq!(version(&dir.path().join(DATABASE_FILE)), SCHEMA_VERSION);
+}
