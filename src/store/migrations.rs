@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use super::{StoreError, APPLICATION_ID};
 
@@ -21,20 +21,46 @@ pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<(), StoreError> 
     run_list(conn, path, MIGRATIONS)
 }
 
+/// Applies the missing migrations. Each runs in an immediate transaction that reads the
+/// version again, so two processes opening an old database at once apply each
+/// migration exactly once (the workspace's write lock also keeps a sync out meanwhile).
 fn run_list(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<(), StoreError> {
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let known = migrations.len() as i64;
-    if found > known {
-        return Err(StoreError::NewerSchema {
-            path: path.to_owned(),
-            found,
-            known,
-        });
+    let newer = |found| StoreError::NewerSchema {
+        path: path.to_owned(),
+        found,
+        known,
+    };
+    // A current database is only read: opening it never waits for a writer.
+    let found = user_version(conn)?;
+    if found >= known {
+        return if found > known {
+            Err(newer(found))
+        } else {
+            Ok(())
+        };
     }
-    for (index, sql) in migrations.iter().enumerate().skip(found as usize) {
-        let version = index as i64 + 1;
+    loop {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|source| StoreError::Migration {
+                version: found + 1,
+                source,
+            })?;
+        let found = user_version(&tx)?;
+        if found >= known {
+            return if found > known {
+                Err(newer(found))
+            } else {
+                Ok(())
+            };
+        }
+        let version = found + 1;
         let fail = |source| StoreError::Migration { version, source };
-        let tx = conn.transaction().map_err(fail)?;
+        // A negative version (never written by Deskbench) has no migration to apply.
+        let Some(sql) = usize::try_from(found).ok().and_then(|i| migrations.get(i)) else {
+            return Ok(());
+        };
         tx.execute_batch(sql).map_err(fail)?;
         // Pragmas take no parameters; both values are integers this code controls.
         tx.execute_batch(&format!(
@@ -43,7 +69,10 @@ fn run_list(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<(
         .map_err(fail)?;
         tx.commit().map_err(fail)?;
     }
-    Ok(())
+}
+
+fn user_version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
 #[cfg(test)]

@@ -18,7 +18,9 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use migrations::SCHEMA_VERSION;
 pub use raw_json::{RawJsonError, RawPage};
-pub use read::{RatingColumns, ReadError, StoreCounts, TicketColumns, MINUTE_COLUMNS};
+pub use read::{
+    FrameTableRows, RatingColumns, ReadError, StoreCounts, TicketColumns, MINUTE_COLUMNS,
+};
 pub use read_related::{FieldDefinition, SlaInstance, TicketKey, TicketText};
 pub use read_texts::{ArticleText, RatingComment, TicketWords};
 pub use sync_log::{RunOutcome, StreamState, SyncRun};
@@ -59,6 +61,24 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error("{path} is an empty file (0 bytes), not a workspace database, perhaps left by an interrupted copy; copy the workspace again, or delete the file to start a new workspace")]
+    EmptyFile { path: PathBuf },
+    #[error("{path} is read-only; Deskbench writes to its workspace folder and database, so make them writable or copy the workspace folder somewhere writable")]
+    ReadOnly { path: PathBuf },
+    #[error("cannot read {path}")]
+    Inspect {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot create a new database in {folder}")]
+    Create {
+        folder: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} already exists; a new database is only created where there is none")]
+    AlreadyExists { path: PathBuf },
     #[error("the workspace database has no id; it was not made by Deskbench's migrations")]
     NoDatabaseId,
     #[error(transparent)]
@@ -76,21 +96,99 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens `folder/deskbench.sqlite`, creating it (and the folder's schema) when new.
-    /// A foreign, damaged or newer database is refused before anything is written to it.
+    /// Opens `folder/deskbench.sqlite`, creating it (see [`Store::create_with`]) when
+    /// there is none. A foreign, damaged, empty (0 bytes), read-only or newer database is
+    /// refused before anything is written to it.
     pub fn open(folder: &Path) -> Result<Store, StoreError> {
-        Self::open_file(&folder.join(DATABASE_FILE))
+        let path = folder.join(DATABASE_FILE);
+        match check_file(folder, &path)? {
+            FileState::Present => Self::open_path(&path),
+            FileState::Missing => match Self::create_with(folder, |_| Ok::<_, StoreError>(())) {
+                // Another process created it meanwhile: that one is the workspace's.
+                Err(StoreError::AlreadyExists { .. }) => Self::open_path(&path),
+                created => created.map(|(store, ())| store),
+            },
+        }
     }
 
-    pub fn open_file(path: &Path) -> Result<Store, StoreError> {
+    /// Makes a new database for `folder`: built under a temporary name beside
+    /// `deskbench.sqlite`, filled by `fill`, and moved into place only when complete and
+    /// only if no database appeared there meanwhile ([`StoreError::AlreadyExists`]). A
+    /// failed or concurrent creation never removes or exposes another's database.
+    pub fn create_with<T, E: From<StoreError>>(
+        folder: &Path,
+        fill: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<(Store, T), E> {
+        let path = folder.join(DATABASE_FILE);
+        let create_err = |source| StoreError::Create {
+            folder: folder.to_owned(),
+            source,
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".deskbench-new-")
+            .suffix(".sqlite")
+            .tempfile_in(folder)
+            .map_err(create_err)?
+            .into_temp_path();
+        let filled = Self::open_path(&temp)
+            .map_err(E::from)
+            .and_then(|mut store| fill(&mut store).map(|value| (store, value)));
+        // Closing the last connection checkpoints the WAL and removes it and its index.
+        let value = filled.map(|(store, value)| {
+            drop(store);
+            value
+        });
+        remove_wal_files(&temp);
+        let value = value?;
+        temp.persist_noclobber(&path).map_err(|err| {
+            if err.error.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::AlreadyExists { path: path.clone() }
+            } else {
+                create_err(err.error)
+            }
+        })?;
+        Ok((Self::open_path(&path)?, value))
+    }
+
+    /// Whether opening `folder`'s database would create it or upgrade its schema: the
+    /// workspace takes its write lock first. Reads only.
+    pub fn needs_setup(folder: &Path) -> Result<bool, StoreError> {
+        let path = folder.join(DATABASE_FILE);
+        if check_file(folder, &path)? == FileState::Missing {
+            return Ok(true);
+        }
+        // Read-write though it only reads: closing it as the last connection removes the
+        // WAL files, as every other connection of the workspace does.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(&path, flags).map_err(|source| StoreError::Open {
+                path: path.clone(),
+                source,
+            })?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|source| StoreError::NotADatabase {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(version < SCHEMA_VERSION)
+    }
+
+    /// Opens the database at `path` (an empty file is a new database).
+    fn open_path(path: &Path) -> Result<Store, StoreError> {
         let open_err = |source| StoreError::Open {
             path: path.to_owned(),
             source,
         };
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Without CREATE: a database removed since it was checked is not made anew.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        // SQLite falls back to reading only when the OS refuses writes.
+        if conn.is_readonly(rusqlite::MAIN_DB).map_err(open_err)? {
+            return Err(StoreError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(open_err)?;
         check_identity(&conn, path)?;
@@ -124,6 +222,47 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum FileState {
+    Missing,
+    Present,
+}
+
+/// What is at a database path, checked before SQLite opens it (which would take an
+/// empty file for a new database and silently read a write-protected one). A missing
+/// file is the only one a new workspace is created for.
+fn check_file(folder: &Path, path: &Path) -> Result<FileState, StoreError> {
+    let read_only = |path: &Path| StoreError::ReadOnly {
+        path: path.to_owned(),
+    };
+    // Windows marks folders read-only for other reasons; there the writes tell.
+    if cfg!(unix) && std::fs::metadata(folder).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(read_only(folder));
+    }
+    match std::fs::metadata(path) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(FileState::Missing),
+        Err(source) => Err(StoreError::Inspect {
+            path: path.to_owned(),
+            source,
+        }),
+        Ok(meta) if meta.len() == 0 => Err(StoreError::EmptyFile {
+            path: path.to_owned(),
+        }),
+        Ok(meta) if meta.permissions().readonly() => Err(read_only(path)),
+        Ok(_) => Ok(FileState::Present),
+    }
+}
+
+/// Removes what SQLite may leave beside a database file that is being discarded.
+fn remove_wal_files(path: &Path) {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        // Usually already gone: SQLite removes them when the last connection closes.
+        let _ = std::fs::remove_file(PathBuf::from(name));
     }
 }
 

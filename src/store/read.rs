@@ -80,7 +80,34 @@ pub struct StoreCounts {
     pub articles: u64,
 }
 
+/// Rows of the main tables the analytics frame is built from, each a plain `count(*)`
+/// over an index (about 60 ms together at a million tickets): the frame snapshot records
+/// them to tell when the database under it changed although its generation did not.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FrameTableRows {
+    pub tickets: i64,
+    pub satisfaction_ratings: i64,
+    pub sla_events: i64,
+    pub ticket_tags: i64,
+}
+
 impl Store {
+    pub fn frame_table_rows(&self) -> Result<FrameTableRows, StoreError> {
+        Ok(self.conn().query_row(
+            "SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM satisfaction_ratings),
+                (SELECT count(*) FROM sla_events), (SELECT count(*) FROM ticket_tags)",
+            [],
+            |r| {
+                Ok(FrameTableRows {
+                    tickets: r.get(0)?,
+                    satisfaction_ratings: r.get(1)?,
+                    sla_events: r.get(2)?,
+                    ticket_tags: r.get(3)?,
+                })
+            },
+        )?)
+    }
+
     pub fn ticket_columns(&self) -> Result<TicketColumns, StoreError> {
         let metric_list = MINUTE_COLUMNS.join(", ");
         // The column list is the constant above; no data reaches this SQL.

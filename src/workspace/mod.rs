@@ -1,6 +1,7 @@
 //! A workspace: a folder holding the store (`deskbench.sqlite`) and its settings. Knows
 //! the workspace's time zone, whether it is the demo, and its sources.
 
+pub mod lock;
 mod sources;
 mod tokens;
 
@@ -19,6 +20,7 @@ use crate::analytics::range::local_date;
 use crate::demo::{self, DemoConfig, DemoError, DemoProgress, DemoSummary};
 use crate::store::records::SourceKind;
 use crate::store::{Store, StoreError, DATABASE_FILE};
+use lock::{Activity, LockError, WorkspaceLock};
 
 /// The setting holding the workspace's IANA time zone.
 pub(crate) const TIME_ZONE_SETTING: &str = "time_zone";
@@ -33,7 +35,7 @@ pub enum WorkspaceError {
     },
     #[error("no workspace folder given and the OS has no data directory; pass --workspace DIR")]
     NoDefaultDir,
-    #[error("the workspace {0} already holds data; use an empty folder for the demo")]
+    #[error("the workspace {0} already has a database; use a new folder for the demo")]
     NotEmpty(PathBuf),
     #[error("the workspace's time zone setting {0:?} is not an IANA time zone")]
     BadTimeZone(String),
@@ -65,6 +67,8 @@ pub enum WorkspaceError {
     Zendesk(#[from] crate::sources::zendesk::ZendeskError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Lock(#[from] LockError),
     #[error(transparent)]
     Demo(#[from] DemoError),
 }
@@ -99,6 +103,13 @@ pub struct Workspace {
     store: Store,
 }
 
+fn create_dir(dir: &Path) -> Result<(), WorkspaceError> {
+    std::fs::create_dir_all(dir).map_err(|source| WorkspaceError::CreateDir {
+        path: dir.to_owned(),
+        source,
+    })
+}
+
 impl Workspace {
     /// The OS data directory's workspace (e.g. `~/.local/share/deskbench`).
     pub fn default_dir() -> Result<PathBuf, WorkspaceError> {
@@ -108,11 +119,14 @@ impl Workspace {
     }
 
     /// Opens the workspace in `dir`, creating the folder and an empty database if needed.
+    /// Creating or upgrading the database takes the workspace's write lock.
     pub fn open(dir: &Path) -> Result<Workspace, WorkspaceError> {
-        std::fs::create_dir_all(dir).map_err(|source| WorkspaceError::CreateDir {
-            path: dir.to_owned(),
-            source,
-        })?;
+        create_dir(dir)?;
+        let _setup = if Store::needs_setup(dir)? {
+            Some(WorkspaceLock::acquire(dir, Activity::Upgrade)?)
+        } else {
+            None
+        };
         let store = Store::open(dir)?;
         Ok(Workspace {
             dir: dir.to_owned(),
@@ -125,27 +139,32 @@ impl Workspace {
         dir.join(DATABASE_FILE).is_file()
     }
 
-    /// Fills an empty workspace with the generated demo helpdesk. On failure the
-    /// half-written database is removed, so a retry starts clean.
+    /// Generates the demo helpdesk as a new workspace in `dir`, which must have no
+    /// database yet. Holds the write lock, and builds the database under a temporary name
+    /// that is renamed into place when complete, so a failed or concurrent run leaves
+    /// nothing behind and never removes another's database.
     pub fn create_demo(
         dir: &Path,
         config: &DemoConfig,
         progress: &mut dyn FnMut(DemoProgress),
     ) -> Result<(Workspace, DemoSummary), WorkspaceError> {
-        let mut workspace = Workspace::open(dir)?;
-        if !workspace.store.sources()?.is_empty() {
+        create_dir(dir)?;
+        let _lock = WorkspaceLock::acquire(dir, Activity::Demo)?;
+        if Workspace::exists(dir) {
+            // An existing file's own problem (empty, read-only, not SQLite) comes first.
+            Store::needs_setup(dir)?;
             return Err(WorkspaceError::NotEmpty(dir.to_owned()));
         }
-        match demo::generate(&mut workspace.store, config, progress) {
-            Ok(summary) => Ok((workspace, summary)),
-            Err(err) => {
-                drop(workspace);
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(dir.join(format!("{DATABASE_FILE}{suffix}")));
-                }
-                Err(err.into())
-            }
-        }
+        let (store, summary) = Store::create_with(dir, |store| {
+            Ok::<_, WorkspaceError>(demo::generate(store, config, progress)?)
+        })?;
+        Ok((
+            Workspace {
+                dir: dir.to_owned(),
+                store,
+            },
+            summary,
+        ))
     }
 
     pub fn dir(&self) -> &Path {

@@ -198,6 +198,8 @@ impl Workspace {
         cancel: &CancellationToken,
         on_event: &mut (dyn FnMut(SyncEvent) + Send),
     ) -> Result<SyncSummary, WorkspaceError> {
+        // One writer at a time: another sync or the demo makes this one fail at once.
+        let _lock = super::lock::WorkspaceLock::acquire(&self.dir, super::lock::Activity::Sync)?;
         let source = self.source(name)?;
         let client = self.zendesk_client(&source, token_env, vault)?;
         let options = SyncOptions {

@@ -4,6 +4,7 @@ mod catalogue;
 mod chart_spec;
 mod charts;
 mod cli;
+mod concurrency;
 mod demo;
 mod export;
 mod feedback;

@@ -1,11 +1,14 @@
 //! The frame snapshot beside the database: loaded when current, rebuilt after any data
-//! change, ignored when damaged, and always giving the same numbers as SQLite.
+//! change, for another database, and when damaged, of another shape or of other row
+//! counts, and always giving the same numbers as SQLite.
 
 use deskbench::analytics::snapshot::SNAPSHOT_DIR;
 use deskbench::analytics::{run, KpiRequest};
 use deskbench::demo::DemoConfig;
 use deskbench::store::records::{Named, NamedKind, TicketStatus};
+use deskbench::store::DATABASE_FILE;
 use deskbench::workspace::Workspace;
+use polars::prelude::IntoLazy;
 
 use crate::fixtures::ticket;
 
@@ -87,4 +90,167 @@ fn the_snapshot_is_used_while_current_and_rebuilt_after_changes() {
     assert!(!repaired.from_snapshot);
     assert_eq!(repaired.frame.ticket_count(), after.frame.ticket_count());
     assert!(workspace.frame().unwrap().from_snapshot);
+}
+
+/// A demo workspace with its snapshot saved.
+fn demo_with_snapshot(seed: u64) -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = DemoConfig {
+        seed,
+        tickets: 1000,
+        months: 6,
+        now: 1_767_225_600,
+    };
+    let (workspace, _) = Workspace::create_demo(dir.path(), &config, &mut |_| {}).unwrap();
+    let built = workspace.frame().unwrap();
+    assert!(!built.from_snapshot && built.save_error.is_none());
+    assert!(workspace.frame().unwrap().from_snapshot);
+    (dir, workspace)
+}
+
+fn sql(dir: &std::path::Path, statement: &str) {
+    rusqlite::Connection::open(dir.join(DATABASE_FILE))
+        .unwrap()
+        .execute_batch(statement)
+        .unwrap();
+}
+
+fn generation(dir: &std::path::Path) -> String {
+    rusqlite::Connection::open(dir.join(DATABASE_FILE))
+        .unwrap()
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'data_generation'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// Loads the frame again after the snapshot was tampered with: it is rebuilt from
+/// SQLite, never an error, gives SQLite's numbers, and is saved again.
+fn assert_rebuilt(workspace: &Workspace, why: &str) {
+    let reloaded = workspace.frame().expect("a bad snapshot is never an error");
+    assert!(!reloaded.from_snapshot, "{why}: rebuilt from SQLite");
+    assert_eq!(reloaded.save_error, None);
+    let from_sqlite = deskbench::analytics::Frame::build(workspace.store()).unwrap();
+    assert_eq!(
+        every_kpi_by_group(workspace, &reloaded.frame),
+        every_kpi_by_group(workspace, &from_sqlite),
+        "{why}: the numbers of SQLite"
+    );
+    assert!(
+        workspace.frame().unwrap().from_snapshot,
+        "{why}: the rebuilt snapshot is saved and used"
+    );
+}
+
+#[test]
+fn another_database_with_the_same_generation_is_answered_from_its_own_data() {
+    let (dir, workspace) = demo_with_snapshot(1);
+    let (other_dir, other) = demo_with_snapshot(2);
+    drop(workspace);
+    drop(other);
+    // Same generation, other data: only the database id tells them apart.
+    sql(
+        other_dir.path(),
+        &format!(
+            "UPDATE settings SET value = '{}' WHERE key = 'data_generation'; PRAGMA wal_checkpoint(TRUNCATE);",
+            generation(dir.path())
+        ),
+    );
+    std::fs::copy(
+        other_dir.path().join(DATABASE_FILE),
+        dir.path().join(DATABASE_FILE),
+    )
+    .unwrap();
+    let swapped = Workspace::open(dir.path()).unwrap();
+    let original = Workspace::open(other_dir.path()).unwrap();
+    let expected = every_kpi_by_group(&original, &original.frame().unwrap().frame);
+    let loaded = swapped.frame().unwrap();
+    assert!(!loaded.from_snapshot, "another database id rebuilds");
+    assert_eq!(every_kpi_by_group(&swapped, &loaded.frame), expected);
+}
+
+#[test]
+fn a_parquet_of_another_shape_is_rebuilt() {
+    let (dir, workspace) = demo_with_snapshot(1);
+    let mut wrong = polars::df!("row" => [1i64, 2], "subject" => ["a", "b"]).unwrap();
+    let file =
+        std::fs::File::create(dir.path().join(SNAPSHOT_DIR).join("tickets.parquet")).unwrap();
+    polars::prelude::ParquetWriter::new(file)
+        .finish(&mut wrong)
+        .unwrap();
+    assert_rebuilt(&workspace, "wrong columns");
+
+    // The right names with another type.
+    let ratings = dir.path().join(SNAPSHOT_DIR).join("ratings.parquet");
+    let frame = workspace.frame().unwrap().frame;
+    let mut retyped = frame
+        .ratings
+        .clone()
+        .lazy()
+        .with_column(polars::prelude::col("created_at").cast(polars::prelude::DataType::Float64))
+        .collect()
+        .unwrap();
+    polars::prelude::ParquetWriter::new(std::fs::File::create(&ratings).unwrap())
+        .finish(&mut retyped)
+        .unwrap();
+    assert_rebuilt(&workspace, "wrong dtype");
+}
+
+#[test]
+fn a_truncated_or_garbage_parquet_is_rebuilt() {
+    let (dir, workspace) = demo_with_snapshot(1);
+    let tickets = dir.path().join(SNAPSHOT_DIR).join("tickets.parquet");
+    let bytes = std::fs::read(&tickets).unwrap();
+    std::fs::write(&tickets, &bytes[..bytes.len() / 2]).unwrap();
+    assert_rebuilt(&workspace, "truncated");
+    std::fs::write(dir.path().join(SNAPSHOT_DIR).join("sla.parquet"), [0u8; 64]).unwrap();
+    assert_rebuilt(&workspace, "garbage");
+    std::fs::write(dir.path().join(SNAPSHOT_DIR).join("manifest.json"), "{").unwrap();
+    assert_rebuilt(&workspace, "a damaged manifest");
+}
+
+#[test]
+fn row_counts_that_differ_from_the_database_or_the_manifest_rebuild() {
+    let (dir, workspace) = demo_with_snapshot(1);
+    // A change the generation does not record (another program, a restored file).
+    sql(
+        dir.path(),
+        "DELETE FROM ticket_tags WHERE (source_id, ticket_id, tag) IN (SELECT source_id, ticket_id, tag FROM ticket_tags LIMIT 3)",
+    );
+    assert_rebuilt(&workspace, "fewer tag rows in SQLite");
+
+    // A frame file with the right columns and fewer rows.
+    let frame = workspace.frame().unwrap().frame;
+    let mut fewer = frame.ratings.head(Some(5));
+    let ratings = dir.path().join(SNAPSHOT_DIR).join("ratings.parquet");
+    polars::prelude::ParquetWriter::new(std::fs::File::create(&ratings).unwrap())
+        .finish(&mut fewer)
+        .unwrap();
+    assert_rebuilt(&workspace, "fewer rating rows in the snapshot");
+}
+
+#[test]
+fn concurrent_saves_leave_one_whole_snapshot_and_no_staging_folders() {
+    let (dir, workspace) = demo_with_snapshot(1);
+    drop(workspace);
+    std::fs::remove_dir_all(dir.path().join(SNAPSHOT_DIR)).unwrap();
+    std::thread::scope(|scope| {
+        for _ in 0..3 {
+            scope.spawn(|| {
+                let workspace = Workspace::open(dir.path()).unwrap();
+                let loaded = workspace.frame().unwrap();
+                assert!(loaded.save_error.is_none(), "{:?}", loaded.save_error);
+            });
+        }
+    });
+    let workspace = Workspace::open(dir.path()).unwrap();
+    assert!(workspace.frame().unwrap().from_snapshot);
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("frame-cache."))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
 }

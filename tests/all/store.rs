@@ -199,3 +199,174 @@ fn a_page_of_tickets_replaces_each_tickets_row_tags_fields_and_json() {
     assert_eq!(store.ticket_raw_json((source, 1)).unwrap(), None);
     assert!(raw_pages().is_empty(), "rows without JSON release it");
 }
+
+/// Every file in `dir` but the database itself (temporary names, WAL files).
+fn other_files(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != DATABASE_FILE)
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_new_database_appears_complete_under_its_name_with_nothing_left_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    assert_eq!(version(&dir.path().join(DATABASE_FILE)), SCHEMA_VERSION);
+    assert_eq!(other_files(dir.path()), Vec::<String>::new());
+
+    let err = Store::create_with(dir.path(), |_| Ok::<_, StoreError>(()))
+        .err()
+        .expect("a database is never created over another");
+    assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
+    assert_eq!(
+        other_files(dir.path()),
+        Vec::<String>::new(),
+        "the refused new database is removed"
+    );
+}
+
+#[test]
+fn a_failed_creation_leaves_no_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Store::create_with(dir.path(), |store| {
+        store.write()?.set_setting("half", "written")?;
+        Err::<(), _>(StoreError::NoDatabaseId)
+    })
+    .err()
+    .expect("the fill failed");
+    assert!(matches!(err, StoreError::NoDatabaseId), "{err}");
+    assert!(!dir.path().join(DATABASE_FILE).exists());
+    assert_eq!(other_files(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_zero_byte_database_is_refused_as_empty_and_left_at_zero_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    fs::write(&path, b"").unwrap();
+    let err = Store::open(dir.path())
+        .err()
+        .expect("an empty file is refused");
+    assert!(matches!(err, StoreError::EmptyFile { .. }), "{err}");
+    assert!(err.to_string().contains("empty file (0 bytes)"), "{err}");
+
+    let err = deskbench::workspace::Workspace::open(dir.path())
+        .err()
+        .expect("the workspace refuses it too");
+    assert!(err.to_string().contains("empty file (0 bytes)"), "{err}");
+
+    let out = crate::cli::deskbench(dir.path(), &["kpi"]);
+    assert!(!out.status.success(), "kpi does not print zeros");
+    let stderr = crate::cli::stderr(&out);
+    assert!(stderr.contains("is an empty file (0 bytes)"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+
+    let out = crate::cli::deskbench(dir.path(), &["demo", "--tickets", "1000"]);
+    assert!(!out.status.success(), "the demo does not replace it");
+    assert!(
+        crate::cli::stderr(&out).contains("empty file"),
+        "{}",
+        crate::cli::stderr(&out)
+    );
+    assert_eq!(fs::metadata(&path).unwrap().len(), 0, "still zero bytes");
+    assert!(
+        !other_files(dir.path()).iter().any(|f| f.contains("sqlite")),
+        "no WAL or other database beside it: {:?}",
+        other_files(dir.path())
+    );
+}
+
+#[cfg(unix)]
+mod read_only {
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+
+    use deskbench::store::{Store, StoreError, DATABASE_FILE};
+
+    fn set_mode(path: &std::path::Path, mode: u32) {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    /// The folder, its database and the database's bytes and modification time.
+    fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open(dir.path()).unwrap());
+        let path = dir.path().join(DATABASE_FILE);
+        (dir, path)
+    }
+
+    fn snapshot(path: &std::path::Path) -> (Vec<u8>, std::time::SystemTime) {
+        (
+            fs::read(path).unwrap(),
+            fs::metadata(path).unwrap().modified().unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_read_only_database_file_is_refused_and_left_unchanged() {
+        let (dir, path) = workspace();
+        set_mode(&path, 0o444);
+        let before = snapshot(&path);
+        let err = Store::open(dir.path()).err().expect("read-only is refused");
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+        assert!(err.to_string().contains("is read-only"), "{err}");
+        let out = crate::cli::deskbench(dir.path(), &["kpi"]);
+        assert!(!out.status.success());
+        assert!(
+            crate::cli::stderr(&out).contains("deskbench.sqlite is read-only"),
+            "{}",
+            crate::cli::stderr(&out)
+        );
+        assert_eq!(snapshot(&path), before, "not a byte changed");
+        assert!(!dir.path().join(format!("{DATABASE_FILE}-wal")).exists());
+        set_mode(&path, 0o644);
+    }
+
+    #[test]
+    fn a_read_only_folder_is_refused_and_left_unchanged() {
+        let (dir, path) = workspace();
+        let before = snapshot(&path);
+        set_mode(dir.path(), 0o555);
+        let err = Store::open(dir.path()).err().expect("read-only is refused");
+        set_mode(dir.path(), 0o755);
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with(&format!("{} is read-only", dir.path().display())),
+            "{err}"
+        );
+        assert_eq!(snapshot(&path), before);
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "nothing was added to the folder");
+    }
+}
+
+/// Back to schema 3, as a database of the previous version (its id comes with 0004).
+pub fn downgrade_to_schema_3(dir: &std::path::Path) {
+    drop(Store::open(dir).unwrap());
+    rusqlite::Connection::open(dir.join(DATABASE_FILE))
+        .unwrap()
+        .execute_batch("DELETE FROM settings WHERE key = 'database_id'; PRAGMA user_version = 3;")
+        .unwrap();
+}
+
+#[test]
+fn connections_upgrading_one_old_database_at_once_apply_each_migration_once() {
+    let dir = tempfile::tempdir().unwrap();
+    downgrade_to_schema_3(dir.path());
+    let ids: Vec<String> = std::thread::scope(|scope| {
+        let opens: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| Store::open(dir.path()).unwrap().database_id().unwrap()))
+            .collect();
+        opens.into_iter().map(|open| open.join().unwrap()).collect()
+    });
+    assert!(
+        ids.iter().all(|id| *id == ids[0]),
+        "one upgrade made one id: {ids:?}"
+    );
+    assert_eq!(version(&dir.path().join(DATABASE_FILE)), SCHEMA_VERSION);
+}

@@ -1,4 +1,5 @@
-//! `deskbench demo`: generate the demo helpdesk into an empty workspace.
+//! `deskbench demo`: generate the demo helpdesk as a new workspace. A second writer on
+//! the folder (another `demo`, a sync) makes it fail at once instead of waiting.
 
 use anyhow::Result;
 use chrono::Days;
@@ -29,11 +30,13 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<()> {
             .progress_chars("=> "),
     );
     bar.set_message("Generating demo helpdesk");
-    let (_, summary) = Workspace::create_demo(&dir, &config, &mut |p| {
+    let created = Workspace::create_demo(&dir, &config, &mut |p| {
         bar.set_length(p.tickets_total as u64);
         bar.set_position(p.tickets_written as u64);
-    })?;
+    });
+    // Cleared either way, so an error is the only line left.
     bar.finish_and_clear();
+    let (_, summary) = created?;
     eprintln!(
         "Created the demo workspace in {}: {} tickets, {} users, {} ratings, {} SLA events, {} articles.",
         dir.display(),
