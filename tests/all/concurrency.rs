@@ -27,6 +27,8 @@ fn deskbench(workspace: &Path, args: &[&str]) -> Command {
         .arg(workspace)
         .args(args)
         .env(TOKEN_VAR, "secret-token")
+        // This test's user: the hosts it confirmed live beside its workspace.
+        .env("DESKBENCH_CONFIG_DIR", workspace.join("user-config"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -146,11 +148,13 @@ fn an_upgrade_waits_for_no_writer_and_leaves_the_old_database_as_it_was() {
 async fn a_sync_is_refused_while_another_writer_holds_the_lock() {
     let dir = tempfile::tempdir().unwrap();
     let mut workspace = Workspace::open(dir.path()).unwrap();
+    let (vault, _) = crate::secrets::vault(dir.path());
     let held = WorkspaceLock::acquire(dir.path(), Activity::Demo).unwrap();
     let err = workspace
         .sync_source(
             "fake",
             None,
+            &vault,
             PlanOptions::default(),
             &CancellationToken::new(),
             &mut |_| {},
@@ -163,6 +167,7 @@ async fn a_sync_is_refused_while_another_writer_holds_the_lock() {
         .sync_source(
             "fake",
             None,
+            &vault,
             PlanOptions::default(),
             &CancellationToken::new(),
             &mut |_| {},
@@ -206,7 +211,9 @@ async fn readers_work_during_a_sync_and_a_second_sync_is_refused() {
     .await;
     assert!(out.status.success(), "{}", stderr(&out));
 
-    let mut sync = deskbench(dir.path(), &["sync", "fake"]).spawn().unwrap();
+    let mut sync = deskbench(dir.path(), &["sync", "fake", "--token-env", TOKEN_VAR])
+        .spawn()
+        .unwrap();
     // Wait until the sync has stored its first tickets, so it is mid-way.
     let db = dir.path().join(DATABASE_FILE);
     let conn = rusqlite::Connection::open(&db).unwrap();
@@ -221,7 +228,7 @@ async fn readers_work_during_a_sync_and_a_second_sync_is_refused() {
     }
 
     let (second, kpi, status) = tokio::join!(
-        run(dir.path(), &["sync", "fake"]),
+        run(dir.path(), &["sync", "fake", "--token-env", TOKEN_VAR]),
         run(dir.path(), &["kpi", "--format", "json"]),
         run(dir.path(), &["status"]),
     );
