@@ -6,6 +6,10 @@ use std::collections::HashMap;
 /// (hits, n) for shares.
 pub(crate) type Share = (u64, u64);
 
+/// The most groups × buckets one query may compute. A cell costs the engine about
+/// CELL_BYTES_PLACEHOLDER
+pub(crate) const MAX_CELLS: usize = 250_000;
+
 /// The most (key, slot) cells a query tallies in flat arrays.
 pub(crate) const DENSE_CELLS: usize = 4_000_000;
 
