@@ -3,6 +3,7 @@
 
 pub mod analytics;
 pub mod charts;
+pub mod crash_report;
 pub mod demo;
 pub mod export;
 pub mod feedback;

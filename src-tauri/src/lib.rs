@@ -11,6 +11,8 @@ pub use error::{ErrorCode, IpcError};
 
 /// Starts the desktop app.
 pub fn run() {
+    // A panic is logged as one line; the command it happened in still fails as before.
+    deskbench::crash_report::install();
     let result = tauri::Builder::default()
         .manage(state::AppState::from_env())
         .menu(menu::build)

@@ -17,6 +17,7 @@ use super::dimension::Dimension;
 use super::frame::{cols, Frame};
 use super::kpi::{Hours, KpiId, Measure, Population};
 use super::query::{filtered_tickets, keyed_by, KpiQuery};
+use super::range::{check_supported, parse_date, DateRole};
 use super::request::KpiRequest;
 use super::AnalyticsError;
 
@@ -212,7 +213,7 @@ impl TicketListRequest {
         let period = self
             .period
             .as_deref()
-            .map(super::range::parse_date)
+            .map(|p| check_supported(parse_date(p)?, DateRole::Period))
             .transpose()?;
         let key = self
             .key
@@ -259,7 +260,10 @@ fn page_of(
     hours: Hours,
     order: &ListOrder,
 ) -> Result<TicketList, AnalyticsError> {
-    let page = sorted.slice(order.offset as i64, order.limit);
+    // An offset past the end is an empty page (a negative slice offset would count
+    // from the end instead).
+    let offset = i64::try_from(order.offset.min(sorted.height())).unwrap_or(i64::MAX);
+    let page = sorted.slice(offset, order.limit);
     Ok(TicketList {
         total: sorted.height() as u64,
         offset: order.offset as u64,

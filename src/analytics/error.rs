@@ -35,6 +35,32 @@ pub enum AnalyticsError {
     UnknownTimeZone(String),
     #[error("invalid date {0:?}; use YYYY-MM-DD, e.g. 2025-01-31")]
     InvalidDate(String),
+    #[error(
+        "the {role} {date} is {side} {limit}, the {which} supported date",
+        role = role.name(),
+        side = if *date < super::range::EARLIEST { "before" } else { "after" },
+        limit = if *date < super::range::EARLIEST { super::range::EARLIEST } else { super::range::LATEST },
+        which = if *date < super::range::EARLIEST { "earliest" } else { "latest" },
+    )]
+    DateOutOfRange {
+        role: super::range::DateRole,
+        date: NaiveDate,
+    },
+    #[error(
+        "{size} is {cells} cells, more than the {max} one query may compute; \
+         use weekly or monthly buckets, a shorter range, or filters for fewer {plural}",
+        size = super::size::describe(*buckets, *every, *groups, *by),
+        cells = super::size::count_words(buckets.saturating_mul(*groups)),
+        max = super::size::count_words(*max),
+        plural = super::size::plural(*by),
+    )]
+    TooManyCells {
+        buckets: usize,
+        every: Option<super::range::Every>,
+        groups: usize,
+        by: super::dimension::Dimension,
+        max: usize,
+    },
     #[error("--from {from} is after --to {to}")]
     RangeReversed { from: NaiveDate, to: NaiveDate },
     #[error("--from and --to go together: give both or neither")]

@@ -6,6 +6,12 @@ use std::collections::HashMap;
 /// (hits, n) for shares.
 pub(crate) type Share = (u64, u64);
 
+/// The most groups × buckets one query may compute. A cell of all 18 KPIs costs 2–3 KB
+/// at peak, tallies and report together (by requester by week, 172,144 cells: 470 MB,
+/// 2.0 KB a cell over the same query without buckets; by month, 58,464 cells: 2.8 KB),
+/// so a query stays under about 1 GB; a chart or table of more cells is unreadable.
+pub(crate) const MAX_CELLS: usize = 250_000;
+
 /// The most (key, slot) cells a query tallies in flat arrays.
 pub(crate) const DENSE_CELLS: usize = 4_000_000;
 

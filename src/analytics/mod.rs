@@ -19,6 +19,7 @@ pub mod query;
 pub mod range;
 pub mod report;
 pub mod request;
+mod size;
 pub mod snapshot;
 pub mod stats;
 pub mod targets;

@@ -90,10 +90,10 @@ impl PeriodPreset {
     /// The dates this preset covers on `today` in `tz`.
     pub fn resolve(&self, today: NaiveDate, tz: Tz) -> Result<DateRange, AnalyticsError> {
         Ok(match self {
-            PeriodPreset::Last7Days => DateRange::last_days(today, 7, tz),
-            PeriodPreset::Last30Days => DateRange::last_days(today, 30, tz),
-            PeriodPreset::Last90Days => DateRange::last_days(today, 90, tz),
-            PeriodPreset::ThisQuarter => DateRange::quarter_to_date(today, tz),
+            PeriodPreset::Last7Days => DateRange::last_days(today, 7, tz)?,
+            PeriodPreset::Last30Days => DateRange::last_days(today, 30, tz)?,
+            PeriodPreset::Last90Days => DateRange::last_days(today, 90, tz)?,
+            PeriodPreset::ThisQuarter => DateRange::quarter_to_date(today, tz)?,
             PeriodPreset::Custom { from, to } => {
                 DateRange::new(parse_date(from)?, parse_date(to)?, tz)?
             }

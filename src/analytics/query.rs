@@ -6,6 +6,7 @@ use super::compute::{compute_all, Cells, Key, Keyed, Keys, Periods, KEY};
 use super::dimension::Dimension;
 use super::filter::Filters;
 use super::frame::{cols, Frame};
+use super::grid::MAX_CELLS;
 use super::kpi::{Hours, KpiId};
 use super::overview::RangeEcho;
 use super::range::{DateRange, Every};
@@ -152,6 +153,7 @@ fn compute_groups(
 ) -> Result<Groups, AnalyticsError> {
     let keyed = keyed_by(frame, tickets, dim)?;
     let (mut keys, seen, count) = keys_with_counts(&keyed, periods)?;
+    check_size(query, keys.list.len(), dim)?;
     let cells = compute_all(kpis, &keyed, frame, periods, query.hours, &mut keys)?;
     let mut order: Vec<(i64, Key)> = keys
         .list
@@ -170,6 +172,25 @@ fn compute_groups(
         keys,
         order: order.into_iter().map(|(_, key)| key).collect(),
         cells,
+    })
+}
+
+/// Refuses a query whose groups × buckets exceed `MAX_CELLS`, before the engine
+/// allocates its tallies and the report its values.
+fn check_size(query: &KpiQuery, groups: usize, by: Dimension) -> Result<(), AnalyticsError> {
+    let buckets = query
+        .every
+        .map_or(1, |every| query.range.bucket_count(every));
+    let cells = groups.saturating_mul(buckets);
+    if cells <= MAX_CELLS {
+        return Ok(());
+    }
+    Err(AnalyticsError::TooManyCells {
+        buckets,
+        every: query.every,
+        groups,
+        by,
+        max: MAX_CELLS,
     })
 }
 
@@ -261,4 +282,40 @@ pub(crate) fn keyed_by(
         all_tickets: false,
         codes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono_tz::Tz;
+
+    use super::super::range::{parse_date, EARLIEST, LATEST};
+    use super::*;
+
+    #[test]
+    fn queries_past_the_cell_limit_are_refused_before_computing() {
+        let whole = DateRange::new(EARLIEST, LATEST, Tz::UTC).unwrap();
+        let daily = KpiQuery {
+            every: Some(Every::Day),
+            ..KpiQuery::new(whole)
+        };
+        assert!(
+            check_size(&daily, 5, Dimension::Channel).is_ok(),
+            "47,847 × 5 fits"
+        );
+        let err = check_size(&daily, 1_204, Dimension::Assignee).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "47,847 days × 1,204 assignees is 57.6 million cells, more than the 250,000 one \
+             query may compute; use weekly or monthly buckets, a shorter range, or filters for \
+             fewer assignees"
+        );
+        let year = DateRange::new(
+            parse_date("2025-01-01").unwrap(),
+            parse_date("2025-12-31").unwrap(),
+            Tz::UTC,
+        )
+        .unwrap();
+        assert!(check_size(&KpiQuery::new(year), MAX_CELLS, Dimension::Requester).is_ok());
+        assert!(check_size(&KpiQuery::new(year), MAX_CELLS + 1, Dimension::Requester).is_err());
+    }
 }

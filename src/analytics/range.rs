@@ -1,13 +1,55 @@
 //! Date ranges and buckets in an IANA time zone. A range is whole local days, from the
 //! first instant of `from` to the first instant of the day after `to`; DST makes some
-//! days 23 or 25 hours long and the tz database decides which.
+//! days 23 or 25 hours long and the tz database decides which. A range holds only dates
+//! of the supported span (`EARLIEST`..=`LATEST`), so its arithmetic never overflows.
 
-use chrono::{Datelike, Days, Months, NaiveDate, TimeZone};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::AnalyticsError;
+
+/// The earliest date a query may name: helpdesk data starts after the unix epoch.
+pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+/// The latest date a query may name: far past any real data, and close enough that a
+/// range's days, weeks and buckets stay small numbers.
+pub const LATEST: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
+    Some(date) => date,
+    None => NaiveDate::MAX,
+};
+
+/// Which date of a query a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRole {
+    Start,
+    End,
+    Period,
+    Today,
+}
+
+impl DateRole {
+    pub fn name(self) -> &'static str {
+        match self {
+            DateRole::Start => "start date",
+            DateRole::End => "end date",
+            DateRole::Period => "period",
+            DateRole::Today => "current date",
+        }
+    }
+}
+
+/// Refuses a date outside `EARLIEST..=LATEST`, naming the span.
+pub fn check_supported(date: NaiveDate, role: DateRole) -> Result<NaiveDate, AnalyticsError> {
+    if (EARLIEST..=LATEST).contains(&date) {
+        Ok(date)
+    } else {
+        Err(AnalyticsError::DateOutOfRange { role, date })
+    }
+}
 
 /// Bucket size for series (`--every`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -55,7 +97,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, AnalyticsError> {
 }
 
 impl DateRange {
+    /// The dates from `from` to `to`, both inside the supported span.
     pub fn new(from: NaiveDate, to: NaiveDate, tz: Tz) -> Result<DateRange, AnalyticsError> {
+        check_supported(from, DateRole::Start)?;
+        check_supported(to, DateRole::End)?;
         if from > to {
             return Err(AnalyticsError::RangeReversed { from, to });
         }
@@ -63,39 +108,44 @@ impl DateRange {
     }
 
     /// The `days` full days before `today` (the contract's default range is 30).
-    pub fn last_days(today: NaiveDate, days: u64, tz: Tz) -> DateRange {
-        let to = today - Days::new(1);
-        DateRange {
-            from: to - Days::new(days.saturating_sub(1)),
-            to,
-            tz,
-        }
+    pub fn last_days(today: NaiveDate, days: u64, tz: Tz) -> Result<DateRange, AnalyticsError> {
+        check_supported(today, DateRole::Today)?;
+        let to = today.pred_opt().unwrap_or(today);
+        let from = to
+            .checked_sub_days(Days::new(days.saturating_sub(1)))
+            .unwrap_or(EARLIEST)
+            .max(EARLIEST);
+        DateRange::new(from, to, tz)
     }
 
     /// From the first day of `today`'s quarter to `today`.
-    pub fn quarter_to_date(today: NaiveDate, tz: Tz) -> DateRange {
+    pub fn quarter_to_date(today: NaiveDate, tz: Tz) -> Result<DateRange, AnalyticsError> {
+        check_supported(today, DateRole::Today)?;
         let first_month = (today.month0() / 3) * 3 + 1;
         let from = NaiveDate::from_ymd_opt(today.year(), first_month, 1).unwrap_or(today);
-        DateRange {
-            from,
-            to: today,
-            tz,
-        }
+        DateRange::new(from, today, tz)
     }
 
-    /// The range of the same number of days that ends the day before this one starts.
+    /// The range of the same number of days that ends the day before this one starts
+    /// (it may reach before `EARLIEST`: it is computed, never asked for).
     pub fn previous(&self) -> DateRange {
-        let days = self.days();
-        let to = self.from - Days::new(1);
+        let to = self.from.pred_opt().unwrap_or(self.from);
+        let from = to
+            .checked_sub_days(Days::new(self.days() - 1))
+            .unwrap_or(NaiveDate::MIN);
         DateRange {
-            from: to - Days::new(days - 1),
+            from,
             to,
             tz: self.tz,
         }
     }
 
     pub fn days(&self) -> u64 {
-        (self.to - self.from).num_days() as u64 + 1
+        self.to
+            .signed_duration_since(self.from)
+            .num_days()
+            .unsigned_abs()
+            + 1
     }
 
     pub fn start(&self) -> i64 {
@@ -103,14 +153,31 @@ impl DateRange {
     }
 
     pub fn end(&self) -> i64 {
-        day_start(self.to + Days::new(1), self.tz)
+        day_start(day_after(self.to), self.tz)
+    }
+
+    /// How many buckets `buckets(every)` gives, without making them.
+    pub fn bucket_count(&self, every: Every) -> usize {
+        let first = bucket_label(self.from, every);
+        let last = bucket_label(self.to, every);
+        let count = match every {
+            Every::Day | Every::Week => {
+                let step = if every == Every::Day { 1 } else { 7 };
+                last.signed_duration_since(first).num_days() / step
+            }
+            Every::Month => {
+                let months = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+                months(last) - months(first)
+            }
+        };
+        usize::try_from(count).unwrap_or(0) + 1
     }
 
     /// Every bucket that overlaps the range, in order, clipped to it.
     pub fn buckets(&self, every: Every) -> Vec<Bucket> {
         let mut buckets = Vec::new();
         let mut label = bucket_label(self.from, every);
-        let end = self.to + Days::new(1);
+        let end = day_after(self.to);
         while label < end {
             let next = next_label(label, every);
             let start = label.max(self.from);
@@ -134,33 +201,41 @@ impl DateRange {
     }
 }
 
+/// The next day; the last date chrono knows stays itself (never reached from a checked
+/// range, and never a panic).
+fn day_after(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().unwrap_or(NaiveDate::MAX)
+}
+
 /// The label of the bucket holding `date`: the date, its ISO week's Monday, or the 1st.
 fn bucket_label(date: NaiveDate, every: Every) -> NaiveDate {
     match every {
         Every::Day => date,
-        Every::Week => date - Days::new(date.weekday().num_days_from_monday() as u64),
+        Every::Week => date
+            .checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday())))
+            .unwrap_or(date),
         Every::Month => date.with_day(1).unwrap_or(date),
     }
 }
 
+/// The label after `label`; `NaiveDate::MAX` past the end of chrono's calendar, which
+/// ends any loop over labels.
 fn next_label(label: NaiveDate, every: Every) -> NaiveDate {
     match every {
-        Every::Day => label + Days::new(1),
-        Every::Week => label + Days::new(7),
-        Every::Month => label + Months::new(1),
+        Every::Day => label.checked_add_days(Days::new(1)),
+        Every::Week => label.checked_add_days(Days::new(7)),
+        Every::Month => label.checked_add_months(Months::new(1)),
     }
+    .unwrap_or(NaiveDate::MAX)
 }
 
 /// The first instant of a local day, in unix seconds. Where midnight falls in a DST gap
 /// that is the first instant that exists on that day; where it repeats, the earlier one.
 pub fn day_start(date: NaiveDate, tz: Tz) -> i64 {
-    let naive_midnight = date
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc()
-        .timestamp();
+    let naive_midnight = date.and_time(NaiveTime::MIN).and_utc().timestamp();
     // Offsets are within ±26 h, so the answer lies in this window; the local date of an
     // instant never decreases as the instant grows, which makes the search valid.
+    // (Any chrono date's midnight is some ±8.3e12 s: the window cannot overflow.)
     let (mut lo, mut hi) = (naive_midnight - 27 * 3600, naive_midnight + 27 * 3600);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
@@ -259,8 +334,51 @@ mod tests {
 
     #[test]
     fn default_range_is_the_last_30_full_days() {
-        let r = DateRange::last_days(d("2025-04-01"), 30, Tz::UTC);
+        let r = DateRange::last_days(d("2025-04-01"), 30, Tz::UTC).unwrap();
         assert_eq!((r.from, r.to), (d("2025-03-02"), d("2025-03-31")));
+    }
+
+    #[test]
+    fn dates_outside_1970_to_2100_are_refused_naming_the_span() {
+        let err = |from: &str, to: &str| {
+            DateRange::new(d(from), d(to), Tz::UTC)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("0025-01-01", "2025-01-01"),
+            "the start date 0025-01-01 is before 1970-01-01, the earliest supported date"
+        );
+        assert_eq!(
+            err("2025-01-01", "+262142-12-31"),
+            "the end date +262142-12-31 is after 2100-12-31, the latest supported date"
+        );
+        assert!(err("-262143-01-01", "2025-01-01").contains("before 1970-01-01"));
+        let whole = DateRange::new(EARLIEST, LATEST, Tz::Pacific__Kiritimati).unwrap();
+        assert_eq!(whole.days(), 47_847);
+        assert!(
+            whole.previous().to < EARLIEST,
+            "a previous period is computed, not checked"
+        );
+        assert!(DateRange::last_days(NaiveDate::MAX, 30, Tz::UTC).is_err());
+        assert!(DateRange::quarter_to_date(NaiveDate::MIN, Tz::UTC).is_err());
+    }
+
+    #[test]
+    fn bucket_count_matches_the_buckets() {
+        for (from, to) in [("2024-12-25", "2025-01-08"), ("2025-01-31", "2025-03-01")] {
+            let r = DateRange::new(d(from), d(to), Tz::UTC).unwrap();
+            for every in [Every::Day, Every::Week, Every::Month] {
+                assert_eq!(
+                    r.bucket_count(every),
+                    r.buckets(every).len(),
+                    "{from} {every:?}"
+                );
+            }
+        }
+        let whole = DateRange::new(EARLIEST, LATEST, Tz::UTC).unwrap();
+        assert_eq!(whole.bucket_count(Every::Day), 47_847);
+        assert_eq!(whole.bucket_count(Every::Month), 131 * 12);
     }
 
     #[test]

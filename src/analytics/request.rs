@@ -38,7 +38,7 @@ impl KpiRequest {
         };
         let range = match (&self.from, &self.to) {
             (Some(from), Some(to)) => DateRange::new(parse_date(from)?, parse_date(to)?, tz)?,
-            (None, None) => DateRange::last_days(today, 30, tz),
+            (None, None) => DateRange::last_days(today, 30, tz)?,
             _ => return Err(AnalyticsError::HalfRange),
         };
         let hours = match &self.hours {

@@ -1,6 +1,10 @@
 //! The generator's configuration, its validation, and the fixed id ranges of the demo
 //! helpdesk (Zendesk-like integers, one range per entity so ids never collide).
 
+use chrono::{Days, NaiveDate};
+
+use crate::analytics::range::{day_start, LATEST};
+
 use super::DemoError;
 
 /// What to generate. `now` is always passed in (never read from the clock) so the same
@@ -30,9 +34,15 @@ pub const MIN_TICKETS: usize = 100;
 /// Keeps a typo from filling the disk.
 pub const MAX_TICKETS: usize = 5_000_000;
 pub const MAX_MONTHS: u32 = 120;
-/// 2001-01-01 and 2100-01-01: the span must stay inside the civil-date maths' comfort zone.
+/// 2001-01-01 and 2101-01-01: a demo of up to `MAX_MONTHS` ending in this span lies
+/// inside the dates a query supports (1970-01-01 to 2100-12-31).
 const MIN_NOW: i64 = 978_307_200;
-const MAX_NOW: i64 = 4_102_444_800;
+const MAX_NOW: i64 = 4_133_980_800;
+/// The first last day a demo may have (the day `MIN_NOW` starts).
+pub const FIRST_UNTIL: NaiveDate = match NaiveDate::from_ymd_opt(2001, 1, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
 
 /// Tickets per write transaction, so a million tickets never build one giant transaction.
 pub(super) const CHUNK_TICKETS: usize = 20_000;
@@ -86,6 +96,20 @@ impl DemoConfig {
             return Err(DemoError::BadNow { now: self.now });
         }
         Ok(())
+    }
+
+    /// `now` for a demo whose history ends with the day `until` (UTC): the last second
+    /// of that day. A day outside `FIRST_UNTIL..=LATEST` is refused.
+    pub fn end_of(until: NaiveDate) -> Result<i64, DemoError> {
+        let next_day = Some(until)
+            .filter(|day| (FIRST_UNTIL..=LATEST).contains(day))
+            .and_then(|day| day.checked_add_days(Days::new(1)))
+            .ok_or(DemoError::UntilOutOfRange {
+                until,
+                first: FIRST_UNTIL,
+                last: LATEST,
+            })?;
+        Ok(day_start(next_day, chrono_tz::Tz::UTC) - 1)
     }
 
     /// End users scale with volume: about six tickets per requester.

@@ -31,7 +31,7 @@ mod topics;
 mod typos;
 mod volume;
 
-pub use config::{DemoConfig, MAX_MONTHS, MAX_TICKETS, MIN_TICKETS};
+pub use config::{DemoConfig, FIRST_UNTIL, MAX_MONTHS, MAX_TICKETS, MIN_TICKETS};
 
 use serde_json::json;
 
@@ -84,9 +84,17 @@ pub enum DemoError {
     #[error("the demo spans 1 to {maximum} months (asked for {months})")]
     BadMonths { months: u32, maximum: u32 },
     #[error(
-        "`now` must be the current time in UTC unix seconds, between 2001 and 2100 (got {now})"
+        "`now` must be the current time in UTC unix seconds, between 2001 and 2101 (got {now})"
     )]
     BadNow { now: i64 },
+    #[error(
+        "the demo's last day {until} is outside {first} to {last}, the days a demo may end on"
+    )]
+    UntilOutOfRange {
+        until: chrono::NaiveDate,
+        first: chrono::NaiveDate,
+        last: chrono::NaiveDate,
+    },
     #[error("this workspace already holds the demo helpdesk; use a new workspace for a fresh one")]
     AlreadyGenerated,
 }

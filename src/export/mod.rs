@@ -24,6 +24,7 @@ pub use csv_file::neutralise;
 pub use error::ExportError;
 pub use feedback::{feedback_table, FeedbackTable};
 pub use from_chart::chart_table;
+pub use part_file::write_file;
 pub use table::{Cell, Column, ColumnKind, Row, Table, TableSource};
 pub use tickets::TicketTable;
 pub use xlsx_file::MAX_ROWS as XLSX_MAX_ROWS;

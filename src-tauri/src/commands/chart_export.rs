@@ -51,9 +51,8 @@ pub async fn export_chart<R: Runtime>(
         let Some(path) = ask_save_path(&app, &suggested_name, &kind)? else {
             return Ok(None);
         };
-        std::fs::write(&path, bytes).map_err(|err| {
-            IpcError::internal(format!("could not save {}: {err}", path.display()))
-        })?;
+        // Through a temporary file, as data exports: a failed write keeps an older file.
+        deskbench::export::write_file(&path, &bytes)?;
         Ok(Some(path.to_string_lossy().into_owned()))
     })
     .await

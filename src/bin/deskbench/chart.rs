@@ -3,23 +3,24 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 
 use deskbench::analytics::kpi::KpiId;
 use deskbench::analytics::report::KpiReport;
 use deskbench::analytics::{self, KpiRequest};
 use deskbench::charts::{self, ChartKind, ChartText, Locale, RenderOptions, Theme};
+use deskbench::export;
 
 use crate::args::{ChartArgs, ChartKindArg, Cli, LangArg, ThemeArg};
-use crate::kpi_names;
+use crate::{kpi_names, output};
 
-enum Output {
+enum ImageType {
     Png,
     Svg,
 }
 
 pub fn run(cli: &Cli, args: &ChartArgs) -> Result<()> {
-    let output = output_kind(&args.out)?;
+    let image_type = image_type(&args.out)?;
     let kpi = KpiId::parse(&args.kpi)?;
     let locale = match args.lang {
         LangArg::En => Locale::En,
@@ -59,22 +60,21 @@ pub fn run(cli: &Cli, args: &ChartArgs) -> Result<()> {
         total: kpi_names::all_tickets(locale).to_owned(),
     };
     let spec = charts::from_report(&report, kpi, kind, text);
-    match output {
-        Output::Png => std::fs::write(&args.out, charts::render_png(&spec, &options)?),
-        Output::Svg => std::fs::write(&args.out, charts::render_svg(&spec, &options)?),
-    }
-    .with_context(|| format!("could not write {}", args.out.display()))?;
-    println!("{}", args.out.display());
-    Ok(())
+    let bytes = match image_type {
+        ImageType::Png => charts::render_png(&spec, &options)?,
+        ImageType::Svg => charts::render_svg(&spec, &options)?.into_bytes(),
+    };
+    export::write_file(&args.out, &bytes)?;
+    output::line(&args.out.display().to_string())
 }
 
-fn output_kind(path: &Path) -> Result<Output> {
+fn image_type(path: &Path) -> Result<ImageType> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match extension.as_deref() {
-        Some("png") => Ok(Output::Png),
-        Some("svg") => Ok(Output::Svg),
+        Some("png") => Ok(ImageType::Png),
+        Some("svg") => Ok(ImageType::Svg),
         _ => bail!(
             "--out {} must end in .png or .svg (the file type follows the name)",
             path.display()

@@ -2,11 +2,9 @@
 //! the folder (another `demo`, a sync) makes it fail at once instead of waiting.
 
 use anyhow::Result;
-use chrono::Days;
-use chrono_tz::Tz;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use deskbench::analytics::range::{day_start, parse_date};
+use deskbench::analytics::range::parse_date;
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::Workspace;
 
@@ -16,7 +14,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<()> {
     let dir = crate::status::workspace_dir(cli)?;
     let now = match &args.until {
         // The end of that day, so its tickets exist.
-        Some(date) => day_start(parse_date(date)? + Days::new(1), Tz::UTC) - 1,
+        Some(date) => DemoConfig::end_of(parse_date(date)?)?,
         None => deskbench::now(),
     };
     let config = DemoConfig {

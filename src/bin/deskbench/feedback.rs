@@ -9,6 +9,8 @@ use comfy_table::Table;
 use deskbench::feedback::{self, FeedbackReport, FeedbackRequest};
 
 use crate::args::{Cli, FeedbackArgs, FeedbackFormat};
+use crate::output;
+use crate::printable::{printable, Tabs};
 
 pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
     let workspace = crate::status::open_existing(cli)?;
@@ -24,32 +26,28 @@ pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
     let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
     let frame = crate::status::frame(&workspace)?;
     let report = feedback::run(workspace.store(), &frame, &query)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match args.format {
-        FeedbackFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
+    output::to_stdout(|out| {
+        match args.format {
+            FeedbackFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &report)?;
+                writeln!(out)?;
+            }
+            FeedbackFormat::Table => print_tables(out, &report)?,
         }
-        FeedbackFormat::Table => print_tables(&mut out, &report)?,
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| "–".to_owned(), |s| format!("{:.1}%", s * 100.0))
 }
 
+/// One of the report's tables; its rows are collected into the type named here.
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> Table {
-    let mut t = Table::new();
-    t.set_header(header);
-    for row in rows {
-        t.add_row(row);
-    }
-    t
+    output::table(header, rows)
 }
 
-fn print_tables(out: &mut impl Write, r: &FeedbackReport) -> Result<()> {
+fn print_tables(out: &mut dyn Write, r: &FeedbackReport) -> Result<()> {
     let c = &r.comments;
     writeln!(
         out,
@@ -176,8 +174,20 @@ fn print_tables(out: &mut impl Write, r: &FeedbackReport) -> Result<()> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        writeln!(out, "{} bad: {}", w.lang.code(), list(&w.bad))?;
-        writeln!(out, "{} good: {}", w.lang.code(), list(&w.good))?;
+        let bad = list(&w.bad);
+        let good = list(&w.good);
+        writeln!(
+            out,
+            "{} bad: {}",
+            w.lang.code(),
+            printable(&bad, Tabs::Space)
+        )?;
+        writeln!(
+            out,
+            "{} good: {}",
+            w.lang.code(),
+            printable(&good, Tabs::Space)
+        )?;
     }
     writeln!(out, "\nRepetitive tickets")?;
     let rows = r

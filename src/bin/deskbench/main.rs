@@ -10,12 +10,14 @@ mod kpi;
 mod kpi_names;
 mod output;
 mod people;
+mod printable;
 mod source;
 mod status;
 mod sync;
 mod target;
 mod tickets;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -23,6 +25,7 @@ use clap::Parser;
 use args::{Cli, Command};
 
 fn main() -> ExitCode {
+    deskbench::crash_report::install();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Demo(opts) => demo::run(&cli, opts),
@@ -39,10 +42,20 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of a pipe stopped reading (`deskbench kpi | head -1`): it has what it
+        // wanted, so this is a success, as in ripgrep, and `set -o pipefail` scripts with
+        // `head` keep working.
+        Err(err)
+            if err
+                .downcast_ref::<output::StdoutError>()
+                .is_some_and(output::StdoutError::is_closed_pipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
-            // One line: the error and its causes.
+            // One line: the error and its causes. A closed stderr leaves nothing to tell.
             let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
-            eprintln!("error: {}", chain.join(": "));
+            let _ = writeln!(std::io::stderr(), "error: {}", chain.join(": "));
             ExitCode::FAILURE
         }
     }

@@ -139,20 +139,20 @@ fn list(cli: &Cli) -> Result<()> {
     let workspace = open_existing(cli)?;
     let sources = workspace.store().sources()?;
     if sources.is_empty() {
-        println!("No sources. Add one with `deskbench source add zendesk --help`.");
+        crate::output::line("No sources. Add one with `deskbench source add zendesk --help`.")?;
     }
     for s in sources {
         let email = zendesk_settings(&s)
             .ok()
             .and_then(|z| z.email)
             .unwrap_or_default();
-        println!(
+        crate::output::line(&format!(
             "{}\t{}\t{}\t{}",
             s.name,
             s.kind,
             s.base_url.unwrap_or_default(),
             email
-        );
+        ))?;
     }
     Ok(())
 }

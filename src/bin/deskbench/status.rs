@@ -4,13 +4,14 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use chrono::DateTime;
-use comfy_table::Table;
 
 use deskbench::analytics::Frame;
 use deskbench::store::StreamState;
 use deskbench::workspace::Workspace;
 
 use crate::args::{Cli, Format, StatusArgs};
+use crate::output;
+use crate::printable::{printable, Tabs};
 
 /// The workspace folder from `--workspace` / `DESKBENCH_WORKSPACE`, else the OS default.
 pub fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
@@ -68,74 +69,84 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
         ));
     }
     let runs = workspace.store().runs(None, 5)?;
-    match args.format {
-        Format::Json => {
-            let streams: serde_json::Map<String, serde_json::Value> = streams
-                .into_iter()
-                .map(|(name, states)| Ok((name, serde_json::to_value(states)?)))
-                .collect::<Result<_, serde_json::Error>>()?;
-            let json = serde_json::json!({ "workspace": info, "counts": counts, "streams": streams, "recent_syncs": runs });
-            println!("{}", serde_json::to_string_pretty(&json)?);
-        }
-        Format::Csv | Format::Table => {
-            println!("Workspace  {}", info.path);
-            println!("Time zone  {}", info.tz);
-            let mut sources = Table::new();
-            sources.set_header(["Source", "Kind", "Last sync (UTC)"]);
-            for s in &info.sources {
-                let last = utc(s.last_synced_at);
-                sources.add_row([s.name.as_str(), s.kind.as_str(), last.as_str()]);
+    output::to_stdout(|out| {
+        match args.format {
+            Format::Json => {
+                let streams: serde_json::Map<String, serde_json::Value> = streams
+                    .into_iter()
+                    .map(|(name, states)| Ok((name, serde_json::to_value(states)?)))
+                    .collect::<Result<_, serde_json::Error>>()?;
+                let json = serde_json::json!({ "workspace": info, "counts": counts, "streams": streams, "recent_syncs": runs });
+                serde_json::to_writer_pretty(&mut *out, &json)?;
+                writeln!(out)?;
             }
-            println!("{sources}");
-            let mut table = Table::new();
-            table.set_header(["Records", "Count"]);
-            let value = serde_json::to_value(&counts)?;
-            for (name, count) in value.as_object().into_iter().flatten() {
-                table.add_row([name.replace('_', " "), count.to_string()]);
-            }
-            println!("{table}");
-            for (source, states) in streams {
-                if states.is_empty() {
-                    continue;
-                }
-                println!("Streams of {source}");
-                let mut table = Table::new();
-                table.set_header(["Stream", "Checkpoint", "Last success (UTC)", "Last error"]);
-                for st in states {
-                    let checkpoint = match (&st.cursor, st.start_time) {
-                        (Some(c), _) => format!("cursor {}", shorten(c)),
-                        (None, Some(t)) => format!("from {}", utc(Some(t))),
-                        (None, None) => "-".to_owned(),
-                    };
-                    table.add_row([
-                        st.stream.clone(),
-                        checkpoint,
-                        utc(st.last_success_at),
-                        st.last_error.unwrap_or_default(),
-                    ]);
-                }
-                println!("{table}");
-            }
-            for run in runs.iter().filter(|r| r.error.is_some() || r.problems > 0) {
-                println!(
-                    "Sync #{} of {} ({}): {}{}",
-                    run.id,
-                    run.source,
-                    utc(Some(run.started_at)),
-                    run.error.as_deref().unwrap_or("finished"),
-                    if run.problems > 0 {
-                        format!("; {} records skipped as unreadable", run.problems)
-                    } else {
-                        String::new()
-                    }
+            Format::Csv | Format::Table => {
+                writeln!(out, "Workspace  {}", printable(&info.path, Tabs::Space))?;
+                writeln!(out, "Time zone  {}", info.tz)?;
+                let sources = output::table(
+                    &["Source", "Kind", "Last sync (UTC)"],
+                    info.sources
+                        .iter()
+                        .map(|s| vec![s.name.clone(), s.kind.clone(), utc(s.last_synced_at)]),
                 );
-                for (stream, id, why) in
-                    workspace.store().run_problems(run.id)?.into_iter().take(10)
-                {
-                    println!("  {stream} {id}: {why}");
+                writeln!(out, "{sources}")?;
+                let value = serde_json::to_value(&counts)?;
+                let table = output::table(
+                    &["Records", "Count"],
+                    value
+                        .as_object()
+                        .into_iter()
+                        .flatten()
+                        .map(|(name, count)| vec![name.replace('_', " "), count.to_string()]),
+                );
+                writeln!(out, "{table}")?;
+                for (source, states) in streams {
+                    if states.is_empty() {
+                        continue;
+                    }
+                    writeln!(out, "Streams of {}", printable(&source, Tabs::Space))?;
+                    let rows = states.into_iter().map(|st| {
+                        let checkpoint = match (&st.cursor, st.start_time) {
+                            (Some(c), _) => format!("cursor {}", shorten(c)),
+                            (None, Some(t)) => format!("from {}", utc(Some(t))),
+                            (None, None) => "-".to_owned(),
+                        };
+                        vec![
+                            st.stream.clone(),
+                            checkpoint,
+                            utc(st.last_success_at),
+                            st.last_error.unwrap_or_default(),
+                        ]
+                    });
+                    let table = output::table(
+                        &["Stream", "Checkpoint", "Last success (UTC)", "Last error"],
+                        rows,
+                    );
+                    writeln!(out, "{table}")?;
+                }
+                for run in runs.iter().filter(|r| r.error.is_some() || r.problems > 0) {
+                    let summary = format!(
+                        "Sync #{} of {} ({}): {}{}",
+                        run.id,
+                        run.source,
+                        utc(Some(run.started_at)),
+                        run.error.as_deref().unwrap_or("finished"),
+                        if run.problems > 0 {
+                            format!("; {} records skipped as unreadable", run.problems)
+                        } else {
+                            String::new()
+                        }
+                    );
+                    writeln!(out, "{}", printable(&summary, Tabs::Space))?;
+                    for (stream, id, why) in
+                        workspace.store().run_problems(run.id)?.into_iter().take(10)
+                    {
+                        let problem = format!("  {stream} {id}: {why}");
+                        writeln!(out, "{}", printable(&problem, Tabs::Space))?;
+                    }
                 }
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }

@@ -14,12 +14,15 @@ pub fn run(cli: &Cli, args: &TicketsArgs) -> Result<()> {
     let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
     let frame = crate::status::frame(&workspace)?;
     let list = ticket_list(&frame, workspace.store(), &query)?;
-    let heading = format!(
-        "{} tickets, {} to {}",
-        list.total,
-        list.offset + 1,
-        list.offset + list.rows.len() as u64
-    );
+    let heading = match list.rows.len() as u64 {
+        0 => format!("{} tickets, none from {}", list.total, list.offset),
+        shown => format!(
+            "{} tickets, {} to {}",
+            list.total,
+            list.offset.saturating_add(1),
+            list.offset.saturating_add(shown)
+        ),
+    };
     output::print(&list, || table(&list), &heading, args.format)
 }
 
