@@ -696,12 +696,9 @@ async fn fake_zendesk_rate_limits() {
     let export = "/api/v2/incremental/tickets/cursor.json?start_time=0";
     assert_eq!(fetch(&fake, export).await.status, 200);
     assert_eq!(
-        fetch(
-            &fake,
-            "/api/v2/incremental/organizations.json?start_time=0"
-        )
-        .await
-        .status,
+        fetch(&fake, "/api/v2/incremental/organizations.json?start_time=0")
+            .await
+            .status,
         200
     );
     assert_eq!(fetch(&fake, export).await.status, 429);
@@ -766,7 +763,10 @@ async fn fake_zendesk_retry_after_and_date_can_be_chosen() {
         Some(crate::http_date(fake.clock()).as_str()),
         "the server's Date is the fake's logical clock"
     );
-    assert_eq!(crate::http_date(crate::BASE), "Thu, 01 Jan 2026 00:00:00 GMT");
+    assert_eq!(
+        crate::http_date(crate::BASE),
+        "Thu, 01 Jan 2026 00:00:00 GMT"
+    );
     assert_eq!(crate::http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
 
     // A rating dated in 2099 is served as such.
@@ -776,7 +776,10 @@ async fn fake_zendesk_retry_after_and_date_can_be_chosen() {
     fake.stamp_rating(rated, in_2099);
     let page = fetch(
         &fake,
-        &format!("/api/v2/satisfaction_ratings.json?start_time={}", in_2099 - 1),
+        &format!(
+            "/api/v2/satisfaction_ratings.json?start_time={}",
+            in_2099 - 1
+        ),
     )
     .await
     .json();
