@@ -1,7 +1,9 @@
-//! Fetching runs ahead of writing: while one page is written to SQLite, the next is
-//! fetched and parsed on another thread, so an ingest keeps two cores busy. At most
-//! `AHEAD` pages wait in memory, and the writer takes them strictly in order, so
-//! checkpoints, cancel and a kill behave as if pages came one at a time.
+//! Fetching runs ahead of writing: every stream has its own fetcher, so independent
+//! streams page through their rate-limit budgets at the same time, and while one page is
+//! written to SQLite the next ones are fetched and parsed on other threads. Per stream at
+//! most `AHEAD` pages wait in memory, and the one writer takes each stream's pages
+//! strictly in order, so checkpoints, cancel and a kill behave as if pages came one at a
+//! time.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -12,7 +14,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::AbortOnDropHandle;
 
-use crate::sources::zendesk::{self, Client, Page, Position, Stream, Wait, ZendeskError};
+use crate::sources::zendesk::{self, Client, Fetched, Page, Position, Stream, Wait, ZendeskError};
 
 /// Parsed pages that may wait for the writer.
 const AHEAD: usize = 2;
@@ -25,7 +27,7 @@ pub trait PageSource: Clone + Send + Sync + 'static {
         at: &Position,
         cancel: &CancellationToken,
         on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> impl Future<Output = Result<Bytes, ZendeskError>> + Send;
+    ) -> impl Future<Output = Result<Fetched, ZendeskError>> + Send;
 }
 
 impl PageSource for Client {
@@ -35,48 +37,57 @@ impl PageSource for Client {
         at: &Position,
         cancel: &CancellationToken,
         on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> Result<Bytes, ZendeskError> {
+    ) -> Result<Fetched, ZendeskError> {
         let url = stream.url(self.base(), at)?;
         self.get_json(&url, stream.bucket(), cancel, on_wait).await
     }
 }
 
-/// What the fetching side hands the writer, in order.
+/// What a stream's fetcher hands the writer, in order.
 pub enum Step {
     Waiting(Wait),
     /// A parsed page; the permit makes room for another page once this one is dropped.
-    Page(Page, OwnedSemaphorePermit),
+    Page(Arrived, OwnedSemaphorePermit),
     Failed(ZendeskError),
 }
 
-/// A stream's pages, fetched and parsed ahead of the writer. Dropping it stops the
-/// fetching.
+/// A parsed page and the server's clock when it was answered (unix seconds).
+pub struct Arrived {
+    pub page: Page,
+    pub server_now: Option<i64>,
+}
+
+/// The planned streams' pages, fetched and parsed ahead of the writer, each stream's in
+/// order. Dropping it stops every fetcher.
 pub struct PagesAhead {
-    steps: UnboundedReceiver<Step>,
-    _fetcher: AbortOnDropHandle<()>,
+    steps: UnboundedReceiver<(Stream, Step)>,
+    _fetchers: Vec<AbortOnDropHandle<()>>,
 }
 
 impl PagesAhead {
     pub fn start<S: PageSource>(
-        source: S,
-        stream: Stream,
-        start: Position,
-        cancel: CancellationToken,
+        source: &S,
+        plan: Vec<(Stream, Position)>,
+        cancel: &CancellationToken,
     ) -> PagesAhead {
         let (tx, steps) = unbounded_channel();
-        let fetcher = tokio::spawn(fetch_pages(source, stream, start, cancel, tx));
+        let fetchers = plan
+            .into_iter()
+            .map(|(stream, start)| {
+                let fetcher =
+                    fetch_pages(source.clone(), stream, start, cancel.clone(), tx.clone());
+                AbortOnDropHandle::new(tokio::spawn(fetcher))
+            })
+            .collect();
         PagesAhead {
             steps,
-            _fetcher: AbortOnDropHandle::new(fetcher),
+            _fetchers: fetchers,
         }
     }
 
-    pub async fn next(&mut self) -> Step {
-        self.steps.recv().await.unwrap_or_else(|| {
-            Step::Failed(ZendeskError::UnexpectedResponse(
-                "reading the pages stopped unexpectedly".into(),
-            ))
-        })
+    /// The next step of any stream; `None` once every fetcher has ended.
+    pub async fn next(&mut self) -> Option<(Stream, Step)> {
+        self.steps.recv().await
     }
 }
 
@@ -85,7 +96,7 @@ async fn fetch_pages<S: PageSource>(
     stream: Stream,
     mut position: Position,
     cancel: CancellationToken,
-    tx: UnboundedSender<Step>,
+    tx: UnboundedSender<(Stream, Step)>,
 ) {
     let room = Arc::new(Semaphore::new(AHEAD));
     loop {
@@ -95,18 +106,23 @@ async fn fetch_pages<S: PageSource>(
         let waits = tx.clone();
         let mut on_wait = move |wait| {
             // A writer that has gone away no longer needs to hear about waits.
-            let _ = waits.send(Step::Waiting(wait));
+            let _ = waits.send((stream, Step::Waiting(wait)));
         };
         let step = match source.fetch(stream, &position, &cancel, &mut on_wait).await {
-            Ok(body) => parse(stream, position.clone(), body).await,
+            Ok(fetched) => parse(stream, position.clone(), fetched.body)
+                .await
+                .map(|page| Arrived {
+                    page,
+                    server_now: fetched.server_now,
+                }),
             Err(err) => Err(err),
         };
         let (next, stop) = match &step {
-            Ok(page) => (page.next.clone(), page.done),
+            Ok(arrived) => (arrived.page.next.clone(), arrived.page.done),
             Err(_) => (position, true),
         };
-        let step = step.map_or_else(Step::Failed, |page| Step::Page(page, permit));
-        if tx.send(step).is_err() || stop {
+        let step = step.map_or_else(Step::Failed, |arrived| Step::Page(arrived, permit));
+        if tx.send((stream, step)).is_err() || stop {
             return;
         }
         position = next;

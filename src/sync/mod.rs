@@ -1,19 +1,20 @@
-//! The sync engine: plan where each stream starts, then fetch page after page and apply
-//! each page with its checkpoint in one transaction. Rate limits and retries live in the
-//! client; this module decides what to fetch, records outcomes, reports progress, and
+//! The sync engine: plan where each stream starts, then fetch every stream's pages at
+//! once (each under its rate-limit budget) and apply each page with its checkpoint in one
+//! transaction, one page at a time through the one store. Rate limits and retries live in
+//! the client; this module decides what to fetch, records outcomes, reports progress, and
 //! stops cleanly on cancel (every completed page is kept).
 
 mod apply;
 mod fetch_ahead;
 pub mod plan;
 pub mod progress;
+mod writer;
 
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 use tokio_util::sync::CancellationToken;
 
-use fetch_ahead::{PagesAhead, Step};
+use writer::{Stop, Writer};
 
 use crate::sources::zendesk::{Position, Stream, Wait, ZendeskError};
 use crate::store::{RunOutcome, Store, StoreError};
@@ -21,7 +22,7 @@ use crate::store::{RunOutcome, Store, StoreError};
 pub use apply::apply_page;
 pub use fetch_ahead::PageSource;
 pub use plan::{plan, PlanOptions};
-pub use progress::{SyncEvent, WaitReason};
+pub use progress::{SyncEvent, WaitBudget, WaitReason};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -76,162 +77,62 @@ pub async fn run<S: PageSource>(
 ) -> Result<SyncSummary, SyncError> {
     let now = options.clock;
     let run_id = store.begin_run(source_id, now())?;
+    let plan = plan::plan(&store.stream_states(source_id)?, &options.plan, now());
+    let mut writer = Writer {
+        store,
+        source_id,
+        run_id,
+        now,
+        lookback: options.plan.ratings_lookback,
+        on_event,
+        streams: BTreeMap::new(),
+        skipped: Vec::new(),
+    };
+    let stop = writer.write(client, plan, cancel).await;
     let mut summary = SyncSummary {
         run_id,
         outcome: RunOutcome::Running,
         counts: BTreeMap::new(),
         problems: 0,
-        skipped: Vec::new(),
+        skipped: writer.skipped,
     };
-    let plan = plan::plan(&store.stream_states(source_id)?, &options.plan);
-    for (stream, start) in plan {
-        on_event(SyncEvent::StreamStarted { stream });
-        let mut progress = StreamProgress::new(stream);
-        let result = sync_stream(
-            store,
-            source_id,
-            run_id,
-            client,
-            stream,
-            start,
-            now,
-            options.plan.ratings_lookback,
-            cancel,
-            &mut progress,
-            on_event,
-        )
-        .await;
+    for (stream, progress) in &writer.streams {
         summary.counts.insert(stream.name(), progress.records);
         summary.problems += progress.problems;
-        match result {
-            Ok(()) => {
-                store.finish_stream(source_id, stream.name(), now(), None)?;
-                on_event(SyncEvent::StreamFinished {
-                    stream,
-                    records: progress.records,
-                });
-            }
-            Err(StreamError::Zendesk(ZendeskError::Cancelled)) => {
-                summary.outcome = RunOutcome::Cancelled;
-                store.finish_run(
-                    run_id,
-                    now(),
-                    RunOutcome::Cancelled,
-                    &counts_json(&summary),
-                    None,
-                )?;
-                return Ok(summary);
-            }
-            Err(StreamError::Zendesk(err @ ZendeskError::Forbidden { .. }))
-                if stream.optional() =>
-            {
-                let reason = err.to_string();
-                store.finish_stream(
-                    source_id,
-                    stream.name(),
-                    now(),
-                    Some(&format!("skipped: {reason}")),
-                )?;
-                on_event(SyncEvent::StreamSkipped {
-                    stream,
-                    reason: reason.clone(),
-                });
-                summary.skipped.push((stream, reason));
-            }
-            Err(StreamError::Zendesk(source)) => {
-                let err = SyncError::Stream {
-                    stream: stream.name(),
-                    source,
-                };
-                let message = err.to_string();
-                store.finish_stream(source_id, stream.name(), now(), Some(&message))?;
-                store.finish_run(
-                    run_id,
-                    now(),
-                    RunOutcome::Failed,
-                    &counts_json(&summary),
-                    Some(&message),
-                )?;
-                return Err(err);
-            }
-            Err(StreamError::Store(err)) => {
-                // The failed page was rolled back; record what can be recorded.
-                let _ = store.finish_run(
-                    run_id,
-                    now(),
-                    RunOutcome::Failed,
-                    &counts_json(&summary),
-                    Some(&err.to_string()),
-                );
-                return Err(err.into());
-            }
-        }
     }
-    summary.outcome = RunOutcome::Succeeded;
-    store.finish_run(
-        run_id,
-        now(),
-        RunOutcome::Succeeded,
-        &counts_json(&summary),
-        None,
-    )?;
+    summary.outcome = match stop {
+        Ok(()) => RunOutcome::Succeeded,
+        Err(Stop::Cancelled) => RunOutcome::Cancelled,
+        Err(Stop::Failed { stream, source }) => {
+            let err = SyncError::Stream {
+                stream: stream.name(),
+                source,
+            };
+            let message = err.to_string();
+            store.finish_stream(source_id, stream.name(), now(), Some(&message))?;
+            store.finish_run(
+                run_id,
+                now(),
+                RunOutcome::Failed,
+                &counts_json(&summary),
+                Some(&message),
+            )?;
+            return Err(err);
+        }
+        Err(Stop::Store(err)) => {
+            // The failed page was rolled back; record what can be recorded.
+            let _ = store.finish_run(
+                run_id,
+                now(),
+                RunOutcome::Failed,
+                &counts_json(&summary),
+                Some(&err.to_string()),
+            );
+            return Err(err.into());
+        }
+    };
+    store.finish_run(run_id, now(), summary.outcome, &counts_json(&summary), None)?;
     Ok(summary)
-}
-
-enum StreamError {
-    Zendesk(ZendeskError),
-    Store(StoreError),
-}
-
-impl From<ZendeskError> for StreamError {
-    fn from(e: ZendeskError) -> StreamError {
-        StreamError::Zendesk(e)
-    }
-}
-
-impl From<StoreError> for StreamError {
-    fn from(e: StoreError) -> StreamError {
-        StreamError::Store(e)
-    }
-}
-
-/// Running totals of one stream and what an ETA needs.
-struct StreamProgress {
-    stream: Stream,
-    records: u64,
-    pages: u64,
-    problems: u64,
-    started: Instant,
-    first_reached: Option<i64>,
-    /// The latest time any page of this run reached.
-    max_reached: Option<i64>,
-}
-
-impl StreamProgress {
-    fn new(stream: Stream) -> StreamProgress {
-        StreamProgress {
-            stream,
-            records: 0,
-            pages: 0,
-            problems: 0,
-            started: Instant::now(),
-            first_reached: None,
-            max_reached: None,
-        }
-    }
-
-    /// Time-ordered streams move from their start towards now; the share of that way
-    /// already covered, at the speed so far, gives the time left.
-    fn eta(&mut self, reached: Option<i64>, now: i64) -> Option<f64> {
-        let reached = reached?;
-        let first = *self.first_reached.get_or_insert(reached);
-        let (done, total) = ((reached - first) as f64, (now - first) as f64);
-        if done <= 0.0 || total <= 0.0 {
-            return None;
-        }
-        let share = (done / total).min(1.0);
-        Some(self.started.elapsed().as_secs_f64() * (1.0 - share) / share)
-    }
 }
 
 /// Pulls one stream from `start` to its end into the store, as `run` does for each
@@ -246,89 +147,39 @@ pub async fn pull_stream<S: PageSource>(
     start: Position,
     cancel: &CancellationToken,
 ) -> Result<u64, SyncError> {
-    let mut progress = StreamProgress::new(stream);
-    let ignore = &mut |_| {};
-    let result = sync_stream(
+    let mut writer = Writer {
         store,
         source_id,
         run_id,
-        pages,
-        stream,
-        start,
-        crate::now,
-        0,
-        cancel,
-        &mut progress,
-        ignore,
-    )
-    .await;
-    match result {
-        Ok(()) => Ok(progress.records),
-        Err(StreamError::Zendesk(source)) => Err(SyncError::Stream {
-            stream: stream.name(),
-            source,
-        }),
-        Err(StreamError::Store(err)) => Err(err.into()),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn sync_stream<S: PageSource>(
-    store: &mut Store,
-    source_id: i64,
-    run_id: i64,
-    client: &S,
-    stream: Stream,
-    start: Position,
-    now: fn() -> i64,
-    lookback: i64,
-    cancel: &CancellationToken,
-    progress: &mut StreamProgress,
-    on_event: &mut (dyn FnMut(SyncEvent) + Send),
-) -> Result<(), StreamError> {
-    let mut pages = PagesAhead::start(client.clone(), stream, start, cancel.clone());
-    loop {
-        let mut page = match pages.next().await {
-            Step::Waiting(wait) => {
-                on_event(waiting(stream, wait));
-                continue;
-            }
-            Step::Failed(err) => return Err(err.into()),
-            Step::Page(page, _room) => page,
-        };
-        if cancel.is_cancelled() {
-            return Err(ZendeskError::Cancelled.into());
-        }
-        progress.max_reached = progress.max_reached.max(page.reached);
-        if let (true, Position::Window { start_time, .. }) = (page.done, &page.next) {
-            page.next = next_window(*start_time, progress.max_reached, lookback);
-        }
-        apply_page(store, source_id, run_id, stream, &page, now())?;
-        progress.records += page.records.len() as u64;
-        progress.pages += 1;
-        progress.problems += page.problems.len() as u64;
-        let eta_seconds = if page.done {
-            Some(0.0)
-        } else {
-            progress.eta(page.reached, now())
-        };
-        on_event(SyncEvent::Page {
-            stream: progress.stream,
-            records: progress.records,
-            pages: progress.pages,
-            problems: progress.problems,
-            eta_seconds,
-        });
-        if page.done {
-            return Ok(());
-        }
-    }
+        now: crate::now,
+        lookback: 0,
+        on_event: &mut |_| {},
+        streams: BTreeMap::new(),
+        skipped: Vec::new(),
+    };
+    let stop = writer.write(pages, vec![(stream, start)], cancel).await;
+    let records = writer.streams.get(&stream).map_or(0, |p| p.records);
+    let source = match stop {
+        Ok(()) => return Ok(records),
+        Err(Stop::Store(err)) => return Err(err.into()),
+        Err(Stop::Cancelled) => ZendeskError::Cancelled,
+        Err(Stop::Failed { source, .. }) => source,
+    };
+    Err(SyncError::Stream {
+        stream: stream.name(),
+        source,
+    })
 }
 
 /// Where the next run's ratings window starts: a lookback before the newest change seen,
-/// never earlier than this window's start.
-fn next_window(start_time: i64, newest: Option<i64>, lookback: i64) -> Position {
-    let start_time = newest.map_or(start_time, |t| (t - lookback).max(start_time));
+/// never earlier than this window's start, and never past the server's `now`, whatever
+/// a record's `updated_at` says (a rating dated in 2099 would otherwise hide every later
+/// change).
+fn next_window(start_time: i64, newest: Option<i64>, lookback: i64, now: i64) -> Position {
+    let newest = newest.map(|t| t.min(now));
+    let start_time = newest
+        .map_or(start_time, |t| t.saturating_sub(lookback).max(start_time))
+        .min(now);
     Position::Window {
         start_time,
         after: None,
@@ -336,9 +187,14 @@ fn next_window(start_time: i64, newest: Option<i64>, lookback: i64) -> Position 
 }
 
 fn waiting(stream: Stream, wait: Wait) -> SyncEvent {
-    let (seconds, reason, detail) = match wait {
-        Wait::Pacing(d) => (d.as_secs_f64(), WaitReason::Pacing, None),
-        Wait::RateLimited(d) => (d.as_secs_f64(), WaitReason::RateLimited, None),
+    let (seconds, reason, budget, detail) = match wait {
+        Wait::Pacing { delay, budget } => (
+            delay.as_secs_f64(),
+            WaitReason::Pacing,
+            Some(WaitBudget::from(budget)),
+            None,
+        ),
+        Wait::RateLimited(d) => (d.as_secs_f64(), WaitReason::RateLimited, None, None),
         Wait::Retrying {
             after,
             attempt,
@@ -346,6 +202,7 @@ fn waiting(stream: Stream, wait: Wait) -> SyncEvent {
         } => (
             after.as_secs_f64(),
             WaitReason::Retry,
+            None,
             Some(format!("try {attempt}: {reason}")),
         ),
     };
@@ -353,6 +210,7 @@ fn waiting(stream: Stream, wait: Wait) -> SyncEvent {
         stream,
         seconds,
         reason,
+        budget,
         detail,
     }
 }
@@ -371,16 +229,41 @@ mod tests {
             start_time,
             after: None,
         };
-        assert_eq!(next_window(100, Some(10_000), 1_000), window(9_000));
+        let now = 50_000;
+        assert_eq!(next_window(100, Some(10_000), 1_000, now), window(9_000));
         assert_eq!(
-            next_window(100, Some(500), 1_000),
+            next_window(100, Some(500), 1_000, now),
             window(100),
             "never earlier than this window"
         );
         assert_eq!(
-            next_window(100, None, 1_000),
+            next_window(100, None, 1_000, now),
             window(100),
             "no rating seen: same window again"
+        );
+    }
+
+    #[test]
+    fn the_next_ratings_window_never_starts_past_the_servers_now() {
+        let window = |start_time| Position::Window {
+            start_time,
+            after: None,
+        };
+        let in_2099 = 4_070_908_800;
+        assert_eq!(
+            next_window(100, Some(in_2099), 1_000, 50_000),
+            window(49_000),
+            "a rating dated in the future counts as changed now"
+        );
+        assert_eq!(
+            next_window(in_2099, None, 1_000, 50_000),
+            window(50_000),
+            "a window already past now is pulled back"
+        );
+        assert_eq!(
+            next_window(100, Some(i64::MAX), i64::MAX, 50_000),
+            window(100),
+            "no overflow on absurd values"
         );
     }
 }

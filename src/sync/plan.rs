@@ -30,8 +30,9 @@ impl Default for PlanOptions {
     }
 }
 
-/// Each stream to sync, in order, with its starting position.
-pub fn plan(states: &[StreamState], options: &PlanOptions) -> Vec<(Stream, Position)> {
+/// Each stream to sync with its starting position. `now` bounds a ratings window that an
+/// older version stored past it.
+pub fn plan(states: &[StreamState], options: &PlanOptions, now: i64) -> Vec<(Stream, Position)> {
     let by_name: HashMap<&str, &StreamState> =
         states.iter().map(|s| (s.stream.as_str(), s)).collect();
     Stream::ALL
@@ -39,12 +40,12 @@ pub fn plan(states: &[StreamState], options: &PlanOptions) -> Vec<(Stream, Posit
         .filter(|s| options.streams.is_empty() || options.streams.contains(s))
         .map(|stream| {
             let state = by_name.get(stream.name()).filter(|_| !options.full);
-            (stream, start(stream, state.copied(), options))
+            (stream, start(stream, state.copied(), options, now))
         })
         .collect()
 }
 
-fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions) -> Position {
+fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions, now: i64) -> Position {
     let cursor = state.and_then(|s| s.cursor.clone());
     let start_time = state.and_then(|s| s.start_time);
     match stream.paging() {
@@ -62,7 +63,7 @@ fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions) -> 
         // The engine stores the next window's start (a lookback before the newest rating
         // seen) when a pass ends; an interrupted pass resumes its page.
         Paging::Window => Position::Window {
-            start_time: start_time.unwrap_or(options.start_time),
+            start_time: start_time.unwrap_or(options.start_time).min(now),
             after: cursor,
         },
     }
@@ -88,6 +89,8 @@ mod tests {
         }
     }
 
+    const NOW: i64 = 1_800_000_000;
+
     fn position(plan: &[(Stream, Position)], stream: Stream) -> Position {
         plan.iter().find(|(s, _)| *s == stream).unwrap().1.clone()
     }
@@ -100,6 +103,7 @@ mod tests {
                 start_time: 500,
                 ..PlanOptions::default()
             },
+            NOW,
         );
         assert_eq!(p.len(), Stream::ALL.len());
         assert_eq!(position(&p, Stream::Tickets), Position::StartTime(500));
@@ -130,7 +134,7 @@ mod tests {
                 Some(2_000_000),
             ),
         ];
-        let p = plan(&states, &PlanOptions::default());
+        let p = plan(&states, &PlanOptions::default(), NOW);
         assert_eq!(
             position(&p, Stream::Tickets),
             Position::Cursor("c42".into()),
@@ -163,12 +167,30 @@ mod tests {
             Some(777),
             Some(2_000_000),
         )];
-        let p = plan(&states, &PlanOptions::default());
+        let p = plan(&states, &PlanOptions::default(), NOW);
         assert_eq!(
             position(&p, Stream::SatisfactionRatings),
             Position::Window {
                 start_time: 777,
                 after: Some("r5".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_ratings_window_stored_past_now_starts_at_now() {
+        let states = [state(
+            "satisfaction_ratings",
+            None,
+            Some(4_070_908_800),
+            None,
+        )];
+        let p = plan(&states, &PlanOptions::default(), NOW);
+        assert_eq!(
+            position(&p, Stream::SatisfactionRatings),
+            Position::Window {
+                start_time: NOW,
+                after: None
             }
         );
     }
@@ -182,7 +204,7 @@ mod tests {
             ..PlanOptions::default()
         };
         assert_eq!(
-            plan(&states, &options),
+            plan(&states, &options, NOW),
             vec![(Stream::Tickets, Position::StartTime(0))]
         );
     }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::sources::zendesk::Stream;
+use crate::sources::zendesk::{Budget, BudgetKind, Stream};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -28,6 +28,8 @@ pub enum SyncEvent {
         stream: Stream,
         seconds: f64,
         reason: WaitReason,
+        /// The budget a pacing wait keeps under (none for a 429 or a retry).
+        budget: Option<WaitBudget>,
         detail: Option<String>,
     },
     StreamFinished {
@@ -51,4 +53,24 @@ pub enum WaitReason {
     RateLimited,
     /// A transient fault; retrying.
     Retry,
+}
+
+/// A rate-limit budget as progress shows it: "incremental exports, 10 per minute".
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct WaitBudget {
+    pub kind: BudgetKind,
+    /// Requests allowed per window.
+    pub limit: u32,
+    /// The window's length (Zendesk's is a minute).
+    pub window_seconds: f64,
+}
+
+impl From<Budget> for WaitBudget {
+    fn from(b: Budget) -> WaitBudget {
+        WaitBudget {
+            kind: b.kind,
+            limit: b.limit,
+            window_seconds: b.window.as_secs_f64(),
+        }
+    }
 }

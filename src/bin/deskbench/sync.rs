@@ -8,9 +8,9 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use tokio_util::sync::CancellationToken;
 
 use deskbench::secrets::Vault;
-use deskbench::sources::zendesk::Stream;
+use deskbench::sources::zendesk::{BudgetKind, Stream};
 use deskbench::store::RunOutcome;
-use deskbench::sync::{PlanOptions, SyncEvent, WaitReason};
+use deskbench::sync::{PlanOptions, SyncEvent, WaitBudget, WaitReason};
 
 use crate::args::{Cli, SyncArgs};
 use crate::source::confirm_host;
@@ -142,12 +142,16 @@ impl Bars {
                 stream,
                 seconds,
                 reason,
+                budget,
                 detail,
             } => {
-                let why = match reason {
-                    WaitReason::Pacing => "keeping under the rate limit".to_owned(),
-                    WaitReason::RateLimited => "rate-limited by Zendesk".to_owned(),
-                    WaitReason::Retry => format!("retrying ({})", detail.unwrap_or_default()),
+                let why = match (reason, budget) {
+                    (WaitReason::Pacing, Some(budget)) => budget_words(&budget),
+                    (WaitReason::Pacing, None) => "keeping under the rate limit".to_owned(),
+                    (WaitReason::RateLimited, _) => {
+                        "Zendesk answered 429, too many requests".to_owned()
+                    }
+                    (WaitReason::Retry, _) => format!("retrying ({})", detail.unwrap_or_default()),
                 };
                 if seconds >= 0.5 {
                     self.bar(stream)
@@ -172,6 +176,20 @@ impl Bars {
             }
         }
     }
+}
+
+/// "incremental exports budget, 10/min" or "account budget, 700/min".
+fn budget_words(budget: &WaitBudget) -> String {
+    let kind = match budget.kind {
+        BudgetKind::IncrementalExports => "incremental exports",
+        BudgetKind::Account => "account",
+    };
+    let per = if budget.window_seconds == 60.0 {
+        "min".to_owned()
+    } else {
+        human(budget.window_seconds)
+    };
+    format!("{kind} budget, {}/{per}", budget.limit)
 }
 
 fn human(seconds: f64) -> String {

@@ -1,22 +1,24 @@
 //! The HTTP client for one Zendesk account: authenticated GETs that pace themselves under
-//! the rate limits, wait out 429s (`Retry-After`), and retry transient faults (5xx,
-//! timeouts, cut connections, truncated bodies) with exponential backoff and jitter.
+//! the rate limits (shared by every clone, so concurrent streams share the budgets), wait
+//! out 429s (`Retry-After`, up to a cap), and retry transient faults (5xx, timeouts, cut
+//! connections, truncated bodies) with exponential backoff and jitter.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use bytes::Bytes;
 use rand::Rng;
-use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, RETRY_AFTER};
+use reqwest::header::{HeaderValue, AUTHORIZATION};
 use reqwest::{StatusCode, Url};
 use serde::de::IgnoredAny;
-use tokio::sync::Mutex;
+use tokio::sync::Notify;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use super::base_url::BaseUrl;
 use super::credentials::Credentials;
-use super::pacer::{Bucket, Pacer};
+use super::pacer::{Bucket, Budget, Pacer, Reported};
+use super::retry_after::{retry_after, server_now, RetryAfter};
 use super::ZendeskError;
 
 /// Tunables; the defaults follow Zendesk's documented limits.
@@ -31,10 +33,12 @@ pub struct ClientOptions {
     pub backoff_cap: Duration,
     /// Length of a rate-limit window (Zendesk counts per minute).
     pub rate_window: Duration,
-    /// Requests per window to the incremental exports (Zendesk: 10).
+    /// Requests per window to the Incremental Exports (Zendesk: 10; 30 with High Volume).
     pub incremental_limit: u32,
     /// Account-wide requests per window until the server reports its own (`X-Rate-Limit`).
     pub account_limit: u32,
+    /// The longest `Retry-After` waited out; a longer one stops the request with an error.
+    pub max_retry_after: Duration,
 }
 
 impl Default for ClientOptions {
@@ -48,6 +52,7 @@ impl Default for ClientOptions {
             rate_window: Duration::from_secs(60),
             incremental_limit: 10,
             account_limit: 200,
+            max_retry_after: Duration::from_secs(15 * 60),
         }
     }
 }
@@ -55,8 +60,8 @@ impl Default for ClientOptions {
 /// Why the client is waiting, for progress reports.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Wait {
-    /// Keeping under a rate limit before sending.
-    Pacing(Duration),
+    /// Keeping under a rate-limit budget before sending.
+    Pacing { delay: Duration, budget: Budget },
     /// The server answered 429; waiting its `Retry-After`.
     RateLimited(Duration),
     /// A transient fault; retrying after a backoff.
@@ -67,6 +72,14 @@ pub enum Wait {
     },
 }
 
+/// A whole JSON body and the server's clock when it answered.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub body: Bytes,
+    /// Unix seconds of the answer's `Date` header, if it had a readable one.
+    pub server_now: Option<i64>,
+}
+
 /// Clones share one pacer: the account's rate limits hold across all of them.
 #[derive(Clone)]
 pub struct Client {
@@ -75,12 +88,44 @@ pub struct Client {
     authorization: HeaderValue,
     options: ClientOptions,
     pacer: Arc<Mutex<Pacer>>,
+    /// Told whenever an answer is in, which may free a slot of the pacer.
+    answered: Arc<Notify>,
+}
+
+/// A request's place in the pacer's budgets, dated when its answer is in. Dropped without
+/// an answer (the request was cancelled or its task stopped), it is dated then, so a slot
+/// is never lost.
+struct Slot<'a> {
+    client: &'a Client,
+    bucket: Bucket,
+    open: bool,
+}
+
+impl Slot<'_> {
+    fn answered(mut self, reported: &Reported) {
+        self.close(reported);
+    }
+
+    fn close(&mut self, reported: &Reported) {
+        if std::mem::take(&mut self.open) {
+            self.client
+                .pacer()
+                .answered(self.bucket, Instant::now(), reported);
+            self.client.answered.notify_waiters();
+        }
+    }
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        self.close(&Reported::default());
+    }
 }
 
 /// How one attempt ended when it did not return a body.
 enum Failure {
     Fatal(ZendeskError),
-    RateLimited(Duration),
+    RateLimited(RetryAfter),
     Transient(String),
 }
 
@@ -112,6 +157,7 @@ impl Client {
             authorization,
             options,
             pacer: Arc::new(Mutex::new(pacer)),
+            answered: Arc::new(Notify::new()),
         })
     }
 
@@ -120,33 +166,33 @@ impl Client {
     }
 
     /// GETs `url` and returns its body once it is known to be whole JSON, retrying as the
-    /// module doc says. `on_wait` hears
-    /// about every wait so progress can show it.
+    /// module doc says. `on_wait` hears about every wait so progress can show it.
     pub async fn get_json(
         &self,
         url: &Url,
         bucket: Bucket,
         cancel: &CancellationToken,
         on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> Result<Bytes, ZendeskError> {
+    ) -> Result<Fetched, ZendeskError> {
         if !self.base.owns(url) {
             return Err(ZendeskError::ForeignHost(url.to_string()));
         }
         let path = url.path().to_owned();
         let (mut tries, mut rate_waits) = (0u32, 0u32);
         loop {
-            self.pace(bucket, cancel, on_wait).await?;
-            let outcome = self.attempt(url, cancel).await;
-            // Counted when the answer is in: the server counts the request no earlier, so
-            // the next window starts no sooner on our side than on Zendesk's.
-            self.pacer.lock().await.record(bucket, Instant::now());
+            let slot = self.pace(bucket, cancel, on_wait).await?;
+            let (outcome, reported) = self.attempt(url, cancel).await;
+            slot.answered(&reported);
             let failure = match outcome {
-                Ok(value) => return Ok(value),
+                Ok(fetched) => return Ok(fetched),
                 Err(failure) => failure,
             };
             match failure {
                 Failure::Fatal(err) => return Err(err),
-                Failure::RateLimited(wait) => {
+                Failure::RateLimited(RetryAfter::TooLong(seconds)) => {
+                    return Err(ZendeskError::WaitTooLong { seconds })
+                }
+                Failure::RateLimited(RetryAfter::Wait(wait)) => {
                     rate_waits += 1;
                     if rate_waits > self.options.max_rate_limit_waits {
                         return Err(ZendeskError::RateLimitedTooLong { path });
@@ -176,23 +222,58 @@ impl Client {
         }
     }
 
+    fn pacer(&self) -> MutexGuard<'_, Pacer> {
+        // The pacer's state stays consistent between its calls; a panic elsewhere cannot
+        // leave it half-changed.
+        self.pacer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until the pacer gives the request a slot.
     async fn pace(
         &self,
         bucket: Bucket,
         cancel: &CancellationToken,
         on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> Result<(), ZendeskError> {
+    ) -> Result<Slot<'_>, ZendeskError> {
         loop {
-            let delay = self.pacer.lock().await.delay(bucket, Instant::now());
-            if delay.is_zero() {
-                return Ok(());
+            // Listening before asking, so an answer that frees a slot is never missed.
+            let answered = self.answered.notified();
+            let hold = match self.pacer().acquire(bucket, Instant::now()) {
+                Ok(()) => {
+                    return Ok(Slot {
+                        client: self,
+                        bucket,
+                        open: true,
+                    })
+                }
+                Err(hold) => hold,
+            };
+            // An answer never frees a dated slot earlier, so only a wait for a request in
+            // flight listens for answers (with a window as a backstop).
+            let wait = match hold.delay {
+                Some(delay) => {
+                    on_wait(Wait::Pacing {
+                        delay,
+                        budget: hold.budget,
+                    });
+                    delay
+                }
+                None => self.options.rate_window,
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = answered, if hold.delay.is_none() => {}
+                _ = cancel.cancelled() => return Err(ZendeskError::Cancelled),
             }
-            on_wait(Wait::Pacing(delay));
-            sleep(delay, cancel).await?;
         }
     }
 
-    async fn attempt(&self, url: &Url, cancel: &CancellationToken) -> Result<Bytes, Failure> {
+    /// One request; also what the answer said about the account's budget.
+    async fn attempt(
+        &self,
+        url: &Url,
+        cancel: &CancellationToken,
+    ) -> (Result<Fetched, Failure>, Reported) {
         let request = self
             .http
             .get(url.clone())
@@ -200,13 +281,33 @@ impl Client {
             .send();
         let response = tokio::select! {
             r = request => r,
-            _ = cancel.cancelled() => return Err(Failure::Fatal(ZendeskError::Cancelled)),
+            _ = cancel.cancelled() => return (Err(Failure::Fatal(ZendeskError::Cancelled)), Reported::default()),
         };
-        let response = response.map_err(|e| Failure::Transient(describe(e)))?;
+        let response = match response {
+            Ok(response) => response,
+            Err(e) => return (Err(Failure::Transient(describe(e))), Reported::default()),
+        };
+        let mut reported = Reported::read(response.headers());
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            // Its Retry-After is what counts; its remaining may be another budget's.
+            reported = Reported {
+                limit: reported.limit,
+                ..Reported::default()
+            };
+        }
+        (self.read(url, response, cancel).await, reported)
+    }
+
+    async fn read(
+        &self,
+        url: &Url,
+        response: reqwest::Response,
+        cancel: &CancellationToken,
+    ) -> Result<Fetched, Failure> {
         let status = response.status();
-        self.adopt_limit(response.headers()).await;
         if status == StatusCode::TOO_MANY_REQUESTS {
-            return Err(Failure::RateLimited(retry_after(response.headers())));
+            let wait = retry_after(response.headers(), self.options.max_retry_after);
+            return Err(Failure::RateLimited(wait));
         }
         let path = url.path().to_owned();
         match status {
@@ -225,6 +326,7 @@ impl Client {
                 }))
             }
         }
+        let server_now = server_now(response.headers());
         let body = tokio::select! {
             b = response.bytes() => b.map_err(|e| Failure::Transient(format!("the connection broke: {}", describe(e))))?,
             _ = cancel.cancelled() => return Err(Failure::Fatal(ZendeskError::Cancelled)),
@@ -233,17 +335,7 @@ impl Client {
         // broken connection; the caller reads the records from the same bytes.
         serde_json::from_slice::<IgnoredAny>(&body)
             .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))?;
-        Ok(body)
-    }
-
-    async fn adopt_limit(&self, headers: &HeaderMap) {
-        let limit = headers
-            .get("x-rate-limit")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u32>().ok());
-        if let Some(limit) = limit {
-            self.pacer.lock().await.set_account_limit(limit);
-        }
+        Ok(Fetched { body, server_now })
     }
 
     /// base · 2^(try−1), capped, plus up to 25% jitter so retries do not align.
@@ -255,17 +347,6 @@ impl Client {
         let capped = exp.min(self.options.backoff_cap);
         capped + jitter(capped / 4)
     }
-}
-
-/// `Retry-After` in seconds; 60 s when absent or unreadable, as Zendesk's clients assume.
-fn retry_after(headers: &HeaderMap) -> Duration {
-    headers
-        .get(RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64)
-        .unwrap_or(Duration::from_secs(60))
 }
 
 fn jitter(max: Duration) -> Duration {
@@ -304,14 +385,6 @@ fn describe(err: reqwest::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn retry_after_defaults_to_a_minute() {
-        let mut headers = HeaderMap::new();
-        assert_eq!(retry_after(&headers), Duration::from_secs(60));
-        headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
-        assert_eq!(retry_after(&headers), Duration::from_secs(7));
-    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

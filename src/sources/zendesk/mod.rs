@@ -8,12 +8,13 @@ mod credentials;
 mod dto;
 mod pacer;
 mod pages;
+mod retry_after;
 mod streams;
 
 pub use base_url::BaseUrl;
-pub use client::{Client, ClientOptions, Wait};
+pub use client::{Client, ClientOptions, Fetched, Wait};
 pub use credentials::Credentials;
-pub use pacer::Bucket;
+pub use pacer::{Bucket, Budget, BudgetKind};
 pub use pages::{parse, Page, Problem, Records};
 pub use streams::{Paging, Position, Stream};
 
@@ -37,6 +38,8 @@ pub enum ZendeskError {
     Status { status: u16, path: String },
     #[error("Zendesk kept rate-limiting {path}; try again later")]
     RateLimitedTooLong { path: String },
+    #[error("Zendesk asked to wait {} before the next request; the sync stopped and resumes from the last saved page when you sync again", retry_after::spoken(*.seconds))]
+    WaitTooLong { seconds: f64 },
     #[error("gave up on {path} after {tries} tries ({last}); check the network and try again — the sync resumes where it stopped")]
     GaveUp {
         path: String,
@@ -73,7 +76,8 @@ pub async fn whoami(client: &Client, cancel: &CancellationToken) -> Result<Ident
     let url = client.base().join("/api/v2/users/me.json")?;
     let body = client
         .get_json(&url, Bucket::Account, cancel, &mut |_| {})
-        .await?;
+        .await?
+        .body;
     #[derive(serde::Deserialize)]
     struct Me {
         user: Option<MeUser>,

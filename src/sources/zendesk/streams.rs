@@ -9,7 +9,7 @@ use super::base_url::BaseUrl;
 use super::pacer::Bucket;
 use super::ZendeskError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Stream {
     AccountSettings,
@@ -144,9 +144,12 @@ impl Stream {
         }
     }
 
+    /// Zendesk's own limit of 10 per minute covers the Incremental Exports endpoints
+    /// only; ticket metric events and the Help Center export count against the account's
+    /// limit like every other endpoint (zendesk-api.md §2.1).
     pub fn bucket(self) -> Bucket {
-        match self.paging() {
-            Paging::CursorExport | Paging::TimeExport => Bucket::Incremental,
+        match self {
+            Stream::Tickets | Stream::Users | Stream::Organizations => Bucket::Incremental,
             _ => Bucket::Account,
         }
     }
@@ -277,6 +280,19 @@ mod tests {
                 position
             );
         }
+    }
+
+    #[test]
+    fn only_the_incremental_exports_share_their_budget() {
+        let exports: Vec<Stream> = Stream::ALL
+            .into_iter()
+            .filter(|s| s.bucket() == Bucket::Incremental)
+            .collect();
+        assert_eq!(
+            exports,
+            [Stream::Users, Stream::Organizations, Stream::Tickets],
+            "metric events and articles page under the account's limit"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod cli;
 mod engine;
+mod pacing;
 
 use std::path::Path;
 use std::time::Duration;

@@ -21,9 +21,9 @@ pub struct FakeConfig {
     pub page_size: usize,
     /// Requests per `window`, account-wide (every authenticated request counts).
     pub account_limit: u32,
-    /// Requests per `window` to `/api/v2/incremental/*` and
-    /// `/api/v2/help_center/incremental/*` (Zendesk: 10 per minute), on top of the
-    /// account-wide bucket.
+    /// Requests per `window` to the Incremental Exports endpoints (tickets, users,
+    /// organizations, ticket events; Zendesk: 10 per minute), on top of the account-wide
+    /// bucket. Ticket metric events and the Help Center export count only account-wide.
     pub incremental_limit: u32,
     /// Length of the sliding rate-limit window (Zendesk: 60 s).
     pub window: Duration,

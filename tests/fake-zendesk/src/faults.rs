@@ -29,6 +29,9 @@ pub struct Faults {
     pub truncate_every: Option<u32>,
     /// Every Nth request: 429 with `Retry-After`, whatever the limiter says.
     pub rate_limit_every: Option<u32>,
+    /// The `Retry-After` value of every 429 instead of `FakeConfig::retry_after_secs`,
+    /// e.g. `"1e20"`, `"inf"` or an HTTP date, as a misbehaving server could send.
+    pub retry_after: Option<String>,
     /// Adds unknown fields to every object (top level and items), as a newer API would.
     pub unknown_fields: bool,
     /// Sets optional fields to `null` (ticket priority, type, group_id, assignee_id,

@@ -47,7 +47,7 @@ use tokio::task::JoinHandle;
 pub use config::{FakeConfig, MetricSetsForm};
 pub use faults::Faults;
 pub use report::{Expected, ExpectedTicket, Stats};
-pub use time::{iso, parse_iso, BASE};
+pub use time::{http_date, iso, parse_iso, BASE};
 
 use server::App;
 
@@ -154,6 +154,12 @@ impl FakeZendesk {
     /// one; the rating's and the ticket's `updated_at` move.
     pub fn rate_ticket(&self, id: i64, good: bool) {
         self.app.write().rate_ticket(id, good);
+    }
+
+    /// Sets the `updated_at` of the ticket's rating to `at`, however far in the future,
+    /// without moving the logical clock (a record from a server with a wrong clock).
+    pub fn stamp_rating(&self, ticket_id: i64, at: i64) {
+        self.app.write().stamp_rating(ticket_id, at);
     }
 
     /// Stops accepting connections and waits (up to 5 s) for open requests to finish.

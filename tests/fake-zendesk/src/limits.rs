@@ -13,6 +13,8 @@ struct Bucket {
     limit: u32,
     accepted: VecDeque<Instant>,
     max_in_window: u32,
+    /// Requests accepted in all (since start or the last reset of the maxima).
+    total: u64,
 }
 
 impl Bucket {
@@ -21,6 +23,7 @@ impl Bucket {
             limit,
             accepted: VecDeque::new(),
             max_in_window: 0,
+            total: 0,
         }
     }
 
@@ -40,6 +43,7 @@ impl Bucket {
 
     fn accept(&mut self, now: Instant) {
         self.accepted.push_back(now);
+        self.total += 1;
         self.max_in_window = self.max_in_window.max(self.accepted.len() as u32);
     }
 
@@ -48,7 +52,7 @@ impl Bucket {
     }
 }
 
-/// The account-wide bucket plus the incremental-export bucket.
+/// The account-wide bucket plus the Incremental Exports' bucket.
 #[derive(Debug)]
 pub(crate) struct Limiter {
     window: Duration,
@@ -99,10 +103,17 @@ impl Limiter {
         (self.account.max_in_window, self.incremental.max_in_window)
     }
 
-    /// Forgets the maxima (not the window contents: the limit keeps holding).
+    /// Requests accepted per bucket: (account, incremental).
+    pub(crate) fn totals(&self) -> (u64, u64) {
+        (self.account.total, self.incremental.total)
+    }
+
+    /// Forgets the maxima and totals (not the window contents: the limit keeps holding).
     pub(crate) fn reset_maxima(&mut self) {
-        self.account.max_in_window = 0;
-        self.incremental.max_in_window = 0;
+        for bucket in [&mut self.account, &mut self.incremental] {
+            bucket.max_in_window = 0;
+            bucket.total = 0;
+        }
     }
 }
 
@@ -120,6 +131,7 @@ mod fake_zendesk_limits_tests {
         assert_eq!(limiter.admit(false), Admission::Accepted { remaining: 0 });
         assert_eq!(limiter.admit(false), Admission::Rejected);
         assert_eq!(limiter.maxima(), (3, 2));
+        assert_eq!(limiter.totals(), (3, 2));
         std::thread::sleep(Duration::from_millis(220));
         assert_eq!(limiter.admit(true), Admission::Accepted { remaining: 2 });
     }

@@ -9,8 +9,12 @@ pub struct Stats {
     pub requests: u64,
     /// Highest number of account-wide requests accepted within any one window.
     pub max_account_in_window: u32,
-    /// Highest number of incremental-export requests accepted within any one window.
+    /// Highest number of Incremental Exports requests accepted within any one window.
     pub max_incremental_in_window: u32,
+    /// Requests accepted by the account-wide bucket (every accepted request).
+    pub account_requests: u64,
+    /// Requests accepted by the Incremental Exports' bucket.
+    pub incremental_requests: u64,
     /// 429 answers, from the limiter or from `Faults::rate_limit_every`.
     pub rejected_429: u64,
     /// Requests per URL path (without query), e.g. `/api/v2/incremental/tickets/cursor.json`.

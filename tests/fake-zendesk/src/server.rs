@@ -33,7 +33,7 @@ use crate::pagination::{
     list_page, time_page, ListFrom, Query,
 };
 use crate::report::Stats;
-use crate::time::wall_now;
+use crate::time::{http_date, wall_now};
 
 /// Largest page of the list (CBP/offset) endpoints, as in the real API.
 const LIST_MAX: usize = 100;
@@ -98,12 +98,17 @@ impl App {
     }
 
     pub(crate) fn stats(&self) -> Stats {
-        let (max_account, max_incremental) = lock(&self.limiter).maxima();
+        let limiter = lock(&self.limiter);
+        let (max_account, max_incremental) = limiter.maxima();
+        let (account_requests, incremental_requests) = limiter.totals();
+        drop(limiter);
         let s = lock(&self.stats);
         Stats {
             requests: s.requests,
             max_account_in_window: max_account,
             max_incremental_in_window: max_incremental,
+            account_requests,
+            incremental_requests,
             rejected_429: s.rejected_429,
             by_path: s.by_path.clone(),
             malformed_ids: s.malformed.iter().copied().collect(),
@@ -171,24 +176,32 @@ impl App {
         }
     }
 
-    fn too_many(&self) -> Response {
+    fn too_many(&self, faults: &Faults) -> Response {
         lock(&self.stats).rejected_429 += 1;
         let mut resp = error(
             StatusCode::TOO_MANY_REQUESTS,
             json!({ "error": "TooManyRequests" }),
         );
-        resp.headers_mut().insert(
-            header::RETRY_AFTER,
-            HeaderValue::from(self.config.retry_after_secs),
-        );
+        let retry_after = faults
+            .retry_after
+            .as_deref()
+            .and_then(|v| HeaderValue::from_str(v).ok())
+            .unwrap_or_else(|| HeaderValue::from(self.config.retry_after_secs));
+        resp.headers_mut().insert(header::RETRY_AFTER, retry_after);
         self.rate_headers(&mut resp, 0);
         resp
     }
 
+    /// The account's budget, and the fake's logical clock as the server's `Date` (the
+    /// dataset's "now", which a client may use to bound its windows).
     fn rate_headers(&self, resp: &mut Response, remaining: u32) {
+        let date = http_date(self.read().clock);
         let h = resp.headers_mut();
         h.insert("x-rate-limit", HeaderValue::from(self.config.account_limit));
         h.insert("x-rate-limit-remaining", HeaderValue::from(remaining));
+        if let Ok(date) = HeaderValue::from_str(&date) {
+            h.insert(header::DATE, date);
+        }
     }
 
     fn url(&self, path: &str, query: &str) -> String {
@@ -273,8 +286,18 @@ async fn not_found() -> Response {
     )
 }
 
+/// The Incremental Exports endpoints, which have their own limit (zendesk-api.md §2.1):
+/// tickets, ticket events, users and organizations. Ticket metric events and the Help
+/// Center export count only against the account's limit.
 fn is_incremental(path: &str) -> bool {
-    path.starts_with("/api/v2/incremental/") || path.starts_with("/api/v2/help_center/incremental/")
+    let Some(rest) = path.strip_prefix("/api/v2/incremental/") else {
+        return false;
+    };
+    let resource = rest.split(['/', '.']).next().unwrap_or_default();
+    matches!(
+        resource,
+        "tickets" | "ticket_events" | "users" | "organizations"
+    )
 }
 
 /// Everything a request goes through before and after its handler.
@@ -302,11 +325,12 @@ async fn gate(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Resp
     let n = app.fault_seq.fetch_add(1, Ordering::SeqCst) + 1;
     let delivery = faults.delivery(n);
     if delivery == Delivery::RateLimit {
-        return app.too_many();
+        return app.too_many(&faults);
     }
-    let remaining = match lock(&app.limiter).admit(is_incremental(&path)) {
+    let admission = lock(&app.limiter).admit(is_incremental(&path));
+    let remaining = match admission {
         Admission::Accepted { remaining } => remaining,
-        Admission::Rejected => return app.too_many(),
+        Admission::Rejected => return app.too_many(&faults),
     };
 
     req.extensions_mut().insert(faults);

@@ -38,6 +38,25 @@ pub fn parse_iso(s: &str) -> Option<i64> {
     Some(days_from_civil(y, m, d) * DAY + hh * 3600 + mm * 60 + ss)
 }
 
+/// Formats Unix seconds as an HTTP date (`Thu, 01 Jan 2026 00:00:00 GMT`), for `Date`.
+pub fn http_date(ts: i64) -> String {
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = ts.div_euclid(DAY);
+    let secs = ts.rem_euclid(DAY);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{}, {d:02} {} {y:04} {:02}:{:02}:{:02} GMT",
+        WEEKDAYS[days.rem_euclid(7) as usize],
+        MONTHS[(m - 1) as usize],
+        secs / 3600,
+        (secs / 60) % 60,
+        secs % 60
+    )
+}
+
 /// Wall-clock Unix seconds (the reference for "start_time in the future").
 pub fn wall_now() -> i64 {
     std::time::SystemTime::now()

@@ -138,10 +138,15 @@ describe('Sources screen', () => {
     expect(row('users')).toHaveTextContent('400 records');
     expect(row('satisfaction_ratings')).toHaveTextContent('skipped: not on this plan');
 
-    sync.send({ event: 'waiting', stream: 'tickets', seconds: 6, reason: 'rate_limited', detail: null });
+    sync.send({ event: 'waiting', stream: 'tickets', seconds: 6, reason: 'rate_limited', budget: null, detail: null });
     await waitFor(() => expect(row('tickets')).toHaveTextContent('waiting 6 s — rate-limited by Zendesk'));
-    sync.send({ event: 'waiting', stream: 'tickets', seconds: 2, reason: 'retry', detail: 'HTTP 503' });
+    sync.send({ event: 'waiting', stream: 'tickets', seconds: 2, reason: 'retry', budget: null, detail: 'HTTP 503' });
     await waitFor(() => expect(row('tickets')).toHaveTextContent('retrying in 2 s (HTTP 503)'));
+    const exports = { kind: 'incremental_exports', limit: 10, window_seconds: 60 } as const;
+    sync.send({ event: 'waiting', stream: 'tickets', seconds: 5, reason: 'pacing', budget: exports, detail: null });
+    await waitFor(() =>
+      expect(row('tickets')).toHaveTextContent('waiting 5 s — Zendesk’s Incremental Exports budget, 10 per minute'),
+    );
 
     await fireEvent.click(screen.getByTestId('sync-cancel'));
     expect(ipc.cancelSync).toHaveBeenCalledTimes(1);

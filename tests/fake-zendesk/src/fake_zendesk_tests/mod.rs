@@ -687,7 +687,7 @@ async fn fake_zendesk_rate_limits() {
     assert_eq!(fake.stats().max_account_in_window, 3);
     fake.stop().await;
 
-    // The incremental bucket is separate and smaller.
+    // The Incremental Exports' bucket is separate and smaller.
     let fake = FakeZendesk::start(FakeConfig {
         incremental_limit: 2,
         ..small()
@@ -696,12 +696,9 @@ async fn fake_zendesk_rate_limits() {
     let export = "/api/v2/incremental/tickets/cursor.json?start_time=0";
     assert_eq!(fetch(&fake, export).await.status, 200);
     assert_eq!(
-        fetch(
-            &fake,
-            "/api/v2/help_center/incremental/articles.json?start_time=0"
-        )
-        .await
-        .status,
+        fetch(&fake, "/api/v2/incremental/organizations.json?start_time=0")
+            .await
+            .status,
         200
     );
     assert_eq!(fetch(&fake, export).await.status, 429);
@@ -717,6 +714,79 @@ async fn fake_zendesk_rate_limits() {
     );
     fake.reset_stats();
     assert_eq!(fake.stats().requests, 0);
+    fake.stop().await;
+}
+
+#[tokio::test]
+async fn fake_zendesk_metric_events_and_articles_count_only_account_wide() {
+    let fake = FakeZendesk::start(FakeConfig {
+        incremental_limit: 1,
+        ..small()
+    })
+    .await;
+    let export = "/api/v2/incremental/users/cursor.json?start_time=0";
+    assert_eq!(fetch(&fake, export).await.status, 200);
+    for path in [
+        "/api/v2/incremental/ticket_metric_events.json?start_time=0",
+        "/api/v2/help_center/incremental/articles.json?start_time=0",
+        "/api/v2/incremental/ticket_metric_events?start_time=0",
+    ] {
+        assert_eq!(
+            fetch(&fake, path).await.status,
+            200,
+            "{path} is not an Incremental Exports endpoint"
+        );
+    }
+    assert_eq!(fetch(&fake, export).await.status, 429);
+    let stats = fake.stats();
+    assert_eq!(
+        (stats.account_requests, stats.incremental_requests),
+        (4, 1),
+        "accepted requests per bucket"
+    );
+    fake.stop().await;
+}
+
+#[tokio::test]
+async fn fake_zendesk_retry_after_and_date_can_be_chosen() {
+    let fake = FakeZendesk::start(small()).await;
+    fake.set_faults(Faults {
+        rate_limit_every: Some(1),
+        retry_after: Some("1e20".into()),
+        ..Faults::default()
+    });
+    let resp = fetch(&fake, "/api/v2/groups.json").await;
+    assert_eq!(resp.status, 429);
+    assert_eq!(resp.header("retry-after"), Some("1e20"));
+    assert_eq!(
+        resp.header("date"),
+        Some(crate::http_date(fake.clock()).as_str()),
+        "the server's Date is the fake's logical clock"
+    );
+    assert_eq!(
+        crate::http_date(crate::BASE),
+        "Thu, 01 Jan 2026 00:00:00 GMT"
+    );
+    assert_eq!(crate::http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+
+    // A rating dated in 2099 is served as such.
+    fake.set_faults(Faults::default());
+    let rated = fake.expected().ratings[0].1;
+    let in_2099 = 4_070_908_800;
+    fake.stamp_rating(rated, in_2099);
+    let page = fetch(
+        &fake,
+        &format!(
+            "/api/v2/satisfaction_ratings.json?start_time={}",
+            in_2099 - 1
+        ),
+    )
+    .await
+    .json();
+    let ratings = page["satisfaction_ratings"].as_array().unwrap();
+    assert_eq!(ratings.len(), 1);
+    assert_eq!(ratings[0]["ticket_id"], rated);
+    assert_eq!(ratings[0]["updated_at"], "2099-01-01T00:00:00Z");
     fake.stop().await;
 }
 

@@ -69,14 +69,14 @@ describe('reduceSync: stream events', () => {
       [
         progress({ event: 'stream_started', stream: 'users' }),
         progress({ event: 'page', stream: 'users', records: 100, pages: 1, problems: 0, eta_seconds: 60 }),
-        progress({ event: 'waiting', stream: 'users', seconds: 6, reason: 'rate_limited', detail: null }),
+        progress({ event: 'waiting', stream: 'users', seconds: 6, reason: 'rate_limited', budget: null, detail: null }),
       ],
       started(),
     );
     expect(rows(state)[0]).toMatchObject({
       phase: 'waiting',
       records: 100,
-      wait: { seconds: 6, reason: 'rate_limited', detail: null },
+      wait: { seconds: 6, reason: 'rate_limited', budget: null, detail: null },
     });
     state = reduceSync(state, progress({ event: 'page', stream: 'users', records: 200, pages: 2, problems: 0, eta_seconds: null }));
     expect(rows(state)[0]).toMatchObject({ phase: 'running', records: 200, wait: null, etaSeconds: null });

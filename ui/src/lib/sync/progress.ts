@@ -4,7 +4,7 @@
  * change returns new objects), so it can be unit-tested event by event and stored in
  * `$state.raw` without deep proxies; the events arrive dozens of times a second.
  */
-import type { SourceSyncResult, Stream, SyncProgress, WaitReason } from '../ipc';
+import type { SourceSyncResult, Stream, SyncProgress, WaitBudget, WaitReason } from '../ipc';
 
 /** `stopped`: the run ended (cancelled or failed) while the stream was still going. */
 export type StreamPhase = 'running' | 'waiting' | 'done' | 'skipped' | 'stopped';
@@ -12,6 +12,8 @@ export type StreamPhase = 'running' | 'waiting' | 'done' | 'skipped' | 'stopped'
 export interface WaitInfo {
   seconds: number;
   reason: WaitReason;
+  /** The rate-limit budget a pacing wait keeps under. */
+  budget: WaitBudget | null;
   detail: string | null;
 }
 
@@ -125,7 +127,7 @@ function applyProgress(state: SyncState, { source, event }: SyncProgress): SyncS
       return update((row) => ({
         ...row,
         phase: 'waiting',
-        wait: { seconds: event.seconds, reason: event.reason, detail: event.detail },
+        wait: { seconds: event.seconds, reason: event.reason, budget: event.budget, detail: event.detail },
       }));
     case 'stream_finished':
       return update((row) => ({ ...row, phase: 'done', records: event.records, etaSeconds: null, wait: null }));

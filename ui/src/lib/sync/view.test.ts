@@ -49,16 +49,35 @@ describe('formatEta', () => {
 
 describe('formatWait', () => {
   it('explains each kind of wait, rounding seconds up', () => {
-    expect(formatWait({ seconds: 5.2, reason: 'rate_limited', detail: null }, en)).toBe(
+    expect(formatWait({ seconds: 5.2, reason: 'rate_limited', budget: null, detail: null }, en)).toBe(
       'waiting 6 s — rate-limited by Zendesk',
     );
-    expect(formatWait({ seconds: 1, reason: 'pacing', detail: null }, en)).toBe(
+    expect(formatWait({ seconds: 1, reason: 'pacing', budget: null, detail: null }, en)).toBe(
       'waiting 1 s — staying within Zendesk’s rate limit',
     );
-    expect(formatWait({ seconds: 4, reason: 'retry', detail: 'HTTP 503' }, en)).toBe('retrying in 4 s (HTTP 503)');
-    expect(formatWait({ seconds: 90, reason: 'retry', detail: null }, en)).toBe('retrying in 2 min');
-    expect(formatWait({ seconds: 6, reason: 'rate_limited', detail: null }, ko)).toBe(
+    expect(formatWait({ seconds: 4, reason: 'retry', budget: null, detail: 'HTTP 503' }, en)).toBe(
+      'retrying in 4 s (HTTP 503)',
+    );
+    expect(formatWait({ seconds: 90, reason: 'retry', budget: null, detail: null }, en)).toBe('retrying in 2 min');
+    expect(formatWait({ seconds: 6, reason: 'rate_limited', budget: null, detail: null }, ko)).toBe(
       '6초 대기 중 — Zendesk 요청 한도에 도달함',
+    );
+  });
+
+  it('names the budget a pacing wait keeps under', () => {
+    const exports = { kind: 'incremental_exports', limit: 10, window_seconds: 60 } as const;
+    const account = { kind: 'account', limit: 700, window_seconds: 60 } as const;
+    expect(formatWait({ seconds: 6, reason: 'pacing', budget: exports, detail: null }, en)).toBe(
+      'waiting 6 s — Zendesk’s Incremental Exports budget, 10 per minute',
+    );
+    expect(formatWait({ seconds: 2, reason: 'pacing', budget: account, detail: null }, en)).toBe(
+      'waiting 2 s — the account’s Zendesk API budget, 700 per minute',
+    );
+    expect(formatWait({ seconds: 6, reason: 'pacing', budget: exports, detail: null }, ru)).toBe(
+      'ожидание 6 с — лимит инкрементального экспорта Zendesk, 10 в минуту',
+    );
+    expect(formatWait({ seconds: 6, reason: 'pacing', budget: { ...exports, window_seconds: 2 }, detail: null }, ko)).toBe(
+      '6초 대기 중 — Zendesk 증분 내보내기 한도, 2초당 10회',
     );
   });
 });
@@ -89,7 +108,7 @@ describe('streamRowView', () => {
 
   it('shows the wait instead of the ETA', () => {
     const view = streamRowView(
-      row({ phase: 'waiting', records: 100, pages: 1, etaSeconds: 500, wait: { seconds: 6, reason: 'rate_limited', detail: null } }),
+      row({ phase: 'waiting', records: 100, pages: 1, etaSeconds: 500, wait: { seconds: 6, reason: 'rate_limited', budget: null, detail: null } }),
       en,
     );
     expect(view.note).toBe('waiting 6 s — rate-limited by Zendesk');

@@ -4,7 +4,7 @@
  * any formatter (language).
  */
 import type { Formatter } from '../format';
-import type { SourceSyncResult } from '../ipc';
+import type { SourceSyncResult, WaitBudget } from '../ipc';
 import type { StreamPhase, StreamProgress, WaitInfo } from './progress';
 import { describeSkipped, streamLabel } from './streams';
 
@@ -18,10 +18,23 @@ export function formatEta(seconds: number, f: Formatter): string {
   return f.t('sync.eta', { duration: f.duration(seconds / 60) });
 }
 
-/** "waiting 6 s — rate-limited by Zendesk", "retrying in 4 s (HTTP 503)". */
+/** "10 per minute"; a scaled-down window (a test's fake) is named as it is. */
+function formatRate(budget: WaitBudget, f: Formatter): string {
+  const limit = f.count(budget.limit);
+  if (budget.window_seconds === 60) return f.t('sync.rate.perMinute', { limit });
+  return f.t('sync.rate.perWindow', { limit, window: f.seconds(budget.window_seconds) });
+}
+
+/**
+ * "waiting 6 s — Incremental Exports budget, 10 per minute", "waiting 6 s — rate-limited
+ * by Zendesk", "retrying in 4 s (HTTP 503)".
+ */
 export function formatWait(wait: WaitInfo, f: Formatter): string {
   const duration = f.seconds(wait.seconds);
   if (wait.reason === 'retry' && wait.detail) return f.t('sync.wait.retryDetail', { duration, detail: wait.detail });
+  if (wait.reason === 'pacing' && wait.budget) {
+    return f.t(`sync.wait.budget.${wait.budget.kind}`, { duration, rate: formatRate(wait.budget, f) });
+  }
   return f.t(`sync.wait.${wait.reason}`, { duration });
 }
 
