@@ -1,9 +1,10 @@
 //! Sync speed against DESIGN.md's budgets: ingest (parse + upsert) of recorded ticket
 //! pages with metric sets, and first syncs of 20,000 and 100,000 tickets from the fake
 //! Zendesk on loopback under Zendesk's real budgets (account 700 per minute, Incremental
-//! Exports 10 per minute) and with none (budget: 100,000 in < 15 s). The budgets run on a scaled window (DESKBENCH_BENCH_WINDOW_MS, default
-//! 3,000 ms standing for a minute); each line gives the measured time, the requests per
-//! budget, their floor, and the time it stands for with real minutes. Run with
+//! Exports 10 per minute) and with none (budget: 100,000 in < 15 s). The budgets run on a
+//! scaled window (DESKBENCH_BENCH_WINDOW_MS, default 3,000 ms standing for a minute); each
+//! line gives the measured time, the requests per budget, their floor, and the time it
+//! stands for with real minutes. Run with
 //! `cargo bench --bench sync` (DESKBENCH_BENCH_TICKETS sets the size of the ingest).
 
 use std::sync::Arc;
