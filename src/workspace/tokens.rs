@@ -54,7 +54,16 @@ impl Workspace {
         let Ok(base) = self.source_host(source) else {
             return Ok(false);
         };
-        Ok(vault.hosts().contains(&self.confirmation(source, &base)?)?)
+        self.is_confirmed(source, &base, vault)
+    }
+
+    fn is_confirmed(
+        &self,
+        source: &Source,
+        base: &BaseUrl,
+        vault: &Vault,
+    ) -> Result<bool, WorkspaceError> {
+        Ok(vault.hosts().contains(&self.confirmation(source, base)?)?)
     }
 
     /// The validated address of a source whose host the user has not confirmed yet, to
@@ -66,10 +75,7 @@ impl Workspace {
     ) -> Result<Option<BaseUrl>, WorkspaceError> {
         let source = self.source(name)?;
         let base = self.source_host(&source)?;
-        let confirmed = vault
-            .hosts()
-            .contains(&self.confirmation(&source, &base)?)?;
-        Ok((!confirmed).then_some(base))
+        Ok((!self.is_confirmed(&source, &base, vault)?).then_some(base))
     }
 
     /// Records that the user agrees to send the source's token to `shown`, the address

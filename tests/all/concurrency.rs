@@ -16,7 +16,7 @@ use deskbench::sync::PlanOptions;
 use deskbench::workspace::lock::{Activity, LockError, WorkspaceLock};
 use deskbench::workspace::{Workspace, WorkspaceError};
 
-use crate::sync::{integrity_ok, small_fake};
+use crate::sync::{add_fake_args, integrity_ok, small_fake};
 
 const TOKEN_VAR: &str = "DESKBENCH_TEST_ZENDESK_TOKEN";
 
@@ -190,25 +190,7 @@ async fn readers_work_during_a_sync_and_a_second_sync_is_refused() {
     })
     .await;
     let dir = tempfile::tempdir().unwrap();
-    let out = run(
-        dir.path(),
-        &[
-            "source",
-            "add",
-            "zendesk",
-            "--name",
-            "fake",
-            "--url",
-            &fake.url(),
-            "--email",
-            "admin@example.com",
-            "--token-env",
-            TOKEN_VAR,
-            "--incremental-limit",
-            "100000",
-        ],
-    )
-    .await;
+    let out = run(dir.path(), &add_fake_args(&fake.url(), TOKEN_VAR)).await;
     assert!(out.status.success(), "{}", stderr(&out));
 
     let mut sync = deskbench(dir.path(), &["sync", "fake", "--token-env", TOKEN_VAR])

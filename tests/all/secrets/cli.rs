@@ -9,6 +9,7 @@ use fake_zendesk::FakeZendesk;
 use tokio::process::Command;
 
 use super::*;
+use crate::sync::add_fake_args;
 
 const TOKEN_VAR: &str = "DESKBENCH_TEST_ZENDESK_TOKEN";
 
@@ -67,21 +68,7 @@ async fn a_new_computer_asks_again_and_yes_confirms_the_host() {
     let (here, elsewhere) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let env = [(TOKEN_VAR, "secret-token")];
     let url = fake.url();
-    let add = [
-        "source",
-        "add",
-        "zendesk",
-        "--name",
-        "fake",
-        "--url",
-        &url,
-        "--email",
-        "admin@example.com",
-        "--token-env",
-        TOKEN_VAR,
-        "--incremental-limit",
-        "100000",
-    ];
+    let add = add_fake_args(&url, TOKEN_VAR);
     let out = deskbench(ws.path(), here.path(), &env, &add).await;
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -125,19 +112,7 @@ async fn the_token_variable_is_given_at_each_sync_never_stored() {
     let (ws, config) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let env = [(TOKEN_VAR, "secret-token")];
     let url = fake.url();
-    let add = [
-        "source",
-        "add",
-        "zendesk",
-        "--name",
-        "fake",
-        "--url",
-        &url,
-        "--email",
-        "admin@example.com",
-        "--token-env",
-        TOKEN_VAR,
-    ];
+    let add = add_fake_args(&url, TOKEN_VAR);
     let out = deskbench(ws.path(), config.path(), &env, &add).await;
     assert!(out.status.success(), "{}", stderr(&out));
     let workspace = Workspace::open(ws.path()).unwrap();

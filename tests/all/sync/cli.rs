@@ -31,26 +31,7 @@ async fn deskbench(workspace: &Path, token: &str, args: &[&str]) -> Output {
 }
 
 async fn add_fake(workspace: &Path, url: &str, token: &str) -> Output {
-    deskbench(
-        workspace,
-        token,
-        &[
-            "source",
-            "add",
-            "zendesk",
-            "--name",
-            "fake",
-            "--url",
-            url,
-            "--email",
-            "admin@example.com",
-            "--token-env",
-            TOKEN_VAR,
-            "--incremental-limit",
-            "100000",
-        ],
-    )
-    .await
+    deskbench(workspace, token, &super::add_fake_args(url, TOKEN_VAR)).await
 }
 
 fn stderr(out: &Output) -> String {

@@ -28,6 +28,26 @@ pub fn small_fake() -> FakeConfig {
 }
 
 /// Client options for tests: fast retries and no pacing beyond what the fake asks.
+/// `deskbench source add` arguments for the fake at `url`, its token in `token_var`, and no
+/// pacing worth the name.
+pub fn add_fake_args<'a>(url: &'a str, token_var: &'a str) -> [&'a str; 13] {
+    [
+        "source",
+        "add",
+        "zendesk",
+        "--name",
+        "fake",
+        "--url",
+        url,
+        "--email",
+        "admin@example.com",
+        "--token-env",
+        token_var,
+        "--incremental-limit",
+        "100000",
+    ]
+}
+
 pub fn fast_options() -> ClientOptions {
     ClientOptions {
         timeout: Duration::from_secs(5),
