@@ -5,6 +5,7 @@ mod chart_spec;
 mod charts;
 mod cli;
 mod cli_edges;
+mod cli_golden;
 mod concurrency;
 mod demo;
 mod export;

@@ -1,0 +1,240 @@
+//! The CLI's output on a demo workspace stays byte for byte what `tests/golden/cli` holds:
+//! a refactoring of the engine, the application layer or the CLI must not change one
+//! number, key or space of `kpi`, `tickets`, `people` or `feedback`.
+//!
+//! After a change that is meant to change the output, regenerate the files with
+//! `UPDATE_GOLDEN=1 cargo test --test all cli_golden` and review their diff.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{demo_workspace, deskbench, stderr};
+
+/// Each case: its golden file's name and the CLI's arguments after `--workspace`.
+const CASES: &[(&str, &[&str])] = &[
+    (
+        "kpi-weekly-by-channel",
+        &[
+            "kpi",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "Europe/Moscow",
+            "--every",
+            "week",
+            "--by",
+            "channel",
+        ],
+    ),
+    (
+        "kpi-by-group-business-hours",
+        &[
+            "kpi",
+            "--from",
+            "2025-04-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "America/New_York",
+            "--by",
+            "group",
+            "--hours",
+            "business",
+        ],
+    ),
+    (
+        "kpi-monthly-by-tag-top5-email",
+        &[
+            "kpi",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "UTC",
+            "--every",
+            "month",
+            "--by",
+            "tag",
+            "--top",
+            "5",
+            "--where",
+            "channel=email",
+        ],
+    ),
+    (
+        "kpi-by-assignee-high-or-urgent",
+        &[
+            "kpi",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "Asia/Seoul",
+            "--by",
+            "assignee",
+            "--where",
+            "priority=high",
+            "--where",
+            "priority=urgent",
+        ],
+    ),
+    (
+        "kpi-daily-csv",
+        &[
+            "kpi",
+            "--from",
+            "2025-06-01",
+            "--to",
+            "2025-06-14",
+            "--tz",
+            "UTC",
+            "--every",
+            "day",
+            "--kpi",
+            "tickets_created",
+            "--kpi",
+            "first_reply_time",
+            "--format",
+            "csv",
+        ],
+    ),
+    (
+        "tickets-first-reply-email",
+        &[
+            "tickets",
+            "--of",
+            "first_reply_time",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--by",
+            "channel",
+            "--key",
+            "email",
+            "--sort",
+            "-first_reply_time",
+            "--limit",
+            "40",
+        ],
+    ),
+    (
+        "tickets-created-one-week",
+        &[
+            "tickets",
+            "--of",
+            "tickets_created",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "Europe/Moscow",
+            "--every",
+            "week",
+            "--period",
+            "2025-02-03",
+            "--offset",
+            "5",
+            "--limit",
+            "30",
+        ],
+    ),
+    (
+        "people-assignees",
+        &[
+            "people",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "UTC",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "people-groups-business-email",
+        &[
+            "people",
+            "--from",
+            "2025-04-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "Europe/Moscow",
+            "--by",
+            "group",
+            "--hours",
+            "business",
+            "--where",
+            "channel=email",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "feedback-all",
+        &[
+            "feedback",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "UTC",
+        ],
+    ),
+    (
+        "feedback-korean-csat",
+        &[
+            "feedback",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "Asia/Seoul",
+            "--lang",
+            "ko",
+            "--source",
+            "csat",
+        ],
+    ),
+];
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/cli")
+}
+
+#[test]
+fn cli_output_on_the_demo_workspace_is_byte_identical_to_the_golden_files() {
+    let ws = demo_workspace();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut changed = Vec::new();
+    for (name, args) in CASES {
+        let out = deskbench(ws.path(), args);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let path = golden_dir().join(format!("{name}.out"));
+        if update {
+            std::fs::create_dir_all(golden_dir()).unwrap();
+            std::fs::write(&path, &out.stdout).unwrap();
+            continue;
+        }
+        let golden = std::fs::read(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
+        if golden != out.stdout {
+            changed.push(*name);
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "the output of {changed:?} differs from tests/golden/cli"
+    );
+}
