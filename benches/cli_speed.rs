@@ -85,9 +85,14 @@ fn deskbench(workspace: &Path, args: &[&str]) -> anyhow::Result<()> {
 /// The cached workspace of `tickets` demo tickets, generated when missing.
 fn workspace(tickets: usize) -> anyhow::Result<PathBuf> {
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
-    let dir = target.join("bench-workspaces").join(format!("cli-{tickets}"));
+    let dir = target
+        .join("bench-workspaces")
+        .join(format!("cli-{tickets}"));
     if !Workspace::exists(&dir) {
-        eprintln!("generating a {tickets}-ticket demo workspace in {}", dir.display());
+        eprintln!(
+            "generating a {tickets}-ticket demo workspace in {}",
+            dir.display()
+        );
         let config = DemoConfig {
             tickets,
             now: NOW,
@@ -132,7 +137,11 @@ fn main() -> anyhow::Result<()> {
     println!("{:<50} {:>10} {:>10}", "workload", "median", "target");
     for workload in workloads() {
         let took = median(&dir, &workload)?;
-        let verdict = if took <= workload.target { "" } else { "  over" };
+        let verdict = if took <= workload.target {
+            ""
+        } else {
+            "  over"
+        };
         println!(
             "{:<50} {:>8.3} s {:>8.3} s{verdict}",
             workload.name,

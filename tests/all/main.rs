@@ -20,4 +20,5 @@ mod proptest_pages;
 mod secrets;
 mod snapshot;
 mod store;
+mod store_counts;
 mod sync;
