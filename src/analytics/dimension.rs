@@ -124,11 +124,16 @@ impl Dimension {
         let Some(key) = key else {
             return "(none)".to_owned();
         };
-        let names = match self {
-            Dimension::Group => &labels.groups,
-            Dimension::Assignee | Dimension::Requester => &labels.users,
-            Dimension::Brand => &labels.brands,
-            Dimension::Organization => &labels.organizations,
+        let id = || key.parse::<i64>().ok();
+        let name = match self {
+            Dimension::Group => id()
+                .and_then(|id| labels.groups.get(&id))
+                .map(String::as_str),
+            Dimension::Assignee | Dimension::Requester => id().and_then(|id| labels.users.get(id)),
+            Dimension::Brand => id()
+                .and_then(|id| labels.brands.get(&id))
+                .map(String::as_str),
+            Dimension::Organization => id().and_then(|id| labels.organizations.get(id)),
             Dimension::Tag => return key.to_owned(),
             Dimension::Field(id) => {
                 return labels
@@ -139,10 +144,7 @@ impl Dimension {
             }
             _ => return enum_label(key),
         };
-        key.parse::<i64>()
-            .ok()
-            .and_then(|id| names.get(&id).cloned())
-            .unwrap_or_else(|| key.to_owned())
+        name.unwrap_or(key).to_owned()
     }
 }
 

@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::store::{Store, TicketKey};
 
-use super::compute::{records_in, Keyed, Periods, KEY};
+use super::compute::{records_in, Keyed, Periods};
 use super::dimension::Dimension;
 use super::frame::{cols, Frame};
 use super::kpi::{Hours, KpiId, Measure, Population};
@@ -363,12 +363,9 @@ fn sorted_rows(
             if let Dimension::Field(id) = dim {
                 frame.check_field(id)?;
             }
-            let keyed = keyed_by(frame, tickets, dim)?.plan;
-            let matches = match key {
-                None => col(KEY).is_null(),
-                Some(k) => col(KEY).cast(DataType::String).eq(lit(k.clone())),
-            };
-            keyed.filter(matches)
+            let keyed = keyed_by(frame, tickets, dim)?;
+            let matches = keyed.matches(key.as_deref());
+            keyed.plan.filter(matches)
         }
         _ => tickets,
     };

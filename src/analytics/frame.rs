@@ -10,17 +10,18 @@ use polars::prelude::*;
 use crate::store::records::{NamedKind, SourceKind, TicketStatus};
 use crate::store::{FieldDefinition, SlaInstance, Store, TicketKey};
 
-use super::codes::CodeCache;
+use super::codes::{CodeCache, ValueCodes};
 use super::dimension::Dimension;
+use super::names::Names;
 use super::AnalyticsError;
 
 /// Display names for id dimensions and custom fields.
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 pub struct Labels {
     pub groups: HashMap<i64, String>,
-    pub users: HashMap<i64, String>,
+    pub users: Names,
     pub brands: HashMap<i64, String>,
-    pub organizations: HashMap<i64, String>,
+    pub organizations: Names,
     /// Custom-field definitions by id.
     pub fields: HashMap<i64, FieldDefinition>,
 }
@@ -46,10 +47,15 @@ pub struct Frame {
     /// Counted SLA instances (achieved or breached): row, metric, time (of the outcome),
     /// achieved.
     pub sla: DataFrame,
-    /// row, tag: one row per tag of a ticket.
+    /// row, code: one row per tag of a ticket, the tag as its code in `tag_values`.
     pub tags: DataFrame,
-    /// row, field_id, value: one row per custom-field value (a list gives one per item).
+    /// row, field_id, code: one row per custom-field value (a list gives one per item),
+    /// the value as its code in `field_values`.
     pub fields: DataFrame,
+    /// Every tag, each at its code.
+    pub(crate) tag_values: ValueCodes,
+    /// Every custom-field value, each at its code.
+    pub(crate) field_values: ValueCodes,
     pub labels: Labels,
     /// Where a ticket of each source opens in its helpdesk (`…/agent/tickets/`).
     pub ticket_links: HashMap<i64, String>,
@@ -108,14 +114,14 @@ impl Frame {
 
         let ratings = ratings_frame(store, &rows)?;
         let sla = sla_frame(&store.sla_instances()?, &rows)?;
-        let tags = tags_frame(store, &rows)?;
-        let fields = fields_frame(store, &rows)?;
+        let (tags, tag_values) = tags_frame(store, &rows)?;
+        let (fields, field_values) = fields_frame(store, &rows)?;
 
         let labels = Labels {
             groups: store.names(NamedKind::Group)?,
-            users: store.user_names()?,
+            users: Names::loaded(store.user_names()?),
             brands: store.names(NamedKind::Brand)?,
-            organizations: store.names(NamedKind::Organization)?,
+            organizations: Names::loaded(store.names(NamedKind::Organization)?),
             fields: store
                 .field_definitions()?
                 .into_iter()
@@ -140,6 +146,8 @@ impl Frame {
             sla,
             tags,
             fields,
+            tag_values,
+            field_values,
             labels,
             ticket_links,
             codes: CodeCache::default(),
@@ -163,25 +171,27 @@ impl Frame {
         self.tickets.height()
     }
 
-    /// (row, value) of every value a dimension takes: one row per tag or custom-field
-    /// item, one per ticket with a value for single-valued dimensions.
-    pub(crate) fn dimension_values(&self, dim: Dimension) -> Result<LazyFrame, AnalyticsError> {
+    /// (row, code) of every value a multi-valued dimension takes, one row per tag or
+    /// custom-field item, and the values by code.
+    pub(crate) fn coded_values(
+        &self,
+        dim: Dimension,
+    ) -> Result<(LazyFrame, &ValueCodes), AnalyticsError> {
         Ok(match dim {
-            Dimension::Tag => self.tags.clone().lazy(),
             Dimension::Field(id) => {
                 self.check_field(id)?;
-                self.fields
-                    .clone()
-                    .lazy()
-                    .filter(col("field_id").eq(lit(id)))
+                let items = self.fields.clone().lazy();
+                let items = items.filter(col("field_id").eq(lit(id)));
+                (
+                    items.select([col(cols::ROW), col(CODE)]),
+                    &self.field_values,
+                )
             }
-            single => self.tickets.clone().lazy().select([
-                col(cols::ROW),
-                col(single.column()).cast(DataType::String).alias("value"),
-            ]),
-        }
-        .select([col(cols::ROW), col("value")])
-        .filter(col("value").is_not_null()))
+            _ => (
+                self.tags.clone().lazy().select([col(cols::ROW), col(CODE)]),
+                &self.tag_values,
+            ),
+        })
     }
 
     /// Refuses a custom field the workspace does not know, listing the ones it does.
@@ -288,41 +298,48 @@ fn reported_metric(metric: &str, instance_id: i64) -> &str {
     }
 }
 
-/// (row, value): one row per tag of a known ticket.
-fn tags_frame(store: &Store, rows: &RowIndex) -> Result<DataFrame, AnalyticsError> {
+/// The column of a multi-valued dimension's frame holding each value's code.
+pub(crate) const CODE: &str = "code";
+
+/// (row, code): one row per tag of a known ticket, and the tags by code.
+fn tags_frame(store: &Store, rows: &RowIndex) -> Result<(DataFrame, ValueCodes), AnalyticsError> {
     let mut row = Vec::new();
-    let mut value = StringChunkedBuilder::new("value".into(), 0);
+    let mut coder = ValueCodes::coder();
     store.each_ticket_tag(|ticket, tag| {
         if let Some(at) = rows.get(ticket) {
             row.push(at);
-            value.append_value(tag);
+            coder.push(tag);
         }
     })?;
-    Ok(DataFrame::new_infer_height(vec![
+    let (code, values) = coder.finish();
+    let frame = DataFrame::new_infer_height(vec![
         Column::new(cols::ROW.into(), row),
-        value.finish().into_column(),
-    ])?)
+        Column::new(CODE.into(), code),
+    ])?;
+    Ok((frame, values))
 }
 
-/// (row, field_id, value): one row per custom-field value of a known ticket; a list value
+/// (row, field_id, code): one row per custom-field value of a known ticket; a list value
 /// gives one row per item; null, `""` and `[]` give none (contract rule 10).
-fn fields_frame(store: &Store, rows: &RowIndex) -> Result<DataFrame, AnalyticsError> {
+fn fields_frame(store: &Store, rows: &RowIndex) -> Result<(DataFrame, ValueCodes), AnalyticsError> {
     let (mut row, mut field) = (Vec::new(), Vec::new());
-    let mut value = StringChunkedBuilder::new("value".into(), 0);
+    let mut coder = ValueCodes::coder();
     store.each_field_value(|ticket, field_id, json| {
         if let Some(at) = rows.get(ticket) {
             for key in field_keys(json) {
                 row.push(at);
                 field.push(field_id);
-                value.append_value(&key);
+                coder.push(&key);
             }
         }
     })?;
-    Ok(DataFrame::new_infer_height(vec![
+    let (code, values) = coder.finish();
+    let frame = DataFrame::new_infer_height(vec![
         Column::new(cols::ROW.into(), row),
         Column::new("field_id".into(), field),
-        value.finish().into_column(),
-    ])?)
+        Column::new(CODE.into(), code),
+    ])?;
+    Ok((frame, values))
 }
 
 /// The keys of one custom-field value (rule 10).

@@ -1,8 +1,10 @@
 //! KPIs over the local store, computed with polars on an in-memory frame cache. The only
 //! module (with `feedback`) that uses polars; callers get plain serialisable results.
 
+pub mod breakdowns;
 pub mod catalogue;
 mod codes;
+mod columnar;
 mod compute;
 pub mod dimension;
 pub mod drill;
@@ -12,6 +14,7 @@ pub mod frame;
 mod grid;
 pub mod heatmap;
 pub mod kpi;
+pub mod names;
 pub mod overview;
 pub mod parquet_table;
 pub mod people;

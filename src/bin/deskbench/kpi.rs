@@ -2,6 +2,8 @@
 
 use anyhow::Result;
 
+use deskbench::analytics::breakdowns::run_breakdowns;
+use deskbench::analytics::dimension::Dimension;
 use deskbench::analytics::{self, KpiRequest};
 
 use crate::args::{Cli, KpiArgs};
@@ -15,7 +17,13 @@ pub fn run(cli: &Cli, args: &KpiArgs) -> Result<()> {
     };
     // Validate before the (slower) frame build, so bad input fails at once.
     let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
+    let dims = args.query.scope.by.iter().map(|d| Dimension::parse(d));
+    let dims = dims.collect::<Result<Vec<_>, _>>()?;
     let frame = crate::status::frame(&workspace)?;
+    if dims.len() > 1 {
+        let report = run_breakdowns(&frame, &query, &dims)?;
+        return output::print_breakdowns(&report, args.format);
+    }
     let report = analytics::run(&frame, &query)?;
     output::print_report(&report, args.format)
 }
