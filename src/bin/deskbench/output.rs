@@ -9,8 +9,8 @@ use anyhow::Result;
 use comfy_table::{CellAlignment, Table};
 use serde::Serialize;
 
-use deskbench::analytics::breakdowns::BreakdownsReport;
-use deskbench::analytics::report::{KpiReport, ReportTable};
+use deskbench::analytics::query::breakdowns::BreakdownsReport;
+use deskbench::analytics::query::report::{KpiReport, ReportTable};
 use deskbench::export::neutralise;
 
 use crate::args::Format;

@@ -1,10 +1,13 @@
 //! Ticket dimensions for `--by` and `--where`: their names, the frame column behind each,
 //! and how a key becomes a display label.
 
+use std::collections::HashMap;
 use std::fmt;
 
-use super::frame::Labels;
-use super::AnalyticsError;
+use crate::analytics::AnalyticsError;
+use crate::store::FieldDefinition;
+
+use super::names::Names;
 
 /// A ticket dimension of the contract. `Tag` and `Field` are multi-valued (a ticket with
 /// two tags counts once under each) and live in their own frames.
@@ -175,6 +178,17 @@ fn enum_label(key: &str) -> String {
             .replace('_', " "),
         None => String::new(),
     }
+}
+
+/// Display names for id dimensions and custom fields.
+#[derive(Debug, Default)]
+pub struct Labels {
+    pub groups: HashMap<i64, String>,
+    pub users: Names,
+    pub brands: HashMap<i64, String>,
+    pub organizations: Names,
+    /// Custom-field definitions by id.
+    pub fields: HashMap<i64, FieldDefinition>,
 }
 
 #[cfg(test)]

@@ -19,13 +19,14 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 
+use crate::analytics::AnalyticsError;
 use crate::store::{FieldDefinition, FrameTableRows, Store, StoreError};
 
 use super::codes::ValueCodes;
 use super::columnar;
-use super::frame::{cols, Frame, Labels, CODE};
+use super::dimension::Labels;
 use super::names::Names;
-use super::AnalyticsError;
+use super::{cols, Frame, CODE};
 
 /// The snapshot folder inside the workspace folder.
 pub const SNAPSHOT_DIR: &str = "frame-cache";

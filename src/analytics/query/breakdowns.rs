@@ -4,11 +4,12 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use super::dimension::Dimension;
-use super::frame::Frame;
-use super::query::{run_each, KpiQuery};
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::frame::Frame;
+use crate::analytics::AnalyticsError;
+
 use super::report::{GroupReport, KpiReport, ReportTable};
-use super::AnalyticsError;
+use super::{run_each, KpiQuery};
 
 /// The total of a query and the groups of each of its breakdowns. JSON: the fields of a
 /// `KpiReport` without a breakdown, then `by` (the dimensions, in the order asked) and

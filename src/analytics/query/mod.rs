@@ -1,19 +1,27 @@
 //! A KPI query (`deskbench kpi`): its validated options and how it runs over the frame.
 
+pub mod breakdowns;
+pub mod filter;
+pub mod range;
+pub mod report;
+pub mod request;
+pub(crate) mod size;
+
 use std::sync::Arc;
 
 use polars::prelude::*;
 
-use super::compute::{compute_all, Cells, Key, Keyed, Keys, Periods, KEY};
-use super::dimension::Dimension;
-use super::filter::Filters;
-use super::frame::{cols, Frame, CODE};
-use super::grid::MAX_CELLS;
-use super::kpi::{Hours, KpiId};
-use super::overview::RangeEcho;
-use super::range::{DateRange, Every};
-use super::report::{GroupReport, KpiMap, KpiReport, SeriesPoint};
-use super::AnalyticsError;
+use crate::analytics::engine::compute::{compute_all, Cells, Keyed, Keys, Periods, KEY};
+use crate::analytics::engine::grid::MAX_CELLS;
+use crate::analytics::engine::kpi::{Hours, KpiId};
+use crate::analytics::frame::codes::Key;
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::frame::{cols, Frame, CODE};
+use crate::analytics::AnalyticsError;
+
+use filter::Filters;
+use range::{DateRange, Every, RangeEcho};
+use report::{GroupReport, KpiMap, KpiReport, SeriesPoint};
 
 /// A validated query. Build one from raw input with the parsers of each part.
 #[derive(Debug, Clone)]
@@ -87,7 +95,7 @@ pub(crate) fn run_each(
     let ((total_keys, total_cells), grouped) = if dims.is_empty() {
         (total_pass(), Vec::new())
     } else {
-        super::in_parallel(total_pass, move || {
+        crate::analytics::in_parallel(total_pass, move || {
             dims.iter()
                 .map(|dim| compute_groups(frame, query, tickets.clone(), *dim, kpis, periods))
                 .collect()
@@ -133,11 +141,7 @@ pub(crate) fn run_each(
     }
 
     let report = KpiReport {
-        range: RangeEcho {
-            from: query.range.from_str(),
-            to: query.range.to_str(),
-            tz: query.range.tz.name().to_owned(),
-        },
+        range: RangeEcho::of(&query.range),
         hours: query.hours,
         filters: query.filters.echo(),
         kpis: range_of(&total_cells, total_key),
@@ -303,7 +307,7 @@ pub(crate) fn keyed_by(
 mod tests {
     use chrono_tz::Tz;
 
-    use super::super::range::{parse_date, EARLIEST, LATEST};
+    use super::range::{parse_date, EARLIEST, LATEST};
     use super::*;
 
     #[test]
