@@ -2,8 +2,8 @@
 //! dimension alone, under the dimension's name, with one total; one `--by` keeps the
 //! single-breakdown shape.
 
-use deskbench::analytics::query::breakdowns::run_breakdowns;
 use deskbench::analytics::frame::dimension::Dimension;
+use deskbench::analytics::query::breakdowns::run_breakdowns;
 use deskbench::analytics::{run, Frame, KpiRequest};
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::Workspace;

@@ -66,13 +66,16 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     Ok(report)
 }
 
+/// Each breakdown's dimension and its groups, in report order.
+pub(crate) type Breakdowns = Vec<(Dimension, Vec<GroupReport>)>;
+
 /// The query's total (its `by` left aside), and the groups of each of `dims`: every
 /// breakdown shares the filtered tickets and the total.
 pub(crate) fn run_each(
     frame: &Frame,
     query: &KpiQuery,
     dims: &[Dimension],
-) -> Result<(KpiReport, Vec<(Dimension, Vec<GroupReport>)>), AnalyticsError> {
+) -> Result<(KpiReport, Breakdowns), AnalyticsError> {
     let buckets = query
         .every
         .map(|e| query.range.buckets(e))

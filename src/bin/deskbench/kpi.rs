@@ -2,8 +2,8 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::query::breakdowns::run_breakdowns;
 use deskbench::analytics::frame::dimension::Dimension;
+use deskbench::analytics::query::breakdowns::run_breakdowns;
 use deskbench::analytics::{self, KpiRequest};
 
 use crate::args::{Cli, KpiArgs};
