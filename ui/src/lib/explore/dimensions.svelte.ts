@@ -33,6 +33,11 @@ export class Dimensions {
   load(): Promise<boolean> {
     return this.#list.run();
   }
+
+  /** Asks again only when the last request failed (a screen's Retry). */
+  async retry(): Promise<void> {
+    if (this.#list.error) await this.#list.run();
+  }
 }
 
 /** One dimension's values with their ticket counts, most tickets first. */

@@ -48,6 +48,19 @@ describe('Dimensions', () => {
     expect(dimensions.error).toEqual({ code: 'workspace', message: 'no workspace open' });
     expect(dimensions.options).toEqual([{ name: 'channel', label: null }]);
   });
+
+  it('asks again on Retry only after a failure', async () => {
+    vi.mocked(ipc.exploreDimensions).mockResolvedValue([]);
+    const dimensions = new Dimensions();
+    await dimensions.load();
+    await dimensions.retry();
+    expect(ipc.exploreDimensions).toHaveBeenCalledOnce();
+    vi.mocked(ipc.exploreDimensions).mockRejectedValueOnce({ code: 'internal', message: 'database is locked' });
+    await dimensions.load();
+    await dimensions.retry();
+    expect(ipc.exploreDimensions).toHaveBeenCalledTimes(3);
+    expect(dimensions.error).toBeNull();
+  });
 });
 
 describe('filter menus', () => {
