@@ -16,8 +16,7 @@ use crate::analytics::report::KpiReport;
 use crate::analytics::{self, KpiRequest};
 use crate::charts::{self, ChartKind, ChartSpec, ChartText};
 
-/// How a chart of a report is asked for: the KPI to draw and the texts in the reader's
-/// language.
+/// How Explore asks for its chart: the KPI to draw and the texts in the reader's language.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct ChartRequest {
     pub kpi: KpiId,

@@ -49,18 +49,6 @@ pub fn render(
     })
 }
 
-/// Renders the chart and writes it to `path` through a temporary file, as data exports
-/// do: a failed write keeps an older file.
-pub fn save(
-    spec: &ChartSpec,
-    options: &RenderOptions,
-    format: ImageFormat,
-    path: &Path,
-) -> Result<(), AppError> {
-    let bytes = render(spec, options, format)?;
-    Ok(crate::export::write_file(path, &bytes)?)
-}
-
 /// The chart as a PNG-quality bitmap, for the clipboard.
 pub fn bitmap(spec: &ChartSpec, options: &RenderOptions) -> Result<Bitmap, AppError> {
     check(spec, options)?;

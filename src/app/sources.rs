@@ -14,7 +14,7 @@ use crate::workspace::{
     check_zendesk, parse_address, SourceView, WorkspaceInfo, ZendeskAuth, ZendeskSettings,
 };
 
-/// What the connect form sends. The token crosses once, inward, and goes to the OS
+/// What the connect form sends. The token crosses IPC once, inward, and goes to the OS
 /// keychain; it is never sent back.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct ConnectRequest {
@@ -119,6 +119,12 @@ impl Session {
     /// The sources with what the Sources screen shows of each.
     pub fn source_views(&self, vault: &Vault) -> Result<Vec<SourceView>, AppError> {
         Ok(self.own_connection()?.source_views(vault)?)
+    }
+
+    /// The address a source's token would go to, when the user has not confirmed it on
+    /// this computer.
+    pub fn host_to_confirm(&self, name: &str, vault: &Vault) -> Result<Option<BaseUrl>, AppError> {
+        self.with_open(|open| Ok(open.workspace.host_to_confirm(name, vault)?))
     }
 
     /// Records that the user agrees to send the source's token to `base_url`, the
