@@ -7,12 +7,12 @@ use ts_rs::TS;
 
 use super::limits::{check_list, check_query, check_text};
 use super::{AppError, Session};
-use crate::analytics::catalogue::{self, DimensionOption, DimensionValue};
-use crate::analytics::dimension::Dimension;
-use crate::analytics::drill::{self, TicketList, TicketListRequest};
-use crate::analytics::kpi::KpiId;
-use crate::analytics::overview::PeriodPreset;
-use crate::analytics::report::KpiReport;
+use crate::analytics::engine::kpi::KpiId;
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::query::report::KpiReport;
+use crate::analytics::views::catalogue::{self, DimensionOption, DimensionValue};
+use crate::analytics::views::drill::{self, TicketList, TicketListRequest};
+use crate::analytics::views::overview::PeriodPreset;
 use crate::analytics::{self, KpiRequest};
 use crate::charts::{self, ChartKind, ChartSpec, ChartText};
 

@@ -12,8 +12,8 @@ use ts_rs::TS;
 use super::feedback::{keys_of, list_order, FeedbackTickets};
 use super::limits::{check_chart, check_list};
 use super::{AppError, Session};
-use crate::analytics::drill::TicketListRequest;
-use crate::analytics::overview::PeriodPreset;
+use crate::analytics::views::drill::TicketListRequest;
+use crate::analytics::views::overview::PeriodPreset;
 use crate::charts::ChartSpec;
 use crate::export::{
     self, ExportError, ExportFormat, ExportProgress, FeedbackTable, TableSource, TicketTable,

@@ -11,9 +11,9 @@ use ts_rs::TS;
 
 use super::limits::{check_feedback, check_text};
 use super::{AppError, Session};
-use crate::analytics::drill::{self, ListOrder, TicketList};
-use crate::analytics::kpi::Hours;
-use crate::analytics::overview::PeriodPreset;
+use crate::analytics::engine::kpi::Hours;
+use crate::analytics::views::drill::{self, ListOrder, TicketList};
+use crate::analytics::views::overview::PeriodPreset;
 use crate::charts::{feedback_charts, FeedbackCharts};
 use crate::feedback::{self, FeedbackReport, FeedbackRequest};
 use crate::store::TicketKey;
@@ -180,7 +180,7 @@ pub fn keys_of<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::overview::RangeEcho;
+    use crate::analytics::query::range::RangeEcho;
     use crate::app::testing::{demo, refused};
 
     const PERIOD: Option<&PeriodPreset> = Some(&PeriodPreset::Last90Days);

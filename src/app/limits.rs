@@ -4,7 +4,7 @@
 //! when a request resolves.
 
 use super::AppError;
-use crate::analytics::drill::TicketListRequest;
+use crate::analytics::views::drill::TicketListRequest;
 use crate::analytics::KpiRequest;
 use crate::charts::ChartSpec;
 use crate::feedback::FeedbackRequest;

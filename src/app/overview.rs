@@ -5,8 +5,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{AppError, Session};
-use crate::analytics::overview::{self, Overview, OverviewRequest};
 use crate::analytics::targets;
+use crate::analytics::views::overview::{self, Overview, OverviewRequest};
 use crate::charts::{overview_charts, OverviewCharts};
 
 /// The Overview screen: its cards and the charts drawn from the same numbers.
@@ -36,7 +36,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::overview::PeriodPreset;
+    use crate::analytics::views::overview::PeriodPreset;
     use crate::app::testing::{demo, refused};
 
     #[test]

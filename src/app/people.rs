@@ -2,8 +2,8 @@
 
 use super::limits::{check_query, check_text};
 use super::{AppError, Session};
-use crate::analytics::overview::PeriodPreset;
-use crate::analytics::people::{self, PeopleBy, PeopleTable};
+use crate::analytics::views::overview::PeriodPreset;
+use crate::analytics::views::people::{self, PeopleBy, PeopleTable};
 use crate::analytics::KpiRequest;
 
 impl Session {

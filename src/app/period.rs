@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use crate::analytics::overview::PeriodPreset;
-use crate::analytics::range::local_date;
+use crate::analytics::query::range::local_date;
+use crate::analytics::views::overview::PeriodPreset;
 use crate::analytics::AnalyticsError;
 
 /// The workspace's date and zone at one instant.

@@ -1,7 +1,7 @@
 //! The workspace's KPI targets, shown on the Overview's cards.
 
 use super::{AppError, Session};
-use crate::analytics::kpi::KpiId;
+use crate::analytics::engine::kpi::KpiId;
 use crate::analytics::targets::{self, Target};
 
 impl Session {

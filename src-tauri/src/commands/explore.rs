@@ -5,9 +5,9 @@
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use deskbench::analytics::catalogue::{DimensionOption, DimensionValue};
-use deskbench::analytics::drill::{TicketList, TicketListRequest};
-use deskbench::analytics::overview::PeriodPreset;
+use deskbench::analytics::views::catalogue::{DimensionOption, DimensionValue};
+use deskbench::analytics::views::drill::{TicketList, TicketListRequest};
+use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::analytics::KpiRequest;
 use deskbench::app::explore::{ChartRequest, KpiChart};
 

@@ -4,8 +4,8 @@
 
 use tauri::State;
 
-use deskbench::analytics::drill::TicketList;
-use deskbench::analytics::overview::PeriodPreset;
+use deskbench::analytics::views::drill::TicketList;
+use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::app::feedback::{list_order, FeedbackScreen, FeedbackTickets};
 use deskbench::feedback::FeedbackRequest;
 

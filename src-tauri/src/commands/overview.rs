@@ -2,7 +2,7 @@
 
 use tauri::{State, WebviewWindow};
 
-use deskbench::analytics::overview::OverviewRequest;
+use deskbench::analytics::views::overview::OverviewRequest;
 use deskbench::app::overview::OverviewScreen;
 use deskbench::workspace::WorkspaceInfo;
 

@@ -2,8 +2,8 @@
 
 use tauri::State;
 
-use deskbench::analytics::overview::PeriodPreset;
-use deskbench::analytics::people::PeopleTable;
+use deskbench::analytics::views::overview::PeriodPreset;
+use deskbench::analytics::views::people::PeopleTable;
 use deskbench::analytics::KpiRequest;
 
 use super::with_session;

@@ -3,8 +3,8 @@
 
 use anyhow::{bail, Result};
 
-use deskbench::analytics::kpi::KpiId;
-use deskbench::analytics::report::KpiReport;
+use deskbench::analytics::engine::kpi::KpiId;
+use deskbench::analytics::query::report::KpiReport;
 use deskbench::analytics::KpiRequest;
 use deskbench::app::image::{self, ImageFormat};
 use deskbench::charts::{self, ChartKind, ChartText, Locale, RenderOptions, Theme};

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::{bail, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use deskbench::analytics::kpi::KpiId;
+use deskbench::analytics::engine::kpi::KpiId;
 use deskbench::analytics::KpiRequest;
 use deskbench::app::export::ExportSource;
 use deskbench::app::{AppError, Session};

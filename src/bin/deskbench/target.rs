@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::report::ReportTable;
+use deskbench::analytics::query::report::ReportTable;
 use deskbench::analytics::targets::{Goal, Target};
 
 use crate::args::{Cli, TargetCommand};

@@ -2,8 +2,8 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::drill::TicketList;
-use deskbench::analytics::report::ReportTable;
+use deskbench::analytics::query::report::ReportTable;
+use deskbench::analytics::views::drill::TicketList;
 
 use crate::args::{Cli, TicketsArgs};
 use crate::output;
