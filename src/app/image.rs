@@ -27,13 +27,6 @@ impl ImageFormat {
             _ => None,
         }
     }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ImageFormat::Png => "png",
-            ImageFormat::Svg => "svg",
-        }
-    }
 }
 
 /// The chart as a file's bytes.

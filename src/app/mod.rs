@@ -18,6 +18,7 @@ pub mod overview;
 pub mod people;
 pub mod period;
 mod running;
+pub mod save_name;
 pub mod sources;
 pub mod sync;
 pub mod targets;

@@ -36,6 +36,7 @@ pub struct SourceSyncResult {
 /// Which sources to sync and how.
 #[derive(Debug, Clone, Default)]
 pub struct SyncRequest {
+    /// The sources to sync in turn; every Zendesk source when empty.
     pub sources: Vec<String>,
     /// Read every stream from the beginning again.
     pub full: bool,
@@ -44,6 +45,16 @@ pub struct SyncRequest {
     /// Stop at the first source that fails, with its error, instead of going on with
     /// the next and reporting the failure in its result.
     pub stop_at_error: bool,
+}
+
+impl SyncRequest {
+    /// Every Zendesk source, each going on after another failed, as the app syncs.
+    pub fn all(full: bool) -> SyncRequest {
+        SyncRequest {
+            full,
+            ..SyncRequest::default()
+        }
+    }
 }
 
 /// Hears how a sync goes: each source's start, its events and its result.
@@ -76,9 +87,13 @@ impl Session {
         let _running = self.syncing.claim(cancel.clone(), AppError::SyncRunning)?;
         // A connection of its own: queries keep reading the workspace meanwhile.
         let mut workspace = self.own_connection()?;
-        workspace.require_confirmed_hosts(&request.sources, vault)?;
+        let sources = match request.sources.as_slice() {
+            [] => workspace.syncable_sources()?,
+            named => named.to_vec(),
+        };
+        workspace.require_confirmed_hosts(&sources, vault)?;
         let mut results = Vec::new();
-        for source in &request.sources {
+        for source in &sources {
             observer.started(source);
             let plan = PlanOptions {
                 full: request.full,

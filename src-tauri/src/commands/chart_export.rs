@@ -11,7 +11,7 @@ use deskbench::app::AppError;
 use deskbench::charts::{ChartSpec, RenderOptions};
 
 use super::blocking;
-use super::save_dialog::{ask_save_path, FileKind};
+use super::save_dialog::ask_save_path;
 use crate::error::IpcError;
 
 /// Renders the chart and saves it where the user chooses (the folder of the previous
@@ -27,7 +27,7 @@ pub async fn export_chart<R: Runtime>(
     check_text(&suggested_name)?;
     blocking(move || {
         let bytes = image::render(&spec, &options, format)?;
-        let Some(path) = ask_save_path(&app, &suggested_name, &image_kind(format))? else {
+        let Some(path) = ask_save_path(&app, &suggested_name, format)? else {
             return Ok(None);
         };
         deskbench::export::write_file(&path, &bytes).map_err(AppError::from)?;
@@ -51,15 +51,4 @@ pub async fn copy_chart<R: Runtime>(
             .map_err(|err| IpcError::internal(format!("could not copy the chart: {err}")))
     })
     .await
-}
-
-fn image_kind(format: ImageFormat) -> FileKind {
-    let label = match format {
-        ImageFormat::Png => "PNG image",
-        ImageFormat::Svg => "SVG image",
-    };
-    FileKind {
-        label,
-        extension: format.extension(),
-    }
 }

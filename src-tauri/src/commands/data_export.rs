@@ -10,7 +10,7 @@ use deskbench::app::limits::check_text;
 use deskbench::export::{ExportFormat, ExportProgress};
 
 use super::blocking;
-use super::save_dialog::{ask_save_path, FileKind};
+use super::save_dialog::ask_save_path;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -28,7 +28,7 @@ pub async fn export_data(
     check_text(&suggested_name)?;
     let session = state.session()?;
     blocking(move || {
-        let choose = || ask_save_path(&app, &suggested_name, &file_kind(format));
+        let choose = || ask_save_path(&app, &suggested_name, format);
         // A closed window cannot listen any more; the export goes on regardless.
         session.export(what, format, choose, &mut |p| drop(on_progress.send(p)))
     })
@@ -40,17 +40,5 @@ pub async fn export_data(
 pub fn cancel_export(state: State<'_, AppState>) {
     if let Ok(session) = state.session() {
         session.cancel_export();
-    }
-}
-
-fn file_kind(format: ExportFormat) -> FileKind {
-    let label = match format {
-        ExportFormat::Csv => "CSV table",
-        ExportFormat::Xlsx => "Excel workbook",
-        ExportFormat::Parquet => "Parquet table",
-    };
-    FileKind {
-        label,
-        extension: format.extension(),
     }
 }

@@ -72,14 +72,9 @@ pub async fn sync_sources(
     state: State<'_, AppState>,
 ) -> Result<Vec<SourceSyncResult>, IpcError> {
     let (session, vault) = (state.session()?, state.vault()?);
-    let sources = with_session(&state, |s| s.sources_to_sync(None)).await?;
-    let request = SyncRequest {
-        sources,
-        full,
-        ..SyncRequest::default()
-    };
+    let mut to_channel = ToChannel(on_event);
     let results = session
-        .sync(&request, &vault, &mut ToChannel(on_event))
+        .sync(&SyncRequest::all(full), &vault, &mut to_channel)
         .await?;
     let info = with_session(&state, |s| s.reload()).await?;
     announce(&window, &info);
