@@ -119,7 +119,12 @@ mod tests {
         }
         for format in [ImageFormat::Png, ImageFormat::Svg] {
             let name = PathBuf::from(file_name("chart", format.extension()));
-            assert_eq!(ImageFormat::of_path(&name), Some(format), "{}", format.label());
+            assert_eq!(
+                ImageFormat::of_path(&name),
+                Some(format),
+                "{}",
+                format.label()
+            );
         }
     }
 }
