@@ -65,3 +65,47 @@ pub fn in_flags(err: AppError) -> anyhow::Error {
         _ => err.into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    }
+
+    #[test]
+    fn the_query_s_dates_and_ids_are_named_by_their_flags() {
+        let reversed = AnalyticsError::RangeReversed {
+            from: date("2025-03-01"),
+            to: date("2025-02-01"),
+        };
+        assert!(reversed.to_string().contains("the start date 2025-03-01"));
+        let cases = [
+            (
+                AppError::Analytics(reversed),
+                "--from 2025-03-01 is after --to 2025-02-01",
+            ),
+            (
+                AppError::Feedback(FeedbackError::Analytics(AnalyticsError::HalfRange)),
+                "--from and --to go together: give both or neither",
+            ),
+            (
+                AppError::Export(ExportError::Analytics(AnalyticsError::NotAnId {
+                    dimension: "group".into(),
+                    value: "Tier 1".into(),
+                })),
+                "group takes an id (a whole number), not \"Tier 1\"; list them with --by group",
+            ),
+            (
+                AppError::NoFeedbackReport,
+                "no feedback report yet: open the Feedback screen first",
+            ),
+        ];
+        for (err, expected) in cases {
+            assert_eq!(in_flags(err).to_string(), expected);
+        }
+    }
+}
