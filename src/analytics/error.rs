@@ -66,14 +66,14 @@ pub enum AnalyticsError {
         by: Dimension,
         max: usize,
     },
-    #[error("--from {from} is after --to {to}")]
+    #[error("the start date {from} is after the end date {to}")]
     RangeReversed { from: NaiveDate, to: NaiveDate },
-    #[error("--from and --to go together: give both or neither")]
+    #[error("a start date and an end date go together: give both or neither")]
     HalfRange,
     #[error("invalid filter {0:?}; use DIM=VALUE, e.g. channel=email or group=360000000001")]
     InvalidFilter(String),
     #[error(
-        "{dimension} takes an id (a whole number), not {value:?}; list them with --by {dimension}"
+        "{dimension} takes an id (a whole number), not {value:?}; the ids are the keys of a breakdown by {dimension}"
     )]
     NotAnId { dimension: String, value: String },
     #[error("the analytics engine failed")]

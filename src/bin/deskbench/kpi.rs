@@ -2,20 +2,19 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::{self, KpiRequest};
+use deskbench::analytics::KpiRequest;
 
 use crate::args::{Cli, KpiArgs};
 use crate::output;
+use crate::session::{in_flags, open_session};
 
 pub fn run(cli: &Cli, args: &KpiArgs) -> Result<()> {
-    let workspace = crate::status::open_existing(cli)?;
     let request = KpiRequest {
         top: args.top,
         ..args.query.request()
     };
-    // Validate before the (slower) frame build, so bad input fails at once.
-    let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
-    let frame = crate::status::frame(&workspace)?;
-    let report = analytics::run(&frame, &query)?;
+    let report = open_session(cli)?
+        .kpi_report(None, request)
+        .map_err(in_flags)?;
     output::print_report(&report, args.format)
 }
