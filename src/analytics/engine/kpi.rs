@@ -155,7 +155,10 @@ impl KpiId {
         KpiId::ALL
             .into_iter()
             .find(|k| k.name() == s)
-            .ok_or_else(|| crate::analytics::AnalyticsError::UnknownKpi(s.to_owned()))
+            .ok_or_else(|| crate::analytics::AnalyticsError::UnknownKpi {
+                name: s.to_owned(),
+                valid: KpiId::valid_list(),
+            })
     }
 
     pub fn valid_list() -> String {
