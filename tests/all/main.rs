@@ -1,5 +1,6 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
+mod architecture;
 mod catalogue;
 mod chart_spec;
 mod charts;
