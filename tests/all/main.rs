@@ -1,6 +1,7 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
 mod app_sync;
+mod architecture;
 mod catalogue;
 mod chart_spec;
 mod charts;

@@ -71,12 +71,12 @@ impl Dimension {
                 .trim()
                 .parse::<i64>()
                 .map(Dimension::Field)
-                .map_err(|_| AnalyticsError::UnknownDimension(s.to_owned()));
+                .map_err(|_| unknown(s));
         }
         Dimension::ALL
             .into_iter()
             .find(|d| d.word() == s)
-            .ok_or_else(|| AnalyticsError::UnknownDimension(s.to_owned()))
+            .ok_or_else(|| unknown(s))
     }
 
     pub fn valid_list() -> String {
@@ -144,6 +144,14 @@ impl Dimension {
             .ok()
             .and_then(|id| names.get(&id).cloned())
             .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// The error for a name that is no dimension, with the list of valid ones.
+fn unknown(name: &str) -> AnalyticsError {
+    AnalyticsError::UnknownDimension {
+        name: name.to_owned(),
+        valid: Dimension::valid_list(),
     }
 }
 
