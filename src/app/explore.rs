@@ -43,12 +43,9 @@ impl Session {
         mut request: KpiRequest,
     ) -> Result<KpiReport, AppError> {
         check_query(&request)?;
-        // Resolved under the lock, run after it: queries do not hold up each other.
-        let (frame, query) = self.with_open(|open| {
-            let today = self.today_of(&open.workspace)?;
+        let (frame, query) = self.frame_and(|today| {
             today.apply(period, &mut request.from, &mut request.to)?;
-            let query = request.resolve(today.date, today.tz)?;
-            Ok((self.frame_of(open)?, query))
+            Ok(request.resolve(today.date, today.tz)?)
         })?;
         Ok(analytics::run(&frame, &query)?)
     }

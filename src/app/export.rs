@@ -118,12 +118,10 @@ impl Session {
                 period,
                 mut request,
             } => {
-                let (frame, list) = self.with_open(|open| {
-                    let today = self.today_of(&open.workspace)?;
+                let (frame, list) = self.frame_and(|today| {
                     let query = &mut request.query;
                     today.apply(period.as_ref(), &mut query.from, &mut query.to)?;
-                    let list = request.resolve(today.date, today.tz)?;
-                    Ok((self.frame_of(open)?, list))
+                    Ok(request.resolve(today.date, today.tz)?)
                 })?;
                 let workspace = self.own_connection()?;
                 write(&mut TicketTable::new(&frame, workspace.store(), &list)?)
@@ -162,31 +160,8 @@ fn check(what: &ExportSource) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::testing::{demo, refused};
-    use crate::charts::{ChartKind, ChartSeries, Unit, XAxis, XKind};
+    use crate::app::testing::{bar_chart, demo, refused};
     use crate::feedback::FeedbackRequest;
-
-    fn chart() -> ChartSpec {
-        ChartSpec {
-            kind: ChartKind::Bar,
-            title: "Tickets created".into(),
-            subtitle: None,
-            x: XAxis {
-                kind: XKind::Text,
-                labels: vec!["email".into(), "=cmd".into()],
-                keys: None,
-            },
-            unit: Unit::Count,
-            series: vec![ChartSeries {
-                name: "All tickets".into(),
-                values: vec![Some(3.0), Some(4.0)],
-                samples: None,
-                band: None,
-                group: None,
-                dashed: false,
-            }],
-        }
-    }
 
     /// Exports `what` to `out` as `format`, the path chosen at once.
     fn write_to(
@@ -202,7 +177,9 @@ mod tests {
     fn a_chart_and_a_ticket_list_are_written_where_asked() {
         let (dir, session) = demo();
         let out = dir.path().join("chart.csv");
-        let spec = ExportSource::Chart { spec: chart() };
+        let spec = ExportSource::Chart {
+            spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
+        };
         let done = write_to(&session, spec, ExportFormat::Csv, &out)
             .unwrap()
             .expect("not cancelled");
@@ -244,7 +221,9 @@ mod tests {
     fn a_cancelled_or_dismissed_export_writes_nothing_and_bad_input_is_refused() {
         let (dir, session) = demo();
         let out = dir.path().join("chart.parquet");
-        let spec = || ExportSource::Chart { spec: chart() };
+        let spec = || ExportSource::Chart {
+            spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
+        };
         let cancelled = session.export(
             spec(),
             ExportFormat::Parquet,
@@ -264,7 +243,7 @@ mod tests {
         );
         assert!(dismissed.unwrap().is_none());
 
-        let mut short = chart();
+        let mut short = bar_chart(&[("email", 3.0), ("=cmd", 4.0)]);
         short.series[0].values.pop();
         let err = write_to(
             &session,
@@ -274,7 +253,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.is_input(), "{err}");
-        let mut long = chart();
+        let mut long = bar_chart(&[("email", 3.0), ("=cmd", 4.0)]);
         long.title = "x".repeat(5_000);
         let long = write_to(
             &session,
@@ -289,7 +268,9 @@ mod tests {
     fn a_second_export_waits_for_the_first() {
         let (dir, session) = demo();
         let out = dir.path().join("chart.csv");
-        let spec = || ExportSource::Chart { spec: chart() };
+        let spec = || ExportSource::Chart {
+            spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
+        };
         let inner = session.export(
             spec(),
             ExportFormat::Csv,

@@ -61,11 +61,9 @@ impl Session {
     ) -> Result<FeedbackScreen, AppError> {
         check_feedback(&request)?;
         let number = self.start_feedback()?;
-        let (frame, query) = self.with_open(|open| {
-            let today = self.today_of(&open.workspace)?;
+        let (frame, query) = self.frame_and(|today| {
             today.apply(period, &mut request.from, &mut request.to)?;
-            let query = request.resolve(today.date, today.tz)?;
-            Ok((self.frame_of(open)?, query))
+            Ok(request.resolve(today.date, today.tz)?)
         })?;
         let workspace = self.own_connection()?;
         let report = feedback::run(workspace.store(), &frame, &query)?;

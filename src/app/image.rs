@@ -59,29 +59,10 @@ fn check(spec: &ChartSpec, options: &RenderOptions) -> Result<(), AppError> {
 mod tests {
     use super::*;
     use crate::app::limits::MAX_TEXT;
-    use crate::app::testing::refused;
-    use crate::charts::{ChartKind, ChartSeries, Unit, XAxis, XKind};
+    use crate::app::testing::{bar_chart, refused};
 
     fn spec() -> ChartSpec {
-        ChartSpec {
-            kind: ChartKind::Bar,
-            title: "Tickets created".into(),
-            subtitle: None,
-            x: XAxis {
-                kind: XKind::Text,
-                labels: vec!["email".into(), "chat".into()],
-                keys: None,
-            },
-            unit: Unit::Count,
-            series: vec![ChartSeries {
-                name: "All tickets".into(),
-                values: vec![Some(10.0), Some(4.0)],
-                samples: None,
-                band: None,
-                group: None,
-                dashed: false,
-            }],
-        }
+        bar_chart(&[("email", 10.0), ("chat", 4.0)])
     }
 
     #[test]

@@ -153,6 +153,19 @@ impl Session {
         Ok(Today::at(self.now(), workspace.time_zone()?))
     }
 
+    /// The frame and what `resolve` makes of a request with the workspace's date and
+    /// zone. Resolved under the lock, run by the caller after it, so queries do not hold
+    /// up each other.
+    fn frame_and<Q>(
+        &self,
+        resolve: impl FnOnce(&Today) -> Result<Q, AppError>,
+    ) -> Result<(Arc<Frame>, Q), AppError> {
+        self.with_open(|open| {
+            let query = resolve(&self.today_of(&open.workspace)?)?;
+            Ok((self.frame_of(open)?, query))
+        })
+    }
+
     fn frame_of(&self, open: &mut Open) -> Result<Arc<Frame>, AppError> {
         if let Some(frame) = &open.frame {
             return Ok(frame.clone());
@@ -216,6 +229,30 @@ pub(crate) mod testing {
         let session = Session::new(dir.path().to_owned()).with_clock(noon);
         session.reload().expect("the workspace opens");
         (dir, session)
+    }
+
+    /// "Tickets created" as bars of one series, a value per label.
+    pub(crate) fn bar_chart(bars: &[(&str, f64)]) -> crate::charts::ChartSpec {
+        use crate::charts::{ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};
+        ChartSpec {
+            kind: ChartKind::Bar,
+            title: "Tickets created".into(),
+            subtitle: None,
+            x: XAxis {
+                kind: XKind::Text,
+                labels: bars.iter().map(|(label, _)| label.to_string()).collect(),
+                keys: None,
+            },
+            unit: Unit::Count,
+            series: vec![ChartSeries {
+                name: "All tickets".into(),
+                values: bars.iter().map(|(_, value)| Some(*value)).collect(),
+                samples: None,
+                band: None,
+                group: None,
+                dashed: false,
+            }],
+        }
     }
 
     /// The message of an error the caller is to correct.

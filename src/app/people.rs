@@ -28,11 +28,9 @@ impl Session {
             return Err(AppError::SetByTable(name));
         }
         check_query(&request)?;
-        let (frame, query) = self.with_open(|open| {
-            let today = self.today_of(&open.workspace)?;
+        let (frame, query) = self.frame_and(|today| {
             today.apply(period, &mut request.from, &mut request.to)?;
-            let query = request.resolve(today.date, today.tz)?;
-            Ok((self.frame_of(open)?, query))
+            Ok(request.resolve(today.date, today.tz)?)
         })?;
         Ok(people::people_table(&frame, &query, by)?)
     }
