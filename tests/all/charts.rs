@@ -218,12 +218,7 @@ fn the_corner_pixel_is_the_theme_background(#[case] theme: Theme, #[case] rgb: [
     assert_eq!(samples, 3);
 }
 
-/// `#rrggbb` in lower case, as the SVG's colours are compared.
-fn hex(c: Rgba) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
-}
-
-/// Every `fill` and `stroke` colour of an SVG document.
+/// Every `fill` and `stroke` colour of an SVG document, as `#rrggbb` in lower case.
 fn svg_colours(svg: &str) -> BTreeSet<String> {
     ["fill=\"#", "stroke=\"#"]
         .iter()
@@ -243,7 +238,7 @@ fn on_scale(colour: &str, low: Rgba, high: Rgba) -> bool {
     };
     let wanted = channels(colour);
     (0..=1000).any(|step| {
-        let mixed = channels(&hex(low.mix(high, step as f32 / 1000.0)));
+        let mixed = channels(&low.mix(high, step as f32 / 1000.0).to_string());
         mixed.iter().zip(wanted).all(|(a, b)| (a - b).abs() <= 1)
     })
 }
@@ -260,7 +255,7 @@ fn every_kind_draws_in_its_theme_palette(#[values(Theme::Light, Theme::Dark)] th
     ]
     .into_iter()
     .chain(palette.series)
-    .map(hex)
+    .map(|c| c.to_string())
     .collect();
     let options = RenderOptions {
         theme,
@@ -283,7 +278,7 @@ fn every_kind_draws_in_its_theme_palette(#[values(Theme::Light, Theme::Dark)] th
             expected.extend([palette.grid_line, palette.axis_line]);
             expected.extend((0..spec.series.len()).map(|i| palette.series(i)));
         }
-        for colour in expected.into_iter().map(hex) {
+        for colour in expected.iter().map(Rgba::to_string) {
             assert!(
                 drawn.contains(&colour),
                 "{name} in {theme:?} draws {colour}"
