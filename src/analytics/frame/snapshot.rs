@@ -14,10 +14,11 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 
+use crate::analytics::AnalyticsError;
 use crate::store::{FrameTableRows, Store, StoreError};
 
-use super::frame::{Frame, Labels};
-use super::AnalyticsError;
+use super::dimension::Labels;
+use super::Frame;
 
 /// The snapshot folder inside the workspace folder.
 pub const SNAPSHOT_DIR: &str = "frame-cache";
