@@ -23,6 +23,7 @@ mod size;
 pub mod snapshot;
 pub mod stats;
 pub mod targets;
+mod update;
 pub mod value;
 
 pub use error::AnalyticsError;
