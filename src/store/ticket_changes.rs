@@ -135,7 +135,7 @@ impl Store {
         let logged_after = self
             .setting(LOGGED_AFTER)?
             .and_then(|v| v.parse::<i64>().ok());
-        if !logged_after.is_some_and(|after| after <= generation) {
+        if logged_after.is_none_or(|after| after > generation) {
             return Ok(None);
         }
         let mut stmt = self.conn().prepare(
