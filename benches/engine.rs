@@ -8,11 +8,11 @@
 
 use std::time::{Duration, Instant};
 
-use deskbench::analytics::catalogue;
-use deskbench::analytics::drill::{ticket_list, TicketListRequest};
-use deskbench::analytics::kpi::KpiId;
-use deskbench::analytics::overview::{overview, OverviewRequest, PeriodPreset};
-use deskbench::analytics::people::{people_table, PeopleBy};
+use deskbench::analytics::engine::kpi::KpiId;
+use deskbench::analytics::views::catalogue;
+use deskbench::analytics::views::drill::{ticket_list, TicketListRequest};
+use deskbench::analytics::views::overview::{overview, OverviewRequest, PeriodPreset};
+use deskbench::analytics::views::people::{people_table, PeopleBy};
 use deskbench::analytics::{run, Frame, KpiQuery, KpiRequest};
 use deskbench::charts::{self, ChartKind, ChartText};
 use deskbench::demo::DemoConfig;

@@ -6,7 +6,7 @@
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use deskbench::analytics::drill::TicketListRequest;
+use deskbench::analytics::views::drill::TicketListRequest;
 use deskbench::analytics::KpiRequest;
 use deskbench::demo::DemoConfig;
 use deskbench::export::{self, ExportFormat, TableSource, TicketTable};

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use chrono_tz::Tz;
-use deskbench::analytics::range::parse_date;
+use deskbench::analytics::query::range::parse_date;
 use deskbench::analytics::Frame;
 use deskbench::demo::DemoConfig;
 use deskbench::feedback::{self, FeedbackRequest};

@@ -6,11 +6,11 @@ use std::path::Path;
 
 use ts_rs::{Config, ExportError, TS};
 
-use deskbench::analytics::catalogue::{DimensionOption, DimensionValue};
-use deskbench::analytics::drill::{TicketList, TicketListRequest};
-use deskbench::analytics::overview::OverviewRequest;
-use deskbench::analytics::people::PeopleTable;
-use deskbench::analytics::report::KpiReport;
+use deskbench::analytics::query::report::KpiReport;
+use deskbench::analytics::views::catalogue::{DimensionOption, DimensionValue};
+use deskbench::analytics::views::drill::{TicketList, TicketListRequest};
+use deskbench::analytics::views::overview::OverviewRequest;
+use deskbench::analytics::views::people::PeopleTable;
 use deskbench::analytics::KpiRequest;
 use deskbench::charts::{ChartSpec, RenderOptions};
 use deskbench::export::{ExportFormat, ExportProgress, FeedbackTable};

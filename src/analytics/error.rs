@@ -5,15 +5,20 @@ use chrono::NaiveDate;
 
 use crate::store::StoreError;
 
+use super::engine::kpi::KpiId;
+use super::frame::dimension::Dimension;
+use super::query::{range, size};
+use super::views::drill::SortColumn;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AnalyticsError {
-    #[error("unknown KPI {0:?}; valid KPIs: {valid}", valid = super::kpi::KpiId::valid_list())]
+    #[error("unknown KPI {0:?}; valid KPIs: {valid}", valid = KpiId::valid_list())]
     UnknownKpi(String),
-    #[error("unknown dimension {0:?}; valid dimensions: {valid}", valid = super::dimension::Dimension::valid_list())]
+    #[error("unknown dimension {0:?}; valid dimensions: {valid}", valid = Dimension::valid_list())]
     UnknownDimension(String),
     #[error("unknown custom field field:{id}; valid: {valid}")]
     UnknownField { id: i64, valid: String },
-    #[error("unknown sort column {0:?}; valid: {valid}", valid = super::drill::SortColumn::valid_list())]
+    #[error("unknown sort column {0:?}; valid: {valid}", valid = SortColumn::valid_list())]
     UnknownSort(String),
     #[error("no period {0:?} in this query; periods are the bucket labels, YYYY-MM-DD")]
     UnknownPeriod(String),
@@ -38,27 +43,27 @@ pub enum AnalyticsError {
     #[error(
         "the {role} {date} is {side} {limit}, the {which} supported date",
         role = role.name(),
-        side = if *date < super::range::EARLIEST { "before" } else { "after" },
-        limit = if *date < super::range::EARLIEST { super::range::EARLIEST } else { super::range::LATEST },
-        which = if *date < super::range::EARLIEST { "earliest" } else { "latest" },
+        side = if *date < range::EARLIEST { "before" } else { "after" },
+        limit = if *date < range::EARLIEST { range::EARLIEST } else { range::LATEST },
+        which = if *date < range::EARLIEST { "earliest" } else { "latest" },
     )]
     DateOutOfRange {
-        role: super::range::DateRole,
+        role: range::DateRole,
         date: NaiveDate,
     },
     #[error(
         "{size} is {cells} cells, more than the {max} one query may compute; \
          use weekly or monthly buckets, a shorter range, or filters for fewer {plural}",
-        size = super::size::describe(*buckets, *every, *groups, *by),
-        cells = super::size::count_words(buckets.saturating_mul(*groups)),
-        max = super::size::count_words(*max),
-        plural = super::size::plural(*by),
+        size = size::describe(*buckets, *every, *groups, *by),
+        cells = size::count_words(buckets.saturating_mul(*groups)),
+        max = size::count_words(*max),
+        plural = size::plural(*by),
     )]
     TooManyCells {
         buckets: usize,
-        every: Option<super::range::Every>,
+        every: Option<range::Every>,
         groups: usize,
-        by: super::dimension::Dimension,
+        by: Dimension,
         max: usize,
     },
     #[error("--from {from} is after --to {to}")]

@@ -1,36 +1,20 @@
-//! KPIs over the local store, computed with polars on an in-memory frame cache. The only
-//! module (with `feedback`) that uses polars; callers get plain serialisable results.
+//! KPIs over the local store, computed with polars on an in-memory frame cache. In layers,
+//! each using only the ones before it: `frame` (the cache and its snapshot), `engine` (KPI
+//! populations and tallies), `query` (a KPI query and its report), `views` (a result per
+//! screen); `targets` beside them. Callers get plain serialisable results.
 
-pub mod catalogue;
-mod codes;
-mod compute;
-pub mod dimension;
-pub mod drill;
+pub mod engine;
 mod error;
-pub mod filter;
 pub mod frame;
-mod grid;
-pub mod heatmap;
-pub mod kpi;
-pub mod overview;
-pub mod parquet_table;
-pub mod people;
 pub mod query;
-pub mod range;
-pub mod report;
-pub mod request;
-mod size;
-pub mod snapshot;
-pub mod stats;
 pub mod targets;
-mod update;
-pub mod value;
+pub mod views;
 
 pub use error::AnalyticsError;
+pub use frame::snapshot::{load_or_build, LoadedFrame};
 pub use frame::Frame;
+pub use query::request::KpiRequest;
 pub use query::{run, KpiQuery};
-pub use request::KpiRequest;
-pub use snapshot::{load_or_build, LoadedFrame};
 
 /// Runs `a` here and `b` on a scoped thread at the same time: independent passes whose
 /// row-by-row tallies then use a core each. A panic in `b` is raised again here.

@@ -5,10 +5,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analytics::engine::kpi::{KpiId, Measure};
+use crate::analytics::AnalyticsError;
 use crate::store::Store;
-
-use super::kpi::{KpiId, Measure};
-use super::AnalyticsError;
 
 /// The settings key holding the targets as JSON.
 const SETTING: &str = "kpi_targets";

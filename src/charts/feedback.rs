@@ -118,9 +118,9 @@ fn themes(report: &FeedbackReport) -> ChartSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::overview::RangeEcho;
-    use crate::analytics::report::FilterEcho;
-    use crate::analytics::value::CsatStats;
+    use crate::analytics::engine::value::CsatStats;
+    use crate::analytics::query::filter::FilterEcho;
+    use crate::analytics::query::range::RangeEcho;
     use crate::feedback::report::{
         Change, CommentCounts, DriverEffect, Drivers, FeedbackSource, SentimentSummary, Theme,
     };

@@ -1,9 +1,9 @@
 //! A `ChartSpec` of one KPI from a `KpiReport`: groups on the axis, buckets on the axis,
 //! or one series per group over the buckets — the shapes Explore draws.
 
-use crate::analytics::kpi::{KpiId, Measure};
-use crate::analytics::report::{KpiReport, SeriesPoint};
-use crate::analytics::value::KpiValue;
+use crate::analytics::engine::kpi::{KpiId, Measure};
+use crate::analytics::engine::value::KpiValue;
+use crate::analytics::query::report::{KpiReport, SeriesPoint};
 
 use super::spec::{Band, ChartKind, ChartSeries, ChartSpec, SeriesGroup, Unit, XAxis, XKind};
 
@@ -33,7 +33,7 @@ pub fn unit_of(kpi: KpiId) -> Unit {
 
 /// The chart of `kpi` in `report`, drawn as `kind`.
 pub fn from_report(report: &KpiReport, kpi: KpiId, kind: ChartKind, text: ChartText) -> ChartSpec {
-    let point = |kpis: &crate::analytics::report::KpiMap| kpis.get(kpi).cloned();
+    let point = |kpis: &crate::analytics::query::report::KpiMap| kpis.get(kpi).cloned();
     let groups = report.groups.as_deref();
     let (x, series) = match (groups, report.series.as_deref()) {
         (Some(groups), _) if groups.iter().any(|g| g.series.is_some()) => {
@@ -127,7 +127,7 @@ fn series_of(name: String, values: &[Option<KpiValue>]) -> ChartSeries {
     }
 }
 
-fn csat(value: &Option<KpiValue>) -> Option<&crate::analytics::value::CsatStats> {
+fn csat(value: &Option<KpiValue>) -> Option<&crate::analytics::engine::value::CsatStats> {
     match value {
         Some(KpiValue::Csat(c)) => Some(c),
         _ => None,

@@ -6,10 +6,10 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::analytics::kpi::KpiId;
-use crate::analytics::overview::Overview;
-use crate::analytics::report::SeriesPoint;
-use crate::analytics::value::KpiValue;
+use crate::analytics::engine::kpi::KpiId;
+use crate::analytics::engine::value::KpiValue;
+use crate::analytics::query::report::SeriesPoint;
+use crate::analytics::views::overview::Overview;
 
 use super::spec::{Band, ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};
 
@@ -93,7 +93,7 @@ fn headlines(weeks: &[SeriesPoint], kpi: KpiId) -> Vec<Option<f64>> {
 }
 
 fn median_and_p90(weeks: &[SeriesPoint], kpi: KpiId) -> Vec<ChartSeries> {
-    let stat = |pick: fn(&crate::analytics::value::DurationStats) -> Option<f64>| {
+    let stat = |pick: fn(&crate::analytics::engine::value::DurationStats) -> Option<f64>| {
         values(weeks, kpi)
             .map(|v| match v {
                 Some(KpiValue::Duration(d)) => pick(d),

@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::analytics::range::{day_start, LATEST};
+use crate::analytics::query::range::{day_start, LATEST};
 
 use super::DemoError;
 

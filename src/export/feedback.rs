@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::analytics::value::CsatStats;
+use crate::analytics::engine::value::CsatStats;
 use crate::feedback::report::ArticleMatch;
 use crate::feedback::FeedbackReport;
 

@@ -1,14 +1,14 @@
 //! Parquet with typed columns: text as strings, ids and counts as Int64, numbers, shares
 //! and minutes as Float64, dates as Date, local times as Datetime (milliseconds, with the
-//! zone). The file itself is written by `analytics::parquet_table`, the polars side.
+//! zone). The file itself is written by `parquet_table`, the polars side.
 
 use std::fs::File;
 
 use chrono::NaiveDate;
 
-use crate::analytics::parquet_table::{ParquetTable, ParquetType, ParquetValues};
 use crate::analytics::AnalyticsError;
 
+use super::parquet_table::{ParquetTable, ParquetType, ParquetValues};
 use super::table::{Cell, Column, ColumnKind, Row};
 
 pub(crate) struct ParquetFile<'f> {

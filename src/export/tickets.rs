@@ -4,8 +4,8 @@
 
 use chrono_tz::Tz;
 
-use crate::analytics::drill::{ListOrder, TicketListQuery, TicketPages, TicketRow};
-use crate::analytics::kpi::Hours;
+use crate::analytics::engine::kpi::Hours;
+use crate::analytics::views::drill::{ListOrder, TicketListQuery, TicketPages, TicketRow};
 use crate::analytics::Frame;
 use crate::store::{Store, TicketKey};
 

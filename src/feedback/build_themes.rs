@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::analytics::engine::stats::csat_stats;
 use crate::analytics::frame::Frame;
-use crate::analytics::stats::csat_stats;
 use crate::store::TicketKey;
 
 use super::corpus::Doc;

@@ -5,7 +5,7 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use crate::analytics::frame::{cols, Frame};
-use crate::analytics::range::DateRange;
+use crate::analytics::query::range::DateRange;
 use crate::store::{Store, TicketKey};
 
 use super::report::{FeedbackSource, TextKind};
@@ -60,7 +60,7 @@ impl Rows {
 /// Rows of the tickets that pass the filters.
 pub fn filtered_rows(
     frame: &Frame,
-    filters: &crate::analytics::filter::Filters,
+    filters: &crate::analytics::query::filter::Filters,
 ) -> Result<Vec<u32>, FeedbackError> {
     let mut plan = frame.tickets.clone().lazy();
     if let Some(predicate) = filters.predicate(frame)? {

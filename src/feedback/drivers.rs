@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use crate::analytics::dimension::Dimension;
+use crate::analytics::engine::kpi::KpiId;
+use crate::analytics::engine::stats::csat_stats;
+use crate::analytics::engine::value::{CsatStats, KpiValue};
+use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
-use crate::analytics::kpi::KpiId;
-use crate::analytics::stats::csat_stats;
-use crate::analytics::value::{CsatStats, KpiValue};
 use crate::analytics::{self, KpiQuery};
 
 use super::corpus::Doc;

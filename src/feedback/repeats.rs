@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use chrono_tz::Tz;
 
+use crate::analytics::engine::stats::duration_stats;
 use crate::analytics::frame::{cols, Frame};
-use crate::analytics::range::local_date;
-use crate::analytics::stats::duration_stats;
+use crate::analytics::query::range::local_date;
 
 use super::build_themes::quote_text;
 use super::corpus::Doc;

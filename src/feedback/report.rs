@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::analytics::overview::RangeEcho;
-use crate::analytics::report::FilterEcho;
-use crate::analytics::value::CsatStats;
+use crate::analytics::engine::value::CsatStats;
+use crate::analytics::query::filter::FilterEcho;
+use crate::analytics::query::range::RangeEcho;
 use crate::store::TicketKey;
 
 use super::log_odds::TermOdds;

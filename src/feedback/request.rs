@@ -6,8 +6,8 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use crate::analytics::filter::Filters;
-use crate::analytics::range::DateRange;
+use crate::analytics::query::filter::Filters;
+use crate::analytics::query::range::DateRange;
 use crate::analytics::KpiRequest;
 
 use super::report::FeedbackSource;
@@ -75,7 +75,7 @@ impl FeedbackRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::range::parse_date;
+    use crate::analytics::query::range::parse_date;
 
     #[test]
     fn bad_options_name_what_is_valid() {

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::analytics::frame::Frame;
-use crate::analytics::overview::RangeEcho;
-use crate::analytics::range::{DateRange, Every};
+use crate::analytics::query::range::RangeEcho;
+use crate::analytics::query::range::{DateRange, Every};
 use crate::analytics::KpiQuery;
 use crate::store::Store;
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::analytics::stats::csat_stats;
+use crate::analytics::engine::stats::csat_stats;
 
 /// p1 − p2 with a 95% interval and a two-sided test of "no difference".
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
@@ -82,7 +82,7 @@ fn erfc(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::stats::WILSON_Z;
+    use crate::analytics::engine::stats::WILSON_Z;
 
     fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
         (actual - expected).abs() <= tolerance

@@ -16,7 +16,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::analytics::range::local_date;
+use crate::analytics::query::range::local_date;
 use crate::demo::{self, DemoConfig, DemoError, DemoProgress, DemoSummary};
 use crate::store::records::SourceKind;
 use crate::store::{Store, StoreError, DATABASE_FILE};

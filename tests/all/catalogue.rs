@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use deskbench::analytics::catalogue::{dimension_values, dimensions, DimensionValue};
-use deskbench::analytics::dimension::Dimension;
+use deskbench::analytics::frame::dimension::Dimension;
+use deskbench::analytics::views::catalogue::{dimension_values, dimensions, DimensionValue};
 use deskbench::analytics::{Frame, KpiRequest};
 use deskbench::store::records::{NamedKind, TicketStatus::*};
 

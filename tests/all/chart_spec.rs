@@ -1,7 +1,7 @@
 //! ChartSpec from a KPI report: the shapes Explore draws, and the checks a spec coming
 //! back from the web view must pass.
 
-use deskbench::analytics::kpi::KpiId;
+use deskbench::analytics::engine::kpi::KpiId;
 use deskbench::analytics::{self, Frame, KpiRequest};
 use deskbench::charts::{from_report, ChartKind, ChartText, SpecError, Unit, XKind};
 use deskbench::store::records::{RatingScore, TicketStatus};
@@ -24,7 +24,7 @@ fn frame() -> Frame {
     Frame::build(&helpdesk.store).unwrap()
 }
 
-fn report(by: Option<&str>, every: Option<&str>, kpi: &str) -> analytics::report::KpiReport {
+fn report(by: Option<&str>, every: Option<&str>, kpi: &str) -> analytics::query::report::KpiReport {
     let request = KpiRequest {
         from: Some("2025-03-03".into()),
         to: Some("2025-03-16".into()),

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use polars::prelude::{DataType, ParquetReader, SerReader, TimeUnit};
 use rstest::rstest;
 
-use deskbench::analytics::drill::ListOrder;
-use deskbench::analytics::drill::{ticket_list, TicketListRequest};
+use deskbench::analytics::views::drill::ListOrder;
+use deskbench::analytics::views::drill::{ticket_list, TicketListRequest};
 use deskbench::analytics::Frame;
 use deskbench::charts::spec::Band;
 use deskbench::charts::{ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};

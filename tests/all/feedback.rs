@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono_tz::Tz;
-use deskbench::analytics::range::parse_date;
+use deskbench::analytics::query::range::parse_date;
 use deskbench::demo::{DemoConfig, CONTACT_REASON_FIELD};
 use deskbench::feedback::report::FeedbackReport;
 use deskbench::feedback::text::Lang;

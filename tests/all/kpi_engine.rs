@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
 
-use deskbench::analytics::drill::{ticket_list, tickets_of, ListOrder, TicketListRequest};
-use deskbench::analytics::kpi::Hours;
+use deskbench::analytics::engine::kpi::Hours;
+use deskbench::analytics::views::drill::{ticket_list, tickets_of, ListOrder, TicketListRequest};
 use deskbench::analytics::{run, Frame, KpiRequest};
 use deskbench::demo::{self, DemoConfig};
 use deskbench::store::records::TicketStatus::*;

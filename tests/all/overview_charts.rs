@@ -2,7 +2,7 @@
 //! and the weekly specs drawn from the same numbers as the cards.
 
 use chrono::NaiveDate;
-use deskbench::analytics::overview::{overview, OverviewRequest, PeriodPreset};
+use deskbench::analytics::views::overview::{overview, OverviewRequest, PeriodPreset};
 use deskbench::analytics::Frame;
 use deskbench::charts::{overview_charts, ChartKind, Unit, XKind};
 use deskbench::store::records::{RatingScore, TicketStatus};

@@ -1,7 +1,7 @@
 //! The Agents & groups table against a hand-computed helpdesk: which rows appear, each
 //! cell as the engine computes it, the team medians, the weekly trends, filters and hours.
 
-use deskbench::analytics::people::{people_table, PeopleBy, PeopleTable, COLUMNS};
+use deskbench::analytics::views::people::{people_table, PeopleBy, PeopleTable, COLUMNS};
 use deskbench::analytics::{Frame, KpiRequest};
 use deskbench::store::records::{NamedKind, RatingScore::*, TicketStatus::*};
 

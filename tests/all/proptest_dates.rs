@@ -7,10 +7,10 @@ use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 
-use deskbench::analytics::drill::TicketListRequest;
-use deskbench::analytics::range::{
+use deskbench::analytics::query::range::{
     check_supported, parse_date, parse_tz, DateRange, DateRole, Every, EARLIEST, LATEST,
 };
+use deskbench::analytics::views::drill::TicketListRequest;
 use deskbench::analytics::KpiRequest;
 use deskbench::demo::{DemoConfig, FIRST_UNTIL};
 

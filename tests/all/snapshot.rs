@@ -2,7 +2,7 @@
 //! change, for another database, and when damaged, of another shape or of other row
 //! counts, and always giving the same numbers as SQLite.
 
-use deskbench::analytics::snapshot::SNAPSHOT_DIR;
+use deskbench::analytics::frame::snapshot::SNAPSHOT_DIR;
 use deskbench::analytics::{run, KpiRequest};
 use deskbench::demo::DemoConfig;
 use deskbench::store::records::{Named, NamedKind, TicketStatus};

@@ -12,8 +12,8 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
-use deskbench::analytics::drill::TicketListRequest;
-use deskbench::analytics::overview::PeriodPreset;
+use deskbench::analytics::views::drill::TicketListRequest;
+use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::charts::ChartSpec;
 use deskbench::export::{
     self, ExportError, ExportFormat, ExportProgress, FeedbackTable, TicketTable,

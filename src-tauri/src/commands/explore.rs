@@ -12,12 +12,12 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
-use deskbench::analytics::catalogue::{self, DimensionOption, DimensionValue};
-use deskbench::analytics::dimension::Dimension;
-use deskbench::analytics::drill::{self, TicketList, TicketListRequest};
-use deskbench::analytics::kpi::KpiId;
-use deskbench::analytics::overview::PeriodPreset;
-use deskbench::analytics::report::KpiReport;
+use deskbench::analytics::engine::kpi::KpiId;
+use deskbench::analytics::frame::dimension::Dimension;
+use deskbench::analytics::query::report::KpiReport;
+use deskbench::analytics::views::catalogue::{self, DimensionOption, DimensionValue};
+use deskbench::analytics::views::drill::{self, TicketList, TicketListRequest};
+use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::analytics::{self, Frame, KpiQuery, KpiRequest};
 use deskbench::charts::{self, ChartKind, ChartSpec, ChartText};
 

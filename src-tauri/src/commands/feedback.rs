@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
 
-use deskbench::analytics::drill::{self, ListOrder, TicketList};
-use deskbench::analytics::kpi::Hours;
-use deskbench::analytics::overview::PeriodPreset;
+use deskbench::analytics::engine::kpi::Hours;
+use deskbench::analytics::views::drill::{self, ListOrder, TicketList};
+use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::analytics::KpiRequest;
 use deskbench::charts::{feedback_charts, FeedbackCharts};
 use deskbench::feedback::{self, FeedbackReport, FeedbackRequest};
@@ -238,7 +238,7 @@ mod tests {
         let (dir, shared) = demo();
         let last = SharedFeedback::default();
         let screen = run(dir.path(), &shared, &last, request()).unwrap();
-        let days = |r: &deskbench::analytics::overview::RangeEcho| {
+        let days = |r: &deskbench::analytics::query::range::RangeEcho| {
             let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
             (date(&r.to) - date(&r.from)).num_days() + 1
         };

@@ -6,7 +6,9 @@ use serde::Serialize;
 use tauri::{Manager, State, WebviewWindow};
 use ts_rs::TS;
 
-use deskbench::analytics::overview::{overview as compute_overview, Overview, OverviewRequest};
+use deskbench::analytics::views::overview::{
+    overview as compute_overview, Overview, OverviewRequest,
+};
 use deskbench::charts::{overview_charts, OverviewCharts};
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::{Workspace, WorkspaceInfo};

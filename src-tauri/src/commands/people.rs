@@ -2,8 +2,8 @@
 
 use tauri::State;
 
-use deskbench::analytics::overview::PeriodPreset;
-use deskbench::analytics::people::{self, PeopleBy, PeopleTable};
+use deskbench::analytics::views::overview::PeriodPreset;
+use deskbench::analytics::views::people::{self, PeopleBy, PeopleTable};
 use deskbench::analytics::KpiRequest;
 
 use super::blocking;

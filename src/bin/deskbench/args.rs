@@ -361,8 +361,8 @@ impl TicketListArgs {
         &self,
         offset: usize,
         limit: Option<usize>,
-    ) -> deskbench::analytics::drill::TicketListRequest {
-        deskbench::analytics::drill::TicketListRequest {
+    ) -> deskbench::analytics::views::drill::TicketListRequest {
+        deskbench::analytics::views::drill::TicketListRequest {
             query: self.query.request(),
             kpi: self.kpi.clone(),
             key: self.key.clone(),

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 
-use deskbench::analytics::kpi::KpiId;
-use deskbench::analytics::report::KpiReport;
+use deskbench::analytics::engine::kpi::KpiId;
+use deskbench::analytics::query::report::KpiReport;
 use deskbench::analytics::{self, KpiRequest};
 use deskbench::charts::{self, ChartKind, ChartText, Locale, RenderOptions, Theme};
 use deskbench::export;

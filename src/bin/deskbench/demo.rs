@@ -4,7 +4,7 @@
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use deskbench::analytics::range::parse_date;
+use deskbench::analytics::query::range::parse_date;
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::Workspace;
 

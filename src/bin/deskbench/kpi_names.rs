@@ -1,7 +1,7 @@
 //! KPI names for chart titles in English, Korean and Russian, as the app's dictionaries
 //! write them (the app names KPIs in the web view; the command line needs its own).
 
-use deskbench::analytics::kpi::KpiId;
+use deskbench::analytics::engine::kpi::KpiId;
 use deskbench::charts::Locale;
 
 /// The KPI's name in `locale`.

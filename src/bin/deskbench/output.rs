@@ -9,7 +9,7 @@ use anyhow::Result;
 use comfy_table::{CellAlignment, Table};
 use serde::Serialize;
 
-use deskbench::analytics::report::{KpiReport, ReportTable};
+use deskbench::analytics::query::report::{KpiReport, ReportTable};
 use deskbench::export::neutralise;
 
 use crate::args::Format;

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::people::{people_table, PeopleBy};
+use deskbench::analytics::views::people::{people_table, PeopleBy};
 use deskbench::analytics::KpiRequest;
 
 use crate::args::{Cli, PeopleArgs};

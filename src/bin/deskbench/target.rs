@@ -2,8 +2,8 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::kpi::KpiId;
-use deskbench::analytics::report::ReportTable;
+use deskbench::analytics::engine::kpi::KpiId;
+use deskbench::analytics::query::report::ReportTable;
 use deskbench::analytics::targets::{self, Goal, Target};
 
 use crate::args::{Cli, TargetCommand};

@@ -2,8 +2,8 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::drill::{ticket_list, TicketList};
-use deskbench::analytics::report::ReportTable;
+use deskbench::analytics::query::report::ReportTable;
+use deskbench::analytics::views::drill::{ticket_list, TicketList};
 
 use crate::args::{Cli, TicketsArgs};
 use crate::output;

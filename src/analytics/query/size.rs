@@ -1,7 +1,8 @@
 //! A query's size in words, for the message that refuses one too big to compute:
 //! "2,190 days × 1,204 assignees", "2.6 million".
 
-use super::dimension::Dimension;
+use crate::analytics::frame::dimension::Dimension;
+
 use super::range::Every;
 
 /// Buckets × groups, e.g. `2,190 days × 1,204 assignees`; just the groups without buckets.

@@ -7,10 +7,10 @@
 
 use polars::prelude::*;
 
+use crate::analytics::AnalyticsError;
 use crate::store::{Store, TicketKey, TicketSelection};
 
-use super::frame::{cols, Frame, TicketFrames};
-use super::AnalyticsError;
+use super::{cols, Frame, TicketFrames};
 
 /// Below this many changed tickets an update is always worth it.
 const ALWAYS_UPDATE: usize = 10_000;

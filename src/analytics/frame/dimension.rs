@@ -1,10 +1,11 @@
 //! Ticket dimensions for `--by` and `--where`: their names, the frame column behind each,
 //! and how a key becomes a display label.
 
+use std::collections::HashMap;
 use std::fmt;
 
-use super::frame::Labels;
-use super::AnalyticsError;
+use crate::analytics::AnalyticsError;
+use crate::store::FieldDefinition;
 
 /// A ticket dimension of the contract. `Tag` and `Field` are multi-valued (a ticket with
 /// two tags counts once under each) and live in their own frames.
@@ -173,6 +174,17 @@ fn enum_label(key: &str) -> String {
             .replace('_', " "),
         None => String::new(),
     }
+}
+
+/// Display names for id dimensions and custom fields.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Labels {
+    pub groups: HashMap<i64, String>,
+    pub users: HashMap<i64, String>,
+    pub brands: HashMap<i64, String>,
+    pub organizations: HashMap<i64, String>,
+    /// Custom-field definitions by id.
+    pub fields: HashMap<i64, FieldDefinition>,
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::io::Write;
 use polars::io::parquet::write::BatchedWriter;
 use polars::prelude::*;
 
-use super::AnalyticsError;
+use crate::analytics::AnalyticsError;
 
 /// Rows per Parquet row group: large enough for fast scans, small enough to stream.
 const ROW_GROUP_ROWS: usize = 65_536;

@@ -4,10 +4,12 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use ts_rs::TS;
 
-use super::kpi::{Hours, KpiId};
-use super::overview::RangeEcho;
+use crate::analytics::engine::kpi::{Hours, KpiId};
+use crate::analytics::engine::value::KpiValue;
+
+use super::filter::FilterEcho;
 use super::range::Every;
-use super::value::KpiValue;
+use super::range::RangeEcho;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, TS)]
 pub struct KpiReport {
@@ -64,21 +66,6 @@ impl Serialize for KpiMap {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (kpi, value) in &self.0 {
             map.serialize_entry(kpi.name(), value)?;
-        }
-        map.end()
-    }
-}
-
-/// The filters as given: dimension → values, in order, duplicates removed.
-#[derive(Debug, Clone, PartialEq, Default, TS)]
-#[ts(type = "Record<string, Array<string>>")]
-pub struct FilterEcho(pub Vec<(String, Vec<String>)>);
-
-impl Serialize for FilterEcho {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (dim, values) in &self.0 {
-            map.serialize_entry(dim, values)?;
         }
         map.end()
     }

@@ -3,29 +3,21 @@
 //! KPI query is a plan over these frames. Tickets are addressed by `row` (their position
 //! in `tickets`), so the related frames join on one small integer.
 
+pub(crate) mod codes;
+pub mod dimension;
+pub mod snapshot;
+mod update;
+
 use std::collections::HashMap;
 
 use polars::prelude::*;
 
+use crate::analytics::AnalyticsError;
 use crate::store::records::{NamedKind, SourceKind, TicketStatus};
-use crate::store::{
-    FieldDefinition, SlaInstance, Store, TicketColumns, TicketKey, TicketSelection,
-};
+use crate::store::{SlaInstance, Store, TicketColumns, TicketKey, TicketSelection};
 
-use super::codes::CodeCache;
-use super::dimension::Dimension;
-use super::AnalyticsError;
-
-/// Display names for id dimensions and custom fields.
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Labels {
-    pub groups: HashMap<i64, String>,
-    pub users: HashMap<i64, String>,
-    pub brands: HashMap<i64, String>,
-    pub organizations: HashMap<i64, String>,
-    /// Custom-field definitions by id.
-    pub fields: HashMap<i64, FieldDefinition>,
-}
+use codes::CodeCache;
+use dimension::{Dimension, Labels};
 
 /// Column names of derived columns.
 pub(crate) mod cols {
@@ -409,13 +401,13 @@ pub(crate) fn field_keys(json: &str) -> Vec<String> {
 
 /// Whether `url` has the scheme, host and port of one of `bases`, and no user name.
 fn is_page_of<'a>(url: &str, mut bases: impl Iterator<Item = &'a str>) -> bool {
-    let Ok(page) = reqwest::Url::parse(url) else {
+    let Ok(page) = url::Url::parse(url) else {
         return false;
     };
     let anonymous = page.username().is_empty() && page.password().is_none();
     anonymous
         && bases.any(|base| {
-            reqwest::Url::parse(base).is_ok_and(|base| {
+            url::Url::parse(base).is_ok_and(|base| {
                 base.scheme() == page.scheme()
                     && base.host_str() == page.host_str()
                     && base.port_or_known_default() == page.port_or_known_default()

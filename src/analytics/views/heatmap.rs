@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use chrono::{Datelike, Offset, TimeZone, Timelike};
 use polars::prelude::*;
 
-use super::frame::Frame;
-use super::range::DateRange;
-use super::AnalyticsError;
+use crate::analytics::frame::Frame;
+use crate::analytics::query::range::DateRange;
+use crate::analytics::AnalyticsError;
 
 /// Ticket counts: `[weekday][hour]`, Monday = 0, local time of the range's zone.
 pub type HourOfWeek = [[u64; 24]; 7];

@@ -2,10 +2,12 @@
 //! dimensions mean AND. Values are matched as typed literals, never spliced into code.
 
 use polars::prelude::*;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use ts_rs::TS;
 
-use super::dimension::Dimension;
-use super::frame::{cols, Frame};
-use super::AnalyticsError;
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::frame::{cols, Frame};
+use crate::analytics::AnalyticsError;
 
 /// Filters in the order given, duplicates removed (the output echoes them so).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,8 +58,8 @@ impl Filters {
     }
 
     /// The filters as reports print them: `{"channel": ["email"]}`.
-    pub fn echo(&self) -> super::report::FilterEcho {
-        super::report::FilterEcho(self.0.iter().map(|(d, v)| (d.name(), v.clone())).collect())
+    pub fn echo(&self) -> FilterEcho {
+        FilterEcho(self.0.iter().map(|(d, v)| (d.name(), v.clone())).collect())
     }
 
     /// The predicate over ticket rows, or `None` when nothing is filtered.
@@ -104,6 +106,21 @@ fn value_matches(dim: Dimension, value: &str, frame: &Frame) -> Result<Expr, Ana
         Ok(id) if dim.is_id() => column.eq(lit(id)),
         _ => column.eq(lit(value.to_owned())),
     })
+}
+
+/// The filters as given: dimension → values, in order, duplicates removed.
+#[derive(Debug, Clone, PartialEq, Default, TS)]
+#[ts(type = "Record<string, Array<string>>")]
+pub struct FilterEcho(pub Vec<(String, Vec<String>)>);
+
+impl Serialize for FilterEcho {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (dim, values) in &self.0 {
+            map.serialize_entry(dim, values)?;
+        }
+        map.end()
+    }
 }
 
 #[cfg(test)]

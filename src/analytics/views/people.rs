@@ -6,14 +6,14 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::dimension::Dimension;
-use super::kpi::{Hours, KpiId};
-use super::overview::RangeEcho;
-use super::query::{run, KpiQuery};
-use super::range::Every;
-use super::report::{number, FilterEcho, GroupReport, KpiMap, ReportTable};
-use super::value::KpiValue;
-use super::{AnalyticsError, Frame};
+use crate::analytics::engine::kpi::{Hours, KpiId};
+use crate::analytics::engine::value::KpiValue;
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::query::filter::FilterEcho;
+use crate::analytics::query::range::{Every, RangeEcho};
+use crate::analytics::query::report::{number, GroupReport, KpiMap, ReportTable};
+use crate::analytics::query::{run, KpiQuery};
+use crate::analytics::{AnalyticsError, Frame};
 
 /// What a row of the table is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

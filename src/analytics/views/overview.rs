@@ -1,21 +1,21 @@
 //! The Overview screen in one call: KPI cards against the previous period, every KPI by
 //! week, and when tickets arrive.
 
+use chrono::NaiveDate;
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use chrono::NaiveDate;
-use chrono_tz::Tz;
+use crate::analytics::engine::kpi::KpiId;
+use crate::analytics::engine::value::KpiValue;
+use crate::analytics::frame::Frame;
+use crate::analytics::query::range::{parse_date, parse_tz, DateRange, Every, RangeEcho};
+use crate::analytics::query::report::SeriesPoint;
+use crate::analytics::query::{run, KpiQuery};
+use crate::analytics::targets::{Target, TargetStatus};
+use crate::analytics::AnalyticsError;
 
-use super::frame::Frame;
 use super::heatmap::{hour_of_week, HourOfWeek};
-use super::kpi::KpiId;
-use super::query::{run, KpiQuery};
-use super::range::{parse_date, parse_tz, DateRange, Every};
-use super::report::SeriesPoint;
-use super::targets::{Target, TargetStatus};
-use super::value::KpiValue;
-use super::AnalyticsError;
 
 /// Which dates the Overview covers. Presets end yesterday (the last full day) in the
 /// workspace's time zone, as the CLI's default range does; `this_quarter` runs to today.
@@ -41,14 +41,6 @@ pub struct OverviewRequest {
     pub period: PeriodPreset,
     /// IANA zone; the workspace's zone when absent.
     pub tz: Option<String>,
-}
-
-/// A resolved range: inclusive local dates in a time zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct RangeEcho {
-    pub from: String,
-    pub to: String,
-    pub tz: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -101,16 +93,6 @@ impl PeriodPreset {
     }
 }
 
-impl RangeEcho {
-    fn of(range: &DateRange) -> RangeEcho {
-        RangeEcho {
-            from: range.from_str(),
-            to: range.to_str(),
-            tz: range.tz.name().to_owned(),
-        }
-    }
-}
-
 /// Computes the Overview: every KPI over the period and the previous one, every KPI by
 /// week and the hour-of-week arrivals, from the same engine as `deskbench kpi`.
 pub fn overview(
@@ -130,7 +112,7 @@ pub fn overview(
         every: Some(Every::Week),
         ..KpiQuery::new(range)
     };
-    let (current, (previous, arrivals)) = super::in_parallel(
+    let (current, (previous, arrivals)) = crate::analytics::in_parallel(
         || run(frame, &current_query),
         || {
             let previous = run(frame, &KpiQuery::new(previous_range));

@@ -8,9 +8,12 @@ use std::sync::{Arc, Mutex};
 
 use polars::prelude::*;
 
-use super::compute::Key;
+use crate::analytics::AnalyticsError;
+
 use super::dimension::Dimension;
-use super::AnalyticsError;
+
+/// A group key: a dimension value as text, `None` for tickets without one.
+pub(crate) type Key = Option<String>;
 
 /// The distinct keys of one dimension and the code (index into `keys`) of every ticket.
 pub(crate) struct Codes {

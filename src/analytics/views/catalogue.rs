@@ -8,11 +8,11 @@ use polars::prelude::*;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::compute::KEY;
-use super::dimension::Dimension;
-use super::frame::{cols, Frame};
-use super::query::keyed_by;
-use super::AnalyticsError;
+use crate::analytics::engine::compute::KEY;
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::frame::{cols, Frame};
+use crate::analytics::query::keyed_by;
+use crate::analytics::AnalyticsError;
 
 /// A dimension to group or filter by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -15,11 +15,12 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 
+use crate::analytics::AnalyticsError;
 use crate::store::{FrameTableRows, Store, StoreError};
 
-use super::frame::{Frame, Labels};
+use super::dimension::Labels;
 use super::update::update;
-use super::AnalyticsError;
+use super::Frame;
 
 /// The snapshot folder inside the workspace folder.
 pub const SNAPSHOT_DIR: &str = "frame-cache";

@@ -6,24 +6,31 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::codes::Codes;
-use super::frame::{cols, Frame};
+use crate::analytics::frame::codes::{Codes, Key};
+use crate::analytics::frame::{cols, Frame};
+use crate::analytics::AnalyticsError;
+
 use super::grid::{Durations, Grid, Merge, Share, DENSE_CELLS};
 use super::kpi::{Hours, KpiId, Measure, Population};
-use super::range::Bucket;
 use super::stats::{csat_stats, duration_stats};
 use super::value::{
     BacklogMethod, BacklogValue, CountValue, KpiValue, MetricRates, RateValue, SlaValue,
 };
-use super::AnalyticsError;
 
 /// The group key column of a keyed plan (absent for the ungrouped total).
 pub(crate) const KEY: &str = "key";
 const TIME: &str = "time";
 
-pub(crate) type Key = Option<String>;
+/// One bucket of a series: its label and its clipped `[start, end)` in unix seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bucket {
+    pub label: NaiveDate,
+    pub start: i64,
+    pub end: i64,
+}
 
 /// The periods of one query: the range and its buckets (none without `--every`).
 pub(crate) struct Periods<'a> {

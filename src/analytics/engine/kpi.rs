@@ -151,11 +151,11 @@ impl KpiId {
         }
     }
 
-    pub fn parse(s: &str) -> Result<KpiId, super::AnalyticsError> {
+    pub fn parse(s: &str) -> Result<KpiId, crate::analytics::AnalyticsError> {
         KpiId::ALL
             .into_iter()
             .find(|k| k.name() == s)
-            .ok_or_else(|| super::AnalyticsError::UnknownKpi(s.to_owned()))
+            .ok_or_else(|| crate::analytics::AnalyticsError::UnknownKpi(s.to_owned()))
     }
 
     pub fn valid_list() -> String {

@@ -8,7 +8,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::AnalyticsError;
+use crate::analytics::engine::compute::Bucket;
+use crate::analytics::AnalyticsError;
 
 /// The earliest date a query may name: helpdesk data starts after the unix epoch.
 pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
@@ -79,12 +80,22 @@ pub struct DateRange {
     pub tz: Tz,
 }
 
-/// One bucket of a series: its label and its clipped `[start, end)` in unix seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bucket {
-    pub label: NaiveDate,
-    pub start: i64,
-    pub end: i64,
+/// A resolved range: inclusive local dates in a time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RangeEcho {
+    pub from: String,
+    pub to: String,
+    pub tz: String,
+}
+
+impl RangeEcho {
+    pub(crate) fn of(range: &DateRange) -> RangeEcho {
+        RangeEcho {
+            from: range.from_str(),
+            to: range.to_str(),
+            tz: range.tz.name().to_owned(),
+        }
+    }
 }
 
 pub fn parse_tz(name: &str) -> Result<Tz, AnalyticsError> {

@@ -6,12 +6,13 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::dimension::Dimension;
+use crate::analytics::engine::kpi::{Hours, KpiId};
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::AnalyticsError;
+
 use super::filter::Filters;
-use super::kpi::{Hours, KpiId};
-use super::query::KpiQuery;
 use super::range::{parse_date, parse_tz, DateRange, Every};
-use super::AnalyticsError;
+use super::KpiQuery;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 pub struct KpiRequest {

@@ -10,16 +10,15 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analytics::engine::compute::{records_in, Keyed, Periods, KEY};
+use crate::analytics::engine::kpi::{Hours, KpiId, Measure, Population};
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::frame::{cols, Frame};
+use crate::analytics::query::range::{check_supported, parse_date, DateRole};
+use crate::analytics::query::request::KpiRequest;
+use crate::analytics::query::{filtered_tickets, keyed_by, KpiQuery};
+use crate::analytics::AnalyticsError;
 use crate::store::{Store, TicketKey};
-
-use super::compute::{records_in, Keyed, Periods, KEY};
-use super::dimension::Dimension;
-use super::frame::{cols, Frame};
-use super::kpi::{Hours, KpiId, Measure, Population};
-use super::query::{filtered_tickets, keyed_by, KpiQuery};
-use super::range::{check_supported, parse_date, DateRole};
-use super::request::KpiRequest;
-use super::AnalyticsError;
 
 /// What to list, as the UI or the CLI sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]

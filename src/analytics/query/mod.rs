@@ -1,17 +1,24 @@
 //! A KPI query (`deskbench kpi`): its validated options and how it runs over the frame.
 
+pub mod filter;
+pub mod range;
+pub mod report;
+pub mod request;
+pub(crate) mod size;
+
 use polars::prelude::*;
 
-use super::compute::{compute_all, Cells, Key, Keyed, Keys, Periods, KEY};
-use super::dimension::Dimension;
-use super::filter::Filters;
-use super::frame::{cols, Frame};
-use super::grid::MAX_CELLS;
-use super::kpi::{Hours, KpiId};
-use super::overview::RangeEcho;
-use super::range::{DateRange, Every};
-use super::report::{GroupReport, KpiMap, KpiReport, SeriesPoint};
-use super::AnalyticsError;
+use crate::analytics::engine::compute::{compute_all, Cells, Keyed, Keys, Periods, KEY};
+use crate::analytics::engine::grid::MAX_CELLS;
+use crate::analytics::engine::kpi::{Hours, KpiId};
+use crate::analytics::frame::codes::Key;
+use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::frame::{cols, Frame};
+use crate::analytics::AnalyticsError;
+
+use filter::Filters;
+use range::{DateRange, Every, RangeEcho};
+use report::{GroupReport, KpiMap, KpiReport, SeriesPoint};
 
 /// A validated query. Build one from raw input with the parsers of each part.
 #[derive(Debug, Clone)]
@@ -70,7 +77,7 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     // The total and the groups are independent passes.
     let ((total_keys, total_cells), grouped) = match query.by {
         Some(dim) => {
-            let (total, groups) = super::in_parallel(total_pass, move || {
+            let (total, groups) = crate::analytics::in_parallel(total_pass, move || {
                 compute_groups(frame, query, tickets, dim, kpis, periods)
             });
             (total, Some(groups))
@@ -120,11 +127,7 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     };
 
     Ok(KpiReport {
-        range: RangeEcho {
-            from: query.range.from_str(),
-            to: query.range.to_str(),
-            tz: query.range.tz.name().to_owned(),
-        },
+        range: RangeEcho::of(&query.range),
         hours: query.hours,
         filters: query.filters.echo(),
         kpis: range_of(&total_cells, total_key),
@@ -288,7 +291,7 @@ pub(crate) fn keyed_by(
 mod tests {
     use chrono_tz::Tz;
 
-    use super::super::range::{parse_date, EARLIEST, LATEST};
+    use super::range::{parse_date, EARLIEST, LATEST};
     use super::*;
 
     #[test]

@@ -1,0 +1,9 @@
+//! The KPI engine: the catalogue of KPIs, the populations each counts, their tallies on a
+//! (group, bucket) grid, and the statistics and values they produce. Knows the frame, not
+//! the query's text or any screen.
+
+pub(crate) mod compute;
+pub(crate) mod grid;
+pub mod kpi;
+pub mod stats;
+pub mod value;
