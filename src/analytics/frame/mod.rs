@@ -1,5 +1,5 @@
 //! The in-memory frame cache: the store's tickets, ratings, SLA instances, tags and
-//! custom-field values as polars DataFrames, built once and rebuilt after a sync. Every
+//! custom-field values as polars DataFrames, built once and updated after a sync. Every
 //! KPI query is a plan over these frames. Tickets are addressed by `row` (their position
 //! in `tickets`), so the related frames join on one small integer.
 
