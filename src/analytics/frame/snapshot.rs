@@ -90,7 +90,7 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
         .unchecked_transaction()
         .map_err(StoreError::from)?;
     let key = DataKey::of(store)?;
-    let (frame, updated) = match load(&dir) {
+    let (frame, updated) = match load(&dir, &key) {
         Some((frame, data)) if data == key => {
             return Ok(LoadedFrame {
                 frame,
@@ -99,9 +99,7 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
                 save_error: None,
             })
         }
-        Some((old, data))
-            if data.database_id == key.database_id && data.generation < key.generation =>
-        {
+        Some((old, data)) if data.generation < key.generation => {
             // Anything unexpected in the update leaves the frame to a rebuild.
             match update(old, store, data.generation) {
                 Ok(Some(frame)) => (frame, true),
@@ -126,12 +124,15 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
 }
 
 /// The snapshot in `dir` and the data it was made from, if it was written by this engine
-/// and its frames have this engine's columns and the rows it recorded.
-fn load(dir: &Path) -> Option<(Frame, DataKey)> {
+/// from the database `key` names, at its generation or an earlier one, and its frames
+/// have this engine's columns and the rows it recorded.
+fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
     let manifest_bytes = std::fs::read(dir.join(MANIFEST)).ok()?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes).ok()?;
     if manifest.format != FORMAT
         || manifest.engine != env!("CARGO_PKG_VERSION")
+        || manifest.data.database_id != key.database_id
+        || manifest.data.generation > key.generation
         || manifest.frame_rows.len() != FRAMES.len()
     {
         return None;
