@@ -51,18 +51,18 @@ pub struct Frame {
 }
 
 /// The frames of some tickets: their rows and what hangs off them.
-pub(super) struct TicketFrames {
-    pub tickets: DataFrame,
-    pub ratings: DataFrame,
-    pub sla: DataFrame,
-    pub tags: DataFrame,
-    pub fields: DataFrame,
+struct TicketFrames {
+    tickets: DataFrame,
+    ratings: DataFrame,
+    sla: DataFrame,
+    tags: DataFrame,
+    fields: DataFrame,
 }
 
 impl TicketFrames {
     /// The frames of the `selected` tickets, whose columns `c` are (the store's read of
     /// the same selection); ticket `i` of `c` gets the frame row `rows[i]`.
-    pub fn read(
+    fn read(
         store: &Store,
         selected: TicketSelection,
         c: TicketColumns,
@@ -94,7 +94,7 @@ impl Frame {
     }
 
     /// The frame of `frames` with the labels and links read from `store`.
-    pub(super) fn assemble(store: &Store, frames: TicketFrames) -> Result<Frame, AnalyticsError> {
+    fn assemble(store: &Store, frames: TicketFrames) -> Result<Frame, AnalyticsError> {
         Ok(Frame {
             tickets: frames.tickets,
             ratings: frames.ratings,
