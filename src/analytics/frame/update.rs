@@ -40,32 +40,26 @@ pub(super) fn update(
         .zip(columns.id.iter().copied())
         .collect();
 
-    let old_keys = ticket_keys(&old.tickets)?;
-    let kept: Vec<bool> = old_keys
-        .iter()
-        .map(|key| changed.binary_search(key).is_err())
+    // Unchanged tickets keep their key; changed ones leave the old frame.
+    let old_keys: Vec<Option<TicketKey>> = ticket_keys(&old.tickets)?
+        .into_iter()
+        .map(|key| changed.binary_search(&key).is_err().then_some(key))
         .collect();
-    let kept_keys: Vec<TicketKey> = old_keys
-        .iter()
-        .zip(&kept)
-        .filter_map(|(key, kept)| kept.then_some(*key))
-        .collect();
-    let order = merged_order(&kept_keys, &new_keys);
+    let (order, _) = merged(&old_keys, &new_keys);
 
     // Where each kept old row and each re-read ticket lands in the new frame.
     let mut old_to_new: Vec<Option<u32>> = vec![None; old_keys.len()];
-    let kept_rows: Vec<usize> = (0..old_keys.len()).filter(|&row| kept[row]).collect();
     let mut new_rows = vec![0u32; new_keys.len()];
     for (at, from) in order.into_no_null_iter().enumerate() {
         let (at, from) = (at as u32, from as usize);
-        match from.checked_sub(kept_keys.len()) {
-            None => old_to_new[kept_rows[from]] = Some(at),
+        match from.checked_sub(old_keys.len()) {
+            None => old_to_new[from] = Some(at),
             Some(new) => new_rows[new] = at,
         }
     }
 
     let fresh = TicketFrames::read(store, selected, columns, &new_rows)?;
-    let mut tickets = stacked(&old.tickets, &kept, &fresh.tickets)?.take(&order)?;
+    let mut tickets = old.tickets.vstack(&fresh.tickets)?.take(&order)?;
     let height = tickets.height() as u32;
     tickets.with_column(Column::new(
         cols::ROW.into(),
@@ -92,12 +86,6 @@ fn ticket_keys(tickets: &DataFrame) -> Result<Vec<TicketKey>, AnalyticsError> {
         .collect())
 }
 
-/// The rows of `old` that `kept` marks, followed by all of `new`.
-fn stacked(old: &DataFrame, kept: &[bool], new: &DataFrame) -> Result<DataFrame, AnalyticsError> {
-    let mask = BooleanChunked::from_slice("kept".into(), kept);
-    Ok(old.filter(&mask)?.vstack(new)?)
-}
-
 /// A frame hanging off ticket rows, with the rows of unchanged tickets renumbered
 /// (`old_to_new`) and those of changed tickets taken from `new` (already numbered),
 /// merged in row order as a rebuild reads them.
@@ -112,31 +100,37 @@ fn spliced(
         .iter()
         .map(|row| row.and_then(|row| old_to_new.get(row as usize).copied().flatten()))
         .collect();
-    let kept: Vec<bool> = renumbered.iter().map(Option::is_some).collect();
-    let kept_rows: Vec<u32> = renumbered.into_iter().flatten().collect();
     let new_rows: Vec<u32> = new.column(cols::ROW)?.u32()?.iter().flatten().collect();
-    let order = merged_order(&kept_rows, &new_rows);
-    let mut all = stacked(old, &kept, new)?;
-    let rows: Vec<u32> = kept_rows.into_iter().chain(new_rows).collect();
+    let (order, rows) = merged(&renumbered, &new_rows);
+    let mut all = old.vstack(new)?.take(&order)?;
     all.with_column(Column::new(cols::ROW.into(), rows))?;
-    Ok(all.take(&order)?)
+    Ok(all)
 }
 
-/// The order that merges two sorted lists, as positions in `old` followed by `new`;
-/// on equal keys `old` comes first.
-fn merged_order<K: Ord>(old: &[K], new: &[K]) -> IdxCa {
-    let (mut i, mut j) = (0, 0);
+/// Merges the kept (`Some`) keys of `old` with all of `new`, both sorted: the positions
+/// to take from `old` stacked on `new`, and the merged keys. On equal keys `old` comes
+/// first.
+fn merged<K: Ord + Copy>(old: &[Option<K>], new: &[K]) -> (IdxCa, Vec<K>) {
+    let kept = old
+        .iter()
+        .enumerate()
+        .filter_map(|(at, key)| key.map(|key| (at, key)));
+    let mut new = new.iter().copied().enumerate().peekable();
     let mut order = Vec::with_capacity(old.len() + new.len());
-    while i < old.len() || j < new.len() {
-        if j == new.len() || (i < old.len() && old[i] <= new[j]) {
-            order.push(i as IdxSize);
-            i += 1;
-        } else {
+    let mut keys = Vec::with_capacity(order.capacity());
+    for (at, key) in kept {
+        while let Some((j, next)) = new.next_if(|(_, next)| *next < key) {
             order.push((old.len() + j) as IdxSize);
-            j += 1;
+            keys.push(next);
         }
+        order.push(at as IdxSize);
+        keys.push(key);
     }
-    IdxCa::from_vec("order".into(), order)
+    for (j, next) in new {
+        order.push((old.len() + j) as IdxSize);
+        keys.push(next);
+    }
+    (IdxCa::from_vec("order".into(), order), keys)
 }
 
 #[cfg(test)]
@@ -144,12 +138,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn merging_keeps_both_lists_in_order() {
-        let order = merged_order(&[1, 4, 6], &[2, 5, 7, 8]);
+    fn merging_skips_dropped_keys_and_keeps_both_lists_in_order() {
+        let (order, keys) = merged(&[Some(1), None, Some(4), Some(6)], &[2, 5, 7, 8]);
         let order: Vec<IdxSize> = order.into_no_null_iter().collect();
-        assert_eq!(order, [0, 3, 1, 4, 2, 5, 6]);
-        let empty: [u32; 0] = [];
-        assert_eq!(merged_order(&empty, &[3]).len(), 1);
-        assert_eq!(merged_order(&[3], &empty).len(), 1);
+        assert_eq!(order, [0, 4, 2, 5, 3, 6, 7]);
+        assert_eq!(keys, [1, 2, 4, 5, 6, 7, 8]);
+        assert_eq!(merged::<u32>(&[None], &[3]).1, [3]);
+        assert_eq!(merged(&[Some(3)], &[]).1, [3]);
     }
 }
