@@ -13,6 +13,7 @@ mod demo;
 mod export;
 mod feedback;
 mod fixtures;
+mod frame_update;
 mod kpi;
 mod kpi_engine;
 mod overview_charts;

@@ -3,8 +3,9 @@
 //! million tickets; the snapshot holds the finished frames as Parquet files and loads in a
 //! fraction of that. It is keyed by the database's id and data generation (any committed
 //! change to the data bumps the generation) and checked against the database's row
-//! counts and this engine's columns; anything that does not match, or does not read, is
-//! rebuilt from SQLite: the snapshot is only a cache.
+//! counts and this engine's columns. A snapshot of an older generation of the same
+//! database is updated from the tickets changed since (see `update`); anything else that
+//! does not match, or does not read, is rebuilt from SQLite: the snapshot is only a cache.
 
 use std::fs::File;
 use std::path::Path;
@@ -18,6 +19,7 @@ use crate::analytics::AnalyticsError;
 use crate::store::{FrameTableRows, Store, StoreError};
 
 use super::dimension::Labels;
+use super::update::update;
 use super::Frame;
 
 /// The snapshot folder inside the workspace folder.
@@ -30,8 +32,8 @@ const RETIRED_PREFIX: &str = "frame-cache.old-";
 /// Staging folders older than this were left by a crash (a save takes seconds).
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// Bumped whenever the snapshot's layout or meaning changes, so an older snapshot is
-/// never read by a newer engine.
-const FORMAT: u32 = 2;
+/// never read by a newer engine. 3: frames hanging off tickets are in ticket order.
+const FORMAT: u32 = 3;
 /// The frames' Parquet files, in the order of `Manifest::frame_rows`.
 const FRAMES: [&str; 5] = ["tickets", "ratings", "sla", "tags", "fields"];
 
@@ -70,6 +72,8 @@ pub struct LoadedFrame {
     pub frame: Frame,
     /// True when the frame was read from an up-to-date snapshot.
     pub from_snapshot: bool,
+    /// True when the frame is an older snapshot updated from the tickets changed since.
+    pub updated: bool,
     /// Why a freshly built frame could not be saved as a snapshot (the frame is still
     /// good; the next load will build it again).
     pub save_error: Option<String>,
@@ -86,14 +90,24 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
         .unchecked_transaction()
         .map_err(StoreError::from)?;
     let key = DataKey::of(store)?;
-    if let Some(frame) = load(&dir, &key) {
-        return Ok(LoadedFrame {
-            frame,
-            from_snapshot: true,
-            save_error: None,
-        });
-    }
-    let frame = Frame::build(store)?;
+    let (frame, updated) = match load(&dir, &key) {
+        Some((frame, data)) if data == key => {
+            return Ok(LoadedFrame {
+                frame,
+                from_snapshot: true,
+                updated: false,
+                save_error: None,
+            })
+        }
+        Some((old, data)) if data.generation < key.generation => {
+            // Anything unexpected in the update leaves the frame to a rebuild.
+            match update(old, store, data.generation) {
+                Ok(Some(frame)) => (frame, true),
+                Ok(None) | Err(_) => (Frame::build(store)?, false),
+            }
+        }
+        _ => (Frame::build(store)?, false),
+    };
     drop(read);
     let save_error = save(&frame, workspace_dir, key).err().map(|e| {
         format!(
@@ -104,18 +118,21 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
     Ok(LoadedFrame {
         frame,
         from_snapshot: false,
+        updated,
         save_error,
     })
 }
 
-/// The snapshot in `dir` if it was written by this engine from the data `key` names,
-/// and its frames have this engine's columns and the rows it recorded.
-fn load(dir: &Path, key: &DataKey) -> Option<Frame> {
+/// The snapshot in `dir` and the data it was made from, if it was written by this engine
+/// from the database `key` names, at its generation or an earlier one, and its frames
+/// have this engine's columns and the rows it recorded.
+fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
     let manifest_bytes = std::fs::read(dir.join(MANIFEST)).ok()?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes).ok()?;
     if manifest.format != FORMAT
         || manifest.engine != env!("CARGO_PKG_VERSION")
-        || manifest.data != *key
+        || manifest.data.database_id != key.database_id
+        || manifest.data.generation > key.generation
         || manifest.frame_rows.len() != FRAMES.len()
     {
         return None;
@@ -136,7 +153,7 @@ fn load(dir: &Path, key: &DataKey) -> Option<Frame> {
         return None;
     }
     let [tickets, ratings, sla, tags, fields] = <[DataFrame; 5]>::try_from(frames).ok()?;
-    Some(Frame {
+    let frame = Frame {
         tickets,
         ratings,
         sla,
@@ -145,7 +162,8 @@ fn load(dir: &Path, key: &DataKey) -> Option<Frame> {
         labels: manifest.labels,
         ticket_links: manifest.ticket_links.into_iter().collect(),
         codes: Default::default(),
-    })
+    };
+    Some((frame, manifest.data))
 }
 
 /// The frames of an empty database: this engine's columns and their types.
