@@ -1,5 +1,6 @@
 //! Speed of the core at scale, against DESIGN.md's budgets: generating the 1,000,000-ticket
-//! demo workspace, building the frame cache from SQLite, loading it from its snapshot, the
+//! demo workspace, building the frame cache from SQLite, loading it from its snapshot,
+//! updating it after a sync that changed 1% of the tickets, the
 //! Overview call, one KPI by one dimension by week, the Agents & groups table, Explore's
 //! first chart and the first page of a 100,000-ticket list. Run
 //! with `cargo bench --bench engine` (set DESKBENCH_BENCH_TICKETS for another size).
@@ -15,6 +16,8 @@ use deskbench::analytics::views::people::{people_table, PeopleBy};
 use deskbench::analytics::{run, Frame, KpiQuery, KpiRequest};
 use deskbench::charts::{self, ChartKind, ChartText};
 use deskbench::demo::DemoConfig;
+use deskbench::store::records::{Ticket, TicketMetrics, TicketStatus};
+use deskbench::store::TicketSelection;
 use deskbench::workspace::Workspace;
 
 /// Median wall time of `runs` calls.
@@ -60,7 +63,7 @@ fn main() -> anyhow::Result<()> {
     };
 
     let start = Instant::now();
-    let (workspace, _) = Workspace::create_demo(dir.path(), &config, &mut |_| {})?;
+    let (mut workspace, _) = Workspace::create_demo(dir.path(), &config, &mut |_| {})?;
     report(
         &format!("demo generation, {tickets} tickets"),
         start.elapsed(),
@@ -92,6 +95,18 @@ fn main() -> anyhow::Result<()> {
         assert!(loaded.from_snapshot);
     });
     report("frame load from the snapshot", from_snapshot, "< 2 s");
+
+    let changed = sync_one_percent(&mut workspace)?;
+    let start = Instant::now();
+    let updated = workspace.frame()?;
+    let took = start.elapsed();
+    assert!(updated.updated && updated.save_error.is_none());
+    drop(updated);
+    report(
+        &format!("frame update after a sync of {changed} tickets + save"),
+        took,
+        "< 1 s",
+    );
     let frame = workspace.frame()?.frame;
 
     let today = workspace.today(now)?;
@@ -200,6 +215,44 @@ fn main() -> anyhow::Result<()> {
         println!("{:<48} {mib:>10.0} MiB (budget < 1.5 GB)", "peak memory");
     }
     Ok(())
+}
+
+/// Writes 1% of the tickets again, solved into another group with a new tag, a page of
+/// 1,000 per transaction as a sync stores them; returns how many.
+fn sync_one_percent(workspace: &mut Workspace) -> anyhow::Result<usize> {
+    let source = workspace.store().sources()?[0].id;
+    let c = workspace.store().ticket_columns(TicketSelection::All)?;
+    let tickets: Vec<Ticket> = (0..c.id.len())
+        .step_by(100)
+        .map(|i| Ticket {
+            id: c.id[i],
+            status: TicketStatus::Solved,
+            priority: c.priority[i].clone(),
+            ticket_type: c.ticket_type[i].clone(),
+            channel: c.channel[i].clone(),
+            subject: None,
+            description: None,
+            requester_id: c.requester_id[i],
+            submitter_id: c.requester_id[i],
+            assignee_id: c.assignee_id[i],
+            group_id: c.group_id[i].map(|g| g + 1),
+            organization_id: c.organization_id[i],
+            brand_id: c.brand_id[i],
+            form_id: None,
+            created_at: c.created_at[i],
+            updated_at: Some(c.created_at[i] + 86_400),
+            solved_at: Some(c.created_at[i] + 86_400),
+            metrics: TicketMetrics::default(),
+            tags: vec!["resynced".to_owned()],
+            fields: Vec::new(),
+        })
+        .collect();
+    for page in tickets.chunks(1_000) {
+        let w = workspace.store_mut().write()?;
+        w.upsert_tickets(source, page, None)?;
+        w.commit()?;
+    }
+    Ok(tickets.len())
 }
 
 fn by_week_request() -> KpiRequest {

@@ -2,6 +2,7 @@
 //! No desktop dependency: the Tauri shell and the CLI are thin layers over this crate.
 
 pub mod analytics;
+pub mod app;
 pub mod charts;
 pub mod crash_report;
 pub mod demo;

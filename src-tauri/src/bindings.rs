@@ -18,13 +18,14 @@ use deskbench::feedback::FeedbackRequest;
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
-use crate::commands::chart_export::ImageFormat;
-use crate::commands::data_export::{ExportDone, ExportSource};
-use crate::commands::explore::{ChartRequest, KpiChart};
-use crate::commands::feedback::{FeedbackScreen, FeedbackTickets};
-use crate::commands::overview::OverviewScreen;
-use crate::commands::sources::{ConnectRequest, ConnectionCheck, SourceSyncResult, SyncProgress};
 use crate::IpcError;
+use deskbench::app::explore::{ChartRequest, KpiChart};
+use deskbench::app::export::{ExportDone, ExportSource};
+use deskbench::app::feedback::{FeedbackScreen, FeedbackTickets};
+use deskbench::app::image::ImageFormat;
+use deskbench::app::overview::OverviewScreen;
+use deskbench::app::sources::{ConnectRequest, ConnectionCheck};
+use deskbench::app::sync::{SourceSyncResult, SyncProgress};
 
 /// Writes every IPC type (and the types they use) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {

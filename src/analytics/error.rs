@@ -1,25 +1,21 @@
 //! Errors of the analytics layer: bad queries get a one-line message that lists what
-//! is valid; engine failures keep their source.
+//! is valid; engine failures keep their source. Every part of the layer returns these,
+//! so this module uses none of them: a variant carries the words its message needs.
 
 use chrono::NaiveDate;
 
 use crate::store::StoreError;
 
-use super::engine::kpi::KpiId;
-use super::frame::dimension::Dimension;
-use super::query::{range, size};
-use super::views::drill::SortColumn;
-
 #[derive(Debug, thiserror::Error)]
 pub enum AnalyticsError {
-    #[error("unknown KPI {0:?}; valid KPIs: {valid}", valid = KpiId::valid_list())]
-    UnknownKpi(String),
-    #[error("unknown dimension {0:?}; valid dimensions: {valid}", valid = Dimension::valid_list())]
-    UnknownDimension(String),
+    #[error("unknown KPI {name:?}; valid KPIs: {valid}")]
+    UnknownKpi { name: String, valid: String },
+    #[error("unknown dimension {name:?}; valid dimensions: {valid}")]
+    UnknownDimension { name: String, valid: String },
     #[error("unknown custom field field:{id}; valid: {valid}")]
     UnknownField { id: i64, valid: String },
-    #[error("unknown sort column {0:?}; valid: {valid}", valid = SortColumn::valid_list())]
-    UnknownSort(String),
+    #[error("unknown sort column {name:?}; valid: {valid}")]
+    UnknownSort { name: String, valid: String },
     #[error("no period {0:?} in this query; periods are the bucket labels, YYYY-MM-DD")]
     UnknownPeriod(String),
     #[error("a target for {kpi} must be {range}, not {value}")]
@@ -42,38 +38,33 @@ pub enum AnalyticsError {
     InvalidDate(String),
     #[error(
         "the {role} {date} is {side} {limit}, the {which} supported date",
-        role = role.name(),
-        side = if *date < range::EARLIEST { "before" } else { "after" },
-        limit = if *date < range::EARLIEST { range::EARLIEST } else { range::LATEST },
-        which = if *date < range::EARLIEST { "earliest" } else { "latest" },
+        side = if date < limit { "before" } else { "after" },
+        which = if date < limit { "earliest" } else { "latest" },
     )]
     DateOutOfRange {
-        role: range::DateRole,
+        role: &'static str,
         date: NaiveDate,
+        /// The supported span's end that `date` lies beyond.
+        limit: NaiveDate,
     },
     #[error(
         "{size} is {cells} cells, more than the {max} one query may compute; \
-         use weekly or monthly buckets, a shorter range, or filters for fewer {plural}",
-        size = size::describe(*buckets, *every, *groups, *by),
-        cells = size::count_words(buckets.saturating_mul(*groups)),
-        max = size::count_words(*max),
-        plural = size::plural(*by),
+         use weekly or monthly buckets, a shorter range, or filters for fewer {plural}"
     )]
     TooManyCells {
-        buckets: usize,
-        every: Option<range::Every>,
-        groups: usize,
-        by: Dimension,
-        max: usize,
+        size: String,
+        cells: String,
+        max: String,
+        plural: String,
     },
-    #[error("--from {from} is after --to {to}")]
+    #[error("the start date {from} is after the end date {to}")]
     RangeReversed { from: NaiveDate, to: NaiveDate },
-    #[error("--from and --to go together: give both or neither")]
+    #[error("a start date and an end date go together: give both or neither")]
     HalfRange,
     #[error("invalid filter {0:?}; use DIM=VALUE, e.g. channel=email or group=360000000001")]
     InvalidFilter(String),
     #[error(
-        "{dimension} takes an id (a whole number), not {value:?}; list them with --by {dimension}"
+        "{dimension} takes an id (a whole number), not {value:?}; the ids are the keys of a breakdown by {dimension}"
     )]
     NotAnId { dimension: String, value: String },
     #[error("the analytics engine failed")]

@@ -10,7 +10,7 @@ use super::odd_comments::{FOREIGN_BAD, FOREIGN_GOOD};
 use super::text::phrases;
 use super::topics::{Topic, CONTACT_REASONS};
 use super::{contact_reasons, generate, DemoConfig, CONTACT_REASON_FIELD};
-use crate::store::{FieldDefinition, Store};
+use crate::store::{FieldDefinition, Store, TicketSelection};
 
 /// 2025-06-30T12:00:00Z.
 const NOW: i64 = 1_751_284_800;
@@ -90,14 +90,14 @@ fn load(store: &Store) -> Demo {
         .and_then(|rows| rows.collect())
         .expect("tickets read");
     store
-        .each_ticket_tag(|(_, id), tag| {
+        .each_ticket_tag(TicketSelection::All, |(_, id), tag| {
             if let Some(t) = tickets.get_mut(&id) {
                 t.tags.push(tag.to_owned());
             }
         })
         .expect("tags read");
     store
-        .each_field_value(|(_, id), field, json| {
+        .each_field_value(TicketSelection::All, |(_, id), field, json| {
             let value: String = serde_json::from_str(json).unwrap_or_default();
             if let Some(t) = tickets.get_mut(&id) {
                 match field {

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, params_from_iter, OptionalExtension};
 
 use super::records::{NamedKind, Source, SourceKind};
-use super::{Store, StoreError};
+use super::{Store, StoreError, TicketSelection};
 
 /// The setting holding the database's random id.
 const DATABASE_ID: &str = "database_id";
@@ -108,17 +108,21 @@ impl Store {
         )?)
     }
 
-    pub fn ticket_columns(&self) -> Result<TicketColumns, StoreError> {
+    /// The selected non-deleted tickets, ordered by (source_id, id).
+    pub fn ticket_columns(&self, tickets: TicketSelection) -> Result<TicketColumns, StoreError> {
         let metric_list = MINUTE_COLUMNS.join(", ");
-        // The column list is the constant above; no data reaches this SQL.
+        // The column list is the constant above and the condition a constant of the
+        // selection; no data reaches this SQL.
         let sql = format!(
             "SELECT source_id, id, status, priority, type, channel, requester_id, assignee_id,
                 group_id, organization_id, brand_id, created_at, solved_at, replies, reopens,
                 {metric_list}
-             FROM tickets WHERE status <> 'deleted' ORDER BY source_id, id"
+             FROM tickets WHERE status <> 'deleted' AND {}
+             ORDER BY source_id, id",
+            tickets.condition("id")
         );
         let mut stmt = self.conn().prepare(&sql)?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params_from_iter(tickets.params()))?;
         let mut c = TicketColumns {
             minutes: MINUTE_COLUMNS
                 .iter()
@@ -149,12 +153,16 @@ impl Store {
         Ok(c)
     }
 
-    pub fn rating_columns(&self) -> Result<RatingColumns, StoreError> {
-        let mut stmt = self.conn().prepare(
+    /// The ratings of the selected tickets, ordered by ticket, then rating id. Read by
+    /// the ticket index, so a few tickets' ratings are found without a scan.
+    pub fn rating_columns(&self, tickets: TicketSelection) -> Result<RatingColumns, StoreError> {
+        let mut stmt = self.conn().prepare(&format!(
             "SELECT source_id, ticket_id, score, created_at, updated_at
-             FROM satisfaction_ratings ORDER BY source_id, id",
-        )?;
-        let mut rows = stmt.query([])?;
+             FROM satisfaction_ratings INDEXED BY satisfaction_ratings_ticket WHERE {}
+             ORDER BY source_id, ticket_id, id",
+            tickets.condition("ticket_id")
+        ))?;
+        let mut rows = stmt.query(params_from_iter(tickets.params()))?;
         let mut c = RatingColumns::default();
         while let Some(row) = rows.next()? {
             c.source_id.push(row.get(0)?);

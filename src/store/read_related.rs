@@ -7,7 +7,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{params, params_from_iter};
 
 use super::raw_json::{legacy_text, RawPage};
-use super::{Store, StoreError};
+use super::{Store, StoreError, TicketSelection};
 
 /// A ticket's identity across sources.
 pub type TicketKey = (i64, i64);
@@ -40,15 +40,19 @@ pub struct TicketText {
 }
 
 impl Store {
-    /// Visits every tag as (ticket, tag), without collecting them first.
+    /// Visits every tag of the selected tickets as (ticket, tag), ordered by ticket, then
+    /// tag, without collecting them first.
     pub fn each_ticket_tag(
         &self,
+        tickets: TicketSelection,
         mut visit: impl FnMut(TicketKey, &str),
     ) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT source_id, ticket_id, tag FROM ticket_tags")?;
-        let mut rows = stmt.query([])?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT source_id, ticket_id, tag FROM ticket_tags WHERE {}
+             ORDER BY source_id, ticket_id, tag",
+            tickets.condition("ticket_id")
+        ))?;
+        let mut rows = stmt.query(params_from_iter(tickets.params()))?;
         while let Some(r) = rows.next()? {
             visit(
                 (r.get(0)?, r.get(1)?),
@@ -58,15 +62,19 @@ impl Store {
         Ok(())
     }
 
-    /// Visits every custom-field value as (ticket, field id, the API's JSON text).
+    /// Visits every custom-field value of the selected tickets as (ticket, field id, the
+    /// API's JSON text), ordered by ticket, then field.
     pub fn each_field_value(
         &self,
+        tickets: TicketSelection,
         mut visit: impl FnMut(TicketKey, i64, &str),
     ) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT source_id, ticket_id, field_id, value FROM ticket_field_values")?;
-        let mut rows = stmt.query([])?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT source_id, ticket_id, field_id, value FROM ticket_field_values WHERE {}
+             ORDER BY source_id, ticket_id, field_id",
+            tickets.condition("ticket_id")
+        ))?;
+        let mut rows = stmt.query(params_from_iter(tickets.params()))?;
         while let Some(r) = rows.next()? {
             visit(
                 (r.get(0)?, r.get(1)?),
@@ -109,19 +117,22 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// SLA instances: one per (ticket, metric, instance) that had an SLA applied, with
-    /// its first breach and first fulfilment times. Aggregated in SQLite, so millions of
-    /// events never cross into Rust one by one.
-    pub fn sla_instances(&self) -> Result<Vec<SlaInstance>, StoreError> {
-        let mut stmt = self.conn().prepare(
+    /// SLA instances of the selected tickets: one per (ticket, metric, instance) that had
+    /// an SLA applied, with its first breach and first fulfilment times, in that order.
+    /// Aggregated in SQLite, so millions of events never cross into Rust one by one; read
+    /// by the ticket index, so a few tickets' events are found without a scan.
+    pub fn sla_instances(&self, tickets: TicketSelection) -> Result<Vec<SlaInstance>, StoreError> {
+        let mut stmt = self.conn().prepare(&format!(
             "SELECT source_id, ticket_id, metric, instance_id,
                 min(CASE WHEN type = 'breach' THEN time END),
                 min(CASE WHEN type = 'fulfill' THEN time END)
-             FROM sla_events
+             FROM sla_events INDEXED BY sla_events_ticket WHERE {}
              GROUP BY source_id, ticket_id, metric, instance_id
-             HAVING max(type = 'apply_sla') = 1",
-        )?;
-        let rows = stmt.query_map([], |r| {
+             HAVING max(type = 'apply_sla') = 1
+             ORDER BY source_id, ticket_id, metric, instance_id",
+            tickets.condition("ticket_id")
+        ))?;
+        let rows = stmt.query_map(params_from_iter(tickets.params()), |r| {
             Ok(SlaInstance {
                 ticket: (r.get(0)?, r.get(1)?),
                 metric: r.get(2)?,

@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::ticket_changes::{self, Owned};
 use super::{Store, StoreError, Writer};
 
 /// A stream's checkpoint and last outcome (`sync_state`).
@@ -180,13 +181,14 @@ impl Store {
     /// Deletes a source and everything synced from it (cascading), in one transaction.
     pub fn remove_source(&mut self, source_id: i64) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
+        super::write::bump_generation(&tx)?;
+        ticket_changes::log_source(&tx, source_id)?;
         // Tags and field values cascade from tickets; the rest from the source.
         tx.execute(
             "DELETE FROM tickets WHERE source_id = ?1",
             params![source_id],
         )?;
         tx.execute("DELETE FROM sources WHERE id = ?1", params![source_id])?;
-        super::write::bump_generation(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -227,6 +229,7 @@ impl Writer<'_> {
     }
 
     pub fn delete_sla_event(&self, source_id: i64, id: i64) -> Result<(), StoreError> {
+        self.note_owner_of(Owned::SlaEvent, source_id, id)?;
         self.data_changed();
         self.tx()
             .prepare_cached("DELETE FROM sla_events WHERE source_id = ?1 AND id = ?2")?

@@ -6,13 +6,16 @@ use std::cell::Cell;
 use rusqlite::{params, Connection, Transaction};
 
 use super::records::*;
-use super::StoreError;
+use super::ticket_changes::{ChangedTickets, Owned};
+use super::{StoreError, TicketKey};
 
 /// A write transaction. Dropping it without `commit` rolls everything back.
 pub struct Writer<'a> {
     tx: Transaction<'a>,
     /// Whether anything the analytics frame reads was written (see `bump_generation`).
     changed_data: Cell<bool>,
+    /// The tickets whose frame rows this transaction changes, logged on commit.
+    changed_tickets: ChangedTickets,
 }
 
 /// The settings key of the data generation: a counter that grows with every committed
@@ -34,6 +37,7 @@ impl<'a> Writer<'a> {
         Writer {
             tx,
             changed_data: Cell::new(false),
+            changed_tickets: ChangedTickets::default(),
         }
     }
 
@@ -46,9 +50,17 @@ impl<'a> Writer<'a> {
         self.changed_data.set(true);
     }
 
+    /// Notes that this transaction changes a ticket's frame rows: its own row, ratings,
+    /// SLA events, tags or field values.
+    pub(super) fn ticket_changed(&self, ticket: TicketKey) {
+        self.data_changed();
+        self.changed_tickets.insert(ticket);
+    }
+
     pub fn commit(self) -> Result<(), StoreError> {
         if self.changed_data.get() {
             bump_generation(&self.tx)?;
+            self.changed_tickets.log(&self.tx)?;
         }
         Ok(self.tx.commit()?)
     }
@@ -150,7 +162,8 @@ impl<'a> Writer<'a> {
     }
 
     pub fn upsert_rating(&self, source_id: i64, r: &SatisfactionRating) -> Result<(), StoreError> {
-        self.data_changed();
+        self.note_owner_of(Owned::Rating, source_id, r.id)?;
+        self.ticket_changed((source_id, r.ticket_id));
         self.tx
             .prepare_cached(
                 "INSERT OR REPLACE INTO satisfaction_ratings (source_id, id, ticket_id, score,
@@ -174,7 +187,8 @@ impl<'a> Writer<'a> {
     }
 
     pub fn upsert_sla_event(&self, source_id: i64, e: &SlaEvent) -> Result<(), StoreError> {
-        self.data_changed();
+        self.note_owner_of(Owned::SlaEvent, source_id, e.id)?;
+        self.ticket_changed((source_id, e.ticket_id));
         self.tx
             .prepare_cached(
                 "INSERT OR REPLACE INTO sla_events (source_id, id, ticket_id, metric, instance_id,

@@ -66,8 +66,10 @@ impl Writer<'_> {
         if tickets.is_empty() {
             return Ok(());
         }
-        self.data_changed();
         let kept = last_of_each(tickets);
+        for (_, t) in &kept {
+            self.ticket_changed((source_id, t.id));
+        }
         // A JSON array of the integer ids, bound as one parameter.
         let ids = format!(
             "[{}]",

@@ -1,6 +1,10 @@
 //! Chart export: every kind of `ChartSpec` renders to a PNG of the requested size and to
-//! an SVG that carries its texts; bad specs and options are typed errors.
+//! an SVG that carries its texts, in the colours of its theme's palette (the one the web
+//! view's palette is generated from); bad specs and options are typed errors.
 
+use std::collections::BTreeSet;
+
+use deskbench::charts::render::palette::{Palette, Rgba};
 use deskbench::charts::spec::Band;
 use deskbench::charts::{
     render_bitmap, render_png, render_svg, ChartError, ChartKind, ChartSeries, ChartSpec, Locale,
@@ -212,6 +216,75 @@ fn the_corner_pixel_is_the_theme_background(#[case] theme: Theme, #[case] rgb: [
     let (_, _, pixels, samples) = decode(&render_png(&channels(), &options).unwrap());
     assert_eq!(&pixels[..3], &rgb, "the top-left pixel is background");
     assert_eq!(samples, 3);
+}
+
+/// Every `fill` and `stroke` colour of an SVG document, as `#rrggbb` in lower case.
+fn svg_colours(svg: &str) -> BTreeSet<String> {
+    ["fill=\"#", "stroke=\"#"]
+        .iter()
+        .flat_map(|attr| {
+            svg.match_indices(attr).filter_map(|(at, _)| {
+                let start = at + attr.len() - 1;
+                svg.get(start..start + 7).map(str::to_ascii_lowercase)
+            })
+        })
+        .collect()
+}
+
+/// Whether `colour` is on the heatmap's scale from `low` to `high`, to a unit per channel.
+fn on_scale(colour: &str, low: Rgba, high: Rgba) -> bool {
+    let channels = |c: &str| {
+        [1, 3, 5].map(|i| i32::from_str_radix(&c[i..i + 2], 16).expect("an SVG hex colour"))
+    };
+    let wanted = channels(colour);
+    (0..=1000).any(|step| {
+        let mixed = channels(&low.mix(high, step as f32 / 1000.0).to_string());
+        mixed.iter().zip(wanted).all(|(a, b)| (a - b).abs() <= 1)
+    })
+}
+
+#[rstest]
+fn every_kind_draws_in_its_theme_palette(#[values(Theme::Light, Theme::Dark)] theme: Theme) {
+    let palette = Palette::of(theme);
+    let named: BTreeSet<String> = [
+        palette.background,
+        palette.text,
+        palette.muted_text,
+        palette.grid_line,
+        palette.axis_line,
+    ]
+    .into_iter()
+    .chain(palette.series)
+    .map(|c| c.to_string())
+    .collect();
+    let options = RenderOptions {
+        theme,
+        ..RenderOptions::default()
+    };
+    for (name, spec) in every_kind() {
+        let drawn = svg_colours(&render_svg(&spec, &options).unwrap());
+        let heatmap = spec.kind == ChartKind::Heatmap;
+        for colour in &drawn {
+            assert!(
+                named.contains(colour)
+                    || heatmap && on_scale(colour, palette.heat_low, palette.created),
+                "{name} in {theme:?} draws {colour}, which is not in the palette"
+            );
+        }
+        let mut expected = vec![palette.background, palette.text, palette.muted_text];
+        if heatmap {
+            expected.extend([palette.heat_low, palette.created]);
+        } else {
+            expected.extend([palette.grid_line, palette.axis_line]);
+            expected.extend((0..spec.series.len()).map(|i| palette.series(i)));
+        }
+        for colour in expected.iter().map(Rgba::to_string) {
+            assert!(
+                drawn.contains(&colour),
+                "{name} in {theme:?} draws {colour}"
+            );
+        }
+    }
 }
 
 #[test]

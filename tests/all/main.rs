@@ -1,5 +1,7 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
+mod app_sync;
+mod architecture;
 mod breakdowns;
 mod catalogue;
 mod chart_spec;
@@ -12,6 +14,7 @@ mod demo;
 mod export;
 mod feedback;
 mod fixtures;
+mod frame_update;
 mod kpi;
 mod kpi_engine;
 mod overview_charts;

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use deskbench::store::{Store, StoreError, DATABASE_FILE, SCHEMA_VERSION};
+use deskbench::store::{Store, StoreError, TicketSelection, DATABASE_FILE, SCHEMA_VERSION};
 
 fn version(path: &std::path::Path) -> i64 {
     let conn = rusqlite::Connection::open(path).unwrap();
@@ -172,7 +172,9 @@ fn a_page_of_tickets_replaces_each_tickets_row_tags_fields_and_json() {
 
     let mut tags = Vec::new();
     store
-        .each_ticket_tag(|(_, id), tag| tags.push((id, tag.to_owned())))
+        .each_ticket_tag(TicketSelection::All, |(_, id), tag| {
+            tags.push((id, tag.to_owned()))
+        })
         .unwrap();
     tags.sort();
     assert_eq!(
@@ -184,11 +186,13 @@ fn a_page_of_tickets_replaces_each_tickets_row_tags_fields_and_json() {
     assert!(!tags.iter().any(|(_, tag)| tag.starts_with("old")));
     let mut values = Vec::new();
     store
-        .each_field_value(|(_, id), field, value| values.push((id, field, value.to_owned())))
+        .each_field_value(TicketSelection::All, |(_, id), field, value| {
+            values.push((id, field, value.to_owned()))
+        })
         .unwrap();
     assert_eq!(values.len(), 600);
     assert!(values.iter().all(|(_, _, v)| v == "\"new\""));
-    let columns = store.ticket_columns().unwrap();
+    let columns = store.ticket_columns(TicketSelection::All).unwrap();
     assert_eq!(columns.id.len(), 600);
     let six = columns.id.iter().position(|id| *id == 6).unwrap();
     assert_eq!(columns.status[six], "solved");

@@ -5,56 +5,30 @@
 // spans the UI records in the web view (explore:ipc, explore:draw, tickets:open).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { remote } from 'webdriverio';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../..');
-const app = join(root, 'target/debug/deskbench-app');
-const cli = join(root, 'target/debug/deskbench');
-const workspace = mkdtempSync(join(tmpdir(), 'deskbench-e2e-explore-'));
-const exports = mkdtempSync(join(tmpdir(), 'deskbench-e2e-exports-'));
+import { cliJson, demoWorkspace, launch, pngSize, removeDirs, tempDir } from './app.mjs';
 
-let driver;
-let browser;
+let workspace, exports;
+let browser, stop, byId, waitFor, settled, newFile;
 
 before(async () => {
-  execFileSync(cli, ['--workspace', workspace, 'demo', '--tickets', '4000', '--seed', '11'], { stdio: 'inherit' });
-  driver = spawn('tauri-driver', [], {
-    env: { ...process.env, DESKBENCH_WORKSPACE: workspace, DESKBENCH_EXPORT_DIR: exports },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await new Promise((r) => setTimeout(r, 1500));
-  browser = await remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: 'warn',
-    capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: app } },
-  });
+  workspace = demoWorkspace('explore', { tickets: 4000, seed: 11 });
+  exports = tempDir('explore-exports');
+  ({ browser, stop, byId, waitFor, settled, newFile } = await launch({
+    env: { DESKBENCH_WORKSPACE: workspace, DESKBENCH_EXPORT_DIR: exports },
+  }));
 });
 
 after(async () => {
-  await browser?.deleteSession().catch(() => {});
-  driver?.kill('SIGTERM');
-  rmSync(workspace, { recursive: true, force: true });
-  rmSync(exports, { recursive: true, force: true });
+  await stop?.();
+  removeDirs(workspace, exports);
 });
 
-const byId = (id) => browser.$(`[data-testid="${id}"]`);
-
-async function waitFor(id, timeout = 60000) {
-  const el = await byId(id);
-  await el.waitForExist({ timeout, timeoutMsg: `${id} never appeared` });
-  return el;
-}
-
 function cliGroups(...args) {
-  const out = execFileSync(cli, [
-    '--workspace', workspace, 'kpi', '--format', 'json', '--kpi', 'tickets_solved', '--by', 'channel', ...args,
-  ]);
-  return Object.fromEntries(JSON.parse(out.toString()).groups.map((g) => [g.label, g.kpis.tickets_solved.value]));
+  const { groups } = cliJson(workspace, 'kpi', '--kpi', 'tickets_solved', '--by', 'channel', ...args);
+  return Object.fromEntries(groups.map((g) => [g.label, g.kpis.tickets_solved.value]));
 }
 
 /** The table view's numbers: {category label: value}. */
@@ -69,20 +43,12 @@ async function tableValues() {
   return values;
 }
 
-/** Waits until the result reflects a new query (its total changes or it re-renders). */
-async function settled() {
-  await browser.waitUntil(async () => (await (await byId('explore')).getAttribute('aria-busy')) === 'false', {
-    timeout: 30000,
-    timeoutMsg: 'Explore never finished loading',
-  });
-}
-
 test('Explore shows the CLI numbers for a KPI by channel, then with a filter', async () => {
   await waitFor('kpi-card');
   await (await byId('nav-explore')).click();
   await (await waitFor('explore-kpi')).selectByAttribute('value', 'tickets_solved');
   await (await byId('explore-by')).selectByAttribute('value', 'channel');
-  await settled();
+  await settled('explore', 30000);
   await (await byId('view-table')).click();
   assert.deepEqual(await tableValues(), cliGroups());
 
@@ -100,7 +66,7 @@ test('Explore shows the CLI numbers for a KPI by channel, then with a filter', a
     { timeout: 20000, timeoutMsg: 'the priority filter never offered urgent' },
   );
   await filter.$('summary').click();
-  await settled();
+  await settled('explore', 30000);
   assert.deepEqual(await tableValues(), cliGroups('--where', 'priority=urgent'));
 });
 
@@ -179,25 +145,13 @@ test('a bar opens as many tickets as it counts', async () => {
   await closeList(list);
 });
 
-function pngSize(file) {
-  const bytes = readFileSync(file);
-  assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${file} is a PNG`);
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
+/** Exports the chart through the menu item `testid`; the path of the file written. */
 async function exportAs(testid, extension) {
-  const before = new Set(readdirSync(exports));
-  const menu = await waitFor('export-menu');
-  await menu.$('summary').click();
-  await (await byId(testid)).click();
-  let file;
-  await browser.waitUntil(
-    () => {
-      file = readdirSync(exports).find((name) => !before.has(name) && name.endsWith(`.${extension}`));
-      return Boolean(file);
-    },
-    { timeout: 30000, timeoutMsg: `no .${extension} file was written` },
-  );
+  const file = await newFile(exports, extension, async () => {
+    const menu = await waitFor('export-menu');
+    await menu.$('summary').click();
+    await (await byId(testid)).click();
+  });
   return join(exports, file);
 }
 
@@ -238,7 +192,7 @@ test('the largest bar of a 90-day breakdown by assignee opens its tickets', asyn
   await (await byId('period-preset')).selectByAttribute('value', 'last_90_days');
   await (await byId('explore-kpi')).selectByAttribute('value', 'tickets_created');
   await (await byId('explore-by')).selectByAttribute('value', 'assignee');
-  await settled();
+  await settled('explore', 30000);
   await (await byId('view-table')).click();
   const values = await tableValues();
   const { list, label, total } = await openLargestBar();

@@ -21,14 +21,10 @@ if (!workspace || !existsSync(join(workspace, 'deskbench.sqlite'))) {
   process.exit(2);
 }
 
-const { browser, stop } = await launch({ application: app, env: { DESKBENCH_WORKSPACE: workspace } });
-
-const byId = (id) => browser.$(`[data-testid="${id}"]`);
-async function waitFor(id, timeout = 600000) {
-  const el = await byId(id);
-  await el.waitForExist({ timeout, timeoutMsg: `${id} never appeared` });
-  return el;
-}
+const { browser, stop, byId, ...session } = await launch({ application: app, env: { DESKBENCH_WORKSPACE: workspace } });
+// A large workspace answers slowly: wait longer than the tests do.
+const waitFor = (id) => session.waitFor(id, 600000);
+const settled = () => session.settled('explore', 120000);
 
 /** The latest span recorded under `name`: its duration and end on the page's clock. */
 async function span(name) {
@@ -48,10 +44,6 @@ async function span(name) {
 
 const clearSpans = () => browser.execute(() => performance.clearMeasures());
 const ms = (value) => `${Math.round(value)} ms`;
-const settled = () =>
-  browser.waitUntil(async () => (await (await byId('explore')).getAttribute('aria-busy')) === 'false', {
-    timeout: 120000,
-  });
 
 try {
   // Opening a workspace for the first time builds its frame (and saves a snapshot);

@@ -4,16 +4,9 @@
 // xclip). Run under a display (xvfb-run); scripts/test.sh builds the binaries first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { remote } from 'webdriverio';
+import { spawnSync } from 'node:child_process';
 
-const root = resolve(import.meta.dirname, '../..');
-const app = join(root, 'target/debug/deskbench-app');
-const cli = join(root, 'target/debug/deskbench');
-const workspace = mkdtempSync(join(tmpdir(), 'deskbench-e2e-'));
+import { cliJson, demoWorkspace, launch, removeDirs } from './app.mjs';
 
 /** The number a card shows for a KPI, taken from the CLI's contract JSON. */
 function headline(kpis, id) {
@@ -22,37 +15,19 @@ function headline(kpis, id) {
   return v.value;
 }
 
-function cliKpis(...args) {
-  const out = execFileSync(cli, ['--workspace', workspace, 'kpi', '--format', 'json', ...args]);
-  return JSON.parse(out.toString()).kpis;
-}
+let workspace;
+let browser, stop, setDate;
 
-let driver;
-let browser;
+const cliKpis = (...args) => cliJson(workspace, 'kpi', ...args).kpis;
 
 before(async () => {
-  execFileSync(cli, ['--workspace', workspace, 'demo', '--tickets', '4000', '--seed', '7'], { stdio: 'inherit' });
-  driver = spawn('tauri-driver', [], {
-    env: { ...process.env, DESKBENCH_WORKSPACE: workspace },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await new Promise((r) => setTimeout(r, 1500));
-  browser = await remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: 'warn',
-    capabilities: {
-      'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: app },
-    },
-  });
+  workspace = demoWorkspace('overview', { tickets: 4000, seed: 7 });
+  ({ browser, stop, setDate } = await launch({ env: { DESKBENCH_WORKSPACE: workspace } }));
 });
 
 after(async () => {
-  await browser?.deleteSession().catch(() => {});
-  // SIGTERM lets tauri-driver stop WebKitWebDriver too (SIGKILL would orphan it).
-  driver?.kill('SIGTERM');
-  rmSync(workspace, { recursive: true, force: true });
+  await stop?.();
+  removeDirs(workspace);
 });
 
 /** Waits for the six cards and returns {kpi: headline string}. */
@@ -97,14 +72,8 @@ test('a custom range shows the CLI numbers for that range', async () => {
   await select.selectByAttribute('value', 'custom');
   const from = await browser.$('[data-testid="range-from"]');
   const to = await browser.$('[data-testid="range-to"]');
-  // Date inputs take the ISO value through script: typing depends on the locale's format.
-  for (const [el, value] of [[from, '2026-01-01'], [to, '2026-03-31']]) {
-    await browser.execute((e, v) => {
-      e.value = v;
-      e.dispatchEvent(new Event('input', { bubbles: true }));
-      e.dispatchEvent(new Event('change', { bubbles: true }));
-    }, el, value);
-  }
+  await setDate(from, '2026-01-01');
+  await setDate(to, '2026-03-31');
   await browser.$('[data-testid="range-apply"]').click();
   await browser.waitUntil(async () => (await label.getText()) !== before, {
     timeout: 30000,

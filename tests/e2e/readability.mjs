@@ -6,14 +6,11 @@
 // readability.test.mjs (a 1366×768 window) and readability-4k.test.mjs (a 4K screen at
 // 200%), which also save screenshots of each screen and theme.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Key } from 'webdriverio';
 
-import { launch, root } from './app.mjs';
+import { demoWorkspace, launch, removeDirs, tempDir } from './app.mjs';
 
 export const MIN_CHART_PX = 11;
 export const MIN_TEXT_PX = 12;
@@ -30,10 +27,7 @@ export const SCREENS = [
 
 /** Starts the app on a fresh demo workspace; `env` is added to the app's environment. */
 export async function startApp(env = {}) {
-  const workspace = mkdtempSync(join(tmpdir(), 'deskbench-e2e-readability-'));
-  execFileSync(join(root, 'target/debug/deskbench'), ['--workspace', workspace, 'demo', '--tickets', '4000', '--seed', '11'], {
-    stdio: 'inherit',
-  });
+  const workspace = demoWorkspace('readability', { tickets: 4000, seed: 11 });
   const app = await launch({ env: { ...env, DESKBENCH_WORKSPACE: workspace } });
   const { browser } = app;
   await browser.$('[data-testid="kpi-card"]').waitForExist({ timeout: 60000, timeoutMsg: 'the app never showed the Overview' });
@@ -41,7 +35,7 @@ export async function startApp(env = {}) {
   await browser.$('[data-testid="language-select"]').selectByAttribute('value', 'en');
   const stop = async () => {
     await app.stop();
-    rmSync(workspace, { recursive: true, force: true });
+    removeDirs(workspace);
   };
   return { browser, stop };
 }
@@ -271,7 +265,7 @@ export async function screenshots(browser, folder, stem) {
 
 /** Where a size's screenshots go: a new folder under the system's temporary one. */
 export function screenshotFolder(size) {
-  return mkdtempSync(join(tmpdir(), `deskbench-readability-${size}-`));
+  return tempDir(`readability-${size}`);
 }
 
 /** The problems in one measurement, as readable lines (empty when all is well). */

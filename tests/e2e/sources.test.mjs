@@ -3,21 +3,13 @@
 // replace the demo, sync with live progress, and see the workspace change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { remote } from 'webdriverio';
+import { join } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../..');
-const app = join(root, 'target/debug/deskbench-app');
-const cli = join(root, 'target/debug/deskbench');
+import { cliJson, demoWorkspace, launch, removeDirs, root, tempDir } from './app.mjs';
+
 const fakeBin = join(root, 'target/debug/fake-zendesk');
-const workspace = mkdtempSync(join(tmpdir(), 'deskbench-e2e-sources-'));
-// Where the app keeps the hosts the user confirmed (connecting confirms the fake's), so
-// the user's own configuration folder is left alone.
-const config = mkdtempSync(join(tmpdir(), 'deskbench-e2e-config-'));
 const TICKETS = 300;
 
 /** A port nothing listens on right now. */
@@ -29,10 +21,11 @@ async function freePort() {
   return port;
 }
 
-let fake;
-let driver;
-let browser;
-let fakeUrl;
+let fake, fakeUrl;
+// `config` is where the app keeps the hosts the user confirmed (connecting confirms the
+// fake's), so the user's own configuration folder is left alone.
+let workspace, config;
+let browser, stop, byId, waitFor, settled, setDate;
 
 before(async () => {
   const port = await freePort();
@@ -42,35 +35,18 @@ before(async () => {
     fake.stdout.on('data', (chunk) => chunk.toString().includes('serving') && resolveReady());
     fake.on('exit', (code) => reject(new Error(`fake-zendesk exited with ${code}`)));
   });
-  execFileSync(cli, ['--workspace', workspace, 'demo', '--tickets', '2000', '--seed', '3'], { stdio: 'inherit' });
-  driver = spawn('tauri-driver', [], {
-    env: { ...process.env, DESKBENCH_WORKSPACE: workspace, DESKBENCH_CONFIG_DIR: config },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await new Promise((r) => setTimeout(r, 1500));
-  browser = await remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: 'warn',
-    capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: app } },
-  });
+  workspace = demoWorkspace('sources', { tickets: 2000, seed: 3 });
+  config = tempDir('config');
+  ({ browser, stop, byId, waitFor, settled, setDate } = await launch({
+    env: { DESKBENCH_WORKSPACE: workspace, DESKBENCH_CONFIG_DIR: config },
+  }));
 });
 
 after(async () => {
-  await browser?.deleteSession().catch(() => {});
-  driver?.kill('SIGTERM');
+  await stop?.();
   fake?.kill('SIGTERM');
-  rmSync(workspace, { recursive: true, force: true });
-  rmSync(config, { recursive: true, force: true });
+  removeDirs(workspace, config);
 });
-
-const byId = (id) => browser.$(`[data-testid="${id}"]`);
-
-async function waitFor(id, timeout = 60000) {
-  const el = await byId(id);
-  await el.waitForExist({ timeout, timeoutMsg: `${id} never appeared` });
-  return el;
-}
 
 test('connecting a Zendesk account replaces the demo and a sync brings its tickets', async () => {
   await waitFor('kpi-card');
@@ -99,7 +75,7 @@ test('connecting a Zendesk account replaces the demo and a sync brings its ticke
     timeout: 120000,
     timeoutMsg: 'the sync did not succeed',
   });
-  const status = JSON.parse(execFileSync(cli, ['--workspace', workspace, 'status', '--format', 'json']).toString());
+  const status = cliJson(workspace, 'status');
   assert.equal(status.counts.tickets + status.counts.deleted_tickets, TICKETS, 'every ticket of the account is stored');
   assert.equal(status.workspace.is_demo, false);
   assert.ok(await (await waitFor('history-row')).isExisting(), 'the run is in the history');
@@ -115,18 +91,10 @@ test('customer markup in a subject shows as text and never runs', async () => {
   const explore = await byId('explore');
   const inExplore = (id) => explore.$(`[data-testid="${id}"]`);
   await (await inExplore('period-preset')).selectByAttribute('value', 'custom');
-  for (const [id, value] of [['range-from', '2025-01-01'], ['range-to', '2025-12-31']]) {
-    await browser.execute((e, v) => {
-      e.value = v;
-      e.dispatchEvent(new Event('input', { bubbles: true }));
-      e.dispatchEvent(new Event('change', { bubbles: true }));
-    }, await inExplore(id), value);
-  }
+  await setDate(await inExplore('range-from'), '2025-01-01');
+  await setDate(await inExplore('range-to'), '2025-12-31');
   await (await inExplore('range-apply')).click();
-  await browser.waitUntil(async () => (await explore.getAttribute('aria-busy')) === 'false', {
-    timeout: 30000,
-    timeoutMsg: 'Explore never finished loading the custom range',
-  });
+  await settled('explore', 30000);
   await (await byId('view-table')).click();
   const cell = await browser.$('[data-testid="explore-table"] td[data-series="0"] button');
   await cell.waitForExist({ timeout: 30000 });

@@ -1,5 +1,6 @@
-//! The IPC commands, grouped by screen. Each is a few lines over one core function;
-//! blocking work (SQLite, polars) runs on blocking threads.
+//! The IPC commands, grouped by screen. Each translates its arguments into one call of
+//! the session and the result or error back; blocking work (SQLite, polars) runs on
+//! blocking threads.
 
 pub mod chart_export;
 pub mod data_export;
@@ -10,8 +11,12 @@ pub mod people;
 pub mod save_dialog;
 pub mod sources;
 
+use deskbench::app::{AppError, Session};
+use deskbench::workspace::WorkspaceInfo;
+use tauri::{Emitter, Manager, WebviewWindow};
+
 use crate::error::IpcError;
-use crate::state::{Loaded, SharedWorkspace};
+use crate::state::AppState;
 
 /// Runs blocking work off the async runtime's threads.
 async fn blocking<T: Send + 'static>(
@@ -22,43 +27,32 @@ async fn blocking<T: Send + 'static>(
         .map_err(|err| IpcError::internal(format!("background work failed: {err}")))?
 }
 
-/// Runs `work` on the open workspace, holding its lock meanwhile: call on a blocking
-/// thread, and keep slow work that needs only the frame outside.
-fn with_loaded<T>(
-    shared: &SharedWorkspace,
-    work: impl FnOnce(&Loaded) -> Result<T, IpcError>,
+/// Runs `work` with the session on a blocking thread.
+async fn with_session<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&Session) -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, IpcError> {
-    let guard = shared
-        .lock()
-        .map_err(|_| IpcError::internal("the workspace lock is poisoned"))?;
-    let loaded = guard
-        .as_ref()
-        .ok_or_else(|| IpcError::internal("the workspace is not open yet"))?;
-    work(loaded)
+    let session = state.session()?;
+    blocking(move || Ok(work(&session)?)).await
 }
 
-#[cfg(test)]
-pub(crate) mod testing {
-    use std::sync::{Arc, Mutex};
+/// The window title says when the data is the demo's.
+fn set_title(window: &WebviewWindow, info: &WorkspaceInfo) {
+    let title = if info.is_demo {
+        "Deskbench — Demo workspace"
+    } else {
+        "Deskbench"
+    };
+    // A failed title change is cosmetic.
+    let _ = window
+        .app_handle()
+        .get_webview_window("main")
+        .map(|w| w.set_title(title));
+}
 
-    use deskbench::demo::DemoConfig;
-    use deskbench::workspace::Workspace;
-
-    use super::overview::load;
-    use crate::state::SharedWorkspace;
-
-    /// A small demo workspace, opened as the app opens it.
-    pub(crate) fn demo() -> (tempfile::TempDir, SharedWorkspace) {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let config = DemoConfig {
-            tickets: 300,
-            months: 3,
-            now: deskbench::now(),
-            ..DemoConfig::default()
-        };
-        Workspace::create_demo(dir.path(), &config, &mut |_| {}).expect("the demo is written");
-        let shared: SharedWorkspace = Arc::new(Mutex::new(None));
-        load(dir.path(), &shared).expect("the workspace opens");
-        (dir, shared)
-    }
+/// After the data changed: the title, and every screen told to refresh.
+fn announce(window: &WebviewWindow, info: &WorkspaceInfo) {
+    set_title(window, info);
+    // A closed window cannot listen any more.
+    let _ = window.emit("workspace-changed", info);
 }

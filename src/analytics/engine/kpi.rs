@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analytics::AnalyticsError;
+
 /// A KPI of `kpi-definitions.md`. The order of the variants is the order of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -151,11 +153,14 @@ impl KpiId {
         }
     }
 
-    pub fn parse(s: &str) -> Result<KpiId, crate::analytics::AnalyticsError> {
+    pub fn parse(s: &str) -> Result<KpiId, AnalyticsError> {
         KpiId::ALL
             .into_iter()
             .find(|k| k.name() == s)
-            .ok_or_else(|| crate::analytics::AnalyticsError::UnknownKpi(s.to_owned()))
+            .ok_or_else(|| AnalyticsError::UnknownKpi {
+                name: s.to_owned(),
+                valid: KpiId::valid_list(),
+            })
     }
 
     pub fn valid_list() -> String {

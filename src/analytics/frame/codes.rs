@@ -105,6 +105,57 @@ impl ValueCodes {
             .map(|i| i as u32)
     }
 
+    /// The values of `self` and `other` in one sorted list, and where the codes of each
+    /// land in it.
+    pub fn union(&self, other: &ValueCodes) -> (ValueCodes, Vec<u32>, Vec<u32>) {
+        let (a, b) = (&self.0, &other.0);
+        let mut all = Vec::with_capacity(a.len().max(b.len()));
+        let (mut a_map, mut b_map) = (Vec::with_capacity(a.len()), Vec::with_capacity(b.len()));
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let code = all.len() as u32;
+            let from_a = j == b.len() || (i < a.len() && a[i] <= b[j]);
+            let from_b = i == a.len() || (j < b.len() && b[j] <= a[i]);
+            if from_a {
+                a_map.push(code);
+                all.push(a[i].clone());
+                i += 1;
+            }
+            if from_b {
+                b_map.push(code);
+                if !from_a {
+                    all.push(b[j].clone());
+                }
+                j += 1;
+            }
+        }
+        (ValueCodes(all), a_map, b_map)
+    }
+
+    /// Only the values that `used` codes name, and the new code of each old one.
+    pub fn compacted(&self, used: impl Iterator<Item = u32>) -> (ValueCodes, Vec<u32>) {
+        let mut in_use = vec![false; self.0.len()];
+        for code in used {
+            if let Some(flag) = in_use.get_mut(code as usize) {
+                *flag = true;
+            }
+        }
+        let mut kept = Vec::new();
+        let renumber = self
+            .0
+            .iter()
+            .zip(&in_use)
+            .map(|(value, used)| {
+                let code = kept.len() as u32;
+                if *used {
+                    kept.push(value.clone());
+                }
+                code
+            })
+            .collect();
+        (ValueCodes(kept), renumber)
+    }
+
     /// Whether codes are in range and the values sorted and distinct, as a frame needs
     /// them (a snapshot's are checked before use).
     pub fn is_valid_for(&self, codes: &UInt32Chunked) -> bool {
@@ -168,5 +219,18 @@ mod tests {
         assert_eq!(values.value(2), Some("vip"));
         assert!(values.is_valid_for(&UInt32Chunked::from_slice("c".into(), &codes)));
         assert!(!values.is_valid_for(&UInt32Chunked::from_slice("c".into(), &[3])));
+    }
+
+    #[test]
+    fn a_union_keeps_values_sorted_and_compaction_drops_unused_ones() {
+        let old = ValueCodes::new(vec!["api".into(), "billing".into(), "vip".into()]);
+        let fresh = ValueCodes::new(vec!["billing".into(), "refund".into()]);
+        let (all, old_map, fresh_map) = old.union(&fresh);
+        assert_eq!(all.values(), ["api", "billing", "refund", "vip"]);
+        assert_eq!(old_map, [0, 1, 3]);
+        assert_eq!(fresh_map, [1, 2]);
+        let (kept, renumber) = all.compacted([3, 1, 3].into_iter());
+        assert_eq!(kept.values(), ["billing", "vip"]);
+        assert_eq!((renumber[1], renumber[3]), (0, 1));
     }
 }

@@ -73,12 +73,12 @@ impl Dimension {
                 .trim()
                 .parse::<i64>()
                 .map(Dimension::Field)
-                .map_err(|_| AnalyticsError::UnknownDimension(s.to_owned()));
+                .map_err(|_| unknown(s));
         }
         Dimension::ALL
             .into_iter()
             .find(|d| d.word() == s)
-            .ok_or_else(|| AnalyticsError::UnknownDimension(s.to_owned()))
+            .ok_or_else(|| unknown(s))
     }
 
     pub fn valid_list() -> String {
@@ -148,6 +148,14 @@ impl Dimension {
             _ => return enum_label(key),
         };
         name.unwrap_or(key).to_owned()
+    }
+}
+
+/// The error for a name that is no dimension, with the list of valid ones.
+fn unknown(name: &str) -> AnalyticsError {
+    AnalyticsError::UnknownDimension {
+        name: name.to_owned(),
+        valid: Dimension::valid_list(),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The in-memory frame cache: the store's tickets, ratings, SLA instances, tags and
-//! custom-field values as polars DataFrames, built once and rebuilt after a sync. Every
+//! custom-field values as polars DataFrames, built once and updated after a sync. Every
 //! KPI query is a plan over these frames. Tickets are addressed by `row` (their position
 //! in `tickets`), so the related frames join on one small integer.
 
@@ -8,6 +8,7 @@ mod columnar;
 pub mod dimension;
 pub mod names;
 pub mod snapshot;
+mod update;
 
 use std::collections::HashMap;
 
@@ -15,7 +16,7 @@ use polars::prelude::*;
 
 use crate::analytics::AnalyticsError;
 use crate::store::records::{NamedKind, SourceKind, TicketStatus};
-use crate::store::{SlaInstance, Store, TicketKey};
+use crate::store::{SlaInstance, Store, TicketColumns, TicketKey, TicketSelection};
 
 use codes::{CodeCache, ValueCodes};
 use dimension::{Dimension, Labels};
@@ -57,94 +58,68 @@ pub struct Frame {
     pub(crate) codes: CodeCache,
 }
 
-impl Frame {
-    pub fn build(store: &Store) -> Result<Frame, AnalyticsError> {
-        let c = store.ticket_columns()?;
+/// The frames of some tickets: their rows and what hangs off them.
+struct TicketFrames {
+    tickets: DataFrame,
+    ratings: DataFrame,
+    sla: DataFrame,
+    tags: CodedFrame,
+    fields: CodedFrame,
+}
+
+/// A frame of a multi-valued dimension (tags, custom-field items), its values as codes
+/// in `values`.
+struct CodedFrame {
+    frame: DataFrame,
+    values: ValueCodes,
+}
+
+impl TicketFrames {
+    /// The frames of the `selected` tickets, whose columns `c` are (the store's read of
+    /// the same selection); ticket `i` of `c` gets the frame row `rows[i]`.
+    fn read(
+        store: &Store,
+        selected: TicketSelection,
+        c: TicketColumns,
+        rows: &[u32],
+    ) -> Result<TicketFrames, AnalyticsError> {
         let keys: Vec<TicketKey> = c
             .source_id
             .iter()
             .copied()
             .zip(c.id.iter().copied())
             .collect();
-        let rows = RowIndex(&keys);
-        let statuses: Vec<Option<TicketStatus>> =
-            c.status.iter().map(|s| TicketStatus::parse(s)).collect();
-        let solved = |st: &Option<TicketStatus>| st.is_some_and(TicketStatus::is_solved);
-        let solved_time: Vec<Option<i64>> = statuses
-            .iter()
-            .zip(&c.solved_at)
-            .map(|(st, at)| at.filter(|_| solved(st)))
-            .collect();
-        let solved_now: Vec<bool> = statuses.iter().map(solved).collect();
-        let unsolved_now: Vec<bool> = statuses
-            .iter()
-            .map(|st| st.is_some_and(|s| !s.is_solved() && s != TicketStatus::Deleted))
-            .collect();
-        let row: Vec<u32> = (0..keys.len() as u32).collect();
-        let mut columns = vec![
-            Column::new(cols::ROW.into(), row),
-            Column::new("source_id".into(), c.source_id),
-            Column::new("id".into(), c.id),
-            Column::new("status".into(), c.status),
-            Column::new("priority".into(), c.priority),
-            Column::new("type".into(), c.ticket_type),
-            Column::new("channel".into(), c.channel),
-            Column::new("requester_id".into(), c.requester_id),
-            Column::new("assignee_id".into(), c.assignee_id),
-            Column::new("group_id".into(), c.group_id),
-            Column::new("organization_id".into(), c.organization_id),
-            Column::new("brand_id".into(), c.brand_id),
-            Column::new("created_at".into(), c.created_at),
-            Column::new("solved_at".into(), c.solved_at),
-            Column::new(cols::SOLVED_TIME.into(), solved_time),
-            Column::new(cols::SOLVED_NOW.into(), solved_now),
-            Column::new(cols::UNSOLVED_NOW.into(), unsolved_now),
-            Column::new("replies".into(), c.replies),
-            Column::new("reopens".into(), c.reopens),
-        ];
-        for (name, values) in c.minutes {
-            columns.push(Column::new(name.into(), values));
-        }
-        let tickets = DataFrame::new_infer_height(columns)?;
+        let index = RowIndex { keys: &keys, rows };
+        Ok(TicketFrames {
+            ratings: ratings_frame(store, selected, &index)?,
+            sla: sla_frame(&store.sla_instances(selected)?, &index)?,
+            tags: tags_frame(store, selected, &index)?,
+            fields: fields_frame(store, selected, &index)?,
+            tickets: tickets_frame(c, rows)?,
+        })
+    }
+}
 
-        let ratings = ratings_frame(store, &rows)?;
-        let sla = sla_frame(&store.sla_instances()?, &rows)?;
-        let (tags, tag_values) = tags_frame(store, &rows)?;
-        let (fields, field_values) = fields_frame(store, &rows)?;
+impl Frame {
+    pub fn build(store: &Store) -> Result<Frame, AnalyticsError> {
+        let c = store.ticket_columns(TicketSelection::All)?;
+        let rows: Vec<u32> = (0..c.id.len() as u32).collect();
+        let frames = TicketFrames::read(store, TicketSelection::All, c, &rows)?;
+        Frame::assemble(store, frames)
+    }
 
-        let labels = Labels {
-            groups: store.names(NamedKind::Group)?,
-            users: Names::loaded(store.user_names()?),
-            brands: store.names(NamedKind::Brand)?,
-            organizations: Names::loaded(store.names(NamedKind::Organization)?),
-            fields: store
-                .field_definitions()?
-                .into_iter()
-                .map(|f| (f.id, f))
-                .collect(),
-        };
-        let ticket_links = store
-            .sources()?
-            .into_iter()
-            .filter(|s| s.kind == SourceKind::Zendesk)
-            .filter_map(|s| {
-                let base = s.base_url?;
-                Some((
-                    s.id,
-                    format!("{}/agent/tickets/", base.trim_end_matches('/')),
-                ))
-            })
-            .collect();
+    /// The frame of `frames` with the labels and links read from `store`.
+    fn assemble(store: &Store, frames: TicketFrames) -> Result<Frame, AnalyticsError> {
         Ok(Frame {
-            tickets,
-            ratings,
-            sla,
-            tags,
-            fields,
-            tag_values,
-            field_values,
-            labels,
-            ticket_links,
+            tickets: frames.tickets,
+            ratings: frames.ratings,
+            sla: frames.sla,
+            tags: frames.tags.frame,
+            fields: frames.fields.frame,
+            tag_values: frames.tags.values,
+            field_values: frames.fields.values,
+            labels: Labels::read(store)?,
+            ticket_links: ticket_links(store)?,
             codes: CodeCache::default(),
         })
     }
@@ -228,18 +203,103 @@ impl Frame {
     }
 }
 
-/// Finds a ticket's row by (source_id, id); tickets are sorted by that pair.
-struct RowIndex<'a>(&'a [TicketKey]);
+/// One row per ticket of `c`, numbered `rows`, with the derived columns.
+fn tickets_frame(c: TicketColumns, rows: &[u32]) -> Result<DataFrame, AnalyticsError> {
+    let statuses: Vec<Option<TicketStatus>> =
+        c.status.iter().map(|s| TicketStatus::parse(s)).collect();
+    let solved = |st: &Option<TicketStatus>| st.is_some_and(TicketStatus::is_solved);
+    let solved_time: Vec<Option<i64>> = statuses
+        .iter()
+        .zip(&c.solved_at)
+        .map(|(st, at)| at.filter(|_| solved(st)))
+        .collect();
+    let solved_now: Vec<bool> = statuses.iter().map(solved).collect();
+    let unsolved_now: Vec<bool> = statuses
+        .iter()
+        .map(|st| st.is_some_and(|s| !s.is_solved() && s != TicketStatus::Deleted))
+        .collect();
+    let mut columns = vec![
+        Column::new(cols::ROW.into(), rows),
+        Column::new("source_id".into(), c.source_id),
+        Column::new("id".into(), c.id),
+        Column::new("status".into(), c.status),
+        Column::new("priority".into(), c.priority),
+        Column::new("type".into(), c.ticket_type),
+        Column::new("channel".into(), c.channel),
+        Column::new("requester_id".into(), c.requester_id),
+        Column::new("assignee_id".into(), c.assignee_id),
+        Column::new("group_id".into(), c.group_id),
+        Column::new("organization_id".into(), c.organization_id),
+        Column::new("brand_id".into(), c.brand_id),
+        Column::new("created_at".into(), c.created_at),
+        Column::new("solved_at".into(), c.solved_at),
+        Column::new(cols::SOLVED_TIME.into(), solved_time),
+        Column::new(cols::SOLVED_NOW.into(), solved_now),
+        Column::new(cols::UNSOLVED_NOW.into(), unsolved_now),
+        Column::new("replies".into(), c.replies),
+        Column::new("reopens".into(), c.reopens),
+    ];
+    for (name, values) in c.minutes {
+        columns.push(Column::new(name.into(), values));
+    }
+    Ok(DataFrame::new_infer_height(columns)?)
+}
+
+impl Labels {
+    fn read(store: &Store) -> Result<Labels, AnalyticsError> {
+        Ok(Labels {
+            groups: store.names(NamedKind::Group)?,
+            users: Names::loaded(store.user_names()?),
+            brands: store.names(NamedKind::Brand)?,
+            organizations: Names::loaded(store.names(NamedKind::Organization)?),
+            fields: store
+                .field_definitions()?
+                .into_iter()
+                .map(|f| (f.id, f))
+                .collect(),
+        })
+    }
+}
+
+/// Where tickets of each Zendesk source open: `…/agent/tickets/`.
+fn ticket_links(store: &Store) -> Result<HashMap<i64, String>, AnalyticsError> {
+    Ok(store
+        .sources()?
+        .into_iter()
+        .filter(|s| s.kind == SourceKind::Zendesk)
+        .filter_map(|s| {
+            let base = s.base_url?;
+            Some((
+                s.id,
+                format!("{}/agent/tickets/", base.trim_end_matches('/')),
+            ))
+        })
+        .collect())
+}
+
+/// Finds a ticket's frame row by (source_id, id): `keys` are sorted by that pair and
+/// `rows` are their rows.
+struct RowIndex<'a> {
+    keys: &'a [TicketKey],
+    rows: &'a [u32],
+}
 
 impl RowIndex<'_> {
     fn get(&self, key: TicketKey) -> Option<u32> {
-        self.0.binary_search(&key).ok().map(|i| i as u32)
+        self.keys
+            .binary_search(&key)
+            .ok()
+            .and_then(|i| self.rows.get(i).copied())
     }
 }
 
 /// Ratings whose ticket is known and not deleted (contract rule 7).
-fn ratings_frame(store: &Store, rows: &RowIndex) -> Result<DataFrame, AnalyticsError> {
-    let r = store.rating_columns()?;
+fn ratings_frame(
+    store: &Store,
+    selected: TicketSelection,
+    rows: &RowIndex,
+) -> Result<DataFrame, AnalyticsError> {
+    let r = store.rating_columns(selected)?;
     let (mut row, mut score, mut created, mut updated) = (vec![], vec![], vec![], vec![]);
     for i in 0..r.ticket_id.len() {
         if let Some(at) = rows.get((r.source_id[i], r.ticket_id[i])) {
@@ -297,10 +357,14 @@ fn reported_metric(metric: &str, instance_id: i64) -> &str {
 pub(crate) const CODE: &str = "code";
 
 /// (row, code): one row per tag of a known ticket, and the tags by code.
-fn tags_frame(store: &Store, rows: &RowIndex) -> Result<(DataFrame, ValueCodes), AnalyticsError> {
+fn tags_frame(
+    store: &Store,
+    selected: TicketSelection,
+    rows: &RowIndex,
+) -> Result<CodedFrame, AnalyticsError> {
     let mut row = Vec::new();
     let mut coder = ValueCodes::coder();
-    store.each_ticket_tag(|ticket, tag| {
+    store.each_ticket_tag(selected, |ticket, tag| {
         if let Some(at) = rows.get(ticket) {
             row.push(at);
             coder.push(tag);
@@ -311,15 +375,19 @@ fn tags_frame(store: &Store, rows: &RowIndex) -> Result<(DataFrame, ValueCodes),
         Column::new(cols::ROW.into(), row),
         Column::new(CODE.into(), code),
     ])?;
-    Ok((frame, values))
+    Ok(CodedFrame { frame, values })
 }
 
 /// (row, field_id, code): one row per custom-field value of a known ticket; a list value
 /// gives one row per item; null, `""` and `[]` give none (contract rule 10).
-fn fields_frame(store: &Store, rows: &RowIndex) -> Result<(DataFrame, ValueCodes), AnalyticsError> {
+fn fields_frame(
+    store: &Store,
+    selected: TicketSelection,
+    rows: &RowIndex,
+) -> Result<CodedFrame, AnalyticsError> {
     let (mut row, mut field) = (Vec::new(), Vec::new());
     let mut coder = ValueCodes::coder();
-    store.each_field_value(|ticket, field_id, json| {
+    store.each_field_value(selected, |ticket, field_id, json| {
         if let Some(at) = rows.get(ticket) {
             for key in field_keys(json) {
                 row.push(at);
@@ -334,7 +402,7 @@ fn fields_frame(store: &Store, rows: &RowIndex) -> Result<(DataFrame, ValueCodes
         Column::new("field_id".into(), field),
         Column::new(CODE.into(), code),
     ])?;
-    Ok((frame, values))
+    Ok(CodedFrame { frame, values })
 }
 
 /// The keys of one custom-field value (rule 10).

@@ -6,8 +6,9 @@
 //! names of users and organizations are tables too, read only when a query shows them.
 //! It is keyed by the database's id and data generation (any committed change to the data
 //! bumps the generation) and checked against the database's row counts, the files' sizes
-//! and this engine's columns; anything that does not match, or does not read, is rebuilt
-//! from SQLite: the snapshot is only a cache.
+//! and this engine's columns. A snapshot of an older generation of the same database is
+//! updated from the tickets changed since (see `update`); anything else that does not
+//! match, or does not read, is rebuilt from SQLite: the snapshot is only a cache.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -26,6 +27,7 @@ use super::codes::ValueCodes;
 use super::columnar;
 use super::dimension::Labels;
 use super::names::Names;
+use super::update::update;
 use super::{cols, Frame, CODE};
 
 /// The snapshot folder inside the workspace folder.
@@ -38,8 +40,9 @@ const RETIRED_PREFIX: &str = "frame-cache.old-";
 /// Staging folders older than this were left by a crash (a save takes seconds).
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// Bumped whenever the snapshot's layout or meaning changes, so an older snapshot is
-/// never read by a newer engine.
-const FORMAT: u32 = 3;
+/// never read by a newer engine. 4: mapped Arrow tables, frames hanging off tickets in
+/// ticket order, tags and field values coded.
+const FORMAT: u32 = 4;
 /// The manifest's first bytes: a file that does not start with them is no manifest.
 const MAGIC: &[u8; 8] = b"DSKBFRM\0";
 /// The snapshot's tables, in the order of `Manifest::tables`: the five frames, the coded
@@ -124,6 +127,8 @@ pub struct LoadedFrame {
     pub frame: Frame,
     /// True when the frame was read from an up-to-date snapshot.
     pub from_snapshot: bool,
+    /// True when the frame is an older snapshot updated from the tickets changed since.
+    pub updated: bool,
     /// Why a freshly built frame could not be saved as a snapshot (the frame is still
     /// good; the next load will build it again).
     pub save_error: Option<String>,
@@ -140,14 +145,24 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
         .unchecked_transaction()
         .map_err(StoreError::from)?;
     let key = DataKey::of(store)?;
-    if let Some(frame) = load(&dir, &key) {
-        return Ok(LoadedFrame {
-            frame,
-            from_snapshot: true,
-            save_error: None,
-        });
-    }
-    let frame = Frame::build(store)?;
+    let (frame, updated) = match load(&dir, &key) {
+        Some((frame, data)) if data == key => {
+            return Ok(LoadedFrame {
+                frame,
+                from_snapshot: true,
+                updated: false,
+                save_error: None,
+            })
+        }
+        Some((old, data)) if data.generation < key.generation => {
+            // Anything unexpected in the update leaves the frame to a rebuild.
+            match update(old, store, data.generation) {
+                Ok(Some(frame)) => (frame, true),
+                Ok(None) | Err(_) => (Frame::build(store)?, false),
+            }
+        }
+        _ => (Frame::build(store)?, false),
+    };
     drop(read);
     let save_error = save(&frame, workspace_dir, key).err().map(|e| {
         format!(
@@ -158,19 +173,22 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
     Ok(LoadedFrame {
         frame,
         from_snapshot: false,
+        updated,
         save_error,
     })
 }
 
-/// The snapshot in `dir` if it was written by this engine from the data `key` names,
-/// and its tables have this engine's columns, the rows and sizes it recorded, and rows
-/// and codes that point inside the frame.
-fn load(dir: &Path, key: &DataKey) -> Option<Frame> {
+/// The snapshot in `dir` and the data it was made from, if it was written by this engine
+/// from the database `key` names, at its generation or an earlier one, and its tables
+/// have this engine's columns, the rows and sizes it recorded, and rows and codes that
+/// point inside the frame.
+fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
     let manifest_bytes = std::fs::read(dir.join(MANIFEST)).ok()?;
     let manifest = Manifest::decode(&manifest_bytes)?;
     if manifest.format != FORMAT
         || manifest.engine != env!("CARGO_PKG_VERSION")
-        || manifest.data != *key
+        || manifest.data.database_id != key.database_id
+        || manifest.data.generation > key.generation
         || manifest.tables.len() != TABLES.len()
     {
         return None;
@@ -201,7 +219,7 @@ fn load(dir: &Path, key: &DataKey) -> Option<Frame> {
     if !rows_known || !coded(&tags, &tag_values) || !coded(&fields, &field_values) {
         return None;
     }
-    Some(Frame {
+    let frame = Frame {
         tickets,
         ratings,
         sla,
@@ -218,7 +236,8 @@ fn load(dir: &Path, key: &DataKey) -> Option<Frame> {
         },
         ticket_links: manifest.ticket_links,
         codes: Default::default(),
-    })
+    };
+    Some((frame, manifest.data))
 }
 
 /// Whether every `row` of a related frame is a ticket of the frame.

@@ -207,11 +207,10 @@ fn check_size(query: &KpiQuery, groups: usize, by: Dimension) -> Result<(), Anal
         return Ok(());
     }
     Err(AnalyticsError::TooManyCells {
-        buckets,
-        every: query.every,
-        groups,
-        by,
-        max: MAX_CELLS,
+        size: size::describe(buckets, query.every, groups, by),
+        cells: size::count_words(cells),
+        max: size::count_words(MAX_CELLS),
+        plural: size::plural(by),
     })
 }
 

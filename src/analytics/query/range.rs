@@ -48,7 +48,12 @@ pub fn check_supported(date: NaiveDate, role: DateRole) -> Result<NaiveDate, Ana
     if (EARLIEST..=LATEST).contains(&date) {
         Ok(date)
     } else {
-        Err(AnalyticsError::DateOutOfRange { role, date })
+        let limit = if date < EARLIEST { EARLIEST } else { LATEST };
+        Err(AnalyticsError::DateOutOfRange {
+            role: role.name(),
+            date,
+            limit,
+        })
     }
 }
 

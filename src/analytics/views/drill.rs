@@ -169,7 +169,10 @@ impl ListOrder {
                 let column = SortColumn::ALL
                     .into_iter()
                     .find(|c| c.name() == name)
-                    .ok_or_else(|| AnalyticsError::UnknownSort(s.to_owned()))?;
+                    .ok_or_else(|| AnalyticsError::UnknownSort {
+                        name: s.to_owned(),
+                        valid: SortColumn::valid_list(),
+                    })?;
                 (descending, column)
             }
         };

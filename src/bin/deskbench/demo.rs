@@ -11,7 +11,7 @@ use deskbench::workspace::Workspace;
 use crate::args::{Cli, DemoArgs};
 
 pub fn run(cli: &Cli, args: &DemoArgs) -> Result<()> {
-    let dir = crate::status::workspace_dir(cli)?;
+    let dir = crate::session::workspace_dir(cli)?;
     let now = match &args.until {
         // The end of that day, so its tickets exist.
         Some(date) => DemoConfig::end_of(parse_date(date)?)?,

@@ -3,17 +3,20 @@
 //! of the same name stays as it was).
 
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::{bail, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use deskbench::analytics::{self, KpiRequest};
+use deskbench::analytics::engine::kpi::KpiId;
+use deskbench::analytics::KpiRequest;
+use deskbench::app::export::ExportSource;
+use deskbench::app::{AppError, Session};
 use deskbench::charts::{self, ChartKind, ChartText};
-use deskbench::export::{self, ExportError, ExportFormat, TableSource, TicketTable};
+use deskbench::export::ExportFormat;
 
 use crate::args::{Cli, ExportCommand, ExportKpiArgs, ExportTicketsArgs};
+use crate::session::{in_flags, open_session};
 
 pub fn run(cli: &Cli, command: &ExportCommand) -> Result<()> {
     match command {
@@ -24,12 +27,11 @@ pub fn run(cli: &Cli, command: &ExportCommand) -> Result<()> {
 
 fn tickets(cli: &Cli, args: &ExportTicketsArgs) -> Result<()> {
     let format = ExportFormat::of_path(&args.out)?;
-    let workspace = crate::status::open_existing(cli)?;
-    let request = args.list.request(0, None);
-    let list = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
-    let frame = crate::status::frame(&workspace)?;
-    let mut table = TicketTable::new(&frame, workspace.store(), &list)?;
-    write(&mut table, format, &args.out)
+    let what = ExportSource::Tickets {
+        period: None,
+        request: Box::new(args.list.request(0, None)),
+    };
+    write(open_session(cli)?, what, format, &args.out)
 }
 
 fn kpi(cli: &Cli, args: &ExportKpiArgs) -> Result<()> {
@@ -37,44 +39,45 @@ fn kpi(cli: &Cli, args: &ExportKpiArgs) -> Result<()> {
     if args.query.kpis.len() != 1 {
         bail!("export kpi takes exactly one --kpi ID");
     }
-    let workspace = crate::status::open_existing(cli)?;
+    let session = open_session(cli)?;
     let request = KpiRequest {
         top: args.top,
         ..args.query.request()
     };
-    let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
-    let kpi = query.kpis[0];
-    let frame = crate::status::frame(&workspace)?;
-    let report = analytics::run(&frame, &query)?;
+    let report = session.kpi_report(None, request).map_err(in_flags)?;
+    // The report checked the id already.
+    let kpi = KpiId::parse(&args.query.kpis[0])?;
     let text = ChartText {
         title: kpi.name().to_owned(),
         subtitle: None,
         total: kpi.name().to_owned(),
     };
     let spec = charts::from_report(&report, kpi, ChartKind::Bar, text);
-    write(&mut export::chart_table(&spec)?, format, &args.out)
+    write(session, ExportSource::Chart { spec }, format, &args.out)
 }
 
-fn write(table: &mut dyn TableSource, format: ExportFormat, out: &Path) -> Result<()> {
-    let cancel = Arc::new(AtomicBool::new(false));
+fn write(session: Session, what: ExportSource, format: ExportFormat, out: &Path) -> Result<()> {
+    let session = Arc::new(session);
     let runtime = tokio::runtime::Runtime::new()?;
-    let on_ctrl_c = cancel.clone();
+    let on_ctrl_c = session.clone();
     runtime.spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.store(true, Ordering::Relaxed);
+            on_ctrl_c.cancel_export();
         }
     });
-    let bar = ProgressBar::new(table.total_rows()).with_style(
+    let bar = ProgressBar::new(0).with_style(
         ProgressStyle::with_template("  {bar:32} {human_pos}/{human_len} rows {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.set_message(format!("to {}", out.display()));
-    let result = export::export(table, format, out, &cancel, &mut |p| {
+    let to_out = || Ok::<_, AppError>(Some(out.to_owned()));
+    let result = session.export(what, format, to_out, &mut |p| {
+        bar.set_length(p.total);
         bar.set_position(p.rows);
     });
     bar.finish_and_clear();
-    match result {
-        Ok(done) => {
+    match result.map_err(in_flags)? {
+        Some(done) => {
             eprintln!(
                 "Wrote {} rows to {} ({} KB).",
                 done.rows,
@@ -83,7 +86,6 @@ fn write(table: &mut dyn TableSource, format: ExportFormat, out: &Path) -> Resul
             );
             Ok(())
         }
-        Err(ExportError::Cancelled) => bail!("cancelled; {} was not written", out.display()),
-        Err(err) => Err(err.into()),
+        None => bail!("cancelled; {} was not written", out.display()),
     }
 }

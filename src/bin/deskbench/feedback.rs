@@ -6,14 +6,14 @@ use std::io::Write;
 use anyhow::Result;
 use comfy_table::Table;
 
-use deskbench::feedback::{self, FeedbackReport, FeedbackRequest};
+use deskbench::feedback::{FeedbackReport, FeedbackRequest};
 
 use crate::args::{Cli, FeedbackArgs, FeedbackFormat};
 use crate::output;
 use crate::printable::{printable, Tabs};
+use crate::session::{in_flags, open_session};
 
 pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
-    let workspace = crate::status::open_existing(cli)?;
     let request = FeedbackRequest {
         from: args.period.from.clone(),
         to: args.period.to.clone(),
@@ -22,10 +22,10 @@ pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
         lang: args.lang.clone(),
         source: Some(args.source.clone()),
     };
-    // Validate before the (slower) frame build, so bad input fails at once.
-    let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
-    let frame = crate::status::frame(&workspace)?;
-    let report = feedback::run(workspace.store(), &frame, &query)?;
+    let report = open_session(cli)?
+        .feedback(None, request)
+        .map_err(in_flags)?
+        .report;
     output::to_stdout(|out| {
         match args.format {
             FeedbackFormat::Json => {

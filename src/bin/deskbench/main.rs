@@ -11,6 +11,7 @@ mod kpi_names;
 mod output;
 mod people;
 mod printable;
+mod session;
 mod source;
 mod status;
 mod sync;

@@ -3,15 +3,13 @@
 
 use anyhow::Result;
 
-use deskbench::analytics::views::people::{people_table, PeopleBy};
 use deskbench::analytics::KpiRequest;
 
 use crate::args::{Cli, PeopleArgs};
 use crate::output;
+use crate::session::{in_flags, open_session};
 
 pub fn run(cli: &Cli, args: &PeopleArgs) -> Result<()> {
-    let workspace = crate::status::open_existing(cli)?;
-    let by = PeopleBy::parse(&args.by)?;
     let request = KpiRequest {
         from: args.period.from.clone(),
         to: args.period.to.clone(),
@@ -20,13 +18,11 @@ pub fn run(cli: &Cli, args: &PeopleArgs) -> Result<()> {
         hours: Some(args.hours.clone()),
         ..KpiRequest::default()
     };
-    // Validate before the (slower) frame build, so bad input fails at once.
-    let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
-    let frame = crate::status::frame(&workspace)?;
-    let table = people_table(&frame, &query, by)?;
-    let heading = format!(
-        "{} to {} ({})",
-        table.range.from, table.range.to, table.range.tz
-    );
+    let session = open_session(cli)?;
+    let table = session
+        .people_table(None, request, &args.by)
+        .map_err(in_flags)?;
+    let range = &table.range;
+    let heading = format!("{} to {} ({})", range.from, range.to, range.tz);
     output::print(&table, || table.table(), &heading, args.format)
 }

@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use anyhow::{bail, Context, Result};
 use tokio_util::sync::CancellationToken;
 
+use deskbench::app::Session;
 use deskbench::secrets::{self, Secret, Vault};
 use deskbench::sources::zendesk::BaseUrl;
 use deskbench::workspace::{
@@ -12,7 +13,7 @@ use deskbench::workspace::{
 };
 
 use crate::args::{AddSource, AddZendesk, Cli, RemoveSource, SourceCommand};
-use crate::status::{open_existing, workspace_dir};
+use crate::session::{open_existing, workspace_dir};
 
 pub fn run(cli: &Cli, command: &SourceCommand) -> Result<()> {
     match command {
@@ -90,8 +91,8 @@ fn add_zendesk(cli: &Cli, args: &AddZendesk) -> Result<()> {
 /// Makes sure the user agreed to send the source's token to its address on this
 /// computer: asks on a terminal, else needs `--yes`. The workspace's name and address
 /// are shown escaped, so their text cannot disguise the question.
-pub fn confirm_host(workspace: &Workspace, name: &str, yes: bool, vault: &Vault) -> Result<()> {
-    let Some(base) = workspace.host_to_confirm(name, vault)? else {
+pub fn confirm_host(session: &Session, name: &str, yes: bool, vault: &Vault) -> Result<()> {
+    let Some(base) = session.host_to_confirm(name, vault)? else {
         return Ok(());
     };
     let shown = name.escape_debug();
@@ -113,7 +114,7 @@ pub fn confirm_host(workspace: &Workspace, name: &str, yes: bool, vault: &Vault)
             );
         }
     }
-    workspace.confirm_source_host(name, base.as_str(), vault)?;
+    session.confirm_source_host(name, base.as_str(), vault)?;
     Ok(())
 }
 

@@ -1,47 +1,14 @@
 //! `deskbench status`: what the workspace holds and when each source last synced.
 
-use std::path::PathBuf;
-
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::DateTime;
 
-use deskbench::analytics::Frame;
 use deskbench::store::StreamState;
-use deskbench::workspace::Workspace;
 
 use crate::args::{Cli, Format, StatusArgs};
 use crate::output;
 use crate::printable::{printable, Tabs};
-
-/// The workspace folder from `--workspace` / `DESKBENCH_WORKSPACE`, else the OS default.
-pub fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
-    match &cli.workspace {
-        Some(dir) => Ok(dir.clone()),
-        None => Ok(Workspace::default_dir()?),
-    }
-}
-
-/// Opens an existing workspace; a missing one is an error that says how to make one.
-pub fn open_existing(cli: &Cli) -> Result<Workspace> {
-    let dir = workspace_dir(cli)?;
-    if !Workspace::exists(&dir) {
-        bail!(
-            "no workspace in {}; create one with `deskbench --workspace {} demo`",
-            dir.display(),
-            dir.display()
-        );
-    }
-    Ok(Workspace::open(&dir)?)
-}
-
-/// The workspace's analytics frame; a snapshot that could not be saved is a warning.
-pub fn frame(workspace: &Workspace) -> Result<Frame> {
-    let loaded = workspace.frame()?;
-    if let Some(problem) = loaded.save_error {
-        eprintln!("warning: {problem}");
-    }
-    Ok(loaded.frame)
-}
+use crate::session::open_existing;
 
 fn utc(at: Option<i64>) -> String {
     at.and_then(|t| DateTime::from_timestamp(t, 0))

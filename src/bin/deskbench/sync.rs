@@ -2,87 +2,99 @@
 //! Ctrl-C cancels; every page stored until then is kept and the next sync resumes.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use anyhow::{bail, Result};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
-use tokio_util::sync::CancellationToken;
 
+use deskbench::app::sync::{SourceSyncResult, SyncObserver, SyncRequest};
 use deskbench::secrets::Vault;
 use deskbench::sources::zendesk::{BudgetKind, Stream};
 use deskbench::store::RunOutcome;
-use deskbench::sync::{PlanOptions, SyncEvent, WaitBudget, WaitReason};
+use deskbench::sync::{SyncEvent, WaitBudget, WaitReason};
 
 use crate::args::{Cli, SyncArgs};
+use crate::session::open_session;
 use crate::source::confirm_host;
-use crate::status::open_existing;
 
 pub fn run(cli: &Cli, args: &SyncArgs) -> Result<()> {
-    let mut workspace = open_existing(cli)?;
-    let sources = match &args.name {
-        Some(name) => vec![workspace.source(name)?.name],
-        None => workspace.syncable_sources()?,
-    };
+    let session = Arc::new(open_session(cli)?);
+    let sources = session.sources_to_sync(args.name.as_deref())?;
     if sources.is_empty() {
         bail!("this workspace has no Zendesk source; add one with `deskbench source add zendesk`");
     }
     // Every question before the first progress bar.
     let vault = Vault::system()?;
     for source in &sources {
-        confirm_host(&workspace, source, args.yes, &vault)?;
+        confirm_host(&session, source, args.yes, &vault)?;
     }
     let runtime = tokio::runtime::Runtime::new()?;
-    let cancel = CancellationToken::new();
-    let on_ctrl_c = cancel.clone();
+    let on_ctrl_c = session.clone();
     runtime.spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
+            on_ctrl_c.cancel_sync();
         }
     });
-    for source in sources {
-        let plan = PlanOptions {
-            full: args.full,
-            ..PlanOptions::default()
-        };
-        let mut bars = Bars::new(&source);
-        let result = runtime.block_on(workspace.sync_source(
-            &source,
-            args.token_env.as_deref(),
-            &vault,
-            plan,
-            &cancel,
-            &mut |event| bars.show(event),
-        ));
-        bars.finish();
-        let summary = result?;
-        let total: u64 = summary.counts.values().sum();
-        match summary.outcome {
-            RunOutcome::Cancelled => {
-                eprintln!("{}: cancelled; {total} records stored so far are kept, the next sync resumes there.", source);
-                return Ok(());
-            }
-            _ => eprintln!(
-                "{}: synced {total} records{}{}.",
-                source,
-                if summary.problems > 0 {
-                    format!(
-                        ", skipped {} unreadable (see `deskbench status`)",
-                        summary.problems
-                    )
-                } else {
-                    String::new()
-                },
-                if summary.skipped.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        ", {} stream(s) not available on this account",
-                        summary.skipped.len()
-                    )
-                }
-            ),
+    let request = SyncRequest {
+        sources,
+        full: args.full,
+        token_env: args.token_env.clone(),
+        stop_at_error: true,
+    };
+    runtime.block_on(session.sync(&request, &vault, &mut Lines::default()))?;
+    Ok(())
+}
+
+/// Progress bars while a source syncs, and a line on how it ended.
+#[derive(Default)]
+struct Lines {
+    bars: Option<Bars>,
+}
+
+impl SyncObserver for Lines {
+    fn started(&mut self, source: &str) {
+        self.bars = Some(Bars::new(source));
+    }
+
+    fn event(&mut self, _source: &str, event: SyncEvent) {
+        if let Some(bars) = &mut self.bars {
+            bars.show(event);
         }
     }
-    Ok(())
+
+    fn finished(&mut self, result: &SourceSyncResult) {
+        if let Some(mut bars) = self.bars.take() {
+            bars.finish();
+        }
+        let (source, total) = (&result.source, result.records);
+        match result.outcome {
+            // The error itself ends the command.
+            _ if result.error.is_some() => {}
+            RunOutcome::Cancelled => eprintln!(
+                "{source}: cancelled; {total} records stored so far are kept, the next sync resumes there."
+            ),
+            _ => eprintln!("{source}: synced {total} records{}.", notes(result)),
+        }
+    }
+}
+
+/// ", skipped 3 unreadable (see `deskbench status`), 1 stream(s) not available on this
+/// account", or nothing.
+fn notes(result: &SourceSyncResult) -> String {
+    let mut notes = String::new();
+    if result.problems > 0 {
+        notes += &format!(
+            ", skipped {} unreadable (see `deskbench status`)",
+            result.problems
+        );
+    }
+    if !result.skipped.is_empty() {
+        notes += &format!(
+            ", {} stream(s) not available on this account",
+            result.skipped.len()
+        );
+    }
+    notes
 }
 
 /// One line per stream under the source's name.

@@ -3,17 +3,15 @@
 use anyhow::Result;
 
 use deskbench::analytics::query::report::ReportTable;
-use deskbench::analytics::views::drill::{ticket_list, TicketList};
+use deskbench::analytics::views::drill::TicketList;
 
 use crate::args::{Cli, TicketsArgs};
 use crate::output;
+use crate::session::{in_flags, open_session};
 
 pub fn run(cli: &Cli, args: &TicketsArgs) -> Result<()> {
-    let workspace = crate::status::open_existing(cli)?;
     let request = args.list.request(args.offset, Some(args.limit));
-    let query = request.resolve(workspace.today(deskbench::now())?, workspace.time_zone()?)?;
-    let frame = crate::status::frame(&workspace)?;
-    let list = ticket_list(&frame, workspace.store(), &query)?;
+    let list = open_session(cli)?.ticket_list(&request).map_err(in_flags)?;
     let heading = match list.rows.len() as u64 {
         0 => format!("{} tickets, none from {}", list.total, list.offset),
         shown => format!(

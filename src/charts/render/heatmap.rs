@@ -40,7 +40,7 @@ pub fn draw(ctx: &mut Ctx, spec: &ChartSpec, area: Area) {
     let values = spec.series.iter().flat_map(|s| s.values.iter().flatten());
     let (lo, hi) = values.fold((0.0f64, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
     let span = (hi - lo).max(f64::EPSILON);
-    let (low, high) = (palette.heat_low, palette.series(0));
+    let (low, high) = (palette.heat_low, palette.created);
     for (r, series) in spec.series.iter().enumerate() {
         let y0 = grid.y0 + cell_h * r as f32;
         for (c, v) in series.values.iter().enumerate() {
@@ -91,7 +91,7 @@ fn draw_scale(ctx: &mut Ctx, spec: &ChartSpec, (lo, hi): (f64, f64), right: f32,
     let step = width / STEPS as f32;
     for i in 0..STEPS {
         let t = i as f32 / (STEPS - 1) as f32;
-        let color = palette.heat_low.mix(palette.series(0), t);
+        let color = palette.heat_low.mix(palette.created, t);
         let x = left + step * i as f32;
         // Overlap by a pixel so no seam shows between the steps.
         ctx.rect(x, top, (x + step + 1.0).min(right), top + height, color);

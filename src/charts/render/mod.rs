@@ -12,7 +12,7 @@ mod heatmap;
 mod lines;
 mod options;
 mod paint;
-mod palette;
+pub mod palette;
 mod scene;
 mod text;
 

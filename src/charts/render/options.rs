@@ -74,11 +74,17 @@ impl RenderOptions {
 }
 
 impl Theme {
+    pub const ALL: [Theme; 2] = [Theme::Light, Theme::Dark];
+
     pub fn parse(s: &str) -> Option<Theme> {
-        match s {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
+        Theme::ALL.into_iter().find(|theme| theme.name() == s)
+    }
+
+    /// The theme's name on the command line, over IPC and in the web view.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
         }
     }
 }

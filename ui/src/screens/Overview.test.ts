@@ -109,6 +109,22 @@ describe('Overview screen', () => {
     );
   });
 
+  it('shows the newest period’s numbers when an older answer comes back after it', async () => {
+    const answers: Array<(screen: typeof overviewFixture) => void> = [];
+    overviewMock.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    render(Overview, { workspace: workspaceFixture });
+    await waitFor(() => expect(answers).toHaveLength(1));
+    await fireEvent.change(screen.getByTestId('period-preset'), { target: { value: 'last_90_days' } });
+    await waitFor(() => expect(answers).toHaveLength(2));
+    const newer = { ...overviewFixture, range: { ...overviewFixture.range, from: '2025-01-01' } };
+    answers[1]!(newer);
+    await waitFor(() => expect(screen.getByTestId('range-label')).toHaveAttribute('data-from', '2025-01-01'));
+    answers[0]!(overviewFixture);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.getByTestId('range-label')).toHaveAttribute('data-from', '2025-01-01');
+    expect(screen.getByTestId('overview')).toHaveAttribute('aria-busy', 'false');
+  });
+
   it('shows the core error with a working Retry', async () => {
     overviewMock.mockRejectedValueOnce({ code: 'invalid_input', message: 'range too long' });
     render(Overview, { workspace: workspaceFixture });

@@ -5,6 +5,7 @@
  * to show it, so it is pure and unit-tested. Customer words pass through untouched.
  */
 import { translateId } from '../chart/localize';
+import { dimensionLabel } from '../explore/dimensions.svelte';
 import type { Formatter } from '../format';
 import type { MessageKey, Translator } from '../i18n/translate';
 import type {
@@ -94,7 +95,7 @@ export function changeView(change: Change, f: Formatter): ChangeView {
 /** A driver's dimension in the reader's words: Theme, Tag, Channel, Group, Priority. */
 export function dimensionName(dimension: string, t: Translator): string {
   if (dimension === 'theme') return t('feedback.dimension.theme');
-  return translateId(t, `dimension.${dimension}`, dimension);
+  return dimensionLabel({ name: dimension, label: null }, t);
 }
 
 /** "Channel: email", "Theme: refund · card". */

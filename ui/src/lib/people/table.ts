@@ -4,60 +4,31 @@
  * the core's `people_table`; this only orders, filters and presents, so it is pure and
  * unit-tested.
  */
-import type { KpiId, PeopleColumn, PeopleRow, PeopleTable } from '../ipc';
+import type { KpiId, PeopleColumn, PeopleRow } from '../ipc';
+import type { SortableColumn, SortState } from '../table/sort';
 
-/** What the table is sorted by: the name, or a column's KPI. */
-export type SortKey = 'label' | KpiId;
-
-export interface SortState {
-  key: SortKey;
-  descending: boolean;
-}
+/** What the sorting reads of a table. */
+type PeopleColumns = { readonly columns: readonly PeopleColumn[] };
 
 /** Most tickets solved first, as the core orders the rows. */
 export const DEFAULT_SORT: SortState = { key: 'tickets_solved', descending: true };
 
 /** The headline of `row` under `kpi`, or null when the row has none (or no such cell). */
-export function headlineOf(table: Pick<PeopleTable, 'columns'>, row: PeopleRow, kpi: KpiId): number | null {
+export function headlineOf(table: PeopleColumns, row: PeopleRow, kpi: KpiId): number | null {
   const index = table.columns.findIndex((column) => column.kpi === kpi);
   return index < 0 ? null : (row.cells[index]?.headline ?? null);
 }
 
 /**
- * Clicking a header: the same column flips direction; another column starts with names
- * A→Z and numbers highest first.
+ * How the table sorts: by name (the row header, `label`) or by a column's KPI headline.
+ * Rows without a value sit at the bottom in either direction (an agent with no ratings
+ * is neither the best nor the worst on CSAT); ties go by name.
  */
-export function nextSort(current: SortState, key: SortKey): SortState {
-  if (current.key === key) return { key, descending: !current.descending };
-  return { key, descending: key !== 'label' };
-}
-
-export function ariaSort(sort: SortState, key: SortKey): 'ascending' | 'descending' | 'none' {
-  if (sort.key !== key) return 'none';
-  return sort.descending ? 'descending' : 'ascending';
-}
-
-/**
- * Rows in the chosen order. Rows without a value sit at the bottom in either direction
- * (an agent with no ratings is neither the best nor the worst on CSAT); ties go by name.
- */
-export function sortRows(
-  table: Pick<PeopleTable, 'columns'>,
-  rows: readonly PeopleRow[],
-  sort: SortState,
-  locale: string,
-): PeopleRow[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const byName = (a: PeopleRow, b: PeopleRow) => collator.compare(a.label, b.label) || a.key.localeCompare(b.key);
-  const direction = sort.descending ? -1 : 1;
-  const key = sort.key;
-  if (key === 'label') return [...rows].sort((a, b) => direction * byName(a, b));
-  return [...rows].sort((a, b) => {
-    const x = headlineOf(table, a, key);
-    const y = headlineOf(table, b, key);
-    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
-    return direction * (x - y) || byName(a, b);
-  });
+export function sortColumns(table: PeopleColumns): SortableColumn<PeopleRow>[] {
+  return [
+    { id: 'label', rowHeader: true, sortValue: (row) => row.label },
+    ...table.columns.map((column) => ({ id: column.kpi, sortValue: (row: PeopleRow) => headlineOf(table, row, column.kpi) })),
+  ];
 }
 
 /** Lower-cased, accents and width folded, so "Jose" finds "José" and "ＡＢ" finds "ab". */

@@ -1,0 +1,149 @@
+//! Errors of the application layer: its own checks of what a caller sent, and the core's
+//! errors it passes on unchanged, so each front end words and codes them in one place.
+
+use crate::analytics::AnalyticsError;
+use crate::charts::ChartError;
+use crate::export::ExportError;
+use crate::feedback::FeedbackError;
+use crate::secrets::SecretError;
+use crate::store::StoreError;
+use crate::workspace::WorkspaceError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("the workspace is not open yet")]
+    NotOpen,
+    #[error("the {0} lock is poisoned")]
+    Poisoned(&'static str),
+    #[error("a query takes at most {most} {what}, not {given}")]
+    TooMany {
+        what: &'static str,
+        most: usize,
+        given: usize,
+    },
+    #[error("{start:?}… is too long: {what} has at most {most} characters")]
+    TooLong {
+        /// The first 40 characters, so the message stays short.
+        start: String,
+        what: &'static str,
+        most: usize,
+    },
+    #[error("the Agents & groups table sets `{0}` itself; leave it out of the request")]
+    SetByTable(&'static str),
+    #[error("no feedback report yet: open the Feedback screen first")]
+    NoFeedbackReport,
+    #[error("the feedback report has no {kind} {id:?}; reload the Feedback screen")]
+    NotInFeedbackReport { kind: &'static str, id: String },
+    #[error("this ticket has no helpdesk address")]
+    NoTicketAddress,
+    #[error("this address is not on a connected helpdesk, so it is not opened")]
+    NotHelpdeskPage,
+    #[error("give the source a name")]
+    NoSourceName,
+    #[error("enter the email of the admin whose API token this is")]
+    NoAdminEmail,
+    #[error("a sync is already running")]
+    SyncRunning,
+    #[error("an export is already running")]
+    ExportRunning,
+    #[error(transparent)]
+    Token(SecretError),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    #[error(transparent)]
+    Analytics(#[from] AnalyticsError),
+    #[error(transparent)]
+    Feedback(#[from] FeedbackError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error(transparent)]
+    Chart(#[from] ChartError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What a front end does about an error: show it next to the input, offer to retry
+/// opening the workspace, ask the user to confirm a host, or report a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The caller sent something to correct: a value, a size, a step out of order.
+    Input,
+    /// The workspace could not be opened, read or written.
+    Workspace,
+    /// A source's token would go to an address the user has not confirmed.
+    UnconfirmedHost,
+    /// Anything else.
+    Internal,
+}
+
+impl AppError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            AppError::NotOpen | AppError::Poisoned(_) => ErrorKind::Internal,
+            AppError::Workspace(err) => workspace_kind(err),
+            AppError::Analytics(err) => analytics_kind(err),
+            AppError::Feedback(FeedbackError::Analytics(err)) => analytics_kind(err),
+            AppError::Feedback(FeedbackError::Store(_)) | AppError::Store(_) => {
+                ErrorKind::Workspace
+            }
+            AppError::Feedback(FeedbackError::UnknownLang(_) | FeedbackError::UnknownSource(_)) => {
+                ErrorKind::Input
+            }
+            // Any failure added later (a model that cannot load) is not the user's input.
+            #[allow(unreachable_patterns)]
+            AppError::Feedback(_) => ErrorKind::Internal,
+            AppError::Export(ExportError::Analytics(err)) => analytics_kind(err),
+            AppError::Export(
+                ExportError::TooManyRows { .. }
+                | ExportError::UnknownFormat(_)
+                | ExportError::Spec(_),
+            ) => ErrorKind::Input,
+            AppError::Export(_) => ErrorKind::Internal,
+            AppError::Chart(
+                ChartError::Spec(_) | ChartError::Size { .. } | ChartError::Scale(_),
+            ) => ErrorKind::Input,
+            AppError::Chart(_) => ErrorKind::Internal,
+            _ => ErrorKind::Input,
+        }
+    }
+
+    /// True when the caller sent something to correct.
+    pub fn is_input(&self) -> bool {
+        self.kind() == ErrorKind::Input
+    }
+}
+
+fn analytics_kind(err: &AnalyticsError) -> ErrorKind {
+    match err {
+        AnalyticsError::Engine(_) | AnalyticsError::Store(_) => ErrorKind::Internal,
+        _ => ErrorKind::Input,
+    }
+}
+
+fn workspace_kind(err: &WorkspaceError) -> ErrorKind {
+    use crate::sources::zendesk::ZendeskError as Z;
+    match err {
+        WorkspaceError::Zendesk(
+            Z::Unauthorized | Z::Forbidden { .. } | Z::InvalidBaseUrl(_) | Z::InsecureUrl(_),
+        )
+        | WorkspaceError::NotAdmin { .. }
+        | WorkspaceError::SourceExists(_)
+        | WorkspaceError::MissingEmail => ErrorKind::Input,
+        WorkspaceError::UnconfirmedHost { .. } | WorkspaceError::AddressChanged { .. } => {
+            ErrorKind::UnconfirmedHost
+        }
+        _ => ErrorKind::Workspace,
+    }
+}
+
+/// The error and its causes on one line, as the user reads them.
+pub fn chain(err: &dyn std::error::Error) -> String {
+    let mut message = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}

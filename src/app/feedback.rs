@@ -1,0 +1,285 @@
+//! The feedback report (themes, sentiment, CSAT drivers, repetitive tickets,
+//! knowledge-base gaps) with its charts, and the tickets of its themes and clusters. The
+//! session keeps the report of the newest request, so lists and table exports read the
+//! report the screen shows, even when an older, slower request finishes last.
+
+use std::sync::{Arc, MutexGuard};
+
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::limits::{check_feedback, check_text};
+use super::{AppError, Session};
+use crate::analytics::engine::kpi::Hours;
+use crate::analytics::views::drill::{self, ListOrder, TicketList};
+use crate::analytics::views::overview::PeriodPreset;
+use crate::charts::{feedback_charts, FeedbackCharts};
+use crate::feedback::{self, FeedbackReport, FeedbackRequest};
+use crate::store::TicketKey;
+
+/// The Feedback screen: the report and its charts.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FeedbackScreen {
+    #[serde(flatten)]
+    pub report: FeedbackReport,
+    pub charts: FeedbackCharts,
+}
+
+/// Whose tickets to list: a theme's or a repetitive-ticket cluster's, by id.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackTickets {
+    Theme(String),
+    Duplicate(String),
+}
+
+/// A feedback report and the time zone of its range.
+pub struct FeedbackRun {
+    pub report: FeedbackReport,
+    pub tz: Tz,
+}
+
+/// The report of the newest request that finished.
+#[derive(Default)]
+pub(super) struct LastFeedback {
+    /// Requests started so far; each takes the next number.
+    started: u64,
+    /// The number of the request `report` answers.
+    number: u64,
+    report: Option<Arc<FeedbackRun>>,
+}
+
+impl Session {
+    /// The feedback report with its charts. `period`, when given, sets the range,
+    /// replacing the request's `from` and `to`. The texts are read through a connection
+    /// of the report's own, so the analysis does not hold up other calls.
+    pub fn feedback(
+        &self,
+        period: Option<&PeriodPreset>,
+        mut request: FeedbackRequest,
+    ) -> Result<FeedbackScreen, AppError> {
+        check_feedback(&request)?;
+        let number = self.start_feedback()?;
+        let (frame, query) = self.frame_and(|today| {
+            today.apply(period, &mut request.from, &mut request.to)?;
+            Ok(request.resolve(today.date, today.tz)?)
+        })?;
+        let workspace = self.own_connection()?;
+        let report = feedback::run(workspace.store(), &frame, &query)?;
+        let screen = FeedbackScreen {
+            charts: feedback_charts(&report),
+            report: report.clone(),
+        };
+        self.keep_feedback(number, report, query.range.tz)?;
+        Ok(screen)
+    }
+
+    /// One page of the tickets of a theme or cluster of the last report, sorted,
+    /// searched and paged as a number's ticket list is.
+    pub fn feedback_tickets(
+        &self,
+        what: &FeedbackTickets,
+        order: &ListOrder,
+    ) -> Result<TicketList, AppError> {
+        let run = self.last_feedback()?;
+        let keys = keys_of(&run.report, what)?;
+        // Under the lock: ticket subjects come from the workspace's database.
+        self.with_open(|open| {
+            let frame = self.frame_of(open)?;
+            let store = open.workspace.store();
+            Ok(drill::tickets_of(
+                &frame,
+                store,
+                keys,
+                Hours::Calendar,
+                order,
+            )?)
+        })
+    }
+
+    /// The last report; an error when none was made yet.
+    pub fn last_feedback(&self) -> Result<Arc<FeedbackRun>, AppError> {
+        self.feedback_lock()?
+            .report
+            .clone()
+            .ok_or(AppError::NoFeedbackReport)
+    }
+
+    /// Numbers a new request.
+    fn start_feedback(&self) -> Result<u64, AppError> {
+        let mut last = self.feedback_lock()?;
+        last.started += 1;
+        Ok(last.started)
+    }
+
+    /// Keeps the report of request `number` unless a newer request's is kept already.
+    fn keep_feedback(&self, number: u64, report: FeedbackReport, tz: Tz) -> Result<(), AppError> {
+        let mut last = self.feedback_lock()?;
+        if number > last.number || last.report.is_none() {
+            last.number = number;
+            last.report = Some(Arc::new(FeedbackRun { report, tz }));
+        }
+        Ok(())
+    }
+
+    fn feedback_lock(&self) -> Result<MutexGuard<'_, LastFeedback>, AppError> {
+        self.feedback
+            .lock()
+            .map_err(|_| AppError::Poisoned("feedback"))
+    }
+}
+
+/// The order of a theme's or cluster's list, its texts checked.
+pub fn list_order(
+    what: &FeedbackTickets,
+    sort: Option<&str>,
+    offset: usize,
+    limit: Option<usize>,
+    search: Option<&str>,
+) -> Result<ListOrder, AppError> {
+    let (FeedbackTickets::Theme(id) | FeedbackTickets::Duplicate(id)) = what;
+    [Some(id.as_str()), sort, search]
+        .into_iter()
+        .flatten()
+        .try_for_each(check_text)?;
+    Ok(ListOrder::parse(sort, offset, limit, search)?)
+}
+
+/// The tickets of a theme or cluster of `report`.
+pub fn keys_of<'r>(
+    report: &'r FeedbackReport,
+    what: &FeedbackTickets,
+) -> Result<&'r [TicketKey], AppError> {
+    let found = match what {
+        FeedbackTickets::Theme(id) => report
+            .themes
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| t.tickets.as_slice()),
+        FeedbackTickets::Duplicate(id) => report
+            .duplicates
+            .iter()
+            .find(|d| &d.id == id)
+            .map(|d| d.tickets.as_slice()),
+    };
+    found.ok_or_else(|| {
+        let (kind, id) = match what {
+            FeedbackTickets::Theme(id) => ("theme", id),
+            FeedbackTickets::Duplicate(id) => ("group of repetitive tickets", id),
+        };
+        AppError::NotInFeedbackReport {
+            kind,
+            id: id.chars().take(40).collect(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::query::range::RangeEcho;
+    use crate::app::testing::{demo, refused};
+
+    const PERIOD: Option<&PeriodPreset> = Some(&PeriodPreset::Last90Days);
+
+    #[test]
+    fn feedback_reports_the_period_with_charts_from_the_same_report() {
+        let (_dir, session) = demo();
+        let screen = session
+            .feedback(PERIOD, FeedbackRequest::default())
+            .unwrap();
+        let days = |r: &RangeEcho| {
+            let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+            (date(&r.to) - date(&r.from)).num_days() + 1
+        };
+        assert_eq!(days(&screen.report.range), 90, "the period sets the range");
+        assert!(
+            screen.report.comments.total > 0,
+            "the demo's customers write"
+        );
+        assert_eq!(screen.charts, feedback_charts(&screen.report));
+        let json = serde_json::to_value(&screen).unwrap();
+        assert!(
+            json.get("themes").is_some() && json.get("charts").is_some(),
+            "the report's fields sit beside the charts"
+        );
+        assert!(
+            session.last_feedback().unwrap().report == screen.report,
+            "the report is kept for its ticket lists"
+        );
+    }
+
+    #[test]
+    fn a_theme_lists_as_many_tickets_as_it_counts() {
+        let (_dir, session) = demo();
+        let screen = session
+            .feedback(PERIOD, FeedbackRequest::default())
+            .unwrap();
+        let theme = screen.report.themes.first().expect("the demo has themes");
+        let what = FeedbackTickets::Theme(theme.id.clone());
+        let order = list_order(&what, Some("-id"), 0, Some(2), None).unwrap();
+        let page = session.feedback_tickets(&what, &order).unwrap();
+        assert_eq!(page.total, theme.count);
+        assert_eq!(page.rows.len(), 2.min(theme.count as usize));
+        assert!(page.rows.windows(2).all(|w| w[0].id > w[1].id), "sorted");
+        let unknown = FeedbackTickets::Duplicate("nope".into());
+        assert!(refused(session.feedback_tickets(&unknown, &order)).contains("no group"));
+    }
+
+    #[test]
+    fn bad_or_oversized_input_is_refused_and_lists_need_a_report() {
+        let (_dir, session) = demo();
+        let theme = FeedbackTickets::Theme("en-1".into());
+        let order = list_order(&theme, None, 0, None, None).unwrap();
+        assert!(refused(session.feedback_tickets(&theme, &order)).contains("Feedback screen"));
+        let run = |request| session.feedback(PERIOD, request);
+        let lang = FeedbackRequest {
+            lang: Some("de".into()),
+            ..FeedbackRequest::default()
+        };
+        assert!(refused(run(lang)).contains("en, ko, ru"));
+        let source = FeedbackRequest {
+            source: Some("x".repeat(2_000)),
+            ..FeedbackRequest::default()
+        };
+        assert!(refused(run(source)).contains("too long"));
+        let filters = FeedbackRequest {
+            filters: vec!["channel=email".into(); 201],
+            ..FeedbackRequest::default()
+        };
+        assert!(refused(run(filters)).contains("filters"));
+        let bad_filter = FeedbackRequest {
+            filters: vec!["colour=red".into()],
+            ..FeedbackRequest::default()
+        };
+        assert!(refused(run(bad_filter)).contains("valid dimensions"));
+        assert!(refused(list_order(&theme, Some("colour"), 0, None, None)).contains("sort"));
+        let long = FeedbackTickets::Theme("x".repeat(2_000));
+        assert!(refused(list_order(&long, None, 0, None, None)).contains("too long"));
+    }
+
+    #[test]
+    fn an_older_request_finishing_last_does_not_replace_a_newer_report() {
+        let (_dir, session) = demo();
+        let older = session.start_feedback().unwrap();
+        let newer = session
+            .feedback(PERIOD, FeedbackRequest::default())
+            .unwrap();
+        let mut stale = newer.report.clone();
+        stale.themes.clear();
+        session.keep_feedback(older, stale, chrono_tz::UTC).unwrap();
+        assert_eq!(session.last_feedback().unwrap().report, newer.report);
+        let newest = session.start_feedback().unwrap();
+        let mut latest = newer.report.clone();
+        latest.duplicates.clear();
+        session
+            .keep_feedback(newest, latest.clone(), chrono_tz::UTC)
+            .unwrap();
+        assert_eq!(
+            session.last_feedback().unwrap().report,
+            latest,
+            "the newest wins"
+        );
+    }
+}
