@@ -9,6 +9,7 @@ use super::limits::{check_list, check_query, check_text};
 use super::{AppError, Session};
 use crate::analytics::engine::kpi::KpiId;
 use crate::analytics::frame::dimension::Dimension;
+use crate::analytics::query::breakdowns::{run_breakdowns, BreakdownsReport};
 use crate::analytics::query::report::KpiReport;
 use crate::analytics::views::catalogue::{self, DimensionOption, DimensionValue};
 use crate::analytics::views::drill::{self, TicketList, TicketListRequest};
@@ -48,6 +49,20 @@ impl Session {
             Ok(request.resolve(today.date, today.tz)?)
         })?;
         Ok(analytics::run(&frame, &query)?)
+    }
+
+    /// A KPI report with a breakdown by each of `by` (the request's own `by` left aside),
+    /// the total computed once.
+    pub fn kpi_breakdowns(
+        &self,
+        request: KpiRequest,
+        by: &[String],
+    ) -> Result<BreakdownsReport, AppError> {
+        check_query(&request)?;
+        let dims = by.iter().map(|d| Dimension::parse(d));
+        let dims = dims.collect::<Result<Vec<_>, _>>()?;
+        let (frame, query) = self.frame_and(|today| Ok(request.resolve(today.date, today.tz)?))?;
+        Ok(run_breakdowns(&frame, &query, &dims)?)
     }
 
     /// A KPI report and the chart of one KPI in it; a chart's image and data exports

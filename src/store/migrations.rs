@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_raw_pages.sql"),
     include_str!("migrations/0004_database_id.sql"),
     include_str!("migrations/0005_ticket_changes.sql"),
+    include_str!("migrations/0006_deleted_tickets.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -2,6 +2,7 @@
 
 mod app_sync;
 mod architecture;
+mod breakdowns;
 mod catalogue;
 mod chart_spec;
 mod charts;
@@ -23,4 +24,5 @@ mod proptest_pages;
 mod secrets;
 mod snapshot;
 mod store;
+mod store_counts;
 mod sync;

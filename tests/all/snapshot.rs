@@ -84,8 +84,8 @@ fn the_snapshot_is_used_while_current_and_rebuilt_after_changes() {
     assert!(workspace.frame().unwrap().from_snapshot);
 
     // A damaged snapshot is only a cache: it is rebuilt, never an error.
-    let tickets_file = dir.path().join(SNAPSHOT_DIR).join("tickets.parquet");
-    std::fs::write(&tickets_file, b"not parquet").unwrap();
+    let tickets_file = dir.path().join(SNAPSHOT_DIR).join("tickets.arrow");
+    std::fs::write(&tickets_file, b"not arrow").unwrap();
     let repaired = workspace.frame().unwrap();
     assert!(!repaired.from_snapshot);
     assert_eq!(repaired.frame.ticket_count(), after.frame.ticket_count());
@@ -171,19 +171,27 @@ fn another_database_with_the_same_generation_is_answered_from_its_own_data() {
     assert_eq!(every_kpi_by_group(&swapped, &loaded.frame), expected);
 }
 
+/// Puts `df` in the place of the snapshot's table `name`, as an Arrow IPC file written
+/// beside it and renamed over it: the frames mapping the old file keep reading it (a
+/// file truncated in place under a mapping would end the process).
+fn write_table(dir: &std::path::Path, name: &str, df: &mut polars::prelude::DataFrame) {
+    use polars::prelude::SerWriter;
+    let path = dir.join(SNAPSHOT_DIR).join(format!("{name}.arrow"));
+    let new = path.with_extension("new");
+    polars::prelude::IpcWriter::new(std::fs::File::create(&new).unwrap())
+        .finish(df)
+        .unwrap();
+    std::fs::rename(new, path).unwrap();
+}
+
 #[test]
-fn a_parquet_of_another_shape_is_rebuilt() {
+fn a_table_of_another_shape_is_rebuilt() {
     let (dir, workspace) = demo_with_snapshot(1);
     let mut wrong = polars::df!("row" => [1i64, 2], "subject" => ["a", "b"]).unwrap();
-    let file =
-        std::fs::File::create(dir.path().join(SNAPSHOT_DIR).join("tickets.parquet")).unwrap();
-    polars::prelude::ParquetWriter::new(file)
-        .finish(&mut wrong)
-        .unwrap();
+    write_table(dir.path(), "tickets", &mut wrong);
     assert_rebuilt(&workspace, "wrong columns");
 
     // The right names with another type.
-    let ratings = dir.path().join(SNAPSHOT_DIR).join("ratings.parquet");
     let frame = workspace.frame().unwrap().frame;
     let mut retyped = frame
         .ratings
@@ -192,22 +200,44 @@ fn a_parquet_of_another_shape_is_rebuilt() {
         .with_column(polars::prelude::col("created_at").cast(polars::prelude::DataType::Float64))
         .collect()
         .unwrap();
-    polars::prelude::ParquetWriter::new(std::fs::File::create(&ratings).unwrap())
-        .finish(&mut retyped)
-        .unwrap();
+    write_table(dir.path(), "ratings", &mut retyped);
     assert_rebuilt(&workspace, "wrong dtype");
 }
 
 #[test]
-fn a_truncated_or_garbage_parquet_is_rebuilt() {
+fn rows_or_codes_pointing_outside_the_frame_are_rebuilt() {
+    use polars::prelude::lit;
     let (dir, workspace) = demo_with_snapshot(1);
-    let tickets = dir.path().join(SNAPSHOT_DIR).join("tickets.parquet");
+    let frame = workspace.frame().unwrap().frame;
+    // Same columns, types and rows, so the same size: only the values are wrong.
+    let retag = |column: &str| {
+        let mut df = frame
+            .tags
+            .clone()
+            .lazy()
+            .with_column(lit(u32::MAX).alias(column))
+            .collect()
+            .unwrap();
+        write_table(dir.path(), "tags", &mut df);
+    };
+    retag("row");
+    assert_rebuilt(&workspace, "a tag of a ticket past the last");
+    retag("code");
+    assert_rebuilt(&workspace, "a tag code past the last tag");
+}
+
+#[test]
+fn a_truncated_or_garbage_table_is_rebuilt() {
+    let (dir, workspace) = demo_with_snapshot(1);
+    let tickets = dir.path().join(SNAPSHOT_DIR).join("tickets.arrow");
     let bytes = std::fs::read(&tickets).unwrap();
     std::fs::write(&tickets, &bytes[..bytes.len() / 2]).unwrap();
     assert_rebuilt(&workspace, "truncated");
-    std::fs::write(dir.path().join(SNAPSHOT_DIR).join("sla.parquet"), [0u8; 64]).unwrap();
+    let sla = dir.path().join(SNAPSHOT_DIR).join("sla.arrow");
+    let size = std::fs::metadata(&sla).unwrap().len() as usize;
+    std::fs::write(&sla, vec![0u8; size]).unwrap();
     assert_rebuilt(&workspace, "garbage");
-    std::fs::write(dir.path().join(SNAPSHOT_DIR).join("manifest.json"), "{").unwrap();
+    std::fs::write(dir.path().join(SNAPSHOT_DIR).join("manifest.bin"), "{").unwrap();
     assert_rebuilt(&workspace, "a damaged manifest");
 }
 
@@ -224,10 +254,7 @@ fn row_counts_that_differ_from_the_database_or_the_manifest_rebuild() {
     // A frame file with the right columns and fewer rows.
     let frame = workspace.frame().unwrap().frame;
     let mut fewer = frame.ratings.head(Some(5));
-    let ratings = dir.path().join(SNAPSHOT_DIR).join("ratings.parquet");
-    polars::prelude::ParquetWriter::new(std::fs::File::create(&ratings).unwrap())
-        .finish(&mut fewer)
-        .unwrap();
+    write_table(dir.path(), "ratings", &mut fewer);
     assert_rebuilt(&workspace, "fewer rating rows in the snapshot");
 }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::analytics::frame::codes::{Codes, Key};
+use crate::analytics::frame::codes::{Codes, Key, ValueCodes};
 use crate::analytics::frame::{cols, Frame};
 use crate::analytics::AnalyticsError;
 
@@ -84,6 +84,8 @@ pub(crate) struct Keyed {
     /// For a single-valued dimension: each ticket row's key, so rows carry their `ROW`
     /// instead of the key itself.
     pub codes: Option<Arc<Codes>>,
+    /// For a multi-valued dimension: the values whose codes the `KEY` column holds.
+    pub values: Option<Arc<ValueCodes>>,
 }
 
 impl Keyed {
@@ -94,6 +96,19 @@ impl Keyed {
             by: false,
             all_tickets,
             codes: None,
+            values: None,
+        }
+    }
+
+    /// Whether a row's group is `key` (`None`: no value).
+    pub fn matches(&self, key: Option<&str>) -> Expr {
+        match (key, &self.values) {
+            (None, _) => col(KEY).is_null(),
+            (Some(key), Some(values)) => match values.code_of(key) {
+                Some(code) => col(KEY).eq(lit(code)),
+                None => lit(false),
+            },
+            (Some(key), None) => col(KEY).cast(DataType::String).eq(lit(key.to_owned())),
         }
     }
 
@@ -159,6 +174,20 @@ impl Keys {
                 .collect());
         }
         let column = df.column(KEY)?;
+        if let Some(values) = &keyed.values {
+            let mut local: Vec<Option<u32>> = vec![None; values.values().len()];
+            let mut none = None;
+            return Ok(column
+                .u32()?
+                .iter()
+                .map(|code| match code.map(|c| (c, local.get_mut(c as usize))) {
+                    Some((c, Some(slot))) => {
+                        *slot.get_or_insert_with(|| self.intern(values.value(c).map(str::to_owned)))
+                    }
+                    _ => *none.get_or_insert_with(|| self.intern(None)),
+                })
+                .collect());
+        }
         match column.dtype() {
             DataType::Int64 => {
                 let mut local: PlHashMap<Option<i64>, u32> = PlHashMap::default();

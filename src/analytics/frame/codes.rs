@@ -75,3 +75,162 @@ fn codes_of(column: &Column) -> Result<Codes, AnalyticsError> {
     };
     Ok(Codes { keys, of_row })
 }
+
+/// The distinct values of a multi-valued dimension (tags, custom-field items), sorted,
+/// each at its code: the frames hold codes, so grouping by a tag is grouping by an integer.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct ValueCodes(Vec<String>);
+
+impl ValueCodes {
+    pub fn new(sorted: Vec<String>) -> ValueCodes {
+        ValueCodes(sorted)
+    }
+
+    pub fn coder() -> ValueCoder {
+        ValueCoder::default()
+    }
+
+    pub fn values(&self) -> &[String] {
+        &self.0
+    }
+
+    pub fn value(&self, code: u32) -> Option<&str> {
+        self.0.get(code as usize).map(String::as_str)
+    }
+
+    pub fn code_of(&self, value: &str) -> Option<u32> {
+        self.0
+            .binary_search_by(|v| v.as_str().cmp(value))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// The values of `self` and `other` in one sorted list, and where the codes of each
+    /// land in it.
+    pub fn union(&self, other: &ValueCodes) -> (ValueCodes, Vec<u32>, Vec<u32>) {
+        let (a, b) = (&self.0, &other.0);
+        let mut all = Vec::with_capacity(a.len().max(b.len()));
+        let (mut a_map, mut b_map) = (Vec::with_capacity(a.len()), Vec::with_capacity(b.len()));
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let code = all.len() as u32;
+            let from_a = j == b.len() || (i < a.len() && a[i] <= b[j]);
+            let from_b = i == a.len() || (j < b.len() && b[j] <= a[i]);
+            if from_a {
+                a_map.push(code);
+                all.push(a[i].clone());
+                i += 1;
+            }
+            if from_b {
+                b_map.push(code);
+                if !from_a {
+                    all.push(b[j].clone());
+                }
+                j += 1;
+            }
+        }
+        (ValueCodes(all), a_map, b_map)
+    }
+
+    /// Only the values that `used` codes name, and the new code of each old one.
+    pub fn compacted(&self, used: impl Iterator<Item = u32>) -> (ValueCodes, Vec<u32>) {
+        let mut in_use = vec![false; self.0.len()];
+        for code in used {
+            if let Some(flag) = in_use.get_mut(code as usize) {
+                *flag = true;
+            }
+        }
+        let mut kept = Vec::new();
+        let renumber = self
+            .0
+            .iter()
+            .zip(&in_use)
+            .map(|(value, used)| {
+                let code = kept.len() as u32;
+                if *used {
+                    kept.push(value.clone());
+                }
+                code
+            })
+            .collect();
+        (ValueCodes(kept), renumber)
+    }
+
+    /// Whether codes are in range and the values sorted and distinct, as a frame needs
+    /// them (a snapshot's are checked before use).
+    pub fn is_valid_for(&self, codes: &UInt32Chunked) -> bool {
+        let sorted = self.0.windows(2).all(|w| w[0] < w[1]);
+        sorted && codes.max().is_none_or(|max| (max as usize) < self.0.len())
+    }
+}
+
+/// Gives each value its code while a frame is built: codes in order of first sight,
+/// renumbered in value order at the end, so the same values always get the same codes.
+#[derive(Default)]
+pub(crate) struct ValueCoder {
+    index: PlHashMap<String, u32>,
+    codes: Vec<u32>,
+}
+
+impl ValueCoder {
+    pub fn push(&mut self, value: &str) {
+        let next = self.index.len() as u32;
+        let code = match self.index.get(value) {
+            Some(&code) => code,
+            None => {
+                self.index.insert(value.to_owned(), next);
+                next
+            }
+        };
+        self.codes.push(code);
+    }
+
+    /// Each pushed value's code, and the values by code.
+    pub fn finish(self) -> (Vec<u32>, ValueCodes) {
+        let mut seen: Vec<(String, u32)> = self.index.into_iter().collect();
+        seen.sort_unstable();
+        let mut renumber = vec![0u32; seen.len()];
+        for (sorted, (_, first_seen)) in seen.iter().enumerate() {
+            renumber[*first_seen as usize] = sorted as u32;
+        }
+        let codes = self.codes.iter().map(|c| renumber[*c as usize]).collect();
+        (
+            codes,
+            ValueCodes(seen.into_iter().map(|(v, _)| v).collect()),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_get_codes_in_sorted_order_whatever_order_they_come_in() {
+        let mut coder = ValueCodes::coder();
+        for tag in ["vip", "billing", "vip", "api"] {
+            coder.push(tag);
+        }
+        let (codes, values) = coder.finish();
+        assert_eq!(values.values(), ["api", "billing", "vip"]);
+        assert_eq!(codes, [2, 1, 2, 0]);
+        assert_eq!(values.code_of("billing"), Some(1));
+        assert_eq!(values.code_of("refund"), None);
+        assert_eq!(values.value(2), Some("vip"));
+        assert!(values.is_valid_for(&UInt32Chunked::from_slice("c".into(), &codes)));
+        assert!(!values.is_valid_for(&UInt32Chunked::from_slice("c".into(), &[3])));
+    }
+
+    #[test]
+    fn a_union_keeps_values_sorted_and_compaction_drops_unused_ones() {
+        let old = ValueCodes::new(vec!["api".into(), "billing".into(), "vip".into()]);
+        let fresh = ValueCodes::new(vec!["billing".into(), "refund".into()]);
+        let (all, old_map, fresh_map) = old.union(&fresh);
+        assert_eq!(all.values(), ["api", "billing", "refund", "vip"]);
+        assert_eq!(old_map, [0, 1, 3]);
+        assert_eq!(fresh_map, [1, 2]);
+        let (kept, renumber) = all.compacted([3, 1, 3].into_iter());
+        assert_eq!(kept.values(), ["billing", "vip"]);
+        assert_eq!((renumber[1], renumber[3]), (0, 1));
+    }
+}

@@ -7,6 +7,8 @@ use std::fmt;
 use crate::analytics::AnalyticsError;
 use crate::store::FieldDefinition;
 
+use super::names::Names;
+
 /// A ticket dimension of the contract. `Tag` and `Field` are multi-valued (a ticket with
 /// two tags counts once under each) and live in their own frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -125,11 +127,16 @@ impl Dimension {
         let Some(key) = key else {
             return "(none)".to_owned();
         };
-        let names = match self {
-            Dimension::Group => &labels.groups,
-            Dimension::Assignee | Dimension::Requester => &labels.users,
-            Dimension::Brand => &labels.brands,
-            Dimension::Organization => &labels.organizations,
+        let id = || key.parse::<i64>().ok();
+        let name = match self {
+            Dimension::Group => id()
+                .and_then(|id| labels.groups.get(&id))
+                .map(String::as_str),
+            Dimension::Assignee | Dimension::Requester => id().and_then(|id| labels.users.get(id)),
+            Dimension::Brand => id()
+                .and_then(|id| labels.brands.get(&id))
+                .map(String::as_str),
+            Dimension::Organization => id().and_then(|id| labels.organizations.get(id)),
             Dimension::Tag => return key.to_owned(),
             Dimension::Field(id) => {
                 return labels
@@ -140,10 +147,7 @@ impl Dimension {
             }
             _ => return enum_label(key),
         };
-        key.parse::<i64>()
-            .ok()
-            .and_then(|id| names.get(&id).cloned())
-            .unwrap_or_else(|| key.to_owned())
+        name.unwrap_or(key).to_owned()
     }
 }
 
@@ -185,12 +189,12 @@ fn enum_label(key: &str) -> String {
 }
 
 /// Display names for id dimensions and custom fields.
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 pub struct Labels {
     pub groups: HashMap<i64, String>,
-    pub users: HashMap<i64, String>,
+    pub users: Names,
     pub brands: HashMap<i64, String>,
-    pub organizations: HashMap<i64, String>,
+    pub organizations: Names,
     /// Custom-field definitions by id.
     pub fields: HashMap<i64, FieldDefinition>,
 }

@@ -4,7 +4,9 @@
 //! in `tickets`), so the related frames join on one small integer.
 
 pub(crate) mod codes;
+mod columnar;
 pub mod dimension;
+pub mod names;
 pub mod snapshot;
 mod update;
 
@@ -16,8 +18,9 @@ use crate::analytics::AnalyticsError;
 use crate::store::records::{NamedKind, SourceKind, TicketStatus};
 use crate::store::{SlaInstance, Store, TicketColumns, TicketKey, TicketSelection};
 
-use codes::CodeCache;
+use codes::{CodeCache, ValueCodes};
 use dimension::{Dimension, Labels};
+use names::Names;
 
 /// Column names of derived columns.
 pub(crate) mod cols {
@@ -40,10 +43,15 @@ pub struct Frame {
     /// Counted SLA instances (achieved or breached): row, metric, time (of the outcome),
     /// achieved.
     pub sla: DataFrame,
-    /// row, tag: one row per tag of a ticket.
+    /// row, code: one row per tag of a ticket, the tag as its code in `tag_values`.
     pub tags: DataFrame,
-    /// row, field_id, value: one row per custom-field value (a list gives one per item).
+    /// row, field_id, code: one row per custom-field value (a list gives one per item),
+    /// the value as its code in `field_values`.
     pub fields: DataFrame,
+    /// Every tag, each at its code.
+    pub(crate) tag_values: ValueCodes,
+    /// Every custom-field value, each at its code.
+    pub(crate) field_values: ValueCodes,
     pub labels: Labels,
     /// Where a ticket of each source opens in its helpdesk (`…/agent/tickets/`).
     pub ticket_links: HashMap<i64, String>,
@@ -55,8 +63,15 @@ struct TicketFrames {
     tickets: DataFrame,
     ratings: DataFrame,
     sla: DataFrame,
-    tags: DataFrame,
-    fields: DataFrame,
+    tags: CodedFrame,
+    fields: CodedFrame,
+}
+
+/// A frame of a multi-valued dimension (tags, custom-field items), its values as codes
+/// in `values`.
+struct CodedFrame {
+    frame: DataFrame,
+    values: ValueCodes,
 }
 
 impl TicketFrames {
@@ -99,8 +114,10 @@ impl Frame {
             tickets: frames.tickets,
             ratings: frames.ratings,
             sla: frames.sla,
-            tags: frames.tags,
-            fields: frames.fields,
+            tags: frames.tags.frame,
+            fields: frames.fields.frame,
+            tag_values: frames.tags.values,
+            field_values: frames.fields.values,
             labels: Labels::read(store)?,
             ticket_links: ticket_links(store)?,
             codes: CodeCache::default(),
@@ -124,25 +141,27 @@ impl Frame {
         self.tickets.height()
     }
 
-    /// (row, value) of every value a dimension takes: one row per tag or custom-field
-    /// item, one per ticket with a value for single-valued dimensions.
-    pub(crate) fn dimension_values(&self, dim: Dimension) -> Result<LazyFrame, AnalyticsError> {
+    /// (row, code) of every value a multi-valued dimension takes, one row per tag or
+    /// custom-field item, and the values by code.
+    pub(crate) fn coded_values(
+        &self,
+        dim: Dimension,
+    ) -> Result<(LazyFrame, &ValueCodes), AnalyticsError> {
         Ok(match dim {
-            Dimension::Tag => self.tags.clone().lazy(),
             Dimension::Field(id) => {
                 self.check_field(id)?;
-                self.fields
-                    .clone()
-                    .lazy()
-                    .filter(col("field_id").eq(lit(id)))
+                let items = self.fields.clone().lazy();
+                let items = items.filter(col("field_id").eq(lit(id)));
+                (
+                    items.select([col(cols::ROW), col(CODE)]),
+                    &self.field_values,
+                )
             }
-            single => self.tickets.clone().lazy().select([
-                col(cols::ROW),
-                col(single.column()).cast(DataType::String).alias("value"),
-            ]),
-        }
-        .select([col(cols::ROW), col("value")])
-        .filter(col("value").is_not_null()))
+            _ => (
+                self.tags.clone().lazy().select([col(cols::ROW), col(CODE)]),
+                &self.tag_values,
+            ),
+        })
     }
 
     /// Refuses a custom field the workspace does not know, listing the ones it does.
@@ -230,9 +249,9 @@ impl Labels {
     fn read(store: &Store) -> Result<Labels, AnalyticsError> {
         Ok(Labels {
             groups: store.names(NamedKind::Group)?,
-            users: store.user_names()?,
+            users: Names::loaded(store.user_names()?),
             brands: store.names(NamedKind::Brand)?,
-            organizations: store.names(NamedKind::Organization)?,
+            organizations: Names::loaded(store.names(NamedKind::Organization)?),
             fields: store
                 .field_definitions()?
                 .into_iter()
@@ -334,49 +353,56 @@ fn reported_metric(metric: &str, instance_id: i64) -> &str {
     }
 }
 
-/// (row, value): one row per tag of a known ticket.
+/// The column of a multi-valued dimension's frame holding each value's code.
+pub(crate) const CODE: &str = "code";
+
+/// (row, code): one row per tag of a known ticket, and the tags by code.
 fn tags_frame(
     store: &Store,
     selected: TicketSelection,
     rows: &RowIndex,
-) -> Result<DataFrame, AnalyticsError> {
+) -> Result<CodedFrame, AnalyticsError> {
     let mut row = Vec::new();
-    let mut value = StringChunkedBuilder::new("value".into(), 0);
+    let mut coder = ValueCodes::coder();
     store.each_ticket_tag(selected, |ticket, tag| {
         if let Some(at) = rows.get(ticket) {
             row.push(at);
-            value.append_value(tag);
+            coder.push(tag);
         }
     })?;
-    Ok(DataFrame::new_infer_height(vec![
+    let (code, values) = coder.finish();
+    let frame = DataFrame::new_infer_height(vec![
         Column::new(cols::ROW.into(), row),
-        value.finish().into_column(),
-    ])?)
+        Column::new(CODE.into(), code),
+    ])?;
+    Ok(CodedFrame { frame, values })
 }
 
-/// (row, field_id, value): one row per custom-field value of a known ticket; a list value
+/// (row, field_id, code): one row per custom-field value of a known ticket; a list value
 /// gives one row per item; null, `""` and `[]` give none (contract rule 10).
 fn fields_frame(
     store: &Store,
     selected: TicketSelection,
     rows: &RowIndex,
-) -> Result<DataFrame, AnalyticsError> {
+) -> Result<CodedFrame, AnalyticsError> {
     let (mut row, mut field) = (Vec::new(), Vec::new());
-    let mut value = StringChunkedBuilder::new("value".into(), 0);
+    let mut coder = ValueCodes::coder();
     store.each_field_value(selected, |ticket, field_id, json| {
         if let Some(at) = rows.get(ticket) {
             for key in field_keys(json) {
                 row.push(at);
                 field.push(field_id);
-                value.append_value(&key);
+                coder.push(&key);
             }
         }
     })?;
-    Ok(DataFrame::new_infer_height(vec![
+    let (code, values) = coder.finish();
+    let frame = DataFrame::new_infer_height(vec![
         Column::new(cols::ROW.into(), row),
         Column::new("field_id".into(), field),
-        value.finish().into_column(),
-    ])?)
+        Column::new(CODE.into(), code),
+    ])?;
+    Ok(CodedFrame { frame, values })
 }
 
 /// The keys of one custom-field value (rule 10).

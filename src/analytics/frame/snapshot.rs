@@ -1,13 +1,18 @@
 //! A columnar snapshot of the frame cache beside the database. Building the frame reads
 //! every ticket row, tag, field value and SLA event from SQLite, which takes seconds at a
-//! million tickets; the snapshot holds the finished frames as Parquet files and loads in a
-//! fraction of that. It is keyed by the database's id and data generation (any committed
-//! change to the data bumps the generation) and checked against the database's row
-//! counts and this engine's columns. A snapshot of an older generation of the same
-//! database is updated from the tickets changed since (see `update`); anything else that
-//! does not match, or does not read, is rebuilt from SQLite: the snapshot is only a cache.
+//! million tickets; the snapshot holds the finished frames as uncompressed Arrow IPC
+//! files that are memory-mapped, not decoded (see `columnar`), with a small binary
+//! manifest: a load costs milliseconds and a query reads only the columns it uses. The
+//! names of users and organizations are tables too, read only when a query shows them.
+//! It is keyed by the database's id and data generation (any committed change to the data
+//! bumps the generation) and checked against the database's row counts, the files' sizes
+//! and this engine's columns. A snapshot of an older generation of the same database is
+//! updated from the tickets changed since (see `update`); anything else that does not
+//! match, or does not read, is rebuilt from SQLite: the snapshot is only a cache.
 
+use std::collections::HashMap;
 use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -16,15 +21,18 @@ use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 
 use crate::analytics::AnalyticsError;
-use crate::store::{FrameTableRows, Store, StoreError};
+use crate::store::{FieldDefinition, FrameTableRows, Store, StoreError};
 
+use super::codes::ValueCodes;
+use super::columnar;
 use super::dimension::Labels;
+use super::names::Names;
 use super::update::update;
-use super::Frame;
+use super::{cols, Frame, CODE};
 
 /// The snapshot folder inside the workspace folder.
 pub const SNAPSHOT_DIR: &str = "frame-cache";
-const MANIFEST: &str = "manifest.json";
+const MANIFEST: &str = "manifest.bin";
 /// Prefixes of a save's own staging folder and of the folder it retires, beside
 /// `frame-cache/`; unique per save, so concurrent saves never share one.
 const STAGING_PREFIX: &str = "frame-cache.new-";
@@ -32,10 +40,26 @@ const RETIRED_PREFIX: &str = "frame-cache.old-";
 /// Staging folders older than this were left by a crash (a save takes seconds).
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// Bumped whenever the snapshot's layout or meaning changes, so an older snapshot is
-/// never read by a newer engine. 3: frames hanging off tickets are in ticket order.
-const FORMAT: u32 = 3;
-/// The frames' Parquet files, in the order of `Manifest::frame_rows`.
-const FRAMES: [&str; 5] = ["tickets", "ratings", "sla", "tags", "fields"];
+/// never read by a newer engine. 4: mapped Arrow tables, frames hanging off tickets in
+/// ticket order, tags and field values coded.
+const FORMAT: u32 = 4;
+/// The manifest's first bytes: a file that does not start with them is no manifest.
+const MAGIC: &[u8; 8] = b"DSKBFRM\0";
+/// The snapshot's tables, in the order of `Manifest::tables`: the five frames, the coded
+/// values of tags and custom fields, and the names of users and organizations.
+const TABLES: [&str; 9] = [
+    "tickets",
+    "ratings",
+    "sla",
+    "tags",
+    "fields",
+    "tag_values",
+    "field_values",
+    "users",
+    "organizations",
+];
+/// The column of the coded-value tables.
+const VALUE: &str = "value";
 
 /// What identifies the data a frame was built from.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -55,16 +79,47 @@ impl DataKey {
     }
 }
 
-/// What a snapshot was made from, and the frame's non-columnar parts.
+/// The size of one table: its rows and its file's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct TableSize {
+    rows: usize,
+    bytes: u64,
+}
+
+/// What a snapshot was made from, its tables' sizes, and the frame's small
+/// non-columnar parts.
 #[derive(Serialize, Deserialize)]
 struct Manifest {
     format: u32,
     engine: String,
     data: DataKey,
-    /// Each frame's rows, in `FRAMES` order.
-    frame_rows: Vec<usize>,
-    labels: Labels,
-    ticket_links: Vec<(i64, String)>,
+    /// In `TABLES` order.
+    tables: Vec<TableSize>,
+    groups: HashMap<i64, String>,
+    brands: HashMap<i64, String>,
+    fields: HashMap<i64, FieldDefinition>,
+    ticket_links: HashMap<i64, String>,
+}
+
+impl Manifest {
+    fn encode(&self) -> Result<Vec<u8>, SaveError> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend(FORMAT.to_le_bytes());
+        bincode::serde::encode_into_std_write(self, &mut bytes, bincode::config::standard())?;
+        Ok(bytes)
+    }
+
+    /// The manifest in `bytes` if it is one of this format.
+    fn decode(bytes: &[u8]) -> Option<Manifest> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+        let (format, rest) = rest.split_first_chunk::<4>()?;
+        if u32::from_le_bytes(*format) != FORMAT {
+            return None;
+        }
+        let (manifest, read): (Manifest, usize) =
+            bincode::serde::decode_from_slice(rest, bincode::config::standard()).ok()?;
+        (read == rest.len()).then_some(manifest)
+    }
 }
 
 /// A frame and where it came from.
@@ -124,57 +179,111 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
 }
 
 /// The snapshot in `dir` and the data it was made from, if it was written by this engine
-/// from the database `key` names, at its generation or an earlier one, and its frames
-/// have this engine's columns and the rows it recorded.
+/// from the database `key` names, at its generation or an earlier one, and its tables
+/// have this engine's columns, the rows and sizes it recorded, and rows and codes that
+/// point inside the frame.
 fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
     let manifest_bytes = std::fs::read(dir.join(MANIFEST)).ok()?;
-    let manifest: Manifest = serde_json::from_slice(&manifest_bytes).ok()?;
+    let manifest = Manifest::decode(&manifest_bytes)?;
     if manifest.format != FORMAT
         || manifest.engine != env!("CARGO_PKG_VERSION")
         || manifest.data.database_id != key.database_id
         || manifest.data.generation > key.generation
-        || manifest.frame_rows.len() != FRAMES.len()
+        || manifest.tables.len() != TABLES.len()
     {
         return None;
     }
-    let expected = empty_frames().ok()?;
-    let mut frames = Vec::with_capacity(FRAMES.len());
-    for ((name, rows), empty) in FRAMES.iter().zip(&manifest.frame_rows).zip(&expected) {
-        let file = File::open(dir.join(format!("{name}.parquet"))).ok()?;
-        let df = ParquetReader::new(file).finish().ok()?;
-        if df.schema() != empty.schema() || df.height() != *rows {
-            return None;
-        }
-        frames.push(df);
+    let schemas = schemas().ok()?;
+    let mut tables = Vec::with_capacity(TABLES.len());
+    for ((name, size), schema) in TABLES.iter().zip(&manifest.tables).zip(&schemas) {
+        let path = dir.join(format!("{name}.arrow"));
+        tables.push(columnar::map(&path, size.bytes, schema, size.rows)?);
     }
-    // A save that swapped folders while these files were read would have changed the
+    // A save that swapped folders while these files were opened would have changed the
     // manifest: the files all come from one save.
     if std::fs::read(dir.join(MANIFEST)).ok()? != manifest_bytes {
         return None;
     }
-    let [tickets, ratings, sla, tags, fields] = <[DataFrame; 5]>::try_from(frames).ok()?;
+    let [tickets, ratings, sla, tags, fields, tag_values, field_values, users, organizations] =
+        <[DataFrame; 9]>::try_from(tables).ok()?;
+    let tag_values = value_codes(&tag_values)?;
+    let field_values = value_codes(&field_values)?;
+    let coded = |df: &DataFrame, values: &ValueCodes| {
+        df.column(CODE)
+            .and_then(|c| c.u32().cloned())
+            .is_ok_and(|codes| values.is_valid_for(&codes))
+    };
+    let rows_known = [&ratings, &sla, &tags, &fields]
+        .iter()
+        .all(|df| rows_within(df, tickets.height()));
+    if !rows_known || !coded(&tags, &tag_values) || !coded(&fields, &field_values) {
+        return None;
+    }
     let frame = Frame {
         tickets,
         ratings,
         sla,
         tags,
         fields,
-        labels: manifest.labels,
-        ticket_links: manifest.ticket_links.into_iter().collect(),
+        tag_values,
+        field_values,
+        labels: Labels {
+            groups: manifest.groups,
+            users: Names::from_table(users),
+            brands: manifest.brands,
+            organizations: Names::from_table(organizations),
+            fields: manifest.fields,
+        },
+        ticket_links: manifest.ticket_links,
         codes: Default::default(),
     };
     Some((frame, manifest.data))
 }
 
-/// The frames of an empty database: this engine's columns and their types.
-fn empty_frames() -> Result<[DataFrame; 5], AnalyticsError> {
+/// Whether every `row` of a related frame is a ticket of the frame.
+fn rows_within(df: &DataFrame, tickets: usize) -> bool {
+    df.column(cols::ROW)
+        .and_then(|c| c.u32().cloned())
+        .is_ok_and(|rows| rows.max().is_none_or(|max| (max as usize) < tickets))
+}
+
+/// The coded values of a `value` table, if it holds no null.
+fn value_codes(table: &DataFrame) -> Option<ValueCodes> {
+    let values = table.column(VALUE).ok()?.str().ok()?;
+    let values: Option<Vec<String>> = values.iter().map(|v| v.map(str::to_owned)).collect();
+    Some(ValueCodes::new(values?))
+}
+
+/// The tables of an empty database: this engine's columns and their types, in `TABLES`
+/// order.
+fn empty_tables() -> Result<Vec<DataFrame>, AnalyticsError> {
     let frame = Frame::build(&Store::open_in_memory()?)?;
-    Ok([
-        frame.tickets,
-        frame.ratings,
-        frame.sla,
-        frame.tags,
-        frame.fields,
+    tables(&frame).map_err(AnalyticsError::from)
+}
+
+/// The schemas the snapshot's tables must have.
+fn schemas() -> Result<Vec<Schema>, AnalyticsError> {
+    Ok(empty_tables()?
+        .iter()
+        .map(|df| df.schema().as_ref().clone())
+        .collect())
+}
+
+/// The frame's tables, in `TABLES` order.
+fn tables(frame: &Frame) -> PolarsResult<Vec<DataFrame>> {
+    let values = |codes: &ValueCodes| {
+        DataFrame::new_infer_height(vec![Column::new(VALUE.into(), codes.values())])
+    };
+    Ok(vec![
+        frame.tickets.clone(),
+        frame.ratings.clone(),
+        frame.sla.clone(),
+        frame.tags.clone(),
+        frame.fields.clone(),
+        values(&frame.tag_values)?,
+        values(&frame.field_values)?,
+        frame.labels.users.table()?,
+        frame.labels.organizations.table()?,
     ])
 }
 
@@ -185,7 +294,7 @@ enum SaveError {
     #[error("{0}")]
     Polars(#[from] PolarsError),
     #[error("{0}")]
-    Json(#[from] serde_json::Error),
+    Encode(#[from] bincode::error::EncodeError),
 }
 
 /// Writes the snapshot into a staging folder of its own and swaps it in, so a reader
@@ -196,34 +305,28 @@ fn save(frame: &Frame, workspace_dir: &Path, data: DataKey) -> Result<(), SaveEr
     let staging = tempfile::Builder::new()
         .prefix(STAGING_PREFIX)
         .tempdir_in(workspace_dir)?;
-    let frames = [
-        &frame.tickets,
-        &frame.ratings,
-        &frame.sla,
-        &frame.tags,
-        &frame.fields,
-    ];
-    for (name, df) in FRAMES.iter().zip(frames) {
-        let file = File::create(staging.path().join(format!("{name}.parquet")))?;
-        // LZ4 decodes fastest of the codecs Parquet offers; loading speed is the point.
-        ParquetWriter::new(file)
-            .with_compression(ParquetCompression::Lz4Raw)
-            .finish(&mut df.clone())?;
+    let mut sizes = Vec::with_capacity(TABLES.len());
+    for (name, df) in TABLES.iter().zip(tables(frame)?) {
+        let bytes = columnar::write(&staging.path().join(format!("{name}.arrow")), &df)?;
+        sizes.push(TableSize {
+            rows: df.height(),
+            bytes,
+        });
     }
     let manifest = Manifest {
         format: FORMAT,
         engine: env!("CARGO_PKG_VERSION").to_owned(),
         data,
-        frame_rows: frames.iter().map(|df| df.height()).collect(),
-        labels: frame.labels.clone(),
-        ticket_links: frame
-            .ticket_links
-            .iter()
-            .map(|(id, link)| (*id, link.clone()))
-            .collect(),
+        tables: sizes,
+        groups: frame.labels.groups.clone(),
+        brands: frame.labels.brands.clone(),
+        fields: frame.labels.fields.clone(),
+        ticket_links: frame.ticket_links.clone(),
     };
     // The manifest goes last: a folder without one is never loaded.
-    serde_json::to_writer(File::create(staging.path().join(MANIFEST))?, &manifest)?;
+    let mut file = BufWriter::new(File::create(staging.path().join(MANIFEST))?);
+    file.write_all(&manifest.encode()?)?;
+    file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     swap_in(staging, &workspace_dir.join(SNAPSHOT_DIR), workspace_dir)?;
     Ok(())
 }

@@ -10,7 +10,8 @@ use polars::prelude::*;
 use crate::analytics::AnalyticsError;
 use crate::store::{Store, TicketKey, TicketSelection};
 
-use super::{cols, Frame, TicketFrames};
+use super::codes::ValueCodes;
+use super::{cols, CodedFrame, Frame, TicketFrames, CODE};
 
 /// Below this many changed tickets an update is always worth it.
 const ALWAYS_UPDATE: usize = 10_000;
@@ -69,8 +70,8 @@ pub(super) fn update(
         tickets,
         ratings: spliced(&old.ratings, &old_to_new, &fresh.ratings)?,
         sla: spliced(&old.sla, &old_to_new, &fresh.sla)?,
-        tags: spliced(&old.tags, &old_to_new, &fresh.tags)?,
-        fields: spliced(&old.fields, &old_to_new, &fresh.fields)?,
+        tags: spliced_coded(&old.tags, &old.tag_values, &old_to_new, fresh.tags)?,
+        fields: spliced_coded(&old.fields, &old.field_values, &old_to_new, fresh.fields)?,
     };
     Ok(Some(Frame::assemble(store, frames)?))
 }
@@ -105,6 +106,39 @@ fn spliced(
     let mut all = old.vstack(new)?.take(&order)?;
     all.with_column(Column::new(cols::ROW.into(), rows))?;
     Ok(all)
+}
+
+/// `spliced` for a frame of codes: the old and the fresh codes are first brought to one
+/// list of values, and values no row uses any more are dropped at the end, so the codes
+/// are those a rebuild gives.
+fn spliced_coded(
+    old: &DataFrame,
+    old_values: &ValueCodes,
+    old_to_new: &[Option<u32>],
+    fresh: CodedFrame,
+) -> Result<CodedFrame, AnalyticsError> {
+    let (values, old_map, fresh_map) = old_values.union(&fresh.values);
+    let old = recoded(old, &old_map)?;
+    let all = spliced(&old, old_to_new, &recoded(&fresh.frame, &fresh_map)?)?;
+    let (values, renumber) = values.compacted(all.column(CODE)?.u32()?.into_no_null_iter());
+    Ok(CodedFrame {
+        frame: recoded(&all, &renumber)?,
+        values,
+    })
+}
+
+/// `frame` with each code `c` of its code column replaced by `map[c]`; the frame's
+/// codes are valid for the values `map` was made from (a snapshot's are checked on load).
+fn recoded(frame: &DataFrame, map: &[u32]) -> Result<DataFrame, AnalyticsError> {
+    let codes: Vec<u32> = frame
+        .column(CODE)?
+        .u32()?
+        .into_no_null_iter()
+        .map(|code| map[code as usize])
+        .collect();
+    let mut frame = frame.clone();
+    frame.with_column(Column::new(CODE.into(), codes))?;
+    Ok(frame)
 }
 
 /// Merges the kept (`Some`) keys of `old` with all of `new`, both sorted: the positions

@@ -6,7 +6,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use ts_rs::TS;
 
 use crate::analytics::frame::dimension::Dimension;
-use crate::analytics::frame::{cols, Frame};
+use crate::analytics::frame::{cols, Frame, CODE};
 use crate::analytics::AnalyticsError;
 
 /// Filters in the order given, duplicates removed (the output echoes them so).
@@ -83,11 +83,12 @@ fn value_matches(dim: Dimension, value: &str, frame: &Frame) -> Result<Expr, Ana
     if dim.is_multi() {
         // A multi-valued dimension matches the tickets carrying the value (or, for
         // `null`, those carrying none), looked up in its own frame.
-        let values = frame.dimension_values(dim)?;
-        let carrying = if is_null_key(value) {
-            values
-        } else {
-            values.filter(col("value").eq(lit(value.to_owned())))
+        let (items, values) = frame.coded_values(dim)?;
+        let carrying = match (is_null_key(value), values.code_of(value)) {
+            (true, _) => items,
+            (false, Some(code)) => items.filter(col(CODE).eq(lit(code))),
+            // A value no ticket carries has no code.
+            (false, None) => return Ok(lit(false)),
         };
         let rows = carrying.select([col(cols::ROW)]).collect()?;
         let rows = rows.column(cols::ROW)?.as_materialized_series().clone();

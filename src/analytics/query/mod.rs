@@ -1,10 +1,13 @@
 //! A KPI query (`deskbench kpi`): its validated options and how it runs over the frame.
 
+pub mod breakdowns;
 pub mod filter;
 pub mod range;
 pub mod report;
 pub mod request;
 pub(crate) mod size;
+
+use std::sync::Arc;
 
 use polars::prelude::*;
 
@@ -13,7 +16,7 @@ use crate::analytics::engine::grid::MAX_CELLS;
 use crate::analytics::engine::kpi::{Hours, KpiId};
 use crate::analytics::frame::codes::Key;
 use crate::analytics::frame::dimension::Dimension;
-use crate::analytics::frame::{cols, Frame};
+use crate::analytics::frame::{cols, Frame, CODE};
 use crate::analytics::AnalyticsError;
 
 use filter::Filters;
@@ -56,6 +59,23 @@ impl KpiQuery {
 }
 
 pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError> {
+    let dims: Vec<Dimension> = query.by.into_iter().collect();
+    let (mut report, groups) = run_each(frame, query, &dims)?;
+    report.by = query.by.map(Dimension::name);
+    report.groups = groups.into_iter().next().map(|(_, groups)| groups);
+    Ok(report)
+}
+
+/// Each breakdown's dimension and its groups, in report order.
+pub(crate) type Breakdowns = Vec<(Dimension, Vec<GroupReport>)>;
+
+/// The query's total (its `by` left aside), and the groups of each of `dims`: every
+/// breakdown shares the filtered tickets and the total.
+pub(crate) fn run_each(
+    frame: &Frame,
+    query: &KpiQuery,
+    dims: &[Dimension],
+) -> Result<(KpiReport, Breakdowns), AnalyticsError> {
     let buckets = query
         .every
         .map(|e| query.range.buckets(e))
@@ -75,14 +95,14 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
         (keys, cells)
     };
     // The total and the groups are independent passes.
-    let ((total_keys, total_cells), grouped) = match query.by {
-        Some(dim) => {
-            let (total, groups) = crate::analytics::in_parallel(total_pass, move || {
-                compute_groups(frame, query, tickets, dim, kpis, periods)
-            });
-            (total, Some(groups))
-        }
-        None => (total_pass(), None),
+    let ((total_keys, total_cells), grouped) = if dims.is_empty() {
+        (total_pass(), Vec::new())
+    } else {
+        crate::analytics::in_parallel(total_pass, move || {
+            dims.iter()
+                .map(|dim| compute_groups(frame, query, tickets.clone(), *dim, kpis, periods))
+                .collect()
+        })
     };
     let total_cells = total_cells?;
     let labels: Vec<String> = buckets
@@ -104,38 +124,36 @@ pub fn run(frame: &Frame, query: &KpiQuery) -> Result<KpiReport, AnalyticsError>
     };
     let total_key = total_keys.index_of(&None);
 
-    let groups = match (query.by, grouped) {
-        (Some(dim), Some(grouped)) => {
-            let Groups { keys, order, cells } = grouped?;
-            Some(
-                order
-                    .iter()
-                    .take(query.top.unwrap_or(usize::MAX))
-                    .map(|key| {
-                        let index = keys.index_of(key);
-                        GroupReport {
-                            key: key.clone(),
-                            label: dim.label(key.as_deref(), &frame.labels),
-                            kpis: range_of(&cells, index),
-                            series: query.every.map(|_| series_of(&cells, index)),
-                        }
-                    })
-                    .collect(),
-            )
-        }
-        _ => None,
-    };
+    let mut breakdowns = Vec::with_capacity(dims.len());
+    for (dim, grouped) in dims.iter().zip(grouped) {
+        let Groups { keys, order, cells } = grouped?;
+        let groups = order
+            .iter()
+            .take(query.top.unwrap_or(usize::MAX))
+            .map(|key| {
+                let index = keys.index_of(key);
+                GroupReport {
+                    key: key.clone(),
+                    label: dim.label(key.as_deref(), &frame.labels),
+                    kpis: range_of(&cells, index),
+                    series: query.every.map(|_| series_of(&cells, index)),
+                }
+            })
+            .collect();
+        breakdowns.push((*dim, groups));
+    }
 
-    Ok(KpiReport {
+    let report = KpiReport {
         range: RangeEcho::of(&query.range),
         hours: query.hours,
         filters: query.filters.echo(),
         kpis: range_of(&total_cells, total_key),
-        by: query.by.map(Dimension::name),
-        groups,
+        by: None,
+        groups: None,
         every: query.every,
         series: query.every.map(|_| series_of(&total_cells, total_key)),
-    })
+    };
+    Ok((report, breakdowns))
 }
 
 /// The KPIs of every group of `--by`, and the groups in report order.
@@ -260,22 +278,22 @@ pub(crate) fn keyed_by(
     tickets: LazyFrame,
     dim: Dimension,
 ) -> Result<Keyed, AnalyticsError> {
-    let (plan, codes) = if dim.is_multi() {
-        let values = frame
-            .dimension_values(dim)?
-            .select([col(cols::ROW), col("value").alias(KEY)]);
+    let (plan, codes, values) = if dim.is_multi() {
+        let (items, values) = frame.coded_values(dim)?;
+        let items = items.select([col(cols::ROW), col(CODE).alias(KEY)]);
         let plan = tickets.join(
-            values,
+            items,
             [col(cols::ROW)],
             [col(cols::ROW)],
             JoinArgs::new(JoinType::Left),
         );
-        (plan, None)
+        (plan, None, Some(Arc::new(values.clone())))
     } else {
         let codes = frame.codes.get(&frame.tickets, dim)?;
         (
             tickets.with_column(col(dim.column()).alias(KEY)),
             Some(codes),
+            None,
         )
     };
     Ok(Keyed {
@@ -283,6 +301,7 @@ pub(crate) fn keyed_by(
         by: true,
         all_tickets: false,
         codes,
+        values,
     })
 }
 

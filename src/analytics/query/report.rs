@@ -128,9 +128,33 @@ impl KpiReport {
     /// the whole range (period `from/to`) and then every bucket. A missing group value is
     /// the key `null`. Numbers print as JSON prints them; nulls as empty cells.
     pub fn table(&self) -> ReportTable {
-        let metrics = self.sla_metrics();
+        let groups = self.groups.iter().flatten();
+        self.rows(groups.map(|g| (None, g)), self.by.is_some(), false)
+    }
+
+    /// The rows of `table` for the total and `groups` of several dimensions, with a first
+    /// column `by` naming each group's dimension (empty for the total).
+    pub(crate) fn table_with<'a>(
+        &self,
+        groups: impl Iterator<Item = (&'a str, &'a GroupReport)> + Clone,
+    ) -> ReportTable {
+        self.rows(groups.map(|(dim, g)| (Some(dim), g)), true, true)
+    }
+
+    /// The table of the total and `groups`; `grouped` adds the group and label columns,
+    /// `several` the column of each group's dimension.
+    fn rows<'a>(
+        &self,
+        groups: impl Iterator<Item = (Option<&'a str>, &'a GroupReport)> + Clone,
+        grouped: bool,
+        several: bool,
+    ) -> ReportTable {
+        let metrics = self.sla_metrics(groups.clone().map(|(_, g)| g));
         let mut columns = Vec::new();
-        if self.by.is_some() {
+        if several {
+            columns.push("by".to_owned());
+        }
+        if grouped {
             columns.extend(["group".to_owned(), "label".to_owned()]);
         }
         columns.push("period".to_owned());
@@ -141,32 +165,38 @@ impl KpiReport {
         }
         let whole = format!("{}/{}", self.range.from, self.range.to);
         let mut rows = Vec::new();
-        let mut emit =
-            |group: Option<(&str, &str)>, kpis: &KpiMap, series: &Option<Vec<SeriesPoint>>| {
-                let mut push = |period: &str, kpis: &KpiMap| {
-                    let mut row = Vec::new();
-                    if let Some((key, label)) = group {
-                        row.extend([key.to_owned(), label.to_owned()]);
-                    }
-                    row.push(period.to_owned());
-                    for (_, value) in &kpis.0 {
-                        row.extend(
-                            statistics(value, &metrics)
-                                .into_iter()
-                                .map(|(_, v)| number(v)),
-                        );
-                    }
-                    rows.push(row);
-                };
-                push(&whole, kpis);
-                for point in series.iter().flatten() {
-                    push(&point.period, &point.kpis);
+        let mut emit = |dim: Option<&str>,
+                        group: Option<(&str, &str)>,
+                        kpis: &KpiMap,
+                        series: &Option<Vec<SeriesPoint>>| {
+            let mut push = |period: &str, kpis: &KpiMap| {
+                let mut row = Vec::new();
+                if several {
+                    row.push(dim.unwrap_or_default().to_owned());
                 }
+                if let Some((key, label)) = group {
+                    row.extend([key.to_owned(), label.to_owned()]);
+                }
+                row.push(period.to_owned());
+                for (_, value) in &kpis.0 {
+                    row.extend(
+                        statistics(value, &metrics)
+                            .into_iter()
+                            .map(|(_, v)| number(v)),
+                    );
+                }
+                rows.push(row);
             };
-        let total = self.by.as_ref().map(|_| ("", "(all)"));
-        emit(total, &self.kpis, &self.series);
-        for g in self.groups.iter().flatten() {
+            push(&whole, kpis);
+            for point in series.iter().flatten() {
+                push(&point.period, &point.kpis);
+            }
+        };
+        let total = grouped.then_some(("", "(all)"));
+        emit(None, total, &self.kpis, &self.series);
+        for (dim, g) in groups {
             emit(
+                dim,
                 Some((g.key.as_deref().unwrap_or("null"), &g.label)),
                 &g.kpis,
                 &g.series,
@@ -175,10 +205,10 @@ impl KpiReport {
         ReportTable { columns, rows }
     }
 
-    /// Every SLA metric anywhere in the report, in the order first met.
-    fn sla_metrics(&self) -> Vec<String> {
+    /// Every SLA metric anywhere in the report and `groups`, in the order first met.
+    fn sla_metrics<'a>(&'a self, groups: impl Iterator<Item = &'a GroupReport>) -> Vec<String> {
         let mut maps: Vec<&KpiMap> = vec![&self.kpis];
-        for g in self.groups.iter().flatten() {
+        for g in groups {
             maps.push(&g.kpis);
             maps.extend(g.series.iter().flatten().map(|p| &p.kpis));
         }

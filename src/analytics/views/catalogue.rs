@@ -8,7 +8,7 @@ use polars::prelude::*;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::analytics::engine::compute::KEY;
+use crate::analytics::engine::compute::{Keyed, Keys, KEY};
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
 use crate::analytics::query::keyed_by;
@@ -76,21 +76,30 @@ pub fn dimension_values(
     // Distinct rows: a list field repeating an item still counts its ticket once.
     let counts = keyed
         .plan
-        .group_by([col(KEY).cast(DataType::String)])
+        .clone()
+        .group_by([col(KEY)])
         .agg([col(cols::ROW)
             .n_unique()
             .cast(DataType::UInt64)
             .alias(TICKETS)])
         .collect()?;
-    let keys = counts.column(KEY)?.str()?;
+    let uncoded = Keyed {
+        codes: None,
+        ..keyed
+    };
+    let mut keys = Keys::default();
+    let index = keys.of_rows(&counts, &uncoded)?;
     let tickets = counts.column(TICKETS)?.u64()?;
-    let mut values: Vec<DimensionValue> = keys
+    let mut values: Vec<DimensionValue> = index
         .iter()
         .zip(tickets.iter())
-        .map(|(key, n)| DimensionValue {
-            key: key.map(str::to_owned),
-            label: dim.label(key, &frame.labels),
-            tickets: n.unwrap_or(0),
+        .map(|(i, n)| {
+            let key = keys.list[*i as usize].clone();
+            DimensionValue {
+                label: dim.label(key.as_deref(), &frame.labels),
+                key,
+                tickets: n.unwrap_or(0),
+            }
         })
         .collect();
     values.sort_by(|a, b| {

@@ -10,7 +10,7 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::analytics::engine::compute::{records_in, Keyed, Periods, KEY};
+use crate::analytics::engine::compute::{records_in, Keyed, Periods};
 use crate::analytics::engine::kpi::{Hours, KpiId, Measure, Population};
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
@@ -365,12 +365,9 @@ fn sorted_rows(
             if let Dimension::Field(id) = dim {
                 frame.check_field(id)?;
             }
-            let keyed = keyed_by(frame, tickets, dim)?.plan;
-            let matches = match key {
-                None => col(KEY).is_null(),
-                Some(k) => col(KEY).cast(DataType::String).eq(lit(k.clone())),
-            };
-            keyed.filter(matches)
+            let keyed = keyed_by(frame, tickets, dim)?;
+            let matches = keyed.matches(key.as_deref());
+            keyed.plan.filter(matches)
         }
         _ => tickets,
     };

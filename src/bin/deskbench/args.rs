@@ -189,9 +189,10 @@ pub struct ScopeArgs {
     #[arg(long, value_name = "BUCKET")]
     pub every: Option<String>,
     /// Break down by a ticket dimension: channel, status, priority, type, group, assignee,
-    /// brand, organization, requester, tag or field:<id> (a custom field).
+    /// brand, organization, requester, tag or field:<id> (a custom field). `kpi` takes
+    /// several (repeat) and reports each breakdown's groups under its name.
     #[arg(long, value_name = "DIM")]
-    pub by: Option<String>,
+    pub by: Vec<String>,
     /// Keep tickets where DIM=VALUE (repeat: same dimension = OR, different = AND;
     /// VALUE null matches tickets without one).
     #[arg(long = "where", value_name = "DIM=VALUE")]
@@ -202,13 +203,21 @@ pub struct ScopeArgs {
 }
 
 impl ScopeArgs {
+    /// Refuses a repeated `--by` where one breakdown is shown (all but `kpi`).
+    pub fn one_by(&self) -> anyhow::Result<()> {
+        if self.by.len() > 1 {
+            anyhow::bail!("--by can be given once here; only `kpi` reports several breakdowns");
+        }
+        Ok(())
+    }
+
     pub fn request(&self, kpis: Vec<String>) -> deskbench::analytics::KpiRequest {
         deskbench::analytics::KpiRequest {
             from: self.from.clone(),
             to: self.to.clone(),
             tz: self.tz.clone(),
             every: self.every.clone(),
-            by: self.by.clone(),
+            by: self.by.first().cloned(),
             filters: self.filters.clone(),
             kpis,
             hours: Some(self.hours.clone()),
@@ -424,4 +433,17 @@ pub enum TargetCommand {
 pub struct StatusArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+impl Command {
+    /// Refuses options that parse but do not apply to this command.
+    pub fn check(&self) -> anyhow::Result<()> {
+        match self {
+            Command::Tickets(args) => args.list.query.scope.one_by(),
+            Command::Chart(args) => args.scope.one_by(),
+            Command::Export(ExportCommand::Tickets(args)) => args.list.query.scope.one_by(),
+            Command::Export(ExportCommand::Kpi(args)) => args.query.scope.one_by(),
+            _ => Ok(()),
+        }
+    }
 }

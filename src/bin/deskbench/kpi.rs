@@ -13,8 +13,12 @@ pub fn run(cli: &Cli, args: &KpiArgs) -> Result<()> {
         top: args.top,
         ..args.query.request()
     };
-    let report = open_session(cli)?
-        .kpi_report(None, request)
-        .map_err(in_flags)?;
+    let session = open_session(cli)?;
+    let by = &args.query.scope.by;
+    if by.len() > 1 {
+        let report = session.kpi_breakdowns(request, by).map_err(in_flags)?;
+        return output::print_breakdowns(&report, args.format);
+    }
+    let report = session.kpi_report(None, request).map_err(in_flags)?;
     output::print_report(&report, args.format)
 }

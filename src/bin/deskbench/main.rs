@@ -28,7 +28,7 @@ use args::{Cli, Command};
 fn main() -> ExitCode {
     deskbench::crash_report::install();
     let cli = Cli::parse();
-    let result = match &cli.command {
+    let result = cli.command.check().and_then(|()| match &cli.command {
         Command::Demo(opts) => demo::run(&cli, opts),
         Command::Kpi(opts) => kpi::run(&cli, opts),
         Command::Tickets(opts) => tickets::run(&cli, opts),
@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         Command::Source(command) => source::run(&cli, command),
         Command::Sync(opts) => sync::run(&cli, opts),
         Command::Export(command) => export::run(&cli, command),
-    };
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of a pipe stopped reading (`deskbench kpi | head -1`): it has what it

@@ -9,6 +9,7 @@ use anyhow::Result;
 use comfy_table::{CellAlignment, Table};
 use serde::Serialize;
 
+use deskbench::analytics::query::breakdowns::BreakdownsReport;
 use deskbench::analytics::query::report::{KpiReport, ReportTable};
 use deskbench::export::neutralise;
 
@@ -109,6 +110,13 @@ pub fn print_report(report: &KpiReport, format: Format) -> Result<()> {
         "{} to {} ({})",
         report.range.from, report.range.to, report.range.tz
     );
+    print(report, || report.table(), &heading, format)
+}
+
+/// Prints a report of several breakdowns as `print_report` prints one.
+pub fn print_breakdowns(report: &BreakdownsReport, format: Format) -> Result<()> {
+    let range = &report.total.range;
+    let heading = format!("{} to {} ({})", range.from, range.to, range.tz);
     print(report, || report.table(), &heading, format)
 }
 
