@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use polars::prelude::*;
@@ -193,9 +194,9 @@ fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
     {
         return None;
     }
-    let schemas = schemas().ok()?;
+    let schemas = schemas()?;
     let mut tables = Vec::with_capacity(TABLES.len());
-    for ((name, size), schema) in TABLES.iter().zip(&manifest.tables).zip(&schemas) {
+    for ((name, size), schema) in TABLES.iter().zip(&manifest.tables).zip(schemas) {
         let path = dir.join(format!("{name}.arrow"));
         tables.push(columnar::map(&path, size.bytes, schema, size.rows)?);
     }
@@ -261,12 +262,22 @@ fn empty_tables() -> Result<Vec<DataFrame>, AnalyticsError> {
     tables(&frame).map_err(AnalyticsError::from)
 }
 
-/// The schemas the snapshot's tables must have.
-fn schemas() -> Result<Vec<Schema>, AnalyticsError> {
-    Ok(empty_tables()?
-        .iter()
-        .map(|df| df.schema().as_ref().clone())
-        .collect())
+/// The schemas the snapshot's tables must have. They depend only on this engine, so
+/// they are derived once per process (from the frame of an empty database), not at every
+/// load.
+fn schemas() -> Option<&'static [Schema]> {
+    static SCHEMAS: OnceLock<Option<Vec<Schema>>> = OnceLock::new();
+    SCHEMAS
+        .get_or_init(|| {
+            let tables = empty_tables().ok()?;
+            Some(
+                tables
+                    .iter()
+                    .map(|df| df.schema().as_ref().clone())
+                    .collect(),
+            )
+        })
+        .as_deref()
 }
 
 /// The frame's tables, in `TABLES` order.
