@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::analytics::frame::codes::{Codes, Key, ValueCodes};
+use crate::analytics::frame::codes::{Codes, Key, RowItems, ValueCodes};
 use crate::analytics::frame::{cols, Frame};
 use crate::analytics::AnalyticsError;
 
@@ -84,8 +84,35 @@ pub(crate) struct Keyed {
     /// For a single-valued dimension: each ticket row's key, so rows carry their `ROW`
     /// instead of the key itself.
     pub codes: Option<Arc<Codes>>,
-    /// For a multi-valued dimension: the values whose codes the `KEY` column holds.
-    pub values: Option<Arc<ValueCodes>>,
+    /// For a multi-valued dimension: each ticket row's items, so rows carry their `ROW`
+    /// and a row with several items counts in each of their groups.
+    pub items: Option<MultiKeys>,
+}
+
+/// The items of a multi-valued dimension by ticket row, and the values their codes name.
+#[derive(Clone)]
+pub(crate) struct MultiKeys {
+    pub rows: Arc<RowItems>,
+    pub values: Arc<ValueCodes>,
+}
+
+impl MultiKeys {
+    /// Whether a ticket row carries `key` (`None`: carries no item).
+    fn matches(&self, key: Option<&str>) -> Expr {
+        let carrying = |wanted: &dyn Fn(&[u32]) -> bool| {
+            let rows: Vec<u32> = (0..self.rows.len() as u32)
+                .filter(|r| wanted(self.rows.of_row(*r)))
+                .collect();
+            let rows = Series::new(cols::ROW.into(), rows);
+            col(cols::ROW).is_in(lit(rows).implode(false), false)
+        };
+        match key.map(|key| self.values.code_of(key)) {
+            None => carrying(&|items| items.is_empty()),
+            Some(Some(code)) => carrying(&|items| items.contains(&code)),
+            // A value no ticket carries has no code.
+            Some(None) => lit(false),
+        }
+    }
 }
 
 impl Keyed {
@@ -96,28 +123,25 @@ impl Keyed {
             by: false,
             all_tickets,
             codes: None,
-            values: None,
+            items: None,
         }
     }
 
     /// Whether a row's group is `key` (`None`: no value).
     pub fn matches(&self, key: Option<&str>) -> Expr {
-        match (key, &self.values) {
-            (None, _) => col(KEY).is_null(),
-            (Some(key), Some(values)) => match values.code_of(key) {
-                Some(code) => col(KEY).eq(lit(code)),
-                None => lit(false),
-            },
+        match (key, &self.items) {
+            (_, Some(items)) => items.matches(key),
+            (None, None) => col(KEY).is_null(),
             (Some(key), None) => col(KEY).cast(DataType::String).eq(lit(key.to_owned())),
         }
     }
 
     /// `columns` and what tells each row's group.
-    fn key_and(&self, mut columns: Vec<Expr>) -> Vec<Expr> {
-        let key = match (self.by, &self.codes) {
+    pub fn key_and(&self, mut columns: Vec<Expr>) -> Vec<Expr> {
+        let key = match (self.by, self.codes.is_some() || self.items.is_some()) {
             (false, _) => return columns,
-            (true, Some(_)) => col(cols::ROW),
-            (true, None) => col(KEY),
+            (true, true) => col(cols::ROW),
+            (true, false) => col(KEY),
         };
         if !columns.contains(&key) {
             columns.insert(0, key);
@@ -157,10 +181,46 @@ impl Keys {
         i
     }
 
+    /// The rows of `df` with the key index of each (see `of_rows`); by a multi-valued
+    /// dimension, a row is repeated once per item it carries (once, with the null key,
+    /// when it carries none), since it counts in the group of each.
+    pub fn expand(
+        &mut self,
+        df: DataFrame,
+        keyed: &Keyed,
+    ) -> Result<(DataFrame, Vec<u32>), AnalyticsError> {
+        let Some(items) = keyed.items.as_ref().filter(|_| keyed.by) else {
+            let keys = self.of_rows(&df, keyed)?;
+            return Ok((df, keys));
+        };
+        let mut local: Vec<Option<u32>> = vec![None; items.values.values().len()];
+        let mut none = None;
+        let mut take: Vec<IdxSize> = Vec::with_capacity(df.height());
+        let mut keys = Vec::with_capacity(df.height());
+        for (i, row) in df.column(cols::ROW)?.u32()?.iter().enumerate() {
+            let carried = row.map_or(&[][..], |row| items.rows.of_row(row));
+            if carried.is_empty() {
+                take.push(i as IdxSize);
+                keys.push(*none.get_or_insert_with(|| self.intern(None)));
+            }
+            for &code in carried {
+                take.push(i as IdxSize);
+                keys.push(match local.get_mut(code as usize) {
+                    Some(slot) => *slot.get_or_insert_with(|| {
+                        self.intern(items.values.value(code).map(str::to_owned))
+                    }),
+                    None => *none.get_or_insert_with(|| self.intern(None)),
+                });
+            }
+        }
+        let df = df.take(&IdxCa::from_vec("take".into(), take))?;
+        Ok((df, keys))
+    }
+
     /// The key index of every row of `df`: its code, or its `KEY` column interned (keys
     /// become strings once per distinct value, not per row), or the null key when the
     /// plan is ungrouped. Keys of a coded plan must come from `of_codes`.
-    pub fn of_rows(&mut self, df: &DataFrame, keyed: &Keyed) -> Result<Vec<u32>, AnalyticsError> {
+    fn of_rows(&mut self, df: &DataFrame, keyed: &Keyed) -> Result<Vec<u32>, AnalyticsError> {
         if !keyed.by {
             let total = self.intern(None);
             return Ok(vec![total; df.height()]);
@@ -174,20 +234,6 @@ impl Keys {
                 .collect());
         }
         let column = df.column(KEY)?;
-        if let Some(values) = &keyed.values {
-            let mut local: Vec<Option<u32>> = vec![None; values.values().len()];
-            let mut none = None;
-            return Ok(column
-                .u32()?
-                .iter()
-                .map(|code| match code.map(|c| (c, local.get_mut(c as usize))) {
-                    Some((c, Some(slot))) => {
-                        *slot.get_or_insert_with(|| self.intern(values.value(c).map(str::to_owned)))
-                    }
-                    _ => *none.get_or_insert_with(|| self.intern(None)),
-                })
-                .collect());
-        }
         match column.dtype() {
             DataType::Int64 => {
                 let mut local: PlHashMap<Option<i64>, u32> = PlHashMap::default();
@@ -382,8 +428,7 @@ fn collect_rows(
     needed.dedup();
     let mut select = keyed.key_and(vec![col(TIME)]);
     select.extend(needed.iter().map(|c| col(c.as_str())));
-    let df = plan.select(select).collect()?;
-    let key = keys.of_rows(&df, keyed)?;
+    let (df, key) = keys.expand(plan.select(select).collect()?, keyed)?;
     let slot = periods.slots(df.column(TIME)?.i64()?);
     Ok(Rows { key, slot, df })
 }
@@ -723,7 +768,7 @@ fn at_period_end(
             col(cols::UNSOLVED_NOW),
         ]))
         .collect()?;
-    let key = keys.of_rows(&df, keyed)?;
+    let (df, key) = keys.expand(df, keyed)?;
     let created = df.column("created_at")?.i64()?;
     let solved = df.column(cols::SOLVED_TIME)?.i64()?;
     let unsolved = df.column(cols::UNSOLVED_NOW)?.bool()?;

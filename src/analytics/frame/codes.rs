@@ -22,24 +22,99 @@ pub(crate) struct Codes {
     pub of_row: Vec<u32>,
 }
 
-/// Codes by dimension, filled on first use; frames are immutable, so they never go stale.
+/// The items of a multi-valued dimension (tags, or one custom field's values) by ticket
+/// row: row `r` carries `codes[offsets[r]..offsets[r + 1]]`. A grouped query finds a
+/// row's groups by slicing here instead of joining the tickets with the items.
+pub(crate) struct RowItems {
+    offsets: Vec<usize>,
+    codes: Vec<u32>,
+}
+
+impl RowItems {
+    /// The items `(rows[i], codes[i])` of a frame of `tickets` rows, in their order within
+    /// each row. Items of rows past the frame are left out (a checked frame has none).
+    pub fn of(rows: &UInt32Chunked, codes: &UInt32Chunked, tickets: usize) -> RowItems {
+        let pairs = || {
+            rows.iter()
+                .zip(codes.iter())
+                .filter_map(|(row, code)| Some((row? as usize, code?)))
+                .filter(|(row, _)| *row < tickets)
+        };
+        // A counting sort by row: one pass counts, one pass places.
+        let mut offsets = vec![0usize; tickets + 1];
+        for (row, _) in pairs() {
+            offsets[row + 1] += 1;
+        }
+        for r in 0..tickets {
+            offsets[r + 1] += offsets[r];
+        }
+        let mut next = offsets.clone();
+        let mut placed = vec![0u32; offsets[tickets]];
+        for (row, code) in pairs() {
+            placed[next[row]] = code;
+            next[row] += 1;
+        }
+        RowItems {
+            offsets,
+            codes: placed,
+        }
+    }
+
+    /// The ticket rows it covers.
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// The codes `row` carries; none for a row past the frame.
+    pub fn of_row(&self, row: u32) -> &[u32] {
+        let row = row as usize;
+        match (self.offsets.get(row), self.offsets.get(row + 1)) {
+            (Some(&start), Some(&end)) => &self.codes[start..end],
+            _ => &[],
+        }
+    }
+}
+
+/// Codes and row items by dimension, filled on first use; frames are immutable, so they
+/// never go stale.
 #[derive(Default)]
-pub(crate) struct CodeCache(Mutex<HashMap<Dimension, Arc<Codes>>>);
+pub(crate) struct CodeCache {
+    single: Mutex<HashMap<Dimension, Arc<Codes>>>,
+    multi: Mutex<HashMap<Dimension, Arc<RowItems>>>,
+}
 
 impl CodeCache {
     pub fn get(&self, tickets: &DataFrame, dim: Dimension) -> Result<Arc<Codes>, AnalyticsError> {
-        // A poisoned cache only held finished entries; keep using it.
-        let mut cache = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(codes) = cache.get(&dim) {
-            return Ok(codes.clone());
-        }
-        let codes = Arc::new(codes_of(tickets.column(dim.column())?)?);
-        cache.insert(dim, codes.clone());
-        Ok(codes)
+        cached(&self.single, dim, || {
+            codes_of(tickets.column(dim.column())?)
+        })
     }
+
+    /// The row items of the multi-valued `dim`, made by `make` on first use.
+    pub fn items(
+        &self,
+        dim: Dimension,
+        make: impl FnOnce() -> Result<RowItems, AnalyticsError>,
+    ) -> Result<Arc<RowItems>, AnalyticsError> {
+        cached(&self.multi, dim, make)
+    }
+}
+
+fn cached<T>(
+    cache: &Mutex<HashMap<Dimension, Arc<T>>>,
+    dim: Dimension,
+    make: impl FnOnce() -> Result<T, AnalyticsError>,
+) -> Result<Arc<T>, AnalyticsError> {
+    // A poisoned cache only held finished entries; keep using it.
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(found) = cache.get(&dim) {
+        return Ok(found.clone());
+    }
+    let made = Arc::new(make()?);
+    cache.insert(dim, made.clone());
+    Ok(made)
 }
 
 fn codes_of(column: &Column) -> Result<Codes, AnalyticsError> {
@@ -219,6 +294,17 @@ mod tests {
         assert_eq!(values.value(2), Some("vip"));
         assert!(values.is_valid_for(&UInt32Chunked::from_slice("c".into(), &codes)));
         assert!(!values.is_valid_for(&UInt32Chunked::from_slice("c".into(), &[3])));
+    }
+
+    #[test]
+    fn row_items_group_each_rows_codes_in_their_order_whatever_the_row_order() {
+        let rows = UInt32Chunked::from_slice("row".into(), &[2, 0, 2, 9, 0]);
+        let codes = UInt32Chunked::from_slice("code".into(), &[5, 1, 3, 7, 1]);
+        let items = RowItems::of(&rows, &codes, 3);
+        assert_eq!(items.of_row(0), [1, 1]);
+        assert_eq!(items.of_row(1), [] as [u32; 0]);
+        assert_eq!(items.of_row(2), [5, 3]);
+        assert_eq!(items.of_row(3), [] as [u32; 0], "past the frame");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod snapshot;
 mod update;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use polars::prelude::*;
 
@@ -18,7 +19,7 @@ use crate::analytics::AnalyticsError;
 use crate::store::records::{NamedKind, SourceKind, TicketStatus};
 use crate::store::{SlaInstance, Store, TicketColumns, TicketKey, TicketSelection};
 
-use codes::{CodeCache, ValueCodes};
+use codes::{CodeCache, RowItems, ValueCodes};
 use dimension::{Dimension, Labels};
 use names::Names;
 
@@ -162,6 +163,23 @@ impl Frame {
                 &self.tag_values,
             ),
         })
+    }
+
+    /// The items of the multi-valued `dim` by ticket row, and the values by code.
+    pub(crate) fn row_items(
+        &self,
+        dim: Dimension,
+    ) -> Result<(Arc<RowItems>, &ValueCodes), AnalyticsError> {
+        let (items, values) = self.coded_values(dim)?;
+        let rows = self.codes.items(dim, || {
+            let items = items.collect()?;
+            Ok(RowItems::of(
+                items.column(cols::ROW)?.u32()?,
+                items.column(CODE)?.u32()?,
+                self.tickets.height(),
+            ))
+        })?;
+        Ok((rows, values))
     }
 
     /// Refuses a custom field the workspace does not know, listing the ones it does.

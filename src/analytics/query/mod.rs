@@ -11,12 +11,12 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
-use crate::analytics::engine::compute::{compute_all, Cells, Keyed, Keys, Periods, KEY};
+use crate::analytics::engine::compute::{compute_all, Cells, Keyed, Keys, MultiKeys, Periods, KEY};
 use crate::analytics::engine::grid::MAX_CELLS;
 use crate::analytics::engine::kpi::{Hours, KpiId};
 use crate::analytics::frame::codes::Key;
 use crate::analytics::frame::dimension::Dimension;
-use crate::analytics::frame::{cols, Frame, CODE};
+use crate::analytics::frame::{cols, Frame};
 use crate::analytics::AnalyticsError;
 
 use filter::Filters;
@@ -241,17 +241,16 @@ fn keys_with_counts(
             (Keys::of_codes(codes), seen, count)
         }
         None => {
-            let created = keyed
+            let rows = keyed
                 .plan
                 .clone()
-                .group_by([col(KEY)])
-                .agg([in_range.sum().cast(DataType::Int64)])
+                .select(keyed.key_and(vec![in_range]))
                 .collect()?;
             let mut keys = Keys::default();
-            let index = keys.of_rows(&created, keyed)?;
+            let (rows, index) = keys.expand(rows, keyed)?;
             let mut count = vec![0i64; keys.list.len()];
-            for (i, n) in index.iter().zip(created.column("created")?.i64()?.iter()) {
-                count[*i as usize] = n.unwrap_or(0);
+            for (i, created) in index.iter().zip(rows.column("created")?.bool()?.iter()) {
+                count[*i as usize] += i64::from(created == Some(true));
             }
             (keys, vec![true; count.len()], count)
         }
@@ -270,38 +269,30 @@ pub(crate) fn filtered_tickets(
     Ok(tickets)
 }
 
-/// The tickets with a `KEY` column for `dim`: the column itself (and its codes) for
-/// single-valued dimensions; for tags and custom fields one row per value, null for
-/// tickets with none.
+/// The tickets keyed by `dim`: each row's key is found from its `ROW`, through the
+/// codes of a single-valued dimension (also its `KEY` column) or the items a ticket
+/// carries of a multi-valued one (tags, custom fields), so no query joins the tickets
+/// with their items.
 pub(crate) fn keyed_by(
     frame: &Frame,
     tickets: LazyFrame,
     dim: Dimension,
 ) -> Result<Keyed, AnalyticsError> {
-    let (plan, codes, values) = if dim.is_multi() {
-        let (items, values) = frame.coded_values(dim)?;
-        let items = items.select([col(cols::ROW), col(CODE).alias(KEY)]);
-        let plan = tickets.join(
-            items,
-            [col(cols::ROW)],
-            [col(cols::ROW)],
-            JoinArgs::new(JoinType::Left),
-        );
-        (plan, None, Some(Arc::new(values.clone())))
+    let (plan, codes, items) = if dim.is_multi() {
+        let (rows, values) = frame.row_items(dim)?;
+        let values = Arc::new(values.clone());
+        (tickets, None, Some(MultiKeys { rows, values }))
     } else {
         let codes = frame.codes.get(&frame.tickets, dim)?;
-        (
-            tickets.with_column(col(dim.column()).alias(KEY)),
-            Some(codes),
-            None,
-        )
+        let plan = tickets.with_column(col(dim.column()).alias(KEY));
+        (plan, Some(codes), None)
     };
     Ok(Keyed {
         plan,
         by: true,
         all_tickets: false,
         codes,
-        values,
+        items,
     })
 }
 

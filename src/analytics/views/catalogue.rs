@@ -8,7 +8,7 @@ use polars::prelude::*;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::analytics::engine::compute::{Keyed, Keys, KEY};
+use crate::analytics::engine::compute::Keys;
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
 use crate::analytics::query::keyed_by;
@@ -63,8 +63,6 @@ pub fn dimensions(frame: &Frame) -> Vec<DimensionOption> {
         .collect()
 }
 
-const TICKETS: &str = "tickets";
-
 /// Every value `dim` takes on the frame's tickets, "no value" included when some ticket
 /// has none; most tickets first, then by label. Uses the keying of `--by`, so keys and
 /// labels are the ones a grouped report shows.
@@ -73,32 +71,36 @@ pub fn dimension_values(
     dim: Dimension,
 ) -> Result<Vec<DimensionValue>, AnalyticsError> {
     let keyed = keyed_by(frame, frame.tickets.clone().lazy(), dim)?;
-    // Distinct rows: a list field repeating an item still counts its ticket once.
-    let counts = keyed
-        .plan
-        .clone()
-        .group_by([col(KEY)])
-        .agg([col(cols::ROW)
-            .n_unique()
-            .cast(DataType::UInt64)
-            .alias(TICKETS)])
-        .collect()?;
-    let uncoded = Keyed {
-        codes: None,
-        ..keyed
-    };
-    let mut keys = Keys::default();
-    let index = keys.of_rows(&counts, &uncoded)?;
-    let tickets = counts.column(TICKETS)?.u64()?;
-    let mut values: Vec<DimensionValue> = index
+    let mut keys = keyed
+        .codes
+        .as_deref()
+        .map(Keys::of_codes)
+        .unwrap_or_default();
+    let rows = keyed.plan.clone().select([col(cols::ROW)]).collect()?;
+    let (rows, index) = keys.expand(rows, &keyed)?;
+    let mut tickets = vec![0u64; keys.list.len()];
+    // Distinct rows: a list field repeating an item still counts its ticket once. A
+    // ticket's keys come one after another.
+    let mut last: (Option<u32>, Vec<u32>) = (None, Vec::new());
+    for (row, key) in rows.column(cols::ROW)?.u32()?.iter().zip(index) {
+        if last.0 != row {
+            last = (row, Vec::new());
+        }
+        if !last.1.contains(&key) {
+            last.1.push(key);
+            tickets[key as usize] += 1;
+        }
+    }
+    let mut values: Vec<DimensionValue> = tickets
         .iter()
-        .zip(tickets.iter())
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
         .map(|(i, n)| {
-            let key = keys.list[*i as usize].clone();
+            let key = keys.list[i].clone();
             DimensionValue {
                 label: dim.label(key.as_deref(), &frame.labels),
                 key,
-                tickets: n.unwrap_or(0),
+                tickets: *n,
             }
         })
         .collect();
