@@ -75,7 +75,7 @@ fn by_category(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
 /// 1 where a value rests on a small sample, 0 where it does not, null where there is no
 /// value.
 fn small_flags(series: &ChartSeries) -> impl Iterator<Item = Cell> + '_ {
-    (series.values.iter().enumerate()).map(|(i, v)| match v {
+    series.values.iter().enumerate().map(|(i, v)| match v {
         None => Cell::Null,
         Some(_) => Cell::Integer(series.is_small(i).into()),
     })

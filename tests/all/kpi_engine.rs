@@ -639,14 +639,19 @@ fn csv_carries_the_sla_metrics_of_the_json() {
             "backlog",
             "one_touch_rate",
             "one_touch_rate_n",
+            "one_touch_rate_small_sample",
             "sla_achievement",
             "sla_achievement_n",
+            "sla_achievement_small_sample",
             "sla_achievement_first_reply_time",
             "sla_achievement_first_reply_time_n",
+            "sla_achievement_first_reply_time_small_sample",
             "sla_achievement_next_reply_time",
             "sla_achievement_next_reply_time_n",
+            "sla_achievement_next_reply_time_small_sample",
             "sla_achievement_requester_wait_time",
             "sla_achievement_requester_wait_time_n",
+            "sla_achievement_requester_wait_time_small_sample",
         ]
     );
     assert_eq!(
@@ -656,15 +661,21 @@ fn csv_carries_the_sla_metrics_of_the_json() {
             "1",
             "0.3333333333333333",
             "3",
+            "1",
             "0.5",
             "4",
+            "1",
             "0.5",
             "2",
+            "1",
             "0",
             "1",
             "1",
+            "1",
+            "1",
             "1"
-        ]
+        ],
+        "every value here rests on fewer than 30 records, so each is flagged small"
     );
 }
 

@@ -9,13 +9,14 @@ use super::format;
 use super::frame::{Ctx, LegendItem};
 use super::scene::Shape;
 
-/// Whether any drawn value of `spec` is marked as a small sample.
+/// Whether any value of `spec` gets a ring: lines and side-by-side bars mark them; the
+/// parts of a stack and heatmap cells are counts, which are never small.
 pub fn any(spec: &ChartSpec) -> bool {
-    spec.kind != ChartKind::Heatmap
-        && spec
-            .series
-            .iter()
-            .any(|s| (0..s.values.len()).any(|i| s.values[i].is_some() && s.is_small(i)))
+    matches!(spec.kind, ChartKind::Line | ChartKind::Bar)
+        && spec.series.iter().any(|s| {
+            let mut values = s.values.iter().enumerate();
+            values.any(|(i, v)| v.is_some() && s.is_small(i))
+        })
 }
 
 /// The legend entry that explains the ring.
@@ -28,8 +29,8 @@ pub fn legend_item(ctx: &Ctx) -> LegendItem {
     }
 }
 
-/// Rings on the small-sample values of series `s` at `at(i)`, the point's position for
-/// category `i` (`None` where nothing is drawn).
+/// Rings on the small-sample values of series `s`, at `at(i, value)`: where the point of
+/// category `i` is drawn.
 pub fn mark(ctx: &mut Ctx, spec: &ChartSpec, s: usize, at: impl Fn(usize, f64) -> (f32, f32)) {
     let series = &spec.series[s];
     let color = ctx.palette.series(s);
