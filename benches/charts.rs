@@ -36,6 +36,7 @@ fn series(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
         name: name.into(),
         values,
         samples: None,
+        small_sample: None,
         band: None,
         group: None,
         dashed: false,

@@ -248,6 +248,7 @@ pub(crate) mod testing {
                 name: "All tickets".into(),
                 values: bars.iter().map(|(_, value)| Some(*value)).collect(),
                 samples: None,
+                small_sample: None,
                 band: None,
                 group: None,
                 dashed: false,

@@ -38,6 +38,7 @@ fn series(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
         name: name.to_owned(),
         values,
         samples: None,
+        small_sample: None,
         band: None,
         group: None,
         dashed: false,
@@ -135,6 +136,7 @@ mod tests {
             bad: n - good,
             ci_low: None,
             ci_high: None,
+            small_sample: false,
         }
     }
 

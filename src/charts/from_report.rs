@@ -121,10 +121,18 @@ fn series_of(name: String, values: &[Option<KpiValue>]) -> ChartSeries {
                 .map(|v| v.as_ref().map(KpiValue::sample_size))
                 .collect(),
         ),
+        small_sample: Some(small_samples(values.iter().map(Option::as_ref))),
         band,
         group: None,
         dashed: false,
     }
+}
+
+/// The small-sample flag of each value (a missing value is not marked).
+pub(crate) fn small_samples<'a>(values: impl Iterator<Item = Option<&'a KpiValue>>) -> Vec<bool> {
+    values
+        .map(|v| v.is_some_and(KpiValue::small_sample))
+        .collect()
 }
 
 fn csat(value: &Option<KpiValue>) -> Option<&crate::analytics::engine::value::CsatStats> {

@@ -11,6 +11,7 @@ use crate::analytics::engine::value::KpiValue;
 use crate::analytics::query::report::SeriesPoint;
 use crate::analytics::views::overview::Overview;
 
+use super::from_report::small_samples;
 use super::spec::{Band, ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -76,6 +77,7 @@ fn plain(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
         name: name.to_owned(),
         values,
         samples: None,
+        small_sample: None,
         band: None,
         group: None,
         dashed: false,
@@ -104,13 +106,16 @@ fn median_and_p90(weeks: &[SeriesPoint], kpi: KpiId) -> Vec<ChartSeries> {
     let samples = values(weeks, kpi)
         .map(|v| v.map(KpiValue::sample_size))
         .collect();
+    let small = small_samples(values(weeks, kpi));
     vec![
         ChartSeries {
             samples: Some(samples),
+            small_sample: Some(small.clone()),
             ..plain("series.median", stat(|d| d.median))
         },
         ChartSeries {
             dashed: true,
+            small_sample: Some(small),
             ..plain("series.p90", stat(|d| d.p90))
         },
     ]
@@ -125,6 +130,7 @@ fn csat_series(weeks: &[SeriesPoint]) -> ChartSeries {
         .collect();
     ChartSeries {
         samples: Some(csat.iter().map(|c| c.map(|c| c.n)).collect()),
+        small_sample: Some(small_samples(values(weeks, KpiId::Csat))),
         band: Some(Band {
             low: csat.iter().map(|c| c.and_then(|c| c.ci_low)).collect(),
             high: csat.iter().map(|c| c.and_then(|c| c.ci_high)).collect(),
@@ -158,6 +164,7 @@ fn sla_by_metric(overview: &Overview) -> ChartSpec {
         unit: Unit::Share,
         series: vec![ChartSeries {
             samples: Some(metrics.iter().map(|(_, r)| Some(r.n)).collect()),
+            small_sample: Some(metrics.iter().map(|(_, r)| r.small_sample).collect()),
             ..plain(
                 "series.achieved",
                 metrics.iter().map(|(_, r)| r.value).collect(),

@@ -77,6 +77,11 @@ pub struct ChartSeries {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, as = "Option<Vec<Option<u32>>>")]
     pub samples: Option<Vec<Option<u64>>>,
+    /// Per value, whether it rests on a small sample (`stats::MIN_*_SAMPLE`): drawn hollow,
+    /// noted in tooltips and legends, flagged in data exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub small_sample: Option<Vec<bool>>,
     /// A confidence interval around each value (CSAT), drawn as a band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -88,6 +93,16 @@ pub struct ChartSeries {
     /// A secondary line (p90 beside the median), drawn dashed.
     #[serde(default)]
     pub dashed: bool,
+}
+
+impl ChartSeries {
+    /// Whether the value at `index` rests on a small sample.
+    pub fn is_small(&self, index: usize) -> bool {
+        self.small_sample
+            .as_ref()
+            .and_then(|flags| flags.get(index).copied())
+            .unwrap_or(false)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -122,13 +137,17 @@ impl ChartSpec {
             return Err(SpecError::Length("x.keys".into()));
         }
         for s in &self.series {
-            let lengths = [Some(s.values.len()), s.samples.as_ref().map(Vec::len)]
-                .into_iter()
-                .chain(
-                    s.band
-                        .iter()
-                        .flat_map(|b| [Some(b.low.len()), Some(b.high.len())]),
-                );
+            let lengths = [
+                Some(s.values.len()),
+                s.samples.as_ref().map(Vec::len),
+                s.small_sample.as_ref().map(Vec::len),
+            ]
+            .into_iter()
+            .chain(
+                s.band
+                    .iter()
+                    .flat_map(|b| [Some(b.low.len()), Some(b.high.len())]),
+            );
             if lengths.flatten().any(|len| len != n) {
                 return Err(SpecError::Length(s.name.clone()));
             }

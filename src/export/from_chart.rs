@@ -1,7 +1,9 @@
 //! A chart's data as a table, from the very `ChartSpec` the chart is drawn from, so the
 //! file holds the numbers the reader saw. One row per category: the category (a real
 //! date on date axes), then per series its value and, where the spec has them, its
-//! sample size (`<series> n`) and interval (`<series> ci_low`, `<series> ci_high`).
+//! sample size (`<series> n`), small-sample flag (`<series> small_sample`, 1 when the
+//! value rests on too few records to read, 0 otherwise) and interval (`<series> ci_low`,
+//! `<series> ci_high`).
 //! A heatmap becomes its matrix: one row per series (ISO weekday, 1 = Monday, for the
 //! hour-of-week heatmap), one column per category.
 
@@ -52,6 +54,13 @@ fn by_category(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
             let sample = |n: &Option<u64>| n.and_then(|n| i64::try_from(n).ok()).into();
             push(&mut rows, samples.iter().map(sample));
         }
+        if series.small_sample.is_some() {
+            columns.push(Column::new(
+                format!("{} small_sample", series.name),
+                ColumnKind::Integer,
+            ));
+            push(&mut rows, small_flags(series));
+        }
         if let Some(band) = &series.band {
             let kind = band_kind(spec.unit);
             for (suffix, bound) in [("ci_low", &band.low), ("ci_high", &band.high)] {
@@ -61,6 +70,15 @@ fn by_category(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
         }
     }
     (columns, rows)
+}
+
+/// 1 where a value rests on a small sample, 0 where it does not, null where there is no
+/// value.
+fn small_flags(series: &ChartSeries) -> impl Iterator<Item = Cell> + '_ {
+    series.values.iter().enumerate().map(|(i, v)| match v {
+        None => Cell::Null,
+        Some(_) => Cell::Integer(series.is_small(i).into()),
+    })
 }
 
 fn matrix(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
@@ -181,6 +199,7 @@ mod tests {
             name: name.into(),
             values,
             samples: None,
+            small_sample: None,
             band: None,
             group: None,
             dashed: false,
@@ -206,6 +225,7 @@ mod tests {
     fn a_date_series_has_real_dates_samples_and_its_band() {
         let mut csat = series("All tickets", vec![Some(0.9), None]);
         csat.samples = Some(vec![Some(40), Some(0)]);
+        csat.small_sample = Some(vec![false, false]);
         csat.band = Some(Band {
             low: vec![Some(0.8), None],
             high: vec![Some(0.95), None],
@@ -224,6 +244,7 @@ mod tests {
                 "period",
                 "All tickets",
                 "All tickets n",
+                "All tickets small_sample",
                 "All tickets ci_low",
                 "All tickets ci_high"
             ]
@@ -237,11 +258,28 @@ mod tests {
                 Cell::Date(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap()),
                 Cell::Number(0.9),
                 Cell::Integer(40),
+                Cell::Integer(0),
                 Cell::Number(0.8),
                 Cell::Number(0.95),
             ]
         );
         assert_eq!(rows[1][1], Cell::Null);
+        assert_eq!(rows[1][3], Cell::Null, "no value, no flag");
+    }
+
+    #[test]
+    fn a_value_on_a_small_sample_is_flagged() {
+        let mut reply = series("Median", vec![Some(45.0), Some(600.0)]);
+        reply.samples = Some(vec![Some(120), Some(1)]);
+        reply.small_sample = Some(vec![false, true]);
+        let chart = spec(ChartKind::Bar, XKind::Text, &["Email", "Chat"], vec![reply]);
+        let mut table = chart_table(&chart).unwrap();
+        assert_eq!(table.columns()[3].name, "Median small_sample");
+        let rows = table.next_rows().unwrap().unwrap();
+        assert_eq!(
+            (&rows[0][3], &rows[1][3]),
+            (&Cell::Integer(0), &Cell::Integer(1))
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn series(name: &str, values: &[f64]) -> ChartSeries {
         name: name.into(),
         values: values.iter().map(|&v| Some(v)).collect(),
         samples: None,
+        small_sample: None,
         band: None,
         group: None,
         dashed: false,
@@ -374,6 +375,44 @@ fn an_empty_chart_says_so_instead_of_drawing_axes() {
     assert!(!svg.contains("Jan 6<"), "no axis labels");
     let png = render_png(&empty, &RenderOptions::default()).unwrap();
     assert_eq!(decode(&png).0, 1920);
+}
+
+#[test]
+fn small_sample_values_get_a_ring_and_a_legend_note() {
+    let circles = |svg: &str| svg.matches("<circle").count();
+    let mut median = series("Median", &[62.0, 75.0, 58.0, 91.0, 70.0, 66.0]);
+    let plain = spec(
+        ChartKind::Bar,
+        XKind::Date,
+        &WEEKS,
+        Unit::Minutes,
+        vec![median.clone()],
+    );
+    let plain_svg = render_svg(&plain, &RenderOptions::default()).unwrap();
+    assert!(!plain_svg.contains("Small sample"));
+    median.small_sample = Some(vec![true, false, false, false, false, true]);
+    let marked = spec(
+        ChartKind::Bar,
+        XKind::Date,
+        &WEEKS,
+        Unit::Minutes,
+        vec![median],
+    );
+    let svg = render_svg(&marked, &RenderOptions::default()).unwrap();
+    assert!(
+        svg.contains("Small sample: under 30 records (10 for times)"),
+        "the legend explains the ring"
+    );
+    assert_eq!(
+        circles(&svg) - circles(&plain_svg),
+        2 * 3,
+        "two circles (colour, then background) per ring: two bars and the legend's"
+    );
+    let ru = RenderOptions {
+        locale: Locale::Ru,
+        ..RenderOptions::default()
+    };
+    assert!(render_svg(&marked, &ru).unwrap().contains("Малая выборка"));
 }
 
 #[test]

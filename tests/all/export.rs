@@ -109,6 +109,7 @@ fn csat_chart() -> ChartSpec {
             name: "All tickets".into(),
             values: vec![Some(0.9), None],
             samples: Some(vec![Some(40), Some(0)]),
+            small_sample: None,
             band: Some(Band {
                 low: vec![Some(0.77), None],
                 high: vec![Some(0.96), None],

@@ -44,9 +44,8 @@ fn march() -> Helpdesk {
 #[test]
 fn every_kpi_matches_hand_computed_values() {
     let out = march().kpi(range("2025-03-01", "2025-03-31"));
-    let empty_minutes =
-        json!({"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null});
-    let empty_rate = json!({"value": null, "n": 0});
+    let empty_minutes = json!({"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null, "small_sample": false});
+    let empty_rate = json!({"value": null, "n": 0, "small_sample": false});
     assert_eq!(
         out["kpis"],
         json!({
@@ -54,10 +53,10 @@ fn every_kpi_matches_hand_computed_values() {
             "tickets_solved": {"value": 2},
             "tickets_unsolved": {"value": 2},
             "backlog": {"value": 4, "method": "current_status"},
-            "resolution_rate": {"value": 0.75, "n": 4},
-            "first_reply_time": {"unit": "minutes", "n": 2, "mean": 60.0, "median": 60.0, "p90": 84.0},
+            "resolution_rate": {"value": 0.75, "n": 4, "small_sample": true},
+            "first_reply_time": {"unit": "minutes", "n": 2, "mean": 60.0, "median": 60.0, "p90": 84.0, "small_sample": true},
             "first_resolution_time": empty_minutes,
-            "full_resolution_time": {"unit": "minutes", "n": 2, "mean": 8640.0, "median": 8640.0, "p90": 14400.0},
+            "full_resolution_time": {"unit": "minutes", "n": 2, "mean": 8640.0, "median": 8640.0, "p90": 14400.0, "small_sample": true},
             "requester_wait_time": empty_minutes,
             "agent_wait_time": empty_minutes,
             "on_hold_time": empty_minutes,
@@ -66,9 +65,9 @@ fn every_kpi_matches_hand_computed_values() {
             "zero_touch_rate": empty_rate,
             "reopen_rate": empty_rate,
             "csat": {"value": 0.5, "n": 2, "good": 1, "bad": 1,
-                     "ci_low": 0.09453120463920084, "ci_high": 0.9054687953607992},
-            "csat_response_rate": {"value": 2.0 / 3.0, "n": 3},
-            "sla_achievement": {"value": null, "n": 0, "by_metric": {}}
+                     "ci_low": 0.09453120463920084, "ci_high": 0.9054687953607992, "small_sample": true},
+            "csat_response_rate": {"value": 2.0 / 3.0, "n": 3, "small_sample": true},
+            "sla_achievement": {"value": null, "n": 0, "small_sample": false, "by_metric": {}}
         }),
         "created 1,2,3,6 (now solved or closed: 1,3,6); solved 1,4; unsolved 2,7; backlog on 1 April 2,3 (solved in April),6 (closed without solved_at),7; replies 30,90; resolutions 1440,15840; rating 1 good, 2 bad (Wilson as computed by Python with z = 1.959964); offered in March: 1,2,3"
     );
@@ -95,11 +94,11 @@ fn business_hours_leave_out_tickets_whose_business_value_is_null() {
     assert_eq!(out["hours"], "business");
     assert_eq!(
         out["kpis"]["first_reply_time"],
-        json!({"unit": "minutes", "n": 2, "mean": 55.0, "median": 55.0, "p90": 83.0})
+        json!({"unit": "minutes", "n": 2, "mean": 55.0, "median": 55.0, "p90": 83.0, "small_sample": true})
     );
     assert_eq!(
         out["kpis"]["full_resolution_time"],
-        json!({"unit": "minutes", "n": 1, "mean": 540.0, "median": 540.0, "p90": 540.0})
+        json!({"unit": "minutes", "n": 1, "mean": 540.0, "median": 540.0, "p90": 540.0, "small_sample": true})
     );
 }
 
@@ -113,20 +112,20 @@ fn an_empty_range_gives_zero_counts_and_null_statistics() {
             "tickets_solved": {"value": 0},
             "tickets_unsolved": {"value": 0},
             "backlog": {"value": 0, "method": "current_status"},
-            "resolution_rate": {"value": null, "n": 0},
-            "first_reply_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
-            "first_resolution_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
-            "full_resolution_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
-            "requester_wait_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
-            "agent_wait_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
-            "on_hold_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null},
-            "replies_per_solved": {"value": null, "n": 0},
-            "one_touch_rate": {"value": null, "n": 0},
-            "zero_touch_rate": {"value": null, "n": 0},
-            "reopen_rate": {"value": null, "n": 0},
-            "csat": {"value": null, "n": 0, "good": 0, "bad": 0, "ci_low": null, "ci_high": null},
-            "csat_response_rate": {"value": null, "n": 0},
-            "sla_achievement": {"value": null, "n": 0, "by_metric": {}}
+            "resolution_rate": {"value": null, "n": 0, "small_sample": false},
+            "first_reply_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null, "small_sample": false},
+            "first_resolution_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null, "small_sample": false},
+            "full_resolution_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null, "small_sample": false},
+            "requester_wait_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null, "small_sample": false},
+            "agent_wait_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null, "small_sample": false},
+            "on_hold_time": {"unit": "minutes", "n": 0, "mean": null, "median": null, "p90": null, "small_sample": false},
+            "replies_per_solved": {"value": null, "n": 0, "small_sample": false},
+            "one_touch_rate": {"value": null, "n": 0, "small_sample": false},
+            "zero_touch_rate": {"value": null, "n": 0, "small_sample": false},
+            "reopen_rate": {"value": null, "n": 0, "small_sample": false},
+            "csat": {"value": null, "n": 0, "good": 0, "bad": 0, "ci_low": null, "ci_high": null, "small_sample": false},
+            "csat_response_rate": {"value": null, "n": 0, "small_sample": false},
+            "sla_achievement": {"value": null, "n": 0, "small_sample": false, "by_metric": {}}
         })
     );
 }

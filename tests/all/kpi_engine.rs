@@ -144,36 +144,42 @@ fn solved_ticket_kpis_match_hand_computed_values() {
     assert_eq!(k["tickets_solved"], json!({"value": 4}), "a1, a2, a3, a5");
     assert_eq!(
         k["first_resolution_time"],
-        json!({"unit": "minutes", "n": 3, "mean": 61.666666666666664, "median": 60.0, "p90": 108.0}),
+        json!({"unit": "minutes", "n": 3, "mean": 61.666666666666664, "median": 60.0, "p90": 108.0, "small_sample": true}),
         "5, 60, 120"
     );
     assert_eq!(
         k["requester_wait_time"],
-        json!({"unit": "minutes", "n": 2, "mean": 150.0, "median": 150.0, "p90": 190.0})
+        json!({"unit": "minutes", "n": 2, "mean": 150.0, "median": 150.0, "p90": 190.0, "small_sample": true})
     );
     assert_eq!(
         k["agent_wait_time"],
-        json!({"unit": "minutes", "n": 2, "mean": 30.0, "median": 30.0, "p90": 38.0})
+        json!({"unit": "minutes", "n": 2, "mean": 30.0, "median": 30.0, "p90": 38.0, "small_sample": true})
     );
     assert_eq!(
         k["on_hold_time"],
-        json!({"unit": "minutes", "n": 2, "mean": 15.0, "median": 15.0, "p90": 27.0})
+        json!({"unit": "minutes", "n": 2, "mean": 15.0, "median": 15.0, "p90": 27.0, "small_sample": true})
     );
     assert_eq!(
         k["replies_per_solved"],
-        json!({"value": 4.0 / 3.0, "n": 3}),
+        json!({"value": 4.0 / 3.0, "n": 3, "small_sample": true}),
         "1 + 3 + 0 over three tickets with replies; a5 has none"
     );
-    assert_eq!(k["one_touch_rate"], json!({"value": 1.0 / 3.0, "n": 3}));
-    assert_eq!(k["zero_touch_rate"], json!({"value": 1.0 / 3.0, "n": 3}));
+    assert_eq!(
+        k["one_touch_rate"],
+        json!({"value": 1.0 / 3.0, "n": 3, "small_sample": true})
+    );
+    assert_eq!(
+        k["zero_touch_rate"],
+        json!({"value": 1.0 / 3.0, "n": 3, "small_sample": true})
+    );
     assert_eq!(
         k["reopen_rate"],
-        json!({"value": 1.0 / 3.0, "n": 3}),
+        json!({"value": 1.0 / 3.0, "n": 3, "small_sample": true}),
         "a2 reopened; a1 and a5 not; a3 unknown; a4 is not solved"
     );
     assert_eq!(
         k["resolution_rate"],
-        json!({"value": 0.75, "n": 4}),
+        json!({"value": 0.75, "n": 4, "small_sample": true}),
         "created a1-a4, now solved or closed a1-a3"
     );
     assert_eq!(
@@ -192,7 +198,7 @@ fn business_hours_apply_to_every_duration_kpi() {
     });
     assert_eq!(
         out["kpis"]["first_resolution_time"],
-        json!({"unit": "minutes", "n": 2, "mean": 32.5, "median": 32.5, "p90": 54.5}),
+        json!({"unit": "minutes", "n": 2, "mean": 32.5, "median": 32.5, "p90": 54.5, "small_sample": true}),
         "a2's business value is null: 5 and 60"
     );
     assert_eq!(out["kpis"]["requester_wait_time"]["n"], 1);
@@ -241,10 +247,10 @@ fn sla_instances_are_breached_achieved_or_still_active() {
     });
     assert_eq!(
         out["kpis"]["sla_achievement"],
-        json!({"value": 0.5, "n": 4, "by_metric": {
-            "first_reply_time": {"value": 0.5, "n": 2},
-            "next_reply_time": {"value": 0.0, "n": 1},
-            "requester_wait_time": {"value": 1.0, "n": 1}
+        json!({"value": 0.5, "n": 4, "small_sample": true, "by_metric": {
+            "first_reply_time": {"value": 0.5, "n": 2, "small_sample": true},
+            "next_reply_time": {"value": 0.0, "n": 1, "small_sample": true},
+            "requester_wait_time": {"value": 1.0, "n": 1, "small_sample": true}
         }}),
         "a1 reply breached then fulfilled (breached), a1 wait fulfilled, a2 first reply fulfilled, a2 second reply breached; active, un-applied, March, deleted and unknown left out"
     );
@@ -254,7 +260,7 @@ fn sla_instances_are_breached_achieved_or_still_active() {
     });
     assert_eq!(
         march["kpis"]["sla_achievement"],
-        json!({"value": 0.0, "n": 1, "by_metric": {"resolution_time": {"value": 0.0, "n": 1}}})
+        json!({"value": 0.0, "n": 1, "small_sample": true, "by_metric": {"resolution_time": {"value": 0.0, "n": 1, "small_sample": true}}})
     );
 }
 
@@ -633,14 +639,19 @@ fn csv_carries_the_sla_metrics_of_the_json() {
             "backlog",
             "one_touch_rate",
             "one_touch_rate_n",
+            "one_touch_rate_small_sample",
             "sla_achievement",
             "sla_achievement_n",
+            "sla_achievement_small_sample",
             "sla_achievement_first_reply_time",
             "sla_achievement_first_reply_time_n",
+            "sla_achievement_first_reply_time_small_sample",
             "sla_achievement_next_reply_time",
             "sla_achievement_next_reply_time_n",
+            "sla_achievement_next_reply_time_small_sample",
             "sla_achievement_requester_wait_time",
             "sla_achievement_requester_wait_time_n",
+            "sla_achievement_requester_wait_time_small_sample",
         ]
     );
     assert_eq!(
@@ -650,15 +661,21 @@ fn csv_carries_the_sla_metrics_of_the_json() {
             "1",
             "0.3333333333333333",
             "3",
+            "1",
             "0.5",
             "4",
+            "1",
             "0.5",
             "2",
+            "1",
             "0",
             "1",
             "1",
+            "1",
+            "1",
             "1"
-        ]
+        ],
+        "every value here rests on fewer than 30 records, so each is flagged small"
     );
 }
 

@@ -2,6 +2,8 @@
 //! and the weekly specs drawn from the same numbers as the cards.
 
 use chrono::NaiveDate;
+use deskbench::analytics::engine::change::ChangeUnit;
+use deskbench::analytics::engine::kpi::KpiId;
 use deskbench::analytics::views::overview::{overview, OverviewRequest, PeriodPreset};
 use deskbench::analytics::Frame;
 use deskbench::charts::{overview_charts, ChartKind, Unit, XKind};
@@ -134,4 +136,40 @@ fn weekly_specs_carry_the_engine_numbers() {
     assert_eq!(heat.series.len(), 7);
     assert_eq!(heat.series[0].name, "1");
     assert_eq!(heat.series[0].values[10], Some(2.0));
+}
+
+#[test]
+fn cards_compare_only_what_can_be_compared() {
+    let data = overview(
+        &frame(),
+        &request("2025-03-24", "2025-04-06"),
+        today(),
+        chrono_tz::UTC,
+        &[],
+    )
+    .unwrap();
+    let card = |kpi| data.cards.iter().find(|c| c.kpi == kpi).unwrap();
+    for kpi in [KpiId::TicketsUnsolved, KpiId::Backlog] {
+        let now_dependent = card(kpi);
+        assert_eq!(now_dependent.change, None, "{kpi:?} depends on now");
+        let trend = now_dependent.trend.as_ref().expect("a trend instead");
+        assert_eq!(trend.len(), 2, "one value per week of the range");
+        assert_eq!(
+            trend.last().copied().flatten(),
+            now_dependent.headline,
+            "the last week ends with the range"
+        );
+    }
+    let created = card(KpiId::TicketsCreated);
+    assert_eq!(created.trend, None);
+    // 4 created against 1 (ticket 5, 22 March local): +300%, but 3 < 1.96·√5 ≈ 4.4.
+    let change = created.change.unwrap();
+    assert_eq!((change.unit, change.value), (ChangeUnit::Relative, 3.0));
+    assert!(
+        !change.clear,
+        "a count this small moves that much by chance"
+    );
+    let csat = card(KpiId::Csat);
+    assert!(csat.small_sample, "two ratings");
+    assert_eq!(csat.change, None, "no rating in the previous period");
 }

@@ -65,6 +65,44 @@ test('the default cards equal `deskbench kpi` for the last 30 days', async () =>
   assertCardsMatch(await readCards(), cliKpis());
 });
 
+test('CSAT changes in points, unsolved tickets show a trend instead of a change', async () => {
+  await readCards();
+  const csat = await browser.$('[data-testid="kpi-card"][data-kpi="csat"] [data-testid="kpi-change"] .tabular');
+  assert.match(await csat.getText(), /^[+-]?\d+\.\d pp$/, 'a share changes in percentage points');
+  const unsolved = await browser.$('[data-testid="kpi-card"][data-kpi="tickets_unsolved"]');
+  assert.ok(!(await unsolved.$('[data-testid="kpi-change"]').isExisting()), 'no change for a KPI that depends on now');
+  assert.ok(await unsolved.$('[data-testid="kpi-trend"]').isExisting(), 'its weekly trend instead');
+});
+
+/** Sets a custom range and waits until the range label shows it. */
+async function customRange(fromDate, toDate) {
+  const label = await browser.$('[data-testid="range-label"]');
+  const before = await label.getText();
+  await (await browser.$('[data-testid="period-preset"]')).selectByAttribute('value', 'custom');
+  await setDate(await browser.$('[data-testid="range-from"]'), fromDate);
+  await setDate(await browser.$('[data-testid="range-to"]'), toDate);
+  await browser.$('[data-testid="range-apply"]').click();
+  await browser.waitUntil(async () => (await label.getText()) !== before, {
+    timeout: 30000,
+    timeoutMsg: 'the range label never changed to the custom range',
+  });
+}
+
+test('a headline on a small sample carries the mark, as the CLI flags it', async () => {
+  // Three days of a 4,000-ticket demo: a handful of ratings, a few dozen tickets.
+  await customRange('2026-03-02', '2026-03-04');
+  await readCards();
+  const kpis = cliKpis('--from', '2026-03-02', '--to', '2026-03-04');
+  const flagged = ['tickets_created', 'tickets_solved', 'tickets_unsolved', 'first_reply_time', 'full_resolution_time', 'csat'].map(
+    (id) => [id, kpis[id].small_sample === true],
+  );
+  assert.ok(flagged.some(([, small]) => small), 'the range has at least one small sample');
+  for (const [id, small] of flagged) {
+    const mark = browser.$(`[data-testid="kpi-card"][data-kpi="${id}"] [data-testid="small-sample"]`);
+    assert.equal(await mark.isExisting(), small, `${id}: the mark follows the CLI's small_sample`);
+  }
+});
+
 test('a custom range shows the CLI numbers for that range', async () => {
   const label = await browser.$('[data-testid="range-label"]');
   const before = await label.getText();

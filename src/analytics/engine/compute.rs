@@ -302,6 +302,7 @@ fn empty_value(measure: Measure) -> KpiValue {
         Measure::Sla => KpiValue::Sla(SlaValue {
             value: None,
             n: 0,
+            small_sample: false,
             by_metric: MetricRates::default(),
         }),
         _ => KpiValue::Rate(RateValue::share(0, 0)),
@@ -636,12 +637,7 @@ fn tally_kpi(
                     }
                 },
                 // Integer sums are exact, so the mean is too.
-                |(sum, n)| {
-                    KpiValue::Rate(RateValue {
-                        value: (n > 0).then(|| sum as f64 / n as f64),
-                        n,
-                    })
-                },
+                |(sum, n)| KpiValue::Rate(RateValue::mean(sum as f64, n)),
             )
         }
         Measure::Csat => {
@@ -738,6 +734,7 @@ impl MetricTable {
         KpiValue::Sla(SlaValue {
             value: rate.value,
             n,
+            small_sample: rate.small_sample,
             by_metric: MetricRates(by_metric),
         })
     }

@@ -69,6 +69,16 @@ pub enum Measure {
     Sla,
 }
 
+impl Measure {
+    /// Whether the value is a share in [0, 1], whose change reads in percentage points.
+    pub fn is_share(self) -> bool {
+        !matches!(
+            self,
+            Measure::Count | Measure::Duration(_) | Measure::MeanReplies
+        )
+    }
+}
+
 /// One KPI's definition: adding a KPI is adding a variant and a row here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KpiDef {
@@ -76,6 +86,23 @@ pub struct KpiDef {
     pub measure: Measure,
     /// Whether a rise is good news (for the colour of a delta and a target's direction).
     pub higher_is_better: bool,
+}
+
+impl KpiId {
+    /// Whether the KPI reads a status as it is now, so its value for an older period keeps
+    /// changing as time passes and a period-over-period change compares tickets that had
+    /// different time to move on: unsolved tickets and the backlog (statuses now), the
+    /// resolution rate (solved now, of the tickets created then) and the CSAT response
+    /// rate (surveys still "offered" now can be answered later).
+    pub fn depends_on_now(self) -> bool {
+        matches!(
+            self,
+            KpiId::TicketsUnsolved
+                | KpiId::Backlog
+                | KpiId::ResolutionRate
+                | KpiId::CsatResponseRate
+        )
+    }
 }
 
 impl KpiId {
@@ -171,6 +198,40 @@ impl KpiId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_and_now_dependent_kpis() {
+        let shares: Vec<KpiId> = KpiId::ALL
+            .into_iter()
+            .filter(|k| k.def().measure.is_share())
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                KpiId::ResolutionRate,
+                KpiId::OneTouchRate,
+                KpiId::ZeroTouchRate,
+                KpiId::ReopenRate,
+                KpiId::Csat,
+                KpiId::CsatResponseRate,
+                KpiId::SlaAchievement
+            ],
+            "replies per solved ticket is a mean, not a share"
+        );
+        let now: Vec<KpiId> = KpiId::ALL
+            .into_iter()
+            .filter(|k| k.depends_on_now())
+            .collect();
+        assert_eq!(
+            now,
+            [
+                KpiId::TicketsUnsolved,
+                KpiId::Backlog,
+                KpiId::ResolutionRate,
+                KpiId::CsatResponseRate
+            ]
+        );
+    }
 
     #[test]
     fn names_round_trip_and_match_serde() {

@@ -2,6 +2,7 @@
 //! (group, bucket) grid, and the statistics and values they produce. Knows the frame, not
 //! the query's text or any screen.
 
+pub mod change;
 pub(crate) mod compute;
 pub(crate) mod grid;
 pub mod kpi;

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::stats::{is_small, Interval, MIN_SHARE_SAMPLE};
+
 /// One KPI's result. Untagged: the JSON is the contract's plain object for each kind.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(untagged)]
@@ -39,6 +41,18 @@ impl KpiValue {
             KpiValue::Sla(s) => s.n,
         }
     }
+
+    /// Whether the headline rests on too few records to read (`stats::MIN_*_SAMPLE`); a
+    /// count is exact, never small.
+    pub fn small_sample(&self) -> bool {
+        match self {
+            KpiValue::Count(_) | KpiValue::Backlog(_) => false,
+            KpiValue::Rate(r) => r.small_sample,
+            KpiValue::Duration(d) => d.small_sample,
+            KpiValue::Csat(c) => c.small_sample,
+            KpiValue::Sla(s) => s.small_sample,
+        }
+    }
 }
 
 /// `{"value": 1234}`.
@@ -58,6 +72,13 @@ pub struct DurationStats {
     pub mean: Option<f64>,
     pub median: Option<f64>,
     pub p90: Option<f64>,
+    /// Fewer than `stats::MIN_PERCENTILE_SAMPLE` values (and at least one).
+    pub small_sample: bool,
+    /// The distribution-free 95% interval of the median, for comparisons; not part of
+    /// the printed contract.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub median_interval: Option<Interval>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -78,6 +99,8 @@ pub struct CsatStats {
     pub bad: u64,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
+    /// Fewer than `stats::MIN_SHARE_SAMPLE` ratings (and at least one).
+    pub small_sample: bool,
 }
 
 /// `{"value": 91, "method": "current_status"}`.
@@ -102,14 +125,22 @@ pub struct RateValue {
     pub value: Option<f64>,
     #[ts(type = "number")]
     pub n: u64,
+    /// Fewer than `stats::MIN_SHARE_SAMPLE` records (and at least one).
+    pub small_sample: bool,
 }
 
 impl RateValue {
     /// `hits / n`, null when `n = 0`.
     pub fn share(hits: u64, n: u64) -> RateValue {
+        RateValue::mean(hits as f64, n)
+    }
+
+    /// `sum / n`, null when `n = 0`.
+    pub fn mean(sum: f64, n: u64) -> RateValue {
         RateValue {
-            value: (n > 0).then(|| hits as f64 / n as f64),
+            value: (n > 0).then(|| sum / n as f64),
             n,
+            small_sample: is_small(n, MIN_SHARE_SAMPLE),
         }
     }
 }
@@ -120,6 +151,8 @@ pub struct SlaValue {
     pub value: Option<f64>,
     #[ts(type = "number")]
     pub n: u64,
+    /// Fewer than `stats::MIN_SHARE_SAMPLE` instances (and at least one).
+    pub small_sample: bool,
     #[ts(as = "std::collections::HashMap<String, RateValue>")]
     pub by_metric: MetricRates,
 }

@@ -79,8 +79,9 @@ pub struct ReportTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// The statistics of a value as (column suffix, number). SLA's per-metric rates follow
-/// its overall rate, one pair of columns per metric of `metrics`.
+/// The statistics of a value as (column suffix, number), with whether it is a small
+/// sample (`_small_sample`, 1 or 0; counts have none). SLA's per-metric rates follow its
+/// overall rate, three columns per metric of `metrics`.
 fn statistics(value: &KpiValue, metrics: &[String]) -> Vec<(String, Option<f64>)> {
     let named = |pairs: Vec<(&str, Option<f64>)>| {
         pairs
@@ -88,12 +89,21 @@ fn statistics(value: &KpiValue, metrics: &[String]) -> Vec<(String, Option<f64>)
             .map(|(suffix, v)| (suffix.to_owned(), v))
             .collect::<Vec<_>>()
     };
+    let small = Some(f64::from(value.small_sample()));
     match value {
         KpiValue::Count(c) => named(vec![("", Some(c.value as f64))]),
         KpiValue::Backlog(b) => named(vec![("", Some(b.value as f64))]),
-        KpiValue::Rate(r) => named(vec![("", r.value), ("_n", Some(r.n as f64))]),
+        KpiValue::Rate(r) => named(vec![
+            ("", r.value),
+            ("_n", Some(r.n as f64)),
+            ("_small_sample", small),
+        ]),
         KpiValue::Sla(s) => {
-            let mut out = named(vec![("", s.value), ("_n", Some(s.n as f64))]);
+            let mut out = named(vec![
+                ("", s.value),
+                ("_n", Some(s.n as f64)),
+                ("_small_sample", small),
+            ]);
             for metric in metrics {
                 let rate = s
                     .by_metric
@@ -103,6 +113,8 @@ fn statistics(value: &KpiValue, metrics: &[String]) -> Vec<(String, Option<f64>)
                     .map(|(_, r)| r);
                 out.push((format!("_{metric}"), rate.and_then(|r| r.value)));
                 out.push((format!("_{metric}_n"), Some(rate.map_or(0, |r| r.n) as f64)));
+                let small = rate.is_some_and(|r| r.small_sample);
+                out.push((format!("_{metric}_small_sample"), Some(f64::from(small))));
             }
             out
         }
@@ -111,6 +123,7 @@ fn statistics(value: &KpiValue, metrics: &[String]) -> Vec<(String, Option<f64>)
             ("_mean", d.mean),
             ("_median", d.median),
             ("_p90", d.p90),
+            ("_small_sample", small),
         ]),
         KpiValue::Csat(c) => named(vec![
             ("", c.value),
@@ -119,6 +132,7 @@ fn statistics(value: &KpiValue, metrics: &[String]) -> Vec<(String, Option<f64>)
             ("_bad", Some(c.bad as f64)),
             ("_ci_low", c.ci_low),
             ("_ci_high", c.ci_high),
+            ("_small_sample", small),
         ]),
     }
 }

@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analytics::engine::change::{change, KpiChange};
 use crate::analytics::engine::kpi::KpiId;
 use crate::analytics::engine::value::KpiValue;
 use crate::analytics::frame::Frame;
@@ -68,9 +69,19 @@ pub struct KpiCard {
     /// The number the card shows: a count, a median in minutes, or a share.
     pub headline: Option<f64>,
     pub previous_headline: Option<f64>,
-    /// Relative change of the headline, (current − previous) / previous; null when
-    /// either is missing or the previous is 0.
-    pub change: Option<f64>,
+    /// The change from the previous period: relative for counts and durations, in points
+    /// for shares; null when either headline is missing, the previous count is 0, or the
+    /// KPI depends on now (see `trend`).
+    pub change: Option<KpiChange>,
+    /// For a KPI that depends on now (`KpiId::depends_on_now`), instead of a change: its
+    /// value at the end of each week of the period. The previous period's value was
+    /// measured on tickets that have had longer to be solved, so comparing with it
+    /// misleads; every week of this line is measured against the same now, so its shape
+    /// (a backlog that grows, unsolved tickets piling up in the last weeks) compares like
+    /// with like. Null for the other KPIs.
+    pub trend: Option<Vec<Option<f64>>>,
+    /// Whether the headline rests on too few records to read (`stats::MIN_*_SAMPLE`).
+    pub small_sample: bool,
     /// Whether a higher headline is good news (CSAT, solved) or bad (reply time).
     pub higher_is_better: bool,
     /// The workspace's target for this KPI, if one is set, and how the headline fares.
@@ -120,14 +131,21 @@ pub fn overview(
         },
     );
     let (current, previous, arrivals) = (current?, previous?, arrivals?);
+    let weekly = &current.series;
     let cards = KpiId::ALL
         .into_iter()
         .filter_map(|kpi| {
             let (current, previous) = (current.kpis.get(kpi)?, previous.kpis.get(kpi)?);
             let (headline, previous_headline) = (current.headline(), previous.headline());
-            let change = match (headline, previous_headline) {
-                (Some(now), Some(before)) if before != 0.0 => Some((now - before) / before),
-                _ => None,
+            let trend = kpi.depends_on_now().then(|| {
+                let weeks = weekly.iter().flatten();
+                weeks
+                    .map(|point| point.kpis.get(kpi).and_then(KpiValue::headline))
+                    .collect()
+            });
+            let change = match trend {
+                Some(_) => None,
+                None => change(kpi, current, previous),
             };
             let target = targets.iter().find(|t| t.kpi == kpi).copied();
             Some(KpiCard {
@@ -139,6 +157,8 @@ pub fn overview(
                 headline,
                 previous_headline,
                 change,
+                trend,
+                small_sample: current.small_sample(),
                 higher_is_better: kpi.def().higher_is_better,
             })
         })

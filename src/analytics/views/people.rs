@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analytics::engine::change::share_interval;
 use crate::analytics::engine::kpi::{Hours, KpiId};
+use crate::analytics::engine::stats::Interval;
 use crate::analytics::engine::value::KpiValue;
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::query::filter::FilterEcho;
@@ -100,6 +102,58 @@ pub struct PeopleCell {
     pub n: u64,
     /// The headline of each week of `weeks`.
     pub trend: Vec<Option<f64>>,
+    /// Whether the headline rests on too few records to read (`stats::MIN_*_SAMPLE`).
+    pub small_sample: bool,
+    /// The 95% interval of the headline that `standing` rests on: Wilson for shares, the
+    /// distribution-free one for a median; null for counts, which are exact, and for a
+    /// median of 5 durations or fewer.
+    pub interval: Option<Interval>,
+    /// How the cell fares against its column's team median.
+    pub standing: Standing,
+}
+
+/// Whether a cell is better or worse than the team median beyond chance, so a row is
+/// shaded only for what its numbers can show: an agent at 87.5% CSAT on 8 ratings
+/// (interval 53–98%) is not worse than a team at 88.2%.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// The interval lies wholly on the good side of the team median (a count: above or
+    /// below it, as the KPI's direction says).
+    Better,
+    Worse,
+    /// The interval holds the team median, or the sample is small.
+    Unclear,
+    /// No value, or no team median.
+    None,
+}
+
+/// The standing of `cell` against `team`, the column's median.
+fn standing(cell: &PeopleCell, team: Option<f64>, higher_is_better: bool) -> Standing {
+    let (Some(value), Some(team)) = (cell.headline, team) else {
+        return Standing::None;
+    };
+    let above = match (&cell.value, cell.interval) {
+        (KpiValue::Count(_), _) if value != team => value > team,
+        (_, Some(interval)) if !cell.small_sample && !interval.contains(team) => {
+            interval.low > team
+        }
+        _ => return Standing::Unclear,
+    };
+    if above == higher_is_better {
+        Standing::Better
+    } else {
+        Standing::Worse
+    }
+}
+
+/// The interval a cell's standing rests on (see `PeopleCell::interval`).
+fn interval_of(value: &KpiValue) -> Option<Interval> {
+    match value {
+        KpiValue::Count(_) | KpiValue::Backlog(_) => None,
+        KpiValue::Duration(d) => d.median_interval,
+        _ => share_interval(value).map(|(_, interval)| interval),
+    }
 }
 
 /// The table for `query`'s range, filters and hours (its `by`, `every`, `kpis` and `top`
@@ -147,7 +201,12 @@ pub fn people_table(
             higher_is_better: kpi.def().higher_is_better,
             team_median: median(rows.iter().filter_map(|row| row.cells[i].headline)),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    for row in &mut rows {
+        for (cell, column) in row.cells.iter_mut().zip(&columns) {
+            cell.standing = standing(cell, column.team_median, column.higher_is_better);
+        }
+    }
     Ok(PeopleTable {
         range: report.range,
         hours: report.hours,
@@ -209,6 +268,10 @@ fn row_of(group: GroupReport) -> Option<PeopleRow> {
             Some(PeopleCell {
                 headline: value.headline(),
                 n: value.sample_size(),
+                small_sample: value.small_sample(),
+                interval: interval_of(&value),
+                // Set once the team medians are known.
+                standing: Standing::None,
                 value,
                 trend: series
                     .iter()
@@ -243,6 +306,8 @@ fn median(values: impl Iterator<Item = f64>) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analytics::engine::stats::{csat_stats, duration_stats};
+    use crate::analytics::engine::value::{CountValue, RateValue};
 
     #[test]
     fn median_of_odd_and_even_counts_and_of_nothing() {
@@ -254,6 +319,81 @@ mod tests {
         );
         assert_eq!(median(std::iter::empty()), None);
         assert_eq!(median([f64::NAN, 5.0].into_iter()), Some(5.0));
+    }
+
+    fn cell(value: KpiValue) -> PeopleCell {
+        PeopleCell {
+            headline: value.headline(),
+            n: value.sample_size(),
+            small_sample: value.small_sample(),
+            interval: interval_of(&value),
+            standing: Standing::None,
+            trend: vec![],
+            value,
+        }
+    }
+
+    #[test]
+    fn csat_on_8_ratings_is_unclear_against_the_team() {
+        // 7 of 8: Wilson center (0.875 + 1.9208/8) / 1.4802 = 0.7533, half-width
+        // 1.96·√(0.875·0.125/8 + 3.8415/256) / 1.4802 = 0.2242: 52.9%–97.8%.
+        let eight = cell(KpiValue::Csat(csat_stats(7, 1)));
+        let interval = eight.interval.unwrap();
+        assert!((interval.low - 0.5291).abs() < 1e-4, "{interval:?}");
+        assert!((interval.high - 0.9776).abs() < 1e-4, "{interval:?}");
+        assert_eq!(standing(&eight, Some(0.882), true), Standing::Unclear);
+    }
+
+    #[test]
+    fn csat_whose_interval_excludes_the_team_is_shaded() {
+        // 60 of 100: Wilson 50.2%–69.1%, wholly below a team at 88.2%.
+        let low = cell(KpiValue::Csat(csat_stats(60, 40)));
+        let interval = low.interval.unwrap();
+        assert!((interval.low - 0.5020).abs() < 1e-4, "{interval:?}");
+        assert!((interval.high - 0.6906).abs() < 1e-4, "{interval:?}");
+        assert_eq!(standing(&low, Some(0.882), true), Standing::Worse);
+        // For reopens, lower is better: the same interval below the team is better.
+        let reopens = cell(KpiValue::Rate(RateValue::share(60, 100)));
+        assert_eq!(standing(&reopens, Some(0.882), false), Standing::Better);
+    }
+
+    #[test]
+    fn a_small_sample_is_unclear_even_when_its_interval_excludes_the_team() {
+        // 0 of 20: Wilson 0%–16.1%, below 88.2%, but 20 ratings are a small sample.
+        let none_good = cell(KpiValue::Csat(csat_stats(0, 20)));
+        assert!(none_good.interval.unwrap().high < 0.882);
+        assert_eq!(standing(&none_good, Some(0.882), true), Standing::Unclear);
+    }
+
+    #[test]
+    fn medians_use_their_distribution_free_interval() {
+        // 100 durations 0..99: median 49.5, interval the 40th and 61st values, 39 and 60.
+        let mut minutes: Vec<f64> = (0..100).map(f64::from).collect();
+        let reply = cell(KpiValue::Duration(duration_stats(&mut minutes)));
+        assert_eq!(
+            reply.interval,
+            Some(Interval {
+                low: 39.0,
+                high: 60.0
+            })
+        );
+        assert_eq!(standing(&reply, Some(55.0), false), Standing::Unclear);
+        assert_eq!(
+            standing(&reply, Some(70.0), false),
+            Standing::Better,
+            "faster than the team beyond the interval"
+        );
+        assert_eq!(standing(&reply, Some(30.0), false), Standing::Worse);
+    }
+
+    #[test]
+    fn counts_compare_directly_and_nothing_compares_with_nothing() {
+        let solved = cell(KpiValue::Count(CountValue { value: 12 }));
+        assert_eq!(standing(&solved, Some(10.0), true), Standing::Better);
+        assert_eq!(standing(&solved, Some(12.0), true), Standing::Unclear);
+        assert_eq!(standing(&solved, None, true), Standing::None);
+        let empty = cell(KpiValue::Csat(csat_stats(0, 0)));
+        assert_eq!(standing(&empty, Some(0.9), true), Standing::None);
     }
 
     #[test]

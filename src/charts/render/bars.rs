@@ -7,6 +7,7 @@ use super::axis::{value_label, ValueAxis};
 use super::cartesian::{self, Plot};
 use super::frame::{size, Area, Ctx};
 use super::scene::Anchor;
+use super::small;
 
 /// The web view lays one series over more than this many named groups horizontally.
 const MAX_UPRIGHT_GROUPS: usize = 8;
@@ -120,6 +121,19 @@ fn draw_grouped(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, thickness: f32) {
             let at = plot.center(i) - total / 2.0 + each * (s as f32 + 0.5);
             bar(ctx, plot, at, each - gap, 0.0, v, s);
         }
+        small::mark(ctx, spec, s, |i, v| {
+            let at = plot.center(i) - total / 2.0 + each * (s as f32 + 0.5);
+            bar_end(plot, at, v)
+        });
+    }
+}
+
+/// The middle of a bar's value end, where its small-sample ring sits.
+fn bar_end(plot: &Plot, at: f32, v: f64) -> (f32, f32) {
+    if plot.horizontal {
+        (plot.value(v), at)
+    } else {
+        (at, plot.value(v))
     }
 }
 

@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::options::Locale;
+use crate::analytics::engine::stats::{MIN_PERCENTILE_SAMPLE, MIN_SHARE_SAMPLE};
 
 /// Russian groups digits with a narrow no-break space, so a number never wraps.
 const RU_GROUP: &str = "\u{202F}";
@@ -222,6 +223,16 @@ pub fn empty_message(locale: Locale) -> &'static str {
         Locale::En => "No data for this period.",
         Locale::Ru => "За этот период нет данных.",
         Locale::Ko => "이 기간에는 데이터가 없습니다.",
+    }
+}
+
+/// The legend's note for the small-sample ring, with the engine's thresholds.
+pub fn small_sample_note(locale: Locale) -> String {
+    let (shares, times) = (MIN_SHARE_SAMPLE, MIN_PERCENTILE_SAMPLE);
+    match locale {
+        Locale::En => format!("Small sample: under {shares} records ({times} for times)"),
+        Locale::Ru => format!("Малая выборка: меньше {shares} записей ({times} для времени)"),
+        Locale::Ko => format!("표본 부족: {shares}건 미만(시간은 {times}건 미만)"),
     }
 }
 

@@ -61,6 +61,8 @@ pub struct LegendItem {
     pub color: Rgba,
     /// Drawn as a line sample (dashed or not) rather than a square.
     pub line: Option<bool>,
+    /// Drawn as the small-sample ring (`small::ring`) rather than a square.
+    pub ring: bool,
 }
 
 impl Ctx<'_> {
@@ -175,6 +177,9 @@ impl Ctx<'_> {
             }
             let middle = baseline - self.px(size::LEGEND * 0.35);
             match item.line {
+                _ if item.ring => {
+                    super::small::ring(self, x + swatch / 2.0, middle, item.color);
+                }
                 Some(dashed) => {
                     let w = self.px(size::LINE_WIDTH);
                     let points = vec![(x, middle), (x + sample, middle)];

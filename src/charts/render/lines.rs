@@ -7,6 +7,7 @@ use super::axis::ValueAxis;
 use super::cartesian::{self, Plot};
 use super::frame::{size, Area, Ctx};
 use super::scene::{dashes, Shape};
+use super::small;
 
 /// Up to this many categories each point gets a marker.
 const MAX_MARKED_POINTS: usize = 40;
@@ -29,6 +30,7 @@ pub fn draw(ctx: &mut Ctx, spec: &ChartSpec, area: Area) {
     let marked = spec.x.labels.len() <= MAX_MARKED_POINTS;
     for (s, series) in spec.series.iter().enumerate() {
         draw_line(ctx, series, &plot, s, marked);
+        small::mark(ctx, spec, s, small::on_line(&plot));
     }
 }
 

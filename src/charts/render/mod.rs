@@ -14,6 +14,7 @@ mod options;
 mod paint;
 pub mod palette;
 mod scene;
+mod small;
 mod text;
 
 pub use options::{Locale, RenderOptions, Theme, MAX_SIDE, MIN_SIDE};
@@ -131,8 +132,12 @@ fn layout(spec: &ChartSpec, options: &RenderOptions, fonts: &Fonts, scale: u32) 
     };
     let mut top = ctx.header(&spec.title, spec.subtitle.as_deref(), page);
     let empty = spec.is_empty();
-    if spec.series.len() > 1 && spec.kind != ChartKind::Heatmap && !empty {
-        let items = legend_items(spec, palette);
+    let small = small::any(spec);
+    if (spec.series.len() > 1 || small) && spec.kind != ChartKind::Heatmap && !empty {
+        let mut items = legend_items(spec, palette);
+        if small {
+            items.push(small::legend_item(&ctx));
+        }
         top = ctx.legend(&items, top, page);
     }
     let area = Area {
@@ -161,6 +166,7 @@ fn legend_items(spec: &ChartSpec, palette: &Palette) -> Vec<LegendItem> {
             name: s.name.clone(),
             color: palette.series(i),
             line: (spec.kind == ChartKind::Line).then_some(s.dashed),
+            ring: false,
         })
         .collect()
 }

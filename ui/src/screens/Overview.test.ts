@@ -50,6 +50,14 @@ describe('Overview screen', () => {
     expect(cards[4]).toHaveTextContent('No data in this period');
     expect(cards[0]?.querySelector('[data-testid="kpi-change"]')).toHaveAttribute('data-tone', 'bad');
     expect(cards[3]?.querySelector('[data-testid="kpi-change"]')).toHaveAttribute('data-tone', 'good');
+    // Unsolved tickets depend on now: a weekly trend, no change against the previous period.
+    expect(cards[2]?.querySelector('[data-testid="kpi-change"]')).toBeNull();
+    expect(cards[2]?.querySelector('[data-testid="kpi-trend"]')).not.toBeNull();
+    // CSAT changes in percentage points, grey within the noise.
+    const csat = cards[5]?.querySelector('[data-testid="kpi-change"]');
+    expect(csat).toHaveTextContent('+2.3 pp');
+    expect(csat).toHaveAttribute('data-tone', 'neutral');
+    expect(cards[5]?.querySelector('[data-testid="small-sample"]')).toBeNull();
   });
 
   it('shows the resolved and previous ranges', async () => {

@@ -48,11 +48,18 @@ describe('Agents & groups screen', () => {
     const csat = anna.querySelector('[data-kpi="csat"]')!;
     expect(csat).toHaveTextContent('95.0%');
     expect(csat).toHaveTextContent('n = 20');
-    expect(csat).toHaveAttribute('data-comparison', 'better');
-    expect(anna.querySelector('[data-kpi="first_reply_time"]')).toHaveTextContent('45 min');
-    expect(anna.querySelector('[data-kpi="first_reply_time"]')).toHaveAttribute('data-comparison', 'better');
+    // 20 ratings: a small sample, never shaded, marked with a dagger, the reason on hover.
+    expect(csat).toHaveAttribute('data-comparison', 'unclear');
+    expect(csat).toHaveAttribute('data-small-sample', 'true');
+    expect(csat).toHaveTextContent('†');
+    expect(csat).toHaveAttribute('title', '95.0% (n = 20): too few to compare with the team’s 87.5%');
+    const reply = anna.querySelector('[data-kpi="first_reply_time"]')!;
+    expect(reply).toHaveTextContent('45 min');
+    expect(reply).toHaveAttribute('data-comparison', 'better');
+    expect(reply).toHaveAttribute('title', '45 min (n = 40); 95% interval 36 min–54 min excludes the team’s 1 h');
     const jose = screen.getAllByTestId('people-row')[2]!;
-    expect(jose.querySelector('[data-kpi="first_reply_time"]')).toHaveAttribute('data-comparison', 'worse');
+    expect(jose.querySelector('[data-kpi="tickets_solved"]')).toHaveAttribute('data-comparison', 'worse');
+    expect(jose.querySelector('[data-kpi="first_reply_time"]')).toHaveAttribute('data-comparison', 'unclear');
     expect(jose.querySelector('[data-kpi="csat"]')).toHaveAttribute('data-comparison', 'none');
     // A name is text, never markup.
     expect(screen.getAllByTestId('people-row')[1]?.querySelector('b')).toBeNull();

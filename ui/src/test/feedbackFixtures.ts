@@ -12,6 +12,7 @@ const csat = (good: number, bad: number, ci: [number, number] | null): CsatStats
   bad,
   ci_low: ci?.[0] ?? null,
   ci_high: ci?.[1] ?? null,
+  small_sample: good + bad > 0 && good + bad < 30,
 });
 
 const polarity = (positive: number, neutral: number, negative: number): PolarityCounts => ({

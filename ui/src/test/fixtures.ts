@@ -6,6 +6,7 @@ import type {
   OverviewScreen,
   PeopleCell,
   PeopleTable,
+  Standing,
   SourceView,
   SyncRun,
   WorkspaceInfo,
@@ -26,11 +27,14 @@ export const cardsFixture: KpiCard[] = [
   // Deliberately not in display order: the UI must sort them.
   {
     kpi: 'csat',
-    current: { value: 0.8734, n: 300, good: 262, bad: 38, ci_low: 0.8312, ci_high: 0.9061 },
-    previous: { value: 0.85, n: 280, good: 238, bad: 42, ci_low: 0.8, ci_high: 0.89 },
+    current: { value: 0.8734, n: 300, good: 262, bad: 38, ci_low: 0.8312, ci_high: 0.9061, small_sample: false },
+    previous: { value: 0.85, n: 280, good: 238, bad: 42, ci_low: 0.8, ci_high: 0.89, small_sample: false },
     headline: 0.8734,
     previous_headline: 0.85,
-    change: 0.0275,
+    // A share changes in points: 85.0% → 87.34% is +2.34 pp, within the noise of 300 ratings.
+    change: { value: 0.0234, unit: 'points', clear: false },
+    trend: null,
+    small_sample: false,
     higher_is_better: true, target: null, target_status: null,
   },
   {
@@ -39,7 +43,9 @@ export const cardsFixture: KpiCard[] = [
     previous: count(1100),
     headline: 1234,
     previous_headline: 1100,
-    change: 0.1218,
+    change: { value: 0.1218, unit: 'relative', clear: true },
+    trend: null,
+    small_sample: false,
     higher_is_better: false, target: null, target_status: null,
   },
   {
@@ -48,7 +54,9 @@ export const cardsFixture: KpiCard[] = [
     previous: count(1200),
     headline: 1180,
     previous_headline: 1200,
-    change: -0.0167,
+    change: { value: -0.0167, unit: 'relative', clear: false },
+    trend: null,
+    small_sample: false,
     higher_is_better: true, target: null, target_status: null,
   },
   {
@@ -57,25 +65,32 @@ export const cardsFixture: KpiCard[] = [
     previous: count(0),
     headline: 96,
     previous_headline: 0,
+    // Depends on today's statuses: no change, the weekly values instead.
     change: null,
+    trend: [40, 61, 96],
+    small_sample: false,
     higher_is_better: false, target: null, target_status: null,
   },
   {
     kpi: 'first_reply_time',
-    current: { unit: 'minutes', n: 1100, mean: 120.5, median: 85.2, p90: 310 },
-    previous: { unit: 'minutes', n: 1000, mean: 140, median: 95, p90: 400 },
+    current: { unit: 'minutes', n: 1100, mean: 120.5, median: 85.2, p90: 310, small_sample: false },
+    previous: { unit: 'minutes', n: 1000, mean: 140, median: 95, p90: 400, small_sample: false },
     headline: 85.2,
     previous_headline: 95,
-    change: -0.1032,
+    change: { value: -0.1032, unit: 'relative', clear: true },
+    trend: null,
+    small_sample: false,
     higher_is_better: false, target: null, target_status: null,
   },
   {
     kpi: 'full_resolution_time',
-    current: { unit: 'minutes', n: 0, mean: null, median: null, p90: null },
-    previous: { unit: 'minutes', n: 900, mean: 3000, median: 2880, p90: 9000 },
+    current: { unit: 'minutes', n: 0, mean: null, median: null, p90: null, small_sample: false },
+    previous: { unit: 'minutes', n: 900, mean: 3000, median: 2880, p90: 9000, small_sample: false },
     headline: null,
     previous_headline: 2880,
     change: null,
+    trend: null,
+    small_sample: false,
     higher_is_better: false, target: null, target_status: null,
   },
 ];
@@ -224,32 +239,47 @@ export const runsFixture: SyncRun[] = [
   },
 ];
 
-const solvedCell = (value: number, trend: (number | null)[]): PeopleCell => ({
+const small = (n: number, minimum: number) => n > 0 && n < minimum;
+const solvedCell = (value: number, trend: (number | null)[], standing: Standing): PeopleCell => ({
   value: { value },
   headline: value,
   n: value,
   trend,
+  small_sample: false,
+  interval: null,
+  standing,
 });
-const minutesCell = (median: number | null, n: number): PeopleCell => ({
-  value: { unit: 'minutes', n, mean: median, median, p90: median },
+/** A median with an interval of ±20% (none for 5 durations or fewer, as the core has it). */
+const minutesCell = (median: number | null, n: number, standing: Standing): PeopleCell => ({
+  value: { unit: 'minutes', n, mean: median, median, p90: median, small_sample: small(n, 10) },
   headline: median,
   n,
   trend: [median, median],
+  small_sample: small(n, 10),
+  interval: median !== null && n > 5 ? { low: median * 0.8, high: median * 1.2 } : null,
+  standing,
 });
-const shareCell = (value: number | null, n: number): PeopleCell => ({
-  value: { value, n },
+const shareCell = (value: number | null, n: number, standing: Standing): PeopleCell => ({
+  value: { value, n, small_sample: small(n, 30) },
   headline: value,
   n,
   trend: [value, value],
+  small_sample: small(n, 30),
+  interval: value === null ? null : { low: Math.max(0, value - 0.15), high: Math.min(1, value + 0.12) },
+  standing,
 });
-const csatCell = (good: number, bad: number): PeopleCell => {
+const csatCell = (good: number, bad: number, standing: Standing): PeopleCell => {
   const n = good + bad;
   const value = n > 0 ? good / n : null;
+  const [low, high] = n > 0 ? [0.5, 0.95] : [null, null];
   return {
-    value: { value, n, good, bad, ci_low: n > 0 ? 0.5 : null, ci_high: n > 0 ? 0.95 : null },
+    value: { value, n, good, bad, ci_low: low, ci_high: high, small_sample: small(n, 30) },
     headline: value,
     n,
     trend: [value, null],
+    small_sample: small(n, 30),
+    interval: low !== null && high !== null ? { low, high } : null,
+    standing,
   };
 };
 
@@ -274,12 +304,12 @@ export const peopleTableFixture: PeopleTable = {
       label: 'Anna Kim',
       created: 40,
       cells: [
-        solvedCell(30, [12, 18]),
-        minutesCell(45, 40),
-        minutesCell(500, 30),
-        shareCell(0.6, 30),
-        shareCell(0.05, 30),
-        csatCell(19, 1),
+        solvedCell(30, [12, 18], 'better'),
+        minutesCell(45, 40, 'better'),
+        minutesCell(500, 30, 'better'),
+        shareCell(0.6, 30, 'unclear'),
+        shareCell(0.05, 30, 'unclear'),
+        csatCell(19, 1, 'unclear'),
       ],
     },
     {
@@ -287,12 +317,12 @@ export const peopleTableFixture: PeopleTable = {
       label: '<b>Борис</b>',
       created: 25,
       cells: [
-        solvedCell(20, [10, 10]),
-        minutesCell(60, 25),
-        minutesCell(900, 20),
-        shareCell(0.5, 20),
-        shareCell(0.2, 20),
-        csatCell(8, 2),
+        solvedCell(20, [10, 10], 'unclear'),
+        minutesCell(60, 25, 'unclear'),
+        minutesCell(900, 20, 'worse'),
+        shareCell(0.5, 20, 'unclear'),
+        shareCell(0.2, 20, 'unclear'),
+        csatCell(8, 2, 'unclear'),
       ],
     },
     {
@@ -300,12 +330,12 @@ export const peopleTableFixture: PeopleTable = {
       label: 'José Park',
       created: 3,
       cells: [
-        solvedCell(0, [0, 0]),
-        minutesCell(90, 3),
-        minutesCell(null, 0),
-        shareCell(null, 0),
-        shareCell(null, 0),
-        csatCell(0, 0),
+        solvedCell(0, [0, 0], 'worse'),
+        minutesCell(90, 3, 'unclear'),
+        minutesCell(null, 0, 'none'),
+        shareCell(null, 0, 'none'),
+        shareCell(null, 0, 'none'),
+        csatCell(0, 0, 'none'),
       ],
     },
   ],

@@ -99,6 +99,25 @@ describe('chart from a spec', () => {
     expect(durationAxisStep(4000)).toBe(1440);
   });
 
+  it('draws small-sample values hollow and notes them in the tooltip', () => {
+    const reply: ChartSpec = {
+      ...charts.first_reply,
+      series: [{ ...charts.first_reply.series[0]!, small_sample: [false, true, false] }],
+    };
+    const [line] = seriesOf(reply);
+    expect(line?.data[0]).toBe(80);
+    expect(line?.data[1]).toMatchObject({ value: 92.5, symbol: 'emptyCircle' });
+    expect(line?.data[2]).toBeNull();
+    const bars = seriesOf({ ...reply, kind: 'bar' });
+    expect(bars[0]?.data[1]).toMatchObject({ value: 92.5, itemStyle: { color: 'transparent' } });
+    const option = buildSpecOption(reply, f, CHART_PALETTES.light, 'chart');
+    const formatter = (option.tooltip as { formatter: (p: unknown) => HTMLElement }).formatter;
+    const tooltip = formatter([{ dataIndex: 1 }]).textContent ?? '';
+    expect(tooltip).toContain('n=300 †');
+    expect(tooltip).toContain('Small sample: too few records to read reliably');
+    expect(formatter([{ dataIndex: 0 }]).textContent).not.toContain('†');
+  });
+
   it('builds tooltips as text, never as HTML', () => {
     const element = tooltipElement('<b>week</b>', [{ color: '#000', label: '<img src=x onerror=alert(1)>', value: '1' }]);
     expect(element.querySelector('img, b')).toBeNull();

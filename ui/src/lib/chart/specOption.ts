@@ -15,7 +15,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 
 import type { Formatter } from '../format';
-import type { ChartSpec, Unit } from '../ipc';
+import type { ChartSeries, ChartSpec, Unit } from '../ipc';
 import type { ChartPalette } from '../theme/palette';
 import { axisTooltip, FONT_FAMILY, itemTooltip, tooltipElement } from './tooltip';
 
@@ -83,6 +83,29 @@ export function isSpecEmpty(spec: ChartSpec): boolean {
 
 const BAND_STACK = 'band';
 
+/** A point of a series: its value, or its value with the small-sample look. */
+type Point = number | null | { value: number; symbol?: string; symbolSize?: number; itemStyle?: object };
+
+/**
+ * A series' data with its small-sample values (`ChartSeries.small_sample`) drawn hollow:
+ * an empty circle on a line, an outlined bar without fill, so a median of one ticket
+ * never looks like one of a hundred. The tooltip names them too (`smallSampleNote`).
+ */
+export function smallSampleData(s: ChartSeries, kind: 'line' | 'bar', color: string): Point[] {
+  return s.values.map((value, i) => {
+    if (value === null || !s.small_sample?.[i]) return value;
+    return kind === 'line'
+      ? { value, symbol: 'emptyCircle', symbolSize: 10, itemStyle: { borderWidth: 2 } }
+      : { value, itemStyle: { color: 'transparent', borderColor: color, borderWidth: 2 } };
+  });
+}
+
+/** The tooltip's last row when a value under it rests on a small sample. */
+function smallSampleNote(spec: ChartSpec, dataIndex: number, f: Formatter, palette: ChartPalette) {
+  const small = spec.series.some((s) => s.values[dataIndex] != null && s.small_sample?.[dataIndex]);
+  return small ? [{ color: palette.mutedText, label: '†', value: f.t('sample.note') }] : [];
+}
+
 /** Axis steps that read well as durations: minutes, then whole hours, then whole days. */
 const DURATION_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 7200, 10080];
 
@@ -126,9 +149,8 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
   const colour = (i: number): string => palette.series[i % palette.series.length] ?? palette.created;
 
   const tooltipFor = (dataIndex: number): HTMLElement | string =>
-    tooltipElement(
-      categoryLabel(spec, dataIndex, f),
-      spec.series.map((s, i) => {
+    tooltipElement(categoryLabel(spec, dataIndex, f), [
+      ...spec.series.map((s, i) => {
         const n = s.samples?.[dataIndex];
         const value = formatValue(spec.unit, s.values[dataIndex], f);
         const low = s.band?.low[dataIndex];
@@ -136,9 +158,11 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
         const interval =
           low != null && high != null ? ` (${formatValue(spec.unit, low, f)}–${formatValue(spec.unit, high, f)})` : '';
         const size = n != null && spec.unit !== 'count' ? ` · n=${f.count(n)}` : '';
-        return { color: colour(i), label: s.name, value: `${value}${interval}${size}` };
+        const dagger = s.values[dataIndex] != null && s.small_sample?.[dataIndex] ? ' †' : '';
+        return { color: colour(i), label: s.name, value: `${value}${interval}${size}${dagger}` };
       }),
-    );
+      ...smallSampleNote(spec, dataIndex, f, palette),
+    ]);
 
   const categoryAxis = {
     type: 'category' as const,
@@ -171,7 +195,7 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
       const line: LineSeriesOption = {
         type: 'line',
         name: s.name,
-        data: s.values,
+        data: smallSampleData(s, 'line', color),
         symbol: 'circle',
         symbolSize: 6,
         connectNulls: false,
@@ -202,7 +226,7 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
     const bar: BarSeriesOption = {
       type: 'bar',
       name: s.name,
-      data: s.values,
+      data: smallSampleData(s, 'bar', color),
       stack: spec.kind === 'stacked_bar' ? 'total' : undefined,
       barMaxWidth: 28,
       itemStyle: {

@@ -6,7 +6,8 @@ import { createFormatter } from '.';
 import { pluralForm } from '../i18n/plural';
 import { formatDate, formatDateRange, formatDateTime, formatRelativeTime, formatShortDate, parseIsoDate } from './date';
 import { formatDuration, formatDurationCompact, formatSeconds } from './duration';
-import { formatCount, formatPercent, formatSignedPercent } from './number';
+import { formatCount, formatPercent, formatSignedPercent, formatSignedPoints } from './number';
+import type { KpiChange } from '../ipc';
 
 const en = createTranslator('en');
 const ko = createTranslator('ko');
@@ -72,37 +73,54 @@ describe('numbers and percentages', () => {
 });
 
 describe('describeChange', () => {
+  const points = (d: number) => `${formatSignedPoints(d, 'en')} pp`;
+  const relative = (value: number, clear = true): KpiChange => ({ value, unit: 'relative', clear });
+  const describe_ = (change: KpiChange | null, higherIsBetter: boolean) =>
+    describeChange(change, higherIsBetter, 'en', points);
+
   it('is good news when a higher-is-better KPI rises', () => {
-    expect(describeChange(0.125, true, 'en')).toEqual({ direction: 'up', tone: 'good', arrow: '▲', text: '+12.5%' });
+    expect(describe_(relative(0.125), true)).toEqual({ direction: 'up', tone: 'good', arrow: '▲', text: '+12.5%', noise: false });
   });
 
   it('is bad news when a higher-is-better KPI falls', () => {
-    expect(describeChange(-0.2, true, 'en')).toMatchObject({ direction: 'down', tone: 'bad', arrow: '▼', text: '-20%' });
+    expect(describe_(relative(-0.2), true)).toMatchObject({ direction: 'down', tone: 'bad', arrow: '▼', text: '-20%' });
   });
 
   it('is bad news when a lower-is-better KPI rises', () => {
-    expect(describeChange(0.1, false, 'en')).toMatchObject({ direction: 'up', tone: 'bad', arrow: '▲' });
+    expect(describe_(relative(0.1), false)).toMatchObject({ direction: 'up', tone: 'bad', arrow: '▲' });
   });
 
   it('is good news when a lower-is-better KPI falls', () => {
-    expect(describeChange(-0.1, false, 'en')).toMatchObject({ direction: 'down', tone: 'good', arrow: '▼' });
+    expect(describe_(relative(-0.1), false)).toMatchObject({ direction: 'down', tone: 'good', arrow: '▼' });
+  });
+
+  it('writes a change of shares in percentage points', () => {
+    // 85.8% → 83.6%: −2.2 points, not the relative −2.6%.
+    const view = describe_({ value: 0.836 - 0.858, unit: 'points', clear: true }, true);
+    expect(view).toMatchObject({ direction: 'down', tone: 'bad', text: '-2.2 pp' });
+  });
+
+  it('keeps a change within the noise grey, with its arrow', () => {
+    const view = describe_({ value: -0.022, unit: 'points', clear: false }, true);
+    expect(view).toEqual({ direction: 'down', tone: 'neutral', arrow: '▼', text: '-2.2 pp', noise: true });
   });
 
   it('is grey and dashed when unknown', () => {
     for (const higherIsBetter of [true, false]) {
-      expect(describeChange(null, higherIsBetter, 'en')).toEqual({
+      expect(describe_(null, higherIsBetter)).toEqual({
         direction: 'unknown',
         tone: 'neutral',
         arrow: '',
         text: '—',
+        noise: false,
       });
     }
-    expect(describeChange(Number.NaN, true, 'en').tone).toBe('neutral');
+    expect(describe_(relative(Number.NaN), true).tone).toBe('neutral');
   });
 
   it('treats changes that round to 0% as flat and neutral', () => {
-    expect(describeChange(0, true, 'en')).toMatchObject({ direction: 'flat', tone: 'neutral', text: '0%' });
-    expect(describeChange(-0.0001, false, 'en')).toMatchObject({ direction: 'flat', tone: 'neutral' });
+    expect(describe_(relative(0), true)).toMatchObject({ direction: 'flat', tone: 'neutral', text: '0%' });
+    expect(describe_(relative(-0.0001), false)).toMatchObject({ direction: 'flat', tone: 'neutral' });
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { pluralize, type PluralBase } from '../i18n/plural';
 import type { Translator } from '../i18n/translate';
+import type { KpiChange } from '../ipc';
 import { describeChange, type ChangeView } from './change';
 import { formatDate, formatDateRange, formatDateTime, formatRelativeTime, formatShortDate } from './date';
 import { formatDuration, formatDurationCompact, formatSeconds } from './duration';
@@ -26,7 +27,7 @@ export interface Formatter {
   durationCompact(minutes: number): string;
   /** Seconds (waits, run lengths): "6 s", "3 min". */
   seconds(seconds: number): string;
-  change(change: number | null, higherIsBetter: boolean): ChangeView;
+  change(change: KpiChange | null, higherIsBetter: boolean): ChangeView;
   date(iso: string): string;
   shortDate(iso: string): string;
   dateRange(from: string, to: string): string;
@@ -37,18 +38,19 @@ export interface Formatter {
 }
 
 export function createFormatter(locale: string, t: Translator): Formatter {
+  const points = (delta: number) => t('format.points', { value: formatSignedPoints(delta, locale) });
   return {
     locale,
     t,
     count: (value) => formatCount(value, locale),
     counted: (base, value) => pluralize(t, locale, base, value, formatCount(value, locale)),
     percent: (share) => formatPercent(share, locale),
-    points: (delta) => t('format.points', { value: formatSignedPoints(delta, locale) }),
+    points,
     decimal: (value) => formatDecimal(value, locale, 2),
     duration: (minutes) => formatDuration(minutes, locale, t),
     durationCompact: (minutes) => formatDurationCompact(minutes, locale, t),
     seconds: (seconds) => formatSeconds(seconds, locale, t),
-    change: (change, higherIsBetter) => describeChange(change, higherIsBetter, locale),
+    change: (change, higherIsBetter) => describeChange(change, higherIsBetter, locale, points),
     date: (iso) => formatDate(iso, locale),
     shortDate: (iso) => formatShortDate(iso, locale),
     dateRange: (from, to) => formatDateRange(from, to, locale),

@@ -491,6 +491,18 @@ export const en = {
   'feedback.gaps.closest': 'Closest article',
   'feedback.gaps.score': 'match {score}',
   'feedback.gaps.none': 'none found',
+
+  // Honest comparisons: changes within the noise, KPIs that depend on now, small samples.
+  'card.noise': 'within the noise, not a clear change',
+  'card.nowNote': 'Week ends, as of today',
+  'card.nowTrend':
+    'Not compared with the previous period: it depends on today’s statuses, and older tickets have had longer to be solved. At the end of each week: {values}',
+  'sample.note': 'Small sample: too few records to read reliably',
+  'sample.small': 'Small sample: n = {n}, too few to read reliably',
+  'people.unclear': 'no clear difference from the team median',
+  'people.reason.excludes': '{value} (n = {n}); 95% interval {low}–{high} excludes the team’s {team}',
+  'people.reason.includes': '{value} (n = {n}); 95% interval {low}–{high} includes the team’s {team}',
+  'people.reason.small': '{value} (n = {n}): too few to compare with the team’s {team}',
 } as const satisfies Record<string, string>;
 
 /** Every UI text key. */

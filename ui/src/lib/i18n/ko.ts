@@ -489,4 +489,16 @@ export const ko: Dictionary = {
   'feedback.gaps.closest': '가장 가까운 문서',
   'feedback.gaps.score': '일치도 {score}',
   'feedback.gaps.none': '찾지 못함',
+
+  // Honest comparisons: changes within the noise, KPIs that depend on now, small samples.
+  'card.noise': '오차 범위 안의 변화로, 뚜렷한 차이가 아닙니다',
+  'card.nowNote': '각 주 마지막 날 기준(오늘 시점)',
+  'card.nowTrend':
+    '이전 기간과 비교하지 않습니다. 이 값은 오늘의 상태에 따라 달라지며, 오래된 티켓일수록 해결될 시간이 더 길었습니다. 각 주 마지막 날 값: {values}',
+  'sample.note': '표본 부족: 믿고 읽기에는 기록이 너무 적습니다',
+  'sample.small': '표본 부족: n = {n}, 믿고 읽기에는 너무 적습니다',
+  'people.unclear': '팀 중앙값과 뚜렷한 차이 없음',
+  'people.reason.excludes': '{value} (n = {n}), 95% 구간 {low}–{high}에 팀 값 {team}이(가) 포함되지 않습니다',
+  'people.reason.includes': '{value} (n = {n}), 95% 구간 {low}–{high}에 팀 값 {team}이(가) 포함됩니다',
+  'people.reason.small': '{value} (n = {n}): 팀 값 {team}과(와) 비교하기에는 표본이 너무 적습니다',
 };

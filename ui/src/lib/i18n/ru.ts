@@ -489,4 +489,16 @@ export const ru: Dictionary = {
   'feedback.gaps.closest': 'Ближайшая статья',
   'feedback.gaps.score': 'совпадение {score}',
   'feedback.gaps.none': 'не найдена',
+
+  // Honest comparisons: changes within the noise, KPIs that depend on now, small samples.
+  'card.noise': 'в пределах случайных колебаний, явного изменения нет',
+  'card.nowNote': 'На конец каждой недели, по состоянию на сегодня',
+  'card.nowTrend':
+    'Без сравнения с прошлым периодом: значение зависит от сегодняшних статусов, а у старых тикетов было больше времени на решение. На конец каждой недели: {values}',
+  'sample.note': 'Малая выборка: слишком мало записей для надёжных выводов',
+  'sample.small': 'Малая выборка: n = {n}, слишком мало для надёжных выводов',
+  'people.unclear': 'нет явного отличия от медианы команды',
+  'people.reason.excludes': '{value} (n = {n}); 95% интервал {low}–{high} не включает значение команды {team}',
+  'people.reason.includes': '{value} (n = {n}); 95% интервал {low}–{high} включает значение команды {team}',
+  'people.reason.small': '{value} (n = {n}): слишком мало, чтобы сравнивать со значением команды {team}',
 };

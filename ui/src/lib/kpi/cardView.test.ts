@@ -35,11 +35,39 @@ describe('buildCardView', () => {
     expect(view.change).toMatchObject({ tone: 'good', arrow: '▼', text: '-10.3%' });
   });
 
-  it('shows CSAT as a percentage with counts and interval', () => {
+  it('shows CSAT as a percentage with counts and interval, its change in points', () => {
     const view = buildCardView(card('csat'), f);
     expect(view.headline).toBe('87.3%');
     expect(view.details).toEqual(['262 good / 38 bad', '95% CI 83.1%–90.6%']);
-    expect(view.change.tone).toBe('good');
+    // +2.34 pp on 300 ratings is within the noise: shown, grey, and said so.
+    expect(view.change).toMatchObject({ text: '+2.3 pp', arrow: '▲', tone: 'neutral', noise: true });
+    expect(view.changeLabel).toBe('+2.3 pp compared with the previous period, within the noise, not a clear change');
+  });
+
+  it('colours a clear CSAT drop in points, never as a relative change', () => {
+    // 85.8% → 83.6%: −2.2 pp (a relative change would say −2.6%).
+    const drop: KpiCard = { ...card('csat'), change: { value: 0.836 - 0.858, unit: 'points', clear: true } };
+    expect(buildCardView(drop, f).change).toMatchObject({ text: '-2.2 pp', tone: 'bad', noise: false });
+  });
+
+  it('shows the weekly trend instead of a change for KPIs that depend on now', () => {
+    const view = buildCardView(card('tickets_unsolved'), f);
+    expect(view.trend?.values).toEqual([40, 61, 96]);
+    expect(view.trend?.label).toContain('Not compared with the previous period');
+    expect(view.trend?.label).toContain('40, 61, 96');
+    expect(view.change.text).toBe('—');
+    // No "previous period" line either: it would mislead the same way.
+    expect(view.details).toEqual([]);
+  });
+
+  it('marks a headline on a small sample', () => {
+    expect(buildCardView(card('csat'), f).smallSample).toBeNull();
+    const few: KpiCard = {
+      ...card('csat'),
+      current: { value: 0.875, n: 8, good: 7, bad: 1, ci_low: 0.529, ci_high: 0.978, small_sample: true },
+      small_sample: true,
+    };
+    expect(buildCardView(few, f).smallSample).toBe('Small sample: n = 8, too few to read reliably');
   });
 
   it('shows a dash and "No data" when the headline is null', () => {

@@ -69,7 +69,10 @@ export function formatHeadline(kpi: KpiId, value: number | null, f: Formatter): 
   }
 }
 
-/** The small print under the headline: p90 and n, CSAT counts and interval, or the previous count. */
+/**
+ * The small print under the headline: p90 and n, CSAT counts and interval, or the previous
+ * count (none for a KPI that depends on now).
+ */
 export function detailLines(card: KpiCard, f: Formatter): string[] {
   const { current } = card;
   if (isDurationStats(current)) {
@@ -83,8 +86,17 @@ export function detailLines(card: KpiCard, f: Formatter): string[] {
     }
     return lines;
   }
+  // A KPI that depends on now shows its trend: its previous period's value would mislead.
+  if (card.trend !== null) return [];
   const previous = formatHeadline(card.kpi, card.previous_headline, f);
   return [f.t('card.previous', { value: previous })];
+}
+
+/** A KPI that depends on now: its weekly values instead of a change (see `KpiCard.trend`). */
+export interface TrendView {
+  values: (number | null)[];
+  /** Why there is no change, and the weekly values, for the tooltip and screen readers. */
+  label: string;
 }
 
 export interface CardView {
@@ -97,6 +109,10 @@ export interface CardView {
   /** Spoken/tooltip description of the change. */
   changeLabel: string;
   previousLabel: string;
+  /** Set instead of a change for KPIs that depend on now. */
+  trend: TrendView | null;
+  /** The tooltip of the small-sample mark, or null when the headline's sample is large enough. */
+  smallSample: string | null;
   details: string[];
 }
 
@@ -106,8 +122,9 @@ export function buildCardView(card: KpiCard, f: Formatter): CardView {
   const changeLabel =
     change.direction === 'unknown'
       ? f.t('card.changeUnknown')
-      : f.t('card.changeAria', { change: change.text, verdict: f.t(verdict[change.tone]) });
+      : f.t('card.changeAria', { change: change.text, verdict: f.t(change.noise ? 'card.noise' : verdict[change.tone]) });
   const hasData = card.headline !== null;
+  const n = sampleSize(card.current);
   return {
     title: f.t(`kpi.${card.kpi}`),
     headline: formatHeadline(card.kpi, card.headline, f),
@@ -116,8 +133,25 @@ export function buildCardView(card: KpiCard, f: Formatter): CardView {
     change,
     changeLabel,
     previousLabel: f.t('card.previous', { value: formatHeadline(card.kpi, card.previous_headline, f) }),
+    trend: card.trend === null ? null : trendView(card.kpi, card.trend, f),
+    smallSample: card.small_sample && n !== null ? smallSampleLabel(n, f) : null,
     details: hasData ? detailLines(card, f) : [f.t('card.noData')],
   };
+}
+
+function trendView(kpi: KpiId, values: (number | null)[], f: Formatter): TrendView {
+  const weeks = values.map((v) => formatHeadline(kpi, v, f)).join(', ');
+  return { values, label: f.t('card.nowTrend', { values: weeks }) };
+}
+
+/** The `n` a value rests on; null for counts, which are never a sample. */
+export function sampleSize(value: KpiValue): number | null {
+  return 'n' in value ? value.n : null;
+}
+
+/** The small-sample mark's tooltip: "Small sample: n = 8, too few to read". */
+export function smallSampleLabel(n: number, f: Formatter): string {
+  return f.t('sample.small', { n: f.count(n) });
 }
 
 /** Cards in the fixed display order; unknown or missing KPIs are simply skipped. */

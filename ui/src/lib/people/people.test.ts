@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { peopleTableFixture as table } from '../../test/fixtures';
-import type { PeopleRow } from '../ipc';
+import { createFormatter } from '../format';
+import { createTranslator } from '../i18n/translate';
+import type { PeopleCell, PeopleRow } from '../ipc';
 import { ariaSort, nextSort, sortTable, type SortState } from '../table/sort';
-import { compareToMedian, DEFAULT_SORT, headlineOf, searchRows, sortColumns, sparkline } from './table';
+import { DEFAULT_SORT, headlineOf, searchRows, sortColumns, sparkline, standingReason } from './table';
 
 const labels = (rows: readonly PeopleRow[]) => rows.map((row) => row.label);
 /** The rows as the table shows them under `sort`. */
@@ -68,22 +70,42 @@ describe('name search', () => {
   });
 });
 
-describe('comparison with the team median', () => {
-  const higher = { team_median: 20, higher_is_better: true };
-  const lower = { team_median: 60, higher_is_better: false };
+describe('why a cell is shaded or not', () => {
+  const f = createFormatter('en', createTranslator('en'));
+  const percent = (v: number) => f.percent(v);
+  // The issue's agent: 7 of 8 ratings good; Wilson 52.9%–97.8% holds the team's 88.2%.
+  const eight: PeopleCell = {
+    value: { value: 0.875, n: 8, good: 7, bad: 1, ci_low: 0.5291, ci_high: 0.9776, small_sample: true },
+    headline: 0.875,
+    n: 8,
+    trend: [],
+    small_sample: true,
+    interval: { low: 0.5291, high: 0.9776 },
+    standing: 'unclear',
+  };
 
-  it('follows the KPI’s direction', () => {
-    expect(compareToMedian(30, higher)).toBe('better');
-    expect(compareToMedian(10, higher)).toBe('worse');
-    expect(compareToMedian(45, lower)).toBe('better');
-    expect(compareToMedian(90, lower)).toBe('worse');
+  it('says a small sample is too few to compare', () => {
+    expect(standingReason(eight, { team_median: 0.882 }, percent, f)).toBe(
+      '87.5% (n = 8): too few to compare with the team’s 88.2%',
+    );
   });
 
-  it('is neutral on the median and without a value or a median', () => {
-    expect(compareToMedian(20, higher)).toBe('same');
-    expect(compareToMedian(0.1 + 0.2, { team_median: 0.3, higher_is_better: true })).toBe('same');
-    expect(compareToMedian(null, higher)).toBe('none');
-    expect(compareToMedian(5, { team_median: null, higher_is_better: true })).toBe('none');
+  it('names the interval that holds or excludes the team value', () => {
+    const wide = { ...eight, n: 40, small_sample: false };
+    expect(standingReason(wide, { team_median: 0.882 }, percent, f)).toBe(
+      '87.5% (n = 40); 95% interval 52.9%–97.8% includes the team’s 88.2%',
+    );
+    const clear = { ...wide, standing: 'worse' as const, interval: { low: 0.502, high: 0.6906 }, headline: 0.6 };
+    expect(standingReason(clear, { team_median: 0.882 }, percent, f)).toBe(
+      '60.0% (n = 40); 95% interval 50.2%–69.1% excludes the team’s 88.2%',
+    );
+  });
+
+  it('has nothing to explain without a value, a median or an interval', () => {
+    expect(standingReason({ ...eight, standing: 'none' }, { team_median: 0.882 }, percent, f)).toBeNull();
+    expect(standingReason(eight, { team_median: null }, percent, f)).toBeNull();
+    const count = { ...eight, small_sample: false, interval: null, standing: 'better' as const };
+    expect(standingReason(count, { team_median: 0.5 }, percent, f)).toBeNull();
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * The Agents & groups table as the user arranges it: sorting, the name search, how a cell
  * compares with the team median, and the sparkline's geometry. Every number comes from
- * the core's `people_table`; this only orders, filters and presents, so it is pure and
- * unit-tested.
+ * the core's `people_table`, and so does whether a cell is better or worse than the team;
+ * this only orders, filters and presents, so it is pure and unit-tested.
  */
-import type { KpiId, PeopleColumn, PeopleRow } from '../ipc';
+import type { Formatter } from '../format';
+import type { KpiId, PeopleCell, PeopleColumn, PeopleRow } from '../ipc';
 import type { SortableColumn, SortState } from '../table/sort';
 
 /** What the sorting reads of a table. */
@@ -46,21 +47,23 @@ export function searchRows(rows: readonly PeopleRow[], search: string, locale: s
   return rows.filter((row) => fold(row.label, locale).includes(needle) || row.key === search.trim());
 }
 
-export type Comparison = 'better' | 'worse' | 'same' | 'none';
-
 /**
- * How a value fares against the team median: "better" is above it for KPIs where higher
- * is better (solved, one-touch, CSAT) and below it for the others (times, reopens).
+ * Why a cell is shaded or not, from the core's standing: its interval excludes or
+ * includes the team median, or its sample is too small. Null where there is nothing to
+ * explain (no value, no median, or a count, which is exact and compares directly).
  */
-export function compareToMedian(
-  value: number | null,
-  column: Pick<PeopleColumn, 'team_median' | 'higher_is_better'>,
-): Comparison {
-  const median = column.team_median;
-  if (value === null || median === null || !Number.isFinite(value) || !Number.isFinite(median)) return 'none';
-  const tolerance = 1e-9 * Math.max(1, Math.abs(median));
-  if (Math.abs(value - median) <= tolerance) return 'same';
-  return value > median === column.higher_is_better ? 'better' : 'worse';
+export function standingReason(
+  cell: PeopleCell,
+  column: Pick<PeopleColumn, 'team_median'>,
+  format: (value: number) => string,
+  f: Pick<Formatter, 't' | 'count'>,
+): string | null {
+  if (cell.standing === 'none' || cell.headline === null || column.team_median === null) return null;
+  const base = { value: format(cell.headline), n: f.count(cell.n), team: format(column.team_median) };
+  if (cell.small_sample) return f.t('people.reason.small', base);
+  if (cell.interval === null) return null;
+  const parts = { ...base, low: format(cell.interval.low), high: format(cell.interval.high) };
+  return f.t(cell.standing === 'unclear' ? 'people.reason.includes' : 'people.reason.excludes', parts);
 }
 
 export interface Sparkline {

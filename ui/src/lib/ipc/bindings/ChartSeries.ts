@@ -17,6 +17,11 @@ values: Array<number | null>,
  */
 samples?: Array<number | null>, 
 /**
+ * Per value, whether it rests on a small sample (`stats::MIN_*_SAMPLE`): drawn hollow,
+ * noted in tooltips and legends, flagged in data exports.
+ */
+small_sample?: Array<boolean>, 
+/**
  * A confidence interval around each value (CSAT), drawn as a band.
  */
 band?: Band, 

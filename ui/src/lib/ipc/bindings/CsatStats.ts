@@ -3,4 +3,8 @@
 /**
  * good / (good + bad) with the Wilson 95% interval.
  */
-export type CsatStats = { value: number | null, n: number, good: number, bad: number, ci_low: number | null, ci_high: number | null, };
+export type CsatStats = { value: number | null, n: number, good: number, bad: number, ci_low: number | null, ci_high: number | null, 
+/**
+ * Fewer than `stats::MIN_SHARE_SAMPLE` ratings (and at least one).
+ */
+small_sample: boolean, };

@@ -8,4 +8,8 @@ export type DurationStats = {
 /**
  * Always `"minutes"`.
  */
-unit: DurationUnit, n: number, mean: number | null, median: number | null, p90: number | null, };
+unit: DurationUnit, n: number, mean: number | null, median: number | null, p90: number | null, 
+/**
+ * Fewer than `stats::MIN_PERCENTILE_SAMPLE` values (and at least one).
+ */
+small_sample: boolean, };

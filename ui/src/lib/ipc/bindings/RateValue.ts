@@ -3,4 +3,8 @@
 /**
  * A share in [0, 1] with its denominator, or a mean (`replies_per_solved`) with its `n`.
  */
-export type RateValue = { value: number | null, n: number, };
+export type RateValue = { value: number | null, n: number, 
+/**
+ * Fewer than `stats::MIN_SHARE_SAMPLE` records (and at least one).
+ */
+small_sample: boolean, };

@@ -4,4 +4,8 @@ import type { RateValue } from "./RateValue";
 /**
  * SLA achievement overall and per metric (only metrics with a counted instance).
  */
-export type SlaValue = { value: number | null, n: number, by_metric: { [key in string]: RateValue }, };
+export type SlaValue = { value: number | null, n: number, 
+/**
+ * Fewer than `stats::MIN_SHARE_SAMPLE` instances (and at least one).
+ */
+small_sample: boolean, by_metric: { [key in string]: RateValue }, };
