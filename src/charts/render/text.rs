@@ -111,6 +111,49 @@ impl Fonts {
         format!("{}…", kept.trim_end())
     }
 
+    /// `text` broken between words into lines of at most `max_width` pixels; past
+    /// `max_lines`, the last line is cut with an ellipsis. A word wider than a line is cut.
+    pub fn wrap(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        max_width: f32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            let candidate = if current.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{current} {word}")
+            };
+            if current.is_empty() || self.width(&candidate, size, bold) <= max_width {
+                current = candidate;
+            } else {
+                lines.push(std::mem::replace(&mut current, word.to_owned()));
+            }
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        if lines.len() > max_lines.max(1) {
+            let rest = lines.split_off(max_lines.max(1) - 1).join(" ");
+            // Always cut: words are left out after it.
+            let cut = self.fit(&format!("{rest} …"), size, bold, max_width);
+            lines.push(if cut.ends_with('…') {
+                cut
+            } else {
+                format!("{rest}…")
+            });
+        }
+        lines
+            .into_iter()
+            .map(|line| self.fit(&line, size, bold, max_width))
+            .collect()
+    }
+
     /// Draws `text` onto an RGB image `width` pixels wide, blending each pixel's coverage.
     pub fn draw(&self, text: &Text, rgb: &mut [u8], width: u32) {
         let height = rgb.len() / (width as usize * 3).max(1);
@@ -192,6 +235,25 @@ mod tests {
             "{cut}"
         );
         assert_eq!(fonts.fit("Short", 24.0, false, 500.0), "Short");
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_and_cuts_the_last_line_it_may_draw() {
+        let fonts = fonts().unwrap();
+        let text =
+            "Nov 10 – Dec 7, 2026 · UTC · Calendar hours · Channel: Email; Assignee: Dana Kim";
+        let lines = fonts.wrap(text, 24.0, false, 400.0, 5);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.join(" "), text, "every word kept, in order");
+        assert!(lines.iter().all(|l| fonts.width(l, 24.0, false) <= 400.0));
+        let two = fonts.wrap(text, 24.0, false, 400.0, 2);
+        assert_eq!(two.len(), 2);
+        assert!(two[1].ends_with('…'), "{two:?}");
+        assert!(fonts.width(&two[1], 24.0, false) <= 400.0);
+        assert_eq!(
+            fonts.wrap("Короткий 한글", 24.0, false, 400.0, 3),
+            ["Короткий 한글"]
+        );
     }
 
     #[test]
