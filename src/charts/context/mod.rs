@@ -14,11 +14,11 @@ use ts_rs::TS;
 use crate::analytics::engine::kpi::{Hours, KpiId};
 use crate::analytics::frame::dimension::{Dimension, Labels};
 use crate::analytics::query::filter::FilterEcho;
-use crate::analytics::query::range::{Every, RangeEcho};
+use crate::analytics::query::range::Every;
 use crate::analytics::query::report::KpiReport;
 use crate::analytics::views::drill::TicketListQuery;
 
-pub use words::{about_sheet, all_tickets, describe, kpi_name, subtitle, ContextLine};
+pub use words::{about_sheet, all_tickets, describe, kpi_name, subtitle, ContextLine, SEPARATOR};
 
 /// What a chart or table shows and of what, in no reader's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -82,7 +82,6 @@ impl ChartContext {
         labels: &Labels,
         as_of: Option<i64>,
     ) -> ChartContext {
-        let range = RangeEcho::of(&list.query.range);
         let (from, to) = match (list.period, list.query.every) {
             (Some(start), Some(every)) => {
                 let (first, last) = (list.query.range.from, list.query.range.to);
@@ -99,7 +98,7 @@ impl ChartContext {
             kpi: list.kpi,
             from: from.to_string(),
             to: to.to_string(),
-            tz: range.tz,
+            tz: list.query.range.tz.name().to_owned(),
             hours: list.query.hours,
             filters,
             n: Some(n),

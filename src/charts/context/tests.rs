@@ -147,3 +147,17 @@ fn a_chart_of_one_agent_or_group_says_whose_it_is() {
         "two groups are no one group"
     );
 }
+
+#[test]
+fn a_bucket_ends_on_its_last_day() {
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    assert_eq!(
+        bucket_end(day("2026-11-30"), Every::Week),
+        day("2026-12-06")
+    );
+    assert_eq!(
+        bucket_end(day("2026-02-01"), Every::Month),
+        day("2026-02-28")
+    );
+    assert_eq!(bucket_end(day("2026-12-07"), Every::Day), day("2026-12-07"));
+}

@@ -10,6 +10,8 @@ use crate::analytics::engine::kpi::{Hours, KpiId};
 use crate::charts::render::format::{count, short_date};
 use crate::charts::Locale;
 
+/// Between the parts of a subtitle; a wrapped subtitle breaks here first.
+pub const SEPARATOR: &str = " · ";
 /// Values of one filter written out; more are counted ("+3 more").
 const SHOWN_VALUES: usize = 3;
 /// Longer value names are cut with an ellipsis.
@@ -81,7 +83,7 @@ pub fn subtitle(context: &ChartContext, locale: Locale) -> String {
             .as_of
             .map(|t| as_of(&instant(t, &context.tz, locale), locale)),
     );
-    parts.join(" · ")
+    parts.join(SEPARATOR)
 }
 
 /// The period with its year: "Nov 10 – Dec 7, 2026", "2026년 11월 10일 – 12월 7일",

@@ -162,7 +162,7 @@ fn subtitle(spec: &ChartSpec, locale: Locale) -> String {
     parts
         .filter(|part| !part.trim().is_empty())
         .collect::<Vec<_>>()
-        .join(" · ")
+        .join(context::SEPARATOR)
 }
 
 fn legend_items(spec: &ChartSpec, palette: &Palette) -> Vec<LegendItem> {
