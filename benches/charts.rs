@@ -65,6 +65,7 @@ fn weekly_lines() -> ChartSpec {
         kind: ChartKind::Line,
         title: "Время первого ответа (медиана)".into(),
         subtitle: Some("2025-01-06 – 2025-12-28 · Europe/Moscow".into()),
+        context: None,
         x: XAxis {
             kind: XKind::Date,
             labels: weeks,
@@ -95,6 +96,7 @@ fn twelve_bars() -> ChartSpec {
         kind: ChartKind::Bar,
         title: "Tickets created".into(),
         subtitle: Some("2025-01-01 – 2025-03-31 · UTC".into()),
+        context: None,
         x: XAxis {
             kind: XKind::Text,
             labels: groups.map(str::to_owned).to_vec(),

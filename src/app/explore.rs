@@ -65,8 +65,9 @@ impl Session {
         Ok(run_breakdowns(&frame, &query, &dims)?)
     }
 
-    /// A KPI report and the chart of one KPI in it; a chart's image and data exports
-    /// start from this same spec.
+    /// A KPI report and the chart of one KPI in it, with its context; a chart's image
+    /// and data exports start from this same spec. A chart filtered to one agent or
+    /// group names them in its title.
     pub fn kpi_chart(
         &self,
         period: Option<&PeriodPreset>,
@@ -78,12 +79,16 @@ impl Session {
             .chain(&chart.subtitle)
             .try_for_each(check_text)?;
         let report = self.kpi_report(period, request)?;
+        let context = self.context_of(&report, chart.kpi)?;
         let text = ChartText {
-            title: chart.title,
+            title: context.title(&chart.title),
             subtitle: chart.subtitle,
             total: chart.total,
         };
-        let chart = charts::from_report(&report, chart.kpi, chart.kind, text);
+        let chart = ChartSpec {
+            context: Some(context),
+            ..charts::from_report(&report, chart.kpi, chart.kind, text)
+        };
         Ok(KpiChart { report, chart })
     }
 

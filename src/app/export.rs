@@ -1,5 +1,6 @@
 //! Data export: a chart's data (the spec it is drawn from), every ticket of a list, or a
-//! table of the last feedback report, as CSV, XLSX or Parquet. One export at a time;
+//! table of the last feedback report, as CSV, XLSX or Parquet; a chart's and a list's
+//! context (period, zone, filters by name, n, data as of) goes with them. One export at a time;
 //! `cancel_export` stops it and leaves no file (an older one stays as it was).
 
 use std::path::{Path, PathBuf};
@@ -14,25 +15,34 @@ use super::limits::{check_chart, check_list};
 use super::{AppError, Session};
 use crate::analytics::views::drill::TicketListRequest;
 use crate::analytics::views::overview::PeriodPreset;
-use crate::charts::ChartSpec;
+use crate::charts::{ChartContext, ChartSpec, Locale};
 use crate::export::{
-    self, ExportError, ExportFormat, ExportProgress, FeedbackTable, TableSource, TicketTable,
+    self, About, ExportError, ExportFormat, ExportProgress, FeedbackTable, TableSource, TicketTable,
 };
 
 /// What to export.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExportSource {
-    /// The data of a chart, exactly as drawn.
-    Chart { spec: ChartSpec },
-    /// Every ticket of a list (its offset and limit are ignored); `period`, when given,
-    /// sets the range as for `kpi_report`.
+    /// The data of a chart, exactly as drawn, with its context in `locale` (English when
+    /// absent).
+    Chart {
+        spec: ChartSpec,
+        #[serde(default)]
+        #[ts(optional)]
+        locale: Option<Locale>,
+    },
+    /// Every ticket of a list (its offset and limit are ignored), with its context in
+    /// `locale`; `period`, when given, sets the range as for `kpi_report`.
     Tickets {
         #[serde(default)]
         #[ts(optional)]
         period: Option<PeriodPreset>,
         // Boxed only to keep the enum small.
         request: Box<TicketListRequest>,
+        #[serde(default)]
+        #[ts(optional)]
+        locale: Option<Locale>,
     },
     /// A table of the Feedback screen's last report.
     Feedback { table: FeedbackTable },
@@ -113,10 +123,13 @@ impl Session {
             })
         };
         match what {
-            ExportSource::Chart { spec } => write(&mut export::chart_table(&spec)?),
+            ExportSource::Chart { spec, locale } => {
+                write(&mut export::chart_table(&spec, locale.unwrap_or_default())?)
+            }
             ExportSource::Tickets {
                 period,
                 mut request,
+                locale,
             } => {
                 let (frame, list) = self.frame_and(|today| {
                     let query = &mut request.query;
@@ -124,7 +137,11 @@ impl Session {
                     Ok(request.resolve(today.date, today.tz)?)
                 })?;
                 let workspace = self.own_connection()?;
-                write(&mut TicketTable::new(&frame, workspace.store(), &list)?)
+                let table = TicketTable::new(&frame, workspace.store(), &list)?;
+                let rows = table.total_rows();
+                let context = ChartContext::of_list(&list, rows, &frame.labels, self.data_as_of()?);
+                let about = About::of(&context, locale.unwrap_or_default());
+                write(&mut table.with_about(Some(about)))
             }
             ExportSource::Feedback { table } => {
                 let run = self.last_feedback()?;
@@ -148,7 +165,7 @@ impl Session {
 /// Sizes and texts of what the caller sent; a chart spec's shape is checked on export.
 fn check(what: &ExportSource) -> Result<(), AppError> {
     match what {
-        ExportSource::Chart { spec } => check_chart(spec),
+        ExportSource::Chart { spec, .. } => check_chart(spec),
         ExportSource::Tickets { request, .. } => check_list(request),
         ExportSource::Feedback { .. } => Ok(()),
         ExportSource::FeedbackTickets { what, sort, search } => {
@@ -178,6 +195,7 @@ mod tests {
         let (dir, session) = demo();
         let out = dir.path().join("chart.csv");
         let spec = ExportSource::Chart {
+            locale: None,
             spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
         };
         let done = write_to(&session, spec, ExportFormat::Csv, &out)
@@ -197,6 +215,7 @@ mod tests {
                 limit: Some(5),
                 ..TicketListRequest::default()
             }),
+            locale: None,
         };
         let out = dir.path().join("tickets.xlsx");
         let mut last = None;
@@ -222,6 +241,7 @@ mod tests {
         let (dir, session) = demo();
         let out = dir.path().join("chart.parquet");
         let spec = || ExportSource::Chart {
+            locale: None,
             spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
         };
         let cancelled = session.export(
@@ -247,7 +267,10 @@ mod tests {
         short.series[0].values.pop();
         let err = write_to(
             &session,
-            ExportSource::Chart { spec: short },
+            ExportSource::Chart {
+                spec: short,
+                locale: None,
+            },
             ExportFormat::Csv,
             &out,
         )
@@ -257,7 +280,10 @@ mod tests {
         long.title = "x".repeat(5_000);
         let long = write_to(
             &session,
-            ExportSource::Chart { spec: long },
+            ExportSource::Chart {
+                spec: long,
+                locale: None,
+            },
             ExportFormat::Csv,
             &out,
         );
@@ -269,6 +295,7 @@ mod tests {
         let (dir, session) = demo();
         let out = dir.path().join("chart.csv");
         let spec = || ExportSource::Chart {
+            locale: None,
             spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
         };
         let inner = session.export(

@@ -62,15 +62,19 @@ pub fn check_feedback(request: &FeedbackRequest) -> Result<(), AppError> {
     .try_for_each(check_text)
 }
 
-/// Every text a chart spec shows: title, subtitle, labels, keys and series names.
+/// Every text a chart spec shows: title, subtitle, labels, keys, series names and the
+/// texts of its context.
 pub fn check_chart(spec: &ChartSpec) -> Result<(), AppError> {
     let keys = spec.x.keys.iter().flatten().flatten();
+    let context = spec.context.iter().flat_map(|c| c.texts());
     [&spec.title]
         .into_iter()
         .chain(&spec.subtitle)
         .chain(&spec.x.labels)
         .chain(keys)
         .chain(spec.series.iter().map(|s| &s.name))
+        .map(String::as_str)
+        .chain(context)
         .try_for_each(|text| check_length(text, "a chart's text"))
 }
 

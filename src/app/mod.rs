@@ -8,6 +8,7 @@
 //! blocking threads, never across `.await`, and queries on the frame run after the lock
 //! is released. The command line opens one, calls it once and drops it.
 
+mod context;
 mod error;
 pub mod explore;
 pub mod export;
@@ -238,6 +239,7 @@ pub(crate) mod testing {
             kind: ChartKind::Bar,
             title: "Tickets created".into(),
             subtitle: None,
+            context: None,
             x: XAxis {
                 kind: XKind::Text,
                 labels: bars.iter().map(|(label, _)| label.to_string()).collect(),

@@ -51,6 +51,7 @@ fn drivers(report: &FeedbackReport) -> ChartSpec {
         kind: ChartKind::Bar,
         title: "chart.feedbackDrivers".to_owned(),
         subtitle: None,
+        context: None,
         x: XAxis {
             kind: XKind::Text,
             labels: effects.iter().map(|e| e.label.clone()).collect(),
@@ -81,6 +82,7 @@ fn sentiment(report: &FeedbackReport) -> ChartSpec {
         kind: ChartKind::StackedBar,
         title: "chart.feedbackSentiment".to_owned(),
         subtitle: None,
+        context: None,
         x: XAxis {
             kind: XKind::Date,
             labels: report.periods.clone(),
@@ -103,6 +105,7 @@ fn themes(report: &FeedbackReport) -> ChartSpec {
         kind: ChartKind::Bar,
         title: "chart.feedbackThemes".to_owned(),
         subtitle: None,
+        context: None,
         x: XAxis {
             kind: XKind::Text,
             labels: top.iter().map(|t| t.label.clone()).collect(),
@@ -296,7 +299,8 @@ mod tests {
     fn every_chart_exports_and_renders() {
         let charts = feedback_charts(&report());
         for chart in [&charts.drivers, &charts.sentiment, &charts.themes] {
-            let table = crate::export::chart_table(chart).expect("a table");
+            let table =
+                crate::export::chart_table(chart, crate::charts::Locale::En).expect("a table");
             assert!(crate::export::TableSource::total_rows(&table) > 0);
             let png = crate::charts::render_png(chart, &Default::default()).expect("a PNG");
             assert_eq!(&png[1..4], b"PNG");

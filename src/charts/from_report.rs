@@ -80,6 +80,7 @@ pub fn from_report(report: &KpiReport, kpi: KpiId, kind: ChartKind, text: ChartT
         kind,
         title: text.title,
         subtitle: text.subtitle,
+        context: None,
         x,
         unit: unit_of(kpi),
         series,

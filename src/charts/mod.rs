@@ -1,12 +1,14 @@
 //! Charts: a `ChartSpec` says what a chart shows; the web view draws it interactively and
 //! the renderers here draw the same spec to PNG or SVG for slides.
 
+pub mod context;
 mod feedback;
 mod from_report;
 mod overview;
 pub mod render;
 pub mod spec;
 
+pub use context::ChartContext;
 pub use feedback::{feedback_charts, FeedbackCharts};
 pub use from_report::{from_report, unit_of, ChartText};
 pub use overview::{overview_charts, OverviewCharts};

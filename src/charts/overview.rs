@@ -42,6 +42,7 @@ pub fn overview_charts(overview: &Overview) -> OverviewCharts {
         kind: ChartKind::Line,
         title: title.to_owned(),
         subtitle: None,
+        context: None,
         x: weekly(periods()),
         unit,
         series,
@@ -156,6 +157,7 @@ fn sla_by_metric(overview: &Overview) -> ChartSpec {
         kind: ChartKind::Bar,
         title: "chart.sla".to_owned(),
         subtitle: None,
+        context: None,
         x: XAxis {
             kind: XKind::Text,
             labels: metrics.iter().map(|(m, _)| m.clone()).collect(),
@@ -178,6 +180,7 @@ fn arrivals(overview: &Overview) -> ChartSpec {
         kind: ChartKind::Heatmap,
         title: "chart.arrivals".to_owned(),
         subtitle: None,
+        context: None,
         x: XAxis {
             kind: XKind::Hour,
             labels: (0..24).map(|h| h.to_string()).collect(),

@@ -6,14 +6,22 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::context::ChartContext;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChartSpec {
     pub kind: ChartKind,
     /// Already in the reader's language (the caller names the KPI).
     pub title: String,
-    /// A second line: range, time zone, filters.
+    /// A line under the title in the reader's language, drawn before the context.
     #[serde(default)]
     pub subtitle: Option<String>,
+    /// What the chart shows and of what (period, zone, filters, n, data as of): drawn
+    /// under the title of an exported image and written as a data file's header, in the
+    /// export's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub context: Option<ChartContext>,
     pub x: XAxis,
     pub unit: Unit,
     pub series: Vec<ChartSeries>,
@@ -131,6 +139,10 @@ impl ChartSpec {
         const MAX_SERIES: usize = 500;
         let n = self.x.labels.len();
         if n > MAX_CATEGORIES || self.series.len() > MAX_SERIES {
+            return Err(SpecError::TooLarge);
+        }
+        let context_values = self.context.iter().flat_map(|c| &c.filters);
+        if context_values.map(|f| f.values.len() + 1).sum::<usize>() > MAX_CATEGORIES {
             return Err(SpecError::TooLarge);
         }
         if self.x.keys.as_ref().is_some_and(|k| k.len() != n) {

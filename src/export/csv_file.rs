@@ -1,7 +1,8 @@
 //! CSV for Excel, Power BI and Tableau: UTF-8 with a byte-order mark (so Excel reads the
 //! encoding right), RFC 4180 quoting and CRLF line ends, ISO dates, local times as
 //! `YYYY-MM-DD HH:MM:SS`, plain numbers (minutes as minutes, shares as 0..1). Text that a
-//! spreadsheet would run as a formula gets a leading apostrophe.
+//! spreadsheet would run as a formula gets a leading apostrophe. The table's context comes
+//! first, as `# Label: value` lines (see `COMMENT`).
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -9,7 +10,15 @@ use std::io::{BufWriter, Write};
 
 use chrono::TimeZone;
 
-use super::table::{Cell, Column, ColumnKind, Row};
+use super::table::{About, Cell, Column, ColumnKind, Row};
+
+/// Starts the lines of the context above the header. pandas (`comment="#"`), polars
+/// (`comment_prefix="#"`), R (`comment.char="#"`) and DuckDB (`comment='#'`) skip them
+/// with one standard option and read the table as it is; a person opening the file in a
+/// spreadsheet reads them first, above the header, which is where the period and filters
+/// matter. A trailing note instead would reach every reader as a ragged last row, and a
+/// second file could be lost on the way.
+pub const COMMENT: char = '#';
 
 pub(crate) struct CsvFile<'f> {
     writer: csv::Writer<BufWriter<&'f File>>,
@@ -17,9 +26,21 @@ pub(crate) struct CsvFile<'f> {
 }
 
 impl<'f> CsvFile<'f> {
-    pub(crate) fn create(file: &'f File, columns: &[Column]) -> std::io::Result<CsvFile<'f>> {
+    pub(crate) fn create(
+        file: &'f File,
+        columns: &[Column],
+        about: Option<&About>,
+    ) -> std::io::Result<CsvFile<'f>> {
         let mut out = BufWriter::with_capacity(1 << 16, file);
         out.write_all("\u{feff}".as_bytes())?;
+        for line in about.iter().flat_map(|a| &a.lines) {
+            write!(
+                out,
+                "{COMMENT} {}: {}\r\n",
+                line.label,
+                one_line(&line.value)
+            )?;
+        }
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(out);
@@ -49,6 +70,15 @@ impl<'f> CsvFile<'f> {
             .map_err(|err| std::io::Error::other(err.to_string()))?;
         out.flush()
     }
+}
+
+/// A context value on one line (the values are names and dates; line breaks would end
+/// the comment early).
+fn one_line(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn text_of(cell: &Cell, kind: ColumnKind) -> Cow<'_, str> {

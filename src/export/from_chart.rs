@@ -5,26 +5,29 @@
 //! value rests on too few records to read, 0 otherwise) and interval (`<series> ci_low`,
 //! `<series> ci_high`).
 //! A heatmap becomes its matrix: one row per series (ISO weekday, 1 = Monday, for the
-//! hour-of-week heatmap), one column per category.
+//! hour-of-week heatmap), one column per category. The chart's context goes with it
+//! (`About`), in the export's language.
 
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::charts::{ChartKind, ChartSeries, ChartSpec, Unit, XKind};
+use crate::charts::{ChartKind, ChartSeries, ChartSpec, Locale, Unit, XKind};
 
-use super::table::{Cell, Column, ColumnKind, Row, Table};
+use super::table::{About, Cell, Column, ColumnKind, Row, Table};
 use super::ExportError;
 
-/// The table of a chart; the spec is validated first (it may come from the web view).
-pub fn chart_table(spec: &ChartSpec) -> Result<Table, ExportError> {
+/// The table of a chart, with its context in `locale`; the spec is validated first (it
+/// may come from the web view).
+pub fn chart_table(spec: &ChartSpec, locale: Locale) -> Result<Table, ExportError> {
     spec.validate()?;
     let (columns, rows) = if spec.kind == ChartKind::Heatmap {
         matrix(spec)
     } else {
         by_category(spec)
     };
-    Ok(Table::new(spec.title.clone(), unique(columns), rows))
+    let about = spec.context.as_ref().map(|c| About::of(c, locale));
+    Ok(Table::new(spec.title.clone(), unique(columns), rows).with_about(about))
 }
 
 fn by_category(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
@@ -211,6 +214,7 @@ mod tests {
             kind,
             title: "CSAT".into(),
             subtitle: None,
+            context: None,
             x: XAxis {
                 kind: x,
                 labels: labels.iter().map(|l| l.to_string()).collect(),
@@ -236,7 +240,7 @@ mod tests {
             &["2025-01-06", "2025-01-13"],
             vec![csat],
         );
-        let mut table = chart_table(&spec).unwrap();
+        let mut table = chart_table(&spec, Locale::En).unwrap();
         let names: Vec<&str> = table.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
             names,
@@ -273,7 +277,7 @@ mod tests {
         reply.samples = Some(vec![Some(120), Some(1)]);
         reply.small_sample = Some(vec![false, true]);
         let chart = spec(ChartKind::Bar, XKind::Text, &["Email", "Chat"], vec![reply]);
-        let mut table = chart_table(&chart).unwrap();
+        let mut table = chart_table(&chart, Locale::En).unwrap();
         assert_eq!(table.columns()[3].name, "Median small_sample");
         let rows = table.next_rows().unwrap().unwrap();
         assert_eq!(
@@ -289,7 +293,7 @@ mod tests {
             .collect();
         let mut heat = spec(ChartKind::Heatmap, XKind::Hour, &["0", "1"], days);
         heat.unit = Unit::Count;
-        let mut table = chart_table(&heat).unwrap();
+        let mut table = chart_table(&heat, Locale::En).unwrap();
         let names: Vec<&str> = table.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["iso_weekday", "0", "1"]);
         let rows = table.next_rows().unwrap().unwrap();
@@ -301,17 +305,50 @@ mod tests {
     }
 
     #[test]
+    fn the_chart_s_context_goes_with_its_table_in_the_export_s_language() {
+        use crate::analytics::engine::kpi::{Hours, KpiId};
+        use crate::charts::ChartContext;
+        let mut with = spec(ChartKind::Bar, XKind::Text, &["email"], vec![]);
+        assert!(chart_table(&with, Locale::En).unwrap().about().is_none());
+        with.context = Some(ChartContext {
+            kpi: KpiId::Csat,
+            from: "2026-11-10".into(),
+            to: "2026-12-07".into(),
+            tz: "UTC".into(),
+            hours: Hours::Calendar,
+            filters: Vec::new(),
+            n: Some(40),
+            as_of: None,
+        });
+        let table = chart_table(&with, Locale::Ko).unwrap();
+        let about = table.about().expect("a context");
+        assert_eq!(about.sheet, "정보");
+        let period = about.lines.iter().find(|l| l.key == "period").unwrap();
+        assert_eq!(
+            (period.label, period.value.as_str()),
+            ("기간", "2026년 11월 10일 – 12월 7일")
+        );
+    }
+
+    #[test]
     fn repeated_names_are_made_unique_and_bad_specs_refused() {
         let twice = vec![
             series("p90", vec![Some(0.5)]),
             series("p90", vec![Some(0.6)]),
         ];
-        let table = chart_table(&spec(ChartKind::Bar, XKind::Text, &["email"], twice)).unwrap();
+        let table = chart_table(
+            &spec(ChartKind::Bar, XKind::Text, &["email"], twice),
+            Locale::En,
+        )
+        .unwrap();
         let names: Vec<&str> = table.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["category", "p90", "p90 (2)"]);
         let short = vec![series("x", vec![])];
         assert!(matches!(
-            chart_table(&spec(ChartKind::Bar, XKind::Text, &["email"], short)),
+            chart_table(
+                &spec(ChartKind::Bar, XKind::Text, &["email"], short),
+                Locale::En
+            ),
             Err(ExportError::Spec(_))
         ));
     }

@@ -1,7 +1,8 @@
 //! Data export: the data of any chart, a whole ticket list or a feedback table, as CSV, XLSX or Parquet for
-//! Excel, Power BI and Tableau. Sources turn into a small typed table (`table`); the
-//! writers stream it a chunk at a time, report progress, stop when cancelled, and only
-//! replace the target file once the new one is complete. Parquet goes through
+//! Excel, Power BI and Tableau. Sources turn into a small typed table (`table`) with what
+//! it is about (the chart's context); the writers stream it a chunk at a time, report
+//! progress, stop when cancelled, and only replace the target file once the new one is
+//! complete. Parquet goes through
 //! `parquet_table`, the one place here that uses polars.
 
 mod csv_file;
@@ -26,7 +27,7 @@ pub use error::ExportError;
 pub use feedback::{feedback_table, FeedbackTable};
 pub use from_chart::chart_table;
 pub use part_file::write_file;
-pub use table::{Cell, Column, ColumnKind, Row, Table, TableSource};
+pub use table::{About, Cell, Column, ColumnKind, Row, Table, TableSource};
 pub use tickets::TicketTable;
 pub use xlsx_file::MAX_ROWS as XLSX_MAX_ROWS;
 
@@ -100,7 +101,7 @@ pub fn export(
     }
     let part = PartFile::create(path)?;
     let columns = source.columns().to_vec();
-    let mut sink = Sink::create(format, &part, source.title(), &columns)?;
+    let mut sink = Sink::create(format, &part, source.title(), &columns, source.about())?;
     let mut rows = 0u64;
     progress(ExportProgress { rows, total });
     while let Some(chunk) = next_rows(source, cancel)? {
@@ -175,15 +176,17 @@ impl<'f> Sink<'f> {
         part: &'f PartFile,
         title: &str,
         columns: &[Column],
+        about: Option<&About>,
     ) -> Result<Sink<'f>, ExportError> {
         let io = |err| ExportError::io(part.target(), err);
+        let file = part.file();
         Ok(match format {
             ExportFormat::Csv => {
-                Sink::Csv(Box::new(CsvFile::create(part.file(), columns).map_err(io)?))
+                Sink::Csv(Box::new(CsvFile::create(file, columns, about).map_err(io)?))
             }
-            ExportFormat::Xlsx => Sink::Xlsx(Box::new(XlsxFile::create(title, columns)?)),
+            ExportFormat::Xlsx => Sink::Xlsx(Box::new(XlsxFile::create(title, columns, about)?)),
             ExportFormat::Parquet => {
-                Sink::Parquet(Box::new(ParquetFile::create(part.file(), columns)?))
+                Sink::Parquet(Box::new(ParquetFile::create(file, columns, about)?))
             }
         })
     }

@@ -1,6 +1,7 @@
 //! Parquet with typed columns: text as strings, ids and counts as Int64, numbers, shares
 //! and minutes as Float64, dates as Date, local times as Datetime (milliseconds, with the
-//! zone). The file itself is written by `parquet_table`, the polars side.
+//! zone). The table's context goes into the file's key-value metadata. The file itself
+//! is written by `parquet_table`, the polars side.
 
 use std::fs::File;
 
@@ -9,7 +10,12 @@ use chrono::NaiveDate;
 use crate::analytics::AnalyticsError;
 
 use super::parquet_table::{ParquetTable, ParquetType, ParquetValues};
-use super::table::{Cell, Column, ColumnKind, Row};
+use super::table::{About, Cell, Column, ColumnKind, Row};
+
+/// The context is the file's key-value metadata under these keys (`deskbench.period`,
+/// `deskbench.filters`, …), in the export's language, beside the schema polars and Arrow
+/// write there themselves.
+pub const METADATA_PREFIX: &str = "deskbench.";
 
 pub(crate) struct ParquetFile<'f> {
     table: ParquetTable<&'f File>,
@@ -17,13 +23,22 @@ pub(crate) struct ParquetFile<'f> {
 }
 
 impl<'f> ParquetFile<'f> {
-    pub(crate) fn create(file: &'f File, columns: &[Column]) -> Result<Self, AnalyticsError> {
+    pub(crate) fn create(
+        file: &'f File,
+        columns: &[Column],
+        about: Option<&About>,
+    ) -> Result<Self, AnalyticsError> {
         let schema: Vec<(String, ParquetType)> = columns
             .iter()
             .map(|c| (c.name.clone(), type_of(c.kind)))
             .collect();
+        let metadata = about
+            .iter()
+            .flat_map(|a| &a.lines)
+            .map(|line| (format!("{METADATA_PREFIX}{}", line.key), line.value.clone()))
+            .collect();
         Ok(ParquetFile {
-            table: ParquetTable::create(file, &schema)?,
+            table: ParquetTable::create(file, &schema, metadata)?,
             kinds: columns.iter().map(|c| c.kind).collect(),
         })
     }

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use polars::io::parquet::write::BatchedWriter;
+use polars::io::parquet::write::{BatchedWriter, KeyValueMetadata};
 use polars::prelude::*;
 
 use crate::analytics::AnalyticsError;
@@ -48,8 +48,13 @@ pub struct ParquetTable<W: Write> {
 }
 
 impl<W: Write> ParquetTable<W> {
-    /// Starts a file of these columns (names must be unique) in `out`.
-    pub fn create(out: W, columns: &[(String, ParquetType)]) -> Result<Self, AnalyticsError> {
+    /// Starts a file of these columns (names must be unique) in `out`, with `metadata` as
+    /// the file's key-value metadata.
+    pub fn create(
+        out: W,
+        columns: &[(String, ParquetType)],
+        metadata: Vec<(String, String)>,
+    ) -> Result<Self, AnalyticsError> {
         let columns: Vec<(PlSmallStr, ParquetType)> = columns
             .iter()
             .map(|(name, kind)| (PlSmallStr::from(name.as_str()), kind.clone()))
@@ -61,8 +66,10 @@ impl<W: Write> ParquetTable<W> {
             }
         }
         // Snappy: read by every Parquet reader, Power BI and Tableau included.
+        let metadata = (!metadata.is_empty()).then(|| KeyValueMetadata::from_static(metadata));
         let writer = ParquetWriter::new(out)
             .with_compression(ParquetCompression::Snappy)
+            .with_key_value_metadata(metadata)
             .batched(&schema)?;
         Ok(ParquetTable {
             writer,
@@ -171,7 +178,7 @@ mod tests {
                 },
             ),
         ];
-        let mut table = ParquetTable::create(&mut bytes, &columns).unwrap();
+        let mut table = ParquetTable::create(&mut bytes, &columns, Vec::new()).unwrap();
         table
             .write(vec![
                 ParquetValues::Int(vec![Some(1), None]),
@@ -194,13 +201,13 @@ mod tests {
     #[test]
     fn values_of_another_type_are_refused() {
         let columns = [("id".to_owned(), ParquetType::Int)];
-        let mut table = ParquetTable::create(Vec::new(), &columns).unwrap();
+        let mut table = ParquetTable::create(Vec::new(), &columns, Vec::new()).unwrap();
         let wrong = vec![ParquetValues::Text(vec![Some("x".into())])];
         assert!(table.write(wrong).is_err());
         let dup = [
             ("a".to_owned(), ParquetType::Int),
             ("a".to_owned(), ParquetType::Int),
         ];
-        assert!(ParquetTable::create(Vec::new(), &dup).is_err());
+        assert!(ParquetTable::create(Vec::new(), &dup, Vec::new()).is_err());
     }
 }

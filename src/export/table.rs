@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::ExportError;
+use crate::charts::context::{self, ChartContext, ContextLine};
+use crate::charts::Locale;
 
 /// Rows per chunk a source hands to a writer: progress and cancel act between chunks.
 pub const CHUNK_ROWS: usize = 5_000;
@@ -96,6 +98,25 @@ impl From<Option<f64>> for Cell {
 
 pub type Row = Vec<Cell>;
 
+/// What a table is about (its chart's context), written with it as each format allows:
+/// `# ` lines before a CSV's header, a sheet of its own in XLSX, key-value metadata in
+/// Parquet. Empty when nothing is known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct About {
+    /// The XLSX sheet's name in the reader's language.
+    pub sheet: &'static str,
+    pub lines: Vec<ContextLine>,
+}
+
+impl About {
+    pub fn of(context: &ChartContext, locale: Locale) -> About {
+        About {
+            sheet: context::about_sheet(locale),
+            lines: context::describe(context, locale),
+        }
+    }
+}
+
 /// Where the rows of an export come from.
 pub trait TableSource {
     /// A short name for the table (a spreadsheet's sheet name).
@@ -105,6 +126,10 @@ pub trait TableSource {
     fn total_rows(&self) -> u64;
     /// The next rows in order; `None` after the last.
     fn next_rows(&mut self) -> Result<Option<Vec<Row>>, ExportError>;
+    /// What the table is about, written above or beside it.
+    fn about(&self) -> Option<&About> {
+        None
+    }
 }
 
 /// A table held in memory (a chart's data).
@@ -114,6 +139,7 @@ pub struct Table {
     columns: Vec<Column>,
     total: u64,
     rows: std::vec::IntoIter<Row>,
+    about: Option<About>,
 }
 
 impl Table {
@@ -123,7 +149,12 @@ impl Table {
             columns,
             total: rows.len() as u64,
             rows: rows.into_iter(),
+            about: None,
         }
+    }
+
+    pub fn with_about(self, about: Option<About>) -> Table {
+        Table { about, ..self }
     }
 }
 
@@ -143,5 +174,9 @@ impl TableSource for Table {
     fn next_rows(&mut self) -> Result<Option<Vec<Row>>, ExportError> {
         let chunk: Vec<Row> = self.rows.by_ref().take(CHUNK_ROWS).collect();
         Ok((!chunk.is_empty()).then_some(chunk))
+    }
+
+    fn about(&self) -> Option<&About> {
+        self.about.as_ref()
     }
 }

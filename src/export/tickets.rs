@@ -9,12 +9,13 @@ use crate::analytics::views::drill::{ListOrder, TicketListQuery, TicketPages, Ti
 use crate::analytics::Frame;
 use crate::store::{Store, TicketKey};
 
-use super::table::{Cell, Column, ColumnKind, Row, TableSource, CHUNK_ROWS};
+use super::table::{About, Cell, Column, ColumnKind, Row, TableSource, CHUNK_ROWS};
 use super::ExportError;
 
 pub struct TicketTable<'a> {
     pages: TicketPages<'a>,
     columns: Vec<Column>,
+    about: Option<About>,
 }
 
 impl<'a> TicketTable<'a> {
@@ -65,7 +66,13 @@ impl<'a> TicketTable<'a> {
                 .into_iter()
                 .map(|(name, kind)| Column::new(name, kind))
                 .collect(),
+            about: None,
         }
+    }
+
+    /// The list's context, written with it.
+    pub fn with_about(self, about: Option<About>) -> TicketTable<'a> {
+        TicketTable { about, ..self }
     }
 }
 
@@ -106,5 +113,9 @@ impl TableSource for TicketTable<'_> {
             .pages
             .next_page(CHUNK_ROWS)?
             .map(|page| page.into_iter().map(row_of).collect()))
+    }
+
+    fn about(&self) -> Option<&About> {
+        self.about.as_ref()
     }
 }

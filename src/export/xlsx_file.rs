@@ -1,5 +1,6 @@
-//! XLSX: one sheet with a bold, frozen header row, an autofilter, column widths from the
-//! data, and real number, date and duration cells with their formats. Text is always a
+//! XLSX: the data on a sheet with a bold, frozen header row, an autofilter, column widths
+//! from the data, and real number, date and duration cells with their formats; the
+//! table's context on a second sheet ("About"). Text is always a
 //! string cell (never a formula); text that looks like one also gets Excel's quote
 //! prefix, so editing the cell keeps it text. Rows stream to a temporary file (one row
 //! in memory), so a long ticket list costs little memory.
@@ -10,7 +11,7 @@ use chrono::{NaiveDate, Offset, TimeZone};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::csv_file::looks_like_formula;
-use super::table::{Cell, Column, ColumnKind, Row};
+use super::table::{About, Cell, Column, ColumnKind, Row};
 
 /// Data rows an Excel sheet holds under its header row.
 pub const MAX_ROWS: u64 = 1_048_575;
@@ -29,12 +30,17 @@ pub(crate) struct XlsxFile {
 }
 
 impl XlsxFile {
-    pub(crate) fn create(title: &str, columns: &[Column]) -> Result<XlsxFile, XlsxError> {
+    pub(crate) fn create(
+        title: &str,
+        columns: &[Column],
+        about: Option<&About>,
+    ) -> Result<XlsxFile, XlsxError> {
         let mut workbook = Workbook::new();
         // Level 3, as Excel itself saves: much faster than the default for a few % size.
         workbook.set_zip_compression_level(3);
         let sheet = workbook.add_worksheet_with_low_memory()?;
-        if sheet.set_name(sheet_name(title)).is_err() {
+        let data_name = sheet_name(title);
+        if sheet.set_name(&data_name).is_err() {
             sheet.set_name("Data")?;
         }
         let header = Format::new().set_bold().set_align(FormatAlign::Left);
@@ -42,6 +48,9 @@ impl XlsxFile {
             sheet.write_string_with_format(0, col(i), &column.name, &header)?;
         }
         sheet.set_freeze_panes(1, 0)?;
+        if let Some(about) = about.filter(|a| !a.lines.is_empty()) {
+            write_about(workbook.add_worksheet(), about, &data_name, &header)?;
+        }
         Ok(XlsxFile {
             workbook,
             kinds: columns.iter().map(|c| c.kind).collect(),
@@ -108,6 +117,35 @@ impl XlsxFile {
         }
         self.workbook.save_to_writer(file)
     }
+}
+
+/// The context on a sheet of its own, after the data's: label and value per row. The
+/// data sheet stays a plain table (header in row 1, filters, frozen header) that Excel,
+/// Power BI and Tableau import as it is, while the context travels in the same file
+/// under a tab named for it.
+fn write_about(
+    sheet: &mut Worksheet,
+    about: &About,
+    data_name: &str,
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    let name = if about.sheet == data_name {
+        format!("{} (2)", about.sheet)
+    } else {
+        about.sheet.to_owned()
+    };
+    sheet.set_name(name)?;
+    let quoted = Format::new().set_quote_prefix();
+    let mut widths = (10, 10);
+    for (row, line) in (0u32..).zip(&about.lines) {
+        sheet.write_string_with_format(row, 0, line.label, bold)?;
+        write_text(sheet, row, 1, &line.value, &quoted)?;
+        widths.0 = widths.0.max(line.label.chars().count() + 2);
+        widths.1 = widths.1.max(line.value.chars().count() + 2);
+    }
+    sheet.set_column_width(0, widths.0.min(40) as f64)?;
+    sheet.set_column_width(1, widths.1.min(100) as f64)?;
+    Ok(())
 }
 
 fn col(i: usize) -> u16 {

@@ -35,6 +35,7 @@ fn spec(
         kind,
         title: "Tickets created".into(),
         subtitle: Some("Jan 6 – Mar 30, 2025 · Europe/Moscow".into()),
+        context: None,
         x: XAxis {
             kind: x,
             labels: labels.iter().map(|l| l.to_string()).collect(),

@@ -16,7 +16,7 @@ use deskbench::analytics::views::drill::ListOrder;
 use deskbench::analytics::views::drill::{ticket_list, TicketListRequest};
 use deskbench::analytics::Frame;
 use deskbench::charts::spec::Band;
-use deskbench::charts::{ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};
+use deskbench::charts::{ChartKind, ChartSeries, ChartSpec, Locale, Unit, XAxis, XKind};
 use deskbench::demo::DemoConfig;
 use deskbench::export::{
     self, chart_table, feedback_table, Cell, Column, ColumnKind, ExportError, ExportFormat,
@@ -99,6 +99,7 @@ fn csat_chart() -> ChartSpec {
         kind: ChartKind::Line,
         title: "CSAT by week".into(),
         subtitle: None,
+        context: None,
         x: XAxis {
             kind: XKind::Date,
             labels: vec!["2025-01-06".into(), "2025-01-13".into()],
@@ -121,7 +122,7 @@ fn csat_chart() -> ChartSpec {
 }
 
 fn export_chart(path: &Path) -> export::Exported {
-    let mut table = chart_table(&csat_chart()).unwrap();
+    let mut table = chart_table(&csat_chart(), Locale::En).unwrap();
     let format = ExportFormat::of_path(path).unwrap();
     export::export(
         &mut table,
@@ -631,7 +632,16 @@ fn cli_export_tickets_writes_the_whole_list_as_csv() {
     );
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
-    let rows = csv::Reader::from_reader(&bytes[3..]).records().count() as u64;
+    assert!(
+        bytes[3..]
+            .starts_with("# KPI: Tickets created\r\n# Period: Jan 1 – Mar 31, 2025".as_bytes()),
+        "the list's context comes first"
+    );
+    let rows = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(&bytes[3..])
+        .records()
+        .count() as u64;
     assert_eq!(rows, total, "as many rows as `deskbench tickets` counts");
 
     let chart = ws.path().join("csat.xlsx").to_string_lossy().into_owned();

@@ -10,6 +10,7 @@ mod cli;
 mod cli_edges;
 mod cli_golden;
 mod concurrency;
+mod context;
 mod demo;
 mod export;
 mod feedback;

@@ -1,18 +1,19 @@
 //! `deskbench chart`: one KPI of a query drawn as a PNG or SVG for slides, from the same
-//! chart spec the app draws.
+//! chart spec the app draws, its context (period, zone, hours, filters by name, n, data
+//! as of) as the subtitle.
 
 use anyhow::{bail, Result};
 
 use deskbench::analytics::engine::kpi::KpiId;
-use deskbench::analytics::query::report::KpiReport;
 use deskbench::analytics::KpiRequest;
+use deskbench::app::explore::ChartRequest;
 use deskbench::app::image::{self, ImageFormat};
-use deskbench::charts::{self, ChartKind, ChartText, Locale, RenderOptions, Theme};
+use deskbench::charts::{context, ChartKind, Locale, RenderOptions, Theme};
 use deskbench::export;
 
 use crate::args::{ChartArgs, ChartKindArg, Cli, LangArg, ThemeArg};
+use crate::output;
 use crate::session::{in_flags, open_session};
-use crate::{kpi_names, output};
 
 pub fn run(cli: &Cli, args: &ChartArgs) -> Result<()> {
     let Some(format) = ImageFormat::of_path(&args.out) else {
@@ -28,15 +29,17 @@ pub fn run(cli: &Cli, args: &ChartArgs) -> Result<()> {
         top: args.top,
         ..args.scope.request(vec![kpi.name().to_owned()])
     };
-    let report = open_session(cli)?
-        .kpi_report(None, request)
-        .map_err(in_flags)?;
-    let text = ChartText {
-        title: kpi_names::name(kpi, options.locale).to_owned(),
-        subtitle: Some(subtitle(&report, &args.scope.filters)),
-        total: kpi_names::all_tickets(options.locale).to_owned(),
+    let ask = ChartRequest {
+        kpi,
+        kind: kind(args),
+        title: context::kpi_name(kpi, options.locale).to_owned(),
+        subtitle: None,
+        total: context::all_tickets(options.locale).to_owned(),
     };
-    let spec = charts::from_report(&report, kpi, kind(args, &report), text);
+    let spec = open_session(cli)?
+        .kpi_chart(None, request, ask)
+        .map_err(in_flags)?
+        .chart;
     export::write_file(&args.out, &image::render(&spec, &options, format)?)?;
     output::line(&args.out.display().to_string())
 }
@@ -59,23 +62,12 @@ fn options(args: &ChartArgs) -> RenderOptions {
 }
 
 /// The kind asked for; else lines over buckets and bars otherwise.
-fn kind(args: &ChartArgs, report: &KpiReport) -> ChartKind {
+fn kind(args: &ChartArgs) -> ChartKind {
     match args.kind {
         Some(ChartKindArg::Bar) => ChartKind::Bar,
         Some(ChartKindArg::Line) => ChartKind::Line,
         Some(ChartKindArg::Stacked) => ChartKind::StackedBar,
-        None if report.series.is_some() || args.scope.every.is_some() => ChartKind::Line,
+        None if args.scope.every.is_some() => ChartKind::Line,
         None => ChartKind::Bar,
     }
-}
-
-/// The range, its zone and the filters, e.g. `2025-01-01 – 2025-03-31 · Europe/Moscow ·
-/// priority=urgent`.
-fn subtitle(report: &KpiReport, filters: &[String]) -> String {
-    let range = &report.range;
-    let mut parts = vec![format!("{} – {}", range.from, range.to), range.tz.clone()];
-    if !filters.is_empty() {
-        parts.push(filters.join(", "));
-    }
-    parts.join(" · ")
 }

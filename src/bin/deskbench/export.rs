@@ -1,5 +1,6 @@
-//! `deskbench export`: a ticket list or one KPI's numbers to a CSV, XLSX or Parquet file,
-//! with a progress bar on stderr. Ctrl-C cancels and leaves no file behind (an older file
+//! `deskbench export`: a ticket list or one KPI's numbers to a CSV, XLSX or Parquet file
+//! with its context (period, zone, filters by name, n, data as of), and a progress bar
+//! on stderr. Ctrl-C cancels and leaves no file behind (an older file
 //! of the same name stays as it was).
 
 use std::path::Path;
@@ -10,9 +11,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use deskbench::analytics::engine::kpi::KpiId;
 use deskbench::analytics::KpiRequest;
+use deskbench::app::explore::ChartRequest;
 use deskbench::app::export::ExportSource;
 use deskbench::app::{AppError, Session};
-use deskbench::charts::{self, ChartKind, ChartText};
+use deskbench::charts::ChartKind;
 use deskbench::export::ExportFormat;
 
 use crate::args::{Cli, ExportCommand, ExportKpiArgs, ExportTicketsArgs};
@@ -30,6 +32,7 @@ fn tickets(cli: &Cli, args: &ExportTicketsArgs) -> Result<()> {
     let what = ExportSource::Tickets {
         period: None,
         request: Box::new(args.list.request(0, None)),
+        locale: None,
     };
     write(open_session(cli)?, what, format, &args.out)
 }
@@ -44,16 +47,21 @@ fn kpi(cli: &Cli, args: &ExportKpiArgs) -> Result<()> {
         top: args.top,
         ..args.query.request()
     };
-    let report = session.kpi_report(None, request).map_err(in_flags)?;
-    // The report checked the id already.
-    let kpi = KpiId::parse(&args.query.kpis[0])?;
-    let text = ChartText {
+    // Parsed first to name the chart; an unknown id fails as the report would.
+    let kpi = KpiId::parse(&args.query.kpis[0]).map_err(|err| in_flags(err.into()))?;
+    let ask = ChartRequest {
+        kpi,
+        kind: ChartKind::Bar,
         title: kpi.name().to_owned(),
         subtitle: None,
         total: kpi.name().to_owned(),
     };
-    let spec = charts::from_report(&report, kpi, ChartKind::Bar, text);
-    write(session, ExportSource::Chart { spec }, format, &args.out)
+    let spec = session
+        .kpi_chart(None, request, ask)
+        .map_err(in_flags)?
+        .chart;
+    let what = ExportSource::Chart { spec, locale: None };
+    write(session, what, format, &args.out)
 }
 
 fn write(session: Session, what: ExportSource, format: ExportFormat, out: &Path) -> Result<()> {

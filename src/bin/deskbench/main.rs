@@ -7,7 +7,6 @@ mod demo;
 mod export;
 mod feedback;
 mod kpi;
-mod kpi_names;
 mod output;
 mod people;
 mod printable;

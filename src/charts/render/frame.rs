@@ -15,6 +15,8 @@ pub mod size {
     pub const MARGIN_BOTTOM: f32 = 56.0;
     pub const TITLE: f32 = 46.0;
     pub const SUBTITLE: f32 = 28.0;
+    /// A long subtitle (many filters) wraps to at most this many lines.
+    pub const SUBTITLE_LINES: usize = 3;
     pub const LEGEND: f32 = 26.0;
     pub const AXIS: f32 = 24.0;
     pub const DATA_LABEL: f32 = 22.0;
@@ -126,7 +128,7 @@ impl Ctx<'_> {
         }
     }
 
-    /// Title and subtitle at the top; returns where the content below them starts.
+    /// Title and subtitle (wrapped) at the top; returns where the content below them starts.
     pub fn header(&mut self, title: &str, subtitle: Option<&str>, area: Area) -> f32 {
         let palette = self.palette;
         let mut y = area.y0;
@@ -141,12 +143,20 @@ impl Ctx<'_> {
             Anchor::Start,
             palette.text,
         );
-        if let Some(subtitle) = subtitle.filter(|s| !s.trim().is_empty()) {
-            let subtitle = self.fit(subtitle, size::SUBTITLE, false, area.width());
-            y += self.px(size::SUBTITLE * 1.6);
+        let subtitle = subtitle.filter(|s| !s.trim().is_empty()).unwrap_or("");
+        let lines = self.fonts.wrap(
+            subtitle,
+            self.px(size::SUBTITLE),
+            false,
+            area.width(),
+            size::SUBTITLE_LINES,
+        );
+        for (i, line) in lines.into_iter().enumerate() {
+            let leading = if i == 0 { 1.6 } else { 1.3 };
+            y += self.px(size::SUBTITLE * leading);
             let color = palette.muted_text;
             self.text(
-                subtitle,
+                line,
                 area.x0,
                 y,
                 size::SUBTITLE,

@@ -19,6 +19,7 @@ mod text;
 
 pub use options::{Locale, RenderOptions, Theme, MAX_SIDE, MIN_SIDE};
 
+use super::context;
 use super::spec::{ChartKind, ChartSpec, SpecError};
 use frame::{size, Area, Ctx, LegendItem};
 use palette::Palette;
@@ -130,7 +131,8 @@ fn layout(spec: &ChartSpec, options: &RenderOptions, fonts: &Fonts, scale: u32) 
         x1: width as f32 - ctx.px(size::MARGIN_X),
         y1: height as f32 - ctx.px(size::MARGIN_BOTTOM),
     };
-    let mut top = ctx.header(&spec.title, spec.subtitle.as_deref(), page);
+    let subtitle = subtitle(spec, options.locale);
+    let mut top = ctx.header(&spec.title, Some(&subtitle), page);
     let empty = spec.is_empty();
     let small = small::any(spec);
     if (spec.series.len() > 1 || small) && spec.kind != ChartKind::Heatmap && !empty {
@@ -156,6 +158,16 @@ fn layout(spec: &ChartSpec, options: &RenderOptions, fonts: &Fonts, scale: u32) 
         background: palette.background,
         shapes: ctx.shapes,
     }
+}
+
+/// The spec's own subtitle, then its context in the export's language.
+fn subtitle(spec: &ChartSpec, locale: Locale) -> String {
+    let context = spec.context.as_ref().map(|c| context::subtitle(c, locale));
+    let parts = spec.subtitle.iter().cloned().chain(context);
+    parts
+        .filter(|part| !part.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(context::SEPARATOR)
 }
 
 fn legend_items(spec: &ChartSpec, palette: &Palette) -> Vec<LegendItem> {

@@ -10,6 +10,7 @@ use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont};
 
 use super::palette::Rgba;
 use super::scene::{Anchor, Text};
+use crate::charts::context::SEPARATOR;
 
 static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NanumGothic.ttf");
 static BOLD: &[u8] = include_bytes!("../../../assets/fonts/NanumGothicBold.ttf");
@@ -111,6 +112,62 @@ impl Fonts {
         format!("{}…", kept.trim_end())
     }
 
+    /// `text` broken into lines of at most `max_width` pixels: between its ` · ` parts
+    /// where a part fits on a line, else between words; past `max_lines`, the last line
+    /// is cut with an ellipsis. A word wider than a line is cut.
+    pub fn wrap(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        max_width: f32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        let fits = |line: &str| self.width(line, size, bold) <= max_width;
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for part in text.split(SEPARATOR).filter(|p| !p.trim().is_empty()) {
+            let longer = joined(&current, SEPARATOR, part);
+            if fits(&longer) {
+                current = longer;
+                continue;
+            }
+            if fits(part) {
+                lines.push(std::mem::replace(&mut current, part.to_owned()));
+                continue;
+            }
+            // A part too wide for a line of its own continues this one, word by word.
+            let mut gap = SEPARATOR;
+            for word in part.split(' ').filter(|w| !w.is_empty()) {
+                let candidate = joined(&current, gap, word);
+                if current.is_empty() || fits(&candidate) {
+                    current = candidate;
+                } else {
+                    lines.push(std::mem::replace(&mut current, word.to_owned()));
+                }
+                gap = " ";
+            }
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        let most = max_lines.max(1);
+        if lines.len() > most {
+            let rest = lines.split_off(most - 1).join(" ");
+            // Always cut: something is left out after it.
+            let cut = self.fit(&format!("{rest} …"), size, bold, max_width);
+            lines.push(if cut.ends_with('…') {
+                cut
+            } else {
+                format!("{rest}…")
+            });
+        }
+        lines
+            .into_iter()
+            .map(|line| self.fit(&line, size, bold, max_width))
+            .collect()
+    }
+
     /// Draws `text` onto an RGB image `width` pixels wide, blending each pixel's coverage.
     pub fn draw(&self, text: &Text, rgb: &mut [u8], width: u32) {
         let height = rgb.len() / (width as usize * 3).max(1);
@@ -140,6 +197,15 @@ impl Fonts {
                 blend(&mut rgb[at..at + 3], text.color, coverage);
             });
         }
+    }
+}
+
+/// `line` and `word` with `gap` between them, or `word` alone on an empty line.
+fn joined(line: &str, gap: &str, word: &str) -> String {
+    if line.is_empty() {
+        word.to_owned()
+    } else {
+        format!("{line}{gap}{word}")
     }
 }
 
@@ -192,6 +258,41 @@ mod tests {
             "{cut}"
         );
         assert_eq!(fonts.fit("Short", 24.0, false, 500.0), "Short");
+    }
+
+    #[test]
+    fn wrapping_breaks_between_parts_then_words_and_cuts_the_last_line_it_may_draw() {
+        let fonts = fonts().unwrap();
+        let text = "Nov 10 – Dec 7, 2026 · UTC · Calendar hours · Channel: Email; Assignee: \
+                    Dana Kim; Tag: billing, refund +3 more · n = 505";
+        let lines = fonts.wrap(text, 24.0, false, 400.0, 5);
+        assert!(lines.len() > 2, "{lines:?}");
+        for part in ["Nov 10 – Dec 7, 2026", "Calendar hours", "n = 505"] {
+            let whole = lines.iter().any(|l| l.contains(part));
+            assert!(
+                whole,
+                "a part that fits is never split: {part} in {lines:?}"
+            );
+        }
+        // A line break stands in for the separator it replaces.
+        let words = |t: &str| {
+            let words = t.split_whitespace().filter(|w| *w != "·");
+            words.map(str::to_owned).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            words(&lines.join(" ")),
+            words(text),
+            "every word kept, in order"
+        );
+        assert!(lines.iter().all(|l| fonts.width(l, 24.0, false) <= 400.0));
+        let two = fonts.wrap(text, 24.0, false, 400.0, 2);
+        assert_eq!(two.len(), 2);
+        assert!(two[1].ends_with('…'), "{two:?}");
+        assert!(fonts.width(&two[1], 24.0, false) <= 400.0);
+        assert_eq!(
+            fonts.wrap("Короткий · 한글", 24.0, false, 400.0, 3),
+            ["Короткий · 한글"]
+        );
     }
 
     #[test]

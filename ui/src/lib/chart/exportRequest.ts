@@ -1,9 +1,10 @@
 /**
- * What the export menu sends: file names from titles, and render options from the
- * current theme and language. Pure, for tests.
+ * What the export menu sends: file names from titles, render options from the current
+ * theme and language, and the language a data file states its context in. Pure, for
+ * tests.
  */
 import type { Locale } from '../i18n/translate';
-import type { RenderOptions } from '../ipc';
+import type { ExportSource, RenderOptions } from '../ipc';
 import type { ResolvedTheme } from '../theme/theme.svelte';
 
 /** Slide size: 1920×1080, or twice that for 4K screens and print. */
@@ -15,4 +16,12 @@ export function renderOptions(theme: ResolvedTheme, locale: Locale, double: bool
 export function exportName(title: string, range?: { from: string; to: string } | null): string {
   const period = range ? ` ${range.from}–${range.to}` : '';
   return `${title}${period}`.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The data export with the reader's language for the context the core writes with a
+ * chart's or a ticket list's data (period, zone, filters, n, data as of).
+ */
+export function inLocale(data: ExportSource, locale: Locale): ExportSource {
+  return data.kind === 'chart' || data.kind === 'tickets' ? { ...data, locale } : data;
 }

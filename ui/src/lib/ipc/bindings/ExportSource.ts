@@ -2,10 +2,11 @@
 import type { ChartSpec } from "./ChartSpec";
 import type { FeedbackTable } from "./FeedbackTable";
 import type { FeedbackTickets } from "./FeedbackTickets";
+import type { Locale } from "./Locale";
 import type { PeriodPreset } from "./PeriodPreset";
 import type { TicketListRequest } from "./TicketListRequest";
 
 /**
  * What to export.
  */
-export type ExportSource = { "kind": "chart", spec: ChartSpec, } | { "kind": "tickets", period?: PeriodPreset, request: TicketListRequest, } | { "kind": "feedback", table: FeedbackTable, } | { "kind": "feedback_tickets", what: FeedbackTickets, sort: string | null, search: string | null, };
+export type ExportSource = { "kind": "chart", spec: ChartSpec, locale?: Locale, } | { "kind": "tickets", period?: PeriodPreset, request: TicketListRequest, locale?: Locale, } | { "kind": "feedback", table: FeedbackTable, } | { "kind": "feedback_tickets", what: FeedbackTickets, sort: string | null, search: string | null, };
