@@ -18,6 +18,7 @@ mod frame_update;
 mod kpi;
 mod kpi_engine;
 mod overview_charts;
+mod partial_buckets;
 mod people;
 mod proptest_dates;
 mod proptest_pages;
