@@ -53,7 +53,7 @@ fn drivers(report: &FeedbackReport) -> ChartSpec {
         x: XAxis {
             kind: XKind::Text,
             labels: effects.iter().map(|e| e.label.clone()).collect(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Share,
         series: vec![ChartSeries {
@@ -83,7 +83,7 @@ fn sentiment(report: &FeedbackReport) -> ChartSpec {
         x: XAxis {
             kind: XKind::Date,
             labels: report.periods.clone(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Count,
         series: vec![
@@ -106,6 +106,7 @@ fn themes(report: &FeedbackReport) -> ChartSpec {
             kind: XKind::Text,
             labels: top.iter().map(|t| t.label.clone()).collect(),
             keys: Some(top.iter().map(|t| Some(t.id.clone())).collect()),
+            ..XAxis::default()
         },
         unit: Unit::Count,
         series: vec![series(

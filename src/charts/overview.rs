@@ -12,6 +12,7 @@ use crate::analytics::query::report::SeriesPoint;
 use crate::analytics::views::overview::Overview;
 
 use super::spec::{Band, ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};
+use crate::analytics::query::range::Every;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct OverviewCharts {
@@ -34,7 +35,9 @@ pub fn overview_charts(overview: &Overview) -> OverviewCharts {
     let weekly = |labels: Vec<String>| XAxis {
         kind: XKind::Date,
         labels,
-        keys: None,
+        every: Some(Every::Week),
+        partial: XAxis::partial_flags(weeks.iter().map(|p| p.partial).collect()),
+        ..XAxis::default()
     };
     let periods = || weeks.iter().map(|p| p.period.clone()).collect::<Vec<_>>();
     let line = |title: &str, unit, series| ChartSpec {
@@ -153,7 +156,7 @@ fn sla_by_metric(overview: &Overview) -> ChartSpec {
         x: XAxis {
             kind: XKind::Text,
             labels: metrics.iter().map(|(m, _)| m.clone()).collect(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Share,
         series: vec![ChartSeries {
@@ -174,7 +177,7 @@ fn arrivals(overview: &Overview) -> ChartSpec {
         x: XAxis {
             kind: XKind::Hour,
             labels: (0..24).map(|h| h.to_string()).collect(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Count,
         series: overview

@@ -19,6 +19,7 @@ mod kpi;
 mod kpi_engine;
 mod overview_charts;
 mod partial_buckets;
+mod partial_charts;
 mod people;
 mod proptest_dates;
 mod proptest_pages;

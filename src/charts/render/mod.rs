@@ -13,6 +13,7 @@ mod lines;
 mod options;
 mod paint;
 pub mod palette;
+mod partial;
 mod scene;
 mod text;
 
@@ -131,8 +132,8 @@ fn layout(spec: &ChartSpec, options: &RenderOptions, fonts: &Fonts, scale: u32) 
     };
     let mut top = ctx.header(&spec.title, spec.subtitle.as_deref(), page);
     let empty = spec.is_empty();
-    if spec.series.len() > 1 && spec.kind != ChartKind::Heatmap && !empty {
-        let items = legend_items(spec, palette);
+    let items = legend_items(spec, palette, options.locale);
+    if !items.is_empty() && spec.kind != ChartKind::Heatmap && !empty {
         top = ctx.legend(&items, top, page);
     }
     let area = Area {
@@ -153,14 +154,31 @@ fn layout(spec: &ChartSpec, options: &RenderOptions, fonts: &Fonts, scale: u32) 
     }
 }
 
-fn legend_items(spec: &ChartSpec, palette: &Palette) -> Vec<LegendItem> {
-    spec.series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| LegendItem {
-            name: s.name.clone(),
-            color: palette.series(i),
-            line: (spec.kind == ChartKind::Line).then_some(s.dashed),
-        })
-        .collect()
+/// One entry per series when there are several, and the note on partial buckets when
+/// any is drawn.
+fn legend_items(spec: &ChartSpec, palette: &Palette, locale: Locale) -> Vec<LegendItem> {
+    let line = spec.kind == ChartKind::Line;
+    let mut items: Vec<LegendItem> = if spec.series.len() > 1 {
+        spec.series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| LegendItem {
+                name: s.name.clone(),
+                color: palette.series(i),
+                line: line.then_some(s.dashed),
+                partial: false,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if partial::any(spec) {
+        items.push(LegendItem {
+            name: partial::note(locale).to_owned(),
+            color: palette.muted_text,
+            line: line.then_some(true),
+            partial: true,
+        });
+    }
+    items
 }
