@@ -61,8 +61,28 @@ test('the Overview opens on the demo workspace with the demo badge', async () =>
   assert.match(await browser.getTitle(), /Deskbench/);
 });
 
-test('the default cards equal `deskbench kpi` for the last 30 days', async () => {
-  assertCardsMatch(await readCards(), cliKpis());
+/** `--from/--to` of the last 4 full weeks (Monday to Sunday) before this one, in UTC, the demo's zone. */
+function lastFourFullWeeks() {
+  const now = new Date();
+  const daysSinceMonday = (now.getUTCDay() + 6) % 7;
+  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysSinceMonday);
+  const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+  return ['--from', day(monday - 28 * 86_400_000), '--to', day(monday - 86_400_000)];
+}
+
+test('the default cards equal `deskbench kpi` for the last 4 full weeks', async () => {
+  assertCardsMatch(await readCards(), cliKpis(...lastFourFullWeeks()));
+});
+
+test('a rolling period draws its cut first week apart, with a legend note', async () => {
+  const volume = await browser.$('[data-testid="overview-chart-volume"]');
+  assert.ok(!(await volume.getHTML()).includes('Partial period'), 'whole weeks have no partial bucket');
+  await browser.$('[data-testid="period-preset"]').selectByAttribute('value', 'last_90_days');
+  await browser.waitUntil(async () => (await volume.getHTML()).includes('Partial period'), {
+    timeout: 30000,
+    timeoutMsg: 'the volume chart never noted a partial week',
+  });
+  assert.match(await volume.getHTML(), /stroke-dasharray/, 'the step into the partial week is dashed');
 });
 
 test('a custom range shows the CLI numbers for that range', async () => {
