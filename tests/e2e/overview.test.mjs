@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
-import { cliJson, demoWorkspace, launch, removeDirs } from './app.mjs';
+import { cliJson, demoWorkspace, lastFourFullWeeks, launch, removeDirs } from './app.mjs';
 
 /** The number a card shows for a KPI, taken from the CLI's contract JSON. */
 function headline(kpis, id) {
@@ -60,15 +60,6 @@ test('the Overview opens on the demo workspace with the demo badge', async () =>
   }
   assert.match(await browser.getTitle(), /Deskbench/);
 });
-
-/** `--from/--to` of the last 4 full weeks (Monday to Sunday) before this one, in UTC, the demo's zone. */
-function lastFourFullWeeks() {
-  const now = new Date();
-  const daysSinceMonday = (now.getUTCDay() + 6) % 7;
-  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysSinceMonday);
-  const day = (ms) => new Date(ms).toISOString().slice(0, 10);
-  return ['--from', day(monday - 28 * 86_400_000), '--to', day(monday - 86_400_000)];
-}
 
 test('the default cards equal `deskbench kpi` for the last 4 full weeks', async () => {
   assertCardsMatch(await readCards(), cliKpis(...lastFourFullWeeks()));
