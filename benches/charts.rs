@@ -69,7 +69,7 @@ fn weekly_lines() -> ChartSpec {
         x: XAxis {
             kind: XKind::Date,
             labels: weeks,
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Minutes,
         series: vec![with_band, p90],
@@ -100,7 +100,7 @@ fn twelve_bars() -> ChartSpec {
         x: XAxis {
             kind: XKind::Text,
             labels: groups.map(str::to_owned).to_vec(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Count,
         series: vec![series(

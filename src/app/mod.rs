@@ -243,7 +243,7 @@ pub(crate) mod testing {
             x: XAxis {
                 kind: XKind::Text,
                 labels: bars.iter().map(|(label, _)| label.to_string()).collect(),
-                keys: None,
+                ..XAxis::default()
             },
             unit: Unit::Count,
             series: vec![ChartSeries {

@@ -1,5 +1,6 @@
 //! "Today" for a request: the date in the workspace's zone at the session's clock, which
-//! default ranges ("the last 30 full days") and period presets resolve against.
+//! default ranges ("the last 30 full days") and period presets resolve against, and which
+//! marks a bucket that reaches it as partial (the day is not over; `KpiQuery::today`).
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -127,6 +128,60 @@ mod tests {
             ("2025-02-28".into(), "2025-03-29".into()),
             "17:30 PDT on 30 March: yesterday is the 29th"
         );
+    }
+
+    fn resolved(now: i64, tz: Tz, period: PeriodPreset) -> (String, String) {
+        let (mut from, mut to) = (None, None);
+        Today::at(now, tz)
+            .apply(Some(&period), &mut from, &mut to)
+            .expect("a supported date");
+        (from.unwrap_or_default(), to.unwrap_or_default())
+    }
+
+    #[test]
+    fn whole_unit_presets_follow_the_weekday_in_the_workspace_zone() {
+        // 23:30 UTC on Sunday 30 November 2025 is already Monday 1 December in Seoul.
+        let now = unix(2025, 11, 30, 23, 30);
+        let weeks = |tz| resolved(now, tz, PeriodPreset::Last4FullWeeks);
+        assert_eq!(
+            weeks(chrono_tz::Asia::Seoul),
+            ("2025-11-03".into(), "2025-11-30".into()),
+            "on a Monday the week that ended yesterday is whole"
+        );
+        assert_eq!(
+            weeks(chrono_tz::America::New_York),
+            ("2025-10-27".into(), "2025-11-23".into()),
+            "on a Sunday this week is not over, so it is left out"
+        );
+        assert_eq!(
+            resolved(now, chrono_tz::Asia::Seoul, PeriodPreset::LastFullMonth),
+            ("2025-11-01".into(), "2025-11-30".into()),
+            "the 1st of December in Seoul: November is whole"
+        );
+        assert_eq!(
+            resolved(now, chrono_tz::UTC, PeriodPreset::LastFullMonth),
+            ("2025-10-01".into(), "2025-10-31".into())
+        );
+        assert_eq!(
+            resolved(
+                now,
+                chrono_tz::Europe::Berlin,
+                PeriodPreset::LastFullQuarter
+            ),
+            ("2025-07-01".into(), "2025-09-30".into())
+        );
+    }
+
+    #[test]
+    fn whole_weeks_span_a_daylight_saving_change_as_local_days() {
+        // Berlin went back to CET on Sunday 26 October 2025; at 00:30 CET on Monday 3
+        // November the last four weeks hold that Sunday.
+        let (from, to) = resolved(
+            unix(2025, 11, 2, 23, 30),
+            chrono_tz::Europe::Berlin,
+            PeriodPreset::Last4FullWeeks,
+        );
+        assert_eq!((from.as_str(), to.as_str()), ("2025-10-06", "2025-11-02"));
     }
 
     #[test]

@@ -55,7 +55,7 @@ fn drivers(report: &FeedbackReport) -> ChartSpec {
         x: XAxis {
             kind: XKind::Text,
             labels: effects.iter().map(|e| e.label.clone()).collect(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Share,
         series: vec![ChartSeries {
@@ -86,7 +86,7 @@ fn sentiment(report: &FeedbackReport) -> ChartSpec {
         x: XAxis {
             kind: XKind::Date,
             labels: report.periods.clone(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Count,
         series: vec![
@@ -110,6 +110,7 @@ fn themes(report: &FeedbackReport) -> ChartSpec {
             kind: XKind::Text,
             labels: top.iter().map(|t| t.label.clone()).collect(),
             keys: Some(top.iter().map(|t| Some(t.id.clone())).collect()),
+            ..XAxis::default()
         },
         unit: Unit::Count,
         series: vec![series(

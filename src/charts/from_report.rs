@@ -40,7 +40,7 @@ pub fn from_report(report: &KpiReport, kpi: KpiId, kind: ChartKind, text: ChartT
             let periods = groups
                 .iter()
                 .find_map(|g| g.series.as_deref())
-                .map(periods_of)
+                .map(|points| periods_of(report, points))
                 .unwrap_or_default();
             let series = groups
                 .iter()
@@ -53,7 +53,7 @@ pub fn from_report(report: &KpiReport, kpi: KpiId, kind: ChartKind, text: ChartT
                     }
                 })
                 .collect();
-            (axis(XKind::Date, periods, None), series)
+            (periods, series)
         }
         (Some(groups), _) => {
             let labels = groups.iter().map(|g| g.label.clone()).collect();
@@ -67,7 +67,7 @@ pub fn from_report(report: &KpiReport, kpi: KpiId, kind: ChartKind, text: ChartT
         (None, Some(points)) => {
             let values: Vec<_> = points.iter().map(|p| point(&p.kpis)).collect();
             (
-                axis(XKind::Date, periods_of(points), None),
+                periods_of(report, points),
                 vec![series_of(text.total.clone(), &values)],
             )
         }
@@ -87,12 +87,26 @@ pub fn from_report(report: &KpiReport, kpi: KpiId, kind: ChartKind, text: ChartT
     }
 }
 
-fn periods_of(points: &[SeriesPoint]) -> Vec<String> {
-    points.iter().map(|p| p.period.clone()).collect()
+/// The date axis of a series: its buckets, their size and which are partial.
+fn periods_of(report: &KpiReport, points: &[SeriesPoint]) -> XAxis {
+    XAxis {
+        every: report.every,
+        partial: XAxis::partial_flags(points.iter().map(|p| p.partial).collect()),
+        ..axis(
+            XKind::Date,
+            points.iter().map(|p| p.period.clone()).collect(),
+            None,
+        )
+    }
 }
 
 fn axis(kind: XKind, labels: Vec<String>, keys: Option<Vec<Option<String>>>) -> XAxis {
-    XAxis { kind, labels, keys }
+    XAxis {
+        kind,
+        labels,
+        keys,
+        ..XAxis::default()
+    }
 }
 
 /// A series of headline values, with sample sizes and, for CSAT, the Wilson interval.

@@ -13,6 +13,7 @@ use crate::analytics::views::overview::Overview;
 
 use super::from_report::small_samples;
 use super::spec::{Band, ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};
+use crate::analytics::query::range::Every;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct OverviewCharts {
@@ -35,7 +36,9 @@ pub fn overview_charts(overview: &Overview) -> OverviewCharts {
     let weekly = |labels: Vec<String>| XAxis {
         kind: XKind::Date,
         labels,
-        keys: None,
+        every: Some(Every::Week),
+        partial: XAxis::partial_flags(weeks.iter().map(|p| p.partial).collect()),
+        ..XAxis::default()
     };
     let periods = || weeks.iter().map(|p| p.period.clone()).collect::<Vec<_>>();
     let line = |title: &str, unit, series| ChartSpec {
@@ -161,7 +164,7 @@ fn sla_by_metric(overview: &Overview) -> ChartSpec {
         x: XAxis {
             kind: XKind::Text,
             labels: metrics.iter().map(|(m, _)| m.clone()).collect(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Share,
         series: vec![ChartSeries {
@@ -184,7 +187,7 @@ fn arrivals(overview: &Overview) -> ChartSpec {
         x: XAxis {
             kind: XKind::Hour,
             labels: (0..24).map(|h| h.to_string()).collect(),
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Count,
         series: overview

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::context::ChartContext;
+use crate::analytics::query::range::Every;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChartSpec {
@@ -52,7 +53,7 @@ pub enum Unit {
 }
 
 /// The category axis.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct XAxis {
     pub kind: XKind,
     /// One label per category: text as shown, `YYYY-MM-DD` for dates, `0`..`23` for hours.
@@ -62,11 +63,35 @@ pub struct XAxis {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub keys: Option<Vec<Option<String>>>,
+    /// For date categories: the bucket size, so that a week reads as its dates ("Nov 2–8").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub every: Option<Every>,
+    /// For date categories, when any is partial: whether each bucket is (cut by the range
+    /// or not over yet). Partial buckets are drawn lighter and do not set the value axis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub partial: Option<Vec<bool>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+impl XAxis {
+    /// Whether category `i` is a partial bucket.
+    pub fn is_partial(&self, i: usize) -> bool {
+        self.partial
+            .as_ref()
+            .is_some_and(|p| p.get(i).copied().unwrap_or(false))
+    }
+
+    /// The flags of `partial`, kept only when one of them is set.
+    pub fn partial_flags(flags: Vec<bool>) -> Option<Vec<bool>> {
+        flags.iter().any(|p| *p).then_some(flags)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum XKind {
+    #[default]
     Text,
     /// Bucket label dates of a period (`every`).
     Date,
@@ -147,6 +172,9 @@ impl ChartSpec {
         }
         if self.x.keys.as_ref().is_some_and(|k| k.len() != n) {
             return Err(SpecError::Length("x.keys".into()));
+        }
+        if self.x.partial.as_ref().is_some_and(|p| p.len() != n) {
+            return Err(SpecError::Length("x.partial".into()));
         }
         for s in &self.series {
             let lengths = [

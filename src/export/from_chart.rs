@@ -218,7 +218,7 @@ mod tests {
             x: XAxis {
                 kind: x,
                 labels: labels.iter().map(|l| l.to_string()).collect(),
-                keys: None,
+                ..XAxis::default()
             },
             unit: Unit::Share,
             series,

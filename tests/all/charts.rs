@@ -39,7 +39,7 @@ fn spec(
         x: XAxis {
             kind: x,
             labels: labels.iter().map(|l| l.to_string()).collect(),
-            keys: None,
+            ..XAxis::default()
         },
         unit,
         series,

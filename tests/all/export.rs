@@ -103,7 +103,7 @@ fn csat_chart() -> ChartSpec {
         x: XAxis {
             kind: XKind::Date,
             labels: vec!["2025-01-06".into(), "2025-01-13".into()],
-            keys: None,
+            ..XAxis::default()
         },
         unit: Unit::Share,
         series: vec![ChartSeries {

@@ -19,6 +19,8 @@ mod frame_update;
 mod kpi;
 mod kpi_engine;
 mod overview_charts;
+mod partial_buckets;
+mod partial_charts;
 mod people;
 mod proptest_dates;
 mod proptest_pages;

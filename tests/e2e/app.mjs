@@ -17,6 +17,15 @@ export function cli(workspace, ...args) {
   return execFileSync(debugCli, ['--workspace', workspace, ...args]).toString();
 }
 
+/** `--from/--to` of the app's default period, the last 4 full weeks (Monday to Sunday) before this one, in UTC (the demo's zone). */
+export function lastFourFullWeeks() {
+  const now = new Date();
+  const daysSinceMonday = (now.getUTCDay() + 6) % 7;
+  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysSinceMonday);
+  const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+  return ['--from', day(monday - 28 * 86_400_000), '--to', day(monday - 86_400_000)];
+}
+
 /** Runs a CLI command with `--format json` on `workspace`; its answer. */
 export function cliJson(workspace, command, ...args) {
   return JSON.parse(cli(workspace, command, '--format', 'json', ...args));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { cliJson, demoWorkspace, launch, pngSize, removeDirs, tempDir } from './app.mjs';
+import { cliJson, demoWorkspace, lastFourFullWeeks, launch, pngSize, removeDirs, tempDir } from './app.mjs';
 
 let workspace, exports;
 let browser, stop, byId, waitFor, settled, newFile;
@@ -27,7 +27,7 @@ after(async () => {
 });
 
 function cliGroups(...args) {
-  const { groups } = cliJson(workspace, 'kpi', '--kpi', 'tickets_solved', '--by', 'channel', ...args);
+  const { groups } = cliJson(workspace, 'kpi', '--kpi', 'tickets_solved', '--by', 'channel', ...lastFourFullWeeks(), ...args);
   return Object.fromEntries(groups.map((g) => [g.label, g.kpis.tickets_solved.value]));
 }
 

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
-import { cliJson, demoWorkspace, launch, removeDirs } from './app.mjs';
+import { cliJson, demoWorkspace, lastFourFullWeeks, launch, removeDirs } from './app.mjs';
 
 /** The number a card shows for a KPI, taken from the CLI's contract JSON. */
 function headline(kpis, id) {
@@ -61,8 +61,19 @@ test('the Overview opens on the demo workspace with the demo badge', async () =>
   assert.match(await browser.getTitle(), /Deskbench/);
 });
 
-test('the default cards equal `deskbench kpi` for the last 30 days', async () => {
-  assertCardsMatch(await readCards(), cliKpis());
+test('the default cards equal `deskbench kpi` for the last 4 full weeks', async () => {
+  assertCardsMatch(await readCards(), cliKpis(...lastFourFullWeeks()));
+});
+
+test('a rolling period draws its cut first week apart, with a legend note', async () => {
+  const volume = await browser.$('[data-testid="overview-chart-volume"]');
+  assert.ok(!(await volume.getHTML()).includes('Partial period'), 'whole weeks have no partial bucket');
+  await browser.$('[data-testid="period-preset"]').selectByAttribute('value', 'last_90_days');
+  await browser.waitUntil(async () => (await volume.getHTML()).includes('Partial period'), {
+    timeout: 30000,
+    timeoutMsg: 'the volume chart never noted a partial week',
+  });
+  assert.match(await volume.getHTML(), /stroke-dasharray/, 'the step into the partial week is dashed');
 });
 
 test('CSAT changes in points, unsolved tickets show a trend instead of a change', async () => {

@@ -74,11 +74,11 @@ describe('App shell', () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
-    await fireEvent.keyDown(window, { key: '1', code: 'Digit1', altKey: true });
-    await waitFor(() => expect(ipc.overview).toHaveBeenLastCalledWith({ period: { kind: 'last_7_days' }, tz: null }));
-    expect(screen.getByTestId('period-preset')).toHaveValue('last_7_days');
+    await fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
+    await waitFor(() => expect(ipc.overview).toHaveBeenLastCalledWith({ period: { kind: 'last_full_month' }, tz: null }));
+    expect(screen.getByTestId('period-preset')).toHaveValue('last_full_month');
     await fireEvent.keyDown(window, { key: '4', code: 'Digit4', altKey: true });
-    await waitFor(() => expect(ipc.overview).toHaveBeenLastCalledWith({ period: { kind: 'this_quarter' }, tz: null }));
+    await waitFor(() => expect(ipc.overview).toHaveBeenLastCalledWith({ period: { kind: 'last_7_days' }, tz: null }));
   });
 
   it('handles the native menu: refresh, theme and about', async () => {

@@ -30,6 +30,9 @@ pub struct Bucket {
     pub label: NaiveDate,
     pub start: i64,
     pub end: i64,
+    /// Holds fewer days than a whole bucket: the range cuts it, or it reaches today or
+    /// later (`DateRange::buckets_as_of`). Its figures are not comparable with full ones.
+    pub partial: bool,
 }
 
 /// The periods of one query: the range and its buckets (none without `--every`).

@@ -9,6 +9,7 @@ pub(crate) mod size;
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::analytics::engine::compute::{compute_all, Cells, Keyed, Keys, MultiKeys, Periods, KEY};
@@ -35,6 +36,9 @@ pub struct KpiQuery {
     pub hours: Hours,
     /// Keep only the first N groups.
     pub top: Option<usize>,
+    /// The workspace's local date now: a bucket that reaches it is partial, since the day
+    /// is not over. None for a query with no clock, where only the range's cuts are.
+    pub today: Option<NaiveDate>,
 }
 
 impl KpiQuery {
@@ -47,6 +51,7 @@ impl KpiQuery {
             kpis: Vec::new(),
             hours: Hours::Calendar,
             top: None,
+            today: None,
         }
     }
 
@@ -78,7 +83,7 @@ pub(crate) fn run_each(
 ) -> Result<(KpiReport, Breakdowns), AnalyticsError> {
     let buckets = query
         .every
-        .map(|e| query.range.buckets(e))
+        .map(|e| query.range.buckets_as_of(e, query.today))
         .unwrap_or_default();
     let periods = Periods {
         start: query.range.start(),
@@ -112,9 +117,11 @@ pub(crate) fn run_each(
     let series_of = |cells: &[(KpiId, Cells)], key: Option<u32>| -> Vec<SeriesPoint> {
         labels
             .iter()
+            .zip(&buckets)
             .enumerate()
-            .map(|(i, period)| SeriesPoint {
+            .map(|(i, (period, bucket))| SeriesPoint {
                 period: period.clone(),
+                partial: bucket.partial,
                 kpis: KpiMap(cells.iter().map(|(k, c)| (*k, c.bucket(key, i))).collect()),
             })
             .collect()

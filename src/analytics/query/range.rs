@@ -142,6 +142,52 @@ impl DateRange {
         DateRange::new(from, today, tz)
     }
 
+    /// The `weeks` whole ISO weeks (Monday to Sunday) before the week of `today`.
+    pub fn last_full_weeks(
+        today: NaiveDate,
+        weeks: u64,
+        tz: Tz,
+    ) -> Result<DateRange, AnalyticsError> {
+        check_supported(today, DateRole::Today)?;
+        let monday = bucket_label(today, Every::Week);
+        let to = monday.pred_opt().unwrap_or(monday);
+        let from = monday
+            .checked_sub_days(Days::new(7 * weeks.max(1)))
+            .unwrap_or(EARLIEST)
+            .max(EARLIEST);
+        DateRange::new(from, to, tz)
+    }
+
+    /// The whole calendar month before the month of `today`.
+    pub fn last_full_month(today: NaiveDate, tz: Tz) -> Result<DateRange, AnalyticsError> {
+        DateRange::months_before(today, 0, 1, tz)
+    }
+
+    /// The whole calendar quarter (Jan–Mar, Apr–Jun, …) before the quarter of `today`.
+    pub fn last_full_quarter(today: NaiveDate, tz: Tz) -> Result<DateRange, AnalyticsError> {
+        DateRange::months_before(today, today.month0() % 3, 3, tz)
+    }
+
+    /// The `months` whole months that end where the unit holding `today` starts, that unit
+    /// starting `into_unit` months before `today`'s month.
+    fn months_before(
+        today: NaiveDate,
+        into_unit: u32,
+        months: u32,
+        tz: Tz,
+    ) -> Result<DateRange, AnalyticsError> {
+        check_supported(today, DateRole::Today)?;
+        let unit_start = bucket_label(today, Every::Month)
+            .checked_sub_months(Months::new(into_unit))
+            .unwrap_or(EARLIEST);
+        let to = unit_start.pred_opt().unwrap_or(unit_start);
+        let from = unit_start
+            .checked_sub_months(Months::new(months))
+            .unwrap_or(EARLIEST)
+            .max(EARLIEST);
+        DateRange::new(from, to, tz)
+    }
+
     /// The range of the same number of days that ends the day before this one starts
     /// (it may reach before `EARLIEST`: it is computed, never asked for).
     pub fn previous(&self) -> DateRange {
@@ -189,8 +235,16 @@ impl DateRange {
         usize::try_from(count).unwrap_or(0) + 1
     }
 
-    /// Every bucket that overlaps the range, in order, clipped to it.
+    /// Every bucket that overlaps the range, in order, clipped to it; partial only where
+    /// the range cuts it, for callers that have no "today".
     pub fn buckets(&self, every: Every) -> Vec<Bucket> {
+        self.buckets_as_of(every, None)
+    }
+
+    /// Every bucket that overlaps the range, in order, clipped to it. A bucket is partial
+    /// when the range starts after its first day or ends before its last, or when its last
+    /// day is `today` or later: a day not over yet holds only part of its tickets.
+    pub fn buckets_as_of(&self, every: Every, today: Option<NaiveDate>) -> Vec<Bucket> {
         let mut buckets = Vec::new();
         let mut label = bucket_label(self.from, every);
         let end = day_after(self.to);
@@ -202,6 +256,7 @@ impl DateRange {
                 label,
                 start: day_start(start, self.tz),
                 end: day_start(stop, self.tz),
+                partial: start != label || stop != next || today.is_some_and(|t| next > t),
             });
             label = next;
         }
@@ -395,6 +450,85 @@ mod tests {
         let whole = DateRange::new(EARLIEST, LATEST, Tz::UTC).unwrap();
         assert_eq!(whole.bucket_count(Every::Day), 47_847);
         assert_eq!(whole.bucket_count(Every::Month), 131 * 12);
+    }
+
+    #[test]
+    fn buckets_cut_by_the_range_or_reaching_today_are_partial() {
+        // Wednesday 2025-11-05 to Sunday 2025-11-30: the first week is cut, the last ends
+        // with the range on a Sunday.
+        let r = DateRange::new(d("2025-11-05"), d("2025-11-30"), Tz::UTC).unwrap();
+        let partial = |today: Option<&str>| -> Vec<bool> {
+            r.buckets_as_of(Every::Week, today.map(d))
+                .iter()
+                .map(|b| b.partial)
+                .collect()
+        };
+        assert_eq!(partial(None), [true, false, false, false]);
+        assert_eq!(
+            partial(Some("2025-12-01")),
+            [true, false, false, false],
+            "on Monday the 1st the week that ended on Sunday is over"
+        );
+        assert_eq!(
+            partial(Some("2025-11-30")),
+            [true, false, false, true],
+            "on Sunday the 30th that day is not over"
+        );
+        let months = r.buckets_as_of(Every::Month, Some(d("2026-01-01")));
+        assert!(months[0].partial, "November from the 5th is cut");
+        let whole = DateRange::new(d("2025-10-01"), d("2025-11-30"), Tz::UTC).unwrap();
+        assert!(whole
+            .buckets_as_of(Every::Month, Some(d("2025-12-01")))
+            .iter()
+            .all(|b| !b.partial));
+    }
+
+    #[rstest::rstest]
+    #[case::monday("2025-12-01", "2025-11-03", "2025-11-30")]
+    #[case::sunday("2025-11-30", "2025-10-27", "2025-11-23")]
+    #[case::across_the_year("2025-01-02", "2024-12-02", "2024-12-29")]
+    fn last_4_full_weeks_end_on_the_sunday_before_this_week(
+        #[case] today: &str,
+        #[case] from: &str,
+        #[case] to: &str,
+    ) {
+        let r = DateRange::last_full_weeks(d(today), 4, Tz::Europe__Berlin).unwrap();
+        assert_eq!((r.from, r.to), (d(from), d(to)));
+        assert_eq!(r.days(), 28);
+        assert!(r.buckets(Every::Week).iter().all(|b| !b.partial));
+    }
+
+    #[rstest::rstest]
+    #[case::january("2025-01-15", "2024-12-01", "2024-12-31", "2024-10-01", "2024-12-31")]
+    #[case::first_of_march("2024-03-01", "2024-02-01", "2024-02-29", "2023-10-01", "2023-12-31")]
+    #[case::last_of_june("2025-06-30", "2025-05-01", "2025-05-31", "2025-01-01", "2025-03-31")]
+    #[case::first_of_july("2025-07-01", "2025-06-01", "2025-06-30", "2025-04-01", "2025-06-30")]
+    fn last_full_month_and_quarter_are_whole_calendar_units(
+        #[case] today: &str,
+        #[case] month_from: &str,
+        #[case] month_to: &str,
+        #[case] quarter_from: &str,
+        #[case] quarter_to: &str,
+    ) {
+        let tz = Tz::America__New_York;
+        let month = DateRange::last_full_month(d(today), tz).unwrap();
+        assert_eq!((month.from, month.to), (d(month_from), d(month_to)));
+        let quarter = DateRange::last_full_quarter(d(today), tz).unwrap();
+        assert_eq!((quarter.from, quarter.to), (d(quarter_from), d(quarter_to)));
+        assert!(quarter.buckets(Every::Month).iter().all(|b| !b.partial));
+    }
+
+    #[test]
+    fn whole_weeks_over_a_dst_change_are_whole_local_days() {
+        // Berlin's clocks went back on Sunday 2025-10-26: that week is 7 days and 1 hour.
+        let r = DateRange::last_full_weeks(d("2025-11-03"), 4, Tz::Europe__Berlin).unwrap();
+        let week = r.buckets(Every::Week)[3];
+        assert_eq!(week.label, d("2025-10-27"));
+        let dst_week = r.buckets(Every::Week)[2];
+        assert_eq!(dst_week.end - dst_week.start, 7 * 86_400 + 3_600);
+        assert!(!dst_week.partial);
+        assert!(DateRange::last_full_month(d("1970-01-31"), Tz::UTC).is_err());
+        assert!(DateRange::last_full_weeks(NaiveDate::MAX, 4, Tz::UTC).is_err());
     }
 
     #[test]

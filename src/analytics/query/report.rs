@@ -44,8 +44,13 @@ pub struct GroupReport {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, TS)]
 pub struct SeriesPoint {
-    /// The bucket's label date, `YYYY-MM-DD`.
+    /// The bucket's label date, `YYYY-MM-DD`: its natural first day, even when clipped.
     pub period: String,
+    /// Present (and true) only on a bucket the range cuts or that reaches today, whose
+    /// figures cover fewer days than a whole bucket; absent on every full one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub partial: bool,
     pub kpis: KpiMap,
 }
 
@@ -140,7 +145,8 @@ fn statistics(value: &KpiValue, metrics: &[String]) -> Vec<(String, Option<f64>)
 impl KpiReport {
     /// Rows for the ungrouped total (group `""`, label `(all)`), then each group; for each,
     /// the whole range (period `from/to`) and then every bucket. A missing group value is
-    /// the key `null`. Numbers print as JSON prints them; nulls as empty cells.
+    /// the key `null`. Numbers print as JSON prints them; nulls as empty cells. With
+    /// buckets, a `partial` column says `true` or `false` for each (empty for the range).
     pub fn table(&self) -> ReportTable {
         let groups = self.groups.iter().flatten();
         self.rows(groups.map(|g| (None, g)), self.by.is_some(), false)
@@ -172,6 +178,10 @@ impl KpiReport {
             columns.extend(["group".to_owned(), "label".to_owned()]);
         }
         columns.push("period".to_owned());
+        let bucketed = self.every.is_some();
+        if bucketed {
+            columns.push("partial".to_owned());
+        }
         for (kpi, value) in &self.kpis.0 {
             for (suffix, _) in statistics(value, &metrics) {
                 columns.push(format!("{}{suffix}", kpi.name()));
@@ -183,7 +193,7 @@ impl KpiReport {
                         group: Option<(&str, &str)>,
                         kpis: &KpiMap,
                         series: &Option<Vec<SeriesPoint>>| {
-            let mut push = |period: &str, kpis: &KpiMap| {
+            let mut push = |period: &str, partial: Option<bool>, kpis: &KpiMap| {
                 let mut row = Vec::new();
                 if several {
                     row.push(dim.unwrap_or_default().to_owned());
@@ -192,6 +202,9 @@ impl KpiReport {
                     row.extend([key.to_owned(), label.to_owned()]);
                 }
                 row.push(period.to_owned());
+                if bucketed {
+                    row.push(partial.map(|p| p.to_string()).unwrap_or_default());
+                }
                 for (_, value) in &kpis.0 {
                     row.extend(
                         statistics(value, &metrics)
@@ -201,9 +214,9 @@ impl KpiReport {
                 }
                 rows.push(row);
             };
-            push(&whole, kpis);
+            push(&whole, None, kpis);
             for point in series.iter().flatten() {
-                push(&point.period, &point.kpis);
+                push(&point.period, Some(point.partial), &point.kpis);
             }
         };
         let total = grouped.then_some(("", "(all)"));

@@ -58,6 +58,7 @@ impl KpiRequest {
                 .collect::<Result<_, _>>()?,
             hours,
             top: self.top,
+            today: Some(today),
         })
     }
 }

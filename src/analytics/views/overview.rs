@@ -19,7 +19,9 @@ use crate::analytics::AnalyticsError;
 use super::heatmap::{hour_of_week, HourOfWeek};
 
 /// Which dates the Overview covers. Presets end yesterday (the last full day) in the
-/// workspace's time zone, as the CLI's default range does; `this_quarter` runs to today.
+/// workspace's time zone, as the CLI's default range does; the whole-unit ones (the last
+/// 4 full weeks, Monday to Sunday; the last full month or quarter) end where the current
+/// week, month or quarter starts; `this_quarter` runs to today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PeriodPreset {
@@ -29,6 +31,10 @@ pub enum PeriodPreset {
     Last30Days,
     #[serde(rename = "last_90_days")]
     Last90Days,
+    #[serde(rename = "last_4_full_weeks")]
+    Last4FullWeeks,
+    LastFullMonth,
+    LastFullQuarter,
     ThisQuarter,
     /// Inclusive local dates, `YYYY-MM-DD`.
     Custom {
@@ -96,6 +102,9 @@ impl PeriodPreset {
             PeriodPreset::Last7Days => DateRange::last_days(today, 7, tz)?,
             PeriodPreset::Last30Days => DateRange::last_days(today, 30, tz)?,
             PeriodPreset::Last90Days => DateRange::last_days(today, 90, tz)?,
+            PeriodPreset::Last4FullWeeks => DateRange::last_full_weeks(today, 4, tz)?,
+            PeriodPreset::LastFullMonth => DateRange::last_full_month(today, tz)?,
+            PeriodPreset::LastFullQuarter => DateRange::last_full_quarter(today, tz)?,
             PeriodPreset::ThisQuarter => DateRange::quarter_to_date(today, tz)?,
             PeriodPreset::Custom { from, to } => {
                 DateRange::new(parse_date(from)?, parse_date(to)?, tz)?
@@ -121,6 +130,7 @@ pub fn overview(
     let previous_range = range.previous();
     let current_query = KpiQuery {
         every: Some(Every::Week),
+        today: Some(today),
         ..KpiQuery::new(range)
     };
     let (current, (previous, arrivals)) = crate::analytics::in_parallel(

@@ -61,6 +61,8 @@ pub struct PeopleTable {
     /// The buckets of every trend: the Monday of each ISO week overlapping the range
     /// (the first and last clipped to it), `YYYY-MM-DD`.
     pub weeks: Vec<String>,
+    /// Whether each of `weeks` is partial (cut by the range or not over yet).
+    pub partial_weeks: Vec<bool>,
     /// `COLUMNS`, each with its direction and team median.
     pub columns: Vec<PeopleColumn>,
     /// Most tickets solved first, then by label.
@@ -174,12 +176,9 @@ pub fn people_table(
         ..query.clone()
     };
     let report = run(frame, &query)?;
-    let weeks = report
-        .series
-        .iter()
-        .flatten()
-        .map(|point| point.period.clone())
-        .collect();
+    let points = report.series.iter().flatten();
+    let weeks = points.clone().map(|point| point.period.clone()).collect();
+    let partial_weeks = points.map(|point| point.partial).collect();
     let mut rows: Vec<PeopleRow> = report
         .groups
         .into_iter()
@@ -213,6 +212,7 @@ pub fn people_table(
         filters: report.filters,
         by,
         weeks,
+        partial_weeks,
         columns,
         rows,
     })

@@ -6,6 +6,7 @@ use crate::charts::spec::{ChartKind, ChartSeries, ChartSpec, XKind};
 use super::axis::{value_label, ValueAxis};
 use super::cartesian::{self, Plot};
 use super::frame::{size, Area, Ctx};
+use super::partial;
 use super::scene::Anchor;
 use super::small;
 
@@ -65,14 +66,19 @@ pub fn draw(ctx: &mut Ctx, spec: &ChartSpec, area: Area) {
     }
 }
 
+/// The lowest and highest value of the categories that set the axis (`partial`).
 fn value_range(spec: &ChartSpec) -> (f64, f64) {
-    let values = spec.series.iter().flat_map(|s| s.values.iter().flatten());
-    values.fold((0.0, 0.0), |(lo, hi), &v| (v.min(lo), v.max(hi)))
+    partial::scaled_categories(spec)
+        .into_iter()
+        .flat_map(|i| spec.series.iter().filter_map(move |s| value(s, i)))
+        .fold((0.0, 0.0), |(lo, hi), v| (v.min(lo), v.max(hi)))
 }
 
-/// The lowest and highest stack: positive parts stack up, negative parts down.
+/// The lowest and highest stack of the categories that set the axis: positive parts
+/// stack up, negative parts down.
 fn stack_range(spec: &ChartSpec) -> (f64, f64) {
-    (0..spec.x.labels.len()).fold((0.0, 0.0), |(lo, hi), i| {
+    let scaled = partial::scaled_categories(spec);
+    scaled.into_iter().fold((0.0, 0.0), |(lo, hi), i| {
         let parts = spec.series.iter().filter_map(|s| value(s, i));
         let (neg, pos) = parts.fold(
             (0.0, 0.0),
@@ -120,6 +126,7 @@ fn draw_grouped(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, thickness: f32) {
             let Some(v) = *v else { continue };
             let at = plot.center(i) - total / 2.0 + each * (s as f32 + 0.5);
             bar(ctx, plot, at, each - gap, 0.0, v, s);
+            partial::fade_bar(ctx, spec, i);
         }
         small::mark(ctx, spec, s, |i, v| {
             let at = plot.center(i) - total / 2.0 + each * (s as f32 + 0.5);
@@ -146,6 +153,7 @@ fn draw_stacked(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, thickness: f32) {
             let from = *base;
             *base += v;
             bar(ctx, plot, plot.center(i), thickness, from, *base, s);
+            partial::fade_bar(ctx, spec, i);
         }
     }
 }

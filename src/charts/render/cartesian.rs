@@ -2,6 +2,7 @@
 //! upright (categories along the bottom) or lying (categories down the left, for many
 //! named groups, as the web view draws them).
 
+use crate::analytics::query::range::Every;
 use crate::charts::spec::{ChartSpec, XKind};
 
 use super::axis::ValueAxis;
@@ -42,9 +43,10 @@ impl Plot {
         start + self.band() * (i as f32 + 0.5)
     }
 
-    /// Where value `v` sits along the value axis.
+    /// Where value `v` sits along the value axis; a value past the axis (a partial
+    /// bucket's, which does not set it) stops at the plot's edge.
     pub fn value(&self, v: f64) -> f32 {
-        let f = self.axis.fraction(v) as f32;
+        let f = self.axis.fraction(v).clamp(0.0, 1.0) as f32;
         if self.horizontal {
             self.area.x0 + f * self.area.width()
         } else {
@@ -53,12 +55,14 @@ impl Plot {
     }
 }
 
-/// Category labels as shown: short dates, two-digit hours, or the text as is.
+/// Category labels as shown: short dates (a week as its first and last day), two-digit
+/// hours, or the text as is.
 pub fn category_labels(spec: &ChartSpec, locale: Locale) -> Vec<String> {
     spec.x
         .labels
         .iter()
         .map(|label| match spec.x.kind {
+            XKind::Date if spec.x.every == Some(Every::Week) => format::week(label, locale),
             XKind::Date => format::short_date(label, locale),
             XKind::Hour => format::hour(label),
             XKind::Text => label.clone(),

@@ -195,6 +195,30 @@ pub fn short_date(iso: &str, locale: Locale) -> String {
     }
 }
 
+/// The ISO week starting on the Monday `iso`, as its first and last day: "Nov 2–8",
+/// "Oct 27 – Nov 2" / "2–8 нояб." / "11월 2일–8일"; other text as is.
+pub fn week(iso: &str, locale: Locale) -> String {
+    let Ok(first) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") else {
+        return iso.to_owned();
+    };
+    let Some(last) = first.checked_add_days(chrono::Days::new(6)) else {
+        return short_date(iso, locale);
+    };
+    let (d0, d1, m0, m1) = (
+        first.day(),
+        last.day(),
+        first.month0() as usize,
+        last.month0() as usize,
+    );
+    let whole = |date: NaiveDate| short_date(&date.format("%Y-%m-%d").to_string(), locale);
+    match locale {
+        _ if m0 != m1 => format!("{} – {}", whole(first), whole(last)),
+        Locale::En => format!("{} {d0}–{d1}", EN_MONTHS[m0]),
+        Locale::Ru => format!("{d0}–{d1} {}", RU_MONTHS[m0]),
+        Locale::Ko => format!("{}월 {d0}일–{d1}일", m0 + 1),
+    }
+}
+
 /// The short name of weekday `1`..`7` (Monday first); `None` for anything else.
 pub fn weekday(number: &str, locale: Locale) -> Option<&'static str> {
     const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -240,6 +264,17 @@ pub fn small_sample_note(locale: Locale) -> String {
 mod tests {
     use super::*;
     use Locale::*;
+
+    #[test]
+    fn weeks_read_as_their_first_and_last_day() {
+        assert_eq!(week("2026-11-02", En), "Nov 2–8");
+        assert_eq!(week("2026-11-02", Ru), "2–8 нояб.");
+        assert_eq!(week("2026-11-02", Ko), "11월 2일–8일");
+        assert_eq!(week("2025-10-27", En), "Oct 27 – Nov 2");
+        assert_eq!(week("2025-10-27", Ru), "27 окт. – 2 нояб.");
+        assert_eq!(week("2024-12-30", Ko), "12월 30일 – 1월 5일");
+        assert_eq!(week("total", En), "total");
+    }
 
     #[test]
     fn counts_group_thousands_per_locale() {

@@ -65,6 +65,8 @@ pub struct LegendItem {
     pub line: Option<bool>,
     /// Drawn as the small-sample ring (`small::ring`) rather than a square.
     pub ring: bool,
+    /// The note on partial buckets: a hollow point on the line, a faded square.
+    pub partial: bool,
 }
 
 impl Ctx<'_> {
@@ -205,10 +207,22 @@ impl Ctx<'_> {
                             color: item.color,
                         });
                     }
+                    if item.partial {
+                        super::partial::hollow_point(self, (x + sample / 2.0, middle), item.color);
+                    }
                 }
                 None => {
                     let half = swatch / 2.0;
-                    self.rect(x, middle - half, x + swatch, middle + half, item.color);
+                    let corners = (x, middle - half, x + swatch, middle + half);
+                    let fill = if item.partial {
+                        super::partial::fill(self, item.color)
+                    } else {
+                        item.color
+                    };
+                    self.rect(corners.0, corners.1, corners.2, corners.3, fill);
+                    if item.partial {
+                        super::partial::outline(self, corners, item.color);
+                    }
                 }
             }
             let color = palette.muted_text;

@@ -1,11 +1,13 @@
 //! Lines: one per series, broken where a value is missing, dashed for secondary series
-//! (p90 beside the median), with a series' confidence band (CSAT) as a shaded area.
+//! (p90 beside the median) and into partial buckets (their points hollow), with a
+//! series' confidence band (CSAT) as a shaded area.
 
 use crate::charts::spec::{ChartSeries, ChartSpec};
 
 use super::axis::ValueAxis;
 use super::cartesian::{self, Plot};
 use super::frame::{size, Area, Ctx};
+use super::partial;
 use super::scene::{dashes, Shape};
 use super::small;
 
@@ -13,14 +15,9 @@ use super::small;
 const MAX_MARKED_POINTS: usize = 40;
 
 pub fn draw(ctx: &mut Ctx, spec: &ChartSpec, area: Area) {
-    let (lo, hi) = spec
-        .series
-        .iter()
-        .flat_map(|s| {
-            let band = s.band.iter().flat_map(|b| b.low.iter().chain(&b.high));
-            s.values.iter().chain(band).flatten()
-        })
-        .fold((0.0f64, 0.0f64), |(lo, hi), &v| (v.min(lo), v.max(hi)));
+    let (lo, hi) = scaled_values(spec)
+        .into_iter()
+        .fold((0.0f64, 0.0f64), |(lo, hi), v| (v.min(lo), v.max(hi)));
     let axis = ValueAxis::new(lo, hi, spec.unit, 5);
     let labels = cartesian::category_labels(spec, ctx.locale);
     let plot = cartesian::upright(ctx, area, &labels, axis, 0.0);
@@ -29,9 +26,24 @@ pub fn draw(ctx: &mut Ctx, spec: &ChartSpec, area: Area) {
     }
     let marked = spec.x.labels.len() <= MAX_MARKED_POINTS;
     for (s, series) in spec.series.iter().enumerate() {
-        draw_line(ctx, series, &plot, s, marked);
+        draw_line(ctx, spec, series, &plot, (s, marked));
         small::mark(ctx, spec, s, small::on_line(&plot));
     }
+}
+
+/// The values and band ends of the categories that set the axis (`partial`).
+fn scaled_values(spec: &ChartSpec) -> Vec<f64> {
+    let mut values = Vec::new();
+    for i in partial::scaled_categories(spec) {
+        let at = |column: &[Option<f64>]| column.get(i).copied().flatten();
+        for s in &spec.series {
+            values.extend(at(&s.values));
+            if let Some(band) = &s.band {
+                values.extend(at(&band.low).into_iter().chain(at(&band.high)));
+            }
+        }
+    }
+    values
 }
 
 /// Runs of consecutive present values, as (index, value) points.
@@ -78,32 +90,62 @@ fn shade_band(ctx: &mut Ctx, series: &ChartSeries, plot: &Plot, s: usize) {
     }
 }
 
-fn draw_line(ctx: &mut Ctx, series: &ChartSeries, plot: &Plot, s: usize, marked: bool) {
+/// Series `s`'s line; `marked` puts a marker on every full point.
+fn draw_line(
+    ctx: &mut Ctx,
+    spec: &ChartSpec,
+    series: &ChartSeries,
+    plot: &Plot,
+    (s, marked): (usize, bool),
+) {
     let color = ctx.palette.series(s);
     let width = ctx.px(size::LINE_WIDTH);
     for run in runs(series.values.iter()) {
-        let points: Vec<(f32, f32)> = run
-            .iter()
-            .map(|&(i, v)| (plot.center(i), plot.value(v)))
-            .collect();
-        let pieces = if series.dashed {
-            dashes(&points, ctx.px(14.0), ctx.px(9.0))
-        } else {
-            vec![points.clone()]
-        };
-        for piece in pieces.into_iter().filter(|p| p.len() > 1) {
-            ctx.shapes.push(Shape::Path {
-                points: piece,
-                width,
-                color,
-            });
+        let at = |&(i, v): &(usize, f64)| (plot.center(i), plot.value(v));
+        for (dashed, points) in pieces(spec, series, &run) {
+            let points: Vec<(f32, f32)> = points.iter().map(at).collect();
+            let pieces = if dashed {
+                dashes(&points, ctx.px(14.0), ctx.px(9.0))
+            } else {
+                vec![points]
+            };
+            for piece in pieces.into_iter().filter(|p| p.len() > 1) {
+                ctx.shapes.push(Shape::Path {
+                    points: piece,
+                    width,
+                    color,
+                });
+            }
         }
-        // A lone point has no line to show it; dashed series stay unmarked.
-        if (marked && !series.dashed) || points.len() == 1 {
-            for &(x, y) in &points {
+        // A lone point has no line to show it; dashed series stay unmarked; partial
+        // points are always marked, hollow.
+        for point in &run {
+            let (x, y) = at(point);
+            if partial::is_partial(spec, point.0) {
+                partial::hollow_point(ctx, (x, y), color);
+            } else if (marked && !series.dashed) || run.len() == 1 {
                 let r = ctx.px(6.0);
                 ctx.shapes.push(Shape::Circle { x, y, r, color });
             }
         }
     }
+}
+
+/// A run of points cut where the style changes: each piece and whether it is dashed (a
+/// dashed series, or a step into or out of a partial bucket). Neighbouring pieces share
+/// their end point, so the line stays unbroken.
+fn pieces(
+    spec: &ChartSpec,
+    series: &ChartSeries,
+    run: &[(usize, f64)],
+) -> Vec<(bool, Vec<(usize, f64)>)> {
+    let mut out: Vec<(bool, Vec<(usize, f64)>)> = Vec::new();
+    for pair in run.windows(2) {
+        let dashed = series.dashed || pair.iter().any(|&(i, _)| partial::is_partial(spec, i));
+        match out.last_mut() {
+            Some((style, points)) if *style == dashed => points.push(pair[1]),
+            _ => out.push((dashed, pair.to_vec())),
+        }
+    }
+    out
 }

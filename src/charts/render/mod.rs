@@ -13,6 +13,7 @@ mod lines;
 mod options;
 mod paint;
 pub mod palette;
+mod partial;
 mod scene;
 mod small;
 mod text;
@@ -134,12 +135,8 @@ fn layout(spec: &ChartSpec, options: &RenderOptions, fonts: &Fonts, scale: u32) 
     let subtitle = subtitle(spec, options.locale);
     let mut top = ctx.header(&spec.title, Some(&subtitle), page);
     let empty = spec.is_empty();
-    let small = small::any(spec);
-    if (spec.series.len() > 1 || small) && spec.kind != ChartKind::Heatmap && !empty {
-        let mut items = legend_items(spec, palette);
-        if small {
-            items.push(small::legend_item(&ctx));
-        }
+    let items = legend_items(spec, palette, &ctx);
+    if !items.is_empty() && spec.kind != ChartKind::Heatmap && !empty {
         top = ctx.legend(&items, top, page);
     }
     let area = Area {
@@ -170,15 +167,36 @@ fn subtitle(spec: &ChartSpec, locale: Locale) -> String {
         .join(context::SEPARATOR)
 }
 
-fn legend_items(spec: &ChartSpec, palette: &Palette) -> Vec<LegendItem> {
-    spec.series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| LegendItem {
-            name: s.name.clone(),
-            color: palette.series(i),
-            line: (spec.kind == ChartKind::Line).then_some(s.dashed),
+/// One entry per series when there are several, then the notes on partial buckets and
+/// on small samples when any is drawn.
+fn legend_items(spec: &ChartSpec, palette: &Palette, ctx: &Ctx) -> Vec<LegendItem> {
+    let line = spec.kind == ChartKind::Line;
+    let mut items: Vec<LegendItem> = if spec.series.len() > 1 {
+        spec.series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| LegendItem {
+                name: s.name.clone(),
+                color: palette.series(i),
+                line: line.then_some(s.dashed),
+                ring: false,
+                partial: false,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if partial::any(spec) {
+        items.push(LegendItem {
+            name: partial::note(ctx.locale).to_owned(),
+            color: palette.muted_text,
+            line: line.then_some(true),
             ring: false,
-        })
-        .collect()
+            partial: true,
+        });
+    }
+    if small::any(spec) {
+        items.push(small::legend_item(ctx));
+    }
+    items
 }

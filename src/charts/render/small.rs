@@ -26,6 +26,7 @@ pub fn legend_item(ctx: &Ctx) -> LegendItem {
         color: ctx.palette.muted_text,
         line: None,
         ring: true,
+        partial: false,
     }
 }
 

@@ -47,18 +47,18 @@ describe('Feedback screen', () => {
     vi.mocked(ipc.openTicket).mockReset();
   });
 
-  it('asks for all languages and texts over the last 30 days, then for the chosen ones', async () => {
+  it('asks for all languages and texts over the last 4 full weeks, then for the chosen ones', async () => {
     render(Feedback, { workspace: workspaceFixture });
     await screen.findAllByTestId('theme-card');
     expect(feedbackMock).toHaveBeenCalledWith(
-      { kind: 'last_30_days' },
+      { kind: 'last_4_full_weeks' },
       { from: null, to: null, tz: null, filters: [], lang: null, source: 'all' },
     );
     await fireEvent.click(screen.getByTestId('feedback-lang-ko'));
     await fireEvent.click(screen.getByTestId('feedback-source-csat'));
     await waitFor(() =>
       expect(feedbackMock).toHaveBeenLastCalledWith(
-        { kind: 'last_30_days' },
+        { kind: 'last_4_full_weeks' },
         expect.objectContaining({ lang: 'ko', source: 'csat' }),
       ),
     );

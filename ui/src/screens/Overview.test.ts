@@ -21,10 +21,10 @@ describe('Overview screen', () => {
     overviewMock.mockResolvedValue(overviewFixture);
   });
 
-  it('asks the core for the last 30 days by default', async () => {
+  it('asks the core for the last 4 full weeks by default', async () => {
     render(Overview, { workspace: workspaceFixture });
     await screen.findAllByTestId('kpi-card');
-    expect(overviewMock).toHaveBeenCalledWith({ period: { kind: 'last_30_days' }, tz: null });
+    expect(overviewMock).toHaveBeenCalledWith({ period: { kind: 'last_4_full_weeks' }, tz: null });
   });
 
   it('renders the six cards in order with raw headlines', async () => {

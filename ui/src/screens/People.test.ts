@@ -25,17 +25,26 @@ describe('Agents & groups screen', () => {
     takePendingQuery();
   });
 
-  it('asks for agents over the last 30 days, then groups on the toggle', async () => {
+  it('asks for agents over the last 4 full weeks, then groups on the toggle', async () => {
     render(People, { workspace: workspaceFixture });
     await screen.findByTestId('people-table');
     expect(tableMock).toHaveBeenCalledWith(
-      { kind: 'last_30_days' },
+      { kind: 'last_4_full_weeks' },
       expect.objectContaining({ by: null, every: null, kpis: [], filters: [], hours: 'calendar' }),
       'assignee',
     );
     await fireEvent.click(screen.getByTestId('people-by-group'));
-    await waitFor(() => expect(tableMock).toHaveBeenLastCalledWith({ kind: 'last_30_days' }, expect.anything(), 'group'));
+    await waitFor(() => expect(tableMock).toHaveBeenLastCalledWith({ kind: 'last_4_full_weeks' }, expect.anything(), 'group'));
     expect(screen.getByTestId('people-by-group')).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('draws the partial last week of each trend hollow, named in its tooltip', async () => {
+    render(People, { workspace: workspaceFixture });
+    await screen.findByTestId('people-table');
+    const rows = peopleTableFixture.rows.filter((row) => row.cells[0]?.trend[1] !== null).length;
+    const hollow = screen.getAllByTestId('sparkline-partial');
+    expect(hollow).toHaveLength(rows);
+    expect(hollow[0]?.querySelector('title')?.textContent).toBe('Partial period');
   });
 
   it('shows formatted cells, the team median and colours against it', async () => {
@@ -119,7 +128,7 @@ describe('Agents & groups screen', () => {
     render(Explore, { workspace: workspaceFixture });
     await waitFor(() =>
       expect(ipc.kpiChart).toHaveBeenCalledWith(
-        { kind: 'last_30_days' },
+        { kind: 'last_4_full_weeks' },
         expect.objectContaining({ filters: ['assignee=103'], kpis: ['csat'], every: 'week', by: null }),
         expect.objectContaining({ kpi: 'csat' }),
       ),

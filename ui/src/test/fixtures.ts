@@ -290,6 +290,7 @@ export const peopleTableFixture: PeopleTable = {
   filters: {},
   by: 'assignee',
   weeks: ['2025-03-03', '2025-03-10'],
+  partial_weeks: [false, true],
   columns: [
     { kpi: 'tickets_solved', higher_is_better: true, team_median: 20 },
     { kpi: 'first_reply_time', higher_is_better: false, team_median: 60 },

@@ -1,6 +1,7 @@
 /**
  * A `ChartSpec` from the core as an ECharts option: bars, lines (dashed companions,
- * the CSAT interval as a band), stacked bars, or the hour-of-week heatmap. The same spec
+ * the CSAT interval as a band), stacked bars, or the hour-of-week heatmap; partial
+ * buckets drawn apart (`partial.ts`). The same spec
  * is what PNG/SVG and data export receive, so the picture and the files agree. Only
  * formats the numbers it is given.
  */
@@ -17,6 +18,18 @@ import type { ComposeOption } from 'echarts/core';
 import type { Formatter } from '../format';
 import type { ChartSeries, ChartSpec, Unit } from '../ipc';
 import type { ChartPalette } from '../theme/palette';
+import {
+  barData,
+  hasPartial,
+  isPartial,
+  partialAxisMax,
+  partialBarLegendSeries,
+  partialLegendItem,
+  partialLine,
+  scaledCategories,
+  splitLine,
+  weekRange,
+} from './partial';
 import { axisTooltip, FONT_FAMILY, itemTooltip, tooltipElement } from './tooltip';
 
 export type SpecOption = ComposeOption<
@@ -60,12 +73,14 @@ export function weekdayName(day: number, locale: string): string {
 /** A category as shown in tooltips and tables: dates and hours formatted for the locale. */
 export function categoryLabel(spec: ChartSpec, index: number, f: Formatter): string {
   const raw = spec.x.labels[index] ?? '';
+  if (spec.x.kind === 'date' && spec.x.every === 'week') return weekRange(raw, f.locale, true);
   if (spec.x.kind === 'date') return f.date(raw);
   if (spec.x.kind === 'hour') return `${raw.padStart(2, '0')}:00`;
   return raw;
 }
 
 function shortCategory(spec: ChartSpec, raw: string, f: Formatter): string {
+  if (spec.x.kind === 'date' && spec.x.every === 'week') return weekRange(raw, f.locale, false);
   if (spec.x.kind === 'date') return f.shortDate(raw);
   if (spec.x.kind === 'hour') return raw.padStart(2, '0');
   return raw;
@@ -100,6 +115,12 @@ export function smallSampleData(s: ChartSeries, kind: 'line' | 'bar', color: str
   });
 }
 
+/** A bar series' points: hollow on a small sample, else faded where the bucket is partial. */
+function barPoints(spec: ChartSpec, s: ChartSeries, color: string, palette: ChartPalette): Point[] {
+  const partial = barData(spec, s.values, color, palette) as Point[];
+  return smallSampleData(s, 'bar', color).map((point, i) => (s.small_sample?.[i] ? point : (partial[i] ?? point)));
+}
+
 /** The tooltip's last row when a value under it rests on a small sample. */
 function smallSampleNote(spec: ChartSpec, dataIndex: number, f: Formatter, palette: ChartPalette) {
   const small = spec.series.some((s) => s.values[dataIndex] != null && s.small_sample?.[dataIndex]);
@@ -119,12 +140,16 @@ export function durationAxisStep(maxMinutes: number): number {
   return step ?? Math.ceil(maxMinutes / 5 / 1440) * 1440;
 }
 
-/** The duration axis' range and steps, from the largest value drawn (bands included). */
+/**
+ * The duration axis' range and steps, from the largest value drawn (bands included) in
+ * the categories that set the axis (`scaledCategories`).
+ */
 function durationScale(spec: ChartSpec): { min: number; max: number; interval: number } {
-  const drawn = spec.series.flatMap((s) => [...s.values, ...(s.band?.high ?? [])]);
+  const scaled = scaledCategories(spec);
+  const drawn = spec.series.flatMap((s) => scaled.flatMap((i) => [s.values[i], s.band?.high[i]]));
   const stacked = spec.kind === 'stacked_bar';
   const largest = stacked
-    ? Math.max(0, ...spec.x.labels.map((_, i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)))
+    ? Math.max(0, ...scaled.map((i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)))
     : Math.max(0, ...drawn.map((v) => v ?? 0));
   const interval = durationAxisStep(largest);
   return { min: 0, max: Math.max(interval, Math.ceil(largest / interval) * interval), interval };
@@ -145,11 +170,15 @@ export function buildSpecOption(spec: ChartSpec, f: Formatter, palette: ChartPal
 function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): SpecOption {
   const axisLabel = { color: palette.mutedText, fontFamily: FONT_FAMILY };
   const horizontal = isHorizontal(spec);
-  const legend = spec.series.length > 1;
+  const partial = hasPartial(spec);
+  const partialNote = f.t('chart.partial');
+  const legend = spec.series.length > 1 || partial;
   const colour = (i: number): string => palette.series[i % palette.series.length] ?? palette.created;
 
   const tooltipFor = (dataIndex: number): HTMLElement | string =>
-    tooltipElement(categoryLabel(spec, dataIndex, f), [
+    tooltipElement(
+      isPartial(spec, dataIndex) ? `${categoryLabel(spec, dataIndex, f)} · ${partialNote}` : categoryLabel(spec, dataIndex, f),
+      [
       ...spec.series.map((s, i) => {
         const n = s.samples?.[dataIndex];
         const value = formatValue(spec.unit, s.values[dataIndex], f);
@@ -183,7 +212,7 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
   const valueAxis = {
     type: 'value' as const,
     minInterval: spec.unit === 'count' ? 1 : undefined,
-    max: spec.unit === 'share' && !negative ? 1 : undefined,
+    max: spec.unit === 'share' && !negative ? 1 : partialAxisMax(spec),
     ...(spec.unit === 'minutes' ? durationScale(spec) : {}),
     splitLine: { lineStyle: { color: palette.gridLine } },
     axisLabel: { ...axisLabel, formatter: (v: number) => axisValue(spec.unit, v, f) },
@@ -195,7 +224,7 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
       const line: LineSeriesOption = {
         type: 'line',
         name: s.name,
-        data: smallSampleData(s, 'line', color),
+        data: smallSampleData({ ...s, values: partial ? splitLine(spec, s.values).solid : s.values }, 'line', color),
         symbol: 'circle',
         symbolSize: 6,
         connectNulls: false,
@@ -226,7 +255,7 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
     const bar: BarSeriesOption = {
       type: 'bar',
       name: s.name,
-      data: smallSampleData(s, 'bar', color),
+      data: barPoints(spec, s, color, palette),
       stack: spec.kind === 'stacked_bar' ? 'total' : undefined,
       barMaxWidth: 28,
       itemStyle: {
@@ -236,6 +265,12 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
     };
     return [bar];
   });
+  // After the spec's series, so a click's series index still names the spec's series.
+  const partialParts: LineSeriesOption[] = !partial
+    ? []
+    : spec.kind === 'line'
+      ? spec.series.map((s, i) => partialLine(spec, splitLine(spec, s.values).dashed, colour(i), partialNote))
+      : [partialBarLegendSeries(partialNote)];
 
   return {
     legend: legend
@@ -246,7 +281,10 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
           icon: 'roundRect',
           itemWidth: 12,
           itemHeight: 12,
-          data: spec.series.map((s) => s.name),
+          data: [
+            ...(spec.series.length > 1 ? spec.series.map((s) => s.name) : []),
+            ...(partial ? [partialLegendItem(partialNote, spec.kind, colour(0), palette)] : []),
+          ],
           textStyle: { color: palette.mutedText, fontFamily: FONT_FAMILY },
           pageTextStyle: { color: palette.mutedText },
         }
@@ -262,7 +300,7 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
     tooltip: axisTooltip(palette, spec.kind === 'line' ? 'line' : 'shadow', tooltipFor),
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
-    series,
+    series: [...series, ...partialParts],
   };
 }
 

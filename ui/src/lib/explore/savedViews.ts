@@ -5,6 +5,7 @@
  */
 import type { KpiId, PeriodPreset } from '../ipc';
 import { KPI_IDS } from '../kpi/cardView';
+import { isPeriodKind } from '../period/presets';
 import { EVERIES, VIEWS, type ExploreQuery, type ExploreView } from './query';
 
 export interface SavedView {
@@ -28,7 +29,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isPeriod(value: unknown): value is PeriodPreset {
   if (!isRecord(value)) return false;
   if (value.kind === 'custom') return typeof value.from === 'string' && typeof value.to === 'string';
-  return ['last_7_days', 'last_30_days', 'last_90_days', 'this_quarter'].includes(value.kind as string);
+  return typeof value.kind === 'string' && value.kind !== 'custom' && isPeriodKind(value.kind);
 }
 
 function isFilters(value: unknown): value is ExploreQuery['filters'] {

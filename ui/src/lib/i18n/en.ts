@@ -57,6 +57,12 @@ export const en = {
   'period.error.invalid': 'Enter dates as YYYY-MM-DD.',
   'period.error.order': 'The start date must be on or before the end date.',
 
+  // Whole calendar units and partial buckets.
+  'period.last_4_full_weeks': 'Last 4 full weeks',
+  'period.last_full_month': 'Last full month',
+  'period.last_full_quarter': 'Last full quarter',
+  'chart.partial': 'Partial period',
+
   'kpi.tickets_created': 'Tickets created',
   'kpi.tickets_solved': 'Tickets solved',
   'kpi.tickets_unsolved': 'Unsolved tickets',

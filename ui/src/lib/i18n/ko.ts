@@ -55,6 +55,12 @@ export const ko: Dictionary = {
   'period.error.invalid': '날짜를 YYYY-MM-DD 형식으로 입력하세요.',
   'period.error.order': '시작일은 종료일보다 늦을 수 없습니다.',
 
+  // Whole calendar units and partial buckets.
+  'period.last_4_full_weeks': '지난 4주 (월–일)',
+  'period.last_full_month': '지난달',
+  'period.last_full_quarter': '지난 분기',
+  'chart.partial': '일부 기간',
+
   'kpi.tickets_created': '생성된 티켓',
   'kpi.tickets_solved': '해결된 티켓',
   'kpi.tickets_unsolved': '미해결 티켓',

@@ -55,6 +55,12 @@ export const ru: Dictionary = {
   'period.error.invalid': 'Введите даты в формате ГГГГ-ММ-ДД.',
   'period.error.order': 'Дата начала не может быть позже даты окончания.',
 
+  // Whole calendar units and partial buckets.
+  'period.last_4_full_weeks': 'Последние 4 полные недели',
+  'period.last_full_month': 'Прошлый месяц',
+  'period.last_full_quarter': 'Прошлый квартал',
+  'chart.partial': 'Неполный период',
+
   'kpi.tickets_created': 'Создано обращений',
   'kpi.tickets_solved': 'Решено обращений',
   'kpi.tickets_unsolved': 'Нерешённые обращения',

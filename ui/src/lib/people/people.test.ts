@@ -111,7 +111,7 @@ describe('why a cell is shaded or not', () => {
 
 describe('sparkline', () => {
   it('spans the box with the highest value on top', () => {
-    expect(sparkline([0, 10, 5], 100, 20, 0)).toEqual({ segments: ['0,20 50,0 100,10'], dots: [] });
+    expect(sparkline([0, 10, 5], 100, 20, 0)).toEqual({ segments: ['0,20 50,0 100,10'], dashed: [], dots: [], hollow: [] });
   });
 
   it('breaks the line at weeks without a value and draws lone weeks as dots', () => {
@@ -122,7 +122,25 @@ describe('sparkline', () => {
 
   it('draws a flat series in the middle and nothing without values', () => {
     expect(sparkline([4, 4], 10, 10, 0).segments).toEqual(['0,5 10,5']);
-    expect(sparkline([null, null], 10, 10)).toEqual({ segments: [], dots: [] });
+    expect(sparkline([null, null], 10, 10)).toEqual({ segments: [], dashed: [], dots: [], hollow: [] });
     expect(sparkline([7], 10, 10).dots).toEqual([{ x: 5, y: 5 }]);
+  });
+
+  it('dashes the steps into partial weeks, draws them hollow and keeps them off the scale', () => {
+    // The first week holds two days and an extreme value: the scale is 10..20 from the others.
+    const shape = sparkline([90, 10, 20, 15], 30, 10, 0, [true, false, false, true]);
+    expect(shape.segments).toEqual(['10,10 20,0']);
+    expect(shape.dashed).toEqual(['0,0 10,10', '20,0 30,5']);
+    expect(shape.hollow).toEqual([
+      { x: 0, y: 0 },
+      { x: 30, y: 5 },
+    ]);
+    expect(shape.dots).toEqual([]);
+  });
+
+  it('scales to the partial weeks when every week is partial', () => {
+    const shape = sparkline([0, 10], 10, 10, 0, [true, true]);
+    expect(shape.dashed).toEqual(['0,10 10,0']);
+    expect(shape.segments).toEqual([]);
   });
 });

@@ -69,34 +69,65 @@ export function standingReason(
 export interface Sparkline {
   /** Polyline point lists, one per run of weeks with a value (a week without one breaks the line). */
   segments: string[];
+  /** The steps into and out of partial weeks, drawn dashed. */
+  dashed: string[];
   /** Lone weeks between gaps, drawn as dots. */
   dots: Array<{ x: number; y: number }>;
+  /** Partial weeks (cut by the range or not over yet), drawn as hollow dots. */
+  hollow: Array<{ x: number; y: number }>;
 }
 
 /**
  * Geometry of a tiny trend inside `width` × `height` (with `pad` inside the edges): the
- * lowest value at the bottom, the highest at the top, a flat line in the middle.
+ * lowest value at the bottom, the highest at the top, a flat line in the middle. Weeks
+ * flagged in `partial` do not set the scale (unless every week is partial), as in the
+ * charts: a value outside it sits on the edge. Their steps are dashed, their dots hollow.
  */
-export function sparkline(values: readonly (number | null)[], width: number, height: number, pad = 2): Sparkline {
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const segments: string[] = [];
-  const dots: Array<{ x: number; y: number }> = [];
-  if (present.length === 0) return { segments, dots };
-  const min = Math.min(...present);
-  const max = Math.max(...present);
+export function sparkline(
+  values: readonly (number | null)[],
+  width: number,
+  height: number,
+  pad = 2,
+  partial: readonly boolean[] = [],
+): Sparkline {
+  const shape: Sparkline = { segments: [], dashed: [], dots: [], hollow: [] };
+  const isPartial = (i: number) => partial[i] === true;
+  const valid = (v: number | null): v is number => v !== null && Number.isFinite(v);
+  const everyPartial = values.every((v, i) => !valid(v) || isPartial(i));
+  const scaled = values.filter((v, i): v is number => valid(v) && (everyPartial || !isPartial(i)));
+  if (scaled.length === 0) return shape;
+  const min = Math.min(...scaled);
+  const max = Math.max(...scaled);
   const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
   const round = (n: number) => Math.round(n * 10) / 10;
-  const y = (v: number) => (max === min ? height / 2 : pad + ((max - v) / (max - min)) * (height - 2 * pad));
-  let run: Array<{ x: number; y: number }> = [];
+  const clamp = (v: number) => Math.min(max, Math.max(min, v));
+  const y = (v: number) => (max === min ? height / 2 : pad + ((max - clamp(v)) / (max - min)) * (height - 2 * pad));
+  const at = (i: number, v: number) => ({ x: round(values.length > 1 ? pad + i * step : width / 2), y: round(y(v)) });
+  const line = (points: Array<{ x: number; y: number }>) => points.map((p) => `${p.x},${p.y}`).join(' ');
+  let run: Array<{ i: number; x: number; y: number }> = [];
   const close = () => {
-    if (run.length === 1 && run[0]) dots.push(run[0]);
-    else if (run.length > 1) segments.push(run.map((p) => `${p.x},${p.y}`).join(' '));
+    const lone = run.length === 1 ? run[0] : undefined;
+    if (lone && !isPartial(lone.i)) shape.dots.push({ x: lone.x, y: lone.y });
+    // Each step joins the piece before it while the style goes on, else starts one.
+    let style: boolean | null = null;
+    for (let k = 1; k < run.length; k++) {
+      const [a, b] = [run[k - 1], run[k]];
+      if (!a || !b) continue;
+      const dashed = isPartial(a.i) || isPartial(b.i);
+      const pieces = dashed ? shape.dashed : shape.segments;
+      const last = pieces.length - 1;
+      if (style === dashed && last >= 0) pieces[last] += ` ${b.x},${b.y}`;
+      else pieces.push(line([a, b]));
+      style = dashed;
+    }
     run = [];
   };
   values.forEach((value, i) => {
-    if (value === null || !Number.isFinite(value)) return close();
-    run.push({ x: round(values.length > 1 ? pad + i * step : width / 2), y: round(y(value)) });
+    if (!valid(value)) return close();
+    const point = at(i, value);
+    if (isPartial(i)) shape.hollow.push(point);
+    run.push({ i, ...point });
   });
   close();
-  return { segments, dots };
+  return shape;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { presetForShortcut, samePeriod, validateCustomRange } from './presets';
+import { DEFAULT_PERIOD, isPeriodKind, PERIOD_KINDS, presetForShortcut, samePeriod, validateCustomRange } from './presets';
 
 describe('validateCustomRange', () => {
   it('accepts from ≤ to, including a single day', () => {
@@ -24,11 +24,18 @@ describe('validateCustomRange', () => {
 });
 
 describe('presets', () => {
-  it('maps Alt+1..4 to the four presets', () => {
-    expect(presetForShortcut(1)).toEqual({ kind: 'last_7_days' });
-    expect(presetForShortcut(2)).toEqual({ kind: 'last_30_days' });
-    expect(presetForShortcut(3)).toEqual({ kind: 'last_90_days' });
-    expect(presetForShortcut(4)).toEqual({ kind: 'this_quarter' });
+  it('defaults to whole weeks and lists whole calendar units first', () => {
+    expect(DEFAULT_PERIOD).toEqual({ kind: 'last_4_full_weeks' });
+    expect(PERIOD_KINDS.slice(0, 3)).toEqual(['last_4_full_weeks', 'last_full_month', 'last_full_quarter']);
+    expect(PERIOD_KINDS.every(isPeriodKind)).toBe(true);
+    expect(isPeriodKind('last_month')).toBe(false);
+  });
+
+  it('maps Alt+1..4 to the first four presets', () => {
+    expect(presetForShortcut(1)).toEqual({ kind: 'last_4_full_weeks' });
+    expect(presetForShortcut(2)).toEqual({ kind: 'last_full_month' });
+    expect(presetForShortcut(3)).toEqual({ kind: 'last_full_quarter' });
+    expect(presetForShortcut(4)).toEqual({ kind: 'last_7_days' });
     expect(presetForShortcut(5)).toBeNull();
     expect(presetForShortcut(0)).toBeNull();
   });

@@ -8,8 +8,15 @@ import type { PeriodPreset } from '../ipc';
 
 export type PeriodKind = PeriodPreset['kind'];
 
-/** Select order; the first four are also Alt+1..Alt+4. */
+/**
+ * Select order: whole calendar units first (weeks start on Monday, as the core's week
+ * buckets do, so none of their buckets is partial), then rolling days. The first four
+ * are also Alt+1..Alt+4.
+ */
 export const PERIOD_KINDS: readonly PeriodKind[] = [
+  'last_4_full_weeks',
+  'last_full_month',
+  'last_full_quarter',
   'last_7_days',
   'last_30_days',
   'last_90_days',
@@ -17,7 +24,8 @@ export const PERIOD_KINDS: readonly PeriodKind[] = [
   'custom',
 ];
 
-export const DEFAULT_PERIOD: PeriodPreset = { kind: 'last_30_days' };
+/** Whole weeks: the screens' weekly charts start with no partial week. */
+export const DEFAULT_PERIOD: PeriodPreset = { kind: 'last_4_full_weeks' };
 
 /** The preset for a shortcut digit 1..4, or null. */
 export function presetForShortcut(digit: number): PeriodPreset | null {

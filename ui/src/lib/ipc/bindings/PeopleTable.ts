@@ -13,6 +13,10 @@ export type PeopleTable = { range: RangeEcho, hours: Hours, filters: FilterEcho,
  */
 weeks: Array<string>, 
 /**
+ * Whether each of `weeks` is partial (cut by the range or not over yet).
+ */
+partial_weeks: Array<boolean>, 
+/**
  * `COLUMNS`, each with its direction and team median.
  */
 columns: Array<PeopleColumn>, 

@@ -2,6 +2,8 @@
 
 /**
  * Which dates the Overview covers. Presets end yesterday (the last full day) in the
- * workspace's time zone, as the CLI's default range does; `this_quarter` runs to today.
+ * workspace's time zone, as the CLI's default range does; the whole-unit ones (the last
+ * 4 full weeks, Monday to Sunday; the last full month or quarter) end where the current
+ * week, month or quarter starts; `this_quarter` runs to today.
  */
-export type PeriodPreset = { "kind": "last_7_days" } | { "kind": "last_30_days" } | { "kind": "last_90_days" } | { "kind": "this_quarter" } | { "kind": "custom", from: string, to: string, };
+export type PeriodPreset = { "kind": "last_7_days" } | { "kind": "last_30_days" } | { "kind": "last_90_days" } | { "kind": "last_4_full_weeks" } | { "kind": "last_full_month" } | { "kind": "last_full_quarter" } | { "kind": "this_quarter" } | { "kind": "custom", from: string, to: string, };

@@ -3,6 +3,11 @@ import type { KpiMap } from "./KpiMap";
 
 export type SeriesPoint = { 
 /**
- * The bucket's label date, `YYYY-MM-DD`.
+ * The bucket's label date, `YYYY-MM-DD`: its natural first day, even when clipped.
  */
-period: string, kpis: KpiMap, };
+period: string, 
+/**
+ * Present (and true) only on a bucket the range cuts or that reaches today, whose
+ * figures cover fewer days than a whole bucket; absent on every full one.
+ */
+partial?: boolean, kpis: KpiMap, };
