@@ -11,7 +11,7 @@ use ts_rs::TS;
 use crate::analytics::engine::compute::{Keyed, Keys, KEY};
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
-use crate::analytics::query::keyed_by;
+use crate::analytics::query::{keyed_by, KpiQuery};
 use crate::analytics::AnalyticsError;
 
 /// A dimension to group or filter by.
@@ -24,7 +24,7 @@ pub struct DimensionOption {
     pub label: Option<String>,
 }
 
-/// One value of a dimension over the whole workspace.
+/// One value of a dimension, with its tickets over the whole workspace or a report's scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DimensionValue {
     /// What a `dim=value` filter takes: an id as a string for id dimensions, else the
@@ -32,7 +32,8 @@ pub struct DimensionValue {
     pub key: Option<String>,
     /// As the groups of a `KpiReport` label it.
     pub label: String,
-    /// Tickets carrying the value (a ticket with two tags counts under each).
+    /// Tickets carrying the value (a ticket with two tags counts under each), all of
+    /// them or those of a report's scope.
     #[ts(type = "number")]
     pub tickets: u64,
 }
@@ -72,16 +73,49 @@ pub fn dimension_values(
     frame: &Frame,
     dim: Dimension,
 ) -> Result<Vec<DimensionValue>, AnalyticsError> {
-    let keyed = keyed_by(frame, frame.tickets.clone().lazy(), dim)?;
+    count_values(frame, dim, frame.tickets.clone().lazy(), None)
+}
+
+/// The values `dim` takes on the tickets that pass the query's other filters (its own
+/// filter left aside, so the menu still offers the values not chosen), each counting the
+/// tickets created in the query's range: the numbers a filter menu beside that report
+/// shows. A value seen only outside the range is kept, with 0, so a chosen one stays.
+pub fn dimension_values_in(
+    frame: &Frame,
+    dim: Dimension,
+    query: &KpiQuery,
+) -> Result<Vec<DimensionValue>, AnalyticsError> {
+    let mut tickets = frame.tickets.clone().lazy();
+    if let Some(predicate) = query.filters.without(dim).predicate(frame)? {
+        tickets = tickets.filter(predicate);
+    }
+    let created = col(CREATED_AT)
+        .gt_eq(lit(query.range.start()))
+        .and(col(CREATED_AT).lt(lit(query.range.end())));
+    count_values(frame, dim, tickets, Some(created))
+}
+
+const CREATED_AT: &str = "created_at";
+
+/// The values of `dim` on `tickets`, each with its tickets (those `counted` selects, or
+/// all), in the order `dimension_values` documents.
+fn count_values(
+    frame: &Frame,
+    dim: Dimension,
+    tickets: LazyFrame,
+    counted: Option<Expr>,
+) -> Result<Vec<DimensionValue>, AnalyticsError> {
+    let keyed = keyed_by(frame, tickets, dim)?;
+    let rows = match counted {
+        Some(counted) => col(cols::ROW).filter(counted),
+        None => col(cols::ROW),
+    };
     // Distinct rows: a list field repeating an item still counts its ticket once.
     let counts = keyed
         .plan
         .clone()
         .group_by([col(KEY)])
-        .agg([col(cols::ROW)
-            .n_unique()
-            .cast(DataType::UInt64)
-            .alias(TICKETS)])
+        .agg([rows.n_unique().cast(DataType::UInt64).alias(TICKETS)])
         .collect()?;
     let uncoded = Keyed {
         codes: None,
