@@ -3,9 +3,10 @@
  * storage (like the theme and language). What comes back from storage is checked, so a
  * damaged or older entry is skipped instead of breaking the screen.
  */
-import type { KpiId, PeriodPreset } from '../ipc';
+import type { KpiId } from '../ipc';
 import { KPI_IDS } from '../kpi/cardView';
 import { EVERIES, VIEWS, type ExploreQuery, type ExploreView } from './query';
+import { isPeriod } from './state';
 
 export interface SavedView {
   name: string;
@@ -23,12 +24,6 @@ export function storageKey(workspacePath: string): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isPeriod(value: unknown): value is PeriodPreset {
-  if (!isRecord(value)) return false;
-  if (value.kind === 'custom') return typeof value.from === 'string' && typeof value.to === 'string';
-  return ['last_7_days', 'last_30_days', 'last_90_days', 'this_quarter'].includes(value.kind as string);
 }
 
 function isFilters(value: unknown): value is ExploreQuery['filters'] {
