@@ -121,10 +121,13 @@ impl Session {
     ) -> Result<Vec<DimensionValue>, AppError> {
         check_text(dimension)?;
         let dimension = Dimension::parse(dimension.trim())?;
-        let Some(ValueScope { period, request }) = scope else {
+        let Some(ValueScope {
+            period,
+            mut request,
+        }) = scope
+        else {
             return Ok(catalogue::dimension_values(&*self.frame()?, dimension)?);
         };
-        let mut request = request;
         check_query(&request)?;
         let (frame, query) = self.frame_and(|today| {
             today.apply(period.as_ref(), &mut request.from, &mut request.to)?;

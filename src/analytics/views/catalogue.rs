@@ -65,6 +65,7 @@ pub fn dimensions(frame: &Frame) -> Vec<DimensionOption> {
 }
 
 const TICKETS: &str = "tickets";
+const CREATED_AT: &str = "created_at";
 
 /// Every value `dim` takes on the frame's tickets, "no value" included when some ticket
 /// has none; most tickets first, then by label. Uses the keying of `--by`, so keys and
@@ -94,8 +95,6 @@ pub fn dimension_values_in(
         .and(col(CREATED_AT).lt(lit(query.range.end())));
     count_values(frame, dim, tickets, Some(created))
 }
-
-const CREATED_AT: &str = "created_at";
 
 /// The values of `dim` on `tickets`, each with its tickets (those `counted` selects, or
 /// all), in the order `dimension_values` documents.
