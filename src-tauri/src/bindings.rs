@@ -19,7 +19,7 @@ use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
 use crate::IpcError;
-use deskbench::app::explore::{ChartRequest, KpiChart};
+use deskbench::app::explore::{ChartRequest, KpiChart, ValueScope};
 use deskbench::app::export::{ExportDone, ExportSource};
 use deskbench::app::feedback::{FeedbackScreen, FeedbackTickets};
 use deskbench::app::image::ImageFormat;
@@ -41,6 +41,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     TicketList::export_all(&config)?;
     DimensionOption::export_all(&config)?;
     DimensionValue::export_all(&config)?;
+    ValueScope::export_all(&config)?;
     PeopleTable::export_all(&config)?;
     FeedbackRequest::export_all(&config)?;
     FeedbackScreen::export_all(&config)?;

@@ -71,7 +71,7 @@ mod tests {
     #[test]
     fn a_report_s_context_names_its_filters_and_counts_its_population() {
         let (_dir, session) = demo();
-        let group = session.dimension_values("group").unwrap().remove(0);
+        let group = session.dimension_values("group", None).unwrap().remove(0);
         let request = KpiRequest {
             from: Some("2025-05-05".into()),
             to: Some("2025-06-01".into()),

@@ -28,6 +28,14 @@ pub struct ChartRequest {
     pub total: String,
 }
 
+/// The report a filter menu sits beside: its values are counted over this period and
+/// these filters (the menu's own dimension left aside).
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ValueScope {
+    pub period: Option<PeriodPreset>,
+    pub request: KpiRequest,
+}
+
 /// A report and the chart of one of its KPIs, drawn from the same numbers.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct KpiChart {
@@ -109,11 +117,28 @@ impl Session {
         Ok(catalogue::dimensions(&*self.frame()?))
     }
 
-    /// The values of one dimension, with the key a filter on each takes.
-    pub fn dimension_values(&self, dimension: &str) -> Result<Vec<DimensionValue>, AppError> {
+    /// The values of one dimension, with the key a filter on each takes; counted in
+    /// `scope` (a report's period and other filters) when given, else over all tickets.
+    pub fn dimension_values(
+        &self,
+        dimension: &str,
+        scope: Option<ValueScope>,
+    ) -> Result<Vec<DimensionValue>, AppError> {
         check_text(dimension)?;
         let dimension = Dimension::parse(dimension.trim())?;
-        Ok(catalogue::dimension_values(&*self.frame()?, dimension)?)
+        let Some(ValueScope {
+            period,
+            mut request,
+        }) = scope
+        else {
+            return Ok(catalogue::dimension_values(&*self.frame()?, dimension)?);
+        };
+        check_query(&request)?;
+        let (frame, query) = self.frame_and(|today| {
+            today.apply(period.as_ref(), &mut request.from, &mut request.to)?;
+            Ok(request.resolve(today.date, today.tz)?)
+        })?;
+        Ok(catalogue::dimension_values_in(&frame, dimension, &query)?)
     }
 
     /// A ticket's page in its helpdesk, built from the source's stored address, never
@@ -274,11 +299,71 @@ mod tests {
     #[test]
     fn dimension_values_count_every_ticket_and_refuse_unknown_names() {
         let (_dir, session) = demo();
-        let channels = session.dimension_values("channel").unwrap();
+        let channels = session.dimension_values("channel", None).unwrap();
         let total: u64 = channels.iter().map(|v| v.tickets).sum();
         assert_eq!(total, session.frame().unwrap().ticket_count() as u64);
-        assert!(refused(session.dimension_values("colour")).contains("valid dimensions"));
+        assert!(refused(session.dimension_values("colour", None)).contains("valid dimensions"));
         let long = "x".repeat(MAX_TEXT + 1);
-        assert!(refused(session.dimension_values(&long)).contains("too long"));
+        assert!(refused(session.dimension_values(&long, None)).contains("too long"));
+    }
+
+    /// The tickets created in the last 30 days under each filter, as the report counts them.
+    fn created(session: &Session, filters: &[&str]) -> Option<f64> {
+        let request = KpiRequest {
+            kpis: vec!["tickets_created".into()],
+            filters: filters.iter().map(|f| (*f).to_owned()).collect(),
+            ..KpiRequest::default()
+        };
+        let report = session
+            .kpi_report(Some(&PeriodPreset::Last30Days), request)
+            .unwrap();
+        report
+            .kpis
+            .get(KpiId::TicketsCreated)
+            .and_then(|v| v.headline())
+    }
+
+    #[test]
+    fn scoped_dimension_values_count_the_period_under_the_other_filters() {
+        let (_dir, session) = demo();
+        let scope = |filters: &[&str]| ValueScope {
+            period: Some(PeriodPreset::Last30Days),
+            request: KpiRequest {
+                filters: filters.iter().map(|f| (*f).to_owned()).collect(),
+                ..KpiRequest::default()
+            },
+        };
+        let all_time = session.dimension_values("channel", None).unwrap();
+        let scoped = session
+            .dimension_values("channel", Some(scope(&[])))
+            .unwrap();
+        let email = |values: &[DimensionValue]| {
+            let value = values.iter().find(|v| v.key.as_deref() == Some("email"));
+            value
+                .map(|v| v.tickets)
+                .expect("the demo has email tickets")
+        };
+        assert!(
+            email(&scoped) < email(&all_time),
+            "30 days hold fewer than all time"
+        );
+        assert_eq!(
+            Some(email(&scoped) as f64),
+            created(&session, &["channel=email"]),
+            "a value counts what the report filtered to it counts"
+        );
+
+        let urgent = session
+            .dimension_values("channel", Some(scope(&["priority=urgent", "channel=web"])))
+            .unwrap();
+        assert_eq!(
+            Some(email(&urgent) as f64),
+            created(&session, &["channel=email", "priority=urgent"]),
+            "other dimensions' filters narrow the counts; the menu's own is left aside"
+        );
+        let bad = scope(&["colour=red"]);
+        assert!(
+            refused(session.dimension_values("channel", Some(bad))).contains("valid dimensions")
+        );
     }
 }

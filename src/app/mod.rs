@@ -287,4 +287,13 @@ mod tests {
         assert_eq!(today, Today::at(noon(), today.tz));
         assert_eq!(session.info().expect("open").today, today.date.to_string());
     }
+
+    #[test]
+    fn info_carries_the_database_id_that_stays_with_the_workspace() {
+        let (_dir, session) = demo();
+        let id = session.info().expect("open").id;
+        assert!(!id.is_empty(), "the UI keys Explore's state by it");
+        session.open().expect("opens again");
+        assert_eq!(session.info().expect("open").id, id);
+    }
 }

@@ -76,6 +76,9 @@ pub enum WorkspaceError {
 /// What the app shows about the open workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct WorkspaceInfo {
+    /// The database's random id: what the app keys the workspace's own UI state by, so it
+    /// follows the workspace, not its folder.
+    pub id: String,
     /// The folder holding `deskbench.sqlite`.
     pub path: String,
     /// True when the only source is the generated demo helpdesk.
@@ -207,6 +210,7 @@ impl Workspace {
         let sources = self.store.sources()?;
         let tz = self.time_zone()?;
         Ok(WorkspaceInfo {
+            id: self.id()?,
             path: self.dir.display().to_string(),
             is_demo: !sources.is_empty() && sources.iter().all(|s| s.kind == SourceKind::Demo),
             tz: tz.name().to_owned(),

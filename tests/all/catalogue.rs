@@ -5,7 +5,9 @@
 use serde_json::json;
 
 use deskbench::analytics::frame::dimension::Dimension;
-use deskbench::analytics::views::catalogue::{dimension_values, dimensions, DimensionValue};
+use deskbench::analytics::views::catalogue::{
+    dimension_values, dimension_values_in, dimensions, DimensionValue,
+};
 use deskbench::analytics::{Frame, KpiRequest};
 use deskbench::store::records::{NamedKind, TicketStatus::*};
 
@@ -198,4 +200,56 @@ fn every_key_filters_to_as_many_tickets_as_it_counts_and_labels_match_groups() {
         offered.sort();
         assert_eq!(offered, groups, "{}", option.name);
     }
+}
+
+/// Values counted beside a report over Feb–Apr filtered as `filters`.
+fn values_in(frame: &Frame, dim: &str, filters: &[&str]) -> Vec<(Option<String>, String, u64)> {
+    let query = KpiRequest {
+        filters: filters.iter().map(|f| (*f).to_owned()).collect(),
+        ..range("2025-02-01", "2025-04-30")
+    }
+    .resolve(
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        chrono_tz::Tz::UTC,
+    )
+    .unwrap();
+    dimension_values_in(frame, Dimension::parse(dim).unwrap(), &query)
+        .unwrap()
+        .into_iter()
+        .map(|v| (v.key, v.label, v.tickets))
+        .collect()
+}
+
+#[test]
+fn values_beside_a_report_count_its_range_under_the_other_filters() {
+    let frame = Frame::build(&helpdesk().store).unwrap();
+    assert_eq!(
+        values_in(&frame, "channel", &[]),
+        [
+            value(Some("web"), "Web form", 2),
+            value(None, "(none)", 1),
+            value(Some("email"), "Email", 0),
+        ],
+        "tickets 2, 3 (web) and 4 (none) were created in Feb–Apr; email's only ticket is \
+         from January, kept at 0 so a chosen email stays on offer"
+    );
+    assert_eq!(
+        values_in(&frame, "channel", &["group=10", "channel=web"]),
+        [
+            value(Some("web"), "Web form", 1),
+            value(Some("email"), "Email", 0),
+        ],
+        "the group filter leaves tickets 1, 2 and 5; the menu's own channel filter is \
+         left aside so email is still offered"
+    );
+    assert_eq!(
+        values_in(&frame, "tag", &["channel=web"]),
+        [
+            value(None, "(none)", 1),
+            value(Some("billing"), "billing", 1),
+            value(Some("vip"), "vip", 0),
+        ],
+        "multi-valued dimensions count the range too: ticket 2 (billing) and 3 (no tag); \
+         ticket 5 (billing, vip) was created in May"
+    );
 }

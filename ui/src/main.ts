@@ -7,8 +7,11 @@ import './styles/base.css';
 import { mount } from 'svelte';
 
 import App from './App.svelte';
+import { dismissTooltipsOnAction } from './lib/app/tooltips';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Missing #app element in index.html');
+
+dismissTooltipsOnAction(document);
 
 export default mount(App, { target });

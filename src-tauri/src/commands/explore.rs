@@ -9,7 +9,7 @@ use deskbench::analytics::views::catalogue::{DimensionOption, DimensionValue};
 use deskbench::analytics::views::drill::{TicketList, TicketListRequest};
 use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::analytics::KpiRequest;
-use deskbench::app::explore::{ChartRequest, KpiChart};
+use deskbench::app::explore::{ChartRequest, KpiChart, ValueScope};
 
 use super::with_session;
 use crate::error::IpcError;
@@ -77,11 +77,13 @@ pub async fn explore_dimensions(
     with_session(&state, |s| s.dimensions()).await
 }
 
-/// The values of one dimension, with the key a filter on each takes.
+/// The values of one dimension, with the key a filter on each takes; counted in the
+/// scope of the report beside the menu when one is given.
 #[tauri::command]
 pub async fn dimension_values(
     dimension: String,
+    scope: Option<ValueScope>,
     state: State<'_, AppState>,
 ) -> Result<Vec<DimensionValue>, IpcError> {
-    with_session(&state, move |s| s.dimension_values(&dimension)).await
+    with_session(&state, move |s| s.dimension_values(&dimension, scope)).await
 }

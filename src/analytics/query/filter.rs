@@ -57,6 +57,11 @@ impl Filters {
         &self.0
     }
 
+    /// These filters but `dim`'s: the scope a filter menu for `dim` counts its values in.
+    pub fn without(&self, dim: Dimension) -> Filters {
+        Filters(self.0.iter().filter(|(d, _)| *d != dim).cloned().collect())
+    }
+
     /// The filters as reports print them: `{"channel": ["email"]}`.
     pub fn echo(&self) -> FilterEcho {
         FilterEcho(self.0.iter().map(|(d, v)| (d.name(), v.clone())).collect())
@@ -141,6 +146,20 @@ mod tests {
                 ),
                 (Dimension::Group, vec!["5".to_owned()]),
             ]
+        );
+    }
+
+    #[test]
+    fn without_drops_one_dimension_and_keeps_the_others_in_order() {
+        let f = Filters::parse(&["group=5", "channel=email", "priority=high"]).unwrap();
+        assert_eq!(
+            f.without(Dimension::Channel),
+            Filters::parse(&["group=5", "priority=high"]).unwrap()
+        );
+        assert_eq!(
+            f.without(Dimension::Tag),
+            f,
+            "an unfiltered dimension changes nothing"
         );
     }
 

@@ -11,7 +11,7 @@ use ts_rs::TS;
 use crate::analytics::engine::compute::Keys;
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
-use crate::analytics::query::keyed_by;
+use crate::analytics::query::{keyed_by, KpiQuery};
 use crate::analytics::AnalyticsError;
 
 /// A dimension to group or filter by.
@@ -24,7 +24,7 @@ pub struct DimensionOption {
     pub label: Option<String>,
 }
 
-/// One value of a dimension over the whole workspace.
+/// One value of a dimension, with its tickets over the whole workspace or a report's scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DimensionValue {
     /// What a `dim=value` filter takes: an id as a string for id dimensions, else the
@@ -32,7 +32,8 @@ pub struct DimensionValue {
     pub key: Option<String>,
     /// As the groups of a `KpiReport` label it.
     pub label: String,
-    /// Tickets carrying the value (a ticket with two tags counts under each).
+    /// Tickets carrying the value (a ticket with two tags counts under each), all of
+    /// them or those of a report's scope.
     #[ts(type = "number")]
     pub tickets: u64,
 }
@@ -63,6 +64,10 @@ pub fn dimensions(frame: &Frame) -> Vec<DimensionOption> {
         .collect()
 }
 
+const CREATED_AT: &str = "created_at";
+/// The column that says whether a row's ticket is counted.
+const COUNTED: &str = "counted";
+
 /// Every value `dim` takes on the frame's tickets, "no value" included when some ticket
 /// has none; most tickets first, then by label. Uses the keying of `--by`, so keys and
 /// labels are the ones a grouped report shows.
@@ -70,37 +75,76 @@ pub fn dimension_values(
     frame: &Frame,
     dim: Dimension,
 ) -> Result<Vec<DimensionValue>, AnalyticsError> {
-    let keyed = keyed_by(frame, frame.tickets.clone().lazy(), dim)?;
+    count_values(frame, dim, frame.tickets.clone().lazy(), None)
+}
+
+/// The values `dim` takes on the tickets that pass the query's other filters (its own
+/// filter left aside, so the menu still offers the values not chosen), each counting the
+/// tickets created in the query's range: the numbers a filter menu beside that report
+/// shows. A value seen only outside the range is kept, with 0, so a chosen one stays.
+pub fn dimension_values_in(
+    frame: &Frame,
+    dim: Dimension,
+    query: &KpiQuery,
+) -> Result<Vec<DimensionValue>, AnalyticsError> {
+    let mut tickets = frame.tickets.clone().lazy();
+    if let Some(predicate) = query.filters.without(dim).predicate(frame)? {
+        tickets = tickets.filter(predicate);
+    }
+    let created = col(CREATED_AT)
+        .gt_eq(lit(query.range.start()))
+        .and(col(CREATED_AT).lt(lit(query.range.end())));
+    count_values(frame, dim, tickets, Some(created))
+}
+
+/// The values of `dim` on `tickets`, each with its tickets (those `counted` selects, or
+/// all), in the order `dimension_values` documents.
+fn count_values(
+    frame: &Frame,
+    dim: Dimension,
+    tickets: LazyFrame,
+    counted: Option<Expr>,
+) -> Result<Vec<DimensionValue>, AnalyticsError> {
+    let keyed = keyed_by(frame, tickets, dim)?;
     let mut keys = keyed
         .codes
         .as_deref()
         .map(Keys::of_codes)
         .unwrap_or_default();
-    let rows = keyed.plan.clone().select([col(cols::ROW)]).collect()?;
+    let counted = counted.unwrap_or(lit(true)).alias(COUNTED);
+    let rows = keyed
+        .plan
+        .clone()
+        .select([col(cols::ROW), counted])
+        .collect()?;
     let (rows, index) = keys.expand(rows, &keyed)?;
-    let mut tickets = vec![0u64; keys.list.len()];
-    // Distinct rows: a list field repeating an item still counts its ticket once. A
-    // ticket's keys come one after another.
+    // Per key: `None` when no ticket carries it, else its counted tickets. Distinct rows:
+    // a list field repeating an item still counts its ticket once; a ticket's keys come
+    // one after another.
+    let mut tickets: Vec<Option<u64>> = vec![None; keys.list.len()];
     let mut last: (Option<u32>, Vec<u32>) = (None, Vec::new());
-    for (row, key) in rows.column(cols::ROW)?.u32()?.iter().zip(index) {
+    let counts = rows.column(COUNTED)?.bool()?;
+    let rows = rows.column(cols::ROW)?.u32()?;
+    for ((row, counts), key) in rows.iter().zip(counts.iter()).zip(index) {
         if last.0 != row {
             last = (row, Vec::new());
         }
-        if !last.1.contains(&key) {
+        let n = tickets[key as usize].get_or_insert(0);
+        if counts == Some(true) && !last.1.contains(&key) {
             last.1.push(key);
-            tickets[key as usize] += 1;
+            *n += 1;
         }
     }
     let mut values: Vec<DimensionValue> = tickets
         .iter()
         .enumerate()
-        .filter(|(_, n)| **n > 0)
+        .filter_map(|(i, n)| Some((i, (*n)?)))
         .map(|(i, n)| {
             let key = keys.list[i].clone();
             DimensionValue {
                 label: dim.label(key.as_deref(), &frame.labels),
                 key,
-                tickets: *n,
+                tickets: n,
             }
         })
         .collect();

@@ -13,6 +13,7 @@ import type {
 } from '../lib/ipc';
 
 export const workspaceFixture: WorkspaceInfo = {
+  id: 'b7e0c3f2-demo',
   path: '/home/analyst/.local/share/deskbench/demo.sqlite',
   is_demo: true,
   tz: 'Europe/Berlin',
@@ -156,6 +157,7 @@ const NOW_S = NOW_MS / 1000;
 
 /** A workspace after connecting a Zendesk account and syncing it five minutes ago. */
 export const zendeskWorkspaceFixture: WorkspaceInfo = {
+  id: '5d1a9e44-zendesk',
   path: '/home/analyst/.local/share/deskbench/workspace',
   is_demo: false,
   tz: 'America/New_York',

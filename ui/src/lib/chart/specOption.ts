@@ -58,8 +58,8 @@ export function formatValue(unit: Unit, value: number | null | undefined, f: For
   }
 }
 
-/** A value as an axis tick shows it (shorter durations). */
-function axisValue(unit: Unit, value: number, f: Formatter): string {
+/** A value as an axis tick (and a data label) shows it (shorter durations). */
+export function axisValue(unit: Unit, value: number, f: Formatter): string {
   return unit === 'minutes' ? f.durationCompact(value) : formatValue(unit, value, f);
 }
 

@@ -6,7 +6,13 @@
 import { Latest } from '../app/latest.svelte';
 import { translateId } from '../chart/localize';
 import type { Translator } from '../i18n/translate';
-import { dimensionValues, exploreDimensions, type DimensionOption, type DimensionValue } from '../ipc';
+import {
+  dimensionValues,
+  exploreDimensions,
+  type DimensionOption,
+  type DimensionValue,
+  type ValueScope,
+} from '../ipc';
 
 /** A custom field keeps its title; a built-in dimension is named in the reader's language. */
 export function dimensionLabel(option: DimensionOption, t: Translator): string {
@@ -40,7 +46,7 @@ export class Dimensions {
   }
 }
 
-/** One dimension's values with their ticket counts, most tickets first. */
-export function dimensionValueList(): Latest<string, DimensionValue[]> {
-  return new Latest(dimensionValues);
+/** One dimension's values with their ticket counts (in a report's scope, or of all tickets), most first. */
+export function dimensionValueList(): Latest<[string, ValueScope | null], DimensionValue[]> {
+  return new Latest(([dimension, scope]) => dimensionValues(dimension, scope));
 }

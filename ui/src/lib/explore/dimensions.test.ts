@@ -90,13 +90,12 @@ describe('filter menus', () => {
     ]);
     const menu = await openMenu();
     expect(screen.getByTestId('filter-field:9')).toHaveTextContent('Plan');
-    expect(menu.querySelector('summary')).toHaveTextContent('Group: 1 selected');
     await waitFor(() => expect(menu).toHaveTextContent('(no value)'));
-    expect(menu).toHaveTextContent('Billing');
+    expect(menu.querySelector('summary')).toHaveTextContent('Group: Billing');
     expect(menu).toHaveTextContent('1,200');
     await fireEvent(menu, new Event('toggle'));
     expect(valuesMock).toHaveBeenCalledOnce();
-    expect(valuesMock).toHaveBeenCalledWith('group');
+    expect(valuesMock).toHaveBeenCalledWith('group', null);
   });
 
   it('adds a value to the filters and shows a failure as the core’s message', async () => {
@@ -112,5 +111,87 @@ describe('filter menus', () => {
     await fireEvent(other, new Event('toggle'));
     expect(await screen.findByRole('alert')).toHaveTextContent('database is locked');
     expect(menu).toBeInTheDocument();
+  });
+});
+
+describe('filter chips', () => {
+  const valuesMock = vi.mocked(ipc.dimensionValues);
+  const assignees = [
+    { key: '7', label: 'Dana Kim', tickets: 505 },
+    { key: '8', label: 'Ilya Petrov', tickets: 300 },
+    { key: '9', label: 'Min-jun Lee', tickets: 12 },
+  ];
+  const scope = (filters: string[]): ipc.ValueScope => ({
+    period: { kind: 'last_30_days' },
+    request: { from: null, to: null, tz: null, every: null, by: null, filters, kpis: [], hours: null, top: null },
+  });
+
+  beforeEach(() => {
+    valuesMock.mockReset();
+    valuesMock.mockResolvedValue(assignees);
+  });
+
+  function chip(): HTMLElement {
+    return screen.getByTestId('filter-assignee').querySelector('summary')!;
+  }
+
+  it('names the one value chosen, never “1 selected”, before the menu is ever opened', async () => {
+    render(Filters, {
+      dimensions: [{ name: 'assignee', label: null }],
+      filters: { assignee: ['7'] },
+      scope: scope(['assignee=7']),
+      onchange: vi.fn(),
+    });
+    await waitFor(() => expect(chip()).toHaveTextContent('Assignee: Dana Kim'));
+    expect(chip()).toHaveAttribute('title', 'Assignee: Dana Kim');
+  });
+
+  it('names the first of several and counts the rest', async () => {
+    const { rerender } = render(Filters, {
+      dimensions: [{ name: 'assignee', label: null }],
+      filters: { assignee: ['7', '9', null] },
+      onchange: vi.fn(),
+    });
+    await waitFor(() => expect(chip()).toHaveTextContent('Assignee: Dana Kim +2'));
+    await rerender({ filters: {} });
+    expect(chip()).toHaveTextContent(/^Assignee$/);
+  });
+
+  it('counts values in the report’s scope and asks again only when the scope changes', async () => {
+    const { rerender } = render(Filters, {
+      dimensions: [{ name: 'assignee', label: null }],
+      filters: { assignee: ['7'] },
+      scope: scope(['assignee=7']),
+      onchange: vi.fn(),
+    });
+    await waitFor(() => expect(valuesMock).toHaveBeenCalledWith('assignee', scope(['assignee=7'])));
+    const menu = screen.getByTestId('filter-assignee') as HTMLDetailsElement;
+    menu.open = true;
+    await fireEvent(menu, new Event('toggle'));
+    expect(menu).toHaveTextContent('Tickets created in the period');
+    expect([...menu.querySelectorAll('[data-testid="filter-count"]')].map((c) => c.textContent)).toEqual(['505', '300', '12']);
+    await rerender({ scope: scope(['assignee=7']) });
+    expect(valuesMock).toHaveBeenCalledOnce();
+    await rerender({ scope: scope(['assignee=7', 'channel=email']) });
+    await waitFor(() => expect(valuesMock).toHaveBeenCalledTimes(2));
+    expect(valuesMock).toHaveBeenLastCalledWith('assignee', scope(['assignee=7', 'channel=email']));
+  });
+
+  it('closes on Escape, giving focus back to the chip, and on a press outside', async () => {
+    render(Filters, { dimensions: [{ name: 'assignee', label: null }], filters: {}, onchange: vi.fn() });
+    const menu = screen.getByTestId('filter-assignee') as HTMLDetailsElement;
+    menu.open = true;
+    await fireEvent(menu, new Event('toggle'));
+    const search = menu.querySelector('input')!;
+    search.focus();
+    await fireEvent.keyDown(search, { key: 'Escape' });
+    expect(menu.open).toBe(false);
+    expect(document.activeElement).toBe(chip());
+
+    menu.open = true;
+    await fireEvent.pointerDown(menu.querySelector('.panel')!);
+    expect(menu.open).toBe(true);
+    await fireEvent.pointerDown(document.body);
+    expect(menu.open).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * The Explore screen's query as the user builds it, and its translation into the core's
  * `KpiRequest`. Pure, so the mapping from controls to the request is unit-tested.
  */
-import type { KpiId, KpiRequest, PeriodPreset } from '../ipc';
+import type { KpiId, KpiRequest, PeriodPreset, ValueScope } from '../ipc';
 import { DEFAULT_PERIOD } from '../period/presets';
 
 export type ExploreView = 'bar' | 'line' | 'stacked' | 'table';
@@ -69,6 +69,18 @@ export function toKpiRequest(query: ExploreQuery): KpiRequest {
     kpis: [query.kpi],
     hours: query.hours,
     top: null,
+  };
+}
+
+/**
+ * What the filter menus count their values over: the query's period, zone and filters
+ * (the core leaves each menu's own dimension aside). KPI, grouping and buckets do not
+ * change which tickets are counted, so changing them asks for no new counts.
+ */
+export function valueScope(query: ExploreQuery): ValueScope {
+  return {
+    period: query.period,
+    request: { ...toKpiRequest(query), every: null, by: null, kpis: [], hours: null },
   };
 }
 

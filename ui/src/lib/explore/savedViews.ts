@@ -3,10 +3,10 @@
  * storage (like the theme and language). What comes back from storage is checked, so a
  * damaged or older entry is skipped instead of breaking the screen.
  */
-import type { KpiId, PeriodPreset } from '../ipc';
+import type { KpiId } from '../ipc';
 import { KPI_IDS } from '../kpi/cardView';
-import { isPeriodKind } from '../period/presets';
 import { EVERIES, VIEWS, type ExploreQuery, type ExploreView } from './query';
+import { isPeriod } from './state';
 
 export interface SavedView {
   name: string;
@@ -24,12 +24,6 @@ export function storageKey(workspacePath: string): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isPeriod(value: unknown): value is PeriodPreset {
-  if (!isRecord(value)) return false;
-  if (value.kind === 'custom') return typeof value.from === 'string' && typeof value.to === 'string';
-  return typeof value.kind === 'string' && value.kind !== 'custom' && isPeriodKind(value.kind);
 }
 
 function isFilters(value: unknown): value is ExploreQuery['filters'] {

@@ -35,6 +35,7 @@ import type { SyncProgress } from './bindings/SyncProgress';
 import type { SyncRun } from './bindings/SyncRun';
 import type { TicketList } from './bindings/TicketList';
 import type { TicketListRequest } from './bindings/TicketListRequest';
+import type { ValueScope } from './bindings/ValueScope';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
@@ -127,6 +128,7 @@ export type { TicketRow } from './bindings/TicketRow';
 export type { Unit } from './bindings/Unit';
 export type { WaitBudget } from './bindings/WaitBudget';
 export type { WaitReason } from './bindings/WaitReason';
+export type { ValueScope } from './bindings/ValueScope';
 export type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 export type { BudgetKind } from './bindings/BudgetKind';
 export type { XAxis } from './bindings/XAxis';
@@ -199,9 +201,12 @@ export function exploreDimensions(): Promise<DimensionOption[]> {
   return call<DimensionOption[]>('explore_dimensions');
 }
 
-/** A dimension's values with their ticket counts, most tickets first. */
-export function dimensionValues(dimension: string): Promise<DimensionValue[]> {
-  return call<DimensionValue[]>('dimension_values', { dimension });
+/**
+ * A dimension's values with their ticket counts, most tickets first: created in the
+ * scope's period under its other filters, or all tickets without a scope.
+ */
+export function dimensionValues(dimension: string, scope: ValueScope | null = null): Promise<DimensionValue[]> {
+  return call<DimensionValue[]>('dimension_values', { dimension, scope });
 }
 
 /** Opens a ticket in its helpdesk in the system browser (the core builds the address). */

@@ -6,6 +6,11 @@ import type { SourceSummary } from "./SourceSummary";
  */
 export type WorkspaceInfo = { 
 /**
+ * The database's random id: what the app keys the workspace's own UI state by, so it
+ * follows the workspace, not its folder.
+ */
+id: string, 
+/**
  * The folder holding `deskbench.sqlite`.
  */
 path: string, 

@@ -1,0 +1,34 @@
+/**
+ * Value labels on a chart's bars and points (Explore's data-labels toggle), formatted as
+ * the value axis formats its ticks. Added to a built option, so the chart's own drawing
+ * stays in one place; interval bands and other silent series get none.
+ */
+import type { Formatter } from '../format';
+import type { ChartSpec } from '../ipc';
+import { axisValue, isHorizontal, type SpecOption } from './specOption';
+
+type Position = 'top' | 'right' | 'inside';
+
+function positionFor(spec: ChartSpec): Position {
+  if (spec.kind === 'stacked_bar') return 'inside';
+  return isHorizontal(spec) ? 'right' : 'top';
+}
+
+export function withValueLabels(option: SpecOption, spec: ChartSpec, f: Formatter): SpecOption {
+  if (spec.kind === 'heatmap' || !Array.isArray(option.series)) return option;
+  const position = positionFor(spec);
+  const label = {
+    show: true,
+    position,
+    fontSize: 11,
+    // A stacked segment of nothing has no room for a "0".
+    formatter: (params: { value?: unknown }): string =>
+      typeof params.value !== 'number' || (position === 'inside' && params.value === 0)
+        ? ''
+        : axisValue(spec.unit, params.value, f),
+  };
+  const series = option.series.map((series) =>
+    series.silent || (series.type !== 'bar' && series.type !== 'line') ? series : { ...series, label },
+  );
+  return { ...option, series } as SpecOption;
+}
