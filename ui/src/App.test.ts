@@ -16,6 +16,9 @@ vi.mock(import('./lib/ipc'), async (importOriginal) => ({
   ...(await importOriginal()),
   overview: vi.fn(),
   openWorkspace: vi.fn(),
+  generatesDemo: vi.fn(async () => false),
+  setMenuLanguage: vi.fn(async () => {}),
+  setWindowTheme: vi.fn(async () => {}),
   onMenu: vi.fn(async () => () => {}),
   onWorkspaceChanged: vi.fn(async () => () => {}),
   listSources: vi.fn(),
@@ -30,10 +33,26 @@ describe('App shell', () => {
     vi.mocked(ipc.openWorkspace).mockReset();
   });
 
-  it('shows the loading state, then the demo badge, time zone and cards', async () => {
+  it('says it prepares the demo only while the first start generates it', async () => {
+    vi.mocked(ipc.generatesDemo).mockResolvedValueOnce(true);
     vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
     render(App);
-    expect(screen.getByTestId('loading-state')).toHaveTextContent('Preparing the demo workspace…');
+    await waitFor(() =>
+      expect(screen.getByTestId('loading-state')).toHaveTextContent('Preparing the demo workspace…'),
+    );
+    expect(await screen.findByTestId('demo-badge')).toHaveTextContent('Demo data');
+  });
+
+  it('opens an existing workspace quietly, then shows the demo badge, time zone and cards', async () => {
+    let opened: (info: ipc.WorkspaceInfo) => void = () => {};
+    vi.mocked(ipc.openWorkspace).mockReturnValue(new Promise((resolve) => (opened = resolve)));
+    render(App);
+    await waitFor(() => expect(ipc.openWorkspace).toHaveBeenCalled());
+    const loading = screen.getByTestId('loading-state');
+    expect(loading).toHaveTextContent('Opening the workspace…');
+    expect(loading).toHaveAttribute('data-quiet', 'true');
+    expect(loading).not.toHaveTextContent('Preparing');
+    opened(workspaceFixture);
     expect(await screen.findByTestId('demo-badge')).toHaveTextContent('Demo data');
     expect(screen.getByTestId('workspace-tz')).toHaveTextContent('Europe/Berlin');
     expect(await screen.findAllByTestId('kpi-card')).toHaveLength(6);
@@ -99,6 +118,8 @@ describe('App shell', () => {
     const before = document.documentElement.dataset.theme;
     menu?.('theme');
     expect(document.documentElement.dataset.theme).toBeDefined();
+    // The window (and the menus the platform draws) follows the page's theme.
+    await waitFor(() => expect(ipc.setWindowTheme).toHaveBeenLastCalledWith(document.documentElement.dataset.theme));
     menu?.('theme');
     menu?.('theme');
     expect(document.documentElement.dataset.theme).toBe(before);
@@ -116,10 +137,14 @@ describe('App shell', () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
-    await fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'ko' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Language English' }));
+    await fireEvent.click(await screen.findByTestId('language-select-option-ko'));
     expect(document.documentElement.lang).toBe('ko');
     expect(screen.getByTestId('demo-badge')).toHaveTextContent('데모 데이터');
-    await fireEvent.change(screen.getByRole('combobox', { name: '언어' }), { target: { value: 'en' } });
+    await waitFor(() => expect(ipc.setMenuLanguage).toHaveBeenLastCalledWith('ko'));
+    await fireEvent.click(screen.getByRole('button', { name: '언어 한국어' }));
+    await fireEvent.click(await screen.findByTestId('language-select-option-en'));
+    await waitFor(() => expect(ipc.setMenuLanguage).toHaveBeenLastCalledWith('en'));
   });
 });
 

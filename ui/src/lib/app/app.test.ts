@@ -4,6 +4,7 @@ import { workspaceFixture, zendeskWorkspaceFixture } from '../../test/fixtures';
 import { trapTab } from './focus';
 import { screenDigit } from './keyboard';
 import { screenForDigit, screenFromHash, screenShortcutLabel } from './screens';
+import { openingMessage } from './startup';
 import { lastSyncedAt, sameWorkspace } from './workspace';
 
 const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
@@ -82,5 +83,12 @@ describe('trapTab', () => {
     trapTab(middle, box);
     expect(middle.defaultPrevented).toBe(false);
     box.remove();
+  });
+});
+
+describe('startup', () => {
+  it('explains the wait only when the demo is generated', () => {
+    expect(openingMessage(true)).toEqual({ title: 'loading.title', detail: 'loading.detail', quiet: false });
+    expect(openingMessage(false)).toEqual({ title: 'loading.opening', detail: null, quiet: true });
   });
 });

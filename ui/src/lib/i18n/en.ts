@@ -491,6 +491,9 @@ export const en = {
   'feedback.gaps.closest': 'Closest article',
   'feedback.gaps.score': 'match {score}',
   'feedback.gaps.none': 'none found',
+
+  // Start and chrome: the quiet start, actions that cannot run now.
+  'loading.opening': 'Opening the workspace…',
 } as const satisfies Record<string, string>;
 
 /** Every UI text key. */

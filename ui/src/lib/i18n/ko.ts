@@ -489,4 +489,7 @@ export const ko: Dictionary = {
   'feedback.gaps.closest': '가장 가까운 문서',
   'feedback.gaps.score': '일치도 {score}',
   'feedback.gaps.none': '찾지 못함',
+
+  // Start and chrome: the quiet start, actions that cannot run now.
+  'loading.opening': '작업 공간을 여는 중…',
 };

@@ -489,4 +489,7 @@ export const ru: Dictionary = {
   'feedback.gaps.closest': 'Ближайшая статья',
   'feedback.gaps.score': 'совпадение {score}',
   'feedback.gaps.none': 'не найдена',
+
+  // Start and chrome: the quiet start, actions that cannot run now.
+  'loading.opening': 'Открываем рабочую область…',
 };
