@@ -492,8 +492,13 @@ export const en = {
   'feedback.gaps.score': 'match {score}',
   'feedback.gaps.none': 'none found',
 
-  // Start and chrome: the quiet start, actions that cannot run now.
+  // Start and chrome: the quiet start, the language picker, actions that cannot run now.
   'loading.opening': 'Opening the workspace…',
+  'unavailable.noSource': 'Connect a source first',
+  'unavailable.syncing': 'Wait until the sync has finished',
+  'unavailable.cancelling': 'The sync is stopping',
+  'unavailable.loading': 'Loading already',
+  'unavailable.nothingToExport': 'Nothing to export for this period',
 } as const satisfies Record<string, string>;
 
 /** Every UI text key. */

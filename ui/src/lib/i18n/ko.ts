@@ -490,6 +490,11 @@ export const ko: Dictionary = {
   'feedback.gaps.score': '일치도 {score}',
   'feedback.gaps.none': '찾지 못함',
 
-  // Start and chrome: the quiet start, actions that cannot run now.
+  // Start and chrome: the quiet start, the language picker, actions that cannot run now.
   'loading.opening': '작업 공간을 여는 중…',
+  'unavailable.noSource': '먼저 데이터 소스를 연결하세요',
+  'unavailable.syncing': '동기화가 끝날 때까지 기다리세요',
+  'unavailable.cancelling': '동기화를 멈추는 중입니다',
+  'unavailable.loading': '이미 불러오는 중입니다',
+  'unavailable.nothingToExport': '이 기간에 내보낼 데이터가 없습니다',
 };

@@ -490,6 +490,11 @@ export const ru: Dictionary = {
   'feedback.gaps.score': 'совпадение {score}',
   'feedback.gaps.none': 'не найдена',
 
-  // Start and chrome: the quiet start, actions that cannot run now.
+  // Start and chrome: the quiet start, the language picker, actions that cannot run now.
   'loading.opening': 'Открываем рабочую область…',
+  'unavailable.noSource': 'Сначала подключите источник',
+  'unavailable.syncing': 'Дождитесь окончания синхронизации',
+  'unavailable.cancelling': 'Синхронизация останавливается',
+  'unavailable.loading': 'Данные уже загружаются',
+  'unavailable.nothingToExport': 'За этот период нечего экспортировать',
 };
