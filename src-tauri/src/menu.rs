@@ -1,9 +1,10 @@
 //! The native menu, in the UI's language. Items that concern the page are forwarded to
 //! it as a `menu` event whose payload names the action. The page tells the shell its
-//! language at start and on every change, and the menu is built again in it.
+//! language at start and on every change, and the menu's words change in place (a new
+//! menu would register its shortcuts again).
 
 use deskbench::charts::Locale;
-use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, MenuItemKind, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Runtime};
 
 /// Menu ids that the page handles.
@@ -21,17 +22,33 @@ enum Entry {
     About,
 }
 
+const ENTRIES: [Entry; 7] = [
+    Entry::File,
+    Entry::Quit,
+    Entry::View,
+    Entry::Refresh,
+    Entry::Theme,
+    Entry::Help,
+    Entry::About,
+];
+
 impl Entry {
-    #[cfg(test)]
-    const ALL: [Entry; 7] = [
-        Entry::File,
-        Entry::Quit,
-        Entry::View,
-        Entry::Refresh,
-        Entry::Theme,
-        Entry::Help,
-        Entry::About,
-    ];
+    /// The menu id of the entry (Quit, a predefined item, has one of its own).
+    fn id(self) -> &'static str {
+        match self {
+            Entry::File => "file",
+            Entry::Quit => "quit",
+            Entry::View => "view",
+            Entry::Refresh => "refresh",
+            Entry::Theme => "theme",
+            Entry::Help => "help",
+            Entry::About => "about",
+        }
+    }
+
+    fn of(id: &str) -> Option<Entry> {
+        ENTRIES.into_iter().find(|entry| entry.id() == id)
+    }
 
     /// The entry's words in `locale`, in the UI's own terms.
     fn label(self, locale: Locale) -> &'static str {
@@ -52,33 +69,56 @@ impl Entry {
     }
 }
 
-/// The menu at start, before the page has said its language.
+/// The menu at start, in English until the page says its language.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
-    build_in(app, Locale::En)
-}
-
-/// The menu in `locale`.
-pub fn build_in<R: Runtime>(app: &AppHandle<R>, locale: Locale) -> tauri::Result<Menu<R>> {
-    let text = |entry: Entry| entry.label(locale);
-    let file = SubmenuBuilder::new(app, text(Entry::File))
+    let text = |entry: Entry| entry.label(Locale::En);
+    let file = SubmenuBuilder::with_id(app, Entry::File.id(), text(Entry::File))
         .quit_with_text(text(Entry::Quit))
         .build()?;
-    let view = SubmenuBuilder::new(app, text(Entry::View))
+    let view = SubmenuBuilder::with_id(app, Entry::View.id(), text(Entry::View))
         .item(
-            &MenuItemBuilder::with_id("refresh", text(Entry::Refresh))
+            &MenuItemBuilder::with_id(Entry::Refresh.id(), text(Entry::Refresh))
                 .accelerator("CmdOrCtrl+R")
                 .build(app)?,
         )
         .item(
-            &MenuItemBuilder::with_id("theme", text(Entry::Theme))
+            &MenuItemBuilder::with_id(Entry::Theme.id(), text(Entry::Theme))
                 .accelerator("CmdOrCtrl+Shift+L")
                 .build(app)?,
         )
         .build()?;
-    let help = SubmenuBuilder::new(app, text(Entry::Help))
-        .item(&MenuItemBuilder::with_id("about", text(Entry::About)).build(app)?)
+    let help = SubmenuBuilder::with_id(app, Entry::Help.id(), text(Entry::Help))
+        .item(&MenuItemBuilder::with_id(Entry::About.id(), text(Entry::About)).build(app)?)
         .build()?;
     MenuBuilder::new(app).items(&[&file, &view, &help]).build()
+}
+
+/// Puts every entry of `menu` in `locale`.
+pub fn translate<R: Runtime>(menu: &Menu<R>, locale: Locale) -> tauri::Result<()> {
+    menu.items()?
+        .iter()
+        .try_for_each(|item| relabel(item, locale))
+}
+
+fn relabel<R: Runtime>(item: &MenuItemKind<R>, locale: Locale) -> tauri::Result<()> {
+    match item {
+        MenuItemKind::Submenu(submenu) => {
+            if let Some(entry) = Entry::of(submenu.id().as_ref()) {
+                submenu.set_text(entry.label(locale))?;
+            }
+            submenu
+                .items()?
+                .iter()
+                .try_for_each(|child| relabel(child, locale))
+        }
+        MenuItemKind::MenuItem(item) => match Entry::of(item.id().as_ref()) {
+            Some(entry) => item.set_text(entry.label(locale)),
+            None => Ok(()),
+        },
+        // Quit is the menu's only predefined item.
+        MenuItemKind::Predefined(quit) => quit.set_text(Entry::Quit.label(locale)),
+        _ => Ok(()),
+    }
 }
 
 pub fn forward<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
@@ -93,11 +133,21 @@ pub fn forward<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_entry_is_found_by_its_id() {
+        for entry in ENTRIES {
+            assert_eq!(Entry::of(entry.id()), Some(entry));
+        }
+        for action in PAGE_ACTIONS {
+            assert!(Entry::of(action).is_some(), "{action} has words");
+        }
+    }
+
     const LOCALES: [Locale; 3] = [Locale::En, Locale::Ko, Locale::Ru];
 
     #[test]
     fn every_entry_has_words_in_every_language() {
-        for entry in Entry::ALL {
+        for entry in ENTRIES {
             for locale in LOCALES {
                 assert!(
                     !entry.label(locale).trim().is_empty(),
@@ -109,7 +159,7 @@ mod tests {
 
     #[test]
     fn korean_and_russian_are_translations_not_english_copies() {
-        for entry in Entry::ALL {
+        for entry in ENTRIES {
             let english = entry.label(Locale::En);
             for locale in [Locale::Ko, Locale::Ru] {
                 let words = entry.label(locale);
@@ -133,12 +183,12 @@ mod tests {
     #[test]
     fn the_entries_of_one_language_are_distinct() {
         for locale in LOCALES {
-            let mut words: Vec<_> = Entry::ALL.iter().map(|e| e.label(locale)).collect();
+            let mut words: Vec<_> = ENTRIES.iter().map(|e| e.label(locale)).collect();
             words.sort_unstable();
             words.dedup();
             assert_eq!(
                 words.len(),
-                Entry::ALL.len(),
+                ENTRIES.len(),
                 "two entries share words in {locale:?}"
             );
         }

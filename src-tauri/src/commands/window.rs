@@ -8,12 +8,13 @@ use tauri::{AppHandle, Runtime};
 use crate::error::IpcError;
 use crate::menu;
 
-/// Builds the menu again in `locale` (a sync command: menus live on the main thread).
+/// Puts the menu's words in `locale` (a sync command: menus live on the main thread).
 #[tauri::command]
 pub fn set_menu_language<R: Runtime>(app: AppHandle<R>, locale: Locale) -> Result<(), IpcError> {
-    menu::build_in(&app, locale)
-        .and_then(|menu| app.set_menu(menu))
-        .map(|_previous| ())
+    let Some(bar) = app.menu() else {
+        return Ok(());
+    };
+    menu::translate(&bar, locale)
         .map_err(|err| IpcError::internal(format!("the menu could not be translated: {err}")))
 }
 
