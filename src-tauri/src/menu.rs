@@ -1,7 +1,7 @@
 //! The native menu, in the UI's language. Items that concern the page are forwarded to
 //! it as a `menu` event whose payload names the action. The page tells the shell its
-//! language at start and on every change, and the menu's words change in place (a new
-//! menu would register its shortcuts again).
+//! language when it is not English and on every change; the menu's words then change
+//! in place (a new menu would register its shortcuts again).
 
 use deskbench::charts::Locale;
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, MenuItemKind, SubmenuBuilder};

@@ -31,6 +31,8 @@ describe('App shell', () => {
   beforeEach(() => {
     vi.mocked(ipc.overview).mockResolvedValue(overviewFixture);
     vi.mocked(ipc.openWorkspace).mockReset();
+    vi.mocked(ipc.setMenuLanguage).mockClear();
+    vi.mocked(ipc.setWindowTheme).mockClear();
   });
 
   it('says it prepares the demo only while the first start generates it', async () => {
@@ -116,12 +118,16 @@ describe('App shell', () => {
     await waitFor(() => expect(ipc.overview).toHaveBeenCalledTimes(2));
 
     const before = document.documentElement.dataset.theme;
+    // A new window already wears the platform's theme: nothing to tell it at start.
+    expect(ipc.setWindowTheme).not.toHaveBeenCalled();
     menu?.('theme');
     expect(document.documentElement.dataset.theme).toBeDefined();
-    // The window (and the menus the platform draws) follows the page's theme.
-    await waitFor(() => expect(ipc.setWindowTheme).toHaveBeenLastCalledWith(document.documentElement.dataset.theme));
+    // The window (and the menus the platform draws) follows the theme the user chose.
+    await waitFor(() => expect(ipc.setWindowTheme).toHaveBeenLastCalledWith('light'));
     menu?.('theme');
+    await waitFor(() => expect(ipc.setWindowTheme).toHaveBeenLastCalledWith('dark'));
     menu?.('theme');
+    await waitFor(() => expect(ipc.setWindowTheme).toHaveBeenLastCalledWith(null));
     expect(document.documentElement.dataset.theme).toBe(before);
 
     const dialog = document.querySelector('dialog');
@@ -137,6 +143,8 @@ describe('App shell', () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
+    // The menu starts in English: nothing to tell the shell yet.
+    expect(ipc.setMenuLanguage).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByRole('button', { name: 'Language English' }));
     await fireEvent.click(await screen.findByTestId('language-select-option-ko'));
     expect(document.documentElement.lang).toBe('ko');

@@ -241,8 +241,8 @@ export function setMenuLanguage(locale: Locale): Promise<void> {
   return call<void>('set_menu_language', { locale });
 }
 
-/** Gives the window, and the menus the platform draws, the page's theme. */
-export function setWindowTheme(theme: ChartTheme): Promise<void> {
+/** Gives the window, and the menus the platform draws, a theme; null: the platform's. */
+export function setWindowTheme(theme: ChartTheme | null): Promise<void> {
   return call<void>('set_window_theme', { theme });
 }
 
