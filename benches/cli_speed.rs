@@ -5,17 +5,17 @@
 //! with `cargo bench --bench cli_speed` (set DESKBENCH_BENCH_TICKETS for another size).
 //! Prints the median of five runs of each command against its target.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context};
-use deskbench::demo::DemoConfig;
-use deskbench::workspace::Workspace;
+use anyhow::bail;
+
+// The launch bench uses the rest of it.
+#[allow(dead_code)]
+mod common;
 
 const RUNS: usize = 5;
-/// The demo's fixed "now" (2026-01-01T00:00:00Z) keeps the data identical between runs.
-const NOW: i64 = 1_767_225_600;
 /// A 30-day range ending at the demo's last day.
 const RANGE: [&str; 4] = ["--from", "2025-12-02", "--to", "2025-12-31"];
 
@@ -82,28 +82,6 @@ fn deskbench(workspace: &Path, args: &[&str]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The cached workspace of `tickets` demo tickets, generated when missing.
-fn workspace(tickets: usize) -> anyhow::Result<PathBuf> {
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
-    let dir = target
-        .join("bench-workspaces")
-        .join(format!("cli-{tickets}"));
-    if !Workspace::exists(&dir) {
-        eprintln!(
-            "generating a {tickets}-ticket demo workspace in {}",
-            dir.display()
-        );
-        let config = DemoConfig {
-            tickets,
-            now: NOW,
-            ..DemoConfig::default()
-        };
-        Workspace::create_demo(&dir, &config, &mut |_| {})
-            .with_context(|| format!("generating the demo workspace in {}", dir.display()))?;
-    }
-    Ok(dir)
-}
-
 /// The median wall time of `RUNS` runs of all of a workload's calls in a row.
 fn median(workspace: &Path, workload: &Workload) -> anyhow::Result<Duration> {
     let mut times = Vec::with_capacity(RUNS);
@@ -119,11 +97,8 @@ fn median(workspace: &Path, workload: &Workload) -> anyhow::Result<Duration> {
 }
 
 fn main() -> anyhow::Result<()> {
-    let tickets: usize = std::env::var("DESKBENCH_BENCH_TICKETS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1_000_000);
-    let dir = workspace(tickets)?;
+    let tickets = common::tickets();
+    let dir = common::workspace(tickets)?;
 
     // Builds (or checks) the frame snapshot, so every timed call loads it.
     let start = Instant::now();

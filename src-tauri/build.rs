@@ -2,6 +2,7 @@ fn main() {
     // Declaring the app's commands makes Tauri generate a permission for each, so the
     // capability file can grant exactly these and nothing else.
     let manifest = tauri_build::AppManifest::new().commands(&[
+        "generates_demo",
         "open_workspace",
         "overview",
         "kpi_chart",
@@ -24,6 +25,8 @@ fn main() {
         "cancel_export",
         "export_chart",
         "copy_chart",
+        "set_menu_language",
+        "set_window_theme",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("the Tauri configuration is valid");

@@ -25,6 +25,7 @@ pub fn run() {
         // web view.
         .plugin(tauri_plugin_clipboard_manager::init())
         .invoke_handler(tauri::generate_handler![
+            commands::overview::generates_demo,
             commands::overview::open_workspace,
             commands::overview::overview,
             commands::explore::kpi_chart,
@@ -48,6 +49,8 @@ pub fn run() {
             commands::data_export::cancel_export,
             commands::chart_export::export_chart,
             commands::chart_export::copy_chart,
+            commands::window::set_menu_language,
+            commands::window::set_window_theme,
         ])
         .run(tauri::generate_context!());
     if let Err(err) = result {

@@ -215,7 +215,7 @@ impl Workspace {
             is_demo: !sources.is_empty() && sources.iter().all(|s| s.kind == SourceKind::Demo),
             tz: tz.name().to_owned(),
             today: local_date(now, tz).format("%Y-%m-%d").to_string(),
-            tickets: self.store.counts()?.tickets,
+            tickets: self.store.ticket_count()?,
             sources: sources
                 .into_iter()
                 .map(|s| SourceSummary {

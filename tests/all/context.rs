@@ -22,7 +22,7 @@ use crate::cli::{demo_workspace, deskbench, stderr};
 
 /// The demo's busiest agent: their key and name.
 fn agent(session: &Session) -> (String, String) {
-    let agents = session.dimension_values("assignee").unwrap();
+    let agents = session.dimension_values("assignee", None).unwrap();
     let agent = agents.into_iter().find(|a| a.key.is_some()).unwrap();
     (agent.key.unwrap(), agent.label)
 }

@@ -1,6 +1,6 @@
-//! `status`'s record counts come from indexes, never from reading ticket rows, and
-//! agree with plain counts after a demo, tickets turned into tombstones and a source's
-//! removal.
+//! `status`'s record counts (and the app header's ticket count) come from indexes, never
+//! from reading ticket rows, and agree with plain counts after a demo, tickets turned
+//! into tombstones and a source's removal.
 
 use deskbench::demo::DemoConfig;
 use deskbench::store::records::TicketStatus;
@@ -39,6 +39,7 @@ fn counts_agree_with_row_scans_after_a_demo_tombstones_and_a_source_removal() {
     let (mut workspace, _) = Workspace::create_demo(dir.path(), &config, &mut |_| {}).unwrap();
     let demo = workspace.store().counts().unwrap();
     assert_eq!(demo, scanned(dir.path()));
+    assert_eq!(workspace.store().ticket_count().unwrap(), demo.tickets);
     assert!(demo.tickets > 0 && demo.users > 0, "{demo:?}");
 
     let w = workspace.store_mut().write().unwrap();
@@ -52,11 +53,16 @@ fn counts_agree_with_row_scans_after_a_demo_tombstones_and_a_source_removal() {
     w.commit().unwrap();
     let tombstones = workspace.store().counts().unwrap();
     assert_eq!(tombstones, scanned(dir.path()));
+    assert_eq!(
+        workspace.store().ticket_count().unwrap(),
+        tombstones.tickets
+    );
     assert!(tombstones.deleted_tickets >= 3, "{tombstones:?}");
 
     workspace.store_mut().remove_source(1).unwrap();
     let removed = workspace.store().counts().unwrap();
     assert_eq!(removed, scanned(dir.path()));
+    assert_eq!(workspace.store().ticket_count().unwrap(), removed.tickets);
     assert_eq!(
         removed,
         StoreCounts::default(),

@@ -49,6 +49,15 @@ export function removeDirs(...dirs) {
   for (const dir of dirs.filter(Boolean)) rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Chooses `value` in the page-drawn picker with test id `id` (the language and theme
+ * menus): opens its list and clicks the option.
+ */
+export async function choose(browser, id, value) {
+  await browser.$(`[data-testid="${id}"]`).click();
+  await browser.$(`[data-testid="${id}-option-${value}"]`).click();
+}
+
 /** Width and height of a PNG file. */
 export function pngSize(file) {
   const bytes = readFileSync(file);

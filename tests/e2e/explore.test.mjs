@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { cliJson, demoWorkspace, lastFourFullWeeks, launch, pngSize, removeDirs, tempDir } from './app.mjs';
+import { choose, cliJson, demoWorkspace, lastFourFullWeeks, launch, pngSize, removeDirs, tempDir } from './app.mjs';
 
 let workspace, exports;
 let browser, stop, byId, waitFor, settled, newFile;
@@ -169,19 +169,18 @@ test('PNG and SVG export write slide-sized files with the chart’s labels', asy
 });
 
 test('Korean and Russian translate the screen; the dark theme applies', async () => {
-  const language = await byId('language-select');
-  await language.selectByAttribute('value', 'ko');
+  await choose(browser, 'language-select', 'ko');
   await browser.waitUntil(async () => (await (await byId('nav-explore')).getText()).includes('탐색'), { timeout: 10000 });
   assert.equal(await (await browser.$('h1')).getText(), '탐색');
-  await language.selectByAttribute('value', 'ru');
+  await choose(browser, 'language-select', 'ru');
   await browser.waitUntil(async () => (await (await byId('nav-explore')).getText()).includes('Анализ'), { timeout: 10000 });
-  await language.selectByAttribute('value', 'en');
+  await choose(browser, 'language-select', 'en');
 
-  await (await byId('theme-select')).selectByAttribute('value', 'dark');
+  await choose(browser, 'theme-select', 'dark');
   await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.theme)) === 'dark', {
     timeout: 10000,
   });
-  await (await byId('theme-select')).selectByAttribute('value', 'light');
+  await choose(browser, 'theme-select', 'light');
   assert.equal(await browser.execute(() => document.documentElement.dataset.theme), 'light');
 });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Key } from 'webdriverio';
 
-import { demoWorkspace, launch, removeDirs, tempDir } from './app.mjs';
+import { choose, demoWorkspace, launch, removeDirs, tempDir } from './app.mjs';
 
 export const MIN_CHART_PX = 11;
 export const MIN_TEXT_PX = 12;
@@ -32,7 +32,7 @@ export async function startApp(env = {}) {
   const { browser } = app;
   await browser.$('[data-testid="kpi-card"]').waitForExist({ timeout: 60000, timeoutMsg: 'the app never showed the Overview' });
   // The web view keeps its settings between runs: start from English.
-  await browser.$('[data-testid="language-select"]').selectByAttribute('value', 'en');
+  await choose(browser, 'language-select', 'en');
   const stop = async () => {
     await app.stop();
     removeDirs(workspace);
@@ -42,7 +42,7 @@ export async function startApp(env = {}) {
 
 /** Switches theme and waits until the page has it. */
 export async function setTheme(browser, theme) {
-  await browser.$('[data-testid="theme-select"]').selectByAttribute('value', theme);
+  await choose(browser, 'theme-select', theme);
   await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.theme)) === theme, {
     timeout: 10000,
     timeoutMsg: `the ${theme} theme never applied`,
@@ -318,7 +318,7 @@ export function readabilitySuite({ label, env = {}, prepare, skip = false }) {
   after(async () => {
     if (app) {
       await setTheme(app.browser, 'light').catch(() => {});
-      await app.browser.$('[data-testid="theme-select"]').selectByAttribute('value', 'system').catch(() => {});
+      await choose(app.browser, 'theme-select', 'system').catch(() => {});
       await app.stop();
     }
     for (const line of figures) console.log(`${line}`);

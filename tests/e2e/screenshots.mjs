@@ -4,7 +4,7 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { demoWorkspace, launch, removeDirs, root, tempDir } from './app.mjs';
+import { choose, demoWorkspace, launch, removeDirs, root, tempDir } from './app.mjs';
 
 const out = join(root, 'docs/screenshots');
 const CHARTS = ['volume', 'first_reply', 'csat', 'arrivals'];
@@ -15,7 +15,7 @@ try {
   await browser.$('[data-testid="kpi-card"]').waitForExist({ timeout: 60000 });
   await browser.$('[data-testid="period-preset"]').selectByAttribute('value', 'last_90_days');
   for (const lang of ['ko', 'ru']) {
-    await browser.$('[data-testid="language-select"]').selectByAttribute('value', lang);
+    await choose(browser, 'language-select', lang);
     await browser.pause(1500);
     for (const chart of CHARTS) {
       const panel = browser.$(`[data-testid="overview-chart-${chart}"]`);

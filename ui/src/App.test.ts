@@ -16,6 +16,9 @@ vi.mock(import('./lib/ipc'), async (importOriginal) => ({
   ...(await importOriginal()),
   overview: vi.fn(),
   openWorkspace: vi.fn(),
+  generatesDemo: vi.fn(async () => false),
+  setMenuLanguage: vi.fn(async () => {}),
+  setWindowTheme: vi.fn(async () => {}),
   onMenu: vi.fn(async () => () => {}),
   onWorkspaceChanged: vi.fn(async () => () => {}),
   listSources: vi.fn(),
@@ -28,12 +31,30 @@ describe('App shell', () => {
   beforeEach(() => {
     vi.mocked(ipc.overview).mockResolvedValue(overviewFixture);
     vi.mocked(ipc.openWorkspace).mockReset();
+    vi.mocked(ipc.setMenuLanguage).mockClear();
+    vi.mocked(ipc.setWindowTheme).mockClear();
   });
 
-  it('shows the loading state, then the demo badge, time zone and cards', async () => {
+  it('says it prepares the demo only while the first start generates it', async () => {
+    vi.mocked(ipc.generatesDemo).mockResolvedValueOnce(true);
     vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
     render(App);
-    expect(screen.getByTestId('loading-state')).toHaveTextContent('Preparing the demo workspace…');
+    await waitFor(() =>
+      expect(screen.getByTestId('loading-state')).toHaveTextContent('Preparing the demo workspace…'),
+    );
+    expect(await screen.findByTestId('demo-badge')).toHaveTextContent('Demo data');
+  });
+
+  it('opens an existing workspace quietly, then shows the demo badge, time zone and cards', async () => {
+    let opened: (info: ipc.WorkspaceInfo) => void = () => {};
+    vi.mocked(ipc.openWorkspace).mockReturnValue(new Promise((resolve) => (opened = resolve)));
+    render(App);
+    await waitFor(() => expect(ipc.openWorkspace).toHaveBeenCalled());
+    const loading = screen.getByTestId('loading-state');
+    expect(loading).toHaveTextContent('Opening the workspace…');
+    expect(loading).toHaveAttribute('data-quiet', 'true');
+    expect(loading).not.toHaveTextContent('Preparing');
+    opened(workspaceFixture);
     expect(await screen.findByTestId('demo-badge')).toHaveTextContent('Demo data');
     expect(screen.getByTestId('workspace-tz')).toHaveTextContent('Europe/Berlin');
     expect(await screen.findAllByTestId('kpi-card')).toHaveLength(6);
@@ -97,10 +118,16 @@ describe('App shell', () => {
     await waitFor(() => expect(ipc.overview).toHaveBeenCalledTimes(2));
 
     const before = document.documentElement.dataset.theme;
+    // A new window already wears the platform's theme: nothing to tell it at start.
+    expect(ipc.setWindowTheme).not.toHaveBeenCalled();
     menu?.('theme');
     expect(document.documentElement.dataset.theme).toBeDefined();
+    // The window (and the menus the platform draws) follows the theme the user chose.
+    await waitFor(() => expect(ipc.setWindowTheme).toHaveBeenLastCalledWith('light'));
     menu?.('theme');
+    await waitFor(() => expect(ipc.setWindowTheme).toHaveBeenLastCalledWith('dark'));
     menu?.('theme');
+    await waitFor(() => expect(ipc.setWindowTheme).toHaveBeenLastCalledWith(null));
     expect(document.documentElement.dataset.theme).toBe(before);
 
     const dialog = document.querySelector('dialog');
@@ -116,10 +143,16 @@ describe('App shell', () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
-    await fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'ko' } });
+    // The menu starts in English: nothing to tell the shell yet.
+    expect(ipc.setMenuLanguage).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByRole('button', { name: 'Language English' }));
+    await fireEvent.click(await screen.findByTestId('language-select-option-ko'));
     expect(document.documentElement.lang).toBe('ko');
     expect(screen.getByTestId('demo-badge')).toHaveTextContent('데모 데이터');
-    await fireEvent.change(screen.getByRole('combobox', { name: '언어' }), { target: { value: 'en' } });
+    await waitFor(() => expect(ipc.setMenuLanguage).toHaveBeenLastCalledWith('ko'));
+    await fireEvent.click(screen.getByRole('button', { name: '언어 한국어' }));
+    await fireEvent.click(await screen.findByTestId('language-select-option-en'));
+    await waitFor(() => expect(ipc.setMenuLanguage).toHaveBeenLastCalledWith('en'));
   });
 });
 

@@ -10,6 +10,7 @@ pub mod overview;
 pub mod people;
 pub mod save_dialog;
 pub mod sources;
+pub mod window;
 
 use deskbench::app::{AppError, Session};
 use deskbench::workspace::WorkspaceInfo;

@@ -4,11 +4,19 @@ use tauri::{State, WebviewWindow};
 
 use deskbench::analytics::views::overview::OverviewRequest;
 use deskbench::app::overview::OverviewScreen;
-use deskbench::workspace::WorkspaceInfo;
+use deskbench::workspace::{Workspace, WorkspaceInfo};
 
 use super::{set_title, with_session};
 use crate::error::IpcError;
 use crate::state::AppState;
+
+/// Whether opening the workspace will first generate the demo helpdesk (the first start
+/// in this folder), so the page says "Preparing the demo workspace" only then.
+#[tauri::command]
+pub async fn generates_demo(state: State<'_, AppState>) -> Result<bool, IpcError> {
+    let session = state.session()?;
+    Ok(!Workspace::exists(session.dir()))
+}
 
 /// Opens the workspace, creating the demo helpdesk on first start, and builds the frame.
 #[tauri::command]

@@ -123,5 +123,19 @@ describe('DataTable', () => {
       exports: { data: { kind: 'feedback', table: 'kb_gaps' }, name: 'gaps' },
     });
     expect(screen.getByTestId('export-menu')).toBeInTheDocument();
+    expect(screen.getByTestId('export-menu').tagName).toBe('DETAILS');
+  });
+
+  it('disables the export of an empty table and says why', () => {
+    render(DataTable<Row>, {
+      rows: [],
+      columns,
+      key: (row: Row) => row.id,
+      exports: { data: { kind: 'feedback', table: 'kb_gaps' }, name: 'gaps' },
+    });
+    const menu = screen.getByTestId('export-menu');
+    expect(menu).toBeDisabled();
+    expect(menu).toHaveAttribute('title', 'Nothing to export for this period');
+    expect(menu).toHaveAccessibleDescription('Nothing to export for this period');
   });
 });

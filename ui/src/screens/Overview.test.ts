@@ -85,6 +85,21 @@ describe('Overview screen', () => {
     expect(panels.every((p) => p.querySelector('[data-testid="export-menu"]'))).toBe(true);
   });
 
+  it('disables Refresh while loading, saying so, and an empty chart\'s export', async () => {
+    const empty = { ...overviewFixture.charts.sla, series: [] };
+    overviewMock.mockResolvedValue({ ...overviewFixture, charts: { ...overviewFixture.charts, sla: empty } });
+    render(Overview, { workspace: workspaceFixture });
+    const refresh = screen.getByRole('button', { name: 'Refresh' });
+    expect(refresh).toBeDisabled();
+    expect(refresh).toHaveAccessibleDescription('Loading already');
+    await screen.findAllByTestId('kpi-card');
+    await waitFor(() => expect(refresh).toBeEnabled());
+    expect(refresh).toHaveAttribute('title', 'Refresh (R or F5)');
+    const sla = screen.getByTestId('overview-chart-sla').querySelector('[data-testid="export-menu"]');
+    expect(sla).toBeDisabled();
+    expect(sla).toHaveAccessibleDescription('Nothing to export for this period');
+  });
+
   it('reloads when another preset is picked', async () => {
     render(Overview, { workspace: workspaceFixture });
     await screen.findAllByTestId('kpi-card');

@@ -87,6 +87,8 @@ describe('Sources screen', () => {
     expect(rows[0]).toHaveTextContent('5 minutes ago');
     expect(screen.getAllByTestId('history-row')).toHaveLength(3);
     expect(screen.getByTestId('sync-now')).toBeEnabled();
+    expect(screen.getByTestId('sync-now')).toHaveAttribute('title', 'Download what changed since the last sync');
+    expect(screen.getByTestId('sync-now')).not.toHaveAttribute('aria-describedby');
   });
 
   it('explains the demo and cannot sync it', async () => {
@@ -97,8 +99,12 @@ describe('Sources screen', () => {
     expect(demo).toHaveTextContent('Demo helpdesk');
     expect(demo).toHaveTextContent('Connecting a Zendesk account replaces the demo data');
     expect(screen.queryByTestId('source-card')).toBeNull();
-    expect(screen.getByTestId('sync-now')).toBeDisabled();
-    expect(screen.getByTestId('sync-full')).toBeDisabled();
+    for (const id of ['sync-now', 'sync-full']) {
+      const button = screen.getByTestId(id);
+      expect(button).toBeDisabled();
+      expect(button).toHaveAttribute('title', 'Connect a source first');
+      expect(button).toHaveAccessibleDescription('Connect a source first');
+    }
     expect(screen.getByText('Connect a Zendesk account to sync.')).toBeInTheDocument();
     expect(await screen.findByTestId('history-empty')).toBeInTheDocument();
   });
@@ -121,6 +127,7 @@ describe('Sources screen', () => {
     expect(panel).toHaveTextContent('Waiting for its turn');
     expect(screen.getByTestId('sync-now')).toBeDisabled();
     expect(screen.getByTestId('source-remove')).toBeDisabled();
+    expect(screen.getByTestId('source-remove')).toHaveAccessibleDescription('Wait until the sync has finished');
 
     sync.send({ event: 'stream_started', stream: 'users' });
     sync.send({ event: 'stream_finished', stream: 'users', records: 400 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { workspaceFixture, zendeskWorkspaceFixture } from '../../test/fixtures';
+import { START_CHROME, windowTheme } from './chrome';
 import { trapTab } from './focus';
 import { screenDigit } from './keyboard';
 import { screenForDigit, screenFromHash, screenShortcutLabel } from './screens';
+import { openingMessage } from './startup';
 import { lastSyncedAt, sameWorkspace } from './workspace';
 
 const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
@@ -82,5 +84,21 @@ describe('trapTab', () => {
     trapTab(middle, box);
     expect(middle.defaultPrevented).toBe(false);
     box.remove();
+  });
+});
+
+describe('startup', () => {
+  it('explains the wait only when the demo is generated', () => {
+    expect(openingMessage(true)).toEqual({ title: 'loading.title', detail: 'loading.detail', quiet: false });
+    expect(openingMessage(false)).toEqual({ title: 'loading.opening', detail: null, quiet: true });
+  });
+});
+
+describe('window chrome', () => {
+  it('leaves the platform its theme unless the user chose one', () => {
+    expect(START_CHROME).toEqual({ locale: 'en', theme: null });
+    expect(windowTheme('system')).toBeNull();
+    expect(windowTheme('dark')).toBe('dark');
+    expect(windowTheme('light')).toBe('light');
   });
 });

@@ -511,6 +511,13 @@ export const en = {
   'people.reason.excludes': '{value} (n = {n}); 95% interval {low}–{high} excludes the team’s {team}',
   'people.reason.includes': '{value} (n = {n}); 95% interval {low}–{high} includes the team’s {team}',
   'people.reason.small': '{value} (n = {n}): too few to compare with the team’s {team}',
+  // Start and chrome: the quiet start, the language picker, actions that cannot run now.
+  'loading.opening': 'Opening the workspace…',
+  'unavailable.noSource': 'Connect a source first',
+  'unavailable.syncing': 'Wait until the sync has finished',
+  'unavailable.cancelling': 'The sync is stopping',
+  'unavailable.loading': 'Loading already',
+  'unavailable.nothingToExport': 'Nothing to export for this period',
 } as const satisfies Record<string, string>;
 
 /** Every UI text key. */

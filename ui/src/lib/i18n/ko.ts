@@ -509,4 +509,11 @@ export const ko: Dictionary = {
   'people.reason.excludes': '{value} (n = {n}), 95% 구간 {low}–{high}에 팀 값 {team}이(가) 포함되지 않습니다',
   'people.reason.includes': '{value} (n = {n}), 95% 구간 {low}–{high}에 팀 값 {team}이(가) 포함됩니다',
   'people.reason.small': '{value} (n = {n}): 팀 값 {team}과(와) 비교하기에는 표본이 너무 적습니다',
+  // Start and chrome: the quiet start, the language picker, actions that cannot run now.
+  'loading.opening': '작업 공간을 여는 중…',
+  'unavailable.noSource': '먼저 데이터 소스를 연결하세요',
+  'unavailable.syncing': '동기화가 끝날 때까지 기다리세요',
+  'unavailable.cancelling': '동기화를 멈추는 중입니다',
+  'unavailable.loading': '이미 불러오는 중입니다',
+  'unavailable.nothingToExport': '이 기간에 내보낼 데이터가 없습니다',
 };

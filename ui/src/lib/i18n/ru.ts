@@ -509,4 +509,11 @@ export const ru: Dictionary = {
   'people.reason.excludes': '{value} (n = {n}); 95% интервал {low}–{high} не включает значение команды {team}',
   'people.reason.includes': '{value} (n = {n}); 95% интервал {low}–{high} включает значение команды {team}',
   'people.reason.small': '{value} (n = {n}): слишком мало, чтобы сравнивать со значением команды {team}',
+  // Start and chrome: the quiet start, the language picker, actions that cannot run now.
+  'loading.opening': 'Открываем рабочую область…',
+  'unavailable.noSource': 'Сначала подключите источник',
+  'unavailable.syncing': 'Дождитесь окончания синхронизации',
+  'unavailable.cancelling': 'Синхронизация останавливается',
+  'unavailable.loading': 'Данные уже загружаются',
+  'unavailable.nothingToExport': 'За этот период нечего экспортировать',
 };

@@ -23,6 +23,7 @@ import type { ImageFormat } from './bindings/ImageFormat';
 import type { IpcError } from './bindings/IpcError';
 import type { KpiChart } from './bindings/KpiChart';
 import type { KpiRequest } from './bindings/KpiRequest';
+import type { Locale } from './bindings/Locale';
 import type { OverviewRequest } from './bindings/OverviewRequest';
 import type { OverviewScreen } from './bindings/OverviewScreen';
 import type { PeopleBy } from './bindings/PeopleBy';
@@ -33,6 +34,7 @@ import type { SourceSyncResult } from './bindings/SourceSyncResult';
 import type { SourceView } from './bindings/SourceView';
 import type { SyncProgress } from './bindings/SyncProgress';
 import type { SyncRun } from './bindings/SyncRun';
+import type { ChartTheme } from './bindings/ChartTheme';
 import type { TicketList } from './bindings/TicketList';
 import type { TicketListRequest } from './bindings/TicketListRequest';
 import type { ValueScope } from './bindings/ValueScope';
@@ -156,6 +158,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** Whether `openWorkspace` will first generate the demo helpdesk (the first start only). */
+export function generatesDemo(): Promise<boolean> {
+  return call<boolean>('generates_demo');
+}
+
 /** Opens (on first start: generates) the workspace. Can take ~10 s the first time. */
 export function openWorkspace(): Promise<WorkspaceInfo> {
   return call<WorkspaceInfo>('open_workspace');
@@ -236,6 +243,16 @@ export async function onMenu(handler: (action: MenuAction) => void): Promise<() 
       handler(action as MenuAction);
     }
   });
+}
+
+/** Builds the native menu again in the UI's language. */
+export function setMenuLanguage(locale: Locale): Promise<void> {
+  return call<void>('set_menu_language', { locale });
+}
+
+/** Gives the window, and the menus the platform draws, a theme; null: the platform's. */
+export function setWindowTheme(theme: ChartTheme | null): Promise<void> {
+  return call<void>('set_window_theme', { theme });
 }
 
 /** Every source with its settings (never its token) and its streams' checkpoints. */

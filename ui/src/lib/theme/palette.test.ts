@@ -2,19 +2,16 @@
  * The charts on screen take every colour from the generated palette, the one the chart
  * exporter draws with (src/charts/render/palette), so an exported image has their colours.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
 import { overviewFixture } from '../../test/fixtures';
+import { token } from '../../test/tokens';
 import { buildSpecOption } from '../chart/specOption';
 import { createFormatter } from '../format';
 import { createTranslator } from '../i18n/translate';
 import { CHART_PALETTES } from './palette';
 
 const f = createFormatter('en', createTranslator('en'));
-const tokens = readFileSync(join(import.meta.dirname, '../../styles/tokens.css'), 'utf8');
 const COLOUR = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\(.*\))$/i;
 
 /** Every colour string in an ECharts option, however deep. */
@@ -23,13 +20,6 @@ function coloursIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(coloursIn);
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(coloursIn);
   return [];
-}
-
-/** The value a design token has in a block of tokens.css (`:root` or the dark theme's). */
-function token(block: string, name: string): string | undefined {
-  const start = tokens.indexOf(`${block} {`);
-  const body = tokens.slice(start, tokens.indexOf('}', start));
-  return new RegExp(`${name}:\\s*(#[0-9a-f]{6});`, 'i').exec(body)?.[1];
 }
 
 describe.each(Object.entries(CHART_PALETTES))('the %s chart palette', (theme, palette) => {

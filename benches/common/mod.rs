@@ -1,0 +1,42 @@
+//! What the benches that time a large workspace share: one cached demo workspace per
+//! size, so the 1,000,000-ticket one is generated once for all of them.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use deskbench::demo::DemoConfig;
+use deskbench::workspace::Workspace;
+
+/// The demo's fixed "now" (2026-01-01T00:00:00Z) keeps the data identical between runs.
+pub const NOW: i64 = 1_767_225_600;
+
+/// The size to time: `DESKBENCH_BENCH_TICKETS`, else 1,000,000 tickets.
+pub fn tickets() -> usize {
+    std::env::var("DESKBENCH_BENCH_TICKETS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000)
+}
+
+/// The cached workspace of `tickets` demo tickets in `target/bench-workspaces/`,
+/// generated when missing.
+pub fn workspace(tickets: usize) -> anyhow::Result<PathBuf> {
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let dir = target
+        .join("bench-workspaces")
+        .join(format!("cli-{tickets}"));
+    if !Workspace::exists(&dir) {
+        eprintln!(
+            "generating a {tickets}-ticket demo workspace in {}",
+            dir.display()
+        );
+        let config = DemoConfig {
+            tickets,
+            now: NOW,
+            ..DemoConfig::default()
+        };
+        Workspace::create_demo(&dir, &config, &mut |_| {})
+            .with_context(|| format!("generating the demo workspace in {}", dir.display()))?;
+    }
+    Ok(dir)
+}
