@@ -117,12 +117,8 @@ pub fn build(
                 })
                 .collect();
             let shown = shown_terms(&ranked);
-            let label = shown
-                .iter()
-                .take(3)
-                .map(|(t, _)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            // Replaced by the theme's phrase (`themes::name`) where one qualifies.
+            let label = shown.first().map(|(t, _)| t.clone()).unwrap_or_default();
             let theme = Theme {
                 id: String::new(),
                 lang: found.lang,

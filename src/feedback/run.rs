@@ -176,8 +176,14 @@ pub fn run(
         }
         let lang_polarity: Vec<Polarity> = current_index.iter().map(|&i| polarity[i]).collect();
         let stem = |hash: u64| surfaces.stem(hash);
+        let names = themes::name::names(&found, &current);
         let mut built =
             build_themes::build(&found, &current, &previous, &lang_polarity, &surfaces, &ctx);
+        for (cluster, theme) in &mut built {
+            if let Some(Some(name)) = names.get(*cluster) {
+                theme.label.clone_from(name);
+            }
+        }
         built.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
         for (rank, (cluster, mut theme)) in built.into_iter().enumerate() {
             theme.id = format!("{}-{}", lang.code(), rank + 1);
