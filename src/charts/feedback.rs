@@ -160,6 +160,7 @@ mod tests {
             examples: Vec::new(),
             article: None,
             tickets: Vec::new(),
+            praise: false,
         }
     }
 

@@ -8,7 +8,7 @@ use crate::analytics::frame::Frame;
 use crate::store::TicketKey;
 
 use super::corpus::Doc;
-use super::report::{Change, PolarityCounts, Quote, Theme};
+use super::report::{Change, PolarityCounts, Quote, TextKind, Theme};
 use super::sentiment::Polarity;
 use super::stats::proportion_diff;
 use super::themes::label::{shown_terms, Surfaces};
@@ -140,10 +140,20 @@ pub fn build(
                 examples: examples(docs, &found.current, current, polarity, ctx.frame),
                 article: None,
                 tickets,
+                praise: is_praise(docs, current),
             };
             (c, theme)
         })
         .collect()
+}
+
+/// Whether most of the texts are comments left with a good rating.
+fn is_praise(docs: &[usize], current: &[&Doc]) -> bool {
+    let good = docs
+        .iter()
+        .filter(|&&i| current[i].kind == TextKind::Csat && current[i].rating == Some(true))
+        .count();
+    good * 2 > docs.len()
 }
 
 fn ratio(part: u64, whole: u64) -> f64 {

@@ -10,6 +10,7 @@ mod emerging;
 mod error;
 pub mod kb;
 mod kb_gaps;
+mod kb_synonyms;
 pub mod log_odds;
 mod repeats;
 pub mod report;

@@ -135,6 +135,10 @@ pub struct Theme {
     /// Every ticket of the theme, for the ticket list.
     #[serde(skip)]
     pub tickets: Vec<TicketKey>,
+    /// Most of its texts are comments left with a good rating: praise, which needs no
+    /// help-center article.
+    #[serde(skip)]
+    pub praise: bool,
 }
 
 /// Against the previous period of equal length.

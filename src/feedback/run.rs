@@ -187,10 +187,13 @@ pub fn run(
         built.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
         for (rank, (cluster, mut theme)) in built.into_iter().enumerate() {
             theme.id = format!("{}-{}", lang.code(), rank + 1);
-            theme.article = articles.best(&found, cluster, &stem).map(|mut article| {
-                article.url = article.url.filter(|url| frame.is_helpdesk_page(url));
-                article
-            });
+            theme.article =
+                articles
+                    .best(&found, cluster, &theme.label, &stem)
+                    .map(|mut article| {
+                        article.url = article.url.filter(|url| frame.is_helpdesk_page(url));
+                        article
+                    });
             themes.push(theme);
         }
         emerging_terms.extend(growth.into_iter().filter_map(|g| {

@@ -13,6 +13,7 @@ mod concurrency;
 mod demo;
 mod export;
 mod feedback;
+mod feedback_kb;
 mod feedback_names;
 mod fixtures;
 mod frame_update;
