@@ -161,6 +161,8 @@ mod tests {
             article: None,
             tickets: Vec::new(),
             praise: false,
+            renamed: false,
+            signature: Vec::new(),
         }
     }
 

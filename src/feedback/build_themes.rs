@@ -141,6 +141,8 @@ pub fn build(
                 article: None,
                 tickets,
                 praise: is_praise(docs, current),
+                renamed: false,
+                signature: Vec::new(),
             };
             (c, theme)
         })

@@ -149,32 +149,11 @@ pub fn gaps(themes: &[Theme]) -> Vec<KbGap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::engine::stats::csat_stats;
-    use crate::feedback::report::{Change, PolarityCounts};
 
     fn theme(id: &str, count: u64, praise: bool) -> Theme {
         Theme {
-            id: id.into(),
-            lang: Lang::En,
-            label: id.into(),
-            terms: Vec::new(),
-            term_weights: Vec::new(),
-            count,
-            share: 0.1,
-            csat: csat_stats(0, 0),
-            sentiment: PolarityCounts::default(),
-            trend: Vec::new(),
-            change: Change {
-                previous_count: 0,
-                previous_share: 0.0,
-                delta: 0.0,
-                z: None,
-                p_value: None,
-            },
-            examples: Vec::new(),
-            article: None,
-            tickets: Vec::new(),
             praise,
+            ..crate::feedback::report::tests::theme(id, count)
         }
     }
 

@@ -24,6 +24,7 @@ use super::report::{
 use super::request::FeedbackQuery;
 use super::sentiment::{self, Polarity, SentimentDoc};
 use super::text::Lang;
+use super::theme_names;
 use super::themes::{self, label::Surfaces};
 use super::FeedbackError;
 
@@ -187,6 +188,7 @@ pub fn run(
         built.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
         for (rank, (cluster, mut theme)) in built.into_iter().enumerate() {
             theme.id = format!("{}-{}", lang.code(), rank + 1);
+            theme.signature = theme_names::signature(&found, cluster, &stem);
             theme.article =
                 articles
                     .best(&found, cluster, &theme.label, &stem)
@@ -212,6 +214,7 @@ pub fn run(
         }));
     }
     themes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+    theme_names::apply(&mut themes, &store.theme_names()?);
 
     let mut emerging = emerging::themes(&themes);
     emerging.extend(emerging_terms);

@@ -149,10 +149,20 @@ pub(crate) fn demo() -> (&'static Path, Workspace) {
 }
 
 pub(crate) fn run(workspace: &Workspace, source: &str) -> FeedbackReport {
+    run_range(workspace, source, FROM, TO)
+}
+
+/// The report of `source` texts from `from` to `to`.
+pub(crate) fn run_range(
+    workspace: &Workspace,
+    source: &str,
+    from: &str,
+    to: &str,
+) -> FeedbackReport {
     let frame = workspace.frame().unwrap().frame;
     let query = FeedbackRequest {
-        from: Some(FROM.into()),
-        to: Some(TO.into()),
+        from: Some(from.into()),
+        to: Some(to.into()),
         source: Some(source.into()),
         ..FeedbackRequest::default()
     }

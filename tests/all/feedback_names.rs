@@ -1,13 +1,16 @@
 //! Theme names on the demo: each planted topic's theme should be named by a phrase a
 //! reviewer would accept, in its own language. The accepted phrases were written from the demo's
 //! phrase banks before any name was generated, so they say what a person would call
-//! the topic, not what the naming happens to print.
+//! the topic, not what the naming happens to print. And a name the user gives a theme
+//! finds the same theme again when themes are computed on changed data.
 
 use std::collections::HashMap;
 
+use deskbench::feedback::report::{FeedbackReport, Theme};
 use deskbench::feedback::text::Lang;
+use deskbench::feedback::theme_names;
 
-use crate::feedback::{demo, planted, range_bounds, run};
+use crate::feedback::{demo, planted, range_bounds, run, run_range};
 
 /// Phrases a reviewer accepts as the name of a planted topic in a language.
 fn accepted(reason: &str, lang: Lang) -> &'static [&'static str] {
@@ -670,4 +673,54 @@ fn every_planted_topic_is_named_by_a_phrase_a_reviewer_accepts() {
     for theme in &report.themes {
         assert!(!theme.label.contains(" · "), "a word list: {}", theme.label);
     }
+}
+
+#[test]
+fn a_renamed_theme_keeps_its_name_when_themes_are_computed_again_on_changed_data() {
+    let (dir, workspace) = demo();
+    let first = run(&workspace, "tickets");
+    // Every theme named by the user, then a run on other tickets (a month less, two
+    // months more before: what a new sync and another period change).
+    let kept: Vec<_> = first
+        .themes
+        .iter()
+        .map(|t| theme_names::kept(t, &format!("Named {}", t.id)))
+        .collect();
+    let mut second = run_range(&workspace, "tickets", "2025-05-01", "2025-11-30");
+    theme_names::apply(&mut second.themes, &kept);
+    let (_, end) = range_bounds();
+    let may = end - 245 * 86_400; // 2025-05-01, the earlier start of both runs
+    let truth = planted(dir, may, end);
+    let holder = |report: &FeedbackReport, reason: &str, lang: Lang| -> Option<String> {
+        let of_topic = |t: &&Theme| {
+            t.tickets
+                .iter()
+                .filter(|k| truth.get(&k.1).is_some_and(|(r, _)| r == reason))
+                .count()
+        };
+        report
+            .themes
+            .iter()
+            .filter(|t| t.lang == lang && of_topic(t) * 2 > t.tickets.len())
+            .max_by_key(|t| of_topic(t))
+            .map(|t| (t.id.clone(), t.label.clone()))
+    };
+    let mut topics: Vec<(String, Lang)> = truth.values().cloned().collect();
+    topics.sort();
+    topics.dedup();
+    let mut checked = 0;
+    let mut lost = Vec::new();
+    for (reason, lang) in &topics {
+        let Some((id, _)) = holder(&first, reason, *lang) else {
+            continue;
+        };
+        checked += 1;
+        let want = format!("Named {id}");
+        let after = holder(&second, reason, *lang).map(|(_, label)| label);
+        if after.as_deref() != Some(want.as_str()) {
+            lost.push(format!("{reason} ({lang:?}): {want:?} became {after:?}"));
+        }
+    }
+    assert!(checked >= 40, "only {checked} topics have a theme");
+    assert!(lost.is_empty(), "names lost:\n{}", lost.join("\n"));
 }
