@@ -691,7 +691,7 @@ fn a_renamed_theme_keeps_its_name_when_themes_are_computed_again_on_changed_data
     let (_, end) = range_bounds();
     let may = end - 245 * 86_400; // 2025-05-01, the earlier start of both runs
     let truth = planted(dir, may, end);
-    let holder = |report: &FeedbackReport, reason: &str, lang: Lang| -> Option<String> {
+    let holder = |report: &FeedbackReport, reason: &str, lang: Lang| -> Option<(String, String)> {
         let of_topic = |t: &&Theme| {
             t.tickets
                 .iter()
