@@ -2,7 +2,7 @@
 //! signature: its heaviest word stems ([`SIGNATURE_TERMS`]), sorted. Themes are
 //! re-computed at every run (a new sync, another period), so a kept name goes to the
 //! theme of its language whose signature shares the most stems with the kept one, when
-//! they share at least half of the stems of the two together (Jaccard ≥ 0.5); each name
+//! they share three of five stems (Jaccard ≥ 0.4); each name
 //! to one theme and each theme one name, the closest pairs first.
 
 use crate::store::ThemeName;
@@ -13,8 +13,9 @@ use super::vectors::FeatureKind;
 
 /// Word stems in a signature.
 pub const SIGNATURE_TERMS: usize = 5;
-/// Least Jaccard similarity of signatures for a kept name to find its theme.
-const SAME_THEME: f64 = 0.5;
+/// Least Jaccard similarity of signatures for a kept name to find its theme: three of
+/// five stems shared (3/7), as a theme's lighter terms change with its texts.
+const SAME_THEME: f64 = 0.4;
 
 /// A cluster's signature from its top terms; `stem` turns a feature hash into its stem.
 pub fn signature(

@@ -76,7 +76,7 @@ pub fn names(found: &LangThemes, current: &[&Doc]) -> Vec<Option<String>> {
         .iter()
         .zip(&candidates)
         .map(|(docs, counts)| {
-            let sampled = docs.len().min(THEME_SAMPLE).max(1) as f64;
+            let sampled = sample(docs.len(), THEME_SAMPLE).count().max(1) as f64;
             let share_of_language = docs.len() as f64 / texts.max(1.0);
             let best = counts
                 .iter()
