@@ -292,7 +292,12 @@ mod tests {
         let index = help_center();
         let side = index.best(
             Lang::En,
-            &query(&[("sticker", 3.0), ("code", 2.0), ("app", 1.0)]),
+            &query(&[
+                ("sticker", 3.0),
+                ("glitter", 2.5),
+                ("code", 2.0),
+                ("app", 1.0),
+            ]),
         );
         assert_eq!(side.map(|m| (m.doc, m.on_topic)), Some((0, false)));
         let lead = index.best(Lang::En, &query(&[("refund", 3.0), ("app", 1.0)]));
