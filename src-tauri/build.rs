@@ -14,6 +14,7 @@ fn main() {
         "people_table",
         "feedback",
         "feedback_tickets",
+        "rename_theme",
         "list_sources",
         "test_connection",
         "connect_source",

@@ -37,6 +37,7 @@ pub fn run() {
             commands::people::people_table,
             commands::feedback::feedback,
             commands::feedback::feedback_tickets,
+            commands::feedback::rename_theme,
             commands::sources::list_sources,
             commands::sources::test_connection,
             commands::sources::connect_source,

@@ -1,6 +1,6 @@
 //! The feedback report (themes, sentiment, CSAT drivers, repetitive tickets,
-//! knowledge-base gaps) with its charts, and the tickets of its themes and clusters. The
-//! session keeps the report of the newest request, so lists and table exports read the
+//! knowledge-base gaps) with its charts, the tickets of its themes and clusters, and the
+//! names the user gives themes. The session keeps the report of the newest request, so lists and table exports read the
 //! report the screen shows, even when an older, slower request finishes last.
 
 use std::sync::{Arc, MutexGuard};
@@ -15,7 +15,7 @@ use crate::analytics::engine::kpi::Hours;
 use crate::analytics::views::drill::{self, ListOrder, TicketList};
 use crate::analytics::views::overview::PeriodPreset;
 use crate::charts::{feedback_charts, FeedbackCharts};
-use crate::feedback::{self, FeedbackReport, FeedbackRequest};
+use crate::feedback::{self, theme_names, FeedbackReport, FeedbackRequest};
 use crate::store::TicketKey;
 
 /// The Feedback screen: the report and its charts.
@@ -95,6 +95,35 @@ impl Session {
                 Hours::Calendar,
                 order,
             )?)
+        })
+    }
+
+    /// Names theme `id` of the last report `name`, kept per workspace for every later
+    /// report; `None` forgets its name, so it is named from its texts again.
+    pub fn rename_theme(&self, id: &str, name: Option<&str>) -> Result<(), AppError> {
+        check_text(id)?;
+        let name = name.map(str::trim).filter(|n| !n.is_empty());
+        if let Some(name) = name {
+            check_text(name)?;
+        }
+        let run = self.last_feedback()?;
+        let theme = run
+            .report
+            .themes
+            .iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| AppError::NotInFeedbackReport {
+                kind: "theme",
+                id: id.chars().take(40).collect(),
+            })?;
+        let at = self.now();
+        self.with_open(|open| {
+            let w = open.workspace.store_mut().write()?;
+            match name {
+                Some(name) => w.set_theme_name(&theme_names::kept(theme, name), at)?,
+                None => w.clear_theme_name(theme.lang.code(), &theme.signature.join(" "))?,
+            }
+            Ok(w.commit()?)
         })
     }
 
@@ -257,6 +286,37 @@ mod tests {
         assert!(refused(list_order(&theme, Some("colour"), 0, None, None)).contains("sort"));
         let long = FeedbackTickets::Theme("x".repeat(2_000));
         assert!(refused(list_order(&long, None, 0, None, None)).contains("too long"));
+    }
+
+    #[test]
+    fn a_renamed_theme_is_named_so_in_the_next_report_until_reset() {
+        let (_dir, session) = demo();
+        let first = session
+            .feedback(PERIOD, FeedbackRequest::default())
+            .unwrap();
+        let theme = first.report.themes.first().expect("the demo has themes");
+        session
+            .rename_theme(&theme.id, Some("  Greetings "))
+            .unwrap();
+        let again = session
+            .feedback(PERIOD, FeedbackRequest::default())
+            .unwrap();
+        let renamed: Vec<_> = again.report.themes.iter().filter(|t| t.renamed).collect();
+        assert_eq!(renamed.len(), 1, "one theme takes the kept name");
+        assert_eq!(
+            (renamed[0].id.as_str(), renamed[0].label.as_str()),
+            (theme.id.as_str(), "Greetings")
+        );
+        session.rename_theme(&theme.id, None).unwrap();
+        let reset = session
+            .feedback(PERIOD, FeedbackRequest::default())
+            .unwrap();
+        assert!(
+            reset.report.themes.iter().all(|t| !t.renamed),
+            "reset forgets the name"
+        );
+        assert_eq!(reset.report.themes[0].label, theme.label);
+        assert!(refused(session.rename_theme("xx-99", Some("A"))).contains("no theme"));
     }
 
     #[test]

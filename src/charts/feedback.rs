@@ -166,6 +166,9 @@ mod tests {
             examples: Vec::new(),
             article: None,
             tickets: Vec::new(),
+            praise: false,
+            renamed: false,
+            signature: Vec::new(),
         }
     }
 

@@ -8,7 +8,7 @@ use crate::analytics::frame::Frame;
 use crate::store::TicketKey;
 
 use super::corpus::Doc;
-use super::report::{Change, PolarityCounts, Quote, Theme};
+use super::report::{Change, PolarityCounts, Quote, TextKind, Theme};
 use super::sentiment::Polarity;
 use super::stats::proportion_diff;
 use super::themes::label::{shown_terms, Surfaces};
@@ -117,12 +117,8 @@ pub fn build(
                 })
                 .collect();
             let shown = shown_terms(&ranked);
-            let label = shown
-                .iter()
-                .take(3)
-                .map(|(t, _)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            // Replaced by the theme's phrase (`themes::name`) where one qualifies.
+            let label = shown.first().map(|(t, _)| t.clone()).unwrap_or_default();
             let theme = Theme {
                 id: String::new(),
                 lang: found.lang,
@@ -144,10 +140,22 @@ pub fn build(
                 examples: examples(docs, &found.current, current, polarity, ctx.frame),
                 article: None,
                 tickets,
+                praise: is_praise(docs, current),
+                renamed: false,
+                signature: Vec::new(),
             };
             (c, theme)
         })
         .collect()
+}
+
+/// Whether most of the texts are comments left with a good rating.
+fn is_praise(docs: &[usize], current: &[&Doc]) -> bool {
+    let good = docs
+        .iter()
+        .filter(|&&i| current[i].kind == TextKind::Csat && current[i].rating == Some(true))
+        .count();
+    good * 2 > docs.len()
 }
 
 fn ratio(part: u64, whole: u64) -> f64 {

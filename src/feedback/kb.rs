@@ -28,7 +28,14 @@ pub struct KbMatch {
     pub doc: usize,
     /// In [0, 1): see [`KbIndex::best`].
     pub score: f64,
+    /// The article says one of the query's [`LEAD_TERMS`] heaviest terms: it is about
+    /// what the theme is mainly about, not only about its side words ("app" of an
+    /// authenticator app).
+    pub on_topic: bool,
 }
+
+/// Query terms, heaviest first, of which a covering article must say one.
+pub const LEAD_TERMS: usize = 3;
 
 /// BM25 statistics of a set of articles, kept apart per language so that document
 /// frequencies and average lengths compare like with like.
@@ -129,9 +136,11 @@ impl LangIndex {
     fn best(&self, query: &[(String, f64)]) -> Option<KbMatch> {
         let articles = self.docs.len();
         let mut scores = vec![0.0f64; articles];
+        let mut leads = vec![false; articles];
         let mut ceiling = 0.0;
         let mut matched = false;
-        for (stem, weight) in query.iter().filter(|(_, w)| w.is_finite() && *w > 0.0) {
+        let usable = query.iter().filter(|(_, w)| w.is_finite() && *w > 0.0);
+        for (rank, (stem, weight)) in usable.enumerate() {
             let postings = self
                 .postings
                 .get(stem.as_str())
@@ -147,6 +156,11 @@ impl LangIndex {
                 if let Some(score) = scores.get_mut(posting.article) {
                     *score += weight_idf * posting.tf * (K1 + 1.0) / (posting.tf + norm);
                     matched = true;
+                }
+                if rank < LEAD_TERMS {
+                    if let Some(lead) = leads.get_mut(posting.article) {
+                        *lead = true;
+                    }
                 }
             }
         }
@@ -167,6 +181,7 @@ impl LangIndex {
         Some(KbMatch {
             doc: self.docs.get(best).copied()?,
             score: score / ceiling,
+            on_topic: leads.get(best).copied().unwrap_or(false),
         })
     }
 }
@@ -270,6 +285,23 @@ mod tests {
             perfect < 1.0,
             "even a title word repeated in the body: {perfect}"
         );
+    }
+
+    #[test]
+    fn a_match_on_side_words_only_is_off_topic() {
+        let index = help_center();
+        let side = index.best(
+            Lang::En,
+            &query(&[
+                ("sticker", 3.0),
+                ("glitter", 2.5),
+                ("code", 2.0),
+                ("app", 1.0),
+            ]),
+        );
+        assert_eq!(side.map(|m| (m.doc, m.on_topic)), Some((0, false)));
+        let lead = index.best(Lang::En, &query(&[("refund", 3.0), ("app", 1.0)]));
+        assert_eq!(lead.map(|m| (m.doc, m.on_topic)), Some((1, true)));
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod emerging;
 mod error;
 pub mod kb;
 mod kb_gaps;
+mod kb_synonyms;
 pub mod log_odds;
 mod repeats;
 pub mod report;
@@ -18,6 +19,7 @@ mod run;
 pub mod sentiment;
 pub mod stats;
 pub mod text;
+pub mod theme_names;
 pub mod themes;
 pub mod vectors;
 

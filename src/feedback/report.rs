@@ -135,6 +135,16 @@ pub struct Theme {
     /// Every ticket of the theme, for the ticket list.
     #[serde(skip)]
     pub tickets: Vec<TicketKey>,
+    /// Most of its texts are comments left with a good rating: praise, which needs no
+    /// help-center article.
+    #[serde(skip)]
+    pub praise: bool,
+    /// `label` is a name the user gave the theme (kept per workspace).
+    pub renamed: bool,
+    /// The theme's identity across runs: its heaviest word stems, sorted
+    /// (`feedback::theme_names`).
+    #[serde(skip)]
+    pub signature: Vec<String>,
 }
 
 /// Against the previous period of equal length.
@@ -325,4 +335,39 @@ pub struct KbGap {
     pub count: u64,
     /// The closest article, too weak a match to cover the theme.
     pub best_article: Option<ArticleMatch>,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::analytics::engine::stats::csat_stats;
+
+    /// A theme with `count` tickets and nothing else, for unit tests.
+    pub(crate) fn theme(id: &str, count: u64) -> Theme {
+        Theme {
+            id: id.into(),
+            lang: Lang::En,
+            label: id.into(),
+            terms: Vec::new(),
+            term_weights: Vec::new(),
+            count,
+            share: 0.1,
+            csat: csat_stats(0, 0),
+            sentiment: PolarityCounts::default(),
+            trend: Vec::new(),
+            change: Change {
+                previous_count: 0,
+                previous_share: 0.0,
+                delta: 0.0,
+                z: None,
+                p_value: None,
+            },
+            examples: Vec::new(),
+            article: None,
+            tickets: Vec::new(),
+            praise: false,
+            renamed: false,
+            signature: Vec::new(),
+        }
+    }
 }

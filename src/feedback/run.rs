@@ -24,6 +24,7 @@ use super::report::{
 use super::request::FeedbackQuery;
 use super::sentiment::{self, Polarity, SentimentDoc};
 use super::text::Lang;
+use super::theme_names;
 use super::themes::{self, label::Surfaces};
 use super::FeedbackError;
 
@@ -176,15 +177,25 @@ pub fn run(
         }
         let lang_polarity: Vec<Polarity> = current_index.iter().map(|&i| polarity[i]).collect();
         let stem = |hash: u64| surfaces.stem(hash);
+        let names = themes::name::names(&found, &current);
         let mut built =
             build_themes::build(&found, &current, &previous, &lang_polarity, &surfaces, &ctx);
+        for (cluster, theme) in &mut built {
+            if let Some(Some(name)) = names.get(*cluster) {
+                theme.label.clone_from(name);
+            }
+        }
         built.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
         for (rank, (cluster, mut theme)) in built.into_iter().enumerate() {
             theme.id = format!("{}-{}", lang.code(), rank + 1);
-            theme.article = articles.best(&found, cluster, &stem).map(|mut article| {
-                article.url = article.url.filter(|url| frame.is_helpdesk_page(url));
-                article
-            });
+            theme.signature = theme_names::signature(&found, cluster, &stem);
+            theme.article =
+                articles
+                    .best(&found, cluster, &theme.label, &stem)
+                    .map(|mut article| {
+                        article.url = article.url.filter(|url| frame.is_helpdesk_page(url));
+                        article
+                    });
             themes.push(theme);
         }
         emerging_terms.extend(growth.into_iter().filter_map(|g| {
@@ -203,6 +214,7 @@ pub fn run(
         }));
     }
     themes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+    theme_names::apply(&mut themes, &store.theme_names()?);
 
     let mut emerging = emerging::themes(&themes);
     emerging.extend(emerging_terms);

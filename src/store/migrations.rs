@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_database_id.sql"),
     include_str!("migrations/0005_ticket_changes.sql"),
     include_str!("migrations/0006_deleted_tickets.sql"),
+    include_str!("migrations/0007_theme_names.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

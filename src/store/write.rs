@@ -11,7 +11,7 @@ use super::{StoreError, TicketKey};
 
 /// A write transaction. Dropping it without `commit` rolls everything back.
 pub struct Writer<'a> {
-    tx: Transaction<'a>,
+    pub(super) tx: Transaction<'a>,
     /// Whether anything the analytics frame reads was written (see `bump_generation`).
     changed_data: Cell<bool>,
     /// The tickets whose frame rows this transaction changes, logged on commit.

@@ -92,7 +92,7 @@ fn names(reason: &str, lang: Lang) -> &'static [&'static str] {
 }
 
 /// The topic and language of every ticket created in the range, as the demo wrote them.
-fn planted(folder: &Path, start: i64, end: i64) -> HashMap<i64, (String, Lang)> {
+pub(crate) fn planted(folder: &Path, start: i64, end: i64) -> HashMap<i64, (String, Lang)> {
     let conn = rusqlite::Connection::open(folder.join("deskbench.sqlite")).unwrap();
     let mut stmt = conn
         .prepare(
@@ -119,9 +119,22 @@ fn planted(folder: &Path, start: i64, end: i64) -> HashMap<i64, (String, Lang)> 
     .collect()
 }
 
+/// Start and end (UTC seconds) of the tested range.
+pub(crate) fn range_bounds() -> (i64, i64) {
+    let midnight = |date: &str| {
+        parse_date(date)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp()
+    };
+    (midnight(FROM), midnight("2026-01-01"))
+}
+
 /// The default demo (20,000 tickets over 18 months) up to 2026-01-01, made once for the
 /// tests of this module.
-fn demo() -> (&'static Path, Workspace) {
+pub(crate) fn demo() -> (&'static Path, Workspace) {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
     let dir = DIR.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
@@ -135,11 +148,21 @@ fn demo() -> (&'static Path, Workspace) {
     (dir.path(), Workspace::open(dir.path()).unwrap())
 }
 
-fn run(workspace: &Workspace, source: &str) -> FeedbackReport {
+pub(crate) fn run(workspace: &Workspace, source: &str) -> FeedbackReport {
+    run_range(workspace, source, FROM, TO)
+}
+
+/// The report of `source` texts from `from` to `to`.
+pub(crate) fn run_range(
+    workspace: &Workspace,
+    source: &str,
+    from: &str,
+    to: &str,
+) -> FeedbackReport {
     let frame = workspace.frame().unwrap().frame;
     let query = FeedbackRequest {
-        from: Some(FROM.into()),
-        to: Some(TO.into()),
+        from: Some(from.into()),
+        to: Some(to.into()),
         source: Some(source.into()),
         ..FeedbackRequest::default()
     }
@@ -152,20 +175,7 @@ fn run(workspace: &Workspace, source: &str) -> FeedbackReport {
 fn every_planted_theme_is_found_once_per_language_with_about_its_ticket_count() {
     let (dir, workspace) = demo();
     let report = run(&workspace, "tickets");
-    let (start, end) = (
-        parse_date(FROM)
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp(),
-        parse_date("2026-01-01")
-            .unwrap()
-            .and_hms_opt(0, 0, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp(),
-    );
+    let (start, end) = range_bounds();
     let truth = planted(dir, start, end);
     let mut planted_count: HashMap<(String, Lang), u64> = HashMap::new();
     for (reason, lang) in truth.values() {

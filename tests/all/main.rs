@@ -14,6 +14,8 @@ mod context;
 mod demo;
 mod export;
 mod feedback;
+mod feedback_kb;
+mod feedback_names;
 mod fixtures;
 mod frame_update;
 mod kpi;

@@ -41,3 +41,14 @@ pub async fn feedback_tickets(
     })
     .await
 }
+
+/// Names a theme of the last report, kept per workspace; `null` resets it to the name
+/// from its texts.
+#[tauri::command]
+pub async fn rename_theme(
+    id: String,
+    name: Option<String>,
+    state: State<'_, AppState>,
+) -> Result<(), IpcError> {
+    with_session(&state, move |s| s.rename_theme(&id, name.as_deref())).await
+}

@@ -48,6 +48,9 @@ pub(super) fn score_language(
         vader_accuracy: vader_check.and_then(|v| v.accuracy()),
         n_train,
         n_test,
+        train_good: good,
+        train_bad: bad,
+        min_per_class: MIN_TRAINING_PER_CLASS,
     };
     (labels, model)
 }

@@ -80,6 +80,14 @@ pub struct SentimentModel {
     #[ts(type = "number")]
     #[ts(type = "number")]
     pub n_test: u64,
+    /// Good and bad comments in the training part, and the least of each a classifier
+    /// needs: what "not enough rated comments (38 of 30…)" is made of.
+    #[ts(type = "number")]
+    pub train_good: u64,
+    #[ts(type = "number")]
+    pub train_bad: u64,
+    #[ts(type = "number")]
+    pub min_per_class: u64,
 }
 
 /// Labels every doc and says, per language present (in `Lang::ALL` order), how (and how

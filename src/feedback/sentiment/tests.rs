@@ -119,6 +119,7 @@ fn held_out_comments_are_classified_in_every_language() {
         let model = model_of(&models, lang);
         assert_eq!(model.method, SentimentMethod::Classifier, "{model:?}");
         assert_eq!(model.n_train + model.n_test, 300);
+        assert!(model.train_good.min(model.train_bad) >= model.min_per_class);
         assert!(
             (40..=80).contains(&model.n_test),
             "about one in five: {model:?}"
@@ -208,6 +209,11 @@ fn too_little_rating_data_falls_back() {
         assert_eq!(model.method, SentimentMethod::None, "{model:?}");
         assert_eq!((model.accuracy, model.vader_accuracy), (None, None));
         assert_eq!(model.n_train + model.n_test, 40);
+        assert_eq!(model.train_good + model.train_bad, model.n_train);
+        assert!(
+            model.train_good.min(model.train_bad) < model.min_per_class,
+            "says why: {model:?}"
+        );
     }
     assert_eq!(model_of(&models, Lang::En).method, SentimentMethod::Vader);
     for (doc, label) in docs.iter().zip(&labels) {

@@ -134,6 +134,18 @@ pub(super) fn stem(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A word without its trailing particle (로그인이 → 로그인, 환불을 → 환불); endings and
+/// protected nouns (문의) stay. What a theme name shows of a noun.
+pub(super) fn without_particle(word: &str) -> &str {
+    if is_protected(word) {
+        return word;
+    }
+    match strip_once(word) {
+        Some((shorter, suffix)) if suffix.kind == Kind::Particle => shorter,
+        _ => word,
+    }
+}
+
 /// Hangul syllables are `0xAC00 + (initial × 21 + vowel) × 28 + final`.
 const SYLLABLES: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
 const VOWEL_YEO: u32 = 6;

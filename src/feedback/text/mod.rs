@@ -12,6 +12,7 @@ mod korean;
 mod markers;
 mod mask;
 mod negation;
+pub mod phrases;
 mod script;
 mod signoff;
 mod stopwords;

@@ -3,6 +3,7 @@
 
 pub mod cluster;
 pub mod label;
+pub mod name;
 
 use rayon::prelude::*;
 

@@ -75,6 +75,7 @@ describe('customer text on the Feedback screen', () => {
       onopen: () => {},
       onquote: () => {},
       onarticle: () => {},
+      onrename: () => {},
     });
     await settle();
 

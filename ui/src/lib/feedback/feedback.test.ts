@@ -17,6 +17,7 @@ import {
   quoteText,
   localizeFeedbackCharts,
   modelView,
+  coveredLanguages,
   trendLabel,
 } from './view';
 
@@ -112,7 +113,12 @@ describe('feedback view', () => {
       accuracy: '84.0%',
       balanced: '80.0%',
       tested: '75',
+      training: 'Trained on 300 rated comments',
     });
+    expect(modelView(feedbackFixture.sentiment.models[1]!, en).training).toBe(
+      'Not enough rated comments to train (30 good and 8 bad; 30 of each needed)',
+    );
+    expect(coveredLanguages(feedbackFixture.sentiment.models, en)).toBe('English');
     expect(trendLabel(refundTheme, 'week', en)).toBe('Tickets by week: 8, 2, 2');
   });
 

@@ -142,6 +142,8 @@ export interface ModelView {
   accuracy: string;
   balanced: string;
   tested: string;
+  /** What the method learnt from, or why no classifier could be trained. */
+  training: string;
 }
 
 /** A language's sentiment method and how well it did on held-out rated comments. */
@@ -154,7 +156,27 @@ export function modelView(model: SentimentModel, f: Formatter): ModelView {
     balanced: share(model.balanced_accuracy),
     // Generated as bigint; serde sends a plain JSON number.
     tested: f.count(model.n_test),
+    training: trainingText(model, f),
   };
+}
+
+/** "Trained on 412 rated comments", or how far a language is from a classifier. */
+function trainingText(model: SentimentModel, f: Formatter): string {
+  if (model.method === 'classifier') return f.t('feedback.sentiment.trainedOn', { count: f.count(model.n_train) });
+  if (model.method === 'vader') return f.t('feedback.sentiment.lexicon');
+  return f.t('feedback.sentiment.notEnough', {
+    good: f.count(model.train_good),
+    bad: f.count(model.train_bad),
+    min: f.count(model.min_per_class),
+  });
+}
+
+/** The languages sentiment covers (a method other than none), in the report's order. */
+export function coveredLanguages(models: readonly SentimentModel[], f: Formatter): string {
+  return models
+    .filter((m) => m.method !== 'none')
+    .map((m) => f.t(`feedback.lang.${m.lang}` as MessageKey))
+    .join(', ');
 }
 
 /**

@@ -198,6 +198,11 @@ export function feedbackTickets(
   return call<TicketList>('feedback_tickets', { what, ...page });
 }
 
+/** Names a theme of the last feedback report, kept per workspace; `null` resets it. */
+export function renameTheme(id: string, name: string | null): Promise<void> {
+  return call<void>('rename_theme', { id, name });
+}
+
 /** A page of the tickets behind a number. */
 export function ticketList(request: TicketListRequest): Promise<TicketList> {
   return call<TicketList>('ticket_list', { request });

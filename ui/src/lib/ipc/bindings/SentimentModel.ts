@@ -24,4 +24,9 @@ n_train: number,
 /**
  * Rated comments in the held-out part.
  */
-n_test: number, };
+n_test: number, 
+/**
+ * Good and bad comments in the training part, and the least of each a classifier
+ * needs: what "not enough rated comments (38 of 30…)" is made of.
+ */
+train_good: number, train_bad: number, min_per_class: number, };

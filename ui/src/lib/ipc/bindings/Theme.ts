@@ -49,4 +49,8 @@ examples: Array<Quote>,
 /**
  * The best help-center article in the theme's language, if any matches.
  */
-article: ArticleMatch | null, };
+article: ArticleMatch | null, 
+/**
+ * `label` is a name the user gave the theme (kept per workspace).
+ */
+renamed: boolean, };

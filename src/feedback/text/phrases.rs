@@ -1,0 +1,221 @@
+//! Candidate phrases of a text for naming a theme: runs of one to four words inside a
+//! clause, as customers wrote them ("can't log in", "로그인이 안 돼요", "не могу войти"),
+//! that start and end on a word that carries meaning. Stop words may sit inside a
+//! phrase but never at its edges, except a negator in front ("can't …", "не …"), an
+//! English particle at the end ("log in", "set up") and whatever follows a negator
+//! ("안 돼요"). Only for names: counting and clustering use tokens.
+
+use super::korean;
+use super::negation;
+use super::script::{lowercase, script_of_word, Script};
+use super::stopwords::is_stop_word;
+use super::words::words;
+
+/// Longest phrase, in words.
+pub const MAX_WORDS: usize = 4;
+
+/// English particles that end a phrasal verb: "log in", "locked out", "set up".
+const PARTICLES: &[&str] = &["in", "out", "up", "down", "back", "on", "off"];
+
+/// One phrase: `key` compares (lowercase, ё as е), `shown` is as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub key: String,
+    pub shown: String,
+    /// Said in the text's first clause: a ticket's subject, a comment's first sentence,
+    /// where customers sum up what they write about.
+    pub lead: bool,
+}
+
+/// How a word may stand in a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Content,
+    Negator,
+    Particle,
+    Other,
+}
+
+struct Word<'a> {
+    written: &'a str,
+    lower: String,
+    role: Role,
+}
+
+fn role(lower: &str) -> Role {
+    let key = lower.replace('’', "'").replace('ё', "е");
+    if negation::negator(&key).is_some() {
+        return Role::Negator;
+    }
+    if PARTICLES.contains(&key.as_str()) {
+        return Role::Particle;
+    }
+    let digits = key.chars().any(|c| c.is_ascii_digit());
+    let Some(script) = script_of_word(&key) else {
+        // "503", "429": numbers customers quote as names of errors.
+        return if digits && key.chars().count() >= 2 {
+            Role::Content
+        } else {
+            Role::Other
+        };
+    };
+    let single = key.chars().nth(1).is_none();
+    let stop = match script {
+        Script::Hangul => is_stop_word(&key, script) || is_stop_word(&korean::stem(&key), script),
+        _ => is_stop_word(&key, script),
+    };
+    if stop || (single && matches!(script, Script::Latin | Script::Cyrillic)) {
+        Role::Other
+    } else {
+        Role::Content
+    }
+}
+
+/// The distinct phrases of a text; `shown` only when `with_shown` (names need it for
+/// the winner only).
+pub fn phrases(text: &str, with_shown: bool) -> Vec<Phrase> {
+    let mut out: Vec<Phrase> = Vec::new();
+    let mut lead = true;
+    for clause in text.split([
+        '.', '!', '?', ';', '…', '\n', ',', ':', '(', ')', '"', '«', '»',
+    ]) {
+        let list: Vec<Word> = words(clause)
+            .map(|(_, written)| {
+                let lower = lowercase(written);
+                Word {
+                    written,
+                    role: role(&lower),
+                    lower,
+                }
+            })
+            .collect();
+        for start in 0..list.len() {
+            // A phrase never starts inside a negation: "не могу войти", not "могу войти".
+            let negated = start > 0 && list[start - 1].role == Role::Negator;
+            if negated || !matches!(list[start].role, Role::Content | Role::Negator) {
+                continue;
+            }
+            for end in start..list.len().min(start + MAX_WORDS) {
+                if ends_phrase(&list, start, end) {
+                    let phrase = phrase(&list[start..=end], with_shown, lead);
+                    if !out.iter().any(|p| p.key == phrase.key) {
+                        out.push(phrase);
+                    }
+                }
+            }
+        }
+        lead &= list.is_empty();
+    }
+    out
+}
+
+/// Whether `list[end]` may end a phrase that starts at `start`.
+fn ends_phrase(list: &[Word], start: usize, end: usize) -> bool {
+    let after_negator = end > start && list[end - 1].role == Role::Negator;
+    match list[end].role {
+        Role::Content => true,
+        // "log in", "can't log in": a particle ends a phrasal verb, not "dark mode in".
+        Role::Particle => {
+            let verb = end > start && list[end - 1].role == Role::Content;
+            let head = end.checked_sub(1) == Some(start)
+                || (end.checked_sub(2) == Some(start) && list[start].role == Role::Negator);
+            verb && head
+        }
+        Role::Negator | Role::Other => after_negator,
+    }
+}
+
+fn phrase(words: &[Word], with_shown: bool, lead: bool) -> Phrase {
+    let last = words.len() - 1;
+    let korean = |w: &str, i: usize| -> String {
+        // A Korean noun ending the phrase drops its particle: 환불을 → 환불.
+        if i == last && script_of_word(w) == Some(Script::Hangul) {
+            korean::without_particle(w).to_owned()
+        } else {
+            w.to_owned()
+        }
+    };
+    let key = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| korean(&w.lower, i).replace('ё', "е"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let shown = if with_shown {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| korean(w.written, i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        String::new()
+    };
+    Phrase { key, shown, lead }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        phrases(text, false).into_iter().map(|p| p.key).collect()
+    }
+
+    #[test]
+    fn phrases_keep_the_small_words_inside_and_a_particle_at_the_end() {
+        let found = keys("I can't log in to my account.");
+        for want in ["can't log in", "account"] {
+            assert!(found.contains(&want.to_owned()), "{want} in {found:?}");
+        }
+        assert!(!found
+            .iter()
+            .any(|k| k.starts_with("to ") || k.ends_with(" to")));
+        assert!(keys("Please log in again").contains(&"log in".to_owned()));
+        assert!(!keys("a dark mode in the app").contains(&"dark mode in".to_owned()));
+        assert!(
+            !found.contains(&"i can't".to_owned()),
+            "no stop word at an edge"
+        );
+        assert!(
+            !found.contains(&"log".to_owned()),
+            "a negated word stays with its negator"
+        );
+    }
+
+    #[test]
+    fn phrases_stay_inside_a_clause_and_know_the_first_one() {
+        let found = keys("Refund please. Login broken");
+        assert!(found.contains(&"refund".to_owned()));
+        assert!(!found.iter().any(|k| k.contains("please login")));
+        let lead: Vec<(String, bool)> = phrases("\n Refund. Login", false)
+            .into_iter()
+            .map(|p| (p.key, p.lead))
+            .collect();
+        assert_eq!(
+            lead,
+            [("refund".to_owned(), true), ("login".to_owned(), false)]
+        );
+    }
+
+    #[test]
+    fn korean_phrases_drop_the_last_nouns_particle_and_keep_a_negated_verb() {
+        let found = keys("계정에 로그인이 안 돼요");
+        assert!(found.contains(&"로그인".to_owned()), "{found:?}");
+        assert!(found.contains(&"로그인이 안 돼요".to_owned()), "{found:?}");
+        let shown = phrases("환불을 요청합니다", true);
+        assert!(shown.iter().any(|p| p.shown == "환불"), "{shown:?}");
+    }
+
+    #[test]
+    fn russian_keys_write_yo_as_ye_and_shown_keeps_the_case() {
+        let found = phrases("Вопрос по счёту", true);
+        let p = found.iter().find(|p| p.key == "вопрос по счету").unwrap();
+        assert_eq!(p.shown, "Вопрос по счёту");
+    }
+
+    #[test]
+    fn numbers_that_name_errors_count_as_words() {
+        assert!(keys("Login page returns error 503").contains(&"error 503".to_owned()));
+    }
+}
