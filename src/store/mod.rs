@@ -198,12 +198,27 @@ impl Store {
         check_identity(&conn, path)?;
         migrations::run(&mut conn, path)?;
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
         )?;
+        set_cache_kib(&conn, CACHE_KIB)?;
         Ok(Store {
             conn,
             path: path.to_owned(),
         })
+    }
+
+    /// Runs `read` with a page cache of `kib` KiB, then sets the usual one back: a read
+    /// that passes over many pages once (counting rows) is quicker through a small cache
+    /// than through one that allocates and keeps every page it reads.
+    pub(crate) fn with_cache_kib<T>(
+        &self,
+        kib: u32,
+        read: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        set_cache_kib(&self.conn, kib)?;
+        let result = read(&self.conn);
+        set_cache_kib(&self.conn, CACHE_KIB)?;
+        Ok(result?)
     }
 
     /// An in-memory store, for tests and throw-away work.
@@ -289,4 +304,12 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
             path: path.to_owned(),
         })
     }
+}
+/// The page cache of a connection: room for the pages of the queries that build the
+/// frame and the feedback texts.
+const CACHE_KIB: u32 = 65_536;
+
+fn set_cache_kib(conn: &Connection, kib: u32) -> rusqlite::Result<()> {
+    // A negative size is in KiB; the value is a number, not data.
+    conn.execute_batch(&format!("PRAGMA cache_size = -{kib};"))
 }

