@@ -27,7 +27,8 @@ pub enum ExportSource {
     /// The data of a chart, exactly as drawn, with its context in `locale` (English when
     /// absent).
     Chart {
-        spec: ChartSpec,
+        // Boxed only to keep the enum small.
+        spec: Box<ChartSpec>,
         #[serde(default)]
         #[ts(optional)]
         locale: Option<Locale>,
@@ -196,7 +197,7 @@ mod tests {
         let out = dir.path().join("chart.csv");
         let spec = ExportSource::Chart {
             locale: None,
-            spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
+            spec: Box::new(bar_chart(&[("email", 3.0), ("=cmd", 4.0)])),
         };
         let done = write_to(&session, spec, ExportFormat::Csv, &out)
             .unwrap()
@@ -242,7 +243,7 @@ mod tests {
         let out = dir.path().join("chart.parquet");
         let spec = || ExportSource::Chart {
             locale: None,
-            spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
+            spec: Box::new(bar_chart(&[("email", 3.0), ("=cmd", 4.0)])),
         };
         let cancelled = session.export(
             spec(),
@@ -268,7 +269,7 @@ mod tests {
         let err = write_to(
             &session,
             ExportSource::Chart {
-                spec: short,
+                spec: Box::new(short),
                 locale: None,
             },
             ExportFormat::Csv,
@@ -281,7 +282,7 @@ mod tests {
         let long = write_to(
             &session,
             ExportSource::Chart {
-                spec: long,
+                spec: Box::new(long),
                 locale: None,
             },
             ExportFormat::Csv,
@@ -296,7 +297,7 @@ mod tests {
         let out = dir.path().join("chart.csv");
         let spec = || ExportSource::Chart {
             locale: None,
-            spec: bar_chart(&[("email", 3.0), ("=cmd", 4.0)]),
+            spec: Box::new(bar_chart(&[("email", 3.0), ("=cmd", 4.0)])),
         };
         let inner = session.export(
             spec(),

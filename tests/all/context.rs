@@ -111,7 +111,7 @@ fn chart_data_files_carry_the_same_context_and_still_read_as_tables() {
     let (key, name) = agent(&session);
     let chart = solved_chart(&session, &key).chart;
     let what = || ExportSource::Chart {
-        spec: chart.clone(),
+        spec: Box::new(chart.clone()),
         locale: Some(Locale::En),
     };
     let out = tempfile::tempdir().unwrap();

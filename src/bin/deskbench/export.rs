@@ -60,7 +60,10 @@ fn kpi(cli: &Cli, args: &ExportKpiArgs) -> Result<()> {
         .kpi_chart(None, request, ask)
         .map_err(in_flags)?
         .chart;
-    let what = ExportSource::Chart { spec, locale: None };
+    let what = ExportSource::Chart {
+        spec: Box::new(spec),
+        locale: None,
+    };
     write(session, what, format, &args.out)
 }
 
