@@ -15,6 +15,7 @@ pub mod export;
 pub mod feedback;
 pub mod image;
 pub mod limits;
+pub mod menu_words;
 pub mod overview;
 pub mod people;
 pub mod period;

@@ -5,6 +5,7 @@
 pub mod change;
 pub(crate) mod compute;
 pub(crate) mod grid;
+pub(crate) mod keyed;
 pub mod kpi;
 pub mod stats;
 pub mod value;

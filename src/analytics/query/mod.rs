@@ -12,8 +12,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::analytics::engine::compute::{compute_all, Cells, Keyed, Keys, MultiKeys, Periods, KEY};
+use crate::analytics::engine::compute::{compute_all, Cells, Periods};
 use crate::analytics::engine::grid::MAX_CELLS;
+use crate::analytics::engine::keyed::{Keyed, Keys, MultiKeys, KEY};
 use crate::analytics::engine::kpi::{Hours, KpiId};
 use crate::analytics::frame::codes::Key;
 use crate::analytics::frame::dimension::Dimension;

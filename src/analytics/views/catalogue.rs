@@ -8,7 +8,7 @@ use polars::prelude::*;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::analytics::engine::compute::Keys;
+use crate::analytics::engine::keyed::Keys;
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
 use crate::analytics::query::{keyed_by, KpiQuery};

@@ -10,7 +10,8 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::analytics::engine::compute::{records_in, Keyed, Periods};
+use crate::analytics::engine::compute::{records_in, Periods};
+use crate::analytics::engine::keyed::Keyed;
 use crate::analytics::engine::kpi::{Hours, KpiId, Measure, Population};
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
