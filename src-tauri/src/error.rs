@@ -6,37 +6,24 @@ use ts_rs::TS;
 
 use deskbench::app::{chain, AppError, ErrorKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// The request was invalid (a date, a zone, a dimension): show it next to the input.
-    InvalidInput,
-    /// The workspace could not be opened or created: offer to retry.
-    Workspace,
-    /// A source's token would go to an address the user has not confirmed on this
-    /// computer: show the address and ask.
-    UnconfirmedHost,
-    /// Anything else.
-    Internal,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct IpcError {
-    pub code: ErrorCode,
+    /// What the UI does about it; the core classifies it.
+    pub code: ErrorKind,
     pub message: String,
 }
 
 impl IpcError {
     pub fn invalid_input(message: impl Into<String>) -> IpcError {
         IpcError {
-            code: ErrorCode::InvalidInput,
+            code: ErrorKind::Input,
             message: message.into(),
         }
     }
 
     pub fn internal(message: impl Into<String>) -> IpcError {
         IpcError {
-            code: ErrorCode::Internal,
+            code: ErrorKind::Internal,
             message: message.into(),
         }
     }
@@ -44,14 +31,8 @@ impl IpcError {
 
 impl From<AppError> for IpcError {
     fn from(err: AppError) -> IpcError {
-        let code = match err.kind() {
-            ErrorKind::Input => ErrorCode::InvalidInput,
-            ErrorKind::Workspace => ErrorCode::Workspace,
-            ErrorKind::UnconfirmedHost => ErrorCode::UnconfirmedHost,
-            ErrorKind::Internal => ErrorCode::Internal,
-        };
         IpcError {
-            code,
+            code: err.kind(),
             message: chain(&err),
         }
     }
@@ -87,11 +68,11 @@ mod tests {
     #[test]
     fn the_message_is_the_whole_chain_and_the_code_follows_the_kind() {
         let err = IpcError::from(AppError::NotOpen);
-        assert_eq!(err.code, ErrorCode::Internal);
+        assert_eq!(err.code, ErrorKind::Internal);
         let err = IpcError::from(AppError::SyncRunning);
         assert_eq!(
             (err.code, err.message.as_str()),
-            (ErrorCode::InvalidInput, "a sync is already running")
+            (ErrorKind::Input, "a sync is already running")
         );
     }
 }

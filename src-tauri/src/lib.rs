@@ -1,13 +1,14 @@
 //! Deskbench desktop shell: Tauri wiring over the `deskbench` core. Commands are a few
 //! lines each; all analytics and storage live in the core.
 
-pub mod bindings;
+#[cfg(test)]
+mod bindings;
 mod commands;
 mod error;
 mod menu;
 mod state;
 
-pub use error::{ErrorCode, IpcError};
+pub use error::IpcError;
 
 /// Starts the desktop app.
 pub fn run() {

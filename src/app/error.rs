@@ -8,6 +8,8 @@ use crate::feedback::FeedbackError;
 use crate::secrets::SecretError;
 use crate::store::StoreError;
 use crate::workspace::WorkspaceError;
+use serde::Serialize;
+use ts_rs::TS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -63,10 +65,14 @@ pub enum AppError {
 }
 
 /// What a front end does about an error: show it next to the input, offer to retry
-/// opening the workspace, ask the user to confirm a host, or report a failure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// opening the workspace, ask the user to confirm a host, or report a failure. It is
+/// also the `code` an error carries across IPC, under the name the UI knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "ErrorCode")]
 pub enum ErrorKind {
     /// The caller sent something to correct: a value, a size, a step out of order.
+    #[serde(rename = "invalid_input")]
     Input,
     /// The workspace could not be opened, read or written.
     Workspace,
