@@ -1,6 +1,7 @@
 //! A chart's data as a table, from the very `ChartSpec` the chart is drawn from, so the
 //! file holds the numbers the reader saw. One row per category: the category (a real
-//! date on date axes), then per series its value and, where the spec has them, its
+//! date on date axes) and, when any bucket is partial, `partial` (1 for a bucket the
+//! range cuts or that reaches today, 0 for a whole one), then per series its value and, where the spec has them, its
 //! sample size (`<series> n`), small-sample flag (`<series> small_sample`, 1 when the
 //! value rests on too few records to read, 0 otherwise) and interval (`<series> ci_low`,
 //! `<series> ci_high`).
@@ -45,6 +46,13 @@ fn by_category(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
     };
     let mut columns = vec![Column::new(name, kind)];
     let mut rows: Vec<Row> = categories.into_iter().map(|c| vec![c]).collect();
+    if let Some(partial) = &spec.x.partial {
+        columns.push(Column::new("partial", ColumnKind::Integer));
+        push(
+            &mut rows,
+            partial.iter().map(|p| Cell::Integer((*p).into())),
+        );
+    }
     for series in &spec.series {
         let kind = value_kind(spec.unit, [series]);
         columns.push(Column::new(series.name.clone(), kind));
@@ -282,6 +290,25 @@ mod tests {
         let rows = table.next_rows().unwrap().unwrap();
         assert_eq!(
             (&rows[0][3], &rows[1][3]),
+            (&Cell::Integer(0), &Cell::Integer(1))
+        );
+    }
+
+    #[test]
+    fn partial_buckets_are_flagged_after_the_period() {
+        let mut volume = spec(
+            ChartKind::Bar,
+            XKind::Date,
+            &["2025-01-06", "2025-01-13"],
+            vec![series("Created", vec![Some(40.0), Some(12.0)])],
+        );
+        volume.x.partial = XAxis::partial_flags(vec![false, true]);
+        let mut table = chart_table(&volume, Locale::En).unwrap();
+        let names: Vec<&str> = table.columns().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["period", "partial", "Created"]);
+        let rows = table.next_rows().unwrap().unwrap();
+        assert_eq!(
+            (&rows[0][1], &rows[1][1]),
             (&Cell::Integer(0), &Cell::Integer(1))
         );
     }

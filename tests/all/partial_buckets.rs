@@ -1,6 +1,6 @@
 //! Partial buckets in the KPI contract: a bucket the range cuts, or one that reaches
-//! "today", carries `"partial": true` in JSON and `true` in the CSV's `partial` column;
-//! whole buckets carry nothing in JSON and `false` in CSV. Berlin, whose clocks went back
+//! "today", carries `"partial": true` in JSON and 1 in the CSV's `partial` column;
+//! whole buckets carry nothing in JSON and 0 in CSV. Berlin, whose clocks went back
 //! on Sunday 26 October 2025, checks that buckets are whole local days.
 
 use chrono::NaiveDate;
@@ -178,9 +178,9 @@ fn csv_has_a_partial_column_for_each_bucket() {
         cells,
         [
             ["2025-10-15/2025-11-02", ""],
-            ["2025-10-13", "true"],
-            ["2025-10-20", "false"],
-            ["2025-10-27", "false"],
+            ["2025-10-13", "1"],
+            ["2025-10-20", "0"],
+            ["2025-10-27", "0"],
         ],
         "the whole range is no bucket, so its cell is empty"
     );

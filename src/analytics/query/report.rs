@@ -146,7 +146,8 @@ impl KpiReport {
     /// Rows for the ungrouped total (group `""`, label `(all)`), then each group; for each,
     /// the whole range (period `from/to`) and then every bucket. A missing group value is
     /// the key `null`. Numbers print as JSON prints them; nulls as empty cells. With
-    /// buckets, a `partial` column says `true` or `false` for each (empty for the range).
+    /// buckets, a `partial` column says 1 or 0 for each, like the `_small_sample` flags (empty for
+    /// the range).
     pub fn table(&self) -> ReportTable {
         let groups = self.groups.iter().flatten();
         self.rows(groups.map(|g| (None, g)), self.by.is_some(), false)
@@ -203,7 +204,7 @@ impl KpiReport {
                 }
                 row.push(period.to_owned());
                 if bucketed {
-                    row.push(partial.map(|p| p.to_string()).unwrap_or_default());
+                    row.push(partial.map(|p| u8::from(p).to_string()).unwrap_or_default());
                 }
                 for (_, value) in &kpis.0 {
                     row.extend(
