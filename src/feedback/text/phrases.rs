@@ -4,18 +4,37 @@
 //! phrase but never at its edges, except a negator in front ("can't …", "не …"), an
 //! English particle at the end ("log in", "set up") and whatever follows a negator
 //! ("안 돼요"). Only for names: counting and clustering use tokens.
+//!
+//! A phrase's key is how forms of it are counted together: the last word of a Korean
+//! phrase drops its particle or its 하다/되다 (환불을 → 환불, 설정하면 → 설정), the last
+//! word of a Russian one is counted by its stem (вход, входа), as a title would decline it.
 
 use super::korean;
 use super::negation;
 use super::script::{lowercase, script_of_word, Script};
 use super::stopwords::is_stop_word;
-use super::words::words;
+use super::words::{stem, words};
 
 /// Longest phrase, in words.
 pub const MAX_WORDS: usize = 4;
 
 /// English particles that end a phrasal verb: "log in", "locked out", "set up".
 const PARTICLES: &[&str] = &["in", "out", "up", "down", "back", "on", "off"];
+
+/// Korean words that frame a request rather than name its matter: 방법 ("how to …"),
+/// 문의 ("inquiry about …"). A phrase never starts or ends on one.
+const FRAMING: &[&str] = &["방법", "문의"];
+
+/// Prepositions: a phrase usually said after one ("с карты", "for one subscription") is
+/// a circumstance of the matter, not the matter. "to" is left out: it is also the
+/// infinitive's ("unable to sign in").
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "for", "from", "with", "about", "of", "by", "into", "after", "over",
+    "via", "without",
+    "в", "во", "на", "с", "со", "к", "ко", "по", "за", "из", "от", "до", "для", "о", "об",
+    "у", "при", "без", "через", "после", "под", "над", "про",
+];
 
 /// One phrase: `key` compares (lowercase, ё as е), `shown` is as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +44,13 @@ pub struct Phrase {
     /// Said in the text's first clause: a ticket's subject, a comment's first sentence,
     /// where customers sum up what they write about.
     pub lead: bool,
+    /// Words that are not stop words: how specific the phrase is.
+    pub words: usize,
+    /// Said right after a preposition.
+    pub after_preposition: bool,
+    /// The content word right after the phrase in its clause, lowercase: a phrase that
+    /// nearly always goes on with the same word is cut short ("setting up our new").
+    pub next: Option<String>,
 }
 
 /// How a word may stand in a phrase.
@@ -40,6 +66,25 @@ struct Word<'a> {
     written: &'a str,
     lower: String,
     role: Role,
+}
+
+impl Word<'_> {
+    /// The word's key and shown form when it ends a phrase.
+    fn last(&self, negated: bool) -> (String, String) {
+        let key = self.lower.replace('ё', "е");
+        match script_of_word(&key) {
+            Some(Script::Hangul) => {
+                // A negated verb keeps its ending: "안 돼요".
+                let noun = korean::nominal(&key).filter(|_| !negated);
+                let form = noun.unwrap_or_else(|| korean::without_particle(&key));
+                (form.to_owned(), form.to_owned())
+            }
+            Some(Script::Cyrillic) if self.role == Role::Content => {
+                (stem(&key, Script::Cyrillic).into_owned(), self.written.to_owned())
+            }
+            _ => (key, self.written.to_owned()),
+        }
+    }
 }
 
 fn role(lower: &str) -> Role {
@@ -61,7 +106,13 @@ fn role(lower: &str) -> Role {
     };
     let single = key.chars().nth(1).is_none();
     let stop = match script {
-        Script::Hangul => is_stop_word(&key, script) || is_stop_word(&korean::stem(&key), script),
+        Script::Hangul => {
+            let stem = korean::stem(&key);
+            is_stop_word(&key, script)
+                || is_stop_word(&stem, script)
+                || FRAMING.contains(&key.as_str())
+                || FRAMING.contains(&stem.as_ref())
+        }
         _ => is_stop_word(&key, script),
     };
     if stop || (single && matches!(script, Script::Latin | Script::Cyrillic)) {
@@ -72,7 +123,7 @@ fn role(lower: &str) -> Role {
 }
 
 /// The distinct phrases of a text; `shown` only when `with_shown` (names need it for
-/// the winner only).
+/// the winner only). A phrase said twice is described by its first use.
 pub fn phrases(text: &str, with_shown: bool) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
     let mut lead = true;
@@ -97,7 +148,7 @@ pub fn phrases(text: &str, with_shown: bool) -> Vec<Phrase> {
             }
             for end in start..list.len().min(start + MAX_WORDS) {
                 if ends_phrase(&list, start, end) {
-                    let phrase = phrase(&list[start..=end], with_shown, lead);
+                    let phrase = phrase(&list, start, end, with_shown, lead);
                     if !out.iter().any(|p| p.key == phrase.key) {
                         out.push(phrase);
                     }
@@ -125,33 +176,43 @@ fn ends_phrase(list: &[Word], start: usize, end: usize) -> bool {
     }
 }
 
-fn phrase(words: &[Word], with_shown: bool, lead: bool) -> Phrase {
-    let last = words.len() - 1;
-    let korean = |w: &str, i: usize| -> String {
-        // A Korean noun ending the phrase drops its particle: 환불을 → 환불.
-        if i == last && script_of_word(w) == Some(Script::Hangul) {
-            korean::without_particle(w).to_owned()
-        } else {
-            w.to_owned()
-        }
-    };
-    let key = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| korean(&w.lower, i).replace('ё', "е"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let shown = if with_shown {
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| korean(w.written, i))
+/// The phrase of `list[start..=end]` in its clause.
+fn phrase(list: &[Word], start: usize, end: usize, with_shown: bool, lead: bool) -> Phrase {
+    let words = &list[start..=end];
+    let negated = end > start && list[end - 1].role == Role::Negator;
+    let (last_key, last_shown) = list[end].last(negated);
+    let head = &words[..words.len() - 1];
+    let join = |head: Vec<String>, last: String| -> String {
+        head.into_iter()
+            .chain(std::iter::once(last))
             .collect::<Vec<_>>()
             .join(" ")
+    };
+    let key = join(
+        head.iter().map(|w| w.lower.replace('ё', "е")).collect(),
+        last_key,
+    );
+    let shown = if with_shown {
+        join(head.iter().map(|w| w.written.to_owned()).collect(), last_shown)
     } else {
         String::new()
     };
-    Phrase { key, shown, lead }
+    let after_preposition = start
+        .checked_sub(1)
+        .and_then(|i| list.get(i))
+        .is_some_and(|w| PREPOSITIONS.contains(&w.lower.as_str()));
+    let next = list
+        .get(end + 1)
+        .filter(|w| w.role == Role::Content)
+        .map(|w| w.lower.clone());
+    Phrase {
+        key,
+        shown,
+        lead,
+        words: words.iter().filter(|w| w.role != Role::Other).count(),
+        after_preposition,
+        next,
+    }
 }
 
 #[cfg(test)]
