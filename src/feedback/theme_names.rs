@@ -145,7 +145,10 @@ mod tests {
         let theme_stems = ["доставк", "заказ", "обновля", "пор", "термина"].map(String::from);
         let again = ["две", "заказа", "обновля", "термина", "тех"];
         assert!((jaccard(&theme_stems, &again) - 3.0 / 7.0).abs() < 1e-9);
-        assert!(!same_word("ин", "интеграц"), "too short to be a word's beginning");
+        assert!(
+            !same_word("ин", "интеграц"),
+            "too short to be a word's beginning"
+        );
         assert!(!same_word("счет", "сче"));
     }
 

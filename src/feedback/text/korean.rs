@@ -158,8 +158,7 @@ pub(super) fn nominal(word: &str) -> Option<&str> {
     let stem = stem(word);
     let rest = word.strip_prefix(stem.as_ref())?;
     let verb = rest.chars().next().is_some_and(|c| DOING.contains(&c));
-    let noun = stem.chars().count() >= 2
-        && stem.chars().all(|c| SYLLABLES.contains(&u32::from(c)));
+    let noun = stem.chars().count() >= 2 && stem.chars().all(|c| SYLLABLES.contains(&u32::from(c)));
     (verb && noun).then(|| &word[..stem.len()])
 }
 

@@ -79,9 +79,10 @@ impl Word<'_> {
                 let form = noun.unwrap_or_else(|| korean::without_particle(&key));
                 (form.to_owned(), form.to_owned())
             }
-            Some(Script::Cyrillic) if self.role == Role::Content => {
-                (stem(&key, Script::Cyrillic).into_owned(), self.written.to_owned())
-            }
+            Some(Script::Cyrillic) if self.role == Role::Content => (
+                stem(&key, Script::Cyrillic).into_owned(),
+                self.written.to_owned(),
+            ),
             _ => (key, self.written.to_owned()),
         }
     }
@@ -193,7 +194,10 @@ fn phrase(list: &[Word], start: usize, end: usize, with_shown: bool, lead: bool)
         last_key,
     );
     let shown = if with_shown {
-        join(head.iter().map(|w| w.written.to_owned()).collect(), last_shown)
+        join(
+            head.iter().map(|w| w.written.to_owned()).collect(),
+            last_shown,
+        )
     } else {
         String::new()
     };
@@ -269,10 +273,49 @@ mod tests {
     }
 
     #[test]
-    fn russian_keys_write_yo_as_ye_and_shown_keeps_the_case() {
+    fn russian_keys_write_yo_as_ye_and_stem_the_last_word_and_shown_keeps_the_case() {
         let found = phrases("Вопрос по счёту", true);
-        let p = found.iter().find(|p| p.key == "вопрос по счету").unwrap();
+        let p = found.iter().find(|p| p.key == "вопрос по счет").unwrap();
         assert_eq!(p.shown, "Вопрос по счёту");
+        assert_eq!(keys("Вход"), ["вход"]);
+        assert!(
+            keys("страница входа").contains(&"вход".to_owned()),
+            "входа too"
+        );
+    }
+
+    #[test]
+    fn korean_names_show_the_noun_of_a_doing_verb() {
+        assert!(keys("계정 설정하면").contains(&"계정 설정".to_owned()));
+        let shown = phrases("두 번 결제됐습니다", true);
+        assert!(shown.iter().any(|p| p.shown == "두 번 결제"), "{shown:?}");
+    }
+
+    #[test]
+    fn words_that_frame_a_request_never_edge_a_phrase() {
+        let found = keys("동료를 추가하는 방법을 모르겠어요. 새 계정 설정 문의");
+        assert!(
+            !found
+                .iter()
+                .any(|k| k.starts_with("방법") || k.ends_with("방법") || k.ends_with("문의")),
+            "{found:?}"
+        );
+        assert!(found.contains(&"새 계정 설정".to_owned()), "{found:?}");
+    }
+
+    #[test]
+    fn a_phrase_knows_its_neighbours_and_its_meaningful_words() {
+        let found = phrases("Help setting up our new account", false);
+        let cut = found
+            .iter()
+            .find(|p| p.key == "setting up our new")
+            .unwrap();
+        assert_eq!(cut.next.as_deref(), Some("account"));
+        assert_eq!(cut.words, 3, "\"our\" is a stop word");
+        let card = phrases("Списали с карты", false);
+        let after = |key: &str| card.iter().find(|p| p.key.starts_with(key)).unwrap();
+        assert!(after("карт").after_preposition);
+        assert!(!after("списа").after_preposition);
     }
 
     #[test]

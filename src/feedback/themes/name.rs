@@ -182,6 +182,37 @@ fn shown(key: &str, docs: &[usize], current: &[&Doc]) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn uses(texts: &[(Option<&str>, bool)]) -> Uses {
+        let mut uses = Uses::default();
+        for (next, after_preposition) in texts {
+            uses.add(Phrase {
+                key: "k".into(),
+                shown: String::new(),
+                lead: true,
+                words: 1,
+                after_preposition: *after_preposition,
+                next: next.map(str::to_owned),
+            });
+        }
+        uses
+    }
+
+    #[test]
+    fn a_phrase_nearly_always_going_on_with_one_word_is_cut_short() {
+        let mut texts = vec![(Some("account"), false); 8];
+        texts.extend([(None, false), (Some("team"), false)]);
+        assert!(uses(&texts).cut_short());
+        texts[0] = (None, false);
+        assert!(!uses(&texts).cut_short(), "7 of 10 go on the same way");
+    }
+
+    #[test]
+    fn a_phrase_said_after_prepositions_scores_less() {
+        assert_eq!(uses(&[(None, false), (None, false)]).circumstance(), 1.0);
+        let half = uses(&[(None, true), (None, false)]).circumstance();
+        assert!((half - (1.0 - PREPOSITION_COST / 2.0)).abs() < 1e-9);
+    }
+
     #[test]
     fn samples_are_evenly_spaced_and_bounded() {
         assert_eq!(sample(5, 10).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
