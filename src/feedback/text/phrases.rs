@@ -64,26 +64,39 @@ enum Role {
 
 struct Word<'a> {
     written: &'a str,
-    lower: String,
+    /// Lowercase, ё as е: how the word is keyed inside a phrase.
+    key: String,
     role: Role,
+    /// The word's key and shown form when it ends a phrase.
+    last_key: String,
+    last_shown: String,
 }
 
-impl Word<'_> {
-    /// The word's key and shown form when it ends a phrase.
-    fn last(&self, negated: bool) -> (String, String) {
-        let key = self.lower.replace('ё', "е");
-        match script_of_word(&key) {
+impl<'a> Word<'a> {
+    /// `negated`: the word before it is a negator, so a Korean verb keeps its ending
+    /// ("안 돼요"); a phrase that starts on such a word is never formed.
+    fn new(written: &'a str, negated: bool) -> Word<'a> {
+        let lower = lowercase(written);
+        let role = role(&lower);
+        let key = lower.replace('ё', "е");
+        let (last_key, last_shown) = match script_of_word(&key) {
             Some(Script::Hangul) => {
-                // A negated verb keeps its ending: "안 돼요".
                 let noun = korean::nominal(&key).filter(|_| !negated);
                 let form = noun.unwrap_or_else(|| korean::without_particle(&key));
                 (form.to_owned(), form.to_owned())
             }
-            Some(Script::Cyrillic) if self.role == Role::Content => (
+            Some(Script::Cyrillic) if role == Role::Content => (
                 stem(&key, Script::Cyrillic).into_owned(),
-                self.written.to_owned(),
+                written.to_owned(),
             ),
-            _ => (key, self.written.to_owned()),
+            _ => (key.clone(), written.to_owned()),
+        };
+        Word {
+            written,
+            key,
+            role,
+            last_key,
+            last_shown,
         }
     }
 }
@@ -131,16 +144,11 @@ pub fn phrases(text: &str, with_shown: bool) -> Vec<Phrase> {
     for clause in text.split([
         '.', '!', '?', ';', '…', '\n', ',', ':', '(', ')', '"', '«', '»',
     ]) {
-        let list: Vec<Word> = words(clause)
-            .map(|(_, written)| {
-                let lower = lowercase(written);
-                Word {
-                    written,
-                    role: role(&lower),
-                    lower,
-                }
-            })
-            .collect();
+        let mut list: Vec<Word> = Vec::new();
+        for (_, written) in words(clause) {
+            let negated = list.last().is_some_and(|w| w.role == Role::Negator);
+            list.push(Word::new(written, negated));
+        }
         for start in 0..list.len() {
             // A phrase never starts inside a negation: "не могу войти", not "могу войти".
             let negated = start > 0 && list[start - 1].role == Role::Negator;
@@ -180,35 +188,28 @@ fn ends_phrase(list: &[Word], start: usize, end: usize) -> bool {
 /// The phrase of `list[start..=end]` in its clause.
 fn phrase(list: &[Word], start: usize, end: usize, with_shown: bool, lead: bool) -> Phrase {
     let words = &list[start..=end];
-    let negated = end > start && list[end - 1].role == Role::Negator;
-    let (last_key, last_shown) = list[end].last(negated);
-    let head = &words[..words.len() - 1];
-    let join = |head: Vec<String>, last: String| -> String {
-        head.into_iter()
-            .chain(std::iter::once(last))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let key = join(
-        head.iter().map(|w| w.lower.replace('ё', "е")).collect(),
-        last_key,
-    );
-    let shown = if with_shown {
-        join(
-            head.iter().map(|w| w.written.to_owned()).collect(),
-            last_shown,
-        )
-    } else {
-        String::new()
-    };
+    let mut key = String::new();
+    let mut shown = String::new();
+    for w in &words[..words.len() - 1] {
+        key.push_str(&w.key);
+        key.push(' ');
+        if with_shown {
+            shown.push_str(w.written);
+            shown.push(' ');
+        }
+    }
+    key.push_str(&list[end].last_key);
+    if with_shown {
+        shown.push_str(&list[end].last_shown);
+    }
     let after_preposition = start
         .checked_sub(1)
         .and_then(|i| list.get(i))
-        .is_some_and(|w| PREPOSITIONS.contains(&w.lower.as_str()));
+        .is_some_and(|w| PREPOSITIONS.contains(&w.key.as_str()));
     let next = list
         .get(end + 1)
         .filter(|w| w.role == Role::Content)
-        .map(|w| w.lower.clone());
+        .map(|w| w.key.clone());
     Phrase {
         key,
         shown,
