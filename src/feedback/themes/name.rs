@@ -181,6 +181,41 @@ fn shown(key: &str, docs: &[usize], current: &[&Doc]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::feedback::report::TextKind;
+    use crate::feedback::text::prepare;
+
+    fn doc(text: &str) -> Doc {
+        Doc {
+            ticket: (1, 1),
+            row: 0,
+            kind: TextKind::Ticket,
+            at: 0,
+            rating: None,
+            prepared: prepare(text),
+        }
+    }
+
+    #[test]
+    fn a_name_takes_the_form_subjects_use() {
+        let docs = [
+            "Вход не работает",
+            "Вход снова сломан",
+            "Помогите. Страница входа пустая",
+            "Срочно. Ошибка входа",
+            "Добрый день. Нет входа",
+        ]
+        .map(doc);
+        let current: Vec<&Doc> = docs.iter().collect();
+        assert_eq!(
+            shown("вход", &[0, 1, 2, 3, 4], &current).as_deref(),
+            Some("Вход"),
+            "three uses of входа in bodies, two of вход in subjects"
+        );
+        assert_eq!(
+            shown("вход", &[2, 3, 4], &current).as_deref(),
+            Some("Входа")
+        );
+    }
 
     fn uses(texts: &[(Option<&str>, bool)]) -> Uses {
         let mut uses = Uses::default();
