@@ -38,6 +38,9 @@ const GROUPS: &[(Lang, &[&str])] = &[
     (Lang::Ru, &["удаление", "удалить", "удалите", "стереть"]),
     (Lang::Ru, &["сбой", "недоступен", "лежит", "инцидент"]),
     (Lang::Ru, &["пожелание", "пожеланиями", "предложение", "идея"]),
+    // The noun and the verb of one root, which the stemmer keeps apart.
+    (Lang::Ru, &["синхронизация", "синхронизируется", "синхронизируются", "синхронизировать"]),
+    (Lang::Ru, &["план", "планируется", "планируете", "планировать"]),
 ];
 
 /// The stem every word of a group is brought to, by language and stem.
@@ -89,6 +92,11 @@ mod tests {
         assert_eq!(stem(Lang::Ru, "войти"), stem(Lang::Ru, "входа"));
         assert_eq!(stem(Lang::Ru, "верните"), stem(Lang::Ru, "возврат"));
         assert_eq!(stem(Lang::Ko, "접속"), stem(Lang::Ko, "로그인"));
+        assert_eq!(
+            stem(Lang::Ru, "синхронизируется"),
+            stem(Lang::Ru, "синхронизацию")
+        );
+        assert_eq!(stem(Lang::Ru, "планируется"), stem(Lang::Ru, "план"));
     }
 
     #[test]

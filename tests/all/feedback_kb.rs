@@ -61,9 +61,7 @@ fn covered_topics_are_no_gaps_and_missing_ones_are() {
         }
     }
     assert!(strict.is_empty(), "{}", strict.join("\n"));
-    // Every covered topic is the goal; two Russian themes (double charge, feature
-    // requests) still match their article below the bar, so at most two may be listed.
-    assert!(problems.len() <= 2, "{}", problems.join("\n"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
     for gap in &report.kb_gaps {
         if let Some(article) = &gap.best_article {
             assert!(

@@ -71,14 +71,20 @@ const PROTECTED: &[&str] = &[
     "통로", "화면", "측면", "이면", "표면", "가게", "재고", "최고", "광고", "신고", "참고",
 ];
 
-/// The first syllables of light verbs (하다, 되다, 있다, 같다, 나다 as in 오류가 나요):
-/// a word that is only one of them plus an ending (했어요, 돼요, 나요) strips to that
-/// syllable, a stop word.
+/// The first syllables of 하다 and 되다, which make verbs of nouns (설정하다, 결제되다).
 #[rustfmt::skip]
-const LIGHT_VERBS: &[char] = &[
+const DOING: &[char] = &[
     '하', '해', '했', '합', '한', '할', '함', '되', '돼', '됐', '됩', '된', '될', '됨',
-    '있', '같', '나', '났',
 ];
+
+/// The first syllables of the other light verbs (있다, 같다, 나다 as in 오류가 나요).
+/// A word that is only a light verb plus an ending (했어요, 돼요, 나요) strips to that
+/// syllable, a stop word.
+const OTHER_LIGHT_VERBS: &[char] = &['있', '같', '나', '났'];
+
+fn is_light_syllable(c: char) -> bool {
+    DOING.contains(&c) || OTHER_LIGHT_VERBS.contains(&c)
+}
 
 /// Suffixes by their last syllable, longest first, so each word checks only a few.
 static SUFFIXES: LazyLock<FnvMap<char, Vec<Suffix>>> = LazyLock::new(|| {
@@ -146,6 +152,16 @@ pub(super) fn without_particle(word: &str) -> &str {
     }
 }
 
+/// The noun of a 하다 or 되다 verb (설정하면 → 설정, 결제됐습니다 → 결제), as Korean titles
+/// name a matter ("팀원 초대"); `None` for any other word.
+pub(super) fn nominal(word: &str) -> Option<&str> {
+    let stem = stem(word);
+    let rest = word.strip_prefix(stem.as_ref())?;
+    let verb = rest.chars().next().is_some_and(|c| DOING.contains(&c));
+    let noun = stem.chars().count() >= 2 && stem.chars().all(|c| SYLLABLES.contains(&u32::from(c)));
+    (verb && noun).then(|| &word[..stem.len()])
+}
+
 /// Hangul syllables are `0xAC00 + (initial × 21 + vowel) × 28 + final`.
 const SYLLABLES: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
 const VOWEL_YEO: u32 = 6;
@@ -182,7 +198,7 @@ fn unfuse(stem: &str, ending: &str) -> Option<String> {
 /// Whether a stem is a bare light verb (하, 돼, 했, 있 …): no meaning of its own.
 pub(super) fn is_light_verb(stem: &str) -> bool {
     let mut syllables = stem.chars();
-    matches!((syllables.next(), syllables.next()), (Some(first), None) if LIGHT_VERBS.contains(&first))
+    matches!((syllables.next(), syllables.next()), (Some(first), None) if is_light_syllable(first))
 }
 
 static PROTECTED_SET: LazyLock<FnvSet<&'static str>> =
@@ -210,7 +226,7 @@ fn strip_once(word: &str) -> Option<(&str, &'static Suffix)> {
 /// 했어요 → 했, 돼요 → 돼, 하려고 → 하: a light verb with only an ending after it.
 fn light_verb(word: &str) -> Option<&str> {
     let first = word.chars().next()?;
-    if !LIGHT_VERBS.contains(&first) {
+    if !is_light_syllable(first) {
         return None;
     }
     let (head, rest) = word.split_at(first.len_utf8());
@@ -311,6 +327,18 @@ mod tests {
     fn light_verbs_are_single_syllables() {
         assert!(is_light_verb("해") && is_light_verb("있"));
         assert!(!is_light_verb("해결") && !is_light_verb("앱"));
+    }
+
+    #[rstest::rstest]
+    #[case("설정하면", Some("설정"))]
+    #[case("초대하나요", Some("초대"))]
+    #[case("결제됐습니다", Some("결제"))]
+    #[case("삭제해", Some("삭제"))]
+    #[case::a_noun("설정을", None)]
+    #[case::another_verb("꺼집니다", None)]
+    #[case::one_syllable("안해요", None)]
+    fn a_doing_verb_names_its_noun(#[case] word: &str, #[case] noun: Option<&str>) {
+        assert_eq!(nominal(word), noun);
     }
 
     #[test]

@@ -4,18 +4,37 @@
 //! phrase but never at its edges, except a negator in front ("can't …", "не …"), an
 //! English particle at the end ("log in", "set up") and whatever follows a negator
 //! ("안 돼요"). Only for names: counting and clustering use tokens.
+//!
+//! A phrase's key is how forms of it are counted together: the last word of a Korean
+//! phrase drops its particle or its 하다/되다 (환불을 → 환불, 설정하면 → 설정), the last
+//! word of a Russian one is counted by its stem (вход, входа), as a title would decline it.
 
 use super::korean;
 use super::negation;
 use super::script::{lowercase, script_of_word, Script};
 use super::stopwords::is_stop_word;
-use super::words::words;
+use super::words::{stem, words};
 
 /// Longest phrase, in words.
 pub const MAX_WORDS: usize = 4;
 
 /// English particles that end a phrasal verb: "log in", "locked out", "set up".
 const PARTICLES: &[&str] = &["in", "out", "up", "down", "back", "on", "off"];
+
+/// Korean words that frame a request rather than name its matter: 방법 ("how to …"),
+/// 문의 ("inquiry about …"). A phrase never starts or ends on one.
+const FRAMING: &[&str] = &["방법", "문의"];
+
+/// Prepositions: a phrase usually said after one ("с карты", "for one subscription") is
+/// a circumstance of the matter, not the matter. "to" is left out: it is also the
+/// infinitive's ("unable to sign in").
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "for", "from", "with", "about", "of", "by", "into", "after", "over",
+    "via", "without",
+    "в", "во", "на", "с", "со", "к", "ко", "по", "за", "из", "от", "до", "для", "о", "об",
+    "у", "при", "без", "через", "после", "под", "над", "про",
+];
 
 /// One phrase: `key` compares (lowercase, ё as е), `shown` is as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +44,13 @@ pub struct Phrase {
     /// Said in the text's first clause: a ticket's subject, a comment's first sentence,
     /// where customers sum up what they write about.
     pub lead: bool,
+    /// Words that are not stop words: how specific the phrase is.
+    pub words: usize,
+    /// Said right after a preposition.
+    pub after_preposition: bool,
+    /// The content word right after the phrase in its clause, lowercase: a phrase that
+    /// nearly always goes on with the same word is cut short ("setting up our new").
+    pub next: Option<String>,
 }
 
 /// How a word may stand in a phrase.
@@ -38,8 +64,41 @@ enum Role {
 
 struct Word<'a> {
     written: &'a str,
-    lower: String,
+    /// Lowercase, ё as е: how the word is keyed inside a phrase.
+    key: String,
     role: Role,
+    /// The word's key and shown form when it ends a phrase.
+    last_key: String,
+    last_shown: String,
+}
+
+impl<'a> Word<'a> {
+    /// `negated`: the word before it is a negator, so a Korean verb keeps its ending
+    /// ("안 돼요"); a phrase that starts on such a word is never formed.
+    fn new(written: &'a str, negated: bool) -> Word<'a> {
+        let lower = lowercase(written);
+        let role = role(&lower);
+        let key = lower.replace('ё', "е");
+        let (last_key, last_shown) = match script_of_word(&key) {
+            Some(Script::Hangul) => {
+                let noun = korean::nominal(&key).filter(|_| !negated);
+                let form = noun.unwrap_or_else(|| korean::without_particle(&key));
+                (form.to_owned(), form.to_owned())
+            }
+            Some(Script::Cyrillic) if role == Role::Content => (
+                stem(&key, Script::Cyrillic).into_owned(),
+                written.to_owned(),
+            ),
+            _ => (key.clone(), written.to_owned()),
+        };
+        Word {
+            written,
+            key,
+            role,
+            last_key,
+            last_shown,
+        }
+    }
 }
 
 fn role(lower: &str) -> Role {
@@ -61,7 +120,13 @@ fn role(lower: &str) -> Role {
     };
     let single = key.chars().nth(1).is_none();
     let stop = match script {
-        Script::Hangul => is_stop_word(&key, script) || is_stop_word(&korean::stem(&key), script),
+        Script::Hangul => {
+            let stem = korean::stem(&key);
+            is_stop_word(&key, script)
+                || is_stop_word(&stem, script)
+                || FRAMING.contains(&key.as_str())
+                || FRAMING.contains(&stem.as_ref())
+        }
         _ => is_stop_word(&key, script),
     };
     if stop || (single && matches!(script, Script::Latin | Script::Cyrillic)) {
@@ -72,23 +137,18 @@ fn role(lower: &str) -> Role {
 }
 
 /// The distinct phrases of a text; `shown` only when `with_shown` (names need it for
-/// the winner only).
+/// the winner only). A phrase said twice is described by its first use.
 pub fn phrases(text: &str, with_shown: bool) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
     let mut lead = true;
     for clause in text.split([
         '.', '!', '?', ';', '…', '\n', ',', ':', '(', ')', '"', '«', '»',
     ]) {
-        let list: Vec<Word> = words(clause)
-            .map(|(_, written)| {
-                let lower = lowercase(written);
-                Word {
-                    written,
-                    role: role(&lower),
-                    lower,
-                }
-            })
-            .collect();
+        let mut list: Vec<Word> = Vec::new();
+        for (_, written) in words(clause) {
+            let negated = list.last().is_some_and(|w| w.role == Role::Negator);
+            list.push(Word::new(written, negated));
+        }
         for start in 0..list.len() {
             // A phrase never starts inside a negation: "не могу войти", not "могу войти".
             let negated = start > 0 && list[start - 1].role == Role::Negator;
@@ -97,7 +157,7 @@ pub fn phrases(text: &str, with_shown: bool) -> Vec<Phrase> {
             }
             for end in start..list.len().min(start + MAX_WORDS) {
                 if ends_phrase(&list, start, end) {
-                    let phrase = phrase(&list[start..=end], with_shown, lead);
+                    let phrase = phrase(&list, start, end, with_shown, lead);
                     if !out.iter().any(|p| p.key == phrase.key) {
                         out.push(phrase);
                     }
@@ -125,33 +185,39 @@ fn ends_phrase(list: &[Word], start: usize, end: usize) -> bool {
     }
 }
 
-fn phrase(words: &[Word], with_shown: bool, lead: bool) -> Phrase {
-    let last = words.len() - 1;
-    let korean = |w: &str, i: usize| -> String {
-        // A Korean noun ending the phrase drops its particle: 환불을 → 환불.
-        if i == last && script_of_word(w) == Some(Script::Hangul) {
-            korean::without_particle(w).to_owned()
-        } else {
-            w.to_owned()
+/// The phrase of `list[start..=end]` in its clause.
+fn phrase(list: &[Word], start: usize, end: usize, with_shown: bool, lead: bool) -> Phrase {
+    let words = &list[start..=end];
+    let mut key = String::new();
+    let mut shown = String::new();
+    for w in &words[..words.len() - 1] {
+        key.push_str(&w.key);
+        key.push(' ');
+        if with_shown {
+            shown.push_str(w.written);
+            shown.push(' ');
         }
-    };
-    let key = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| korean(&w.lower, i).replace('ё', "е"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let shown = if with_shown {
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| korean(w.written, i))
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        String::new()
-    };
-    Phrase { key, shown, lead }
+    }
+    key.push_str(&list[end].last_key);
+    if with_shown {
+        shown.push_str(&list[end].last_shown);
+    }
+    let after_preposition = start
+        .checked_sub(1)
+        .and_then(|i| list.get(i))
+        .is_some_and(|w| PREPOSITIONS.contains(&w.key.as_str()));
+    let next = list
+        .get(end + 1)
+        .filter(|w| w.role == Role::Content)
+        .map(|w| w.key.clone());
+    Phrase {
+        key,
+        shown,
+        lead,
+        words: words.iter().filter(|w| w.role != Role::Other).count(),
+        after_preposition,
+        next,
+    }
 }
 
 #[cfg(test)]
@@ -208,10 +274,49 @@ mod tests {
     }
 
     #[test]
-    fn russian_keys_write_yo_as_ye_and_shown_keeps_the_case() {
+    fn russian_keys_write_yo_as_ye_and_stem_the_last_word_and_shown_keeps_the_case() {
         let found = phrases("Вопрос по счёту", true);
-        let p = found.iter().find(|p| p.key == "вопрос по счету").unwrap();
+        let p = found.iter().find(|p| p.key == "вопрос по счет").unwrap();
         assert_eq!(p.shown, "Вопрос по счёту");
+        assert_eq!(keys("Вход"), ["вход"]);
+        assert!(
+            keys("страница входа").contains(&"вход".to_owned()),
+            "входа too"
+        );
+    }
+
+    #[test]
+    fn korean_names_show_the_noun_of_a_doing_verb() {
+        assert!(keys("계정 설정하면").contains(&"계정 설정".to_owned()));
+        let shown = phrases("두 번 결제됐습니다", true);
+        assert!(shown.iter().any(|p| p.shown == "두 번 결제"), "{shown:?}");
+    }
+
+    #[test]
+    fn words_that_frame_a_request_never_edge_a_phrase() {
+        let found = keys("동료를 추가하는 방법을 모르겠어요. 새 계정 설정 문의");
+        assert!(
+            !found
+                .iter()
+                .any(|k| k.starts_with("방법") || k.ends_with("방법") || k.ends_with("문의")),
+            "{found:?}"
+        );
+        assert!(found.contains(&"새 계정 설정".to_owned()), "{found:?}");
+    }
+
+    #[test]
+    fn a_phrase_knows_its_neighbours_and_its_meaningful_words() {
+        let found = phrases("Help setting up our new account", false);
+        let cut = found
+            .iter()
+            .find(|p| p.key == "setting up our new")
+            .unwrap();
+        assert_eq!(cut.next.as_deref(), Some("account"));
+        assert_eq!(cut.words, 3, "\"our\" is a stop word");
+        let card = phrases("Списали с карты", false);
+        let after = |key: &str| card.iter().find(|p| p.key.starts_with(key)).unwrap();
+        assert!(after("карт").after_preposition);
+        assert!(!after("списа").after_preposition);
     }
 
     #[test]

@@ -142,12 +142,7 @@ impl TokenBuilder {
             self.dropped_light_verb(key, script);
             return;
         }
-        let stem = match script {
-            Script::Latin => ENGLISH.stem(key).into_owned(),
-            Script::Cyrillic => RUSSIAN.stem(key).into_owned(),
-            Script::Hangul => korean::stem(key).into_owned(),
-            Script::Other => key.to_owned(),
-        };
+        let stem = stem(key, script).into_owned();
         if script == Script::Hangul && is_stop_word(&stem, script) {
             self.dropped_light_verb(&stem, script);
             return;
@@ -177,6 +172,16 @@ impl TokenBuilder {
                 previous.negated = true;
             }
         }
+    }
+}
+
+/// The stem of a lowercase word (as [`matching_key`] spells it) by its script's rules.
+pub(super) fn stem(key: &str, script: Script) -> Cow<'_, str> {
+    match script {
+        Script::Latin => ENGLISH.stem(key),
+        Script::Cyrillic => RUSSIAN.stem(key),
+        Script::Hangul => korean::stem(key),
+        Script::Other => Cow::Borrowed(key),
     }
 }
 
