@@ -15,7 +15,7 @@ use super::vectors::FeatureKind;
 pub const SIGNATURE_TERMS: usize = 5;
 /// Least Jaccard similarity of signatures for a kept name to find its theme: three of
 /// five stems shared (3/7), as a theme's lighter terms change with its texts.
-const SAME_THEME: f64 = 0.4;
+pub(super) const SAME_THEME: f64 = 0.4;
 
 /// A cluster's signature from its top terms; `stem` turns a feature hash into its stem.
 pub fn signature(
@@ -37,7 +37,7 @@ pub fn signature(
     stems
 }
 
-fn jaccard(a: &[String], b: &[&str]) -> f64 {
+pub(super) fn jaccard(a: &[String], b: &[&str]) -> f64 {
     let shared = a.iter().filter(|s| b.contains(&s.as_str())).count();
     let union = a.len() + b.len() - shared;
     if union == 0 {
