@@ -121,6 +121,7 @@ mod tests {
     use super::*;
     use crate::analytics::views::overview::PeriodPreset;
     use crate::app::testing::{demo, refused};
+    use crate::export::{feedback_table, Cell, FeedbackTable, TableSource};
     use crate::feedback::text::Lang;
     use crate::feedback::FeedbackRequest;
     use crate::store::TicketKey;
@@ -137,6 +138,17 @@ mod tests {
             .themes
             .iter()
             .filter(|t| t.edit.as_ref().is_some_and(|e| e.kind == kind))
+            .collect()
+    }
+
+    /// The `edit` and `split_by` cells of every row of the report's themes export.
+    fn exported_edits(report: &FeedbackReport) -> Vec<(Cell, Cell)> {
+        let mut table = feedback_table(report, FeedbackTable::Themes, chrono_tz::UTC);
+        let at = |name: &str| table.columns().iter().position(|c| c.name == name).unwrap();
+        let (edit, by) = (at("edit"), at("split_by"));
+        let rows = table.next_rows().unwrap().unwrap_or_default();
+        rows.into_iter()
+            .map(|r| (r[edit].clone(), r[by].clone()))
             .collect()
     }
 
@@ -172,6 +184,13 @@ mod tests {
         );
         assert_eq!(after.themes.len() + 1, before.themes.len());
         assert!(merged.examples.len() >= 3, "quotes ranked again");
+
+        let at = after.themes.iter().position(|t| t.id == merged.id).unwrap();
+        assert_eq!(
+            exported_edits(&after)[at],
+            (Cell::Text("merged".into()), Cell::Null),
+            "exports say which theme was merged"
+        );
 
         session.rename_theme(&merged.id, Some("Both")).unwrap();
         let renamed = report(&session);
@@ -217,6 +236,15 @@ mod tests {
             Some(phrase.as_str())
         );
         assert!(off[0].count > 0 && rest[0].count > 0);
+        let exported = exported_edits(&after);
+        for (theme, kind) in [(off[0], "split_off"), (rest[0], "split_rest")] {
+            let at = after.themes.iter().position(|t| t.id == theme.id).unwrap();
+            assert_eq!(
+                exported[at],
+                (Cell::Text(kind.into()), Cell::Text(phrase.clone())),
+                "exports say which theme was split by what"
+            );
+        }
         assert_eq!(
             tickets([off[0], rest[0]]),
             tickets([theme]),

@@ -12,6 +12,7 @@ use deskbench::feedback::theme_edits;
 use deskbench::store::TicketKey;
 use deskbench::workspace::Workspace;
 
+use crate::cli::{deskbench, stderr};
 use crate::feedback::{demo, planted, range_bounds, run, run_range};
 
 /// A copy of the demo workspace, so its edits reach no other test.
@@ -119,4 +120,88 @@ fn merged_and_split_themes_survive_themes_computed_again_on_changed_data() {
         unedited.themes.len(),
         "one fewer, one more"
     );
+}
+
+#[test]
+fn the_cli_merges_splits_and_undoes_and_reports_the_edited_themes() {
+    let dir = crate::cli::demo_workspace();
+    let feedback = |edit: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "feedback",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "UTC",
+            "--lang",
+            "en",
+        ];
+        args.extend(edit);
+        let out = deskbench(dir.path(), &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let themes = |report: &serde_json::Value| report["themes"].as_array().unwrap().clone();
+    let kinds = |report: &serde_json::Value| -> Vec<String> {
+        themes(report)
+            .iter()
+            .filter_map(|t| t["edit"]["kind"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let before = feedback(&[]);
+    let ids: Vec<String> = themes(&before)
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(ids.len() >= 3, "the demo has English themes: {ids:?}");
+
+    let merge = format!("{},{}", ids[0], ids[2]);
+    let merged = feedback(&["--merge", &merge, "--name", "Access"]);
+    assert_eq!(kinds(&merged), ["merged"]);
+    let theme = themes(&merged)
+        .into_iter()
+        .find(|t| t["label"] == "Access")
+        .expect("named as asked");
+    assert_eq!(theme["renamed"], true);
+    let undone = feedback(&["--undo", theme["id"].as_str().unwrap()]);
+    assert!(kinds(&undone).is_empty());
+    assert_eq!(themes(&undone), themes(&before), "as before the merge");
+
+    let phrase = themes(&before)[0]["terms"][1].as_str().unwrap().to_owned();
+    let split = feedback(&["--split", &ids[0], "--by", &phrase]);
+    let mut parts = kinds(&split);
+    parts.sort();
+    assert_eq!(parts, ["split_off", "split_rest"]);
+    let table = deskbench(
+        dir.path(),
+        &[
+            "feedback",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "UTC",
+            "--format",
+            "table",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&table.stdout).contains("split off"));
+
+    for (args, says) in [
+        (
+            &["--merge", "en-1,en-2", "--undo", "en-1"][..],
+            "cannot be used with",
+        ),
+        (&["--by", "refund"][..], "--split"),
+        (&["--merge", "en-1"][..], "two or more"),
+        (&["--undo", "en-99"][..], "no theme \"en-99\""),
+    ] {
+        let mut full = vec!["feedback", "--from", "2025-01-01", "--to", "2025-06-30"];
+        full.extend(args);
+        let out = deskbench(dir.path(), &full);
+        assert!(!out.status.success(), "{args:?} is refused");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
 }
