@@ -104,6 +104,7 @@ describe('the theme menu', () => {
     await fireEvent.click(within(dialog).getByTestId('theme-merge-confirm'));
     expect(onedit).toHaveBeenLastCalledWith(refundTheme, { kind: 'merge', ids: ['en-2'], name: 'Money' });
     expect(onopen).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(button);
   });
 
   it('splits by a term picked or a phrase typed', async () => {
