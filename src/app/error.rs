@@ -36,6 +36,12 @@ pub enum AppError {
     NoFeedbackReport,
     #[error("the feedback report has no {kind} {id:?}; reload the Feedback screen")]
     NotInFeedbackReport { kind: &'static str, id: String },
+    #[error("pick two or more themes of one language to merge")]
+    MergeNeedsThemes,
+    #[error("{0:?} has no words to split a theme by; pick one of the theme's terms")]
+    NoSplitWords(String),
+    #[error("theme {0:?} is as its texts make it: it was not merged or split")]
+    NothingToUndo(String),
     #[error("this ticket has no helpdesk address")]
     NoTicketAddress,
     #[error("this address is not on a connected helpdesk, so it is not opened")]

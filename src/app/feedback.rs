@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::feedback_themes::{theme_of, typed_name};
 use super::limits::{check_feedback, check_text};
 use super::{AppError, Session};
 use crate::analytics::engine::kpi::Hours;
@@ -102,20 +103,12 @@ impl Session {
     /// report; `None` forgets its name, so it is named from its texts again.
     pub fn rename_theme(&self, id: &str, name: Option<&str>) -> Result<(), AppError> {
         check_text(id)?;
-        let name = name.map(str::trim).filter(|n| !n.is_empty());
-        if let Some(name) = name {
-            check_text(name)?;
-        }
+        let name = typed_name(name)?;
         let run = self.last_feedback()?;
-        let theme = run
-            .report
-            .themes
-            .iter()
-            .find(|t| t.id == id)
-            .ok_or_else(|| AppError::NotInFeedbackReport {
-                kind: "theme",
-                id: id.chars().take(40).collect(),
-            })?;
+        let theme = theme_of(&run.report, id)?;
+        if self.rename_merged(theme, name)? {
+            return Ok(());
+        }
         let at = self.now();
         self.with_open(|open| {
             let w = open.workspace.store_mut().write()?;

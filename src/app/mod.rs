@@ -13,6 +13,7 @@ mod error;
 pub mod explore;
 pub mod export;
 pub mod feedback;
+mod feedback_themes;
 pub mod image;
 pub mod limits;
 pub mod menu_words;

@@ -168,6 +168,7 @@ mod tests {
             tickets: Vec::new(),
             praise: false,
             renamed: false,
+            edit: None,
             signature: Vec::new(),
         }
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::analytics::engine::value::CsatStats;
-use crate::feedback::report::ArticleMatch;
+use crate::feedback::report::{ArticleMatch, Theme, ThemeEditKind};
 use crate::feedback::FeedbackReport;
 
 use super::table::{Cell, Column, ColumnKind, Row, Table};
@@ -108,6 +108,8 @@ fn theme_columns() -> Vec<(String, ColumnKind)> {
         ("id", K::Text),
         ("language", K::Text),
         ("theme", K::Text),
+        ("edit", K::Text),
+        ("split_by", K::Text),
         ("terms", K::Text),
         ("tickets", K::Integer),
         ("share", K::Share),
@@ -138,6 +140,8 @@ fn themes(report: &FeedbackReport) -> Vec<Row> {
                 text(&t.id),
                 text(t.lang.code()),
                 text(&t.label),
+                edit_cell(t),
+                t.edit.as_ref().and_then(|e| e.phrase.clone()).into(),
                 text(&t.terms.join(", ")),
                 count(t.count),
                 number(t.share),
@@ -161,6 +165,20 @@ fn themes(report: &FeedbackReport) -> Vec<Row> {
             row
         })
         .collect()
+}
+
+/// What the user did to the theme: merged, split_off, split_rest or renamed.
+fn edit_cell(theme: &Theme) -> Cell {
+    let edit = match &theme.edit {
+        Some(edit) => match edit.kind {
+            ThemeEditKind::Merged => "merged",
+            ThemeEditKind::SplitOff => "split_off",
+            ThemeEditKind::SplitRest => "split_rest",
+        },
+        None if theme.renamed => "renamed",
+        None => return Cell::Null,
+    };
+    text(edit)
 }
 
 fn emerging_columns() -> Vec<(String, ColumnKind)> {

@@ -142,6 +142,7 @@ pub fn build(
                 tickets,
                 praise: is_praise(docs, current),
                 renamed: false,
+                edit: None,
                 signature: Vec::new(),
             };
             (c, theme)

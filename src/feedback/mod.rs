@@ -19,6 +19,7 @@ mod run;
 pub mod sentiment;
 pub mod stats;
 pub mod text;
+pub mod theme_edits;
 pub mod theme_names;
 pub mod themes;
 pub mod vectors;

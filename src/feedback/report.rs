@@ -141,10 +141,34 @@ pub struct Theme {
     pub praise: bool,
     /// `label` is a name the user gave the theme (kept per workspace).
     pub renamed: bool,
+    /// The merge or split the user made that last shaped the theme (kept per workspace).
+    pub edit: Option<ThemeEdit>,
     /// The theme's identity across runs: its heaviest word stems, sorted
     /// (`feedback::theme_names`).
     #[serde(skip)]
     pub signature: Vec<String>,
+}
+
+/// A merge or split of themes, kept per workspace (`feedback::theme_edits`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ThemeEdit {
+    /// The kept edit's number, which undoing it names.
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: ThemeEditKind,
+    /// For a split: the phrase whose texts were split off.
+    pub phrase: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeEditKind {
+    /// Two or more themes joined into this one.
+    Merged,
+    /// The texts of a theme that say `phrase`.
+    SplitOff,
+    /// The rest of a theme whose texts saying `phrase` were split off.
+    SplitRest,
 }
 
 /// Against the previous period of equal length.
@@ -367,6 +391,7 @@ pub(crate) mod tests {
             tickets: Vec::new(),
             praise: false,
             renamed: false,
+            edit: None,
             signature: Vec::new(),
         }
     }

@@ -9,7 +9,7 @@ use crate::analytics::frame::Frame;
 use crate::analytics::query::range::RangeEcho;
 use crate::analytics::query::range::{DateRange, Every};
 use crate::analytics::KpiQuery;
-use crate::store::Store;
+use crate::store::{Store, ThemeEditRow};
 
 use super::build_themes::{self, ThemeContext};
 use super::corpus::{self, filtered_rows, Depth, Doc, Rows};
@@ -24,6 +24,7 @@ use super::report::{
 use super::request::FeedbackQuery;
 use super::sentiment::{self, Polarity, SentimentDoc};
 use super::text::Lang;
+use super::theme_edits;
 use super::theme_names;
 use super::themes::{self, label::Surfaces};
 use super::FeedbackError;
@@ -132,6 +133,7 @@ pub fn run(
 
     // Themes per language, with their article and emerging terms.
     let articles = Articles::load(store)?;
+    let edits = store.theme_edits()?;
     let mut themes: Vec<Theme> = Vec::new();
     let mut emerging_terms: Vec<Emerging> = Vec::new();
     let mut words = Vec::new();
@@ -155,11 +157,14 @@ pub fn run(
                 .map(|i| &previous_docs[i])
                 .collect();
             let words = drivers::words(lang, &current);
-            let found = themes::find(lang, &current, &previous);
-            Some((lang, current_index, current, previous, words, found))
+            let mut found = themes::find(lang, &current, &previous);
+            let lang_edits: Vec<&ThemeEditRow> =
+                edits.iter().filter(|e| e.lang == lang.code()).collect();
+            let shaped = theme_edits::apply(&mut found, &lang_edits, &current, &previous);
+            Some((lang, current_index, current, previous, words, found, shaped))
         })
         .collect();
-    for (lang, current_index, current, previous, lang_words, found) in per_lang {
+    for (lang, current_index, current, previous, lang_words, found, shaped) in per_lang {
         words.extend(lang_words);
         let growth = emerging::terms(&found);
         let mut wanted: HashMap<u64, ()> = HashMap::new();
@@ -184,6 +189,7 @@ pub fn run(
             if let Some(Some(name)) = names.get(*cluster) {
                 theme.label.clone_from(name);
             }
+            theme_edits::mark(theme, shaped.get(*cluster));
         }
         built.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
         for (rank, (cluster, mut theme)) in built.into_iter().enumerate() {
@@ -215,6 +221,7 @@ pub fn run(
     }
     themes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
     theme_names::apply(&mut themes, &store.theme_names()?);
+    theme_edits::name_merged(&mut themes, &edits);
 
     let mut emerging = emerging::themes(&themes);
     emerging.extend(emerging_terms);

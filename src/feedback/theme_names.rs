@@ -15,7 +15,7 @@ use super::vectors::FeatureKind;
 pub const SIGNATURE_TERMS: usize = 5;
 /// Least Jaccard similarity of signatures for a kept name to find its theme: three of
 /// five stems shared (3/7), as a theme's lighter terms change with its texts.
-const SAME_THEME: f64 = 0.4;
+pub(super) const SAME_THEME: f64 = 0.4;
 
 /// A cluster's signature from its top terms; `stem` turns a feature hash into its stem.
 pub fn signature(
@@ -45,7 +45,7 @@ fn same_word(a: &str, b: &str) -> bool {
     short == long || (long.starts_with(short) && short.chars().count() >= 4)
 }
 
-fn jaccard(a: &[String], b: &[&str]) -> f64 {
+pub(super) fn jaccard(a: &[String], b: &[&str]) -> f64 {
     let shared = a
         .iter()
         .filter(|s| b.iter().any(|t| same_word(s, t)))

@@ -9,6 +9,7 @@ mod read_related;
 mod read_texts;
 pub mod records;
 mod sync_log;
+mod theme_edits;
 mod theme_names;
 mod ticket_changes;
 mod write;
@@ -26,6 +27,7 @@ pub use read::{
 pub use read_related::{FieldDefinition, SlaInstance, TicketKey, TicketText};
 pub use read_texts::{ArticleText, RatingComment, TicketWords};
 pub use sync_log::{RunOutcome, StreamState, SyncRun};
+pub use theme_edits::{KeptEdit, ThemeEditRow};
 pub use theme_names::ThemeName;
 pub use ticket_changes::TicketSelection;
 pub use write::Writer;

@@ -14,6 +14,7 @@ mod context;
 mod demo;
 mod export;
 mod feedback;
+mod feedback_edits;
 mod feedback_kb;
 mod feedback_names;
 mod fixtures;

@@ -1,7 +1,8 @@
 // Feedback in the real app (tauri-driver + WebKitWebDriver under Xvfb): Ctrl+3 opens it;
 // its theme cards count exactly what `deskbench feedback --format json` counts for the
 // same range, language and source; a theme opens as many tickets as it counts; the themes
-// chart exports as a slide-sized PNG.
+// chart exports as a slide-sized PNG; two themes merged from a card's menu are one theme
+// (for the CLI too) until the merge is undone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ async function cliThemes(...args) {
 /** {theme id: tickets} of every card, after showing them all. */
 async function cardThemes() {
   const more = await byId('themes-more');
-  if (await more.isExisting()) await more.click();
+  if ((await more.isExisting()) && (await more.getText()).startsWith('Show all')) await more.click();
   return browser.execute(() =>
     Object.fromEntries(
       [...document.querySelectorAll('[data-testid="theme-card"]')].map((card) => [
@@ -90,4 +91,46 @@ test('the themes chart exports as a slide-sized PNG', async () => {
   assert.deepEqual(pngSize(png), { width: 1920, height: 1080 });
   assert.ok(readFileSync(png).length > 10000, 'the PNG has content');
   assert.match(file, /^Largest themes by tickets /, 'named after the chart and its range');
+});
+
+/** The card of theme `id`. */
+const cardOf = (id) => browser.$(`[data-testid="theme-card"][data-theme-id="${id}"]`);
+
+/** Runs the theme menu's `item` on theme `id`'s card, from the keyboard. */
+async function themeMenu(id, item) {
+  const menu = await (await cardOf(id)).$('[data-testid="theme-menu"]');
+  await menu.click();
+  await (await browser.$(`[data-testid="theme-menu-${item}"]`)).waitForDisplayed({ timeout: 10000 });
+  await (await browser.$(`[data-testid="theme-menu-${item}"]`)).click();
+}
+
+test('two themes merged from a card’s menu are one theme, as the CLI reports it, until undone', async () => {
+  await settled('feedback');
+  const before = await cardThemes();
+  const [first, second] = Object.keys(before);
+  assert.ok(second, 'the Korean tickets have two themes to merge');
+  await themeMenu(first, 'merge');
+  const dialog = await waitFor('theme-merge');
+  await (await dialog.$(`[data-testid="theme-merge-pick"][data-theme-id="${second}"]`)).click();
+  await (await dialog.$('[data-testid="theme-merge-confirm"]')).click();
+  await browser.waitUntil(async () => (await browser.$('[data-kind="merged"]')).isExisting(), {
+    timeout: 60000,
+    timeoutMsg: 'no merged theme after the merge',
+  });
+  await settled('feedback');
+  const merged = await cardThemes();
+  assert.equal(Object.keys(merged).length, Object.keys(before).length - 1, 'one theme fewer');
+  assert.deepEqual(merged, await cliThemes('--lang', 'ko', '--source', 'tickets'), 'kept for the CLI too');
+  const mergedId = await browser.execute(() =>
+    document.querySelector('[data-kind="merged"]')?.closest('[data-testid="theme-card"]')?.getAttribute('data-theme-id'),
+  );
+  assert.ok(merged[mergedId] >= Math.max(before[first], before[second]), 'holds both themes’ tickets');
+
+  await themeMenu(mergedId, 'undo');
+  await browser.waitUntil(async () => !(await (await browser.$('[data-kind="merged"]')).isExisting()), {
+    timeout: 60000,
+    timeoutMsg: 'the merge was not undone',
+  });
+  await settled('feedback');
+  assert.deepEqual(await cardThemes(), before, 'as before the merge');
 });

@@ -52,3 +52,31 @@ pub async fn rename_theme(
 ) -> Result<(), IpcError> {
     with_session(&state, move |s| s.rename_theme(&id, name.as_deref())).await
 }
+
+/// Merges themes of the last report into one, kept per workspace; `name` or else the
+/// first theme's names it.
+#[tauri::command]
+pub async fn merge_themes(
+    ids: Vec<String>,
+    name: Option<String>,
+    state: State<'_, AppState>,
+) -> Result<(), IpcError> {
+    with_session(&state, move |s| s.merge_themes(&ids, name.as_deref())).await
+}
+
+/// Splits the texts of a theme of the last report that say `phrase` into a theme of
+/// their own, kept per workspace.
+#[tauri::command]
+pub async fn split_theme(
+    id: String,
+    phrase: String,
+    state: State<'_, AppState>,
+) -> Result<(), IpcError> {
+    with_session(&state, move |s| s.split_theme(&id, &phrase)).await
+}
+
+/// Undoes the merge or split that last shaped a theme of the last report.
+#[tauri::command]
+pub async fn undo_theme_edit(id: String, state: State<'_, AppState>) -> Result<(), IpcError> {
+    with_session(&state, move |s| s.undo_theme_edit(&id)).await
+}

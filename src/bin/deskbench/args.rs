@@ -270,6 +270,10 @@ pub struct FeedbackArgs {
     pub source: String,
     #[arg(long, value_enum, default_value_t = FeedbackFormat::Json)]
     pub format: FeedbackFormat,
+    #[command(flatten)]
+    pub edit: crate::feedback::ThemeEditArgs,
+    #[command(flatten)]
+    pub words: crate::feedback::EditWords,
 }
 
 /// The feedback report is nested, so it prints as JSON or as a set of tables.

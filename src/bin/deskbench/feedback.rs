@@ -3,15 +3,47 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{anyhow, Result};
 use comfy_table::Table;
 
+use clap::Args;
+use deskbench::app::{AppError, Session};
+use deskbench::feedback::report::{Theme, ThemeEditKind};
 use deskbench::feedback::{FeedbackReport, FeedbackRequest};
 
 use crate::args::{Cli, FeedbackArgs, FeedbackFormat};
 use crate::output;
 use crate::printable::{printable, Tabs};
 use crate::session::{in_flags, open_session};
+
+/// Edits of the report's themes, kept in the workspace for every later report. Theme
+/// ids are those of the report of the same period, filters, language and source; the
+/// report printed is the one after the edit.
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct ThemeEditArgs {
+    /// Merge these themes (two or more ids of one language, comma-separated) into one,
+    /// named by --name or else the first.
+    #[arg(long, value_name = "IDS", value_delimiter = ',', num_args = 1)]
+    pub merge: Option<Vec<String>>,
+    /// Split the texts of this theme that say the phrase of --by into a theme of their own.
+    #[arg(long, value_name = "ID", requires = "by")]
+    pub split: Option<String>,
+    /// Undo the merge or split that last shaped this theme.
+    #[arg(long, value_name = "ID")]
+    pub undo: Option<String>,
+}
+
+/// What the edit flags need besides a theme: `--name` and `--by`, outside the group.
+#[derive(Debug, Args)]
+pub struct EditWords {
+    /// The merged theme's name (with --merge).
+    #[arg(long, value_name = "NAME", requires = "merge")]
+    pub name: Option<String>,
+    /// The phrase to split by (with --split): one of the theme's terms or any words.
+    #[arg(long, value_name = "PHRASE", requires = "split")]
+    pub by: Option<String>,
+}
 
 pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
     let request = FeedbackRequest {
@@ -22,10 +54,14 @@ pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
         lang: args.lang.clone(),
         source: Some(args.source.clone()),
     };
-    let report = open_session(cli)?
-        .feedback(None, request)
+    let session = open_session(cli)?;
+    let mut report = session
+        .feedback(None, request.clone())
         .map_err(in_flags)?
         .report;
+    if edit_themes(&session, &args.edit, &args.words)? {
+        report = session.feedback(None, request).map_err(in_flags)?.report;
+    }
     output::to_stdout(|out| {
         match args.format {
             FeedbackFormat::Json => {
@@ -36,6 +72,42 @@ pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
         }
         Ok(())
     })
+}
+
+/// Makes the edit the flags ask for, if any.
+fn edit_themes(session: &Session, edit: &ThemeEditArgs, words: &EditWords) -> Result<bool> {
+    let done = if let Some(ids) = &edit.merge {
+        session.merge_themes(ids, words.name.as_deref())
+    } else if let (Some(id), Some(phrase)) = (&edit.split, &words.by) {
+        session.split_theme(id, phrase)
+    } else if let Some(id) = &edit.undo {
+        session.undo_theme_edit(id)
+    } else {
+        return Ok(false);
+    };
+    done.map_err(|err| match err {
+        AppError::NotInFeedbackReport { id, .. } => anyhow!(
+            "the report of these flags has no theme {id:?}; list its themes with --format table"
+        ),
+        err => err.into(),
+    })?;
+    Ok(true)
+}
+
+/// What the user did to a theme, for the table.
+fn edit_note(theme: &Theme) -> String {
+    match &theme.edit {
+        Some(edit) => match edit.kind {
+            ThemeEditKind::Merged => "merged".to_owned(),
+            ThemeEditKind::SplitOff => "split off".to_owned(),
+            ThemeEditKind::SplitRest => format!(
+                "split by {}",
+                printable(edit.phrase.as_deref().unwrap_or_default(), Tabs::Space)
+            ),
+        },
+        None if theme.renamed => "renamed".to_owned(),
+        None => String::new(),
+    }
 }
 
 fn percent(share: Option<f64>) -> String {
@@ -69,6 +141,7 @@ fn print_tables(out: &mut dyn Write, r: &FeedbackReport) -> Result<()> {
             vec![
                 t.id.clone(),
                 t.label.clone(),
+                edit_note(t),
                 t.count.to_string(),
                 percent(Some(t.share)),
                 format!("{} (n {})", percent(t.csat.value), t.csat.n),
@@ -84,7 +157,7 @@ fn print_tables(out: &mut dyn Write, r: &FeedbackReport) -> Result<()> {
         out,
         "{}",
         table(
-            &["id", "theme", "tickets", "share", "CSAT", "change", "article"],
+            &["id", "theme", "edit", "tickets", "share", "CSAT", "change", "article"],
             rows
         )
     )?;

@@ -87,6 +87,27 @@ impl Centres {
         out
     }
 
+    /// One more cluster, without a centre until [`Centres::set`]: a theme split off.
+    pub fn push(&mut self) -> u32 {
+        let k = self.k + 1;
+        let mut data = vec![0.0; k * self.dim];
+        for f in 0..self.dim {
+            data[f * k..f * k + self.k].copy_from_slice(&self.data[f * self.k..(f + 1) * self.k]);
+        }
+        self.data = data;
+        self.k = k;
+        (k - 1) as u32
+    }
+
+    /// Sets cluster `c`'s centre to the direction of `sum` (its texts' vectors added up),
+    /// after the user moved texts between clusters.
+    pub fn set(&mut self, c: usize, sum: &[f32]) {
+        let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+        for (f, x) in sum.iter().enumerate().take(self.dim) {
+            self.data[f * self.k + c] = if norm > 0.0 { x / norm } else { 0.0 };
+        }
+    }
+
     /// Mean direction of each cluster's texts; clusters without texts are dropped.
     /// Sums run in text order, so the result never depends on thread timing.
     fn from_members(texts: &[SparseVec], labels: &[Option<u32>], k: usize, dim: usize) -> Centres {
@@ -327,6 +348,22 @@ mod tests {
             min_size: 3,
             seed: 7,
         }
+    }
+
+    #[test]
+    fn a_pushed_cluster_keeps_the_others_centres() {
+        let texts = [vec_of(&[(0, 1.0)]), vec_of(&[(1, 1.0)])];
+        let labels = [Some(0), Some(1)];
+        let mut centres = Centres::from_members(&texts, &labels, 2, 3);
+        let before: Vec<Vec<f32>> = (0..2).map(|c| centres.centre(c)).collect();
+        assert_eq!(centres.push(), 2);
+        centres.set(2, &[0.0, 0.0, 2.0]);
+        assert_eq!(centres.k, 3);
+        assert_eq!(
+            (0..2).map(|c| centres.centre(c)).collect::<Vec<_>>(),
+            before
+        );
+        assert_eq!(centres.centre(2), [0.0, 0.0, 1.0], "normalised");
     }
 
     #[test]

@@ -45,6 +45,7 @@ function theme(id: string, label: string, count: number, extra: Partial<Theme> =
     examples: [],
     article: null,
     renamed: false,
+    edit: null,
     ...extra,
   };
 }

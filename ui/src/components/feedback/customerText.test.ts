@@ -76,6 +76,8 @@ describe('customer text on the Feedback screen', () => {
       onquote: () => {},
       onarticle: () => {},
       onrename: () => {},
+      others: [],
+      onedit: () => {},
     });
     await settle();
 

@@ -124,6 +124,8 @@ export type { SyncRun } from './bindings/SyncRun';
 export type { TermOdds } from './bindings/TermOdds';
 export type { TextKind } from './bindings/TextKind';
 export type { Theme } from './bindings/Theme';
+export type { ThemeEdit } from './bindings/ThemeEdit';
+export type { ThemeEditKind } from './bindings/ThemeEditKind';
 export type { TicketList } from './bindings/TicketList';
 export type { TicketListRequest } from './bindings/TicketListRequest';
 export type { TicketRow } from './bindings/TicketRow';
@@ -201,6 +203,21 @@ export function feedbackTickets(
 /** Names a theme of the last feedback report, kept per workspace; `null` resets it. */
 export function renameTheme(id: string, name: string | null): Promise<void> {
   return call<void>('rename_theme', { id, name });
+}
+
+/** Merges themes of the last feedback report into one, kept per workspace; `name` or else the first's. */
+export function mergeThemes(ids: string[], name: string | null): Promise<void> {
+  return call<void>('merge_themes', { ids, name });
+}
+
+/** Splits the texts of a theme that say `phrase` into a theme of their own, kept per workspace. */
+export function splitTheme(id: string, phrase: string): Promise<void> {
+  return call<void>('split_theme', { id, phrase });
+}
+
+/** Undoes the merge or split that last shaped a theme. */
+export function undoThemeEdit(id: string): Promise<void> {
+  return call<void>('undo_theme_edit', { id });
 }
 
 /** A page of the tickets behind a number. */

@@ -5,6 +5,7 @@ import type { CsatStats } from "./CsatStats";
 import type { Lang } from "./Lang";
 import type { PolarityCounts } from "./PolarityCounts";
 import type { Quote } from "./Quote";
+import type { ThemeEdit } from "./ThemeEdit";
 
 /**
  * A group of texts about one thing, in one language.
@@ -53,4 +54,8 @@ article: ArticleMatch | null,
 /**
  * `label` is a name the user gave the theme (kept per workspace).
  */
-renamed: boolean, };
+renamed: boolean, 
+/**
+ * The merge or split the user made that last shaped the theme (kept per workspace).
+ */
+edit: ThemeEdit | null, };
