@@ -122,7 +122,8 @@ fn value_kind<'s>(unit: Unit, series: impl IntoIterator<Item = &'s ChartSeries>)
                 ColumnKind::Number
             }
         }
-        Unit::Share => ColumnKind::Share,
+        // A difference of shares stays a fraction, as the feedback tables write it.
+        Unit::Share | Unit::Points => ColumnKind::Share,
         Unit::Minutes => ColumnKind::Minutes,
         Unit::Number => ColumnKind::Number,
     }
@@ -131,7 +132,7 @@ fn value_kind<'s>(unit: Unit, series: impl IntoIterator<Item = &'s ChartSeries>)
 /// An interval's bounds are numbers of the value's unit, never forced to whole counts.
 fn band_kind(unit: Unit) -> ColumnKind {
     match unit {
-        Unit::Share => ColumnKind::Share,
+        Unit::Share | Unit::Points => ColumnKind::Share,
         Unit::Minutes => ColumnKind::Minutes,
         Unit::Count | Unit::Number => ColumnKind::Number,
     }
@@ -222,6 +223,7 @@ mod tests {
             },
             unit: Unit::Share,
             series,
+            value_labels: false,
         }
     }
 
