@@ -1,5 +1,5 @@
 //! The feedback report (themes, sentiment, CSAT drivers, repetitive tickets,
-//! knowledge-base gaps) with its charts, the tickets of its themes and clusters, and the
+//! knowledge-base gaps) with its charts and their context, the tickets of its themes and clusters, and the
 //! names the user gives themes. The session keeps the report of the newest request, so lists and table exports read the
 //! report the screen shows, even when an older, slower request finishes last.
 
@@ -11,10 +11,12 @@ use ts_rs::TS;
 
 use super::limits::{check_feedback, check_text};
 use super::{AppError, Session};
-use crate::analytics::engine::kpi::Hours;
+use crate::analytics::engine::kpi::{Hours, KpiId};
+use crate::analytics::frame::dimension::Labels;
 use crate::analytics::views::drill::{self, ListOrder, TicketList};
 use crate::analytics::views::overview::PeriodPreset;
-use crate::charts::{feedback_charts, FeedbackCharts};
+use crate::charts::{feedback_charts, ChartContext, FeedbackCharts};
+use crate::feedback::text::Lang;
 use crate::feedback::{self, theme_names, FeedbackReport, FeedbackRequest};
 use crate::store::TicketKey;
 
@@ -67,8 +69,9 @@ impl Session {
         })?;
         let workspace = self.own_connection()?;
         let report = feedback::run(workspace.store(), &frame, &query)?;
+        let charts = feedback_charts(&report);
         let screen = FeedbackScreen {
-            charts: feedback_charts(&report),
+            charts: with_context(charts, &report, &frame.labels, self.data_as_of()?),
             report: report.clone(),
         };
         self.keep_feedback(number, report, query.range.tz)?;
@@ -159,6 +162,43 @@ impl Session {
     }
 }
 
+/// The charts with the context their exports state: the report's range and filters by
+/// name; the drivers' population is their ratings, the other charts' the texts analysed.
+fn with_context(
+    mut charts: FeedbackCharts,
+    report: &FeedbackReport,
+    labels: &Labels,
+    as_of: Option<i64>,
+) -> FeedbackCharts {
+    let context = |kpi, n| {
+        let range = &report.range;
+        Some(ChartContext::of_range(
+            kpi,
+            range,
+            &report.filters,
+            labels,
+            n,
+            as_of,
+        ))
+    };
+    let texts = analysed_texts(report);
+    charts.drivers.context = context(Some(KpiId::Csat), report.drivers.overall.n);
+    charts.sentiment.context = context(None, texts);
+    charts.themes.context = context(None, texts);
+    charts
+}
+
+/// The texts analysed: only the chosen language's when one was asked for.
+fn analysed_texts(report: &FeedbackReport) -> u64 {
+    let by = &report.comments.by_lang;
+    match report.lang {
+        Some(Lang::En) => by.en,
+        Some(Lang::Ko) => by.ko,
+        Some(Lang::Ru) => by.ru,
+        None => report.comments.total,
+    }
+}
+
 /// The order of a theme's or cluster's list, its texts checked.
 pub fn list_order(
     what: &FeedbackTickets,
@@ -227,7 +267,19 @@ mod tests {
             screen.report.comments.total > 0,
             "the demo's customers write"
         );
-        assert_eq!(screen.charts, feedback_charts(&screen.report));
+        let mut charts = screen.charts.clone();
+        for chart in [
+            &mut charts.drivers,
+            &mut charts.sentiment,
+            &mut charts.themes,
+        ] {
+            assert!(
+                chart.context.take().is_some(),
+                "{} states its context",
+                chart.title
+            );
+        }
+        assert_eq!(charts, feedback_charts(&screen.report));
         let json = serde_json::to_value(&screen).unwrap();
         assert!(
             json.get("themes").is_some() && json.get("charts").is_some(),
@@ -237,6 +289,40 @@ mod tests {
             session.last_feedback().unwrap().report == screen.report,
             "the report is kept for its ticket lists"
         );
+    }
+
+    #[test]
+    fn feedback_charts_state_period_zone_filters_by_name_n_and_data_as_of() {
+        let (_dir, session) = demo();
+        let request = FeedbackRequest {
+            filters: vec!["channel=email".into()],
+            lang: Some("en".into()),
+            ..FeedbackRequest::default()
+        };
+        let screen = session.feedback(PERIOD, request).unwrap();
+        let report = &screen.report;
+        let drivers = screen.charts.drivers.context.expect("a context");
+        assert_eq!(drivers.kpi, Some(KpiId::Csat));
+        assert_eq!(
+            drivers.n,
+            Some(report.drivers.overall.n),
+            "n is the ratings"
+        );
+        assert_eq!(
+            (&drivers.from, &drivers.to),
+            (&report.range.from, &report.range.to)
+        );
+        assert_eq!(drivers.as_of, Some(crate::app::testing::noon()));
+        let line = crate::charts::context::subtitle(&drivers, crate::charts::Locale::En);
+        assert!(line.contains("Channel: Email"), "names, not codes: {line}");
+        let themes = screen.charts.themes.context.expect("a context");
+        assert_eq!(themes.kpi, None, "a chart of texts is no KPI");
+        assert_eq!(
+            themes.n,
+            Some(report.comments.by_lang.en),
+            "the English texts analysed"
+        );
+        assert_eq!(screen.charts.sentiment.context, Some(themes));
     }
 
     #[test]

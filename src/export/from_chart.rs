@@ -313,7 +313,7 @@ mod tests {
         let mut with = spec(ChartKind::Bar, XKind::Text, &["email"], vec![]);
         assert!(chart_table(&with, Locale::En).unwrap().about().is_none());
         with.context = Some(ChartContext {
-            kpi: KpiId::Csat,
+            kpi: Some(KpiId::Csat),
             from: "2026-11-10".into(),
             to: "2026-12-07".into(),
             tz: "UTC".into(),

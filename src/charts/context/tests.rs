@@ -3,7 +3,7 @@ use crate::charts::Locale::{En, Ko, Ru};
 
 fn context() -> ChartContext {
     ChartContext {
-        kpi: KpiId::TicketsSolved,
+        kpi: Some(KpiId::TicketsSolved),
         from: "2026-11-10".into(),
         to: "2026-12-07".into(),
         tz: "Europe/Moscow".into(),
@@ -160,4 +160,18 @@ fn a_bucket_ends_on_its_last_day() {
         day("2026-02-28")
     );
     assert_eq!(bucket_end(day("2026-12-07"), Every::Day), day("2026-12-07"));
+}
+
+#[test]
+fn a_chart_of_texts_states_no_kpi() {
+    let texts = ChartContext {
+        kpi: None,
+        ..context()
+    };
+    let keys: Vec<&str> = describe(&texts, En).iter().map(|l| l.key).collect();
+    assert_eq!(
+        keys,
+        ["period", "time_zone", "hours", "filters", "n", "data_as_of"]
+    );
+    assert_eq!(subtitle(&texts, En), subtitle(&context(), En));
 }

@@ -26,41 +26,45 @@ pub struct ContextLine {
     pub value: String,
 }
 
-/// Every fact as a labelled line, in a fixed order: KPI, period, time zone, hours,
-/// filters, n, data as of.
+/// Every fact as a labelled line, in a fixed order: KPI (when the chart shows one),
+/// period, time zone, hours, filters, n, data as of.
 pub fn describe(context: &ChartContext, locale: Locale) -> Vec<ContextLine> {
     let w = Words::of(locale);
     let line = |key, label, value| ContextLine { key, label, value };
     let filters = filters(&context.filters, locale);
-    vec![
-        line("kpi", w.kpi, kpi_name(context.kpi, locale).to_owned()),
-        line(
-            "period",
-            w.period,
-            period(&context.from, &context.to, locale),
-        ),
-        line("time_zone", w.time_zone, context.tz.clone()),
-        line("hours", w.hours, hours(context.hours, locale).to_owned()),
-        line(
-            "filters",
-            w.filters,
-            filters.unwrap_or_else(|| w.no_filters.to_owned()),
-        ),
-        line(
-            "n",
-            w.n,
-            context
-                .n
-                .map_or_else(String::new, |n| count(n as f64, locale)),
-        ),
-        line(
-            "data_as_of",
-            w.as_of,
-            context
-                .as_of
-                .map_or_else(String::new, |t| instant(t, &context.tz, locale)),
-        ),
-    ]
+    let kpi = context
+        .kpi
+        .map(|kpi| line("kpi", w.kpi, kpi_name(kpi, locale).to_owned()));
+    kpi.into_iter()
+        .chain([
+            line(
+                "period",
+                w.period,
+                period(&context.from, &context.to, locale),
+            ),
+            line("time_zone", w.time_zone, context.tz.clone()),
+            line("hours", w.hours, hours(context.hours, locale).to_owned()),
+            line(
+                "filters",
+                w.filters,
+                filters.unwrap_or_else(|| w.no_filters.to_owned()),
+            ),
+            line(
+                "n",
+                w.n,
+                context
+                    .n
+                    .map_or_else(String::new, |n| count(n as f64, locale)),
+            ),
+            line(
+                "data_as_of",
+                w.as_of,
+                context
+                    .as_of
+                    .map_or_else(String::new, |t| instant(t, &context.tz, locale)),
+            ),
+        ])
+        .collect()
 }
 
 /// The context on one line, under a chart's title (which names the KPI already):
