@@ -6,7 +6,7 @@ import { createFormatter } from '../format';
 import { createTranslator } from '../i18n/translate';
 import * as ipc from '../ipc';
 import type { ChartContext } from '../ipc';
-import { DEFAULT_FEEDBACK_QUERY, toFeedbackRequest } from './query';
+import { DEFAULT_FEEDBACK_QUERY, feedbackValueScope, toFeedbackRequest } from './query';
 import {
   analysedTexts,
   changeView,
@@ -54,6 +54,19 @@ describe('feedback query', () => {
     });
     expect(request).toMatchObject({ lang: 'ko', source: 'csat', tz: 'Asia/Seoul' });
     expect(request.filters).toEqual(['channel=(none)', 'channel=email', 'priority=urgent']);
+  });
+
+  it('counts filter values over the period, zone and filters, whatever texts are chosen', () => {
+    const query = {
+      ...DEFAULT_FEEDBACK_QUERY,
+      period: { kind: 'last_full_month' as const },
+      tz: 'Asia/Seoul',
+      filters: { priority: ['urgent'] },
+    };
+    const scope = feedbackValueScope(query);
+    expect(scope.period).toEqual({ kind: 'last_full_month' });
+    expect(scope.request).toMatchObject({ tz: 'Asia/Seoul', filters: ['priority=urgent'], kpis: [], by: null });
+    expect(feedbackValueScope({ ...query, lang: 'ru', source: 'csat' }), 'texts are not tickets').toEqual(scope);
   });
 });
 
