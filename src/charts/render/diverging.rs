@@ -15,7 +15,7 @@ use super::scene::{Anchor, Shape};
 
 /// Slide units of a whisker's line and of its caps' half height.
 const WHISKER_WIDTH: f32 = 3.0;
-const CAP: f32 = 9.0;
+const CAP: f32 = 14.0;
 
 pub fn draw(ctx: &mut Ctx, spec: &ChartSpec, area: Area) {
     let Some(series) = spec.series.first() else {

@@ -15,6 +15,8 @@ use super::scene::Anchor;
 /// The size of a label that does not fit at the usual one, as a fraction of it: still
 /// legible on a slide.
 const SMALLER: f32 = 0.8;
+/// Slide units around a line's point that no label may cover.
+const POINT: f32 = 8.0;
 
 /// The labels drawn so far, as boxes (x0, y0, x1, y1), so none covers another.
 #[derive(Default)]
@@ -96,12 +98,20 @@ pub fn stacked(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, thickness: f32) {
     }
 }
 
-/// Above each point of each line, skipping those that would cover a neighbour's.
+/// Above each point of each line in the text colour, skipping those that would cover
+/// another label or any line's point.
 pub fn points(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot) {
     let mut placed = Placed::default();
-    let lift = ctx.px(size::DATA_LABEL * 0.9);
-    for (s, series) in spec.series.iter().enumerate() {
-        let color = ctx.palette.series(s);
+    let (lift, mark) = (ctx.px(size::DATA_LABEL * 0.9), ctx.px(POINT));
+    for series in &spec.series {
+        for (i, v) in series.values.iter().enumerate() {
+            let Some(v) = *v else { continue };
+            let (x, y) = (plot.center(i), plot.value(v));
+            placed.0.push((x - mark, y - mark, x + mark, y + mark));
+        }
+    }
+    let color = ctx.palette.text;
+    for series in &spec.series {
         for (i, v) in series.values.iter().enumerate() {
             let Some(v) = *v else { continue };
             let text = value_label(v, spec.unit, ctx.locale);
@@ -139,7 +149,7 @@ mod tests {
             unit: Unit::Count,
             series: vec![
                 series("Created", [1520.0, 980.0, 412.0]),
-                series("Solved", [1301.0, 877.0, 5.0]),
+                series("Solved", [1301.0, 577.0, 5.0]),
             ],
             value_labels,
         }
@@ -160,7 +170,7 @@ mod tests {
                 "{kind:?} unlabelled: {plain:?}"
             );
             let labelled = texts(&spec(kind, true));
-            for value in ["1,520", "1,301", "877"] {
+            for value in ["1,520", "1,301", "577"] {
                 assert!(
                     labelled.contains(&value.to_owned()),
                     "{kind:?} labels {value}: {labelled:?}"
@@ -178,6 +188,18 @@ mod tests {
             palette.background,
             palette.series(0),
             "labels inside parts stand out"
+        );
+    }
+
+    #[test]
+    fn a_point_s_label_never_covers_another_line_s_point() {
+        let mut close = spec(ChartKind::Line, true);
+        close.series[1].values[1] = Some(940.0);
+        let labelled = texts(&close);
+        assert!(labelled.contains(&"980".to_owned()), "{labelled:?}");
+        assert!(
+            !labelled.contains(&"940".to_owned()),
+            "its label would cover the 980 point just above: {labelled:?}"
         );
     }
 
