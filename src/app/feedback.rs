@@ -16,6 +16,7 @@ use crate::analytics::frame::dimension::Labels;
 use crate::analytics::views::drill::{self, ListOrder, TicketList};
 use crate::analytics::views::overview::PeriodPreset;
 use crate::charts::{feedback_charts, ChartContext, FeedbackCharts};
+use crate::export::FeedbackTable;
 use crate::feedback::text::Lang;
 use crate::feedback::{self, theme_names, FeedbackReport, FeedbackRequest};
 use crate::store::TicketKey;
@@ -69,13 +70,27 @@ impl Session {
         })?;
         let workspace = self.own_connection()?;
         let report = feedback::run(workspace.store(), &frame, &query)?;
-        let charts = feedback_charts(&report);
+        let about = About::new(&report, &frame.labels, self.data_as_of()?);
         let screen = FeedbackScreen {
-            charts: with_context(charts, &report, &frame.labels, self.data_as_of()?),
+            charts: with_context(feedback_charts(&report), &about),
             report: report.clone(),
         };
         self.keep_feedback(number, report, query.range.tz)?;
         Ok(screen)
+    }
+
+    /// The context a data file of `table` of `report` states, as its chart would.
+    pub fn feedback_table_context(
+        &self,
+        report: &FeedbackReport,
+        table: FeedbackTable,
+    ) -> Result<ChartContext, AppError> {
+        let frame = self.frame()?;
+        let about = About::new(report, &frame.labels, self.data_as_of()?);
+        Ok(match table {
+            FeedbackTable::Drivers => about.of_ratings(),
+            _ => about.of_texts(),
+        })
     }
 
     /// One page of the tickets of a theme or cluster of the last report, sorted,
@@ -162,29 +177,45 @@ impl Session {
     }
 }
 
-/// The charts with the context their exports state: the report's range and filters by
-/// name; the drivers' population is their ratings, the other charts' the texts analysed.
-fn with_context(
-    mut charts: FeedbackCharts,
-    report: &FeedbackReport,
-    labels: &Labels,
+/// What the report's exports state: its range and filters by name, and when the data
+/// was last brought up to date.
+struct About<'a> {
+    report: &'a FeedbackReport,
+    labels: &'a Labels,
     as_of: Option<i64>,
-) -> FeedbackCharts {
-    let context = |kpi, n| {
-        let range = &report.range;
-        Some(ChartContext::of_range(
-            kpi,
-            range,
-            &report.filters,
+}
+
+impl<'a> About<'a> {
+    fn new(report: &'a FeedbackReport, labels: &'a Labels, as_of: Option<i64>) -> About<'a> {
+        About {
+            report,
             labels,
-            n,
             as_of,
-        ))
-    };
-    let texts = analysed_texts(report);
-    charts.drivers.context = context(Some(KpiId::Csat), report.drivers.overall.n);
-    charts.sentiment.context = context(None, texts);
-    charts.themes.context = context(None, texts);
+        }
+    }
+
+    fn context(&self, kpi: Option<KpiId>, n: u64) -> ChartContext {
+        let (range, filters) = (&self.report.range, &self.report.filters);
+        ChartContext::of_range(kpi, range, filters, self.labels, n, self.as_of)
+    }
+
+    /// Of the CSAT drivers: the ratings behind them.
+    fn of_ratings(&self) -> ChartContext {
+        self.context(Some(KpiId::Csat), self.report.drivers.overall.n)
+    }
+
+    /// Of themes, sentiment and the other tables: the texts analysed.
+    fn of_texts(&self) -> ChartContext {
+        self.context(None, analysed_texts(self.report))
+    }
+}
+
+/// The charts with the context their exports state: the drivers' population is their
+/// ratings, the other charts' the texts analysed.
+fn with_context(mut charts: FeedbackCharts, about: &About) -> FeedbackCharts {
+    charts.drivers.context = Some(about.of_ratings());
+    charts.sentiment.context = Some(about.of_texts());
+    charts.themes.context = Some(about.of_texts());
     charts
 }
 
@@ -323,6 +354,28 @@ mod tests {
             "the English texts analysed"
         );
         assert_eq!(screen.charts.sentiment.context, Some(themes));
+    }
+
+    #[test]
+    fn a_feedback_table_states_the_context_of_its_chart() {
+        let (_dir, session) = demo();
+        let screen = session
+            .feedback(PERIOD, FeedbackRequest::default())
+            .unwrap();
+        let context = |table| {
+            session
+                .feedback_table_context(&screen.report, table)
+                .unwrap()
+        };
+        assert_eq!(
+            Some(context(FeedbackTable::Drivers)),
+            screen.charts.drivers.context
+        );
+        assert_eq!(
+            Some(context(FeedbackTable::Themes)),
+            screen.charts.themes.context
+        );
+        assert_eq!(context(FeedbackTable::KbGaps).kpi, None);
     }
 
     #[test]
