@@ -15,8 +15,10 @@ use crate::analytics::engine::kpi::{Hours, KpiId};
 use crate::analytics::frame::dimension::Labels;
 use crate::analytics::views::drill::{self, ListOrder, TicketList};
 use crate::analytics::views::overview::PeriodPreset;
+use crate::charts::context::{FilterNames, LANGUAGE, TEXTS};
 use crate::charts::{feedback_charts, ChartContext, FeedbackCharts};
 use crate::export::FeedbackTable;
+use crate::feedback::report::FeedbackSource;
 use crate::feedback::text::Lang;
 use crate::feedback::{self, theme_names, FeedbackReport, FeedbackRequest};
 use crate::store::TicketKey;
@@ -194,9 +196,28 @@ impl<'a> About<'a> {
         }
     }
 
+    /// The report's range and filters, then its choice of texts as two more filters.
     fn context(&self, kpi: Option<KpiId>, n: u64) -> ChartContext {
         let (range, filters) = (&self.report.range, &self.report.filters);
-        ChartContext::of_range(kpi, range, filters, self.labels, n, self.as_of)
+        let mut context = ChartContext::of_range(kpi, range, filters, self.labels, n, self.as_of);
+        let lang = self.report.lang.map(|lang| (LANGUAGE, lang.code()));
+        let texts = match self.report.source {
+            FeedbackSource::Csat => Some((TEXTS, "csat")),
+            FeedbackSource::Tickets => Some((TEXTS, "tickets")),
+            FeedbackSource::All => None,
+        };
+        context
+            .filters
+            .extend(
+                lang.into_iter()
+                    .chain(texts)
+                    .map(|(dimension, code)| FilterNames {
+                        dimension: dimension.to_owned(),
+                        label: None,
+                        values: vec![Some(code.to_owned())],
+                    }),
+            );
+        context
     }
 
     /// Of the CSAT drivers: the ratings behind them.
@@ -345,7 +366,12 @@ mod tests {
         );
         assert_eq!(drivers.as_of, Some(crate::app::testing::noon()));
         let line = crate::charts::context::subtitle(&drivers, crate::charts::Locale::En);
-        assert!(line.contains("Channel: Email"), "names, not codes: {line}");
+        assert!(
+            line.contains("Channel: Email; Language: English"),
+            "names, not codes, and the texts' language: {line}"
+        );
+        let line = crate::charts::context::subtitle(&drivers, crate::charts::Locale::Ru);
+        assert!(line.contains("Язык: Английский"), "{line}");
         let themes = screen.charts.themes.context.expect("a context");
         assert_eq!(themes.kpi, None, "a chart of texts is no KPI");
         assert_eq!(

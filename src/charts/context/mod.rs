@@ -18,7 +18,9 @@ use crate::analytics::query::range::{Every, RangeEcho};
 use crate::analytics::query::report::KpiReport;
 use crate::analytics::views::drill::TicketListQuery;
 
-pub use words::{about_sheet, all_tickets, describe, kpi_name, subtitle, ContextLine, SEPARATOR};
+pub use words::{
+    about_sheet, all_tickets, describe, kpi_name, subtitle, ContextLine, LANGUAGE, SEPARATOR, TEXTS,
+};
 
 /// What a chart or table shows and of what, in no reader's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

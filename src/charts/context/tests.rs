@@ -175,3 +175,20 @@ fn a_chart_of_texts_states_no_kpi() {
     );
     assert_eq!(subtitle(&texts, En), subtitle(&context(), En));
 }
+
+#[test]
+fn feedback_choices_of_texts_read_as_the_screen_names_them() {
+    let choice = |dimension: &str, code: &str| FilterNames {
+        dimension: dimension.into(),
+        label: None,
+        values: vec![Some(code.into())],
+    };
+    let texts = ChartContext {
+        filters: vec![choice(LANGUAGE, "ko"), choice(TEXTS, "csat")],
+        ..context()
+    };
+    let line = |locale| describe(&texts, locale)[4].value.clone();
+    assert_eq!(line(En), "Language: Korean; Texts: Rating comments");
+    assert_eq!(line(Ko), "언어: 한국어; 텍스트: 평가 코멘트");
+    assert_eq!(line(Ru), "Язык: Корейский; Тексты: Комментарии к оценкам");
+}
