@@ -73,6 +73,7 @@ fn weekly_lines() -> ChartSpec {
         },
         unit: Unit::Minutes,
         series: vec![with_band, p90],
+        value_labels: false,
     }
 }
 
@@ -109,6 +110,7 @@ fn twelve_bars() -> ChartSpec {
                 .map(|i| Some(f64::from(i * 373 % 2000 + 150)))
                 .collect(),
         )],
+        value_labels: false,
     }
 }
 

@@ -41,7 +41,7 @@ pub(super) fn with_context(
     let context = |kpi: KpiId| {
         let card = overview.cards.iter().find(|c| c.kpi == kpi);
         Some(ChartContext {
-            kpi,
+            kpi: Some(kpi),
             from: overview.range.from.clone(),
             to: overview.range.to.clone(),
             tz: overview.range.tz.clone(),

@@ -45,8 +45,13 @@ pub enum ExportSource {
         #[ts(optional)]
         locale: Option<Locale>,
     },
-    /// A table of the Feedback screen's last report.
-    Feedback { table: FeedbackTable },
+    /// A table of the Feedback screen's last report, with its context in `locale`.
+    Feedback {
+        table: FeedbackTable,
+        #[serde(default)]
+        #[ts(optional)]
+        locale: Option<Locale>,
+    },
     /// Every ticket of a theme or a repetitive-ticket cluster of that report, in the
     /// list's order and search.
     FeedbackTickets {
@@ -144,9 +149,12 @@ impl Session {
                 let about = About::of(&context, locale.unwrap_or_default());
                 write(&mut table.with_about(Some(about)))
             }
-            ExportSource::Feedback { table } => {
+            ExportSource::Feedback { table, locale } => {
                 let run = self.last_feedback()?;
-                write(&mut export::feedback_table(&run.report, table, run.tz))
+                let context = self.feedback_table_context(&run.report, table)?;
+                let about = About::of(&context, locale.unwrap_or_default());
+                let data = export::feedback_table(&run.report, table, run.tz);
+                write(&mut data.with_about(Some(about)))
             }
             ExportSource::FeedbackTickets { what, sort, search } => {
                 let order = list_order(&what, sort.as_deref(), 0, None, search.as_deref())?;
@@ -318,6 +326,7 @@ mod tests {
         let out = dir.path().join("themes.csv");
         let themes = || ExportSource::Feedback {
             table: FeedbackTable::Themes,
+            locale: None,
         };
         let write = |what, out: &Path| write_to(&session, what, ExportFormat::Csv, out);
         assert!(refused(write(themes(), &out)).contains("no feedback report yet"));
@@ -328,6 +337,9 @@ mod tests {
             .unwrap();
         let done = write(themes(), &out).unwrap().expect("not cancelled");
         assert_eq!(done.rows as usize, screen.report.themes.len());
+        let header = std::fs::read_to_string(&out).unwrap();
+        assert!(header.contains("# Period: "), "the file states its context");
+        assert!(!header.contains("# KPI: "), "themes are texts, no KPI");
         let theme = &screen.report.themes[0];
         let tickets = ExportSource::FeedbackTickets {
             what: FeedbackTickets::Theme(theme.id.clone()),

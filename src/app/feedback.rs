@@ -1,5 +1,5 @@
 //! The feedback report (themes, sentiment, CSAT drivers, repetitive tickets,
-//! knowledge-base gaps) with its charts, the tickets of its themes and clusters, and the
+//! knowledge-base gaps) with its charts and their context, the tickets of its themes and clusters, and the
 //! names the user gives themes. The session keeps the report of the newest request, so lists and table exports read the
 //! report the screen shows, even when an older, slower request finishes last.
 
@@ -12,10 +12,15 @@ use ts_rs::TS;
 use super::feedback_themes::{theme_of, typed_name};
 use super::limits::{check_feedback, check_text};
 use super::{AppError, Session};
-use crate::analytics::engine::kpi::Hours;
+use crate::analytics::engine::kpi::{Hours, KpiId};
+use crate::analytics::frame::dimension::Labels;
 use crate::analytics::views::drill::{self, ListOrder, TicketList};
 use crate::analytics::views::overview::PeriodPreset;
-use crate::charts::{feedback_charts, FeedbackCharts};
+use crate::charts::context::{FilterNames, LANGUAGE, TEXTS};
+use crate::charts::{feedback_charts, ChartContext, FeedbackCharts};
+use crate::export::FeedbackTable;
+use crate::feedback::report::FeedbackSource;
+use crate::feedback::text::Lang;
 use crate::feedback::{self, theme_names, FeedbackReport, FeedbackRequest};
 use crate::store::TicketKey;
 
@@ -68,12 +73,27 @@ impl Session {
         })?;
         let workspace = self.own_connection()?;
         let report = feedback::run(workspace.store(), &frame, &query)?;
+        let about = About::new(&report, &frame.labels, self.data_as_of()?);
         let screen = FeedbackScreen {
-            charts: feedback_charts(&report),
+            charts: with_context(feedback_charts(&report), &about),
             report: report.clone(),
         };
         self.keep_feedback(number, report, query.range.tz)?;
         Ok(screen)
+    }
+
+    /// The context a data file of `table` of `report` states, as its chart would.
+    pub fn feedback_table_context(
+        &self,
+        report: &FeedbackReport,
+        table: FeedbackTable,
+    ) -> Result<ChartContext, AppError> {
+        let frame = self.frame()?;
+        let about = About::new(report, &frame.labels, self.data_as_of()?);
+        Ok(match table {
+            FeedbackTable::Drivers => about.of_ratings(),
+            _ => about.of_texts(),
+        })
     }
 
     /// One page of the tickets of a theme or cluster of the last report, sorted,
@@ -152,6 +172,78 @@ impl Session {
     }
 }
 
+/// What the report's exports state: its range and filters by name, and when the data
+/// was last brought up to date.
+struct About<'a> {
+    report: &'a FeedbackReport,
+    labels: &'a Labels,
+    as_of: Option<i64>,
+}
+
+impl<'a> About<'a> {
+    fn new(report: &'a FeedbackReport, labels: &'a Labels, as_of: Option<i64>) -> About<'a> {
+        About {
+            report,
+            labels,
+            as_of,
+        }
+    }
+
+    /// The report's range and filters, then its choice of texts as two more filters.
+    fn context(&self, kpi: Option<KpiId>, n: u64) -> ChartContext {
+        let (range, filters) = (&self.report.range, &self.report.filters);
+        let mut context = ChartContext::of_range(kpi, range, filters, self.labels, n, self.as_of);
+        let lang = self.report.lang.map(|lang| (LANGUAGE, lang.code()));
+        let texts = match self.report.source {
+            FeedbackSource::Csat => Some((TEXTS, "csat")),
+            FeedbackSource::Tickets => Some((TEXTS, "tickets")),
+            FeedbackSource::All => None,
+        };
+        context
+            .filters
+            .extend(
+                lang.into_iter()
+                    .chain(texts)
+                    .map(|(dimension, code)| FilterNames {
+                        dimension: dimension.to_owned(),
+                        label: None,
+                        values: vec![Some(code.to_owned())],
+                    }),
+            );
+        context
+    }
+
+    /// Of the CSAT drivers: the ratings behind them.
+    fn of_ratings(&self) -> ChartContext {
+        self.context(Some(KpiId::Csat), self.report.drivers.overall.n)
+    }
+
+    /// Of themes, sentiment and the other tables: the texts analysed.
+    fn of_texts(&self) -> ChartContext {
+        self.context(None, analysed_texts(self.report))
+    }
+}
+
+/// The charts with the context their exports state: the drivers' population is their
+/// ratings, the other charts' the texts analysed.
+fn with_context(mut charts: FeedbackCharts, about: &About) -> FeedbackCharts {
+    charts.drivers.context = Some(about.of_ratings());
+    charts.sentiment.context = Some(about.of_texts());
+    charts.themes.context = Some(about.of_texts());
+    charts
+}
+
+/// The texts analysed: only the chosen language's when one was asked for.
+fn analysed_texts(report: &FeedbackReport) -> u64 {
+    let by = &report.comments.by_lang;
+    match report.lang {
+        Some(Lang::En) => by.en,
+        Some(Lang::Ko) => by.ko,
+        Some(Lang::Ru) => by.ru,
+        None => report.comments.total,
+    }
+}
+
 /// The order of a theme's or cluster's list, its texts checked.
 pub fn list_order(
     what: &FeedbackTickets,
@@ -220,7 +312,19 @@ mod tests {
             screen.report.comments.total > 0,
             "the demo's customers write"
         );
-        assert_eq!(screen.charts, feedback_charts(&screen.report));
+        let mut charts = screen.charts.clone();
+        for chart in [
+            &mut charts.drivers,
+            &mut charts.sentiment,
+            &mut charts.themes,
+        ] {
+            assert!(
+                chart.context.take().is_some(),
+                "{} states its context",
+                chart.title
+            );
+        }
+        assert_eq!(charts, feedback_charts(&screen.report));
         let json = serde_json::to_value(&screen).unwrap();
         assert!(
             json.get("themes").is_some() && json.get("charts").is_some(),
@@ -230,6 +334,67 @@ mod tests {
             session.last_feedback().unwrap().report == screen.report,
             "the report is kept for its ticket lists"
         );
+    }
+
+    #[test]
+    fn feedback_charts_state_period_zone_filters_by_name_n_and_data_as_of() {
+        let (_dir, session) = demo();
+        let request = FeedbackRequest {
+            filters: vec!["channel=email".into()],
+            lang: Some("en".into()),
+            ..FeedbackRequest::default()
+        };
+        let screen = session.feedback(PERIOD, request).unwrap();
+        let report = &screen.report;
+        let drivers = screen.charts.drivers.context.expect("a context");
+        assert_eq!(drivers.kpi, Some(KpiId::Csat));
+        assert_eq!(
+            drivers.n,
+            Some(report.drivers.overall.n),
+            "n is the ratings"
+        );
+        assert_eq!(
+            (&drivers.from, &drivers.to),
+            (&report.range.from, &report.range.to)
+        );
+        assert_eq!(drivers.as_of, Some(crate::app::testing::noon()));
+        let line = crate::charts::context::subtitle(&drivers, crate::charts::Locale::En);
+        assert!(
+            line.contains("Channel: Email; Language: English"),
+            "names, not codes, and the texts' language: {line}"
+        );
+        let line = crate::charts::context::subtitle(&drivers, crate::charts::Locale::Ru);
+        assert!(line.contains("Язык: Английский"), "{line}");
+        let themes = screen.charts.themes.context.expect("a context");
+        assert_eq!(themes.kpi, None, "a chart of texts is no KPI");
+        assert_eq!(
+            themes.n,
+            Some(report.comments.by_lang.en),
+            "the English texts analysed"
+        );
+        assert_eq!(screen.charts.sentiment.context, Some(themes));
+    }
+
+    #[test]
+    fn a_feedback_table_states_the_context_of_its_chart() {
+        let (_dir, session) = demo();
+        let screen = session
+            .feedback(PERIOD, FeedbackRequest::default())
+            .unwrap();
+        let context = |table| {
+            session
+                .feedback_table_context(&screen.report, table)
+                .unwrap()
+        };
+        assert_eq!(
+            Some(context(FeedbackTable::Drivers)),
+            screen.charts.drivers.context
+        );
+        assert_eq!(
+            Some(context(FeedbackTable::Themes)),
+            screen.charts.themes.context
+        );
+        assert_eq!(context(FeedbackTable::KbGaps).kpi, None);
     }
 
     #[test]

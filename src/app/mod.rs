@@ -257,6 +257,7 @@ pub(crate) mod testing {
                 group: None,
                 dashed: false,
             }],
+            value_labels: false,
         }
     }
 

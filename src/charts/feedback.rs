@@ -16,8 +16,8 @@ const TOP: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct FeedbackCharts {
-    /// The drivers' CSAT minus the rest's (share points), largest impact first, with
-    /// each difference's 95% interval and its number of ratings.
+    /// The drivers' CSAT minus the rest's in percentage points, largest impact first,
+    /// as diverging bars with each difference's 95% interval and its number of ratings.
     pub drivers: ChartSpec,
     /// Positive, neutral and negative texts per trend bucket.
     pub sentiment: ChartSpec,
@@ -48,7 +48,7 @@ fn series(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
 fn drivers(report: &FeedbackReport) -> ChartSpec {
     let effects: Vec<_> = report.drivers.effects.iter().take(TOP).collect();
     ChartSpec {
-        kind: ChartKind::Bar,
+        kind: ChartKind::Diverging,
         title: "chart.feedbackDrivers".to_owned(),
         subtitle: None,
         context: None,
@@ -57,7 +57,7 @@ fn drivers(report: &FeedbackReport) -> ChartSpec {
             labels: effects.iter().map(|e| e.label.clone()).collect(),
             ..XAxis::default()
         },
-        unit: Unit::Share,
+        unit: Unit::Points,
         series: vec![ChartSeries {
             samples: Some(effects.iter().map(|e| Some(e.csat.n)).collect()),
             band: Some(Band {
@@ -69,6 +69,7 @@ fn drivers(report: &FeedbackReport) -> ChartSpec {
                 effects.iter().map(|e| Some(e.diff)).collect(),
             )
         }],
+        value_labels: false,
     }
 }
 
@@ -94,6 +95,7 @@ fn sentiment(report: &FeedbackReport) -> ChartSpec {
             series("series.neutral", counts(|c| c.neutral)),
             series("series.negative", counts(|c| c.negative)),
         ],
+        value_labels: false,
     }
 }
 
@@ -117,6 +119,7 @@ fn themes(report: &FeedbackReport) -> ChartSpec {
             "series.tickets",
             top.iter().map(|t| Some(t.count as f64)).collect(),
         )],
+        value_labels: false,
     }
 }
 
@@ -236,10 +239,13 @@ mod tests {
     }
 
     #[test]
-    fn drivers_chart_the_difference_in_share_points_with_interval_and_n() {
+    fn drivers_chart_the_difference_in_points_with_interval_and_n() {
         let chart = feedback_charts(&report()).drivers;
         chart.validate().expect("a drawable spec");
-        assert_eq!((chart.kind, chart.unit), (ChartKind::Bar, Unit::Share));
+        assert_eq!(
+            (chart.kind, chart.unit),
+            (ChartKind::Diverging, Unit::Points)
+        );
         assert_eq!(chart.title, "chart.feedbackDrivers", "a message id");
         assert_eq!(chart.x.labels.len(), TOP, "the largest impacts only");
         assert_eq!(chart.x.labels[2], "value 2", "in the report's order");

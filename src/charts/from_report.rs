@@ -84,6 +84,7 @@ pub fn from_report(report: &KpiReport, kpi: KpiId, kind: ChartKind, text: ChartT
         x,
         unit: unit_of(kpi),
         series,
+        value_labels: false,
     }
 }
 

@@ -49,6 +49,7 @@ pub fn overview_charts(overview: &Overview) -> OverviewCharts {
         x: weekly(periods()),
         unit,
         series,
+        value_labels: false,
     };
     OverviewCharts {
         volume: line(
@@ -175,6 +176,7 @@ fn sla_by_metric(overview: &Overview) -> ChartSpec {
                 metrics.iter().map(|(_, r)| r.value).collect(),
             )
         }],
+        value_labels: false,
     }
 }
 
@@ -201,5 +203,6 @@ fn arrivals(overview: &Overview) -> ChartSpec {
                 )
             })
             .collect(),
+        value_labels: false,
     }
 }

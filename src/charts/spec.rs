@@ -26,6 +26,12 @@ pub struct ChartSpec {
     pub x: XAxis,
     pub unit: Unit,
     pub series: Vec<ChartSeries>,
+    /// Every value labelled, as the web view's data-labels toggle shows it: an exported
+    /// image then labels side-by-side bars, stacked parts and line points too, not only
+    /// the bars of a single series.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(optional, as = "Option<bool>")]
+    pub value_labels: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -37,6 +43,10 @@ pub enum ChartKind {
     StackedBar,
     /// Series are rows, `x` the columns, values the cell intensity.
     Heatmap,
+    /// Each category's difference from the rest as a bar lying from zero: above zero
+    /// (better) in one colour, below (worse) in another, with its series' `band` (the 95%
+    /// interval) as whiskers.
+    Diverging,
 }
 
 /// What a value is, which decides its axis and number format.
@@ -50,6 +60,8 @@ pub enum Unit {
     Minutes,
     /// Any other number (replies per ticket).
     Number,
+    /// A difference of two shares (−1..1), shown in percentage points: "+2.1 pp".
+    Points,
 }
 
 /// The category axis.

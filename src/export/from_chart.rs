@@ -130,7 +130,8 @@ fn value_kind<'s>(unit: Unit, series: impl IntoIterator<Item = &'s ChartSeries>)
                 ColumnKind::Number
             }
         }
-        Unit::Share => ColumnKind::Share,
+        // A difference of shares stays a fraction, as the feedback tables write it.
+        Unit::Share | Unit::Points => ColumnKind::Share,
         Unit::Minutes => ColumnKind::Minutes,
         Unit::Number => ColumnKind::Number,
     }
@@ -139,7 +140,7 @@ fn value_kind<'s>(unit: Unit, series: impl IntoIterator<Item = &'s ChartSeries>)
 /// An interval's bounds are numbers of the value's unit, never forced to whole counts.
 fn band_kind(unit: Unit) -> ColumnKind {
     match unit {
-        Unit::Share => ColumnKind::Share,
+        Unit::Share | Unit::Points => ColumnKind::Share,
         Unit::Minutes => ColumnKind::Minutes,
         Unit::Count | Unit::Number => ColumnKind::Number,
     }
@@ -230,6 +231,7 @@ mod tests {
             },
             unit: Unit::Share,
             series,
+            value_labels: false,
         }
     }
 
@@ -338,7 +340,7 @@ mod tests {
         let mut with = spec(ChartKind::Bar, XKind::Text, &["email"], vec![]);
         assert!(chart_table(&with, Locale::En).unwrap().about().is_none());
         with.context = Some(ChartContext {
-            kpi: KpiId::Csat,
+            kpi: Some(KpiId::Csat),
             from: "2026-11-10".into(),
             to: "2026-12-07".into(),
             tz: "UTC".into(),

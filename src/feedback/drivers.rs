@@ -302,3 +302,38 @@ pub fn overall(population: &HashMap<u32, (u64, u64)>) -> CsatStats {
     let (good, bad) = totals(population);
     csat_stats(good, bad)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_effect_is_the_group_against_the_rest_with_newcombe_s_interval() {
+        // 42 good of 60 against the rest of 210 of 250, that is 168 of 190:
+        // 0.700 − 0.884211 = −0.184211. Wilson (z = 1.959964): group 0.574913–0.801018,
+        // rest 0.830913–0.922279. Low = −0.184211 − √(0.125087² + 0.038068²) = −0.314962;
+        // high = −0.184211 + √(0.101018² + 0.053297²) = −0.069995.
+        let group = csat_stats(42, 18);
+        let effect = effect("channel", "email".into(), "Email".into(), &group, (210, 40))
+            .expect("enough ratings on both sides");
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-5;
+        assert!(close(effect.diff, -0.184_211), "{}", effect.diff);
+        assert!(close(effect.ci_low, -0.314_962), "{}", effect.ci_low);
+        assert!(close(effect.ci_high, -0.069_995), "{}", effect.ci_high);
+        assert_eq!((effect.rest.good, effect.rest.n), (168, 190));
+        assert!(close(effect.impact, -0.184_211 * 60.0 / 250.0));
+        assert!(
+            effect.ci_high < 0.0,
+            "the interval excludes zero: clearly worse"
+        );
+    }
+
+    #[test]
+    fn too_few_ratings_or_the_whole_population_are_no_effect() {
+        let all = (210, 40);
+        let few = csat_stats(20, 9);
+        assert!(effect("tag", "t".into(), "t".into(), &few, all).is_none());
+        let everyone = csat_stats(210, 40);
+        assert!(effect("tag", "t".into(), "t".into(), &everyone, all).is_none());
+    }
+}

@@ -43,6 +43,7 @@ fn spec(
         },
         unit,
         series,
+        value_labels: false,
     }
 }
 
@@ -66,6 +67,22 @@ fn channels() -> ChartSpec {
 }
 
 /// One spec of each kind and shape the exporter draws.
+/// CSAT drivers: differences from the rest in points, each with its 95% interval.
+fn drivers() -> ChartSpec {
+    let mut diff = series("CSAT difference", &[0.042, -0.081, -0.012]);
+    diff.band = Some(Band {
+        low: [0.011, -0.142, -0.055].map(Some).to_vec(),
+        high: [0.073, -0.020, 0.031].map(Some).to_vec(),
+    });
+    spec(
+        ChartKind::Diverging,
+        XKind::Text,
+        &["Channel: Chat", "Theme: refund", "Tag: vip"],
+        Unit::Points,
+        vec![diff],
+    )
+}
+
 fn every_kind() -> Vec<(&'static str, ChartSpec)> {
     let groups: Vec<String> = (1..=14).map(|i| format!("Group {i}")).collect();
     let group_refs: Vec<&str> = groups.iter().map(String::as_str).collect();
@@ -89,6 +106,7 @@ fn every_kind() -> Vec<(&'static str, ChartSpec)> {
         .collect();
     vec![
         ("bar", channels()),
+        ("diverging", drivers()),
         (
             "horizontal bar",
             spec(
@@ -254,6 +272,8 @@ fn every_kind_draws_in_its_theme_palette(#[values(Theme::Light, Theme::Dark)] th
         palette.muted_text,
         palette.grid_line,
         palette.axis_line,
+        palette.better,
+        palette.worse,
     ]
     .into_iter()
     .chain(palette.series)
@@ -276,6 +296,8 @@ fn every_kind_draws_in_its_theme_palette(#[values(Theme::Light, Theme::Dark)] th
         let mut expected = vec![palette.background, palette.text, palette.muted_text];
         if heatmap {
             expected.extend([palette.heat_low, palette.created]);
+        } else if spec.kind == ChartKind::Diverging {
+            expected.extend([palette.grid_line, palette.better, palette.worse]);
         } else {
             expected.extend([palette.grid_line, palette.axis_line]);
             expected.extend((0..spec.series.len()).map(|i| palette.series(i)));
@@ -343,6 +365,50 @@ fn svg_formats_dates_and_numbers_for_the_locale() {
         ..RenderOptions::default()
     };
     assert!(render_svg(&ru, &ko).unwrap().contains("1월 6일"));
+}
+
+#[rstest]
+#[case(Locale::En, ["+4.2 pp", "-8.1 pp", "Better than the rest", "Whiskers: 95% interval"])]
+#[case(Locale::Ko, ["+4.2%p", "-8.1%p", "나머지보다 높음", "오차 막대: 95% 구간"])]
+#[case(Locale::Ru, ["+4,2\u{a0}п.\u{a0}п.", "-8,1\u{a0}п.\u{a0}п.", "Хуже остальных", "Усы: 95-процентный интервал"])]
+fn drivers_export_in_points_with_whiskers_and_a_legend(
+    #[case] locale: Locale,
+    #[case] texts: [&str; 4],
+) {
+    let options = RenderOptions {
+        locale,
+        ..RenderOptions::default()
+    };
+    let svg = render_svg(&drivers(), &options).unwrap();
+    for text in texts {
+        assert!(svg.contains(text), "{locale:?} writes {text}");
+    }
+    let ink = Palette::of(Theme::Light)
+        .text
+        .to_string()
+        .to_ascii_uppercase();
+    let whiskers = svg
+        .lines()
+        .filter(|l| l.contains("<polyline") && l.to_ascii_uppercase().contains(&ink))
+        .count();
+    assert_eq!(
+        whiskers,
+        3 + 1,
+        "a whisker per driver and one in the legend"
+    );
+}
+
+#[test]
+fn value_labels_in_an_export_follow_the_spec_s_flag() {
+    let mut grouped = every_kind().remove(3).1;
+    assert_eq!(grouped.series.len(), 2, "the grouped bars");
+    let plain = render_svg(&grouped, &RenderOptions::default()).unwrap();
+    grouped.value_labels = true;
+    let labelled = render_svg(&grouped, &RenderOptions::default()).unwrap();
+    for value in ["82.0%", "91.0%"] {
+        assert!(!plain.contains(value), "off: no label {value}");
+        assert!(labelled.contains(value), "on: {value} labelled");
+    }
 }
 
 #[test]

@@ -118,6 +118,7 @@ fn csat_chart() -> ChartSpec {
             group: None,
             dashed: false,
         }],
+        value_labels: false,
     }
 }
 

@@ -40,6 +40,7 @@ fn weekly(kind: ChartKind, partial: [bool; 5]) -> ChartSpec {
             small_sample: None,
         }],
         context: None,
+        value_labels: false,
     }
 }
 

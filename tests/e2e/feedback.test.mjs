@@ -134,3 +134,46 @@ test('two themes merged from a card’s menu are one theme, as the CLI reports i
   await settled('feedback');
   assert.deepEqual(await cardThemes(), before, 'as before the merge');
 });
+
+/** The texts an SVG draws, in order, trimmed, with XML entities read back. */
+function svgTexts(svg) {
+  const entities = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+    m[1].trim().replace(/&(amp|lt|gt|quot|apos|#39);/g, (e) => entities[e]),
+  );
+}
+
+test('the drivers chart reads in points with interval whiskers, on screen and in its SVG with its context', async () => {
+  await (await byId('feedback-lang-all')).click();
+  await (await byId('feedback-source-all')).click();
+  await settled('feedback');
+  const panel = await waitFor('feedback-chart-drivers');
+  await panel.scrollIntoView();
+  const onScreen = () =>
+    browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="feedback-chart-drivers"] svg text')].map((t) => t.textContent ?? ''),
+    );
+  await browser.waitUntil(async () => (await onScreen()).some((t) => / pp$/.test(t)), {
+    timeout: 30000,
+    timeoutMsg: 'the drivers chart never drew an axis in points',
+  });
+  assert.ok((await onScreen()).includes('Whiskers: 95% interval'), 'the legend says what the whiskers are');
+
+  const file = await newFile(exports, 'svg', async () => {
+    await panel.$('[data-testid="export-menu"] summary').click();
+    await panel.$('[data-testid="export-svg"]').click();
+  });
+  const svg = readFileSync(join(exports, file), 'utf8');
+  const drawn = svgTexts(svg);
+  assert.match(drawn[0], /^CSAT against the rest of the ratings/, 'the title comes first');
+  const subtitle = drawn.slice(1, 4).join(' ');
+  assert.match(subtitle, /, \d{4}/, `the period with its year: ${subtitle}`);
+  assert.ok(subtitle.includes(' · UTC · '), `the demo's zone: ${subtitle}`);
+  assert.match(subtitle, /n = [\d,]+/, `the ratings: ${subtitle}`);
+  assert.ok(subtitle.includes('Data as of'), `how fresh the data is: ${subtitle}`);
+  for (const note of ['Better than the rest', 'Worse than the rest', 'Whiskers: 95% interval']) {
+    assert.ok(drawn.includes(note), `the legend: ${note}`);
+  }
+  assert.ok(drawn.some((t) => /^[+-]?\d+\.\d pp$/.test(t)), 'each driver’s difference in points');
+  assert.ok((svg.match(/<polyline/g) ?? []).length >= 2, 'whiskers are drawn');
+});

@@ -14,16 +14,19 @@ use ts_rs::TS;
 use crate::analytics::engine::kpi::{Hours, KpiId};
 use crate::analytics::frame::dimension::{Dimension, Labels};
 use crate::analytics::query::filter::FilterEcho;
-use crate::analytics::query::range::Every;
+use crate::analytics::query::range::{Every, RangeEcho};
 use crate::analytics::query::report::KpiReport;
 use crate::analytics::views::drill::TicketListQuery;
 
-pub use words::{about_sheet, all_tickets, describe, kpi_name, subtitle, ContextLine, SEPARATOR};
+pub use words::{
+    about_sheet, all_tickets, describe, kpi_name, subtitle, ContextLine, LANGUAGE, SEPARATOR, TEXTS,
+};
 
 /// What a chart or table shows and of what, in no reader's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChartContext {
-    pub kpi: KpiId,
+    /// The KPI the chart shows; none for a chart of texts (feedback themes, sentiment).
+    pub kpi: Option<KpiId>,
     /// The range's first and last day, `YYYY-MM-DD`, in `tz`.
     pub from: String,
     pub to: String,
@@ -63,13 +66,35 @@ impl ChartContext {
         as_of: Option<i64>,
     ) -> ChartContext {
         ChartContext {
-            kpi,
+            kpi: Some(kpi),
             from: report.range.from.clone(),
             to: report.range.to.clone(),
             tz: report.range.tz.clone(),
             hours: report.hours,
             filters: named_filters(&report.filters, labels),
             n: report.kpis.get(kpi).map(|v| v.sample_size()),
+            as_of,
+        }
+    }
+
+    /// The context of a chart that is no KPI report's (the feedback charts): `range`
+    /// under `filters` named through `labels`, in calendar time, of a population of `n`.
+    pub fn of_range(
+        kpi: Option<KpiId>,
+        range: &RangeEcho,
+        filters: &FilterEcho,
+        labels: &Labels,
+        n: u64,
+        as_of: Option<i64>,
+    ) -> ChartContext {
+        ChartContext {
+            kpi,
+            from: range.from.clone(),
+            to: range.to.clone(),
+            tz: range.tz.clone(),
+            hours: Hours::Calendar,
+            filters: named_filters(filters, labels),
+            n: Some(n),
             as_of,
         }
     }
@@ -95,7 +120,7 @@ impl ChartContext {
             filters.push(named(&dim.name(), &[key], labels));
         }
         ChartContext {
-            kpi: list.kpi,
+            kpi: Some(list.kpi),
             from: from.to_string(),
             to: to.to_string(),
             tz: list.query.range.tz.name().to_owned(),

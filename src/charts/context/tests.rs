@@ -3,7 +3,7 @@ use crate::charts::Locale::{En, Ko, Ru};
 
 fn context() -> ChartContext {
     ChartContext {
-        kpi: KpiId::TicketsSolved,
+        kpi: Some(KpiId::TicketsSolved),
         from: "2026-11-10".into(),
         to: "2026-12-07".into(),
         tz: "Europe/Moscow".into(),
@@ -160,4 +160,35 @@ fn a_bucket_ends_on_its_last_day() {
         day("2026-02-28")
     );
     assert_eq!(bucket_end(day("2026-12-07"), Every::Day), day("2026-12-07"));
+}
+
+#[test]
+fn a_chart_of_texts_states_no_kpi() {
+    let texts = ChartContext {
+        kpi: None,
+        ..context()
+    };
+    let keys: Vec<&str> = describe(&texts, En).iter().map(|l| l.key).collect();
+    assert_eq!(
+        keys,
+        ["period", "time_zone", "hours", "filters", "n", "data_as_of"]
+    );
+    assert_eq!(subtitle(&texts, En), subtitle(&context(), En));
+}
+
+#[test]
+fn feedback_choices_of_texts_read_as_the_screen_names_them() {
+    let choice = |dimension: &str, code: &str| FilterNames {
+        dimension: dimension.into(),
+        label: None,
+        values: vec![Some(code.into())],
+    };
+    let texts = ChartContext {
+        filters: vec![choice(LANGUAGE, "ko"), choice(TEXTS, "csat")],
+        ..context()
+    };
+    let line = |locale| describe(&texts, locale)[4].value.clone();
+    assert_eq!(line(En), "Language: Korean; Texts: Rating comments");
+    assert_eq!(line(Ko), "언어: 한국어; 텍스트: 평가 코멘트");
+    assert_eq!(line(Ru), "Язык: Корейский; Тексты: Комментарии к оценкам");
 }

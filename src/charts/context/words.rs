@@ -10,6 +10,10 @@ use crate::analytics::engine::kpi::{Hours, KpiId};
 use crate::charts::render::format::{count, short_date};
 use crate::charts::Locale;
 
+/// The Feedback screen's choices of texts, stated as filters: their language, and
+/// which texts (rating comments or tickets).
+pub const LANGUAGE: &str = "language";
+pub const TEXTS: &str = "texts";
 /// Between the parts of a subtitle; a wrapped subtitle breaks here first.
 pub const SEPARATOR: &str = " · ";
 /// Values of one filter written out; more are counted ("+3 more").
@@ -26,41 +30,45 @@ pub struct ContextLine {
     pub value: String,
 }
 
-/// Every fact as a labelled line, in a fixed order: KPI, period, time zone, hours,
-/// filters, n, data as of.
+/// Every fact as a labelled line, in a fixed order: KPI (when the chart shows one),
+/// period, time zone, hours, filters, n, data as of.
 pub fn describe(context: &ChartContext, locale: Locale) -> Vec<ContextLine> {
     let w = Words::of(locale);
     let line = |key, label, value| ContextLine { key, label, value };
     let filters = filters(&context.filters, locale);
-    vec![
-        line("kpi", w.kpi, kpi_name(context.kpi, locale).to_owned()),
-        line(
-            "period",
-            w.period,
-            period(&context.from, &context.to, locale),
-        ),
-        line("time_zone", w.time_zone, context.tz.clone()),
-        line("hours", w.hours, hours(context.hours, locale).to_owned()),
-        line(
-            "filters",
-            w.filters,
-            filters.unwrap_or_else(|| w.no_filters.to_owned()),
-        ),
-        line(
-            "n",
-            w.n,
-            context
-                .n
-                .map_or_else(String::new, |n| count(n as f64, locale)),
-        ),
-        line(
-            "data_as_of",
-            w.as_of,
-            context
-                .as_of
-                .map_or_else(String::new, |t| instant(t, &context.tz, locale)),
-        ),
-    ]
+    let kpi = context
+        .kpi
+        .map(|kpi| line("kpi", w.kpi, kpi_name(kpi, locale).to_owned()));
+    kpi.into_iter()
+        .chain([
+            line(
+                "period",
+                w.period,
+                period(&context.from, &context.to, locale),
+            ),
+            line("time_zone", w.time_zone, context.tz.clone()),
+            line("hours", w.hours, hours(context.hours, locale).to_owned()),
+            line(
+                "filters",
+                w.filters,
+                filters.unwrap_or_else(|| w.no_filters.to_owned()),
+            ),
+            line(
+                "n",
+                w.n,
+                context
+                    .n
+                    .map_or_else(String::new, |n| count(n as f64, locale)),
+            ),
+            line(
+                "data_as_of",
+                w.as_of,
+                context
+                    .as_of
+                    .map_or_else(String::new, |t| instant(t, &context.tz, locale)),
+            ),
+        ])
+        .collect()
 }
 
 /// The context on one line, under a chart's title (which names the KPI already):
@@ -159,16 +167,17 @@ fn hours(hours: Hours, locale: Locale) -> &'static str {
 fn filters(filters: &[FilterNames], locale: Locale) -> Option<String> {
     let written: Vec<String> = filters
         .iter()
-        .map(|f| format!("{}: {}", dimension(f, locale), values(&f.values, locale)))
+        .map(|f| format!("{}: {}", dimension(f, locale), values(f, locale)))
         .collect();
     (!written.is_empty()).then(|| written.join("; "))
 }
 
 /// Up to three names; past that two and a count of the rest ("billing, refund +3 more").
-fn values(values: &[Option<String>], locale: Locale) -> String {
-    let w = Words::of(locale);
+fn values(filter: &FilterNames, locale: Locale) -> String {
+    let (w, values) = (Words::of(locale), &filter.values);
     let name = |v: &Option<String>| match v {
-        Some(name) => cut(name),
+        Some(name) => feedback_choice(&filter.dimension, name, locale)
+            .map_or_else(|| cut(name), str::to_owned),
         None => w.no_value.to_owned(),
     };
     if values.len() <= SHOWN_VALUES {
@@ -207,9 +216,25 @@ fn dimension(filter: &FilterNames, locale: Locale) -> String {
         "organization" => ("Organization", "조직", "Организация"),
         "requester" => ("Requester", "요청자", "Автор запроса"),
         "tag" => ("Tag", "태그", "Тег"),
+        LANGUAGE => ("Language", "언어", "Язык"),
+        TEXTS => ("Texts", "텍스트", "Тексты"),
         other => return cut(other),
     };
     pick(locale, en, ko, ru).to_owned()
+}
+
+/// A Feedback choice by its code, as the Feedback screen names it: the language of
+/// the texts (`en`, `ko`, `ru`) or which texts (`csat`, `tickets`).
+fn feedback_choice(dimension: &str, code: &str, locale: Locale) -> Option<&'static str> {
+    let (en, ko, ru) = match (dimension, code) {
+        (LANGUAGE, "en") => ("English", "영어", "Английский"),
+        (LANGUAGE, "ko") => ("Korean", "한국어", "Корейский"),
+        (LANGUAGE, "ru") => ("Russian", "러시아어", "Русский"),
+        (TEXTS, "csat") => ("Rating comments", "평가 코멘트", "Комментарии к оценкам"),
+        (TEXTS, "tickets") => ("Tickets", "티켓", "Тикеты"),
+        _ => return None,
+    };
+    Some(pick(locale, en, ko, ru))
 }
 
 fn pick<'a>(locale: Locale, en: &'a str, ko: &'a str, ru: &'a str) -> &'a str {

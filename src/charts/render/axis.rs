@@ -37,7 +37,7 @@ impl ValueAxis {
                 .find(|&s| s >= raw)
                 .unwrap_or_else(|| nice(raw / 1440.0) * 1440.0),
             Unit::Count => nice(raw).max(1.0),
-            Unit::Share => nice(raw).max(0.001),
+            Unit::Share | Unit::Points => nice(raw).max(0.001),
             Unit::Number => nice(raw),
         };
         lo = (lo / step + 1e-9).floor() * step;
@@ -67,6 +67,7 @@ impl ValueAxis {
             Unit::Share => format::percent(v, locale, decimals(self.step * 100.0).min(1)),
             Unit::Minutes => format::duration_compact(v, locale),
             Unit::Number => format::decimal(v, locale, decimals(self.step).min(3)),
+            Unit::Points => format::points(v, locale, decimals(self.step * 100.0).min(1)),
         }
     }
 }
@@ -78,6 +79,7 @@ pub fn value_label(v: f64, unit: Unit, locale: Locale) -> String {
         Unit::Share => format::percent(v, locale, 1),
         Unit::Minutes => format::duration(v, locale),
         Unit::Number => format::decimal(v, locale, 2),
+        Unit::Points => format::points(v, locale, 1),
     }
 }
 
@@ -140,6 +142,23 @@ mod tests {
         let days = ValueAxis::new(0.0, 9000.0, Unit::Minutes, 5);
         assert_eq!(days.ticks[1], 2880.0);
         assert_eq!(days.label(2880.0, Locale::Ko), "2일");
+    }
+
+    #[test]
+    fn differences_of_shares_step_in_points_with_their_sign() {
+        let axis = ValueAxis::new(-0.083, 0.041, Unit::Points, 6);
+        assert_eq!((axis.min, axis.max), (-0.1, 0.05));
+        assert_eq!(
+            axis.label(-0.05, Locale::En),
+            "-5.0 pp",
+            "steps of 2.5 points"
+        );
+        assert_eq!(axis.label(0.0, Locale::En), "0.0 pp", "zero has no sign");
+        assert_eq!(axis.label(0.025, Locale::Ko), "+2.5%p");
+        assert_eq!(
+            value_label(-0.0214, Unit::Points, Locale::Ru),
+            "-2,1\u{a0}п.\u{a0}п."
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Bars: one series (labelled with its values), several series side by side, or stacked.
+//! Bars: one series (labelled with its values), several series side by side, or stacked
+//! (labelled too when the spec asks, `labels`).
 //! Many named categories of one series lie horizontally, as in the web view.
 
 use crate::charts::spec::{ChartKind, ChartSeries, ChartSpec, XKind};
@@ -6,6 +7,7 @@ use crate::charts::spec::{ChartKind, ChartSeries, ChartSpec, XKind};
 use super::axis::{value_label, ValueAxis};
 use super::cartesian::{self, Plot};
 use super::frame::{size, Area, Ctx};
+use super::labels;
 use super::partial;
 use super::scene::Anchor;
 use super::small;
@@ -55,6 +57,13 @@ pub fn draw(ctx: &mut Ctx, spec: &ChartSpec, area: Area) {
         draw_stacked(ctx, spec, &plot, thickness);
     } else {
         draw_grouped(ctx, spec, &plot, thickness);
+    }
+    if spec.value_labels && stacked {
+        labels::stacked(ctx, spec, &plot, thickness);
+    } else if spec.value_labels && !single {
+        let (each, _, total) = slots(ctx, &plot, spec.series.len(), thickness);
+        let at = |i, s| plot.center(i) - total / 2.0 + each * (s as f32 + 0.5);
+        labels::grouped(ctx, spec, &plot, each, at);
     }
     let fits = if horizontal {
         plot.band() >= ctx.px(size::DATA_LABEL * 1.1)
@@ -111,16 +120,21 @@ fn bar(ctx: &mut Ctx, plot: &Plot, at: f32, thickness: f32, from: f64, to: f64, 
     }
 }
 
-/// One bar per series in each category, side by side.
-fn draw_grouped(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, thickness: f32) {
-    let m = spec.series.len().max(1);
+/// The width of each of `m` bars side by side, the gap between them and their total.
+fn slots(ctx: &Ctx, plot: &Plot, m: usize, thickness: f32) -> (f32, f32, f32) {
+    let m = m.max(1);
     let (each, gap) = if m == 1 {
         (thickness, 0.0)
     } else {
         let each = (plot.band() * 0.8 / m as f32).min(ctx.px(64.0));
         (each, (each * 0.12).min(ctx.px(4.0)))
     };
-    let total = each * m as f32;
+    (each, gap, each * m as f32)
+}
+
+/// One bar per series in each category, side by side.
+fn draw_grouped(ctx: &mut Ctx, spec: &ChartSpec, plot: &Plot, thickness: f32) {
+    let (each, gap, total) = slots(ctx, plot, spec.series.len(), thickness);
     for (s, series) in spec.series.iter().enumerate() {
         for (i, v) in series.values.iter().enumerate() {
             let Some(v) = *v else { continue };

@@ -56,6 +56,20 @@ pub fn percent(share: f64, locale: Locale, digits: usize) -> String {
     }
 }
 
+/// A difference of shares in percentage points with exactly `digits` decimals and its
+/// sign, as the web view writes it: 0.021 → "+2.1 pp" / "+2.1%p" / "+2,1 п. п."; a
+/// difference that rounds to zero has no sign.
+pub fn points(delta: f64, locale: Locale, digits: usize) -> String {
+    let number = fixed(delta * 100.0, locale, digits);
+    let zero = !number.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let sign = if delta > 0.0 && !zero { "+" } else { "" };
+    match locale {
+        Locale::En => format!("{sign}{number} pp"),
+        Locale::Ko => format!("{sign}{number}%p"),
+        Locale::Ru => format!("{sign}{number}\u{a0}п.\u{a0}п."),
+    }
+}
+
 /// Like `decimal`, keeping trailing zeros.
 fn fixed(value: f64, locale: Locale, digits: usize) -> String {
     let text = decimal(value, locale, digits);

@@ -7,6 +7,7 @@ use crate::charts::spec::{ChartSeries, ChartSpec};
 use super::axis::ValueAxis;
 use super::cartesian::{self, Plot};
 use super::frame::{size, Area, Ctx};
+use super::labels;
 use super::partial;
 use super::scene::{dashes, Shape};
 use super::small;
@@ -28,6 +29,9 @@ pub fn draw(ctx: &mut Ctx, spec: &ChartSpec, area: Area) {
     for (s, series) in spec.series.iter().enumerate() {
         draw_line(ctx, spec, series, &plot, (s, marked));
         small::mark(ctx, spec, s, small::on_line(&plot));
+    }
+    if spec.value_labels {
+        labels::points(ctx, spec, &plot);
     }
 }
 

@@ -6,9 +6,11 @@
 mod axis;
 mod bars;
 mod cartesian;
+mod diverging;
 pub mod format;
 mod frame;
 mod heatmap;
+mod labels;
 mod lines;
 mod options;
 mod paint;
@@ -148,6 +150,7 @@ fn layout(spec: &ChartSpec, options: &RenderOptions, fonts: &Fonts, scale: u32) 
         ChartKind::Bar | ChartKind::StackedBar => bars::draw(&mut ctx, spec, area),
         ChartKind::Line => lines::draw(&mut ctx, spec, area),
         ChartKind::Heatmap => heatmap::draw(&mut ctx, spec, area),
+        ChartKind::Diverging => diverging::draw(&mut ctx, spec, area),
     }
     Scene {
         width,
@@ -167,9 +170,13 @@ fn subtitle(spec: &ChartSpec, locale: Locale) -> String {
         .join(context::SEPARATOR)
 }
 
-/// One entry per series when there are several, then the notes on partial buckets and
+/// What a diverging chart's colours and whiskers mean; else one entry per series when
+/// there are several, then the notes on partial buckets and
 /// on small samples when any is drawn.
 fn legend_items(spec: &ChartSpec, palette: &Palette, ctx: &Ctx) -> Vec<LegendItem> {
+    if spec.kind == ChartKind::Diverging {
+        return diverging::legend_items(ctx);
+    }
     let line = spec.kind == ChartKind::Line;
     let mut items: Vec<LegendItem> = if spec.series.len() > 1 {
         spec.series

@@ -12,6 +12,7 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
   feedback: vi.fn(),
   feedbackTickets: vi.fn(),
   exploreDimensions: vi.fn(),
+  dimensionValues: vi.fn(),
   openTicket: vi.fn(),
   openArticle: vi.fn(),
 }));
@@ -44,7 +45,22 @@ describe('Feedback screen', () => {
     ticketsMock.mockReset();
     ticketsMock.mockResolvedValue({ total: 12, offset: 0, rows: [row(3801), row(3802)] });
     vi.mocked(ipc.exploreDimensions).mockResolvedValue([{ name: 'channel', label: null }]);
+    vi.mocked(ipc.dimensionValues).mockReset();
+    vi.mocked(ipc.dimensionValues).mockResolvedValue([{ key: 'email', label: 'Email', tickets: 505 }]);
     vi.mocked(ipc.openTicket).mockReset();
+  });
+
+  it('counts a filter menu’s values over the screen’s period and zone, as Explore does', async () => {
+    render(Feedback, { workspace: workspaceFixture });
+    const menu = (await screen.findByTestId('filter-channel')) as HTMLDetailsElement;
+    menu.open = true;
+    await fireEvent(menu, new Event('toggle'));
+    expect(await within(menu).findByTestId('filter-count')).toHaveTextContent('505');
+    expect(menu).toHaveTextContent('Email');
+    expect(vi.mocked(ipc.dimensionValues)).toHaveBeenLastCalledWith('channel', {
+      period: { kind: 'last_4_full_weeks' },
+      request: { from: null, to: null, tz: null, every: null, by: null, filters: [], kpis: [], hours: null, top: null },
+    });
   });
 
   it('asks for all languages and texts over the last 4 full weeks, then for the chosen ones', async () => {

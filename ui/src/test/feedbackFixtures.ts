@@ -211,11 +211,11 @@ export const feedbackFixture: FeedbackScreen = {
   kb_gaps: [{ theme_id: 'ko-1', lang: 'ko', label: markupTheme.label, count: 7, best_article: null }],
   charts: {
     drivers: {
-      kind: 'bar',
+      kind: 'diverging',
       title: 'chart.feedbackDrivers',
       subtitle: null,
       x: { kind: 'text', labels: [refundTheme.label, 'email'] },
-      unit: 'share',
+      unit: 'points',
       series: [
         series('series.csatDiff', [-0.4667, 0.2], { samples: [10, 11], band: { low: [-0.72, -0.04], high: [-0.15, 0.36] } }),
       ],

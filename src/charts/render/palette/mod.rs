@@ -104,6 +104,11 @@ pub struct Palette {
     pub background: Rgba,
     /// The empty end of the heatmap's scale (its full end is `created`).
     pub heat_low: Rgba,
+    /// A difference for the better (a driver whose CSAT is above the rest's), as the
+    /// design tokens' `--good`.
+    pub better: Rgba,
+    /// A difference for the worse, as the design tokens' `--bad`.
+    pub worse: Rgba,
     /// Colours of a chart's categorical series, in order.
     #[ts(type = "readonly string[]")]
     pub series: [Rgba; 10],
@@ -134,6 +139,8 @@ const LIGHT: Palette = Palette {
     tooltip_border: Rgba::hex(0xdfe3ea),
     background: Rgba::hex(0xffffff),
     heat_low: Rgba::hex(0xeef2ff),
+    better: Rgba::hex(0x1a7a49),
+    worse: Rgba::hex(0xc62828),
     series: LIGHT_SERIES,
 };
 
@@ -162,6 +169,8 @@ const DARK: Palette = Palette {
     tooltip_border: Rgba::hex(0x333a47),
     background: Rgba::hex(0x0f1115),
     heat_low: Rgba::hex(0x232838),
+    better: Rgba::hex(0x4cc38a),
+    worse: Rgba::hex(0xff7b72),
     series: DARK_SERIES,
 };
 

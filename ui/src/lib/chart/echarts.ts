@@ -3,7 +3,7 @@
  * renderer: crisp at any zoom and cheap for a few dozen bars), plus the Korean and
  * Russian locales so built-in texts match the UI language.
  */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -20,6 +20,7 @@ import type { Locale } from '../i18n/translate';
 
 use([
   BarChart,
+  CustomChart,
   LineChart,
   HeatmapChart,
   GridComponent,

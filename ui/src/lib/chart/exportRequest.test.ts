@@ -30,8 +30,10 @@ describe('export requests', () => {
       } as unknown as Extract<ExportSource, { kind: 'tickets' }>['request'],
     };
     expect(inLocale(tickets, 'ru')).toMatchObject({ kind: 'tickets', locale: 'ru' });
-    const themes: ExportSource = { kind: 'feedback', table: 'themes' } as ExportSource;
-    expect(inLocale(themes, 'ru')).toBe(themes);
+    const themes: ExportSource = { kind: 'feedback', table: 'themes' };
+    expect(inLocale(themes, 'ru')).toEqual({ kind: 'feedback', table: 'themes', locale: 'ru' });
+    const cluster: ExportSource = { kind: 'feedback_tickets', what: { duplicate: 'd-1' }, sort: null, search: null };
+    expect(inLocale(cluster, 'ru')).toBe(cluster);
   });
 
   it('render options follow theme, language and the double-size box', () => {

@@ -20,8 +20,9 @@ export function exportName(title: string, range?: { from: string; to: string } |
 
 /**
  * The data export with the reader's language for the context the core writes with a
- * chart's or a ticket list's data (period, zone, filters, n, data as of).
+ * chart's, a ticket list's or a feedback table's data (period, zone, filters, n, data as
+ * of).
  */
 export function inLocale(data: ExportSource, locale: Locale): ExportSource {
-  return data.kind === 'chart' || data.kind === 'tickets' ? { ...data, locale } : data;
+  return data.kind === 'chart' || data.kind === 'tickets' || data.kind === 'feedback' ? { ...data, locale } : data;
 }

@@ -1,11 +1,12 @@
 /**
  * A `ChartSpec` from the core as an ECharts option: bars, lines (dashed companions,
- * the CSAT interval as a band), stacked bars, or the hour-of-week heatmap; partial
+ * the CSAT interval as a band), stacked bars, diverging bars with whiskers
+ * (`diverging.ts`), or the hour-of-week heatmap; partial
  * buckets drawn apart (`partial.ts`). The same spec
  * is what PNG/SVG and data export receive, so the picture and the files agree. Only
  * formats the numbers it is given.
  */
-import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, CustomSeriesOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
   GridComponentOption,
@@ -18,6 +19,7 @@ import type { ComposeOption } from 'echarts/core';
 import type { Formatter } from '../format';
 import type { ChartSeries, ChartSpec, Unit } from '../ipc';
 import type { ChartPalette } from '../theme/palette';
+import { divergingParts } from './diverging';
 import {
   barData,
   hasPartial,
@@ -34,6 +36,7 @@ import { axisTooltip, FONT_FAMILY, itemTooltip, tooltipElement } from './tooltip
 
 export type SpecOption = ComposeOption<
   | BarSeriesOption
+  | CustomSeriesOption
   | LineSeriesOption
   | HeatmapSeriesOption
   | GridComponentOption
@@ -55,6 +58,8 @@ export function formatValue(unit: Unit, value: number | null | undefined, f: For
       return f.duration(value);
     case 'number':
       return f.decimal(value);
+    case 'points':
+      return f.points(value);
   }
 }
 
@@ -162,9 +167,9 @@ export function buildSpecOption(spec: ChartSpec, f: Formatter, palette: ChartPal
     textStyle: { fontFamily: FONT_FAMILY, color: palette.text },
     aria: { enabled: true, label: { description } },
   };
-  return spec.kind === 'heatmap'
-    ? { ...base, ...heatmapParts(spec, f, palette) }
-    : { ...base, ...cartesianParts(spec, f, palette) };
+  if (spec.kind === 'heatmap') return { ...base, ...heatmapParts(spec, f, palette) };
+  if (spec.kind === 'diverging') return { ...base, ...divergingParts(spec, f, palette) };
+  return { ...base, ...cartesianParts(spec, f, palette) };
 }
 
 function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): SpecOption {

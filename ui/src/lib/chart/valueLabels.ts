@@ -1,7 +1,9 @@
 /**
  * Value labels on a chart's bars and points (Explore's data-labels toggle), formatted as
  * the value axis formats its ticks. Added to a built option, so the chart's own drawing
- * stays in one place; interval bands and other silent series get none.
+ * stays in one place; interval bands and other silent series get none, and a diverging
+ * chart keeps its tooltips (its export writes each value in a column of its own). The
+ * spec an export sends says so too (`withValueLabelsFlag`), so the image matches.
  */
 import type { Formatter } from '../format';
 import type { ChartSpec } from '../ipc';
@@ -15,7 +17,7 @@ function positionFor(spec: ChartSpec): Position {
 }
 
 export function withValueLabels(option: SpecOption, spec: ChartSpec, f: Formatter): SpecOption {
-  if (spec.kind === 'heatmap' || !Array.isArray(option.series)) return option;
+  if (spec.kind === 'heatmap' || spec.kind === 'diverging' || !Array.isArray(option.series)) return option;
   const position = positionFor(spec);
   const label = {
     show: true,
@@ -31,4 +33,9 @@ export function withValueLabels(option: SpecOption, spec: ChartSpec, f: Formatte
     series.silent || (series.type !== 'bar' && series.type !== 'line') ? series : { ...series, label },
   );
   return { ...option, series } as SpecOption;
+}
+
+/** The spec an export draws: with every value labelled when the chart on screen is. */
+export function withValueLabelsFlag(spec: ChartSpec, shown: boolean): ChartSpec {
+  return shown ? { ...spec, value_labels: true } : spec;
 }

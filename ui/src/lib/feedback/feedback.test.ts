@@ -5,7 +5,8 @@ import { fetchTickets, ticketExport } from '../explore/ticketSource';
 import { createFormatter } from '../format';
 import { createTranslator } from '../i18n/translate';
 import * as ipc from '../ipc';
-import { DEFAULT_FEEDBACK_QUERY, toFeedbackRequest } from './query';
+import type { ChartContext } from '../ipc';
+import { DEFAULT_FEEDBACK_QUERY, feedbackValueScope, toFeedbackRequest } from './query';
 import {
   analysedTexts,
   changeView,
@@ -13,6 +14,7 @@ import {
   driverLabel,
   emptyReason,
   excerpt,
+  focusedTitle,
   languageCounts,
   quoteText,
   localizeFeedbackCharts,
@@ -52,6 +54,19 @@ describe('feedback query', () => {
     });
     expect(request).toMatchObject({ lang: 'ko', source: 'csat', tz: 'Asia/Seoul' });
     expect(request.filters).toEqual(['channel=(none)', 'channel=email', 'priority=urgent']);
+  });
+
+  it('counts filter values over the period, zone and filters, whatever texts are chosen', () => {
+    const query = {
+      ...DEFAULT_FEEDBACK_QUERY,
+      period: { kind: 'last_full_month' as const },
+      tz: 'Asia/Seoul',
+      filters: { priority: ['urgent'] },
+    };
+    const scope = feedbackValueScope(query);
+    expect(scope.period).toEqual({ kind: 'last_full_month' });
+    expect(scope.request).toMatchObject({ tz: 'Asia/Seoul', filters: ['priority=urgent'], kpis: [], by: null });
+    expect(feedbackValueScope({ ...query, lang: 'ru', source: 'csat' }), 'texts are not tickets').toEqual(scope);
   });
 });
 
@@ -104,6 +119,31 @@ describe('feedback view', () => {
     // A chart that no longer matches the effects keeps its own labels.
     const stale = localizeFeedbackCharts(feedbackFixture.charts, [], createTranslator('en'));
     expect(stale.drivers.x.labels).toEqual(['refund · charged twice', 'email']);
+  });
+
+  it('names the one agent or group a chart is filtered to in its title, as exports state it', () => {
+    const context: ChartContext = {
+      kpi: 'csat',
+      from: '2025-03-03',
+      to: '2025-03-16',
+      tz: 'UTC',
+      hours: 'calendar',
+      filters: [
+        { dimension: 'channel', label: null, values: ['Email'] },
+        { dimension: 'group', label: null, values: ['Billing'] },
+      ],
+      n: 40,
+      as_of: null,
+    };
+    const charts = { ...feedbackFixture.charts, drivers: { ...feedbackFixture.charts.drivers, context } };
+    const localized = localizeFeedbackCharts(charts, feedbackFixture.drivers.effects, createTranslator('en'));
+    expect(localized.drivers.title).toBe('CSAT against the rest of the ratings — Billing');
+    expect(localized.drivers.context, 'the context goes with the exported spec').toEqual(context);
+    const agent = { ...context, filters: [...context.filters, { dimension: 'assignee', label: null, values: ['Dana Kim'] }] };
+    expect(focusedTitle('Themes', agent)).toBe('Themes — Dana Kim');
+    const two = { ...context, filters: [{ dimension: 'group', label: null, values: ['Billing', 'Sales'] }] };
+    expect(focusedTitle('Themes', two)).toBe('Themes');
+    expect(focusedTitle('Themes', undefined)).toBe('Themes');
   });
 
   it('describes sentiment models and trends', () => {

@@ -10,6 +10,7 @@ import type { Formatter } from '../format';
 import type { MessageKey, Translator } from '../i18n/translate';
 import type {
   Change,
+  ChartContext,
   ChartSpec,
   CommentCounts,
   CsatStats,
@@ -110,8 +111,22 @@ export function trendLabel(theme: Pick<Theme, 'trend'>, every: string, f: Format
 }
 
 /**
- * The charts in the reader's words: titles and series names are message ids; the driver
- * chart's bars are named with their dimension. Theme labels stay as customers wrote them.
+ * `title` followed by the one agent, else the one group, the chart is filtered to, as the
+ * core titles a KPI chart of one person or team: "What customers write about — Dana Kim".
+ */
+export function focusedTitle(title: string, context: ChartContext | undefined): string {
+  const only = (dimension: string) => {
+    const values = context?.filters.find((filter) => filter.dimension === dimension)?.values;
+    return values?.length === 1 ? values[0] : null;
+  };
+  const name = only('assignee') ?? only('group');
+  return name ? `${title} — ${name}` : title;
+}
+
+/**
+ * The charts in the reader's words: titles and series names are message ids, and a chart
+ * of one agent or group names them; the driver chart's bars are named with their
+ * dimension. Theme labels stay as customers wrote them.
  */
 export function localizeFeedbackCharts(
   charts: FeedbackCharts,
@@ -120,7 +135,7 @@ export function localizeFeedbackCharts(
 ): FeedbackCharts {
   const words = (spec: ChartSpec, labels = spec.x.labels): ChartSpec => ({
     ...spec,
-    title: translateId(t, spec.title),
+    title: focusedTitle(translateId(t, spec.title), spec.context),
     x: { ...spec.x, labels },
     series: spec.series.map((s) => ({ ...s, name: translateId(t, s.name) })),
   });

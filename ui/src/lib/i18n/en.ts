@@ -552,6 +552,10 @@ export const en = {
   'unavailable.cancelling': 'The sync is stopping',
   'unavailable.loading': 'Loading already',
   'unavailable.nothingToExport': 'Nothing to export for this period',
+  // Drivers and feedback charts: the diverging chart's legend.
+  'chart.better': 'Better than the rest',
+  'chart.worse': 'Worse than the rest',
+  'chart.interval': 'Whiskers: 95% interval',
 } as const satisfies Record<string, string>;
 
 /** Every UI text key. */

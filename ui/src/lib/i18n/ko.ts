@@ -550,4 +550,8 @@ export const ko: Dictionary = {
   'unavailable.cancelling': '동기화를 멈추는 중입니다',
   'unavailable.loading': '이미 불러오는 중입니다',
   'unavailable.nothingToExport': '이 기간에 내보낼 데이터가 없습니다',
+  // Drivers and feedback charts: the diverging chart's legend.
+  'chart.better': '나머지보다 높음',
+  'chart.worse': '나머지보다 낮음',
+  'chart.interval': '오차 막대: 95% 구간',
 };

@@ -550,4 +550,8 @@ export const ru: Dictionary = {
   'unavailable.cancelling': 'Синхронизация останавливается',
   'unavailable.loading': 'Данные уже загружаются',
   'unavailable.nothingToExport': 'За этот период нечего экспортировать',
+  // Drivers and feedback charts: the diverging chart's legend.
+  'chart.better': 'Лучше остальных',
+  'chart.worse': 'Хуже остальных',
+  'chart.interval': 'Усы: 95-процентный интервал',
 };

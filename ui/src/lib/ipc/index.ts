@@ -44,6 +44,7 @@ import { toIpcError } from './errors';
 export type { ArticleMatch } from './bindings/ArticleMatch';
 export type { Band } from './bindings/Band';
 export type { Change } from './bindings/Change';
+export type { ChartContext } from './bindings/ChartContext';
 export type { ChartKind } from './bindings/ChartKind';
 export type { ChartRequest } from './bindings/ChartRequest';
 export type { ChartSeries } from './bindings/ChartSeries';

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
+import { feedbackFixture } from '../../test/feedbackFixtures';
 import { overviewFixture } from '../../test/fixtures';
 import { token } from '../../test/tokens';
 import { buildSpecOption } from '../chart/specOption';
@@ -24,7 +25,8 @@ function coloursIn(value: unknown): string[] {
 
 describe.each(Object.entries(CHART_PALETTES))('the %s chart palette', (theme, palette) => {
   const inPalette = new Set(Object.values(palette).flat());
-  const options = Object.entries(overviewFixture.charts).map(
+  const charts = { ...overviewFixture.charts, drivers: feedbackFixture.charts.drivers };
+  const options = Object.entries(charts).map(
     ([name, spec]) => [name, buildSpecOption(spec, f, palette, 'chart')] as const,
   );
 

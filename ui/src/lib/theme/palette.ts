@@ -31,6 +31,15 @@ background: string,
  */
 heatLow: string, 
 /**
+ * A difference for the better (a driver whose CSAT is above the rest's), as the
+ * design tokens' `--good`.
+ */
+better: string, 
+/**
+ * A difference for the worse, as the design tokens' `--bad`.
+ */
+worse: string, 
+/**
  * Colours of a chart's categorical series, in order.
  */
 series: readonly string[], };
@@ -48,6 +57,8 @@ export const CHART_PALETTES: Readonly<Record<'light' | 'dark', ChartPalette>> = 
     "tooltipBorder": "#dfe3ea",
     "background": "#ffffff",
     "heatLow": "#eef2ff",
+    "better": "#1a7a49",
+    "worse": "#c62828",
     "series": [
       "#4c6ef5",
       "#12b886",
@@ -73,6 +84,8 @@ export const CHART_PALETTES: Readonly<Record<'light' | 'dark', ChartPalette>> = 
     "tooltipBorder": "#333a47",
     "background": "#0f1115",
     "heatLow": "#232838",
+    "better": "#4cc38a",
+    "worse": "#ff7b72",
     "series": [
       "#7c9cff",
       "#38d9a9",

@@ -6,7 +6,11 @@ import type { KpiId } from "./KpiId";
 /**
  * What a chart or table shows and of what, in no reader's language.
  */
-export type ChartContext = { kpi: KpiId, 
+export type ChartContext = { 
+/**
+ * The KPI the chart shows; none for a chart of texts (feedback themes, sentiment).
+ */
+kpi: KpiId | null, 
 /**
  * The range's first and last day, `YYYY-MM-DD`, in `tz`.
  */

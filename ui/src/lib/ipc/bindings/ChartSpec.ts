@@ -19,4 +19,10 @@ subtitle: string | null,
  * under the title of an exported image and written as a data file's header, in the
  * export's language.
  */
-context?: ChartContext, x: XAxis, unit: Unit, series: Array<ChartSeries>, };
+context?: ChartContext, x: XAxis, unit: Unit, series: Array<ChartSeries>, 
+/**
+ * Every value labelled, as the web view's data-labels toggle shows it: an exported
+ * image then labels side-by-side bars, stacked parts and line points too, not only
+ * the bars of a single series.
+ */
+value_labels?: boolean, };

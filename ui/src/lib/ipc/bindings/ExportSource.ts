@@ -9,4 +9,4 @@ import type { TicketListRequest } from "./TicketListRequest";
 /**
  * What to export.
  */
-export type ExportSource = { "kind": "chart", spec: ChartSpec, locale?: Locale, } | { "kind": "tickets", period?: PeriodPreset, request: TicketListRequest, locale?: Locale, } | { "kind": "feedback", table: FeedbackTable, } | { "kind": "feedback_tickets", what: FeedbackTickets, sort: string | null, search: string | null, };
+export type ExportSource = { "kind": "chart", spec: ChartSpec, locale?: Locale, } | { "kind": "tickets", period?: PeriodPreset, request: TicketListRequest, locale?: Locale, } | { "kind": "feedback", table: FeedbackTable, locale?: Locale, } | { "kind": "feedback_tickets", what: FeedbackTickets, sort: string | null, search: string | null, };

@@ -3,8 +3,8 @@ import type { ChartSpec } from "./ChartSpec";
 
 export type FeedbackCharts = { 
 /**
- * The drivers' CSAT minus the rest's (share points), largest impact first, with
- * each difference's 95% interval and its number of ratings.
+ * The drivers' CSAT minus the rest's in percentage points, largest impact first,
+ * as diverging bars with each difference's 95% interval and its number of ratings.
  */
 drivers: ChartSpec, 
 /**

@@ -3,4 +3,4 @@
 /**
  * What a value is, which decides its axis and number format.
  */
-export type Unit = "count" | "share" | "minutes" | "number";
+export type Unit = "count" | "share" | "minutes" | "number" | "points";
