@@ -45,7 +45,7 @@ pub(super) fn with_context(
             from: overview.range.from.clone(),
             to: overview.range.to.clone(),
             tz: overview.range.tz.clone(),
-            hours: Hours::Calendar,
+            hours: Some(Hours::Calendar),
             filters: Vec::new(),
             n: card.map(|c| c.current.sample_size()),
             as_of,

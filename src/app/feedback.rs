@@ -395,6 +395,7 @@ mod tests {
             screen.charts.themes.context
         );
         assert_eq!(context(FeedbackTable::KbGaps).kpi, None);
+        assert_eq!(context(FeedbackTable::Drivers).hours, None, "no durations");
     }
 
     #[test]

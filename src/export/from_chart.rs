@@ -344,7 +344,7 @@ mod tests {
             from: "2026-11-10".into(),
             to: "2026-12-07".into(),
             tz: "UTC".into(),
-            hours: Hours::Calendar,
+            hours: Some(Hours::Calendar),
             filters: Vec::new(),
             n: Some(40),
             as_of: None,

@@ -31,7 +31,9 @@ pub struct ChartContext {
     pub from: String,
     pub to: String,
     pub tz: String,
-    pub hours: Hours,
+    /// Calendar or business hours; none where no duration is shown (the feedback
+    /// charts), so a reader is not told of hours that change nothing.
+    pub hours: Option<Hours>,
     /// In the query's order; none when every ticket counts.
     pub filters: Vec<FilterNames>,
     /// The population behind the chart over the whole range (tickets, ratings, SLA
@@ -70,7 +72,7 @@ impl ChartContext {
             from: report.range.from.clone(),
             to: report.range.to.clone(),
             tz: report.range.tz.clone(),
-            hours: report.hours,
+            hours: Some(report.hours),
             filters: named_filters(&report.filters, labels),
             n: report.kpis.get(kpi).map(|v| v.sample_size()),
             as_of,
@@ -78,7 +80,8 @@ impl ChartContext {
     }
 
     /// The context of a chart that is no KPI report's (the feedback charts): `range`
-    /// under `filters` named through `labels`, in calendar time, of a population of `n`.
+    /// under `filters` named through `labels`, of a population of `n`; no durations, so
+    /// no hours.
     pub fn of_range(
         kpi: Option<KpiId>,
         range: &RangeEcho,
@@ -92,7 +95,7 @@ impl ChartContext {
             from: range.from.clone(),
             to: range.to.clone(),
             tz: range.tz.clone(),
-            hours: Hours::Calendar,
+            hours: None,
             filters: named_filters(filters, labels),
             n: Some(n),
             as_of,
@@ -124,7 +127,7 @@ impl ChartContext {
             from: from.to_string(),
             to: to.to_string(),
             tz: list.query.range.tz.name().to_owned(),
-            hours: list.query.hours,
+            hours: Some(list.query.hours),
             filters,
             n: Some(n),
             as_of,

@@ -7,7 +7,7 @@ fn context() -> ChartContext {
         from: "2026-11-10".into(),
         to: "2026-12-07".into(),
         tz: "Europe/Moscow".into(),
-        hours: Hours::Calendar,
+        hours: Some(Hours::Calendar),
         filters: vec![
             FilterNames {
                 dimension: "channel".into(),
@@ -71,7 +71,7 @@ fn periods_name_both_years_across_new_year_and_one_day_once() {
 fn header_lines_label_every_fact_and_say_when_nothing_is_filtered() {
     let mut bare = context();
     bare.filters.clear();
-    bare.hours = Hours::Business;
+    bare.hours = Some(Hours::Business);
     (bare.n, bare.as_of) = (None, None);
     let lines = describe(&bare, En);
     let pairs: Vec<(&str, &str, &str)> = lines
@@ -163,17 +163,18 @@ fn a_bucket_ends_on_its_last_day() {
 }
 
 #[test]
-fn a_chart_of_texts_states_no_kpi() {
+fn a_chart_of_texts_states_no_kpi_and_no_hours() {
     let texts = ChartContext {
         kpi: None,
+        hours: None,
         ..context()
     };
     let keys: Vec<&str> = describe(&texts, En).iter().map(|l| l.key).collect();
+    assert_eq!(keys, ["period", "time_zone", "filters", "n", "data_as_of"]);
     assert_eq!(
-        keys,
-        ["period", "time_zone", "hours", "filters", "n", "data_as_of"]
+        subtitle(&texts, En),
+        subtitle(&context(), En).replace(" · Calendar hours", "")
     );
-    assert_eq!(subtitle(&texts, En), subtitle(&context(), En));
 }
 
 #[test]

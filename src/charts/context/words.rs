@@ -31,7 +31,7 @@ pub struct ContextLine {
 }
 
 /// Every fact as a labelled line, in a fixed order: KPI (when the chart shows one),
-/// period, time zone, hours, filters, n, data as of.
+/// period, time zone, hours (when they matter), filters, n, data as of.
 pub fn describe(context: &ChartContext, locale: Locale) -> Vec<ContextLine> {
     let w = Words::of(locale);
     let line = |key, label, value| ContextLine { key, label, value };
@@ -39,6 +39,9 @@ pub fn describe(context: &ChartContext, locale: Locale) -> Vec<ContextLine> {
     let kpi = context
         .kpi
         .map(|kpi| line("kpi", w.kpi, kpi_name(kpi, locale).to_owned()));
+    let hours = context
+        .hours
+        .map(|h| line("hours", w.hours, hours(h, locale).to_owned()));
     kpi.into_iter()
         .chain([
             line(
@@ -47,7 +50,9 @@ pub fn describe(context: &ChartContext, locale: Locale) -> Vec<ContextLine> {
                 period(&context.from, &context.to, locale),
             ),
             line("time_zone", w.time_zone, context.tz.clone()),
-            line("hours", w.hours, hours(context.hours, locale).to_owned()),
+        ])
+        .chain(hours)
+        .chain([
             line(
                 "filters",
                 w.filters,
@@ -78,8 +83,8 @@ pub fn subtitle(context: &ChartContext, locale: Locale) -> String {
     let mut parts = vec![
         period(&context.from, &context.to, locale),
         context.tz.clone(),
-        hours(context.hours, locale).to_owned(),
     ];
+    parts.extend(context.hours.map(|h| hours(h, locale).to_owned()));
     parts.extend(filters(&context.filters, locale));
     parts.extend(
         context

@@ -14,7 +14,12 @@ kpi: KpiId | null,
 /**
  * The range's first and last day, `YYYY-MM-DD`, in `tz`.
  */
-from: string, to: string, tz: string, hours: Hours, 
+from: string, to: string, tz: string, 
+/**
+ * Calendar or business hours; none where no duration is shown (the feedback
+ * charts), so a reader is not told of hours that change nothing.
+ */
+hours: Hours | null, 
 /**
  * In the query's order; none when every ticket counts.
  */
