@@ -136,3 +136,32 @@ fn a_partial_list_of_the_wrong_length_is_refused() {
     let err = render_svg(&spec, &RenderOptions::default()).unwrap_err();
     assert!(err.to_string().contains("x.partial"), "{err}");
 }
+
+#[test]
+fn thirteen_week_ranges_are_shown_whole_in_every_language() {
+    let mut spec = weekly(ChartKind::Line, FIRST_PARTIAL);
+    let mondays = (0..13).map(|w| {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 7).unwrap() + chrono::Days::new(7 * w);
+        day.to_string()
+    });
+    spec.x.labels = mondays.collect();
+    spec.x.partial = None;
+    spec.series[0].values = vec![Some(300.0); 13];
+    for locale in [Locale::En, Locale::Ko, Locale::Ru] {
+        let drawn = texts(&svg(&spec, locale));
+        assert!(
+            !drawn.iter().any(|t| t.contains('…')),
+            "{locale:?}: a week's range is cut: {drawn:?}"
+        );
+        let weeks = drawn
+            .iter()
+            .filter(|t| {
+                t.chars().any(|c| c.is_ascii_digit()) && (t.contains('–') || t.contains('-'))
+            })
+            .count();
+        assert!(
+            weeks >= 3,
+            "{locale:?}: only {weeks} week labels: {drawn:?}"
+        );
+    }
+}

@@ -127,18 +127,34 @@ pub fn upright(
             muted,
         );
     }
-    let band = plot.band();
-    let max_label = (band - ctx.px(12.0)).max(ctx.px(140.0));
-    let fitted: Vec<String> = labels
-        .iter()
-        .map(|l| ctx.fit(l, size::AXIS, false, max_label))
-        .collect();
-    let widths = fitted.iter().map(|l| ctx.width(l, size::AXIS, false));
-    let step = label_step(widths, band, ctx.px(24.0));
+    let (band, gap) = (plot.band(), ctx.px(24.0));
+    // Every step-th label, whole where skipping lets it; at least three labels stay, cut
+    // to the room a step gives them.
+    let widths = labels.iter().map(|l| ctx.width(l, size::AXIS, false));
+    let most = labels.len().div_ceil(3).max(1);
+    let step = label_step(widths, band, gap).min(most);
+    let room = (band * step as f32 - gap).max(ctx.px(140.0));
     let baseline = a.y1 + ctx.px(22.0) + ctx.px(size::AXIS * 0.8);
-    for (i, label) in fitted.into_iter().enumerate().step_by(step) {
-        let (x, muted) = (plot.center(i), palette.muted_text);
-        ctx.text(label, x, baseline, size::AXIS, false, Anchor::Middle, muted);
+    let mut drawn_to = f32::MIN;
+    for (i, label) in labels.iter().enumerate().step_by(step) {
+        let label = ctx.fit(label, size::AXIS, false, room);
+        // The first and last labels stay inside the chart; one pushed onto its
+        // neighbour by that is left out.
+        let half = ctx.width(&label, size::AXIS, false) / 2.0;
+        let x = plot.center(i).min(area.x1 - half).max(area.x0 + half);
+        if x - half < drawn_to + gap / 2.0 {
+            continue;
+        }
+        drawn_to = x + half;
+        ctx.text(
+            label,
+            x,
+            baseline,
+            size::AXIS,
+            false,
+            Anchor::Middle,
+            palette.muted_text,
+        );
     }
     plot
 }

@@ -7,6 +7,7 @@
  */
 import type { Formatter } from '../format';
 import type { ChartSpec } from '../ipc';
+import type { ChartPalette } from '../theme/palette';
 import { axisValue, isHorizontal, type SpecOption } from './specOption';
 
 type Position = 'top' | 'right' | 'inside';
@@ -16,13 +17,18 @@ function positionFor(spec: ChartSpec): Position {
   return isHorizontal(spec) ? 'right' : 'top';
 }
 
-export function withValueLabels(option: SpecOption, spec: ChartSpec, f: Formatter): SpecOption {
+export function withValueLabels(option: SpecOption, spec: ChartSpec, f: Formatter, palette: ChartPalette): SpecOption {
   if (spec.kind === 'heatmap' || spec.kind === 'diverging' || !Array.isArray(option.series)) return option;
   const position = positionFor(spec);
   const label = {
     show: true,
     position,
     fontSize: 11,
+    // Plain text in the theme's colour beside a bar or point; on a stacked part, white on
+    // the part's colour. Never the outlined text a chart library picks on its own, which
+    // blurs at this size.
+    color: position === 'inside' ? '#ffffff' : palette.text,
+    textBorderWidth: 0,
     // A stacked segment of nothing has no room for a "0".
     formatter: (params: { value?: unknown }): string =>
       typeof params.value !== 'number' || (position === 'inside' && params.value === 0)

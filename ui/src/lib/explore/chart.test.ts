@@ -79,13 +79,14 @@ describe('filter chips', () => {
 
 describe('data labels', () => {
   const option = (spec: ChartSpec) =>
-    withValueLabels(buildSpecOption(spec, f, CHART_PALETTES.light, 'chart'), spec, f) as { series: Record<string, unknown>[] };
+    withValueLabels(buildSpecOption(spec, f, CHART_PALETTES.light, 'chart'), spec, f, CHART_PALETTES.light) as { series: Record<string, unknown>[] };
   type Label = { show: boolean; position: string; formatter: (p: { value?: unknown }) => string };
 
   it('label each bar as the value axis formats it', () => {
     const label = option(byChannel(3)).series[0]?.label as Label;
     expect(label.show).toBe(true);
     expect(label.position).toBe('top');
+    expect(label).toMatchObject({ color: CHART_PALETTES.light.text, textBorderWidth: 0 });
     expect(label.formatter({ value: 1505 })).toBe('1,505');
     expect(label.formatter({ value: null }), 'no value, no label').toBe('');
   });
