@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use polars::prelude::*;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 
@@ -354,33 +355,40 @@ fn save(frame: &Frame, workspace_dir: &Path, data: DataKey) -> Result<(), SaveEr
         suffix.trim_start_matches(STAGING_PREFIX)
     )
     .replace(|c: char| !c.is_ascii_alphanumeric(), "-");
-    let mut stored = Vec::with_capacity(TABLES.len());
-    for (name, df) in TABLES.iter().zip(tables(frame)?) {
-        let mut columns = Vec::with_capacity(df.width());
-        for column in df.columns() {
+    let tables = tables(frame)?;
+    let columns: Vec<(&str, usize, &Column)> = TABLES
+        .iter()
+        .zip(&tables)
+        .flat_map(|(name, df)| df.columns().iter().map(|c| (*name, df.height(), c)))
+        .collect();
+    // Files are written on every core: a save is mostly copying columns to disk.
+    let files = columns
+        .par_iter()
+        .map(|(name, height, column)| {
             let linked = frame
                 .stored
                 .get(name, column.name())
                 .filter(|file| columnar::link(&current, staging.path(), file));
-            let file = match linked {
-                Some(file) => file.clone(),
-                None => {
-                    let file_name = ColumnFile::name(name, column.name(), &stamp);
-                    let one = DataFrame::new(df.height(), vec![column.clone()])?;
-                    let bytes = columnar::write(&staging.path().join(&file_name), &one)?;
-                    ColumnFile {
-                        name: file_name,
-                        bytes,
-                    }
-                }
-            };
-            columns.push(file);
-        }
-        stored.push(StoredTable {
+            if let Some(file) = linked {
+                return Ok(file.clone());
+            }
+            let file_name = ColumnFile::name(name, column.name(), &stamp);
+            let one = DataFrame::new(*height, vec![(*column).clone()])?;
+            let bytes = columnar::write(&staging.path().join(&file_name), &one)?;
+            Ok(ColumnFile {
+                name: file_name,
+                bytes,
+            })
+        })
+        .collect::<Result<Vec<ColumnFile>, SaveError>>()?;
+    let mut files = files.into_iter();
+    let stored = tables
+        .iter()
+        .map(|df| StoredTable {
             rows: df.height(),
-            columns,
-        });
-    }
+            columns: files.by_ref().take(df.width()).collect(),
+        })
+        .collect();
     let manifest = Manifest {
         format: FORMAT,
         engine: env!("CARGO_PKG_VERSION").to_owned(),

@@ -69,42 +69,90 @@ pub(super) fn update(
         .iter()
         .enumerate()
         .all(|(row, new)| new.is_none_or(|new| new as usize == row));
-    let mut kept: Vec<(&str, PlSmallStr)> = Vec::new();
-    let tickets = if in_place {
-        let (tickets, same) = patched(&old.tickets, &fresh.tickets, &order)?;
-        kept.extend(same.into_iter().map(|column| ("tickets", column)));
-        tickets
-    } else {
-        let mut tickets = gathered(&old.tickets, &fresh.tickets, &order)?;
-        let height = tickets.height() as u32;
-        tickets.with_column(Column::new(
-            cols::ROW.into(),
-            (0..height).collect::<Vec<u32>>(),
-        ))?;
-        tickets
-    };
-    let mut related = |table: &'static str, old: &DataFrame, new: &DataFrame| {
-        if in_place && unchanged(old, &old_to_new, new)? {
-            kept.extend(old.get_column_names_owned().into_iter().map(|c| (table, c)));
-            return Ok::<_, AnalyticsError>(old.clone());
-        }
-        spliced(old, &old_to_new, new)
-    };
-    let ratings = related("ratings", &old.ratings, &fresh.ratings)?;
-    let sla = related("sla", &old.sla, &fresh.sla)?;
-    let frames = TicketFrames {
-        tickets,
+    // The tickets and the frames hanging off them are independent: a core each.
+    let TicketFrames {
+        tickets: fresh_tickets,
         ratings,
         sla,
-        tags: spliced_coded(&old.tags, &old.tag_values, &old_to_new, fresh.tags)?,
-        fields: spliced_coded(&old.fields, &old.field_values, &old_to_new, fresh.fields)?,
+        tags,
+        fields,
+    } = fresh;
+    let fresh = Related {
+        ratings,
+        sla,
+        tags,
+        fields,
+    };
+    let (tickets, related) = crate::analytics::in_parallel(
+        || ticket_rows(&old.tickets, &fresh_tickets, &order, in_place),
+        || related_rows(&old, fresh, &old_to_new, in_place),
+    );
+    let ((tickets, same), (related, kept)) = (tickets?, related?);
+    let frames = TicketFrames {
+        tickets,
+        ratings: related.ratings,
+        sla: related.sla,
+        tags: related.tags,
+        fields: related.fields,
     };
     let mut frame = Frame::assemble(store, frames)?;
     frame.stored = old.stored;
-    frame
-        .stored
-        .retain(|table, column| kept.iter().any(|(t, c)| *t == table && c == column));
+    frame.stored.retain(|table, column| {
+        kept.contains(&table) || (table == "tickets" && same.iter().any(|c| c == column))
+    });
     Ok(Some(frame))
+}
+
+/// The frames hanging off the tickets of some tickets.
+struct Related {
+    ratings: DataFrame,
+    sla: DataFrame,
+    tags: CodedFrame,
+    fields: CodedFrame,
+}
+
+/// The new tickets frame, and the columns that are the old ones.
+fn ticket_rows(
+    old: &DataFrame,
+    fresh: &DataFrame,
+    order: &IdxCa,
+    in_place: bool,
+) -> Result<(DataFrame, Vec<PlSmallStr>), AnalyticsError> {
+    if in_place {
+        return patched(old, fresh, order);
+    }
+    let mut tickets = gathered(old, fresh, order)?;
+    let height = tickets.height() as u32;
+    tickets.with_column(Column::new(
+        cols::ROW.into(),
+        (0..height).collect::<Vec<u32>>(),
+    ))?;
+    Ok((tickets, Vec::new()))
+}
+
+/// The frames hanging off the tickets with the changed tickets' rows taken in, and the
+/// tables (of ratings and SLA instances) that are the old ones.
+fn related_rows(
+    old: &Frame,
+    fresh: Related,
+    old_to_new: &[Option<u32>],
+    in_place: bool,
+) -> Result<(Related, Vec<&'static str>), AnalyticsError> {
+    let mut kept = Vec::new();
+    let mut plain = |table: &'static str, old: &DataFrame, new: &DataFrame| {
+        if in_place && unchanged(old, old_to_new, new)? {
+            kept.push(table);
+            return Ok::<_, AnalyticsError>(old.clone());
+        }
+        spliced(old, old_to_new, new)
+    };
+    let related = Related {
+        ratings: plain("ratings", &old.ratings, &fresh.ratings)?,
+        sla: plain("sla", &old.sla, &fresh.sla)?,
+        tags: spliced_coded(&old.tags, &old.tag_values, old_to_new, fresh.tags)?,
+        fields: spliced_coded(&old.fields, &old.field_values, old_to_new, fresh.fields)?,
+    };
+    Ok((related, kept))
 }
 
 /// `old` stacked on `new`, as one chunk, in `order`.
@@ -135,18 +183,23 @@ fn patched(
     // took the row of a changed one, in the same order.
     let same_rows = order.len() == old.height();
     let replaced = IdxCa::from_vec("replaced".into(), replaced);
-    let mut columns = Vec::with_capacity(old.width());
     let mut same = Vec::new();
     for (before, after) in old.columns().iter().zip(new.columns()) {
         if same_rows && before.take(&replaced)?.equals_missing(after) {
-            columns.push(before.clone());
             same.push(before.name().clone());
-            continue;
         }
-        let mut all = before.as_materialized_series().clone();
-        all.append(after.as_materialized_series())?;
-        columns.push(all.rechunk().take(order)?.into());
     }
+    // The other columns are gathered together, a column per core.
+    let changed = |df: &DataFrame| df.drop_many(same.iter().cloned());
+    let taken = gathered(&changed(old), &changed(new), order)?;
+    let columns = old
+        .columns()
+        .iter()
+        .map(|column| match taken.column(column.name()) {
+            Ok(new) => new.clone(),
+            Err(_) => column.clone(),
+        })
+        .collect();
     Ok((DataFrame::new(order.len(), columns)?, same))
 }
 
