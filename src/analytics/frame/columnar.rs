@@ -156,7 +156,10 @@ mod tests {
         assert!(!link(from.path(), to.path(), &other_size), "another size");
         assert!(link(from.path(), to.path(), &file));
         let schema = df.schema().as_ref().clone();
-        assert_eq!(map(&to.path().join(&file.name), bytes, &schema, 3), Some(df));
+        assert_eq!(
+            map(&to.path().join(&file.name), bytes, &schema, 3),
+            Some(df)
+        );
         std::fs::remove_file(from.path().join(&file.name)).unwrap();
         let again = tempfile::tempdir().unwrap();
         assert!(!link(from.path(), again.path(), &file), "gone");

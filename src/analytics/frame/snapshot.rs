@@ -256,14 +256,20 @@ fn map_table(
     if table.columns.len() != schema.len() {
         return None;
     }
-    let mut columns = Vec::with_capacity(schema.len());
-    for (field, file) in schema.iter_fields().zip(&table.columns) {
-        if !file.is_of(name, &field.name) {
-            return None;
-        }
-        let one = Schema::from_iter([field.clone()]);
-        let df = columnar::map(&dir.join(&file.name), file.bytes, &one, table.rows)?;
-        columns.push(df.columns().first()?.clone());
+    let files: Vec<(Field, &ColumnFile)> = schema.iter_fields().zip(&table.columns).collect();
+    // Each file's checks read it whole: a core each.
+    let columns = files
+        .par_iter()
+        .map(|(field, file)| {
+            if !file.is_of(name, &field.name) {
+                return None;
+            }
+            let one = Schema::from_iter([field.clone()]);
+            let df = columnar::map(&dir.join(&file.name), file.bytes, &one, table.rows)?;
+            df.columns().first().cloned()
+        })
+        .collect::<Option<Vec<Column>>>()?;
+    for (field, file) in files {
         stored.insert(name, &field.name, file.clone());
     }
     DataFrame::new(table.rows, columns).ok()
