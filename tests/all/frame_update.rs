@@ -2,6 +2,7 @@
 //! commit touched, and a frame updated from those gives the frame and the numbers a
 //! rebuild from SQLite gives.
 
+use deskbench::analytics::frame::snapshot::SNAPSHOT_DIR;
 use deskbench::analytics::{load_or_build, run, Frame, KpiRequest};
 use deskbench::store::records::{
     Named, NamedKind, NewSource, RatingScore, SourceKind, TicketField, TicketStatus,
@@ -464,6 +465,65 @@ fn a_commit_that_changes_nothing_leaves_the_snapshot_current() {
         vec![Write::RemoveSecondSource],
         vec![Write::RemoveSecondSource],
     ]);
+}
+
+/// The snapshot's column files by table and column (`tickets.status`), each with the
+/// name of its file.
+fn column_files(dir: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    std::fs::read_dir(dir.join(SNAPSHOT_DIR))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".arrow"))
+        .map(|name| {
+            let column = name.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
+            (column, name)
+        })
+        .collect()
+}
+
+#[test]
+fn the_save_after_an_update_writes_only_the_columns_it_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = small_workspace(dir.path());
+    let before = column_files(dir.path());
+    // Ticket 9 solved, on the day it was created, with its tag: its creation, ids and
+    // ratings stay as they were.
+    apply(
+        &mut workspace,
+        &[Write::Ticket {
+            id: 9,
+            status: TicketStatus::Solved,
+            group: None,
+            channel: "email",
+            tags: vec!["vip"],
+            field: None,
+            day: 3,
+        }],
+    );
+    let loaded = workspace.frame().unwrap();
+    assert!(loaded.updated && loaded.save_error.is_none());
+    let after = column_files(dir.path());
+    assert_eq!(
+        before.len(),
+        after.len(),
+        "one file per column, before and after"
+    );
+    for same in [
+        "tickets.created_at",
+        "tickets.id",
+        "tickets.row",
+        "ratings.score",
+    ] {
+        assert_eq!(
+            before[same], after[same],
+            "{same} is linked, not written again"
+        );
+    }
+    for changed in ["tickets.status", "tickets.solved_now"] {
+        assert_ne!(before[changed], after[changed], "{changed} is written anew");
+    }
+    let rebuilt = Frame::build(workspace.store()).unwrap();
+    assert_same_frame(&workspace.frame().unwrap().frame, &rebuilt, "read back");
 }
 
 proptest! {

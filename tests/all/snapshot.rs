@@ -84,7 +84,7 @@ fn the_snapshot_is_used_while_current_and_rebuilt_after_changes() {
     assert!(workspace.frame().unwrap().from_snapshot);
 
     // A damaged snapshot is only a cache: it is rebuilt, never an error.
-    let tickets_file = dir.path().join(SNAPSHOT_DIR).join("tickets.arrow");
+    let tickets_file = column_file(dir.path(), "tickets", "status");
     std::fs::write(&tickets_file, b"not arrow").unwrap();
     let repaired = workspace.frame().unwrap();
     assert!(!repaired.from_snapshot);
@@ -171,17 +171,34 @@ fn another_database_with_the_same_generation_is_answered_from_its_own_data() {
     assert_eq!(every_kpi_by_group(&swapped, &loaded.frame), expected);
 }
 
-/// Puts `df` in the place of the snapshot's table `name`, as an Arrow IPC file written
-/// beside it and renamed over it: the frames mapping the old file keep reading it (a
-/// file truncated in place under a mapping would end the process).
+/// The snapshot's file of the column `column` of the table `table`.
+fn column_file(dir: &std::path::Path, table: &str, column: &str) -> std::path::PathBuf {
+    let prefix = format!("{table}.{column}.");
+    std::fs::read_dir(dir.join(SNAPSHOT_DIR))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            name.starts_with(&prefix) && name.ends_with(".arrow")
+        })
+        .unwrap_or_else(|| dir.join(SNAPSHOT_DIR).join(format!("{prefix}arrow")))
+}
+
+/// Puts `df` in the place of the snapshot's table `name`, each column as an Arrow IPC
+/// file written beside the column's file and renamed over it: the frames mapping the old
+/// file keep reading it (a file truncated in place under a mapping would end the
+/// process).
 fn write_table(dir: &std::path::Path, name: &str, df: &mut polars::prelude::DataFrame) {
     use polars::prelude::SerWriter;
-    let path = dir.join(SNAPSHOT_DIR).join(format!("{name}.arrow"));
-    let new = path.with_extension("new");
-    polars::prelude::IpcWriter::new(std::fs::File::create(&new).unwrap())
-        .finish(df)
-        .unwrap();
-    std::fs::rename(new, path).unwrap();
+    for column in df.columns() {
+        let path = column_file(dir, name, column.name());
+        let new = path.with_extension("new");
+        let mut one = polars::prelude::DataFrame::new(df.height(), vec![column.clone()]).unwrap();
+        polars::prelude::IpcWriter::new(std::fs::File::create(&new).unwrap())
+            .finish(&mut one)
+            .unwrap();
+        std::fs::rename(new, path).unwrap();
+    }
 }
 
 #[test]
@@ -229,11 +246,11 @@ fn rows_or_codes_pointing_outside_the_frame_are_rebuilt() {
 #[test]
 fn a_truncated_or_garbage_table_is_rebuilt() {
     let (dir, workspace) = demo_with_snapshot(1);
-    let tickets = dir.path().join(SNAPSHOT_DIR).join("tickets.arrow");
+    let tickets = column_file(dir.path(), "tickets", "id");
     let bytes = std::fs::read(&tickets).unwrap();
     std::fs::write(&tickets, &bytes[..bytes.len() / 2]).unwrap();
     assert_rebuilt(&workspace, "truncated");
-    let sla = dir.path().join(SNAPSHOT_DIR).join("sla.arrow");
+    let sla = column_file(dir.path(), "sla", "time");
     let size = std::fs::metadata(&sla).unwrap().len() as usize;
     std::fs::write(&sla, vec![0u8; size]).unwrap();
     assert_rebuilt(&workspace, "garbage");

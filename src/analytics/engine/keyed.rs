@@ -121,6 +121,56 @@ impl Keys {
         i
     }
 
+    /// Every key `rows` carry, whether each index is such a key, and how many of the
+    /// rows `counted` marks fall under each: one pass over the rows' codes, without the
+    /// table of one row per (ticket, item) that `expand` makes for the tallies.
+    pub fn counted(
+        keyed: &Keyed,
+        rows: &UInt32Chunked,
+        counted: &BooleanChunked,
+    ) -> (Keys, Vec<bool>, Vec<i64>) {
+        let codes = keyed.codes.as_deref().filter(|_| keyed.by);
+        let items = keyed.items.as_ref().filter(|_| keyed.by);
+        let mut keys = codes.map(Keys::of_codes).unwrap_or_default();
+        // A value's key index is its code, and "no value" comes after them all.
+        if let (None, Some(items)) = (codes, items) {
+            for value in items.values.values() {
+                keys.intern(Some(value.clone()));
+            }
+        }
+        let none = match (codes, items) {
+            (Some(_), _) => 0,
+            _ => keys.intern(None),
+        };
+        let mut seen = vec![false; keys.list.len()];
+        let mut count = vec![0i64; keys.list.len()];
+        let mut add = |key: u32, counted: bool| {
+            if let Some(at) = seen.get_mut(key as usize) {
+                *at = true;
+                count[key as usize] += i64::from(counted);
+            }
+        };
+        for (row, counted) in rows.iter().zip(counted.iter()) {
+            let (Some(row), counted) = (row, counted == Some(true)) else {
+                continue;
+            };
+            match (codes, items) {
+                (Some(codes), _) => {
+                    add(codes.of_row.get(row as usize).map_or(none, |c| *c), counted)
+                }
+                (None, Some(items)) => match items.rows.of_row(row) {
+                    [] => add(none, counted),
+                    // A code past the values counts as "no value", as in `expand`.
+                    carried => carried
+                        .iter()
+                        .for_each(|code| add((*code).min(none), counted)),
+                },
+                (None, None) => add(none, counted),
+            }
+        }
+        (keys, seen, count)
+    }
+
     /// The rows of `df` with the key index of each (see `of_rows`); by a multi-valued
     /// dimension, a row is repeated once per item it carries (once, with the null key,
     /// when it carries none), since it counts in the group of each.

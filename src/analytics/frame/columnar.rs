@@ -1,11 +1,82 @@
-//! The snapshot's tables as Arrow IPC files, uncompressed so that reading one maps the
-//! file into memory instead of decoding it: loading costs a few system calls per table,
-//! and a query reads from disk only the pages of the columns it touches.
+//! The snapshot's columns as Arrow IPC files, one file per column, uncompressed so that
+//! reading one maps the file into memory instead of decoding it: loading costs a few
+//! system calls per column, a query reads from disk only the pages of the columns it
+//! touches, and a save after an update writes only the columns that changed (the others
+//! are hard links to the files of the snapshot they were read from).
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One column's file in a snapshot folder. A name is never reused for other contents
+/// (it carries the save that wrote it), so a file found by its name is that column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ColumnFile {
+    pub name: String,
+    pub bytes: u64,
+}
+
+impl ColumnFile {
+    /// The name of `table`'s `column` written by the save `stamp`.
+    pub fn name(table: &str, column: &str, stamp: &str) -> String {
+        format!("{table}.{column}.{stamp}.arrow")
+    }
+
+    /// Whether the name is one `name` gives for `table`'s `column`, so that a manifest can
+    /// only point inside its own folder.
+    pub fn is_of(&self, table: &str, column: &str) -> bool {
+        let stamp = self
+            .name
+            .strip_prefix(&format!("{table}.{column}."))
+            .and_then(|rest| rest.strip_suffix(".arrow"));
+        stamp.is_some_and(|stamp| {
+            !stamp.is_empty() && stamp.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    }
+}
+
+/// Which columns of a frame are, unchanged, in which file of the snapshot folder they
+/// were read from: a save links those files instead of writing the columns again.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct StoredColumns(HashMap<(String, String), ColumnFile>);
+
+impl StoredColumns {
+    pub fn insert(&mut self, table: &str, column: &str, file: ColumnFile) {
+        self.0.insert((table.to_owned(), column.to_owned()), file);
+    }
+
+    pub fn get(&self, table: &str, column: &str) -> Option<&ColumnFile> {
+        self.0.get(&(table.to_owned(), column.to_owned()))
+    }
+
+    /// Only the columns `kept` names, for a frame that replaced the others.
+    pub fn retain(&mut self, kept: impl Fn(&str, &str) -> bool) {
+        self.0.retain(|(table, column), _| kept(table, column));
+    }
+}
+
+/// Puts the file `name` of `from` into `to` as a hard link (a copy where the file system
+/// has none), if it is still there with `bytes` bytes; false when it is not, and the
+/// column must be written instead.
+pub(crate) fn link(from: &Path, to: &Path, file: &ColumnFile) -> bool {
+    let (source, target) = (from.join(&file.name), to.join(&file.name));
+    let sized = |path: &Path| std::fs::metadata(path).is_ok_and(|m| m.len() == file.bytes);
+    if !sized(&source) {
+        return false;
+    }
+    let copied = || {
+        std::fs::copy(&source, &target).is_ok()
+            && File::open(&target).and_then(|f| f.sync_all()).is_ok()
+    };
+    let placed = (std::fs::hard_link(&source, &target).is_ok() || copied()) && sized(&target);
+    if !placed {
+        let _ = std::fs::remove_file(&target);
+    }
+    placed
+}
 
 /// Writes `df` to `path` as one uncompressed Arrow IPC file; returns its size in bytes.
 pub(crate) fn write(path: &Path, df: &DataFrame) -> PolarsResult<u64> {
@@ -57,6 +128,42 @@ fn text_in_bounds(df: &DataFrame) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_file_is_named_for_its_table_and_column_and_stays_in_its_folder() {
+        let file = |name: &str| ColumnFile {
+            name: name.to_owned(),
+            bytes: 1,
+        };
+        let named = file(&ColumnFile::name("tickets", "status", "12-aB3"));
+        assert!(named.is_of("tickets", "status"));
+        assert!(!named.is_of("tickets", "id"), "another column");
+        assert!(!file("tickets.status..arrow").is_of("tickets", "status"));
+        assert!(!file("tickets.status.x/../../y.arrow").is_of("tickets", "status"));
+    }
+
+    #[test]
+    fn a_column_is_linked_only_while_its_file_is_there_with_its_size() {
+        let (from, to) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let df = df!("row" => [0u32, 1, 2]).unwrap();
+        let name = ColumnFile::name("tags", "row", "1-a");
+        let bytes = write(&from.path().join(&name), &df).unwrap();
+        let file = ColumnFile { name, bytes };
+        let other_size = ColumnFile {
+            bytes: bytes + 1,
+            ..file.clone()
+        };
+        assert!(!link(from.path(), to.path(), &other_size), "another size");
+        assert!(link(from.path(), to.path(), &file));
+        let schema = df.schema().as_ref().clone();
+        assert_eq!(
+            map(&to.path().join(&file.name), bytes, &schema, 3),
+            Some(df)
+        );
+        std::fs::remove_file(from.path().join(&file.name)).unwrap();
+        let again = tempfile::tempdir().unwrap();
+        assert!(!link(from.path(), again.path(), &file), "gone");
+    }
 
     #[test]
     fn a_table_reads_back_as_written_and_only_with_its_size_shape_and_rows() {

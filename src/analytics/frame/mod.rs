@@ -20,6 +20,7 @@ use crate::store::records::{NamedKind, SourceKind, TicketStatus};
 use crate::store::{SlaInstance, Store, TicketColumns, TicketKey, TicketSelection};
 
 use codes::{CodeCache, RowItems, ValueCodes};
+use columnar::StoredColumns;
 use dimension::{Dimension, Labels};
 use names::Names;
 
@@ -57,6 +58,8 @@ pub struct Frame {
     /// Where a ticket of each source opens in its helpdesk (`…/agent/tickets/`).
     pub ticket_links: HashMap<i64, String>,
     pub(crate) codes: CodeCache,
+    /// The columns that are as a snapshot holds them, and in which files.
+    pub(crate) stored: StoredColumns,
 }
 
 /// The frames of some tickets: their rows and what hangs off them.
@@ -122,6 +125,7 @@ impl Frame {
             labels: Labels::read(store)?,
             ticket_links: ticket_links(store)?,
             codes: CodeCache::default(),
+            stored: StoredColumns::default(),
         })
     }
 

@@ -1,8 +1,9 @@
 //! A columnar snapshot of the frame cache beside the database. Building the frame reads
 //! every ticket row, tag, field value and SLA event from SQLite, which takes seconds at a
 //! million tickets; the snapshot holds the finished frames as uncompressed Arrow IPC
-//! files that are memory-mapped, not decoded (see `columnar`), with a small binary
-//! manifest: a load costs milliseconds and a query reads only the columns it uses. The
+//! files, one per column, that are memory-mapped, not decoded (see `columnar`), with a
+//! small binary manifest: a load costs milliseconds and a query reads only the columns it
+//! uses. A save after an update writes only the columns the update changed. The
 //! names of users and organizations are tables too, read only when a query shows them.
 //! It is keyed by the database's id and data generation (any committed change to the data
 //! bumps the generation) and checked against the database's row counts, the files' sizes
@@ -18,6 +19,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use polars::prelude::*;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 
@@ -25,7 +27,7 @@ use crate::analytics::AnalyticsError;
 use crate::store::{FieldDefinition, FrameTableRows, Store, StoreError};
 
 use super::codes::ValueCodes;
-use super::columnar;
+use super::columnar::{self, ColumnFile, StoredColumns};
 use super::dimension::Labels;
 use super::names::Names;
 use super::update::update;
@@ -41,9 +43,9 @@ const RETIRED_PREFIX: &str = "frame-cache.old-";
 /// Staging folders older than this were left by a crash (a save takes seconds).
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// Bumped whenever the snapshot's layout or meaning changes, so an older snapshot is
-/// never read by a newer engine. 4: mapped Arrow tables, frames hanging off tickets in
-/// ticket order, tags and field values coded.
-const FORMAT: u32 = 4;
+/// never read by a newer engine. 5: one mapped Arrow file per column, frames hanging off
+/// tickets in ticket order, tags and field values coded.
+const FORMAT: u32 = 5;
 /// The manifest's first bytes: a file that does not start with them is no manifest.
 const MAGIC: &[u8; 8] = b"DSKBFRM\0";
 /// The snapshot's tables, in the order of `Manifest::tables`: the five frames, the coded
@@ -80,11 +82,11 @@ impl DataKey {
     }
 }
 
-/// The size of one table: its rows and its file's bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-struct TableSize {
+/// One table: its rows and the file of each column, in the engine's column order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct StoredTable {
     rows: usize,
-    bytes: u64,
+    columns: Vec<ColumnFile>,
 }
 
 /// What a snapshot was made from, its tables' sizes, and the frame's small
@@ -95,7 +97,7 @@ struct Manifest {
     engine: String,
     data: DataKey,
     /// In `TABLES` order.
-    tables: Vec<TableSize>,
+    tables: Vec<StoredTable>,
     groups: HashMap<i64, String>,
     brands: HashMap<i64, String>,
     fields: HashMap<i64, FieldDefinition>,
@@ -196,9 +198,9 @@ fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
     }
     let schemas = schemas()?;
     let mut tables = Vec::with_capacity(TABLES.len());
-    for ((name, size), schema) in TABLES.iter().zip(&manifest.tables).zip(schemas) {
-        let path = dir.join(format!("{name}.arrow"));
-        tables.push(columnar::map(&path, size.bytes, schema, size.rows)?);
+    let mut stored = StoredColumns::default();
+    for ((name, table), schema) in TABLES.iter().zip(&manifest.tables).zip(schemas) {
+        tables.push(map_table(dir, name, table, schema, &mut stored)?);
     }
     // A save that swapped folders while these files were opened would have changed the
     // manifest: the files all come from one save.
@@ -237,8 +239,40 @@ fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
         },
         ticket_links: manifest.ticket_links,
         codes: Default::default(),
+        stored,
     };
     Some((frame, manifest.data))
+}
+
+/// The columns of `table` (the table `name`), each mapped from its file if that has the
+/// size, type and rows the manifest and `schema` give; notes each file in `stored`.
+fn map_table(
+    dir: &Path,
+    name: &str,
+    table: &StoredTable,
+    schema: &Schema,
+    stored: &mut StoredColumns,
+) -> Option<DataFrame> {
+    if table.columns.len() != schema.len() {
+        return None;
+    }
+    let files: Vec<(Field, &ColumnFile)> = schema.iter_fields().zip(&table.columns).collect();
+    // Each file's checks read it whole: a core each.
+    let columns = files
+        .par_iter()
+        .map(|(field, file)| {
+            if !file.is_of(name, &field.name) {
+                return None;
+            }
+            let one = Schema::from_iter([field.clone()]);
+            let df = columnar::map(&dir.join(&file.name), file.bytes, &one, table.rows)?;
+            df.columns().first().cloned()
+        })
+        .collect::<Option<Vec<Column>>>()?;
+    for (field, file) in files {
+        stored.insert(name, &field.name, file.clone());
+    }
+    DataFrame::new(table.rows, columns).ok()
 }
 
 /// Whether every `row` of a related frame is a ticket of the frame.
@@ -310,25 +344,62 @@ enum SaveError {
 
 /// Writes the snapshot into a staging folder of its own and swaps it in, so a reader
 /// never sees a half-written snapshot, two saves never mix their files, and a crash
-/// leaves at worst a stale snapshot (which is ignored).
+/// leaves at worst a stale snapshot (which is ignored). A column still as it was read
+/// from the current snapshot is linked from there, not written again.
 fn save(frame: &Frame, workspace_dir: &Path, data: DataKey) -> Result<(), SaveError> {
     remove_abandoned(workspace_dir);
     let staging = tempfile::Builder::new()
         .prefix(STAGING_PREFIX)
         .tempdir_in(workspace_dir)?;
-    let mut sizes = Vec::with_capacity(TABLES.len());
-    for (name, df) in TABLES.iter().zip(tables(frame)?) {
-        let bytes = columnar::write(&staging.path().join(format!("{name}.arrow")), &df)?;
-        sizes.push(TableSize {
+    let current = workspace_dir.join(SNAPSHOT_DIR);
+    // Unique to this save, so that a file name always names the same contents.
+    let suffix = staging.path().file_name().map(|n| n.to_string_lossy());
+    let suffix = suffix.as_deref().unwrap_or_default();
+    let stamp = format!(
+        "{}-{}",
+        data.generation,
+        suffix.trim_start_matches(STAGING_PREFIX)
+    )
+    .replace(|c: char| !c.is_ascii_alphanumeric(), "-");
+    let tables = tables(frame)?;
+    let columns: Vec<(&str, usize, &Column)> = TABLES
+        .iter()
+        .zip(&tables)
+        .flat_map(|(name, df)| df.columns().iter().map(|c| (*name, df.height(), c)))
+        .collect();
+    // Files are written on every core: a save is mostly copying columns to disk.
+    let files = columns
+        .par_iter()
+        .map(|(name, height, column)| {
+            let linked = frame
+                .stored
+                .get(name, column.name())
+                .filter(|file| columnar::link(&current, staging.path(), file));
+            if let Some(file) = linked {
+                return Ok(file.clone());
+            }
+            let file_name = ColumnFile::name(name, column.name(), &stamp);
+            let one = DataFrame::new(*height, vec![(*column).clone()])?;
+            let bytes = columnar::write(&staging.path().join(&file_name), &one)?;
+            Ok(ColumnFile {
+                name: file_name,
+                bytes,
+            })
+        })
+        .collect::<Result<Vec<ColumnFile>, SaveError>>()?;
+    let mut files = files.into_iter();
+    let stored = tables
+        .iter()
+        .map(|df| StoredTable {
             rows: df.height(),
-            bytes,
-        });
-    }
+            columns: files.by_ref().take(df.width()).collect(),
+        })
+        .collect();
     let manifest = Manifest {
         format: FORMAT,
         engine: env!("CARGO_PKG_VERSION").to_owned(),
         data,
-        tables: sizes,
+        tables: stored,
         groups: frame.labels.groups.clone(),
         brands: frame.labels.brands.clone(),
         fields: frame.labels.fields.clone(),

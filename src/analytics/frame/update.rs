@@ -4,6 +4,11 @@
 //! changed ones are read again with the frame's own row builders, and both are merged in
 //! ticket order. The result is the frame a rebuild gives, row for row. Whatever the
 //! store's change log cannot vouch for is left to a rebuild.
+//!
+//! When every unchanged ticket keeps its row (no ticket left or came in before the last
+//! one), a column whose values the changed tickets did not change is the old column
+//! itself, and so is a table of ratings or SLA instances they did not change: the
+//! snapshot's save links those files instead of writing them again.
 
 use polars::prelude::*;
 
@@ -60,20 +65,159 @@ pub(super) fn update(
     }
 
     let fresh = TicketFrames::read(store, selected, columns, &new_rows)?;
-    let mut tickets = old.tickets.vstack(&fresh.tickets)?.take(&order)?;
+    let in_place = old_to_new
+        .iter()
+        .enumerate()
+        .all(|(row, new)| new.is_none_or(|new| new as usize == row));
+    // The tickets and the frames hanging off them are independent: a core each.
+    let TicketFrames {
+        tickets: fresh_tickets,
+        ratings,
+        sla,
+        tags,
+        fields,
+    } = fresh;
+    let fresh = Related {
+        ratings,
+        sla,
+        tags,
+        fields,
+    };
+    let (tickets, related) = crate::analytics::in_parallel(
+        || ticket_rows(&old.tickets, &fresh_tickets, &order, in_place),
+        || related_rows(&old, fresh, &old_to_new, in_place),
+    );
+    let ((tickets, same), (related, kept)) = (tickets?, related?);
+    let frames = TicketFrames {
+        tickets,
+        ratings: related.ratings,
+        sla: related.sla,
+        tags: related.tags,
+        fields: related.fields,
+    };
+    let mut frame = Frame::assemble(store, frames)?;
+    frame.stored = old.stored;
+    frame.stored.retain(|table, column| {
+        kept.contains(&table) || (table == "tickets" && same.iter().any(|c| c == column))
+    });
+    Ok(Some(frame))
+}
+
+/// The frames hanging off the tickets of some tickets.
+struct Related {
+    ratings: DataFrame,
+    sla: DataFrame,
+    tags: CodedFrame,
+    fields: CodedFrame,
+}
+
+/// The new tickets frame, and the columns that are the old ones.
+fn ticket_rows(
+    old: &DataFrame,
+    fresh: &DataFrame,
+    order: &IdxCa,
+    in_place: bool,
+) -> Result<(DataFrame, Vec<PlSmallStr>), AnalyticsError> {
+    if in_place {
+        return patched(old, fresh, order);
+    }
+    let mut tickets = gathered(old, fresh, order)?;
     let height = tickets.height() as u32;
     tickets.with_column(Column::new(
         cols::ROW.into(),
         (0..height).collect::<Vec<u32>>(),
     ))?;
-    let frames = TicketFrames {
-        tickets,
-        ratings: spliced(&old.ratings, &old_to_new, &fresh.ratings)?,
-        sla: spliced(&old.sla, &old_to_new, &fresh.sla)?,
-        tags: spliced_coded(&old.tags, &old.tag_values, &old_to_new, fresh.tags)?,
-        fields: spliced_coded(&old.fields, &old.field_values, &old_to_new, fresh.fields)?,
+    Ok((tickets, Vec::new()))
+}
+
+/// The frames hanging off the tickets with the changed tickets' rows taken in, and the
+/// tables (of ratings and SLA instances) that are the old ones.
+fn related_rows(
+    old: &Frame,
+    fresh: Related,
+    old_to_new: &[Option<u32>],
+    in_place: bool,
+) -> Result<(Related, Vec<&'static str>), AnalyticsError> {
+    let mut kept = Vec::new();
+    let mut plain = |table: &'static str, old: &DataFrame, new: &DataFrame| {
+        if in_place && unchanged(old, old_to_new, new)? {
+            kept.push(table);
+            return Ok::<_, AnalyticsError>(old.clone());
+        }
+        spliced(old, old_to_new, new)
     };
-    Ok(Some(Frame::assemble(store, frames)?))
+    let related = Related {
+        ratings: plain("ratings", &old.ratings, &fresh.ratings)?,
+        sla: plain("sla", &old.sla, &fresh.sla)?,
+        tags: spliced_coded(&old.tags, &old.tag_values, old_to_new, fresh.tags)?,
+        fields: spliced_coded(&old.fields, &old.field_values, old_to_new, fresh.fields)?,
+    };
+    Ok((related, kept))
+}
+
+/// `old` stacked on `new`, as one chunk, in `order`.
+fn gathered(old: &DataFrame, new: &DataFrame, order: &IdxCa) -> Result<DataFrame, AnalyticsError> {
+    // One chunk first: a gather over one chunk is a plain indexed copy.
+    let mut all = old.vstack(new)?;
+    all.rechunk_mut();
+    Ok(all.take(order)?)
+}
+
+/// The tickets of `old` with those of `new` taken in, when every old row keeps its place
+/// (`order` takes each kept row from where it was), and the columns that are the old
+/// ones: those whose values at the changed rows are the new values, when no row came in
+/// or left.
+fn patched(
+    old: &DataFrame,
+    new: &DataFrame,
+    order: &IdxCa,
+) -> Result<(DataFrame, Vec<PlSmallStr>), AnalyticsError> {
+    let height = old.height() as IdxSize;
+    let replaced: Vec<IdxSize> = order
+        .into_no_null_iter()
+        .enumerate()
+        .filter(|(_, from)| *from >= height)
+        .map(|(at, _)| at as IdxSize)
+        .collect();
+    // Every kept row is in its place, so with as many rows as before each new ticket
+    // took the row of a changed one, in the same order.
+    let same_rows = order.len() == old.height();
+    let replaced = IdxCa::from_vec("replaced".into(), replaced);
+    let mut same = Vec::new();
+    for (before, after) in old.columns().iter().zip(new.columns()) {
+        if same_rows && before.take(&replaced)?.equals_missing(after) {
+            same.push(before.name().clone());
+        }
+    }
+    // The other columns are gathered together, a column per core.
+    let changed = |df: &DataFrame| df.drop_many(same.iter().cloned());
+    let taken = gathered(&changed(old), &changed(new), order)?;
+    let columns = old
+        .columns()
+        .iter()
+        .map(|column| match taken.column(column.name()) {
+            Ok(new) => new.clone(),
+            Err(_) => column.clone(),
+        })
+        .collect();
+    Ok((DataFrame::new(order.len(), columns)?, same))
+}
+
+/// Whether the rows of `old` that belong to changed tickets (those `old_to_new` drops)
+/// are `new`'s, so the frame with `new` spliced in is `old` itself.
+fn unchanged(
+    old: &DataFrame,
+    old_to_new: &[Option<u32>],
+    new: &DataFrame,
+) -> Result<bool, AnalyticsError> {
+    let changed: BooleanChunked = old
+        .column(cols::ROW)?
+        .u32()?
+        .iter()
+        .map(|row| row.is_none_or(|row| old_to_new.get(row as usize).is_none_or(Option::is_none)))
+        .collect();
+    let before = old.filter(&changed)?;
+    Ok(before.height() == new.height() && before.equals_missing(new))
 }
 
 /// The (source_id, id) of every ticket row, in row order.
@@ -103,7 +247,7 @@ fn spliced(
         .collect();
     let new_rows: Vec<u32> = new.column(cols::ROW)?.u32()?.iter().flatten().collect();
     let (order, rows) = merged(&renumbered, &new_rows);
-    let mut all = old.vstack(new)?.take(&order)?;
+    let mut all = gathered(old, new, &order)?;
     all.with_column(Column::new(cols::ROW.into(), rows))?;
     Ok(all)
 }

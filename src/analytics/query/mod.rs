@@ -180,7 +180,12 @@ fn compute_groups(
     kpis: &[KpiId],
     periods: &Periods,
 ) -> Result<Groups, AnalyticsError> {
-    let keyed = keyed_by(frame, tickets, dim)?;
+    // Unfiltered, the plan holds every ticket: ratings and SLA outcomes find their key
+    // from their own row, with no join to the million tickets.
+    let keyed = Keyed {
+        all_tickets: query.filters.entries().is_empty(),
+        ..keyed_by(frame, tickets, dim)?
+    };
     let (mut keys, seen, count) = keys_with_counts(&keyed, periods)?;
     check_size(query, keys.list.len(), dim)?;
     let cells = compute_all(kpis, &keyed, frame, periods, query.hours, &mut keys)?;
@@ -230,39 +235,17 @@ fn keys_with_counts(
     periods: &Periods,
 ) -> Result<(Keys, Vec<bool>, Vec<i64>), AnalyticsError> {
     let in_range = periods.contains("created_at").alias("created");
-    Ok(match &keyed.codes {
-        Some(codes) => {
-            let rows = keyed
-                .plan
-                .clone()
-                .select([col(cols::ROW), in_range])
-                .collect()?;
-            let mut seen = vec![false; codes.keys.len()];
-            let mut count = vec![0i64; codes.keys.len()];
-            let created = rows.column("created")?.bool()?;
-            for (row, created) in rows.column(cols::ROW)?.u32()?.iter().zip(created.iter()) {
-                let Some(row) = row else { continue };
-                let code = codes.of_row[row as usize] as usize;
-                seen[code] = true;
-                count[code] += i64::from(created == Some(true));
-            }
-            (Keys::of_codes(codes), seen, count)
-        }
-        None => {
-            let rows = keyed
-                .plan
-                .clone()
-                .select(keyed.key_and(vec![in_range]))
-                .collect()?;
-            let mut keys = Keys::default();
-            let (rows, index) = keys.expand(rows, keyed)?;
-            let mut count = vec![0i64; keys.list.len()];
-            for (i, created) in index.iter().zip(rows.column("created")?.bool()?.iter()) {
-                count[*i as usize] += i64::from(created == Some(true));
-            }
-            (keys, vec![true; count.len()], count)
-        }
-    })
+    let rows = keyed
+        .plan
+        .clone()
+        .select([col(cols::ROW), in_range])
+        .collect()?;
+    let created = rows.column("created")?.bool()?;
+    Ok(Keys::counted(
+        keyed,
+        rows.column(cols::ROW)?.u32()?,
+        created,
+    ))
 }
 
 /// The tickets that pass the query's filters, as a lazy plan.
