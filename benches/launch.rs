@@ -37,7 +37,7 @@ fn launch(dir: PathBuf) -> anyhow::Result<Launch> {
     session.open_or_create_demo()?;
     let opened = start.elapsed();
     let request = OverviewRequest {
-        period: PeriodPreset::Last30Days,
+        period: PeriodPreset::Last4FullWeeks,
         tz: None,
     };
     let screen = session.overview(&request)?;
@@ -105,7 +105,7 @@ fn main() -> anyhow::Result<()> {
         opened.as_secs_f64()
     );
     println!(
-        "overview (last 30 days, charts, JSON)             {:>8.3} s",
+        "overview (last 4 full weeks, charts, JSON)        {:>8.3} s",
         overview.as_secs_f64()
     );
     let verdict = if total <= TARGET { "" } else { "  over" };
