@@ -4,7 +4,7 @@
 // text at 12 px or more; chart labels and text at a WCAG contrast of 4.5:1 or more
 // against what they are drawn on; every chart's SVG as large as its box. Shared by
 // readability.test.mjs (a 1366×768 window) and readability-4k.test.mjs (a 4K screen at
-// 200%), which also save screenshots of each screen and theme.
+// 200%), which also save screenshots of each screen, language and theme.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -38,6 +38,18 @@ export async function startApp(env = {}) {
     removeDirs(workspace);
   };
   return { browser, stop };
+}
+
+/** The UI's languages; every screen is read in each. */
+export const LANGUAGES = ['en', 'ko', 'ru'];
+
+/** Switches the UI's language and waits until the page has it. */
+export async function setLanguage(browser, lang) {
+  await choose(browser, 'language-select', lang);
+  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.lang)) === lang, {
+    timeout: 10000,
+    timeoutMsg: `the page never switched to ${lang}`,
+  });
 }
 
 /** Switches theme and waits until the page has it. */
@@ -298,8 +310,8 @@ export function summary(label, m) {
 }
 
 /**
- * The tests for one window size: each screen in the light and the dark theme, with a
- * screenshot of each, then the figures of all of them. `prepare(browser)` sizes the
+ * The tests for one window size: each screen in each language, in the light and the dark
+ * theme, with a screenshot of each, then the figures of all of them. `prepare(browser)` sizes the
  * window and may check it; `skip` skips them all (with the reason).
  */
 export function readabilitySuite({ label, env = {}, prepare, skip = false }) {
@@ -319,23 +331,27 @@ export function readabilitySuite({ label, env = {}, prepare, skip = false }) {
     if (app) {
       await setTheme(app.browser, 'light').catch(() => {});
       await choose(app.browser, 'theme-select', 'system').catch(() => {});
+      await setLanguage(app.browser, 'en').catch(() => {});
       await app.stop();
     }
     for (const line of figures) console.log(`${line}`);
   });
 
-  for (const theme of ['light', 'dark']) {
-    for (const screen of SCREENS) {
-      test(`${screen.name} in the ${theme} theme reads well at ${label}`, { skip }, async () => {
-        const { browser } = app;
-        await setTheme(browser, theme);
-        await openScreen(browser, screen);
-        const m = await measure(browser);
-        figures.push(summary(`${label} ${screen.name} ${theme}`, m));
-        await screenshots(browser, folder, `${screen.name}-${theme}`);
-        assert.ok(m.counted.text > 0, 'the screen has text');
-        assert.deepEqual(problems(m), [], `${screen.name} (${theme}) at ${label}`);
-      });
+  for (const lang of LANGUAGES) {
+    for (const theme of ['light', 'dark']) {
+      for (const screen of SCREENS) {
+        test(`${screen.name} in ${lang} in the ${theme} theme reads well at ${label}`, { skip }, async () => {
+          const { browser } = app;
+          await setLanguage(browser, lang);
+          await setTheme(browser, theme);
+          await openScreen(browser, screen);
+          const m = await measure(browser);
+          figures.push(summary(`${label} ${screen.name} ${lang} ${theme}`, m));
+          await screenshots(browser, folder, `${screen.name}-${lang}-${theme}`);
+          assert.ok(m.counted.text > 0, 'the screen has text');
+          assert.deepEqual(problems(m), [], `${screen.name} (${lang}, ${theme}) at ${label}`);
+        });
+      }
     }
   }
 
