@@ -110,7 +110,9 @@ test('two themes merged from a card’s menu are one theme, as the CLI reports i
   const [first, second] = Object.keys(before);
   assert.ok(second, 'the Korean tickets have two themes to merge');
   await themeMenu(first, 'merge');
-  const dialog = await waitFor('theme-merge');
+  // Every card has its merge dialog; the one to use is the one that opened.
+  const dialog = await browser.$('dialog[open][data-testid="theme-merge"]');
+  await dialog.waitForExist({ timeout: 10000, timeoutMsg: 'the merge dialog never opened' });
   await (await dialog.$(`[data-testid="theme-merge-pick"][data-theme-id="${second}"]`)).click();
   await (await dialog.$('[data-testid="theme-merge-confirm"]')).click();
   await browser.waitUntil(async () => (await browser.$('[data-kind="merged"]')).isExisting(), {
