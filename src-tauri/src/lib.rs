@@ -1,8 +1,6 @@
 //! Deskbench desktop shell: Tauri wiring over the `deskbench` core. Commands are a few
 //! lines each; all analytics and storage live in the core.
 
-#[cfg(test)]
-mod bindings;
 mod commands;
 mod error;
 mod menu;

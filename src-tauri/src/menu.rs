@@ -14,25 +14,24 @@ const PAGE_ACTIONS: [&str; 3] = ["refresh", "theme", "about"];
 /// The menu at start, in English until the page says its language.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let text = |entry: Entry| entry.label(Locale::En);
-    let file = SubmenuBuilder::with_id(app, Entry::File.id(), text(Entry::File))
-        .quit_with_text(text(Entry::Quit))
-        .build()?;
-    let view = SubmenuBuilder::with_id(app, Entry::View.id(), text(Entry::View))
-        .item(
-            &MenuItemBuilder::with_id(Entry::Refresh.id(), text(Entry::Refresh))
-                .accelerator("CmdOrCtrl+R")
-                .build(app)?,
-        )
-        .item(
-            &MenuItemBuilder::with_id(Entry::Theme.id(), text(Entry::Theme))
-                .accelerator("CmdOrCtrl+Shift+L")
-                .build(app)?,
-        )
-        .build()?;
-    let help = SubmenuBuilder::with_id(app, Entry::Help.id(), text(Entry::Help))
-        .item(&MenuItemBuilder::with_id(Entry::About.id(), text(Entry::About)).build(app)?)
-        .build()?;
-    MenuBuilder::new(app).items(&[&file, &view, &help]).build()
+    let submenu = |entry: Entry| SubmenuBuilder::with_id(app, entry.id(), text(entry));
+    let item = |entry: Entry, keys: &str| {
+        let item = MenuItemBuilder::with_id(entry.id(), text(entry));
+        if keys.is_empty() {
+            item
+        } else {
+            item.accelerator(keys)
+        }
+        .build(app)
+    };
+    let file = submenu(Entry::File).quit_with_text(text(Entry::Quit));
+    let view = submenu(Entry::View)
+        .item(&item(Entry::Refresh, "CmdOrCtrl+R")?)
+        .item(&item(Entry::Theme, "CmdOrCtrl+Shift+L")?);
+    let help = submenu(Entry::Help).item(&item(Entry::About, "")?);
+    MenuBuilder::new(app)
+        .items(&[&file.build()?, &view.build()?, &help.build()?])
+        .build()
 }
 
 /// Puts every entry of `menu` in `locale`.

@@ -12,6 +12,7 @@ mod context;
 mod error;
 pub mod explore;
 pub mod export;
+pub mod export_folder;
 pub mod feedback;
 mod feedback_themes;
 pub mod image;

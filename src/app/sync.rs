@@ -64,6 +64,17 @@ pub trait SyncObserver: Send {
     fn finished(&mut self, _result: &SourceSyncResult) {}
 }
 
+/// Hands each event, with its source, to a function: a front end that only shows
+/// progress (the app's channel to its web view).
+pub struct ForwardEvents<F>(pub F);
+
+impl<F: FnMut(SyncProgress) + Send> SyncObserver for ForwardEvents<F> {
+    fn event(&mut self, source: &str, event: SyncEvent) {
+        let source = source.to_owned();
+        (self.0)(SyncProgress { source, event });
+    }
+}
+
 impl Session {
     /// The sources a sync covers: the one named, or every Zendesk source.
     pub fn sources_to_sync(&self, name: Option<&str>) -> Result<Vec<String>, AppError> {
@@ -155,5 +166,21 @@ impl SourceSyncResult {
                 error: Some(chain(err)),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::zendesk::Stream;
+
+    #[test]
+    fn forwarded_events_carry_their_source() {
+        let mut heard = Vec::new();
+        let mut forward = ForwardEvents(|p: SyncProgress| heard.push(p.source));
+        let stream = Stream::Tickets;
+        forward.event("acme", SyncEvent::StreamStarted { stream });
+        forward.event("beta", SyncEvent::StreamStarted { stream });
+        assert_eq!(heard, ["acme", "beta"]);
     }
 }

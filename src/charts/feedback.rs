@@ -130,9 +130,8 @@ mod tests {
     use crate::analytics::query::filter::FilterEcho;
     use crate::analytics::query::range::RangeEcho;
     use crate::feedback::report::{
-        Change, CommentCounts, DriverEffect, Drivers, FeedbackSource, SentimentSummary, Theme,
+        CommentCounts, DriverEffect, Drivers, FeedbackSource, SentimentSummary, Theme,
     };
-    use crate::feedback::text::Lang;
 
     fn csat(value: f64, n: u64) -> CsatStats {
         let good = (value * n as f64).round() as u64;
@@ -149,30 +148,9 @@ mod tests {
 
     fn theme(id: &str, label: &str, count: u64) -> Theme {
         Theme {
-            id: id.to_owned(),
-            lang: Lang::En,
             label: label.to_owned(),
-            terms: Vec::new(),
-            term_weights: Vec::new(),
-            count,
-            share: 0.1,
             csat: csat(0.8, 10),
-            sentiment: PolarityCounts::default(),
-            trend: Vec::new(),
-            change: Change {
-                previous_count: 0,
-                previous_share: 0.0,
-                delta: 0.0,
-                z: None,
-                p_value: None,
-            },
-            examples: Vec::new(),
-            article: None,
-            tickets: Vec::new(),
-            praise: false,
-            renamed: false,
-            edit: None,
-            signature: Vec::new(),
+            ..crate::feedback::report::tests::theme(id, count)
         }
     }
 

@@ -92,6 +92,17 @@ pub struct WorkspaceInfo {
     pub sources: Vec<SourceSummary>,
 }
 
+impl WorkspaceInfo {
+    /// The window's title: it says when the data is the demo's.
+    pub fn window_title(&self) -> &'static str {
+        if self.is_demo {
+            "Deskbench — Demo workspace"
+        } else {
+            "Deskbench"
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SourceSummary {
     pub name: String,

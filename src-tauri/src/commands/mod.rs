@@ -39,16 +39,11 @@ async fn with_session<T: Send + 'static>(
 
 /// The window title says when the data is the demo's.
 fn set_title(window: &WebviewWindow, info: &WorkspaceInfo) {
-    let title = if info.is_demo {
-        "Deskbench — Demo workspace"
-    } else {
-        "Deskbench"
-    };
     // A failed title change is cosmetic.
     let _ = window
         .app_handle()
         .get_webview_window("main")
-        .map(|w| w.set_title(title));
+        .map(|w| w.set_title(info.window_title()));
 }
 
 /// After the data changed: the title, and every screen told to refresh.

@@ -2,11 +2,12 @@
 //! export. `DESKBENCH_EXPORT_DIR` skips the dialog and saves there under the suggested
 //! name (scripted and headless use; the end-to-end tests use it).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+use deskbench::app::export_folder::{scripted_path, LastFolder};
 use deskbench::app::save_name::{file_name, with_extension, FileType};
 
 use crate::error::IpcError;
@@ -19,20 +20,20 @@ pub fn ask_save_path<R: Runtime>(
     kind: impl FileType,
 ) -> Result<Option<PathBuf>, IpcError> {
     let name = file_name(suggested, kind.extension());
-    if let Some(dir) = std::env::var_os("DESKBENCH_EXPORT_DIR") {
-        return Ok(Some(PathBuf::from(dir).join(name)));
+    if let Some(path) = scripted_path(&name) {
+        return Ok(Some(path));
     }
-    let remembered = app
+    let last = app
         .path()
         .app_config_dir()
         .ok()
-        .map(|d| d.join(LAST_FOLDER_FILE));
+        .map(|d| LastFolder::in_config(&d));
     let mut dialog = app
         .dialog()
         .file()
         .set_file_name(&name)
         .add_filter(kind.label(), &[kind.extension()]);
-    if let Some(folder) = remembered.as_deref().and_then(read_last_folder) {
+    if let Some(folder) = last.as_ref().and_then(LastFolder::read) {
         dialog = dialog.set_directory(folder);
     }
     let Some(chosen) = dialog.blocking_save_file() else {
@@ -42,17 +43,8 @@ pub fn ask_save_path<R: Runtime>(
         IpcError::invalid_input(format!("that location cannot be saved to: {err}"))
     })?;
     let path = with_extension(path, kind.extension());
-    if let (Some(file), Some(folder)) = (remembered, path.parent()) {
-        // Remembering the folder is a convenience; an export never fails over it.
-        let _ = std::fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))
-            .and_then(|()| std::fs::write(&file, folder.to_string_lossy().as_bytes()));
+    if let Some(last) = last {
+        last.remember(&path);
     }
     Ok(Some(path))
-}
-
-const LAST_FOLDER_FILE: &str = "last-export-folder";
-
-fn read_last_folder(file: &Path) -> Option<PathBuf> {
-    let folder = PathBuf::from(std::fs::read_to_string(file).ok()?.trim());
-    folder.is_dir().then_some(folder)
 }

@@ -5,9 +5,8 @@ use tauri::ipc::Channel;
 use tauri::{State, WebviewWindow};
 
 use deskbench::app::sources::{ConnectRequest, ConnectionCheck};
-use deskbench::app::sync::{SourceSyncResult, SyncObserver, SyncProgress, SyncRequest};
+use deskbench::app::sync::{ForwardEvents, SourceSyncResult, SyncProgress, SyncRequest};
 use deskbench::store::SyncRun;
-use deskbench::sync::SyncEvent;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
 use super::{announce, with_session};
@@ -72,24 +71,14 @@ pub async fn sync_sources(
     state: State<'_, AppState>,
 ) -> Result<Vec<SourceSyncResult>, IpcError> {
     let (session, vault) = (state.session()?, state.vault()?);
-    let mut to_channel = ToChannel(on_event);
+    // A closed window cannot listen any more; the sync goes on regardless.
+    let mut to_view = ForwardEvents(move |progress| drop(on_event.send(progress)));
     let results = session
-        .sync(&SyncRequest::all(full), &vault, &mut to_channel)
+        .sync(&SyncRequest::all(full), &vault, &mut to_view)
         .await?;
     let info = with_session(&state, |s| s.reload()).await?;
     announce(&window, &info);
     Ok(results)
-}
-
-/// Sends each event of a sync to the web view.
-struct ToChannel(Channel<SyncProgress>);
-
-impl SyncObserver for ToChannel {
-    fn event(&mut self, source: &str, event: SyncEvent) {
-        let source = source.to_owned();
-        // A closed window cannot listen any more; the sync goes on regardless.
-        let _ = self.0.send(SyncProgress { source, event });
-    }
 }
 
 /// Cancels the running sync; every page stored so far is kept.

@@ -2,7 +2,8 @@
 //! `ui/src/lib/ipc/bindings`. A test fails when the committed files drift; regenerate
 //! them with `UPDATE_BINDINGS=1 cargo test --workspace bindings`.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, ExportError, TS};
 
@@ -18,7 +19,6 @@ use deskbench::feedback::FeedbackRequest;
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
-use crate::IpcError;
 use deskbench::app::explore::{ChartRequest, KpiChart, ValueScope};
 use deskbench::app::export::{ExportDone, ExportSource};
 use deskbench::app::feedback::{FeedbackScreen, FeedbackTickets};
@@ -26,9 +26,10 @@ use deskbench::app::image::ImageFormat;
 use deskbench::app::overview::OverviewScreen;
 use deskbench::app::sources::{ConnectRequest, ConnectionCheck};
 use deskbench::app::sync::{SourceSyncResult, SyncProgress};
+use deskbench_app::IpcError;
 
 /// Writes every IPC type (and the types they use) into `dir`.
-pub fn export_all(dir: &Path) -> Result<(), ExportError> {
+fn export_all(dir: &Path) -> Result<(), ExportError> {
     let config = Config::new().with_out_dir(dir);
     WorkspaceInfo::export_all(&config)?;
     OverviewRequest::export_all(&config)?;
@@ -64,41 +65,32 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-    use std::path::PathBuf;
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read_to_string(e.path()).unwrap_or_default())
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
-    fn read_dir(dir: &Path) -> BTreeMap<String, String> {
-        std::fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| {
-                        let name = e.file_name().to_string_lossy().into_owned();
-                        (name, std::fs::read_to_string(e.path()).unwrap_or_default())
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+#[test]
+fn committed_bindings_match_the_rust_types() {
+    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let _ = std::fs::remove_dir_all(&committed);
+        export_all(&committed).expect("bindings are written");
     }
-
-    use super::*;
-
-    #[test]
-    fn committed_bindings_match_the_rust_types() {
-        let committed =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/ipc/bindings");
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            let _ = std::fs::remove_dir_all(&committed);
-            export_all(&committed).expect("bindings are written");
-        }
-        let fresh = tempfile::tempdir().expect("a temporary folder");
-        export_all(fresh.path()).expect("bindings are generated");
-        assert_eq!(
-            read_dir(&committed),
-            read_dir(fresh.path()),
-            "ui/src/lib/ipc/bindings is out of date: run UPDATE_BINDINGS=1 cargo test --workspace bindings"
-        );
-    }
+    let fresh = tempfile::tempdir().expect("a temporary folder");
+    export_all(fresh.path()).expect("bindings are generated");
+    assert_eq!(
+        read_dir(&committed),
+        read_dir(fresh.path()),
+        "ui/src/lib/ipc/bindings is out of date: run UPDATE_BINDINGS=1 cargo test --workspace bindings"
+    );
 }
