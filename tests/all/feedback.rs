@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use chrono_tz::Tz;
 use deskbench::analytics::query::range::parse_date;
 use deskbench::demo::{DemoConfig, CONTACT_REASON_FIELD};
-use deskbench::feedback::report::FeedbackReport;
+use deskbench::feedback::report::{FeedbackReport, Theme};
 use deskbench::feedback::text::Lang;
 use deskbench::feedback::{self, FeedbackRequest};
 use deskbench::workspace::Workspace;
@@ -89,6 +89,27 @@ fn names(reason: &str, lang: Lang) -> &'static [&'static str] {
         ("contact_onboarding_setup", Lang::Ru) => &["пригла", "настро", "команд"],
         _ => &[],
     }
+}
+
+/// The theme of `lang` holding most of a planted topic's tickets (`truth`, from
+/// `planted`), when they are most of its own.
+pub(crate) fn holder<'r>(
+    report: &'r FeedbackReport,
+    truth: &HashMap<i64, (String, Lang)>,
+    reason: &str,
+    lang: Lang,
+) -> Option<&'r Theme> {
+    let of_topic = |t: &&Theme| {
+        t.tickets
+            .iter()
+            .filter(|k| truth.get(&k.1).is_some_and(|(r, _)| r == reason))
+            .count()
+    };
+    report
+        .themes
+        .iter()
+        .filter(|t| t.lang == lang && of_topic(t) * 2 > t.tickets.len())
+        .max_by_key(|t| of_topic(t))
 }
 
 /// The topic and language of every ticket created in the range, as the demo wrote them.

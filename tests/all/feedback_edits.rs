@@ -29,23 +29,13 @@ fn copy_of(from: &Path, to: &Path) {
     }
 }
 
-/// The theme holding most of a topic's tickets, when they are most of its own.
+/// The English theme holding a topic (`feedback::holder`); the demo has one for each.
 fn holder<'r>(
     report: &'r FeedbackReport,
     truth: &HashMap<i64, (String, Lang)>,
     reason: &str,
 ) -> &'r Theme {
-    let of_topic = |t: &&Theme| {
-        t.tickets
-            .iter()
-            .filter(|k| truth.get(&k.1).is_some_and(|(r, _)| r == reason))
-            .count()
-    };
-    report
-        .themes
-        .iter()
-        .filter(|t| t.lang == Lang::En && of_topic(t) * 2 > t.tickets.len())
-        .max_by_key(|t| of_topic(t))
+    crate::feedback::holder(report, truth, reason, Lang::En)
         .unwrap_or_else(|| panic!("the demo's {reason} has an English theme"))
 }
 

@@ -4,10 +4,9 @@
 
 use std::collections::HashMap;
 
-use deskbench::feedback::report::Theme;
 use deskbench::feedback::text::Lang;
 
-use crate::feedback::{demo, planted, range_bounds, run};
+use crate::feedback::{demo, holder, planted, range_bounds, run};
 
 /// Topics the demo writes no article about, per language (see `src/demo/lang_*.rs`).
 fn missing(reason: &str, lang: Lang) -> bool {
@@ -36,19 +35,7 @@ fn covered_topics_are_no_gaps_and_missing_ones_are() {
         if count < 40 {
             continue;
         }
-        let of_topic = |t: &&Theme| {
-            t.tickets
-                .iter()
-                .filter(|k| truth.get(&k.1).is_some_and(|(r, _)| r == reason))
-                .count()
-        };
-        let Some(theme) = report
-            .themes
-            .iter()
-            .filter(|t| t.lang == *lang)
-            .filter(|t| of_topic(t) * 2 > t.tickets.len())
-            .max_by_key(|t| of_topic(t))
-        else {
+        let Some(theme) = holder(&report, &truth, reason, *lang) else {
             continue;
         };
         let is_gap = gap_ids.contains(&theme.id.as_str());

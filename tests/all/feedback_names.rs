@@ -6,11 +6,11 @@
 
 use std::collections::HashMap;
 
-use deskbench::feedback::report::{FeedbackReport, Theme};
+use deskbench::feedback::report::FeedbackReport;
 use deskbench::feedback::text::Lang;
 use deskbench::feedback::theme_names;
 
-use crate::feedback::{demo, planted, range_bounds, run, run_range};
+use crate::feedback::{demo, holder, planted, range_bounds, run, run_range};
 
 /// Phrases a reviewer accepts as the name of a planted topic in a language.
 fn accepted(reason: &str, lang: Lang) -> &'static [&'static str] {
@@ -638,20 +638,7 @@ fn every_planted_topic_is_named_by_a_phrase_a_reviewer_accepts() {
         if count < 40 {
             continue;
         }
-        // The theme holding most of the topic's tickets, when they are most of its own.
-        let of_topic = |t: &&deskbench::feedback::report::Theme| {
-            t.tickets
-                .iter()
-                .filter(|k| truth.get(&k.1).is_some_and(|(r, _)| r == reason))
-                .count()
-        };
-        let Some(theme) = report
-            .themes
-            .iter()
-            .filter(|t| t.lang == *lang)
-            .filter(|t| of_topic(t) * 2 > t.tickets.len())
-            .max_by_key(|t| of_topic(t))
-        else {
+        let Some(theme) = holder(&report, &truth, reason, *lang) else {
             continue;
         };
         checked += 1;
@@ -693,19 +680,8 @@ fn a_renamed_theme_keeps_its_name_when_themes_are_computed_again_on_changed_data
     let (_, end) = range_bounds();
     let may = end - 245 * 86_400; // 2025-05-01, the earlier start of both runs
     let truth = planted(dir, may, end);
-    let holder = |report: &FeedbackReport, reason: &str, lang: Lang| -> Option<(String, String)> {
-        let of_topic = |t: &&Theme| {
-            t.tickets
-                .iter()
-                .filter(|k| truth.get(&k.1).is_some_and(|(r, _)| r == reason))
-                .count()
-        };
-        report
-            .themes
-            .iter()
-            .filter(|t| t.lang == lang && of_topic(t) * 2 > t.tickets.len())
-            .max_by_key(|t| of_topic(t))
-            .map(|t| (t.id.clone(), t.label.clone()))
+    let holder = |report: &FeedbackReport, reason: &str, lang: Lang| {
+        holder(report, &truth, reason, lang).map(|t| (t.id.clone(), t.label.clone()))
     };
     let mut topics: Vec<(String, Lang)> = truth.values().cloned().collect();
     topics.sort();
