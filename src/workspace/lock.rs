@@ -92,20 +92,34 @@ impl WorkspaceLock {
             Err(TryLockError::Error(source)) => return Err(file_err(source)),
         }
         // Only a hint for a refused writer's message: failing to write it is harmless.
+        // One write of a fixed width over the old token, never an emptied file, so a
+        // refused writer reads the old activity or the new one.
+        let token = format!("{:<TOKEN_WIDTH$}", activity.token());
         let _ = file
-            .set_len(0)
-            .and_then(|()| file.rewind())
-            .and_then(|()| file.write_all(activity.token().as_bytes()));
+            .rewind()
+            .and_then(|()| file.write_all(token.as_bytes()))
+            .and_then(|()| file.set_len(TOKEN_WIDTH as u64));
         Ok(WorkspaceLock { _file: file })
     }
 }
 
+/// The width the activity is written in (the longest token, padded).
+const TOKEN_WIDTH: usize = 8;
+
 /// What the current holder wrote into the lock file, if it can be read (Windows
-/// refuses reads of a locked file; then the message stays general).
+/// refuses reads of a locked file; then the message stays general). A holder writes it
+/// just after taking the lock, so a new file still empty is read again a few times.
 fn holder_activity(file: &mut File) -> Option<Activity> {
-    let mut token = String::new();
-    Read::take(file, 16).read_to_string(&mut token).ok()?;
-    Activity::from_token(&token)
+    for _ in 0..5 {
+        let mut token = String::new();
+        file.rewind().ok()?;
+        Read::take(&mut *file, 16).read_to_string(&mut token).ok()?;
+        if !token.trim().is_empty() {
+            return Activity::from_token(&token);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    None
 }
 
 #[cfg(test)]
