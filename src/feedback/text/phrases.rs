@@ -8,6 +8,9 @@
 //! A phrase's key is how forms of it are counted together: the last word of a Korean
 //! phrase drops its particle or its 하다/되다 (환불을 → 환불, 설정하면 → 설정), the last
 //! word of a Russian one is counted by its stem (вход, входа), as a title would decline it.
+//! Modifiers that say the same thing in front of a noun count as one ("double": 중복,
+//! 이중, 두 번 결제), so a matter customers phrase three ways is not outvoted by its bare
+//! noun; the name then shows whichever of those spellings the theme uses most.
 
 use super::korean;
 use super::negation;
@@ -24,6 +27,9 @@ const PARTICLES: &[&str] = &["in", "out", "up", "down", "back", "on", "off"];
 /// Korean words that frame a request rather than name its matter: 방법 ("how to …"),
 /// 문의 ("inquiry about …"). A phrase never starts or ends on one.
 const FRAMING: &[&str] = &["방법", "문의"];
+
+/// Leading modifiers keyed as the first of their family: the same matter in other words.
+const MODIFIER_FAMILIES: &[(&str, &str)] = &[("이중 ", "중복 "), ("두 번 ", "중복 ")];
 
 /// Prepositions: a phrase usually said after one ("с карты", "for one subscription") is
 /// a circumstance of the matter, not the matter. "to" is left out: it is also the
@@ -199,6 +205,12 @@ fn phrase(list: &[Word], start: usize, end: usize, with_shown: bool, lead: bool)
         }
     }
     key.push_str(&list[end].last_key);
+    if let Some((from, to)) = MODIFIER_FAMILIES
+        .iter()
+        .find(|(from, _)| key.len() > from.len() && key.starts_with(from))
+    {
+        key.replace_range(..from.len(), to);
+    }
     if with_shown {
         shown.push_str(&list[end].last_shown);
     }
@@ -290,6 +302,16 @@ mod tests {
         assert!(keys("계정 설정하면").contains(&"계정 설정".to_owned()));
         let shown = phrases("두 번 결제됐습니다", true);
         assert!(shown.iter().any(|p| p.shown == "두 번 결제"), "{shown:?}");
+    }
+
+    #[test]
+    fn modifiers_that_say_the_same_count_as_one_and_show_as_written() {
+        for text in ["중복 결제가 있습니다", "이중 결제", "두 번 결제됐습니다"]
+        {
+            assert!(keys(text).contains(&"중복 결제".to_owned()), "{text}");
+        }
+        let shown = phrases("이중 결제", true);
+        assert!(shown.iter().any(|p| p.shown == "이중 결제"), "{shown:?}");
     }
 
     #[test]
