@@ -39,7 +39,7 @@ pub fn run() {
             commands::feedback::rename_theme,
             commands::feedback::merge_themes,
             commands::feedback::split_theme,
-            commands::feedback::undo_theme_edit,
+            commands::feedback::remove_theme_edit,
             commands::sources::list_sources,
             commands::sources::test_connection,
             commands::sources::connect_source,

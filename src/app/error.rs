@@ -42,6 +42,16 @@ pub enum AppError {
     NoSplitWords(String),
     #[error("theme {0:?} is as its texts make it: it was not merged or split")]
     NothingToUndo(String),
+    #[error(
+        "no text of the theme says {0:?}, so nothing was split; pick one of the theme's terms"
+    )]
+    SplitsOffNothing(String),
+    #[error(
+        "every text of the theme says {0:?}, so nothing would be left; pick a phrase only some say"
+    )]
+    SplitsOffEverything(String),
+    #[error("no theme edit {0}; list them with the report's edits")]
+    NoThemeEdit(i64),
     #[error("this ticket has no helpdesk address")]
     NoTicketAddress,
     #[error("this address is not on a connected helpdesk, so it is not opened")]

@@ -153,7 +153,7 @@ impl Session {
                 let run = self.last_feedback()?;
                 let context = self.feedback_table_context(&run.report, table)?;
                 let about = About::of(&context, locale.unwrap_or_default());
-                let data = export::feedback_table(&run.report, table, run.tz);
+                let data = export::feedback_table(&run.report, table, run.query.range.tz);
                 write(&mut data.with_about(Some(about)))
             }
             ExportSource::FeedbackTickets { what, sort, search } => {
@@ -164,7 +164,11 @@ impl Session {
                 let workspace = self.own_connection()?;
                 let store = workspace.store();
                 write(&mut TicketTable::of_tickets(
-                    &frame, store, keys, &order, run.tz,
+                    &frame,
+                    store,
+                    keys,
+                    &order,
+                    run.query.range.tz,
                 )?)
             }
         }

@@ -5,7 +5,6 @@
 
 use std::sync::{Arc, MutexGuard};
 
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,7 +20,7 @@ use crate::charts::{feedback_charts, ChartContext, FeedbackCharts};
 use crate::export::FeedbackTable;
 use crate::feedback::report::FeedbackSource;
 use crate::feedback::text::Lang;
-use crate::feedback::{self, theme_names, FeedbackReport, FeedbackRequest};
+use crate::feedback::{self, theme_names, FeedbackQuery, FeedbackReport, FeedbackRequest};
 use crate::store::TicketKey;
 
 /// The Feedback screen: the report and its charts.
@@ -40,10 +39,10 @@ pub enum FeedbackTickets {
     Duplicate(String),
 }
 
-/// A feedback report and the time zone of its range.
+/// A feedback report and the query it answers.
 pub struct FeedbackRun {
     pub report: FeedbackReport,
-    pub tz: Tz,
+    pub query: FeedbackQuery,
 }
 
 /// The report of the newest request that finished.
@@ -78,8 +77,15 @@ impl Session {
             charts: with_context(feedback_charts(&report), &about),
             report: report.clone(),
         };
-        self.keep_feedback(number, report, query.range.tz)?;
+        self.keep_feedback(number, report, query)?;
         Ok(screen)
+    }
+
+    /// The last report's query answered again: what an edit of its themes makes of it.
+    pub(super) fn feedback_again(&self, run: &FeedbackRun) -> Result<FeedbackReport, AppError> {
+        let frame = self.frame()?;
+        let workspace = self.own_connection()?;
+        Ok(feedback::run(workspace.store(), &frame, &run.query)?)
     }
 
     /// The context a data file of `table` of `report` states, as its chart would.
@@ -149,18 +155,23 @@ impl Session {
     }
 
     /// Numbers a new request.
-    fn start_feedback(&self) -> Result<u64, AppError> {
+    pub(super) fn start_feedback(&self) -> Result<u64, AppError> {
         let mut last = self.feedback_lock()?;
         last.started += 1;
         Ok(last.started)
     }
 
     /// Keeps the report of request `number` unless a newer request's is kept already.
-    fn keep_feedback(&self, number: u64, report: FeedbackReport, tz: Tz) -> Result<(), AppError> {
+    pub(super) fn keep_feedback(
+        &self,
+        number: u64,
+        report: FeedbackReport,
+        query: FeedbackQuery,
+    ) -> Result<(), AppError> {
         let mut last = self.feedback_lock()?;
         if number > last.number || last.report.is_none() {
             last.number = number;
-            last.report = Some(Arc::new(FeedbackRun { report, tz }));
+            last.report = Some(Arc::new(FeedbackRun { report, query }));
         }
         Ok(())
     }
@@ -485,15 +496,16 @@ mod tests {
         let newer = session
             .feedback(PERIOD, FeedbackRequest::default())
             .unwrap();
+        let query = session.last_feedback().unwrap().query.clone();
         let mut stale = newer.report.clone();
         stale.themes.clear();
-        session.keep_feedback(older, stale, chrono_tz::UTC).unwrap();
+        session.keep_feedback(older, stale, query.clone()).unwrap();
         assert_eq!(session.last_feedback().unwrap().report, newer.report);
         let newest = session.start_feedback().unwrap();
         let mut latest = newer.report.clone();
         latest.duplicates.clear();
         session
-            .keep_feedback(newest, latest.clone(), chrono_tz::UTC)
+            .keep_feedback(newest, latest.clone(), query)
             .unwrap();
         assert_eq!(
             session.last_feedback().unwrap().report,

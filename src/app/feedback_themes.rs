@@ -4,7 +4,7 @@
 
 use super::limits::check_text;
 use super::{AppError, Session};
-use crate::feedback::report::{Theme, ThemeEditKind};
+use crate::feedback::report::{EditOutcome, Theme, ThemeEditKind};
 use crate::feedback::{theme_edits, FeedbackReport};
 use crate::store::KeptEdit;
 
@@ -50,21 +50,52 @@ impl Session {
             _ => return Err(AppError::MergeNeedsThemes),
         };
         let edit = theme_edits::merged(&themes, Some(name.unwrap_or(&first.label)));
-        self.keep_edit(first, &edit)
+        self.keep_edit(first, &edit).map(drop)
     }
 
     /// Splits the texts of theme `id` of the last report that say `phrase` into a
-    /// theme of their own, named by the phrase.
+    /// theme of their own, named by the phrase. A phrase that no text or every text of
+    /// the theme says is refused and not kept; the report it makes becomes the last.
     pub fn split_theme(&self, id: &str, phrase: &str) -> Result<(), AppError> {
         check_text(id)?;
         check_text(phrase)?;
         let phrase = phrase.trim();
         let run = self.last_feedback()?;
         let theme = theme_of(&run.report, id)?;
+        let shown = || phrase.chars().take(40).collect();
         if theme_edits::phrase_stems(theme.lang, phrase).is_empty() {
-            return Err(AppError::NoSplitWords(phrase.chars().take(40).collect()));
+            return Err(AppError::NoSplitWords(shown()));
         }
-        self.keep_edit(theme, &theme_edits::split_off(theme, phrase))
+        let number = self.start_feedback()?;
+        let edit = self.keep_edit(theme, &theme_edits::split_off(theme, phrase))?;
+        let report = self.feedback_again(&run)?;
+        let outcome = report
+            .edits
+            .iter()
+            .find(|e| e.id == edit)
+            .map(|e| e.outcome);
+        let refused = match outcome {
+            Some(EditOutcome::Applied) => None,
+            Some(EditOutcome::PhraseInEveryText) => Some(AppError::SplitsOffEverything(shown())),
+            _ => Some(AppError::SplitsOffNothing(shown())),
+        };
+        if let Some(err) = refused {
+            self.remove_theme_edit(edit)?;
+            return Err(err);
+        }
+        self.keep_feedback(number, report, run.query.clone())
+    }
+
+    /// Forgets kept edit `edit` (of the last report's `edits`), whether or not it
+    /// changes the last report: an edit whose themes are gone is removed this way.
+    pub fn remove_theme_edit(&self, edit: i64) -> Result<(), AppError> {
+        self.with_open(|open| {
+            let w = open.workspace.store_mut().write()?;
+            if !w.remove_theme_edit(edit)? {
+                return Err(AppError::NoThemeEdit(edit));
+            }
+            Ok(w.commit()?)
+        })
     }
 
     /// Undoes the merge or split that last shaped theme `id` of the last report.
@@ -76,11 +107,7 @@ impl Session {
             .edit
             .as_ref()
             .ok_or_else(|| AppError::NothingToUndo(theme.id.clone()))?;
-        self.with_open(|open| {
-            let w = open.workspace.store_mut().write()?;
-            w.remove_theme_edit(edit.id)?;
-            Ok(w.commit()?)
-        })
+        self.remove_theme_edit(edit.id)
     }
 
     /// Names a merged theme (`None`: from its texts); false when `theme` is not one.
@@ -104,12 +131,14 @@ impl Session {
         Ok(true)
     }
 
-    fn keep_edit(&self, theme: &Theme, edit: &KeptEdit) -> Result<(), AppError> {
+    /// Keeps `edit` of `theme`'s language; returns its id.
+    fn keep_edit(&self, theme: &Theme, edit: &KeptEdit) -> Result<i64, AppError> {
         let at = self.now();
         self.with_open(|open| {
             let w = open.workspace.store_mut().write()?;
-            w.add_theme_edit(theme.lang.code(), edit, at)?;
-            Ok(w.commit()?)
+            let id = w.add_theme_edit(theme.lang.code(), edit, at)?;
+            w.commit()?;
+            Ok(id)
         })
     }
 }
@@ -275,10 +304,66 @@ mod tests {
         assert!(merge(&[&en.id, &ko.id]).contains("one language"));
         assert!(merge(&[&en.id, "xx-9"]).contains("no theme"));
         assert!(refused(session.split_theme(&en.id, " the ")).contains("no words"));
+        assert!(
+            refused(session.split_theme(&en.id, "zebra crossing")).contains("no text"),
+            "a phrase no text says splits nothing and is not kept"
+        );
         assert!(refused(session.undo_theme_edit(&en.id)).contains("not merged or split"));
+        assert!(refused(session.remove_theme_edit(999)).contains("no theme edit"));
         assert!(
             session.last_feedback().is_ok() && report(&session).themes == before.themes,
             "nothing was kept"
         );
+        assert!(report(&session).edits.is_empty());
+    }
+
+    #[test]
+    fn themes_keep_their_ids_across_an_edit_of_others_and_edits_are_listed_and_removed() {
+        let (_dir, session) = demo();
+        let before = report(&session);
+        let en: Vec<&Theme> = before
+            .themes
+            .iter()
+            .filter(|t| t.lang == Lang::En)
+            .collect();
+        session
+            .merge_themes(&[en[0].id.clone(), en[1].id.clone()], Some("Both"))
+            .unwrap();
+        let after = report(&session);
+        for untouched in &en[2..] {
+            let same = after.themes.iter().find(|t| t.id == untouched.id);
+            assert_eq!(
+                same.map(|t| t.count),
+                Some(untouched.count),
+                "{} keeps its id",
+                untouched.id
+            );
+        }
+        let [edit] = after.edits.as_slice() else {
+            panic!("one edit: {:?}", after.edits)
+        };
+        assert_eq!(
+            (edit.kind, edit.words.as_deref(), edit.outcome),
+            (ThemeEditKind::Merged, Some("Both"), EditOutcome::Applied)
+        );
+        let ko = session
+            .feedback(
+                Some(&PeriodPreset::Last90Days),
+                FeedbackRequest {
+                    lang: Some("ko".into()),
+                    ..FeedbackRequest::default()
+                },
+            )
+            .unwrap()
+            .report;
+        assert_eq!(
+            ko.edits[0].outcome,
+            EditOutcome::NoTextsInLanguage,
+            "an English edit changes nothing in a Korean report"
+        );
+        session.remove_theme_edit(edit.id).unwrap();
+        let removed = report(&session);
+        assert!(removed.edits.is_empty());
+        assert_eq!(removed.themes, before.themes, "as before the merge");
     }
 }

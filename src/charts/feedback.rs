@@ -213,6 +213,7 @@ mod tests {
             },
             duplicates: Vec::new(),
             kb_gaps: Vec::new(),
+            edits: Vec::new(),
         }
     }
 

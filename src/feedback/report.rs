@@ -65,6 +65,8 @@ pub struct FeedbackReport {
     pub drivers: Drivers,
     pub duplicates: Vec<DuplicateCluster>,
     pub kb_gaps: Vec<KbGap>,
+    /// Every kept theme edit, oldest first, with what it did here.
+    pub edits: Vec<KeptThemeEdit>,
 }
 
 /// Texts in the range, by language; `other` holds unsupported languages and texts
@@ -147,6 +149,35 @@ pub struct Theme {
     /// (`feedback::theme_names`).
     #[serde(skip)]
     pub signature: Vec<String>,
+}
+
+/// A kept merge or split and what it did to this report's themes, so the user can see
+/// edits that change nothing here and remove them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct KeptThemeEdit {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub lang: Lang,
+    /// `Merged` for a merge, `SplitOff` for a split.
+    pub kind: ThemeEditKind,
+    /// A merge's name, a split's phrase.
+    pub words: Option<String>,
+    pub outcome: EditOutcome,
+}
+
+/// What a kept edit did to a report's themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EditOutcome {
+    Applied,
+    /// Its themes (or, for a merge, all but one) are not among this report's.
+    ThemesNotFound,
+    /// No text of the theme says the split's phrase.
+    PhraseInNoText,
+    /// Every text of the theme says it, so nothing would be left.
+    PhraseInEveryText,
+    /// The report has no texts in the edit's language.
+    NoTextsInLanguage,
 }
 
 /// A merge or split of themes, kept per workspace (`feedback::theme_edits`).

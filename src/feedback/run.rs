@@ -9,7 +9,7 @@ use crate::analytics::frame::Frame;
 use crate::analytics::query::range::RangeEcho;
 use crate::analytics::query::range::{DateRange, Every};
 use crate::analytics::KpiQuery;
-use crate::store::{Store, ThemeEditRow};
+use crate::store::{KeptEdit, Store, ThemeEditRow};
 
 use super::build_themes::{self, ThemeContext};
 use super::corpus::{self, filtered_rows, Depth, Doc, Rows};
@@ -18,12 +18,12 @@ use super::emerging;
 use super::kb_gaps::{self, Articles};
 use super::repeats;
 use super::report::{
-    CommentCounts, Drivers, Emerging, FeedbackReport, FeedbackSource, LangPolarity, PolarityCounts,
-    SentimentSummary, TextKind, Theme,
+    CommentCounts, Drivers, EditOutcome, Emerging, FeedbackReport, FeedbackSource, KeptThemeEdit,
+    LangPolarity, PolarityCounts, SentimentSummary, TextKind, Theme, ThemeEditKind,
 };
 use super::request::FeedbackQuery;
 use super::sentiment::{self, Polarity, SentimentDoc};
-use super::text::Lang;
+use super::text::{self, Lang};
 use super::theme_edits;
 use super::theme_names;
 use super::themes::{self, label::Surfaces};
@@ -135,6 +135,7 @@ pub fn run(
     let articles = Articles::load(store)?;
     let edits = store.theme_edits()?;
     let mut themes: Vec<Theme> = Vec::new();
+    let mut outcomes: HashMap<i64, EditOutcome> = HashMap::new();
     let mut emerging_terms: Vec<Emerging> = Vec::new();
     let mut words = Vec::new();
     // Each language's clustering is independent: side by side, so one language's
@@ -160,12 +161,22 @@ pub fn run(
             let mut found = themes::find(lang, &current, &previous);
             let lang_edits: Vec<&ThemeEditRow> =
                 edits.iter().filter(|e| e.lang == lang.code()).collect();
-            let shaped = theme_edits::apply(&mut found, &lang_edits, &current, &previous);
-            Some((lang, current_index, current, previous, words, found, shaped))
+            let applied = theme_edits::apply(&mut found, &lang_edits, &current, &previous);
+            Some((
+                lang,
+                current_index,
+                current,
+                previous,
+                words,
+                found,
+                applied,
+            ))
         })
         .collect();
-    for (lang, current_index, current, previous, lang_words, found, shaped) in per_lang {
+    for (lang, current_index, current, previous, lang_words, found, applied) in per_lang {
         words.extend(lang_words);
+        outcomes.extend(applied.outcomes);
+        let shaped = applied.marks;
         let growth = emerging::terms(&found);
         let mut wanted: HashMap<u64, ()> = HashMap::new();
         for top in &found.top {
@@ -192,9 +203,9 @@ pub fn run(
             theme_edits::mark(theme, shaped.get(*cluster));
         }
         built.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
-        for (rank, (cluster, mut theme)) in built.into_iter().enumerate() {
-            theme.id = format!("{}-{}", lang.code(), rank + 1);
+        for (cluster, mut theme) in built {
             theme.signature = theme_names::signature(&found, cluster, &stem);
+            theme.id = theme_id(lang, &theme.signature, &themes);
             theme.article =
                 articles
                     .best(&found, cluster, &theme.label, &stem)
@@ -258,6 +269,10 @@ pub fn run(
     };
     let duplicates = repeats::clusters(frame, &ticket_docs, range.tz)?;
     let kb_gaps = kb_gaps::gaps(&themes);
+    let edits = edits
+        .iter()
+        .filter_map(|row| kept_edit(row, &outcomes))
+        .collect();
 
     Ok(FeedbackReport {
         range: echo(&range),
@@ -281,5 +296,44 @@ pub fn run(
         drivers,
         duplicates,
         kb_gaps,
+        edits,
+    })
+}
+
+/// A theme's id: its language and a hash of its signature, so a theme keeps its id
+/// across runs and across edits of other themes (scripts name themes by id); a clash
+/// with a theme made before takes a suffix.
+fn theme_id(lang: Lang, signature: &[String], made: &[Theme]) -> String {
+    let hash = text::fnv::hash(signature.join(" ").as_bytes()) & 0xff_ffff;
+    let id = format!("{}-{hash:06x}", lang.code());
+    let taken = |id: &str| made.iter().any(|t| t.id == id);
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                id.clone()
+            } else {
+                format!("{id}-{n}")
+            }
+        })
+        .find(|id| !taken(id))
+        .unwrap_or(id)
+}
+
+/// A kept edit as the report lists it; an edit of a language the report did not
+/// analyse changed nothing.
+fn kept_edit(row: &ThemeEditRow, outcomes: &HashMap<i64, EditOutcome>) -> Option<KeptThemeEdit> {
+    let (kind, words) = match &row.edit {
+        KeptEdit::Merge { name, .. } => (ThemeEditKind::Merged, name.clone()),
+        KeptEdit::Split { phrase, .. } => (ThemeEditKind::SplitOff, Some(phrase.clone())),
+    };
+    Some(KeptThemeEdit {
+        id: row.id,
+        lang: Lang::parse(&row.lang)?,
+        kind,
+        words,
+        outcome: outcomes
+            .get(&row.id)
+            .copied()
+            .unwrap_or(EditOutcome::NoTextsInLanguage),
     })
 }

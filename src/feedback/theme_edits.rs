@@ -14,23 +14,31 @@ use std::collections::HashMap;
 use crate::store::{KeptEdit, ThemeEditRow};
 
 use super::corpus::Doc;
-use super::report::{Theme, ThemeEdit, ThemeEditKind};
+use super::report::{EditOutcome, Theme, ThemeEdit, ThemeEditKind};
 use super::text::{self, Lang, Token};
 use super::theme_names::{self, SAME_THEME};
 use super::themes::{label, LangThemes};
 use super::vectors::word_hash;
 
-/// Applies `edits` (of `found`'s language, oldest first) to its clusters; returns the
-/// edit that last shaped each cluster, by cluster index (a split adds clusters).
+/// What applying a language's edits did.
+pub struct Applied {
+    /// The edit that last shaped each cluster, by cluster index (a split adds clusters).
+    pub marks: Vec<Option<ThemeEdit>>,
+    /// What each edit did, by edit id, in the order they applied.
+    pub outcomes: Vec<(i64, EditOutcome)>,
+}
+
+/// Applies `edits` (of `found`'s language, oldest first) to its clusters.
 pub fn apply(
     found: &mut LangThemes,
     edits: &[&ThemeEditRow],
     current: &[&Doc],
     previous: &[&Doc],
-) -> Vec<Option<ThemeEdit>> {
+) -> Applied {
     let mut marks = vec![None; found.centres.k];
+    let mut outcomes = Vec::with_capacity(edits.len());
     if edits.is_empty() {
-        return marks;
+        return Applied { marks, outcomes };
     }
     let stems = word_stems(found, current);
     let stem = |hash: u64| stems.get(&hash).cloned();
@@ -49,30 +57,35 @@ pub fn apply(
                 signatures: kept, ..
             } => {
                 let Some(into) = merge(found, &signatures, kept) else {
+                    outcomes.push((row.id, EditOutcome::ThemesNotFound));
                     continue;
                 };
                 marks[into] = Some(mark(ThemeEditKind::Merged, None));
                 touched.push(into);
             }
             KeptEdit::Split { signature, phrase } => {
-                let Some((rest, off)) =
-                    split(found, &signatures, signature, phrase, current, previous)
-                else {
-                    continue;
-                };
+                let (rest, off) =
+                    match split(found, &signatures, signature, phrase, current, previous) {
+                        Ok(clusters) => clusters,
+                        Err(outcome) => {
+                            outcomes.push((row.id, outcome));
+                            continue;
+                        }
+                    };
                 marks.push(None);
                 marks[rest] = Some(mark(ThemeEditKind::SplitRest, Some(phrase)));
                 marks[off] = Some(mark(ThemeEditKind::SplitOff, Some(phrase)));
                 touched.extend([rest, off]);
             }
         }
+        outcomes.push((row.id, EditOutcome::Applied));
         let labels: Vec<Option<u32>> = found.current.iter().map(|a| a.map(|(c, _)| c)).collect();
         found.top = label::top_terms(&found.features, &labels, found.centres.k, &found.vocab);
     }
     touched.sort_unstable();
     touched.dedup();
     recentre(found, &touched);
-    marks
+    Applied { marks, outcomes }
 }
 
 /// The stem of every word in the vocabulary, for signatures.
@@ -137,7 +150,7 @@ fn merge(found: &mut LangThemes, signatures: &[Vec<String>], kept: &[String]) ->
     Some(into as usize)
 }
 
-/// Moves the texts of the kept theme that say `phrase` into a new cluster; `None`
+/// Moves the texts of the kept theme that say `phrase` into a new cluster; an error
 /// unless the theme is found and some but not all of its texts say it.
 fn split(
     found: &mut LangThemes,
@@ -146,8 +159,9 @@ fn split(
     phrase: &str,
     current: &[&Doc],
     previous: &[&Doc],
-) -> Option<(usize, usize)> {
-    let parent = matches(signatures, &[kept.to_owned()])[0]? as u32;
+) -> Result<(usize, usize), EditOutcome> {
+    let parent =
+        matches(signatures, &[kept.to_owned()])[0].ok_or(EditOutcome::ThemesNotFound)? as u32;
     let stems = phrase_stems(found.lang, phrase);
     let says = |docs: &[&Doc], assigned: &[Option<(u32, f32)>]| -> Vec<usize> {
         (0..docs.len())
@@ -162,8 +176,11 @@ fn split(
         .flatten()
         .filter(|(c, _)| *c == parent)
         .count();
-    if moved.is_empty() || moved.len() == size {
-        return None;
+    if moved.is_empty() {
+        return Err(EditOutcome::PhraseInNoText);
+    }
+    if moved.len() == size {
+        return Err(EditOutcome::PhraseInEveryText);
     }
     let moved_before = says(previous, &found.previous);
     let off = found.centres.push();
@@ -177,7 +194,7 @@ fn split(
             *c = off;
         }
     }
-    Some((parent as usize, off as usize))
+    Ok((parent as usize, off as usize))
 }
 
 /// The stems a phrase is matched by, as the language's texts are stemmed.

@@ -91,11 +91,13 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Forgets an edit: its themes are as the clustering finds them again.
-    pub fn remove_theme_edit(&self, id: i64) -> Result<(), StoreError> {
-        self.tx
+    /// Forgets edit `id`, so its themes are as the clustering finds them again; false
+    /// when there is none.
+    pub fn remove_theme_edit(&self, id: i64) -> Result<bool, StoreError> {
+        let removed = self
+            .tx
             .execute("DELETE FROM theme_edits WHERE id = ?1", params![id])?;
-        Ok(())
+        Ok(removed > 0)
     }
 }
 

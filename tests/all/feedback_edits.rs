@@ -177,7 +177,19 @@ fn the_cli_merges_splits_and_undoes_and_reports_the_edited_themes() {
             "table",
         ],
     );
-    assert!(String::from_utf8_lossy(&table.stdout).contains("split off"));
+    let listed = String::from_utf8_lossy(&table.stdout);
+    assert!(listed.contains("split off"));
+    assert!(
+        listed.contains("Theme edits") && listed.contains("split by"),
+        "{listed}"
+    );
+    assert!(
+        themes(&split).iter().any(|t| t["id"] == ids[1].as_str()),
+        "a theme the split left alone keeps its id"
+    );
+    let edit = split["edits"][0]["id"].as_i64().unwrap().to_string();
+    let removed = feedback(&["--remove-edit", &edit]);
+    assert!(kinds(&removed).is_empty() && removed["edits"] == serde_json::json!([]));
 
     for (args, says) in [
         (
@@ -185,8 +197,9 @@ fn the_cli_merges_splits_and_undoes_and_reports_the_edited_themes() {
             "cannot be used with",
         ),
         (&["--by", "refund"][..], "--split"),
-        (&["--merge", "en-1"][..], "two or more"),
+        (&["--merge", &ids[0]][..], "two or more"),
         (&["--undo", "en-99"][..], "no theme \"en-99\""),
+        (&["--remove-edit", "99"][..], "no theme edit 99"),
     ] {
         let mut full = vec!["feedback", "--from", "2025-01-01", "--to", "2025-06-30"];
         full.extend(args);

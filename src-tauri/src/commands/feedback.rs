@@ -75,8 +75,9 @@ pub async fn split_theme(
     with_session(&state, move |s| s.split_theme(&id, &phrase)).await
 }
 
-/// Undoes the merge or split that last shaped a theme of the last report.
+/// Forgets a kept merge or split (undoing the one that shaped a theme, or removing one
+/// that changes nothing here).
 #[tauri::command]
-pub async fn undo_theme_edit(id: String, state: State<'_, AppState>) -> Result<(), IpcError> {
-    with_session(&state, move |s| s.undo_theme_edit(&id)).await
+pub async fn remove_theme_edit(edit: i64, state: State<'_, AppState>) -> Result<(), IpcError> {
+    with_session(&state, move |s| s.remove_theme_edit(edit)).await
 }

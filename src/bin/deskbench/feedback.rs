@@ -8,7 +8,7 @@ use comfy_table::Table;
 
 use clap::Args;
 use deskbench::app::{AppError, Session};
-use deskbench::feedback::report::{Theme, ThemeEditKind};
+use deskbench::feedback::report::{EditOutcome, KeptThemeEdit, Theme, ThemeEditKind};
 use deskbench::feedback::{FeedbackReport, FeedbackRequest};
 
 use crate::args::{Cli, FeedbackArgs, FeedbackFormat};
@@ -32,6 +32,10 @@ pub struct ThemeEditArgs {
     /// Undo the merge or split that last shaped this theme.
     #[arg(long, value_name = "ID")]
     pub undo: Option<String>,
+    /// Forget kept edit N (the report's edits list them, with what each does here),
+    /// e.g. one whose themes are no longer found.
+    #[arg(long, value_name = "N")]
+    pub remove_edit: Option<i64>,
 }
 
 /// What the edit flags need besides a theme: `--name` and `--by`, outside the group.
@@ -82,6 +86,8 @@ fn edit_themes(session: &Session, edit: &ThemeEditArgs, words: &EditWords) -> Re
         session.split_theme(id, phrase)
     } else if let Some(id) = &edit.undo {
         session.undo_theme_edit(id)
+    } else if let Some(n) = edit.remove_edit {
+        session.remove_theme_edit(n)
     } else {
         return Ok(false);
     };
@@ -304,5 +310,32 @@ fn print_tables(out: &mut dyn Write, r: &FeedbackReport) -> Result<()> {
         })
         .collect();
     writeln!(out, "{}", table(&["lang", "theme", "tickets"], rows))?;
+    if !r.edits.is_empty() {
+        writeln!(out, "\nTheme edits (remove one with --remove-edit N)")?;
+        let rows = r.edits.iter().map(edit_row).collect();
+        writeln!(out, "{}", table(&["N", "lang", "edit", "here"], rows))?;
+    }
     Ok(())
+}
+
+/// A kept edit as the edits table lists it.
+fn edit_row(edit: &KeptThemeEdit) -> Vec<String> {
+    let words = printable(edit.words.as_deref().unwrap_or_default(), Tabs::Space);
+    let what = match edit.kind {
+        ThemeEditKind::Merged => format!("merge named {words}"),
+        _ => format!("split by {words}"),
+    };
+    let here = match edit.outcome {
+        EditOutcome::Applied => "applied",
+        EditOutcome::ThemesNotFound => "its themes are not in this report",
+        EditOutcome::PhraseInNoText => "no text of the theme says the phrase",
+        EditOutcome::PhraseInEveryText => "every text of the theme says the phrase",
+        EditOutcome::NoTextsInLanguage => "no texts in its language here",
+    };
+    vec![
+        edit.id.to_string(),
+        edit.lang.code().to_owned(),
+        what,
+        here.to_owned(),
+    ]
 }

@@ -10,6 +10,13 @@ const PRIME: u64 = 0x0000_0100_0000_01b3;
 
 pub(super) struct Fnv(u64);
 
+/// FNV-1a of `bytes`: the same in every build, so ids made from it are too.
+pub(in crate::feedback) fn hash(bytes: &[u8]) -> u64 {
+    let mut fnv = Fnv::default();
+    fnv.write(bytes);
+    fnv.finish()
+}
+
 impl Default for Fnv {
     fn default() -> Self {
         Fnv(OFFSET_BASIS)

@@ -7,7 +7,7 @@
 mod boilerplate;
 mod clean;
 mod detect;
-mod fnv;
+pub(super) mod fnv;
 mod korean;
 mod markers;
 mod mask;

@@ -15,6 +15,7 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
   dimensionValues: vi.fn(),
   openTicket: vi.fn(),
   openArticle: vi.fn(),
+  removeThemeEdit: vi.fn(),
 }));
 
 const feedbackMock = vi.mocked(ipc.feedback);
@@ -159,6 +160,33 @@ describe('Feedback screen', () => {
     }
     expect(within(screen.getByTestId('feedback-chart-themes')).getByTestId('export-menu')).toBeInTheDocument();
     expect(within(screen.getByTestId('feedback-chart-sentiment')).getByTestId('export-menu')).toBeInTheDocument();
+  });
+
+  it('lists kept theme edits with what each does here, and removes one', async () => {
+    const { unmount } = render(Feedback, { workspace: workspaceFixture });
+    await screen.findAllByTestId('theme-card');
+    expect(screen.queryByTestId('feedback-edits')).toBeNull();
+    unmount();
+
+    feedbackMock.mockResolvedValue({
+      ...feedbackFixture,
+      edits: [
+        { id: 3, lang: 'en', kind: 'merged', words: 'Access', outcome: 'applied' },
+        { id: 5, lang: 'en', kind: 'split_off', words: '<b>zebra</b>', outcome: 'phrase_in_no_text' },
+      ],
+    });
+    vi.mocked(ipc.removeThemeEdit).mockResolvedValue();
+    render(Feedback, { workspace: workspaceFixture });
+    const [merge, split] = await screen.findAllByTestId('theme-edit-row');
+    if (!merge || !split) throw new Error('two edits are listed');
+    expect(merge).toHaveTextContent('Merge named “Access”');
+    expect(merge).toHaveTextContent('Applied');
+    expect(split).toHaveTextContent('Split by “<b>zebra</b>”');
+    expect(split).toHaveTextContent('No text of the theme says the phrase');
+    const calls = feedbackMock.mock.calls.length;
+    await fireEvent.click(within(split).getByTestId('theme-edit-remove'));
+    expect(ipc.removeThemeEdit).toHaveBeenCalledWith(5);
+    await waitFor(() => expect(feedbackMock.mock.calls.length).toBeGreaterThan(calls));
   });
 
   it('suggests what to change when a period has no rating comments, and offers retry on errors', async () => {

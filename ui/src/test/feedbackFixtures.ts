@@ -209,6 +209,7 @@ export const feedbackFixture: FeedbackScreen = {
     },
   ],
   kb_gaps: [{ theme_id: 'ko-1', lang: 'ko', label: markupTheme.label, count: 7, best_article: null }],
+  edits: [],
   charts: {
     drivers: {
       kind: 'diverging',

@@ -14,7 +14,7 @@ import ThemeCard from './ThemeCard.svelte';
 const ipc = vi.hoisted(() => ({
   mergeThemes: vi.fn(() => Promise.resolve()),
   splitTheme: vi.fn(() => Promise.resolve()),
-  undoThemeEdit: vi.fn(() => Promise.resolve()),
+  removeThemeEdit: vi.fn(() => Promise.resolve()),
 }));
 vi.mock('../../lib/ipc', () => ipc);
 
@@ -159,7 +159,8 @@ describe('theme edits', () => {
     expect(ipc.mergeThemes).toHaveBeenCalledWith(['en-1', 'en-2', 'en-5'], null);
     await editTheme(refundTheme, { kind: 'split', phrase: 'charged twice' });
     expect(ipc.splitTheme).toHaveBeenCalledWith('en-1', 'charged twice');
-    await editTheme(refundTheme, { kind: 'undo' });
-    expect(ipc.undoThemeEdit).toHaveBeenCalledWith('en-1');
+    const merged: Theme = { ...refundTheme, edit: { id: 7, kind: 'merged', phrase: null } };
+    await editTheme(merged, { kind: 'undo' });
+    expect(ipc.removeThemeEdit).toHaveBeenCalledWith(7);
   });
 });

@@ -3,7 +3,7 @@
  * language, split by a phrase, undo the merge or split that shaped it. The core keeps
  * them per workspace; the screen reloads the report after each.
  */
-import { mergeThemes, splitTheme, undoThemeEdit, type Theme } from '../ipc';
+import { mergeThemes, removeThemeEdit, splitTheme, type Theme } from '../ipc';
 
 export type ThemeEditRequest =
   | { kind: 'merge'; ids: string[]; name: string | null }
@@ -18,7 +18,8 @@ export function editTheme(theme: Theme, edit: ThemeEditRequest): Promise<void> {
     case 'split':
       return splitTheme(theme.id, edit.phrase);
     case 'undo':
-      return undoThemeEdit(theme.id);
+      // Only offered for a theme an edit shaped.
+      return theme.edit ? removeThemeEdit(theme.edit.id) : Promise.resolve();
   }
 }
 

@@ -533,6 +533,18 @@ export const en = {
   'feedback.gaps.closest': 'Closest article',
   'feedback.gaps.score': 'match {score}',
   'feedback.gaps.none': 'none found',
+  'feedback.edits': 'Your theme edits',
+  'feedback.edits.note': 'Merges and splits kept in this workspace, applied to every report in order.',
+  'feedback.edits.edit': 'Edit',
+  'feedback.edits.here': 'In this report',
+  'feedback.edits.merge': 'Merge named “{words}”',
+  'feedback.edits.split': 'Split by “{words}”',
+  'feedback.edits.remove': 'Remove',
+  'feedback.edits.outcome.applied': 'Applied',
+  'feedback.edits.outcome.themes_not_found': 'Its themes are not in this report',
+  'feedback.edits.outcome.phrase_in_no_text': 'No text of the theme says the phrase',
+  'feedback.edits.outcome.phrase_in_every_text': 'Every text of the theme says the phrase',
+  'feedback.edits.outcome.no_texts_in_language': 'No texts in its language here',
 
   // Honest comparisons: changes within the noise, KPIs that depend on now, small samples.
   'card.noise': 'within the noise, not a clear change',

@@ -531,6 +531,18 @@ export const ko: Dictionary = {
   'feedback.gaps.closest': '가장 가까운 문서',
   'feedback.gaps.score': '일치도 {score}',
   'feedback.gaps.none': '찾지 못함',
+  'feedback.edits': '내 주제 편집',
+  'feedback.edits.note': '이 작업 공간에 저장된 병합과 분할로, 모든 보고서에 순서대로 적용됩니다.',
+  'feedback.edits.edit': '편집',
+  'feedback.edits.here': '이 보고서에서',
+  'feedback.edits.merge': '“{words}”(으)로 병합',
+  'feedback.edits.split': '“{words}”(으)로 분할',
+  'feedback.edits.remove': '삭제',
+  'feedback.edits.outcome.applied': '적용됨',
+  'feedback.edits.outcome.themes_not_found': '해당 주제가 이 보고서에 없음',
+  'feedback.edits.outcome.phrase_in_no_text': '주제의 어떤 텍스트에도 이 문구가 없음',
+  'feedback.edits.outcome.phrase_in_every_text': '주제의 모든 텍스트에 이 문구가 있음',
+  'feedback.edits.outcome.no_texts_in_language': '이 보고서에 해당 언어의 텍스트가 없음',
 
   // Honest comparisons: changes within the noise, KPIs that depend on now, small samples.
   'card.noise': '오차 범위 안의 변화로, 뚜렷한 차이가 아닙니다',

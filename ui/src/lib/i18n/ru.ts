@@ -531,6 +531,18 @@ export const ru: Dictionary = {
   'feedback.gaps.closest': 'Ближайшая статья',
   'feedback.gaps.score': 'совпадение {score}',
   'feedback.gaps.none': 'не найдена',
+  'feedback.edits': 'Ваши правки тем',
+  'feedback.edits.note': 'Объединения и разделения, сохранённые в этом рабочем пространстве; применяются к каждому отчёту по порядку.',
+  'feedback.edits.edit': 'Правка',
+  'feedback.edits.here': 'В этом отчёте',
+  'feedback.edits.merge': 'Объединение «{words}»',
+  'feedback.edits.split': 'Разделение по «{words}»',
+  'feedback.edits.remove': 'Удалить',
+  'feedback.edits.outcome.applied': 'Применена',
+  'feedback.edits.outcome.themes_not_found': 'Её тем нет в этом отчёте',
+  'feedback.edits.outcome.phrase_in_no_text': 'Ни один текст темы не содержит фразу',
+  'feedback.edits.outcome.phrase_in_every_text': 'Каждый текст темы содержит фразу',
+  'feedback.edits.outcome.no_texts_in_language': 'Нет текстов на её языке',
 
   // Honest comparisons: changes within the noise, KPIs that depend on now, small samples.
   'card.noise': 'в пределах случайных колебаний, явного изменения нет',

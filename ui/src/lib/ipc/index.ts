@@ -63,6 +63,7 @@ export type { DriverWords } from './bindings/DriverWords';
 export type { DuplicateCluster } from './bindings/DuplicateCluster';
 export type { DurationStats } from './bindings/DurationStats';
 export type { DurationUnit } from './bindings/DurationUnit';
+export type { EditOutcome } from './bindings/EditOutcome';
 export type { Emerging } from './bindings/Emerging';
 export type { ErrorCode } from './bindings/ErrorCode';
 export type { ExportDone } from './bindings/ExportDone';
@@ -79,6 +80,7 @@ export type { GroupReport } from './bindings/GroupReport';
 export type { ImageFormat } from './bindings/ImageFormat';
 export type { IpcError } from './bindings/IpcError';
 export type { KbGap } from './bindings/KbGap';
+export type { KeptThemeEdit } from './bindings/KeptThemeEdit';
 export type { KpiCard } from './bindings/KpiCard';
 export type { KpiChange } from './bindings/KpiChange';
 export type { ChangeUnit } from './bindings/ChangeUnit';
@@ -216,9 +218,9 @@ export function splitTheme(id: string, phrase: string): Promise<void> {
   return call<void>('split_theme', { id, phrase });
 }
 
-/** Undoes the merge or split that last shaped a theme. */
-export function undoThemeEdit(id: string): Promise<void> {
-  return call<void>('undo_theme_edit', { id });
+/** Forgets a kept merge or split by its number: undoes it, or removes one that changes nothing. */
+export function removeThemeEdit(edit: number): Promise<void> {
+  return call<void>('remove_theme_edit', { edit });
 }
 
 /** A page of the tickets behind a number. */

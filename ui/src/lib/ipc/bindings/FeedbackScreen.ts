@@ -7,6 +7,7 @@ import type { FeedbackCharts } from "./FeedbackCharts";
 import type { FeedbackSource } from "./FeedbackSource";
 import type { FilterEcho } from "./FilterEcho";
 import type { KbGap } from "./KbGap";
+import type { KeptThemeEdit } from "./KeptThemeEdit";
 import type { Lang } from "./Lang";
 import type { RangeEcho } from "./RangeEcho";
 import type { SentimentSummary } from "./SentimentSummary";
@@ -31,4 +32,8 @@ every: string,
 /**
  * Labels (`YYYY-MM-DD`) of the trend buckets, in order.
  */
-periods: Array<string>, comments: CommentCounts, themes: Array<Theme>, emerging: Array<Emerging>, sentiment: SentimentSummary, drivers: Drivers, duplicates: Array<DuplicateCluster>, kb_gaps: Array<KbGap>, };
+periods: Array<string>, comments: CommentCounts, themes: Array<Theme>, emerging: Array<Emerging>, sentiment: SentimentSummary, drivers: Drivers, duplicates: Array<DuplicateCluster>, kb_gaps: Array<KbGap>, 
+/**
+ * Every kept theme edit, oldest first, with what it did here.
+ */
+edits: Array<KeptThemeEdit>, };
