@@ -264,9 +264,9 @@ fn row_counts_that_differ_from_the_database_or_the_manifest_rebuild() {
     // A change the generation does not record (another program, a restored file).
     sql(
         dir.path(),
-        "DELETE FROM ticket_tags WHERE (source_id, ticket_id, tag) IN (SELECT source_id, ticket_id, tag FROM ticket_tags LIMIT 3)",
+        "DELETE FROM satisfaction_ratings WHERE id IN (SELECT id FROM satisfaction_ratings LIMIT 3)",
     );
-    assert_rebuilt(&workspace, "fewer tag rows in SQLite");
+    assert_rebuilt(&workspace, "fewer rating rows in SQLite");
 
     // A frame file with the right columns and fewer rows.
     let frame = workspace.frame().unwrap().frame;

@@ -123,7 +123,8 @@ impl Keys {
 
     /// Every key `rows` carry, whether each index is such a key, and how many of the
     /// rows `counted` marks fall under each: one pass over the rows' codes, without the
-    /// table of one row per (ticket, item) that `expand` makes for the tallies.
+    /// table of one row per (ticket, item) that `expand` makes for the tallies. When
+    /// [`Keys::counts_only_counted`], `rows` may hold just the counted rows.
     pub fn counted(
         keyed: &Keyed,
         rows: &UInt32Chunked,
@@ -142,11 +143,17 @@ impl Keys {
             (Some(_), _) => 0,
             _ => keys.intern(None),
         };
-        let mut seen = vec![false; keys.list.len()];
+        // Over every ticket, the keys of a multi-valued dimension are its carried codes,
+        // so only the counted rows need reading (the caller passes just those).
+        let carried = items
+            .filter(|_| codes.is_none() && keyed.all_tickets)
+            .map(|items| items.rows.carried(none as usize));
+        let only_counted = carried.is_some();
+        let mut seen = carried.unwrap_or_else(|| vec![false; keys.list.len()]);
         let mut count = vec![0i64; keys.list.len()];
         let mut add = |key: u32, counted: bool| {
             if let Some(at) = seen.get_mut(key as usize) {
-                *at = true;
+                *at |= !only_counted;
                 count[key as usize] += i64::from(counted);
             }
         };
@@ -169,6 +176,12 @@ impl Keys {
             }
         }
         (keys, seen, count)
+    }
+
+    /// Whether `counted` finds every key of `keyed` without reading its uncounted rows:
+    /// a multi-valued dimension over every ticket.
+    pub fn counts_only_counted(keyed: &Keyed) -> bool {
+        keyed.by && keyed.all_tickets && keyed.codes.is_none() && keyed.items.is_some()
     }
 
     /// The rows of `df` with the key index of each (see `of_rows`); by a multi-valued

@@ -85,6 +85,18 @@ impl RowItems {
         self.offsets.len() - 1
     }
 
+    /// Which codes below `values` some row carries (a code at or past it counts as
+    /// "no value", at index `values`), and whether some row carries none: the keys of
+    /// the whole frame, found from the codes alone.
+    pub fn carried(&self, values: usize) -> Vec<bool> {
+        let mut seen = vec![false; values + 1];
+        for &code in &self.codes {
+            seen[(code as usize).min(values)] = true;
+        }
+        seen[values] |= self.offsets.windows(2).any(|w| w[0] == w[1]);
+        seen
+    }
+
     /// The codes `row` carries; none for a row past the frame.
     pub fn of_row(&self, row: u32) -> &[u32] {
         let row = row as usize;
@@ -354,6 +366,14 @@ mod tests {
             (&[4, 2][..], &[6][..]),
             "in order"
         );
+        assert_eq!(
+            items.carried(5),
+            [false, false, true, false, true, true],
+            "codes 2 and 4, code 6 past the values as no value"
+        );
+        let all_carry = RowItems::of(&rows, &codes, 1);
+        assert!(!all_carry.carried(7)[7], "no row without items");
+        assert!(items.carried(7)[7], "row 1 carries none");
     }
 
     #[test]

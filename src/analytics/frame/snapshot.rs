@@ -6,7 +6,7 @@
 //! uses. A save after an update writes only the columns the update changed. The
 //! names of users and organizations are tables too, read only when a query shows them.
 //! It is keyed by the database's id and data generation (any committed change to the data
-//! bumps the generation) and checked against the database's row counts, the files' sizes
+//! bumps the generation) and checked against the database's ticket and rating counts, the files' sizes
 //! and this engine's columns. A snapshot of an older generation of the same database is
 //! updated from the tickets changed since (see `update`); anything else that does not
 //! match, or does not read, is rebuilt from SQLite: the snapshot is only a cache.
@@ -44,8 +44,9 @@ const RETIRED_PREFIX: &str = "frame-cache.old-";
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// Bumped whenever the snapshot's layout or meaning changes, so an older snapshot is
 /// never read by a newer engine. 5: one mapped Arrow file per column, frames hanging off
-/// tickets in ticket order, tags and field values coded.
-const FORMAT: u32 = 5;
+/// tickets in ticket order, tags and field values coded. 6: only tickets and ratings
+/// counted in the data key.
+const FORMAT: u32 = 6;
 /// The manifest's first bytes: a file that does not start with them is no manifest.
 const MAGIC: &[u8; 8] = b"DSKBFRM\0";
 /// The snapshot's tables, in the order of `Manifest::tables`: the five frames, the coded

@@ -234,12 +234,15 @@ fn keys_with_counts(
     keyed: &Keyed,
     periods: &Periods,
 ) -> Result<(Keys, Vec<bool>, Vec<i64>), AnalyticsError> {
-    let in_range = periods.contains("created_at").alias("created");
-    let rows = keyed
-        .plan
-        .clone()
-        .select([col(cols::ROW), in_range])
-        .collect()?;
+    let in_range = periods.contains("created_at");
+    let plan = keyed.plan.clone();
+    let rows = if Keys::counts_only_counted(keyed) {
+        plan.filter(in_range)
+            .select([col(cols::ROW), lit(true).alias("created")])
+    } else {
+        plan.select([col(cols::ROW), in_range.alias("created")])
+    }
+    .collect()?;
     let created = rows.column("created")?.bool()?;
     Ok(Keys::counted(
         keyed,
