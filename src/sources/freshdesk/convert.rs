@@ -338,3 +338,361 @@ pub fn article(dto: ArticleDto) -> Result<Option<Article>, Invalid> {
         updated_at: timestamp("updated_at", &dto.updated_at)?,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeSet, HashMap};
+
+    use chrono_tz::Tz;
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::sources::freshdesk::business_hours::{Calendar, Calendars, Window};
+    use crate::sources::freshdesk::codes::{StatusChoice, StatusTable};
+    use crate::sources::freshdesk::csat::NeutralRating;
+
+    fn ts(s: &str) -> i64 {
+        DateTime::parse_from_rfc3339(s).unwrap().timestamp()
+    }
+
+    /// Group 7 works Monday to Friday 09:00–17:00 UTC; custom status 6 is on hold;
+    /// `cf_plan` is field 40.
+    fn account() -> Account {
+        let day = Some(Window {
+            open: 9 * 3600,
+            close: 17 * 3600,
+        });
+        let week = [day, day, day, day, day, None, None];
+        let calendars = Calendars::new(
+            HashMap::from([(1, Calendar::new(Tz::UTC, week, BTreeSet::new()))]),
+            None,
+            &[serde_json::from_value(json!({"id": 7, "business_hour_id": 1})).unwrap()],
+        );
+        Account {
+            statuses: StatusTable::from_choices(&[StatusChoice {
+                id: 6,
+                label: "Waiting on third party".into(),
+                stops_sla_timer: Some(true),
+            }]),
+            calendars,
+            policies: Vec::new(),
+            field_ids: HashMap::from([("cf_plan".to_owned(), 40)]),
+            neutral: NeutralRating::Bad,
+        }
+    }
+
+    fn dto(v: Value) -> TicketDto {
+        serde_json::from_value(v).unwrap()
+    }
+
+    fn conversations(v: Value) -> Vec<ConversationDto> {
+        serde_json::from_value(v).unwrap()
+    }
+
+    /// Created Friday 2025-03-07 16:00Z, answered Monday 10:00Z, resolved Monday 12:00Z.
+    fn resolved_ticket() -> Value {
+        json!({
+            "id": 20, "status": 4, "priority": 3, "source": 1, "group_id": 7, "responder_id": 6,
+            "requester_id": 5, "company_id": 8, "product_id": 9, "type": "Question",
+            "subject": "Refund", "description_text": "Please refund",
+            "tags": ["billing"], "custom_fields": {"cf_plan": "gold", "cf_unknown": 1, "cf_empty": null},
+            "created_at": "2025-03-07T16:00:00Z", "updated_at": "2025-03-10T12:00:00Z",
+            "fr_due_by": "2025-03-10T09:00:00Z", "fr_escalated": true,
+            "due_by": "2025-03-11T16:00:00Z", "is_escalated": false,
+            "stats": {"first_responded_at": "2025-03-10T10:00:00Z", "resolved_at": "2025-03-10T12:00:00Z"}
+        })
+    }
+
+    fn thread() -> Vec<ConversationDto> {
+        conversations(json!([
+            {"id": 100, "incoming": false, "private": true, "user_id": 6, "body_text": "note", "created_at": "2025-03-10T09:30:00Z"},
+            {"id": 101, "incoming": false, "private": false, "user_id": 6, "body_text": "Done", "created_at": "2025-03-10T10:00:00Z"},
+            {"id": 102, "incoming": true, "private": false, "user_id": 5, "body_text": "Thanks", "created_at": "2025-03-10T11:00:00Z"}
+        ]))
+    }
+
+    #[test]
+    fn a_resolved_ticket_gets_its_durations_in_calendar_and_business_minutes() {
+        let thread = thread();
+        let t = ticket(dto(resolved_ticket()), Some(&thread), &account()).unwrap();
+        let m = &t.ticket.metrics;
+        // Fri 16:00 → Mon 10:00 is 66 h; open hours: Fri 16–17 and Mon 09–10.
+        assert_eq!(
+            m.reply_time,
+            Minutes {
+                calendar: Some(3960.0),
+                business: Some(120.0)
+            }
+        );
+        // Fri 16:00 → Mon 12:00: 68 h; Fri 60 + Mon 180.
+        assert_eq!(
+            m.full_resolution_time,
+            Minutes {
+                calendar: Some(4080.0),
+                business: Some(240.0)
+            }
+        );
+        assert_eq!(
+            m.replies,
+            Some(1),
+            "one public reply; the private note does not count"
+        );
+        assert_eq!(m.reopens, None);
+        assert_eq!(m.first_resolution_time, Minutes::default());
+        let t0 = &t.ticket;
+        assert_eq!(t0.status, TicketStatus::Solved);
+        assert_eq!(t0.solved_at, Some(ts("2025-03-10T12:00:00Z")));
+        assert_eq!(
+            (t0.priority.as_deref(), t0.channel.as_deref()),
+            (Some("high"), Some("email"))
+        );
+        assert_eq!(
+            (t0.assignee_id, t0.organization_id, t0.brand_id),
+            (Some(6), Some(8), Some(9))
+        );
+        assert_eq!(
+            t0.fields,
+            vec![(40, json!("gold"))],
+            "unknown names and nulls are left out"
+        );
+        assert_eq!(t0.tags, ["billing"]);
+        let public: Vec<_> = t.comments.iter().map(|c| (c.id, c.public)).collect();
+        assert_eq!(public, [(100, false), (101, true), (102, true)]);
+    }
+
+    #[test]
+    fn due_dates_become_sla_instances() {
+        let t = ticket(dto(resolved_ticket()), None, &account()).unwrap();
+        let events: Vec<_> = t
+            .sla_events
+            .iter()
+            .map(|e| (e.metric.as_str(), e.event_type.as_str(), e.time))
+            .collect();
+        assert_eq!(
+            events,
+            [
+                ("reply_time", "apply_sla", ts("2025-03-07T16:00:00Z")),
+                ("reply_time", "breach", ts("2025-03-10T09:00:00Z")),
+                ("reply_time", "fulfill", ts("2025-03-10T10:00:00Z")),
+                ("resolution_time", "apply_sla", ts("2025-03-07T16:00:00Z")),
+                ("resolution_time", "fulfill", ts("2025-03-10T12:00:00Z")),
+            ]
+        );
+        assert_eq!(t.ticket.metrics.replies, None, "conversations not read");
+    }
+
+    #[test]
+    fn an_outbound_ticket_counts_its_first_reply_from_the_customer_s_first_message() {
+        let mut v = resolved_ticket();
+        v["source"] = json!(10);
+        let thread = thread();
+        let t = ticket(dto(v.clone()), Some(&thread), &account()).unwrap();
+        // The customer wrote at Mon 11:00; Freshdesk's first response is at Mon 10:00,
+        // before it: no valid span.
+        assert_eq!(t.ticket.metrics.reply_time, Minutes::default());
+        v["stats"]["first_responded_at"] = json!("2025-03-10T11:30:00Z");
+        let t = ticket(dto(v.clone()), Some(&thread), &account()).unwrap();
+        assert_eq!(
+            t.ticket.metrics.reply_time,
+            Minutes {
+                calendar: Some(30.0),
+                business: Some(30.0)
+            }
+        );
+        assert_eq!(t.ticket.channel.as_deref(), Some("outbound_email"));
+        let silent = conversations(
+            json!([{"id": 1, "incoming": false, "private": false, "created_at": "2025-03-07T16:00:00Z"}]),
+        );
+        let t = ticket(dto(v.clone()), Some(&silent), &account()).unwrap();
+        assert_eq!(
+            t.ticket.metrics.reply_time.calendar, None,
+            "{OUTBOUND_WITHOUT_CUSTOMER_MESSAGE}"
+        );
+        let t = ticket(dto(v), None, &account()).unwrap();
+        assert_eq!(
+            t.ticket.metrics.reply_time.calendar, None,
+            "{CONVERSATIONS_NOT_READ}"
+        );
+    }
+
+    #[test]
+    fn deleted_and_spam_tickets_are_tombstones() {
+        for flag in ["deleted", "spam"] {
+            let mut v = resolved_ticket();
+            v[flag] = json!(true);
+            let thread = thread();
+            let t = ticket(dto(v), Some(&thread), &account()).unwrap();
+            assert_eq!(t.ticket.status, TicketStatus::Deleted, "{flag}");
+            assert!(t.comments.is_empty() && t.sla_events.is_empty() && t.ticket.tags.is_empty());
+            assert_eq!(t.ticket.metrics, TicketMetrics::default());
+            assert_eq!(t.ticket.solved_at, None);
+        }
+    }
+
+    #[test]
+    fn open_custom_and_reopened_tickets() {
+        let mut v = resolved_ticket();
+        v["status"] = json!(6);
+        v["stats"] = json!({"first_responded_at": "2025-03-10T10:00:00Z", "resolved_at": null,
+                            "reopened_at": "2025-03-10T13:00:00Z"});
+        let t = ticket(dto(v), None, &account()).unwrap().ticket;
+        assert_eq!(
+            t.status,
+            TicketStatus::Hold,
+            "custom status that stops the SLA clock"
+        );
+        assert_eq!(
+            (t.solved_at, t.metrics.full_resolution_time),
+            (None, Minutes::default())
+        );
+        assert_eq!(
+            t.metrics.reopens, None,
+            "reopened, but how many times is unknown"
+        );
+        assert!(NULL_REASONS.iter().any(|(kpi, _)| *kpi == "reopen_rate"));
+    }
+
+    #[test]
+    fn a_closed_ticket_without_resolved_at_uses_closed_at() {
+        let mut v = resolved_ticket();
+        v["status"] = json!(5);
+        v["stats"] = json!({"closed_at": "2025-03-10T12:00:00Z"});
+        let t = ticket(dto(v), None, &account()).unwrap().ticket;
+        assert_eq!(
+            (t.status, t.solved_at),
+            (TicketStatus::Closed, Some(ts("2025-03-10T12:00:00Z")))
+        );
+    }
+
+    #[test]
+    fn a_group_without_calendar_has_no_business_minutes() {
+        let mut v = resolved_ticket();
+        v["group_id"] = json!(99);
+        let t = ticket(dto(v), None, &account()).unwrap().ticket;
+        assert_eq!(
+            t.metrics.reply_time,
+            Minutes {
+                calendar: Some(3960.0),
+                business: None
+            },
+            "{NO_CALENDAR}"
+        );
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let mut v = resolved_ticket();
+        v["created_at"] = json!("yesterday");
+        assert!(ticket(dto(v), None, &account())
+            .unwrap_err()
+            .0
+            .contains("created_at"));
+        let mut v = resolved_ticket();
+        v["status"] = Value::Null;
+        assert!(ticket(dto(v), None, &account())
+            .unwrap_err()
+            .0
+            .contains("status"));
+        let bad = conversations(json!([{"id": 5, "created_at": "soon"}]));
+        let e = ticket(dto(resolved_ticket()), Some(&bad), &account()).unwrap_err();
+        assert!(e.0.contains("conversation 5"), "{e}");
+    }
+
+    fn rating_dto(value: Value) -> RatingDto {
+        serde_json::from_value(json!({
+            "id": 1, "ticket_id": 20, "user_id": 5, "agent_id": 6, "group_id": 7, "feedback": " ",
+            "ratings": {"default_question": value}, "created_at": "2025-03-11T09:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn ratings_map_their_scale_and_the_neutral_choice() {
+        let mut account = account();
+        let score_of = |v: Value, a: &Account| rating(rating_dto(v), a).map(|r| r.score);
+        assert_eq!(score_of(json!(102), &account), Ok(RatingScore::Good));
+        assert_eq!(score_of(json!(-101), &account), Ok(RatingScore::Bad));
+        assert_eq!(
+            score_of(json!(3), &account),
+            Ok(RatingScore::Bad),
+            "classic unhappy"
+        );
+        assert_eq!(score_of(json!(100), &account), Ok(RatingScore::Bad));
+        account.neutral = NeutralRating::Exclude;
+        assert_eq!(score_of(json!(2), &account), Ok(RatingScore::Unoffered));
+        assert!(score_of(json!(55), &account).unwrap_err().0.contains("55"));
+        assert!(score_of(json!("happy"), &account).is_err());
+        let r = rating(rating_dto(json!(103)), &account).unwrap();
+        assert_eq!(
+            (r.assignee_id, r.group_id, r.requester_id),
+            (Some(6), Some(7), Some(5))
+        );
+        assert_eq!(
+            (r.comment, r.updated_at),
+            (None, r.created_at),
+            "blank feedback is no comment"
+        );
+        let mut none = rating_dto(json!(103));
+        none.ratings = None;
+        assert!(rating(none, &account)
+            .unwrap_err()
+            .0
+            .contains("default_question"));
+    }
+
+    #[test]
+    fn people_names_fields_and_articles() {
+        let c = contact(
+            serde_json::from_value(
+                json!({"id": 5, "name": "Bo", "language": "ko", "company_id": 8}),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            (c.role.as_str(), c.locale.as_deref(), c.organization_id),
+            ("end-user", Some("ko"), Some(8))
+        );
+        let a = agent(
+            serde_json::from_value(
+                json!({"id": 6, "contact": {"name": "Ann", "email": "ann@x.test"}}),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            (a.role.as_str(), a.name.as_str(), a.email.as_deref()),
+            ("agent", "Ann", Some("ann@x.test"))
+        );
+        assert_eq!(
+            group(serde_json::from_value(json!({"id": 7})).unwrap()).name,
+            "7"
+        );
+        assert_eq!(
+            named(serde_json::from_value(json!({"id": 8, "name": "Acme"})).unwrap()).name,
+            "Acme"
+        );
+        let field = |v: Value| ticket_field(serde_json::from_value(v).unwrap());
+        assert_eq!(
+            field(json!({"id": 1, "name": "status", "type": "default_status"})),
+            None
+        );
+        let plan = field(json!({"id": 40, "name": "cf_plan", "label": "Plan", "type": "custom_dropdown", "choices": ["Gold", "Silver"]})).unwrap();
+        assert_eq!((plan.title.as_str(), plan.options.len()), ("Plan", 2));
+        let article = |status: i64| {
+            article(
+                serde_json::from_value(json!({"id": 30, "title": "Reset", "status": status,
+                "description_text": " Go  to\nsettings ", "thumbs_up": 3, "thumbs_down": 1}))
+                .unwrap(),
+            )
+            .unwrap()
+        };
+        assert_eq!(article(1), None, "drafts are not the knowledge base");
+        let published = article(2).unwrap();
+        assert_eq!(published.body, "Go to settings");
+        assert_eq!(
+            (published.vote_sum, published.vote_count),
+            (Some(2), Some(4))
+        );
+    }
+}
