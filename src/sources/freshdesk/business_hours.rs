@@ -121,9 +121,10 @@ pub fn business_minutes(calendar: &Calendar, from: i64, to: i64) -> f64 {
     let mut seconds = 0_i64;
     let mut date = first;
     while date <= last {
-        if let Some(w) = calendar.window(date) {
-            let open = instant(zone, date, w.open);
-            let close = instant(zone, date, w.close);
+        let window = calendar
+            .window(date)
+            .and_then(|w| Some((instant(zone, date, w.open)?, instant(zone, date, w.close)?)));
+        if let Some((open, close)) = window {
             seconds += (close.min(to) - open.max(from)).max(0);
         }
         let Some(next) = date.checked_add_days(Days::new(1)) else {
@@ -141,14 +142,16 @@ fn local_date(ts: i64, zone: Tz) -> Option<NaiveDate> {
 
 /// The instant of `seconds` after local midnight of `date`. A time the clocks skip (a
 /// spring-forward gap) is the first instant after the gap; a time that occurs twice (fall
-/// back) is its first occurrence.
-fn instant(zone: Tz, date: NaiveDate, seconds: u32) -> i64 {
-    let local = date.and_time(NaiveTime::MIN) + chrono::Duration::seconds(i64::from(seconds));
-    match zone.from_local_datetime(&local) {
+/// back) is its first occurrence. `None` only at the end of chrono's range.
+fn instant(zone: Tz, date: NaiveDate, seconds: u32) -> Option<i64> {
+    let local = date
+        .and_time(NaiveTime::MIN)
+        .checked_add_signed(chrono::Duration::seconds(i64::from(seconds)))?;
+    Some(match zone.from_local_datetime(&local) {
         LocalResult::Single(t) => t.timestamp(),
         LocalResult::Ambiguous(a, b) => a.timestamp().min(b.timestamp()),
         LocalResult::None => after_gap(zone, local),
-    }
+    })
 }
 
 /// The first instant whose local time is at or past `local`, which falls in a gap. Zone
@@ -248,12 +251,13 @@ impl Calendars {
         }
     }
 
-    /// The calendar of the group's tickets: its own, else the account's default.
+    /// The calendar of the group's tickets: its own, else the account's default. A group
+    /// whose own calendar could not be read has none: the default would count other hours.
     pub fn for_group(&self, group_id: Option<i64>) -> Option<&Calendar> {
-        group_id
-            .and_then(|g| self.group_calendar.get(&g))
-            .and_then(|id| self.calendars.get(id))
-            .or_else(|| self.calendars.get(&self.default?))
+        match group_id.and_then(|g| self.group_calendar.get(&g)) {
+            Some(own) => self.calendars.get(own),
+            None => self.calendars.get(&self.default?),
+        }
     }
 }
 
@@ -384,7 +388,7 @@ mod tests {
                 NaiveDate::from_ymd_opt(2025, 3, 9).unwrap(),
                 9_000
             ),
-            ts("2025-03-09T07:00:00Z")
+            Some(ts("2025-03-09T07:00:00Z"))
         );
     }
 
@@ -450,7 +454,16 @@ mod tests {
         let calendars = Calendars::new(
             HashMap::from([(1, us_office()), (2, utc.clone())]),
             Some(2),
-            &[serde_json::from_value(json!({"id": 7, "business_hour_id": 1})).unwrap()],
+            &serde_json::from_value::<Vec<GroupDto>>(json!([
+                {"id": 7, "business_hour_id": 1},
+                {"id": 9, "business_hour_id": 5}
+            ]))
+            .unwrap(),
+        );
+        assert_eq!(
+            calendars.for_group(Some(9)),
+            None,
+            "its calendar was unreadable"
         );
         assert_eq!(
             calendars.for_group(Some(7)).map(Calendar::zone),
@@ -463,5 +476,26 @@ mod tests {
         );
         assert_eq!(calendars.for_group(None), Some(&utc));
         assert_eq!(Calendars::default().for_group(Some(7)), None);
+    }
+
+    proptest::proptest! {
+        /// Any instant, up to the ends of chrono's range: no panic, and never more open
+        /// time than elapsed time.
+        #[test]
+        fn open_time_never_exceeds_elapsed_time(from in proptest::num::i64::ANY, days in 0_i64..400) {
+            let to = from.saturating_add(days * 86_400);
+            let open = business_minutes(&us_office(), from, to);
+            proptest::prop_assert!(open >= 0.0 && open <= (to - from) as f64 / 60.0);
+        }
+
+        /// Splitting a span anywhere keeps its total: the minutes of a→c are those of
+        /// a→b plus b→c, across weekends, holidays and DST changes.
+        #[test]
+        fn spans_add_up(a in 1_700_000_000_i64..1_800_000_000, b in 1_700_000_000_i64..1_800_000_000, c in 1_700_000_000_i64..1_800_000_000) {
+            let cal = us_office();
+            let whole = business_minutes(&cal, a, c) * 60.0;
+            let parts = (business_minutes(&cal, a, b) + business_minutes(&cal, b, c)) * 60.0;
+            proptest::prop_assert_eq!(whole.round(), parts.round());
+        }
     }
 }
