@@ -168,6 +168,9 @@ pub fn channel(source: i64) -> String {
 /// first message.
 pub const OUTBOUND_EMAIL: i64 = 10;
 
+/// A conversation's source when an automation rule wrote it.
+pub const AUTOMATION_NOTE: i64 = 15;
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;

@@ -9,7 +9,7 @@ use crate::store::records::*;
 
 use super::account::Account;
 use super::business_hours::business_minutes;
-use super::codes::{channel, priority, OUTBOUND_EMAIL};
+use super::codes::{channel, priority, AUTOMATION_NOTE, OUTBOUND_EMAIL};
 use super::csat::{feeling, score};
 use super::dto::*;
 use super::sla::{self, policy_for, Milestones};
@@ -142,7 +142,9 @@ pub fn ticket(
     ticket.fields = custom_fields(&dto, account);
     let milestones = Milestones {
         created: created_at,
-        first_response_due: timestamp("fr_due_by", &dto.fr_due_by)?,
+        // Freshdesk runs no first-response SLA on outbound tickets.
+        first_response_due: timestamp("fr_due_by", &dto.fr_due_by)?
+            .filter(|_| dto.source != Some(OUTBOUND_EMAIL)),
         first_responded,
         first_response_escalated: dto.fr_escalated == Some(true),
         resolution_due: timestamp("due_by", &dto.due_by)?,
@@ -168,12 +170,13 @@ fn first_customer_message(conversations: &[ConversationDto]) -> Option<i64> {
         .min()
 }
 
-/// Public messages written by the helpdesk's side: replies and public notes, as
-/// Freshdesk's "agent interactions".
+/// Public messages written by the helpdesk's agents: replies and public notes, as
+/// Freshdesk's "agent interactions"; an automation rule's note is no agent's.
 fn public_agent_replies(conversations: &[ConversationDto]) -> i64 {
     conversations
         .iter()
         .filter(|c| c.incoming == Some(false) && c.private == Some(false))
+        .filter(|c| c.source != Some(AUTOMATION_NOTE))
         .count() as i64
 }
 
@@ -407,7 +410,8 @@ mod tests {
         conversations(json!([
             {"id": 100, "incoming": false, "private": true, "user_id": 6, "body_text": "note", "created_at": "2025-03-10T09:30:00Z"},
             {"id": 101, "incoming": false, "private": false, "user_id": 6, "body_text": "Done", "created_at": "2025-03-10T10:00:00Z"},
-            {"id": 102, "incoming": true, "private": false, "user_id": 5, "body_text": "Thanks", "created_at": "2025-03-10T11:00:00Z"}
+            {"id": 102, "incoming": true, "private": false, "user_id": 5, "body_text": "Thanks", "created_at": "2025-03-10T11:00:00Z"},
+            {"id": 103, "incoming": false, "private": false, "source": 15, "body_text": "Auto", "created_at": "2025-03-10T11:01:00Z"}
         ]))
     }
 
@@ -435,7 +439,7 @@ mod tests {
         assert_eq!(
             m.replies,
             Some(1),
-            "one public reply; the private note does not count"
+            "one public reply; the private and automation notes do not count"
         );
         assert_eq!(m.reopens, None);
         assert_eq!(m.first_resolution_time, Minutes::default());
@@ -457,7 +461,10 @@ mod tests {
         );
         assert_eq!(t0.tags, ["billing"]);
         let public: Vec<_> = t.comments.iter().map(|c| (c.id, c.public)).collect();
-        assert_eq!(public, [(100, false), (101, true), (102, true)]);
+        assert_eq!(
+            public,
+            [(100, false), (101, true), (102, true), (103, true)]
+        );
     }
 
     #[test]
@@ -500,6 +507,10 @@ mod tests {
             }
         );
         assert_eq!(t.ticket.channel.as_deref(), Some("outbound_email"));
+        assert!(
+            t.sla_events.iter().all(|e| e.metric != "reply_time"),
+            "no first-response SLA on outbound tickets"
+        );
         let silent = conversations(
             json!([{"id": 1, "incoming": false, "private": false, "created_at": "2025-03-07T16:00:00Z"}]),
         );
