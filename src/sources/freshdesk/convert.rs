@@ -75,7 +75,6 @@ pub fn ticket(
     account: &Account,
 ) -> Result<ConvertedTicket, Invalid> {
     let created_at = required_time("created_at", &dto.created_at)?;
-    let updated_at = timestamp("updated_at", &dto.updated_at)?;
     let gone = dto.deleted == Some(true) || dto.spam == Some(true);
     let status = if gone {
         TicketStatus::Deleted
@@ -101,7 +100,7 @@ pub fn ticket(
         brand_id: dto.product_id,
         form_id: None,
         created_at,
-        updated_at,
+        updated_at: timestamp("updated_at", &dto.updated_at)?,
         solved_at: None,
         metrics: TicketMetrics::default(),
         tags: Vec::new(),
@@ -114,18 +113,38 @@ pub fn ticket(
             sla_events: Vec::new(),
         });
     }
-    let stats = dto.stats.clone().unwrap_or_default();
     let comments = conversations
         .map(|list| list.iter().map(|c| comment(dto.id, c)).collect())
         .transpose()?;
+    let stats = dto.stats.clone().unwrap_or_default();
     if status.is_solved() {
         ticket.solved_at = timestamp("stats.resolved_at", &stats.resolved_at)?
             .or(timestamp("stats.closed_at", &stats.closed_at)?);
     }
     let first_responded = timestamp("stats.first_responded_at", &stats.first_responded_at)?;
+    ticket.metrics = metrics(&dto, &ticket, first_responded, conversations, account);
+    ticket.tags = dto.tags.clone().unwrap_or_default();
+    ticket.fields = custom_fields(&dto, account);
+    let sla_events = sla_events(&dto, &ticket, first_responded, account)?;
+    Ok(ConvertedTicket {
+        ticket,
+        comments: comments.unwrap_or_default(),
+        sla_events,
+    })
+}
+
+/// First reply and full resolution in calendar and business minutes, and the replies;
+/// everything else Freshdesk cannot tell (see [`NULL_REASONS`]).
+fn metrics(
+    dto: &TicketDto,
+    ticket: &Ticket,
+    first_responded: Option<i64>,
+    conversations: Option<&[ConversationDto]>,
+    account: &Account,
+) -> TicketMetrics {
     let reply_from = match dto.source {
         Some(OUTBOUND_EMAIL) => conversations.and_then(first_customer_message),
-        _ => Some(created_at),
+        _ => Some(ticket.created_at),
     };
     let calendar = account.calendars.for_group(dto.group_id);
     let span = |from: Option<i64>, to: Option<i64>| match (from, to) {
@@ -135,13 +154,23 @@ pub fn ticket(
         },
         _ => Minutes::default(),
     };
-    ticket.metrics.reply_time = span(reply_from, first_responded);
-    ticket.metrics.full_resolution_time = span(Some(created_at), ticket.solved_at);
-    ticket.metrics.replies = conversations.map(public_agent_replies);
-    ticket.tags = dto.tags.clone().unwrap_or_default();
-    ticket.fields = custom_fields(&dto, account);
+    TicketMetrics {
+        reply_time: span(reply_from, first_responded),
+        full_resolution_time: span(Some(ticket.created_at), ticket.solved_at),
+        replies: conversations.map(public_agent_replies),
+        ..TicketMetrics::default()
+    }
+}
+
+/// The ticket's SLA events from its due dates, with its policy's targets.
+fn sla_events(
+    dto: &TicketDto,
+    ticket: &Ticket,
+    first_responded: Option<i64>,
+    account: &Account,
+) -> Result<Vec<SlaEvent>, Invalid> {
     let milestones = Milestones {
-        created: created_at,
+        created: ticket.created_at,
         // Freshdesk runs no first-response SLA on outbound tickets.
         first_response_due: timestamp("fr_due_by", &dto.fr_due_by)?
             .filter(|_| dto.source != Some(OUTBOUND_EMAIL)),
@@ -151,14 +180,8 @@ pub fn ticket(
         resolved: ticket.solved_at,
         resolution_escalated: dto.is_escalated == Some(true),
     };
-    let policy = policy_for(&account.policies, &dto);
-    let sla_events = sla::events(dto.id, &milestones, policy, dto.priority)
-        .map_err(|e| Invalid(e.to_string()))?;
-    Ok(ConvertedTicket {
-        ticket,
-        comments: comments.unwrap_or_default(),
-        sla_events,
-    })
+    let policy = policy_for(&account.policies, dto);
+    sla::events(dto.id, &milestones, policy, dto.priority).map_err(|e| Invalid(e.to_string()))
 }
 
 /// When the customer first wrote (times already checked by `comment`).
