@@ -235,8 +235,10 @@ pub fn rating(dto: RatingDto, account: &Account) -> Result<SatisfactionRating, I
         .as_ref()
         .and_then(|r| r.get("default_question"))
         .ok_or_else(|| Invalid("ratings.default_question is missing".into()))?;
+    // A number, or its digits as text.
     let answer = value
         .as_i64()
+        .or_else(|| value.as_str()?.trim().parse().ok())
         .and_then(feeling)
         .ok_or_else(|| Invalid(format!("rating {value} is on no Freshdesk scale")))?;
     let created_at = required_time("created_at", &dto.created_at)?;
@@ -656,6 +658,7 @@ mod tests {
         assert_eq!(score_of(json!(2), &account), Ok(RatingScore::Unoffered));
         assert!(score_of(json!(55), &account).unwrap_err().0.contains("55"));
         assert!(score_of(json!("happy"), &account).is_err());
+        assert_eq!(score_of(json!("101"), &account), Ok(RatingScore::Good));
         let r = rating(rating_dto(json!(103)), &account).unwrap();
         assert_eq!(
             (r.assignee_id, r.group_id, r.requester_id),
