@@ -2,4 +2,5 @@
 //! The only modules, with `sync`, that speak HTTP.
 
 pub mod freshdesk;
+pub mod record;
 pub mod zendesk;

@@ -3,8 +3,6 @@
 //! computed here, in calendar minutes and in business minutes on the ticket's group
 //! calendar. What the API cannot tell stays null, with a reason in [`NULL_REASONS`].
 
-use chrono::DateTime;
-
 use crate::store::records::*;
 
 use super::account::Account;
@@ -14,10 +12,8 @@ use super::csat::{feeling, score};
 use super::dto::*;
 use super::sla::{self, policy_for, Milestones};
 
-/// Why one record was not stored.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct Invalid(pub String);
+pub use crate::sources::record::Invalid;
+use crate::sources::record::{required_time, timestamp};
 
 /// KPIs Freshdesk data never supports, by KPI id, with the reason to show.
 pub const NULL_REASONS: [(&str, &str); 5] = [
@@ -52,19 +48,6 @@ pub struct ConvertedTicket {
     pub ticket: Ticket,
     pub comments: Vec<Comment>,
     pub sla_events: Vec<SlaEvent>,
-}
-
-fn timestamp(field: &str, value: &Option<String>) -> Result<Option<i64>, Invalid> {
-    match value.as_deref() {
-        None | Some("") => Ok(None),
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map(|t| Some(t.timestamp()))
-            .map_err(|_| Invalid(format!("{field} {text:?} is not an ISO 8601 time"))),
-    }
-}
-
-fn required_time(field: &str, value: &Option<String>) -> Result<i64, Invalid> {
-    timestamp(field, value)?.ok_or_else(|| Invalid(format!("{field} is missing")))
 }
 
 /// A ticket, its conversations (`None` when they were not read) and its SLA events. A
@@ -380,7 +363,7 @@ mod tests {
     use crate::sources::freshdesk::csat::NeutralRating;
 
     fn ts(s: &str) -> i64 {
-        DateTime::parse_from_rfc3339(s).unwrap().timestamp()
+        chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp()
     }
 
     /// Group 7 works Monday to Friday 09:00–17:00 UTC; custom status 6 is on hold;

@@ -1,30 +1,14 @@
 //! DTOs to canonical records, validating what the analytics rely on (ids, statuses,
 //! timestamps). A record that fails here is reported and skipped; its page goes on.
 
-use chrono::DateTime;
 use serde_json::Value;
 
 use crate::store::records::*;
 
 use super::dto::*;
 
-/// Why one record was not stored.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct Invalid(pub String);
-
-fn timestamp(field: &str, value: &Option<String>) -> Result<Option<i64>, Invalid> {
-    match value.as_deref() {
-        None | Some("") => Ok(None),
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map(|t| Some(t.timestamp()))
-            .map_err(|_| Invalid(format!("{field} {text:?} is not an ISO 8601 time"))),
-    }
-}
-
-fn required_time(field: &str, value: &Option<String>) -> Result<i64, Invalid> {
-    timestamp(field, value)?.ok_or_else(|| Invalid(format!("{field} is missing")))
-}
+pub use crate::sources::record::Invalid;
+use crate::sources::record::{required_time, timestamp};
 
 fn minutes(dto: &Option<MinutesDto>) -> Minutes {
     dto.as_ref()
