@@ -1,4 +1,7 @@
 //! Connectors: each turns a helpdesk's API (or export files) into canonical records.
 //! The only modules, with `sync`, that speak HTTP.
 
+pub mod freshdesk;
+mod retry_after;
+mod transport;
 pub mod zendesk;

@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use bytes::Bytes;
-use rand::Rng;
 use reqwest::header::{HeaderValue, AUTHORIZATION};
 use reqwest::{StatusCode, Url};
 use serde::de::IgnoredAny;
@@ -20,6 +19,7 @@ use super::credentials::Credentials;
 use super::pacer::{Bucket, Budget, Pacer, Reported};
 use super::retry_after::{retry_after, server_now, RetryAfter};
 use super::ZendeskError;
+use crate::sources::transport::{backoff, describe, jitter};
 
 /// Tunables; the defaults follow Zendesk's documented limits.
 #[derive(Debug, Clone)]
@@ -210,7 +210,7 @@ impl Client {
                             last: reason,
                         });
                     }
-                    let after = self.backoff(tries);
+                    let after = backoff(self.options.backoff_base, self.options.backoff_cap, tries);
                     on_wait(Wait::Retrying {
                         after,
                         attempt: tries,
@@ -337,74 +337,11 @@ impl Client {
             .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))?;
         Ok(Fetched { body, server_now })
     }
-
-    /// base · 2^(try−1), capped, plus up to 25% jitter so retries do not align.
-    fn backoff(&self, tries: u32) -> Duration {
-        let exp = self
-            .options
-            .backoff_base
-            .saturating_mul(1 << (tries - 1).min(16));
-        let capped = exp.min(self.options.backoff_cap);
-        capped + jitter(capped / 4)
-    }
-}
-
-fn jitter(max: Duration) -> Duration {
-    if max.is_zero() {
-        return max;
-    }
-    max.mul_f64(rand::thread_rng().gen::<f64>())
 }
 
 async fn sleep(duration: Duration, cancel: &CancellationToken) -> Result<(), ZendeskError> {
     tokio::select! {
         _ = tokio::time::sleep(duration) => Ok(()),
         _ = cancel.cancelled() => Err(ZendeskError::Cancelled),
-    }
-}
-
-/// A transport error in plain words, without the URL (which has no secret, but is noise).
-fn describe(err: reqwest::Error) -> String {
-    if err.is_timeout() {
-        "the request timed out".into()
-    } else if err.is_connect() {
-        "could not connect".into()
-    } else {
-        let err = err.without_url();
-        let mut text = err.to_string();
-        let mut source = std::error::Error::source(&err);
-        while let Some(cause) = source {
-            text.push_str(": ");
-            text.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        text
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_grows_and_is_capped() {
-        let options = ClientOptions {
-            backoff_base: Duration::from_secs(1),
-            backoff_cap: Duration::from_secs(8),
-            ..ClientOptions::default()
-        };
-        let base = BaseUrl::parse("http://127.0.0.1:1").unwrap();
-        let client = Client::new(
-            base,
-            &Credentials::OAuth {
-                access_token: "t".into(),
-            },
-            options,
-        )
-        .unwrap();
-        let first = client.backoff(1);
-        assert!(first >= Duration::from_secs(1) && first <= Duration::from_millis(1250));
-        let late = client.backoff(10);
-        assert!(late >= Duration::from_secs(8) && late <= Duration::from_secs(10));
     }
 }
