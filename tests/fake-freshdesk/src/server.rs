@@ -7,9 +7,8 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
-use std::time::Duration;
 
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
@@ -21,7 +20,7 @@ use base64::Engine;
 use serde_json::json;
 use tokio::time::Instant;
 
-use fake_zendesk::http_date;
+use fake_zendesk::{cut, http_date, truncate};
 
 use crate::config::FakeConfig;
 use crate::dataset::Dataset;
@@ -350,46 +349,4 @@ fn server_error(k: u64) -> Response {
         );
         resp
     }
-}
-
-async fn body_bytes(resp: Response) -> (axum::http::response::Parts, Bytes) {
-    let (mut parts, body) = resp.into_parts();
-    let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();
-    parts.headers.remove(header::CONTENT_LENGTH);
-    (parts, bytes)
-}
-
-/// A complete response whose body is the first half of the JSON.
-async fn truncate(resp: Response) -> Response {
-    let (parts, bytes) = body_bytes(resp).await;
-    let half = bytes.slice(..bytes.len() / 2);
-    Response::from_parts(parts, Body::from(half))
-}
-
-/// Sends the first half of the body (chunked), then fails the stream so the connection
-/// drops without the terminating chunk.
-async fn cut(resp: Response) -> Response {
-    let (parts, bytes) = body_bytes(resp).await;
-    let half = bytes.slice(..bytes.len() / 2);
-    let stream = futures_util::stream::unfold(0u8, move |state| {
-        let half = half.clone();
-        async move {
-            match state {
-                0 => Some((Ok::<Bytes, std::io::Error>(half), 1)),
-                1 => {
-                    // Let the first chunk reach the socket before failing.
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    Some((
-                        Err(std::io::Error::new(
-                            std::io::ErrorKind::ConnectionReset,
-                            "fake-freshdesk: connection cut mid-body",
-                        )),
-                        2,
-                    ))
-                }
-                _ => None,
-            }
-        }
-    });
-    Response::from_parts(parts, Body::from_stream(stream))
 }

@@ -140,6 +140,29 @@ async fn the_tickets_list_pages_by_link_until_the_last_row() {
 }
 
 #[tokio::test]
+async fn updated_since_includes_its_own_second() {
+    let fake = FakeFreshdesk::start(FakeConfig::default()).await;
+    let t = fake
+        .tickets()
+        .into_iter()
+        .find(|t| !t.spam && !t.deleted)
+        .unwrap();
+    let since = crate::iso(t.updated_at);
+    let path =
+        format!("tickets?updated_since={since}&order_by=updated_at&order_type=asc&per_page=1");
+    let first = get(&fake, &path).await.json();
+    assert_eq!(
+        first[0]["updated_at"],
+        since.as_str(),
+        "updated_at >= value"
+    );
+    let later = crate::iso(t.updated_at + 1);
+    let path = format!("tickets?updated_since={later}&per_page=100");
+    let (after, _) = walk(&fake, &path).await;
+    assert!(!after.contains(&t.id));
+}
+
+#[tokio::test]
 async fn page_301_gets_the_exact_400_and_page_300_does_not() {
     let fake = FakeFreshdesk::start(FakeConfig {
         tickets: 20,
