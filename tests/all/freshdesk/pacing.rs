@@ -88,3 +88,42 @@ async fn concurrent_streams_share_the_accounts_budgets() {
         stats.tickets_list_requests
     );
 }
+
+/// A legacy hourly account reports its hourly total as if per minute; its 429 asks for
+/// the rest of the hour, which the client waits out (reported, on the paused clock).
+#[tokio::test(start_paused = true)]
+async fn a_legacy_hourly_account_is_waited_out_to_the_next_hour() {
+    let config = FakeConfig {
+        tickets: 50,
+        account_limit: 3,
+        hourly: true,
+        window: Duration::from_secs(3_600),
+        ..FakeConfig::default()
+    };
+    let fake = FakeFreshdesk::start(config).await;
+    let client = client(&fake, ClientOptions::default());
+    let start = Instant::now();
+    for _ in 0..4 {
+        let (ids, waits) = walk(&client, "groups", Cost::CALL).await.unwrap();
+        assert!(!ids.is_empty());
+        if let Some(Wait::RateLimited(wait)) =
+            waits.iter().find(|w| matches!(w, Wait::RateLimited(_)))
+        {
+            assert!(
+                *wait > Duration::from_secs(3_000),
+                "the rest of the hour: {wait:?}"
+            );
+        }
+    }
+    assert!(
+        start.elapsed() >= Duration::from_secs(3_600),
+        "{:?}",
+        start.elapsed()
+    );
+    let statuses: Vec<u16> = fake.log().iter().map(|r| r.status).collect();
+    assert_eq!(
+        statuses,
+        [200, 200, 200, 429, 200],
+        "one 429, then the next hour"
+    );
+}

@@ -55,6 +55,7 @@ async fn main() -> ExitCode {
         }
     };
     let (key, tickets, seed) = (config.api_key.clone(), config.tickets, config.seed);
+    let started = std::time::Instant::now();
     let fake = match FakeFreshdesk::start_on_port(config, port).await {
         Ok(fake) => fake,
         Err(e) => {
@@ -63,7 +64,8 @@ async fn main() -> ExitCode {
         }
     };
     println!(
-        "fake Freshdesk serving {tickets} tickets (seed {seed}) at {}",
+        "fake Freshdesk serving {tickets} tickets (seed {seed}, generated in {:.0?}) at {}",
+        started.elapsed(),
         fake.url()
     );
     println!("  API key: {key}");
