@@ -340,7 +340,12 @@ impl Client {
             Ok(response) => response,
             Err(e) => return (Err(Failure::Transient(describe(e))), Reported::default()),
         };
-        let reported = Reported::read(response.headers());
+        let mut reported = Reported::read(response.headers());
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            // Its Retry-After is what counts; its remaining may be the list's budget
+            // spent, not the account's, and would hold every stream for a window.
+            reported.remaining = None;
+        }
         (self.read(url, response, cancel).await, reported)
     }
 
