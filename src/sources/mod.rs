@@ -2,6 +2,7 @@
 //! The only modules, with `sync`, that speak HTTP.
 
 pub mod freshdesk;
+mod gate;
 mod retry_after;
 mod transport;
 pub mod zendesk;

@@ -5,21 +5,19 @@
 //! truncated bodies, an intermittent `403 access_denied`) with exponential backoff and
 //! jitter, and follow `Link: <…>; rel="next"` only on the account's own host.
 
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, LINK, LOCATION};
 use reqwest::{StatusCode, Url};
 use serde::de::{DeserializeOwned, IgnoredAny};
-use tokio::sync::Notify;
-use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use super::base_url::BaseUrl;
 use super::credentials::ApiKey;
 use super::error::FreshdeskError;
-use super::pacer::{Budget, Cost, Pacer, Reported};
+use super::pacer::{Budget, Cost, Hold, Pacer, Reported};
+use crate::sources::gate::{self, Gate, Slot};
 use crate::sources::retry_after::{retry_after, server_now, RetryAfter};
 use crate::sources::transport::{backoff, describe, jitter};
 
@@ -107,38 +105,7 @@ pub struct Client {
     base: BaseUrl,
     authorization: HeaderValue,
     options: ClientOptions,
-    pacer: Arc<Mutex<Pacer>>,
-    /// Told whenever an answer is in, which may free a slot of the pacer.
-    answered: Arc<Notify>,
-}
-
-/// A request's place in the pacer, dated when its answer is in. Dropped without an
-/// answer (cancelled, or its task stopped), it is dated then, so a slot is never lost.
-struct Slot<'a> {
-    client: &'a Client,
-    cost: Cost,
-    open: bool,
-}
-
-impl Slot<'_> {
-    fn answered(mut self, reported: &Reported) {
-        self.close(reported);
-    }
-
-    fn close(&mut self, reported: &Reported) {
-        if std::mem::take(&mut self.open) {
-            self.client
-                .pacer()
-                .answered(self.cost, Instant::now(), reported);
-            self.client.answered.notify_waiters();
-        }
-    }
-}
-
-impl Drop for Slot<'_> {
-    fn drop(&mut self) {
-        self.close(&Reported::default());
-    }
+    gate: Gate<Pacer>,
 }
 
 /// How one attempt ended when it did not return a body.
@@ -177,8 +144,7 @@ impl Client {
             base,
             authorization,
             options,
-            pacer: Arc::new(Mutex::new(pacer)),
-            answered: Arc::new(Notify::new()),
+            gate: Gate::new(pacer),
         })
     }
 
@@ -277,48 +243,23 @@ impl Client {
         }
     }
 
-    fn pacer(&self) -> MutexGuard<'_, Pacer> {
-        // The pacer's state stays consistent between its calls; a panic elsewhere cannot
-        // leave it half-changed.
-        self.pacer.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Waits until the pacer gives the request a slot.
+    /// Waits until the pacer gives the request a slot, telling `on_wait` of timed waits.
     async fn pace(
         &self,
         cost: Cost,
         cancel: &CancellationToken,
         on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> Result<Slot<'_>, FreshdeskError> {
-        loop {
-            // Listening before asking, so an answer that frees a slot is never missed.
-            let answered = self.answered.notified();
-            let hold = match self.pacer().acquire(cost, Instant::now()) {
-                Ok(()) => {
-                    return Ok(Slot {
-                        client: self,
-                        cost,
-                        open: true,
-                    })
-                }
-                Err(hold) => hold,
-            };
-            let wait = match hold.delay {
-                Some(delay) => {
-                    on_wait(Wait::Pacing {
-                        delay,
-                        budget: hold.budget,
-                    });
-                    delay
-                }
-                None => self.options.rate_window,
-            };
-            tokio::select! {
-                _ = tokio::time::sleep(wait) => {}
-                _ = answered, if hold.delay.is_none() => {}
-                _ = cancel.cancelled() => return Err(FreshdeskError::Cancelled),
-            }
-        }
+    ) -> Result<Slot<'_, Pacer>, FreshdeskError> {
+        let mut on_hold = |hold: &Hold, delay| {
+            on_wait(Wait::Pacing {
+                delay,
+                budget: hold.budget,
+            })
+        };
+        self.gate
+            .pace(cost, self.options.rate_window, cancel, &mut on_hold)
+            .await
+            .map_err(|_| FreshdeskError::Cancelled)
     }
 
     /// One request; also what the answer said about the account's budget.
@@ -476,10 +417,9 @@ fn decode<T: DeserializeOwned>(body: &[u8], url: &Url) -> Result<T, FreshdeskErr
 }
 
 async fn sleep(duration: Duration, cancel: &CancellationToken) -> Result<(), FreshdeskError> {
-    tokio::select! {
-        _ = tokio::time::sleep(duration) => Ok(()),
-        _ = cancel.cancelled() => Err(FreshdeskError::Cancelled),
-    }
+    gate::sleep(duration, cancel)
+        .await
+        .map_err(|_| FreshdeskError::Cancelled)
 }
 
 #[cfg(test)]

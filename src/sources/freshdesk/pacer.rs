@@ -14,6 +14,8 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use tokio::time::Instant;
 
+use crate::sources::gate::Pacing;
+
 /// Which limits a request counts against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bucket {
@@ -309,6 +311,25 @@ impl Pacer {
             self.account.others += missing;
             self.account.others_until = self.account.others_until.max(Some(at + self.window));
         }
+    }
+}
+
+/// The gate every client shares waits on this pacer.
+impl Pacing for Pacer {
+    type Cost = Cost;
+    type Reported = Reported;
+    type Hold = Hold;
+
+    fn acquire(&mut self, cost: Cost, now: Instant) -> Result<(), Hold> {
+        Pacer::acquire(self, cost, now)
+    }
+
+    fn answered(&mut self, cost: Cost, at: Instant, reported: &Reported) {
+        Pacer::answered(self, cost, at, reported)
+    }
+
+    fn delay(hold: &Hold) -> Option<Duration> {
+        hold.delay
     }
 }
 
