@@ -130,3 +130,77 @@ pub(crate) async fn sleep(duration: Duration, cancel: &CancellationToken) -> Res
         _ = cancel.cancelled() => Err(Cancelled),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One request at a time; records what was dated.
+    #[derive(Default)]
+    struct OneAtATime {
+        busy: bool,
+        dated: Vec<u32>,
+    }
+
+    impl Pacing for OneAtATime {
+        type Cost = u32;
+        type Reported = ();
+        type Hold = ();
+
+        fn acquire(&mut self, _: u32, _: Instant) -> Result<(), ()> {
+            if std::mem::replace(&mut self.busy, true) {
+                Err(())
+            } else {
+                Ok(())
+            }
+        }
+
+        fn answered(&mut self, cost: u32, _: Instant, _: &()) {
+            self.busy = false;
+            self.dated.push(cost);
+        }
+
+        fn delay(_: &()) -> Option<Duration> {
+            None
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_dropped_slot_is_dated_and_wakes_the_next_request() {
+        let gate = Gate::new(OneAtATime::default());
+        let cancel = CancellationToken::new();
+        let backstop = Duration::from_secs(3_600);
+        let first = gate
+            .pace(1, backstop, &cancel, &mut |_, _| {})
+            .await
+            .unwrap();
+        let waiter = {
+            let gate = gate.clone();
+            let cancel = cancel.clone();
+            tokio::spawn(async move {
+                let start = Instant::now();
+                let slot = gate.pace(2, backstop, &cancel, &mut |_, _| {}).await;
+                slot.map(|slot| {
+                    slot.answered(&());
+                    start.elapsed()
+                })
+            })
+        };
+        tokio::task::yield_now().await;
+        drop(first);
+        let waited = waiter.await.unwrap().unwrap();
+        assert!(
+            waited < backstop,
+            "woken by the drop, not the backstop: {waited:?}"
+        );
+        assert_eq!(gate.pacer().dated, [1, 2], "the dropped slot was dated too");
+
+        let _held = gate
+            .pace(3, backstop, &cancel, &mut |_, _| {})
+            .await
+            .unwrap();
+        cancel.cancel();
+        let refused = gate.pace(4, backstop, &cancel, &mut |_, _| {}).await;
+        assert_eq!(refused.err(), Some(Cancelled));
+    }
+}

@@ -1,6 +1,6 @@
 //! What can go wrong talking to Freshdesk, each in one line that says what to do.
 
-use super::super::retry_after::spoken;
+use crate::sources::retry_after::spoken;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FreshdeskError {
