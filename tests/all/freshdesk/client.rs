@@ -32,6 +32,24 @@ async fn a_list_is_read_page_by_page_until_its_last_row() {
 }
 
 #[tokio::test]
+async fn one_object_is_read_whole() {
+    let fake = FakeFreshdesk::start(small()).await;
+    let client = client(&fake, fast_options());
+    let cancel = CancellationToken::new();
+    let (calendars, _) = walk(&client, "business_hours", Cost::CALL).await.unwrap();
+    let url = client
+        .base()
+        .join(&format!("business_hours/{}", calendars[0]))
+        .unwrap();
+    let calendar: Value = client.get(&url, &cancel, &mut |_| {}).await.unwrap();
+    assert_eq!(calendar["is_default"], true);
+    assert_eq!(
+        calendar["holiday_list"][0],
+        serde_json::json!(["Jan 01", "New Year's Day"])
+    );
+}
+
+#[tokio::test]
 async fn a_wrong_key_stops_with_where_to_find_the_right_one() {
     let fake = FakeFreshdesk::start(small()).await;
     let client = client_with_key(&fake, "wrong", fast_options());
