@@ -2,5 +2,8 @@
 //! The only modules, with `sync`, that speak HTTP.
 
 pub mod freshdesk;
+mod gate;
 pub mod record;
+mod retry_after;
+mod transport;
 pub mod zendesk;

@@ -19,7 +19,7 @@ mod feedback_kb;
 mod feedback_names;
 mod fixtures;
 mod frame_update;
-mod freshdesk_convert;
+mod freshdesk;
 mod kpi;
 mod kpi_engine;
 mod overview_charts;

@@ -1,11 +1,10 @@
 //! The account's base URL: `https://{subdomain}.zendesk.com` or an explicit URL. Plain
 //! `http://` is refused except for loopback hosts (local fakes in tests).
 
-use std::net::IpAddr;
-
 use reqwest::Url;
 
 use super::ZendeskError;
+use crate::sources::transport::is_loopback;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl(Url);
@@ -71,18 +70,6 @@ impl BaseUrl {
 
     pub fn as_str(&self) -> &str {
         self.0.as_str().trim_end_matches('/')
-    }
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host_str() {
-        Some("localhost") => true,
-        Some(host) => host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse::<IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback()),
-        None => false,
     }
 }
 

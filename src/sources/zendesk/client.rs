@@ -3,23 +3,21 @@
 //! out 429s (`Retry-After`, up to a cap), and retry transient faults (5xx, timeouts, cut
 //! connections, truncated bodies) with exponential backoff and jitter.
 
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use bytes::Bytes;
-use rand::Rng;
 use reqwest::header::{HeaderValue, AUTHORIZATION};
 use reqwest::{StatusCode, Url};
 use serde::de::IgnoredAny;
-use tokio::sync::Notify;
-use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use super::base_url::BaseUrl;
 use super::credentials::Credentials;
-use super::pacer::{Bucket, Budget, Pacer, Reported};
+use super::pacer::{Bucket, Budget, Hold, Pacer, Reported};
 use super::retry_after::{retry_after, server_now, RetryAfter};
 use super::ZendeskError;
+use crate::sources::gate::{self, Gate, Slot};
+use crate::sources::transport::{backoff, describe, jitter};
 
 /// Tunables; the defaults follow Zendesk's documented limits.
 #[derive(Debug, Clone)]
@@ -87,39 +85,7 @@ pub struct Client {
     base: BaseUrl,
     authorization: HeaderValue,
     options: ClientOptions,
-    pacer: Arc<Mutex<Pacer>>,
-    /// Told whenever an answer is in, which may free a slot of the pacer.
-    answered: Arc<Notify>,
-}
-
-/// A request's place in the pacer's budgets, dated when its answer is in. Dropped without
-/// an answer (the request was cancelled or its task stopped), it is dated then, so a slot
-/// is never lost.
-struct Slot<'a> {
-    client: &'a Client,
-    bucket: Bucket,
-    open: bool,
-}
-
-impl Slot<'_> {
-    fn answered(mut self, reported: &Reported) {
-        self.close(reported);
-    }
-
-    fn close(&mut self, reported: &Reported) {
-        if std::mem::take(&mut self.open) {
-            self.client
-                .pacer()
-                .answered(self.bucket, Instant::now(), reported);
-            self.client.answered.notify_waiters();
-        }
-    }
-}
-
-impl Drop for Slot<'_> {
-    fn drop(&mut self) {
-        self.close(&Reported::default());
-    }
+    gate: Gate<Pacer>,
 }
 
 /// How one attempt ended when it did not return a body.
@@ -156,8 +122,7 @@ impl Client {
             base,
             authorization,
             options,
-            pacer: Arc::new(Mutex::new(pacer)),
-            answered: Arc::new(Notify::new()),
+            gate: Gate::new(pacer),
         })
     }
 
@@ -210,7 +175,7 @@ impl Client {
                             last: reason,
                         });
                     }
-                    let after = self.backoff(tries);
+                    let after = backoff(self.options.backoff_base, self.options.backoff_cap, tries);
                     on_wait(Wait::Retrying {
                         after,
                         attempt: tries,
@@ -222,50 +187,23 @@ impl Client {
         }
     }
 
-    fn pacer(&self) -> MutexGuard<'_, Pacer> {
-        // The pacer's state stays consistent between its calls; a panic elsewhere cannot
-        // leave it half-changed.
-        self.pacer.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Waits until the pacer gives the request a slot.
+    /// Waits until the pacer gives the request a slot, telling `on_wait` of timed waits.
     async fn pace(
         &self,
         bucket: Bucket,
         cancel: &CancellationToken,
         on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> Result<Slot<'_>, ZendeskError> {
-        loop {
-            // Listening before asking, so an answer that frees a slot is never missed.
-            let answered = self.answered.notified();
-            let hold = match self.pacer().acquire(bucket, Instant::now()) {
-                Ok(()) => {
-                    return Ok(Slot {
-                        client: self,
-                        bucket,
-                        open: true,
-                    })
-                }
-                Err(hold) => hold,
-            };
-            // An answer never frees a dated slot earlier, so only a wait for a request in
-            // flight listens for answers (with a window as a backstop).
-            let wait = match hold.delay {
-                Some(delay) => {
-                    on_wait(Wait::Pacing {
-                        delay,
-                        budget: hold.budget,
-                    });
-                    delay
-                }
-                None => self.options.rate_window,
-            };
-            tokio::select! {
-                _ = tokio::time::sleep(wait) => {}
-                _ = answered, if hold.delay.is_none() => {}
-                _ = cancel.cancelled() => return Err(ZendeskError::Cancelled),
-            }
-        }
+    ) -> Result<Slot<'_, Pacer>, ZendeskError> {
+        let mut on_hold = |hold: &Hold, delay| {
+            on_wait(Wait::Pacing {
+                delay,
+                budget: hold.budget,
+            })
+        };
+        self.gate
+            .pace(bucket, self.options.rate_window, cancel, &mut on_hold)
+            .await
+            .map_err(|_| ZendeskError::Cancelled)
     }
 
     /// One request; also what the answer said about the account's budget.
@@ -337,74 +275,10 @@ impl Client {
             .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))?;
         Ok(Fetched { body, server_now })
     }
-
-    /// base · 2^(try−1), capped, plus up to 25% jitter so retries do not align.
-    fn backoff(&self, tries: u32) -> Duration {
-        let exp = self
-            .options
-            .backoff_base
-            .saturating_mul(1 << (tries - 1).min(16));
-        let capped = exp.min(self.options.backoff_cap);
-        capped + jitter(capped / 4)
-    }
-}
-
-fn jitter(max: Duration) -> Duration {
-    if max.is_zero() {
-        return max;
-    }
-    max.mul_f64(rand::thread_rng().gen::<f64>())
 }
 
 async fn sleep(duration: Duration, cancel: &CancellationToken) -> Result<(), ZendeskError> {
-    tokio::select! {
-        _ = tokio::time::sleep(duration) => Ok(()),
-        _ = cancel.cancelled() => Err(ZendeskError::Cancelled),
-    }
-}
-
-/// A transport error in plain words, without the URL (which has no secret, but is noise).
-fn describe(err: reqwest::Error) -> String {
-    if err.is_timeout() {
-        "the request timed out".into()
-    } else if err.is_connect() {
-        "could not connect".into()
-    } else {
-        let err = err.without_url();
-        let mut text = err.to_string();
-        let mut source = std::error::Error::source(&err);
-        while let Some(cause) = source {
-            text.push_str(": ");
-            text.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        text
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_grows_and_is_capped() {
-        let options = ClientOptions {
-            backoff_base: Duration::from_secs(1),
-            backoff_cap: Duration::from_secs(8),
-            ..ClientOptions::default()
-        };
-        let base = BaseUrl::parse("http://127.0.0.1:1").unwrap();
-        let client = Client::new(
-            base,
-            &Credentials::OAuth {
-                access_token: "t".into(),
-            },
-            options,
-        )
-        .unwrap();
-        let first = client.backoff(1);
-        assert!(first >= Duration::from_secs(1) && first <= Duration::from_millis(1250));
-        let late = client.backoff(10);
-        assert!(late >= Duration::from_secs(8) && late <= Duration::from_secs(10));
-    }
+    gate::sleep(duration, cancel)
+        .await
+        .map_err(|_| ZendeskError::Cancelled)
 }

@@ -8,7 +8,6 @@ mod credentials;
 mod dto;
 mod pacer;
 mod pages;
-mod retry_after;
 mod streams;
 
 pub use base_url::BaseUrl;
@@ -17,6 +16,8 @@ pub use credentials::Credentials;
 pub use pacer::{Bucket, Budget, BudgetKind};
 pub use pages::{parse, Page, Problem, Records};
 pub use streams::{Paging, Position, Stream};
+
+use super::retry_after;
 
 use tokio_util::sync::CancellationToken;
 

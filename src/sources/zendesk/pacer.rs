@@ -17,6 +17,8 @@ use serde::Serialize;
 use tokio::time::Instant;
 use ts_rs::TS;
 
+use crate::sources::gate::Pacing;
+
 /// Which limits a request counts against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bucket {
@@ -262,6 +264,25 @@ impl Pacer {
         if remaining == 0 && reported.reset.is_some() {
             self.account_closed_until = self.account_closed_until.max(Some(at + reset));
         }
+    }
+}
+
+/// The gate every client shares waits on this pacer.
+impl Pacing for Pacer {
+    type Cost = Bucket;
+    type Reported = Reported;
+    type Hold = Hold;
+
+    fn acquire(&mut self, cost: Bucket, now: Instant) -> Result<(), Hold> {
+        Pacer::acquire(self, cost, now)
+    }
+
+    fn answered(&mut self, cost: Bucket, at: Instant, reported: &Reported) {
+        Pacer::answered(self, cost, at, reported)
+    }
+
+    fn delay(hold: &Hold) -> Option<Duration> {
+        hold.delay
     }
 }
 

@@ -47,6 +47,9 @@ use tokio::task::JoinHandle;
 pub use config::{FakeConfig, MetricSetsForm};
 pub use faults::Faults;
 pub use report::{Expected, ExpectedTicket, Stats};
+/// Delivery faults the fake Freshdesk reuses: half a body then a dropped connection, and
+/// a complete answer with half its JSON.
+pub use server::{cut, truncate};
 pub use time::{http_date, iso, parse_iso, BASE};
 
 use server::App;

@@ -379,7 +379,7 @@ async fn body_bytes(resp: Response) -> (axum::http::response::Parts, Bytes) {
 }
 
 /// A complete 200 whose body is the first half of the JSON.
-async fn truncate(resp: Response) -> Response {
+pub async fn truncate(resp: Response) -> Response {
     let (parts, bytes) = body_bytes(resp).await;
     let half = bytes.slice(..bytes.len() / 2);
     Response::from_parts(parts, Body::from(half))
@@ -387,7 +387,7 @@ async fn truncate(resp: Response) -> Response {
 
 /// Sends the first half of the body (chunked), then fails the body stream so the
 /// connection is dropped without the terminating chunk.
-async fn cut(resp: Response) -> Response {
+pub async fn cut(resp: Response) -> Response {
     let (parts, bytes) = body_bytes(resp).await;
     let half = bytes.slice(..bytes.len() / 2);
     let stream = futures_util::stream::unfold(0u8, move |state| {
