@@ -6,7 +6,10 @@
 //! let a test assert that the client never pushed the fake over its limit.
 
 use std::collections::VecDeque;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+// tokio's clock: a test on a paused runtime moves the windows with the client's.
+use tokio::time::Instant;
 
 #[derive(Debug)]
 struct Bucket {
