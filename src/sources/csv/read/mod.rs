@@ -222,6 +222,7 @@ fn sniff_encoding(
     file: &mut File,
     cancel: &AtomicBool,
 ) -> io::Result<Result<TextEncoding, ReadError>> {
+    file.seek(SeekFrom::Start(0))?;
     let found = encoding::sniff_8bit(&mut *file, || !cancel.load(Ordering::Relaxed))?;
     file.seek(SeekFrom::Start(0))?;
     Ok(found.ok_or(ReadError::Cancelled))
