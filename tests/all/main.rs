@@ -27,6 +27,7 @@ mod partial_buckets;
 mod partial_charts;
 mod people;
 mod proptest_dates;
+mod proptest_import_read;
 mod proptest_pages;
 mod secrets;
 mod snapshot;
