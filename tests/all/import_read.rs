@@ -237,23 +237,20 @@ fn a_named_sheet_reads_and_a_missing_one_lists_the_others() {
     );
 }
 
-/// `source` saved again at `target` with its workbook in the 1904 date system.
-fn with_1904_dates(source: &Path, target: &Path) {
+/// `source` saved again at `target` with the XML of entry `name` changed by `change`.
+fn rewrite_entry(source: &Path, target: &Path, name: &str, change: impl Fn(String) -> String) {
     let mut archive =
         zip::ZipArchive::new(std::fs::File::open(source).expect("opens")).expect("a zip");
     let mut copy = zip::ZipWriter::new(std::fs::File::create(target).expect("created"));
     for index in 0..archive.len() {
         let mut file = archive.by_index(index).expect("an entry");
-        let name = file.name().expect("a UTF-8 entry name").into_owned();
+        let entry = file.name().expect("a UTF-8 entry name").into_owned();
         let mut text = Vec::new();
         file.read_to_end(&mut text).expect("read");
-        if name == "xl/workbook.xml" {
-            let xml = String::from_utf8(text).expect("XML text");
-            text = xml
-                .replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
-                .into_bytes();
+        if entry == name {
+            text = change(String::from_utf8(text).expect("XML text")).into_bytes();
         }
-        copy.start_file(name, zip::write::SimpleFileOptions::default())
+        copy.start_file(entry, zip::write::SimpleFileOptions::default())
             .expect("an entry");
         copy.write_all(&text).expect("written");
     }
@@ -266,11 +263,36 @@ fn dates_follow_the_1904_date_system_when_the_workbook_uses_it() {
     let path_1900 = dir.path().join("1900.xlsx");
     let path_1904 = dir.path().join("1904.xlsx");
     write_workbook(&path_1900);
-    with_1904_dates(&path_1900, &path_1904);
+    rewrite_entry(&path_1900, &path_1904, "xl/workbook.xml", |xml| {
+        xml.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+    });
     let (_, rows) = read_all(&path_1904, &ReadOptions::default());
     let opened = rows[1].as_ref().map(|r| r.cells[4].clone());
     // The same serial counts from 1904-01-01: four years and a day later.
     assert_eq!(opened.as_deref(), Ok("2028-03-06 14:02:11"));
+}
+
+#[test]
+fn a_sheet_broken_halfway_ends_its_rows_with_the_reason() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let good = dir.path().join("good.xlsx");
+    let broken = dir.path().join("broken.xlsx");
+    write_workbook(&good);
+    // The sheet's XML ends inside row 4's first cell.
+    rewrite_entry(&good, &broken, "xl/worksheets/sheet1.xml", |xml| {
+        let row_4 = xml.find("<row r=\"4\"").expect("row 4");
+        let cut = row_4 + xml[row_4..].find("<c ").expect("a cell") + 5;
+        xml[..cut].to_owned()
+    });
+    let (_, rows) = read_all(&broken, &ReadOptions::default());
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].as_ref().map(|r| r.line), Ok(1));
+    // Row 2 was still being gathered (a row ends when the next begins): not read whole.
+    let last = rows[1].as_ref().err().expect("the sheet's failure");
+    assert!(
+        last.starts_with("line 2: the sheet could not be read on from here: "),
+        "{last}"
+    );
 }
 
 #[test]

@@ -17,16 +17,21 @@ use super::{RawRow, MAX_CELL_BYTES, MAX_ROW_BYTES, MAX_ROW_CELLS};
 
 pub(super) type Workbook = Xlsx<BufReader<File>>;
 
-/// Rows read ahead of the caller.
-const AHEAD: usize = 1024;
+/// Rows cross between the threads in batches: one hand-over per batch, not per row.
+const BATCH: usize = 256;
+/// Batches read ahead of the caller.
+const AHEAD: usize = 8;
+
+type Batch = Vec<Result<RawRow, BadRow>>;
 
 enum Sent {
-    Row(Result<RawRow, BadRow>),
+    Rows(Batch),
     Done,
 }
 
 pub(super) struct XlsxRows {
-    rows: Receiver<Sent>,
+    batches: Receiver<Sent>,
+    ready: std::vec::IntoIter<Result<RawRow, BadRow>>,
     /// The sheet's last row number, once the thread knows it; for progress.
     last_row: Arc<AtomicU64>,
     line: u64,
@@ -35,12 +40,13 @@ pub(super) struct XlsxRows {
 
 impl XlsxRows {
     pub(super) fn start(workbook: Workbook, sheet: String) -> XlsxRows {
-        let (sender, rows) = sync_channel(AHEAD);
+        let (sender, batches) = sync_channel(AHEAD);
         let last_row = Arc::new(AtomicU64::new(0));
         let told = Arc::clone(&last_row);
-        std::thread::spawn(move || send_rows(workbook, &sheet, &sender, &told));
+        std::thread::spawn(move || send_rows(workbook, &sheet, Batches::new(sender), &told));
         XlsxRows {
-            rows,
+            batches,
+            ready: Vec::new().into_iter(),
             last_row,
             line: 0,
             finished: false,
@@ -61,11 +67,8 @@ impl XlsxRows {
     }
 
     pub(super) fn next_row(&mut self) -> Option<Result<RawRow, BadRow>> {
-        if self.finished {
-            return None;
-        }
-        match self.rows.recv() {
-            Ok(Sent::Row(row)) => {
+        while !self.finished {
+            if let Some(row) = self.ready.next() {
                 match &row {
                     Ok(row) => self.line = row.line,
                     Err(bad) => {
@@ -73,35 +76,67 @@ impl XlsxRows {
                         self.finished = bad.problem.ends_file();
                     }
                 }
-                Some(row)
+                return Some(row);
             }
-            Ok(Sent::Done) => {
-                self.finished = true;
-                None
+            match self.batches.recv() {
+                Ok(Sent::Rows(batch)) => self.ready = batch.into_iter(),
+                Ok(Sent::Done) => self.finished = true,
+                // The thread ended without saying it was done: it failed.
+                Err(_) => {
+                    self.finished = true;
+                    let problem = RowProblem::SheetStopped;
+                    let line = self.line();
+                    return Some(Err(BadRow { line, problem }));
+                }
             }
-            // The thread ended without saying it was done: it failed.
-            Err(_) => {
-                self.finished = true;
-                let problem = RowProblem::SheetStopped;
-                Some(Err(BadRow {
-                    line: self.line(),
-                    problem,
-                }))
-            }
+        }
+        None
+    }
+}
+
+/// The sending end: gathers rows into batches.
+struct Batches {
+    sender: SyncSender<Sent>,
+    batch: Batch,
+}
+
+impl Batches {
+    fn new(sender: SyncSender<Sent>) -> Batches {
+        Batches {
+            sender,
+            batch: Vec::with_capacity(BATCH),
+        }
+    }
+
+    /// Adds a row; false once the reader is gone and no more rows are wanted.
+    fn push(&mut self, row: Result<RawRow, BadRow>) -> bool {
+        self.batch.push(row);
+        self.batch.len() < BATCH || self.flush()
+    }
+
+    fn flush(&mut self) -> bool {
+        let full = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        self.sender.send(Sent::Rows(full)).is_ok()
+    }
+
+    /// Sends the last rows and says the sheet is done (to a reader that may be gone).
+    fn finish(mut self) {
+        if self.flush() {
+            let _ = self.sender.send(Sent::Done);
         }
     }
 }
 
-/// Reads the sheet and sends its rows until the end, a broken sheet or a gone receiver.
-fn send_rows(mut workbook: Workbook, sheet: &str, rows: &SyncSender<Sent>, last_row: &AtomicU64) {
-    let send = |row| rows.send(Sent::Row(row)).is_ok();
-    let broken = |line, e| {
+/// Reads the sheet and sends its rows until the end, a broken sheet or a gone reader.
+fn send_rows(mut workbook: Workbook, sheet: &str, mut rows: Batches, last_row: &AtomicU64) {
+    let broken = |mut rows: Batches, line, e| {
         let problem = RowProblem::BrokenSheet(Arc::new(e));
-        send(Err(BadRow { line, problem }));
+        rows.push(Err(BadRow { line, problem }));
+        rows.finish();
     };
     let mut cells = match workbook.worksheet_cells_reader(sheet) {
         Ok(cells) => cells,
-        Err(e) => return broken(1, e),
+        Err(e) => return broken(rows, 1, e),
     };
     let dimensions = cells.dimensions();
     last_row.store(u64::from(dimensions.end.0) + 1, Ordering::Relaxed);
@@ -113,7 +148,7 @@ fn send_rows(mut workbook: Workbook, sheet: &str, rows: &SyncSender<Sent>, last_
                 let line = u64::from(at) + 1;
                 if line != row.line {
                     if let Some(done) = row.take() {
-                        if !send(done) {
+                        if !rows.push(done) {
                             return;
                         }
                     }
@@ -122,16 +157,13 @@ fn send_rows(mut workbook: Workbook, sheet: &str, rows: &SyncSender<Sent>, last_
                 row.put(column, cell.get_value());
             }
             Ok(None) => break,
-            Err(e) => return broken(row.line.max(1), e),
+            Err(e) => return broken(rows, row.line.max(1), e),
         }
     }
     if let Some(done) = row.take() {
-        if !send(done) {
-            return;
-        }
+        rows.push(done);
     }
-    // The receiver may be gone; nothing is left to tell it.
-    let _ = rows.send(Sent::Done);
+    rows.finish();
 }
 
 /// The row being gathered from its cells.
