@@ -288,7 +288,7 @@ fn a_sheet_broken_halfway_ends_its_rows_with_the_reason() {
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[0].as_ref().map(|r| r.line), Ok(1));
     // Row 2 was still being gathered (a row ends when the next begins): not read whole.
-    let last = rows[1].as_ref().err().expect("the sheet's failure");
+    let last = rows[1].as_ref().expect_err("the sheet's failure");
     assert!(
         last.starts_with("line 2: the sheet could not be read on from here: "),
         "{last}"
