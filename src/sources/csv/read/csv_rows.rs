@@ -289,6 +289,20 @@ mod tests {
     }
 
     #[test]
+    fn a_row_over_the_limit_skips_itself_only() {
+        let cell = vec![b'x'; MAX_CELL_BYTES];
+        let mut text = vec![cell; MAX_ROW_BYTES / MAX_CELL_BYTES + 1].join(&b',');
+        text.extend_from_slice(b"\n2,y\n");
+        assert_eq!(
+            rows(&text, TextEncoding::Utf8),
+            vec![
+                Err("line 1: the row is longer than 16 MB".into()),
+                ok(2, &["2", "y"])
+            ]
+        );
+    }
+
+    #[test]
     fn too_many_cells_skip_their_row() {
         let mut text = vec![b','; MAX_ROW_CELLS + 5];
         text.extend_from_slice(b"\n2,y\n");

@@ -279,5 +279,15 @@ mod tests {
             TextEncoding::Utf16Le.sample_as_utf8(&le),
             "id\tnäme\n".as_bytes()
         );
+        let be: Vec<u8> = "로그인\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let mut text = String::new();
+        TextEncoding::Utf16Be
+            .stream(std::io::Cursor::new(be))
+            .read_to_string(&mut text)
+            .expect("valid UTF-16");
+        assert_eq!(text, "로그인\n");
     }
 }
