@@ -4,7 +4,6 @@
 //! the line it starts on, quoted line breaks included.
 
 use std::io::{self, BufRead};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use csv_core::ReadRecordResult;
@@ -192,20 +191,6 @@ impl CsvRows {
             start = end;
         }
         Ok(RawRow { line, cells })
-    }
-}
-
-/// A reader that counts the bytes taken from the file, for progress.
-pub(super) struct Counted<R> {
-    pub(super) inner: R,
-    pub(super) count: Arc<AtomicU64>,
-}
-
-impl<R: io::Read> io::Read for Counted<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.count.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(n)
     }
 }
 

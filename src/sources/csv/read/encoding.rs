@@ -9,6 +9,8 @@ use std::io::{self, BufRead, BufReader, Read};
 
 use serde::{Deserialize, Serialize};
 
+use super::counted::read_some;
+
 /// The text encodings an import file can be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -141,15 +143,6 @@ pub(super) fn sniff_8bit(
         }
         if window.len() >= JUDGED_BYTES {
             return Ok(Some(judge(&window[..JUDGED_BYTES])));
-        }
-    }
-}
-
-fn read_some(file: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    loop {
-        match file.read(buf) {
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            other => return other,
         }
     }
 }

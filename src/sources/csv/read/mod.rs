@@ -4,6 +4,7 @@
 //! cannot be read is a `BadRow` and the next one reads. What the cells mean is the
 //! mapping's business, not this module's.
 
+mod counted;
 mod csv_rows;
 mod delimiter;
 mod encoding;
@@ -22,7 +23,8 @@ use serde::{Deserialize, Serialize};
 pub use encoding::TextEncoding;
 pub use error::{BadRow, ReadError, RowProblem};
 
-use csv_rows::{Counted, CsvRows};
+use counted::Counted;
+use csv_rows::CsvRows;
 use xlsx_rows::{Workbook, XlsxRows};
 
 /// The longest cell read; a longer one makes its row a `BadRow`.
