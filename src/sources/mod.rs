@@ -1,6 +1,7 @@
 //! Connectors: each turns a helpdesk's API (or export files) into canonical records.
 //! The only modules, with `sync`, that speak HTTP.
 
+pub mod csv;
 pub mod freshdesk;
 mod gate;
 pub mod record;

@@ -1,0 +1,4 @@
+//! File import: helpdesk and survey-tool exports (CSV or XLSX) read into canonical records.
+
+pub mod dates;
+pub mod read;
