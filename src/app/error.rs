@@ -2,6 +2,8 @@
 //! errors it passes on unchanged, so each front end words and codes them in one place.
 
 use crate::analytics::AnalyticsError;
+use crate::app::import::ImportFailure;
+use crate::sources::csv::import::ImportError;
 use crate::charts::ChartError;
 use crate::export::ExportError;
 use crate::feedback::FeedbackError;
@@ -68,6 +70,8 @@ pub enum AppError {
     Chart(#[from] ChartError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Import(#[from] ImportFailure),
 }
 
 /// What a front end does about an error: show it next to the input, offer to retry
@@ -115,6 +119,7 @@ impl AppError {
                 ChartError::Spec(_) | ChartError::Size { .. } | ChartError::Scale(_),
             ) => ErrorKind::Input,
             AppError::Chart(_) => ErrorKind::Internal,
+            AppError::Import(ImportFailure::Import(ImportError::Store(_))) => ErrorKind::Workspace,
             _ => ErrorKind::Input,
         }
     }

@@ -1,4 +1,5 @@
 //! Connectors: each turns a helpdesk's API (or export files) into canonical records.
 //! The only modules, with `sync`, that speak HTTP.
 
+pub mod csv;
 pub mod zendesk;

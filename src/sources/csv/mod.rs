@@ -1,0 +1,16 @@
+//! File import: exports of any helpdesk or survey tool (CSV, XLSX) read through a
+//! mapping preset into canonical records.
+
+pub mod batch;
+pub mod dates;
+pub mod field;
+pub mod import;
+pub mod keys;
+pub mod mapping;
+pub mod preset;
+pub mod read;
+pub mod report;
+pub mod row;
+pub mod scale;
+pub mod skip;
+pub mod status;
