@@ -248,12 +248,12 @@ fn saved(settings: &ImportSettings, report: &ImportReport, dir: &Path, name: &st
 }
 
 /// The reader's rows, noting how many bytes it has read for the progress.
-struct Tracked<'a> {
-    reader: RowReader,
+struct Tracked<'a, 'c> {
+    reader: RowReader<'c>,
     bytes: &'a Cell<u64>,
 }
 
-impl Iterator for Tracked<'_> {
+impl Iterator for Tracked<'_, '_> {
     type Item = Result<RawRow, BadRow>;
 
     fn next(&mut self) -> Option<Self::Item> {

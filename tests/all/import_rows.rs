@@ -219,7 +219,7 @@ fn every_bad_row_is_reported_with_its_line_and_reason() {
     ]);
     file.push(Err(BadRow {
         line: 7,
-        problem: deskbench::sources::csv::read::RowProblem::BrokenQuotes,
+        problem: deskbench::sources::csv::read::RowProblem::BrokenQuotes { through_line: 9 },
     }));
     let report = db.import(&settings("generic", TICKET_MAPS), file).expect("imported");
     let lines: Vec<String> = report.skipped.iter().map(ToString::to_string).collect();

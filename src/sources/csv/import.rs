@@ -12,7 +12,7 @@ use super::batch::Batch;
 use super::dates::{self, DateFormat};
 use super::mapping::{self, Mapping, MappingError};
 use super::preset::{Preset, ZoneRule};
-use super::read::{BadRow, RawRow};
+use super::read::{BadRow, RawRow, RowProblem};
 use super::report::{preview_of, ImportCounts, ImportReport, PREVIEW_ROWS, REPORTED_ROWS};
 use super::row::{Record, Rules};
 use super::scale::Neutral;
@@ -58,6 +58,8 @@ pub enum ImportError {
     DateFormat { samples: String },
     #[error("the import was cancelled; nothing was changed")]
     Cancelled,
+    #[error("line {line}: {problem}; nothing was imported")]
+    Read { line: u64, problem: RowProblem },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -138,7 +140,7 @@ struct Run<'w, 'tx> {
 }
 
 impl Run<'_, '_> {
-    fn row(&mut self, rules: &Rules, row: Result<RawRow, BadRow>) -> Result<(), StoreError> {
+    fn row(&mut self, rules: &Rules, row: Result<RawRow, BadRow>) -> Result<(), ImportError> {
         if self.in_footer || (self.footer && self.rows > 0 && is_footer(&row)) {
             self.in_footer = true;
             self.footer_lines += 1;
@@ -147,10 +149,7 @@ impl Run<'_, '_> {
         self.rows += 1;
         let row = match row {
             Ok(row) => row,
-            Err(bad) => {
-                self.skip(bad.line, SkipReason::Unreadable(bad.problem.to_string()));
-                return Ok(());
-            }
+            Err(bad) => return self.bad_row(bad),
         };
         let record = match rules.read(&row) {
             Ok(record) => record,
@@ -172,6 +171,22 @@ impl Run<'_, '_> {
             Record::Neutral => self.neutral_excluded += 1,
         }
         Ok(())
+    }
+
+    /// A row the reader could not read is skipped; a cancel or a file that cannot be read
+    /// on ends the import.
+    fn bad_row(&mut self, bad: BadRow) -> Result<(), ImportError> {
+        match bad.problem {
+            RowProblem::Cancelled => Err(ImportError::Cancelled),
+            problem if problem.ends_file() => Err(ImportError::Read {
+                line: bad.line,
+                problem,
+            }),
+            problem => {
+                self.skip(bad.line, SkipReason::Unreadable(problem.to_string()));
+                Ok(())
+            }
+        }
     }
 
     fn skip(&mut self, line: u64, reason: SkipReason) {
@@ -211,6 +226,10 @@ where
     for row in rows.by_ref().take(count) {
         match row {
             Ok(row) => header.push(row),
+            Err(BadRow {
+                problem: RowProblem::Cancelled,
+                ..
+            }) => return Err(ImportError::Cancelled),
             Err(bad) => {
                 return Err(ImportError::Header {
                     line: bad.line,

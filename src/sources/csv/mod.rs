@@ -1,5 +1,4 @@
-//! File import: exports of any helpdesk or survey tool (CSV, XLSX) read through a
-//! mapping preset into canonical records.
+//! File import: helpdesk and survey-tool exports (CSV or XLSX) read into canonical records.
 
 pub mod batch;
 pub mod dates;
