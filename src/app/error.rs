@@ -3,11 +3,11 @@
 
 use crate::analytics::AnalyticsError;
 use crate::app::import::ImportFailure;
-use crate::sources::csv::import::ImportError;
 use crate::charts::ChartError;
 use crate::export::ExportError;
 use crate::feedback::FeedbackError;
 use crate::secrets::SecretError;
+use crate::sources::csv::import::ImportError;
 use crate::store::StoreError;
 use crate::workspace::WorkspaceError;
 use serde::Serialize;

@@ -12,7 +12,9 @@ use chrono_tz::Tz;
 use super::{AppError, Session};
 use crate::sources::csv::import::{import_rows, ImportError, ImportSettings};
 use crate::sources::csv::preset::{FileKind, Preset, PresetError};
-use crate::sources::csv::read::{self, BadRow, FileShape, RawRow, ReadError, ReadOptions, RowReader};
+use crate::sources::csv::read::{
+    self, BadRow, FileShape, RawRow, ReadError, ReadOptions, RowReader,
+};
 use crate::sources::csv::report::ImportReport;
 use crate::sources::csv::scale::Neutral;
 use crate::store::records::{NewSource, Source, SourceKind};
@@ -98,10 +100,17 @@ impl Session {
         let mut workspace = self.own_connection()?;
         let _lock = match request.dry_run {
             true => None,
-            false => Some(WorkspaceLock::acquire(&self.dir, Activity::Import).map_err(WorkspaceError::from)?),
+            false => Some(
+                WorkspaceLock::acquire(&self.dir, Activity::Import)
+                    .map_err(WorkspaceError::from)?,
+            ),
         };
         let target = target_source(&workspace, request, &preset)?;
-        let account_zone = match target.existing.as_ref().and_then(|s| s.time_zone.as_deref()) {
+        let account_zone = match target
+            .existing
+            .as_ref()
+            .and_then(|s| s.time_zone.as_deref())
+        {
             Some(name) => parse_zone(name)?,
             None => workspace.time_zone()?,
         };
@@ -148,7 +157,13 @@ impl Session {
                 .map(|s| (s.line, s.reason.to_string()))
                 .collect();
             let counts = serde_json::to_value(&report.counts).unwrap_or_default();
-            w.record_import(source_id, &file_name(&request.file), now, &counts, &problems)?;
+            w.record_import(
+                source_id,
+                &file_name(&request.file),
+                now,
+                &counts,
+                &problems,
+            )?;
             w.commit()?;
             workspace.remove_demo()?;
         }
@@ -174,13 +189,20 @@ struct Target {
     existing: Option<Source>,
 }
 
-fn target_source(workspace: &Workspace, request: &ImportRequest, preset: &Preset) -> Result<Target, AppError> {
+fn target_source(
+    workspace: &Workspace,
+    request: &ImportRequest,
+    preset: &Preset,
+) -> Result<Target, AppError> {
     let sources = workspace.store().sources()?;
     let name = match (&request.source, preset.kind) {
         (Some(name), _) => name.clone(),
         (None, FileKind::Tickets) => default_name(&preset.name, &request.file),
         (None, FileKind::Survey) => {
-            let csv: Vec<&Source> = sources.iter().filter(|s| s.kind == SourceKind::Csv).collect();
+            let csv: Vec<&Source> = sources
+                .iter()
+                .filter(|s| s.kind == SourceKind::Csv)
+                .collect();
             match csv.as_slice() {
                 [only] => only.name.clone(),
                 _ => {
@@ -226,18 +248,29 @@ fn parse_zone(name: &str) -> Result<Tz, AppError> {
 
 /// Saves the import's mapping as the preset `name`: the preset it started from, its
 /// columns as this file names them, the user's statuses and the date format used.
-fn saved(settings: &ImportSettings, report: &ImportReport, dir: &Path, name: &str) -> Result<PathBuf, AppError> {
+fn saved(
+    settings: &ImportSettings,
+    report: &ImportReport,
+    dir: &Path,
+    name: &str,
+) -> Result<PathBuf, AppError> {
     let mut preset = settings.preset.clone();
     preset.kind = report.kind;
     preset.columns.clear();
     for (label, field) in &report.columns {
         if let Some(field) = field {
-            preset.columns.entry(field.clone()).or_default().push(label.clone());
+            preset
+                .columns
+                .entry(field.clone())
+                .or_default()
+                .push(label.clone());
         }
     }
     for line in &settings.statuses {
         if let Some((value, state)) = line.rsplit_once('=') {
-            preset.statuses.insert(value.trim().to_owned(), state.trim().to_owned());
+            preset
+                .statuses
+                .insert(value.trim().to_owned(), state.trim().to_owned());
         }
     }
     if let crate::sources::csv::dates::DateFormat::Strftime(codes) = &report.date_format {

@@ -64,7 +64,9 @@ impl Writer<'_> {
              WHERE t.source_id = ?1 AND t.status IN ('solved', 'closed')
                AND t.solved_at IS NOT NULL AND u.email IS NOT NULL",
         )?;
-        let rows = stmt.query_map(params![source_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map(params![source_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -82,9 +84,9 @@ impl Writer<'_> {
             params![source_id, file, at, counts.to_string()],
         )?;
         let run = self.tx().last_insert_rowid();
-        let mut insert = self
-            .tx()
-            .prepare_cached("INSERT INTO import_problems (run_id, line, message) VALUES (?1, ?2, ?3)")?;
+        let mut insert = self.tx().prepare_cached(
+            "INSERT INTO import_problems (run_id, line, message) VALUES (?1, ?2, ?3)",
+        )?;
         for (line, message) in problems {
             insert.execute(params![run, *line as i64, message])?;
         }
@@ -114,7 +116,11 @@ impl Store {
     }
 
     /// An import's first `limit` skipped rows: (line, reason).
-    pub fn import_problems(&self, run_id: i64, limit: u32) -> Result<Vec<(u64, String)>, StoreError> {
+    pub fn import_problems(
+        &self,
+        run_id: i64,
+        limit: u32,
+    ) -> Result<Vec<(u64, String)>, StoreError> {
         let mut stmt = self.conn().prepare(
             "SELECT line, message FROM import_problems WHERE run_id = ?1 ORDER BY rowid LIMIT ?2",
         )?;

@@ -34,9 +34,14 @@ impl Activity {
     }
 
     fn from_token(token: &str) -> Option<Activity> {
-        [Activity::Sync, Activity::Import, Activity::Demo, Activity::Upgrade]
-            .into_iter()
-            .find(|a| a.token() == token.trim())
+        [
+            Activity::Sync,
+            Activity::Import,
+            Activity::Demo,
+            Activity::Upgrade,
+        ]
+        .into_iter()
+        .find(|a| a.token() == token.trim())
     }
 
     /// "another Deskbench is {phrase} this workspace".

@@ -40,7 +40,11 @@ impl Imports {
             })
             .expect("a source");
         w.commit().expect("committed");
-        Imports { _dir: dir, store, source }
+        Imports {
+            _dir: dir,
+            store,
+            source,
+        }
     }
 
     fn import(
@@ -73,36 +77,47 @@ impl Imports {
         Ok(report)
     }
 
-    /// Every row of a query, each value as text ("null" for NULL).
     fn query(&self, sql: &str) -> Vec<String> {
-        let conn = rusqlite::Connection::open(self.store.path()).expect("the store's file opens");
-        let mut stmt = conn.prepare(sql).expect("a query");
-        let width = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                let mut cells = Vec::with_capacity(width);
-                for i in 0..width {
-                    cells.push(match r.get::<_, rusqlite::types::Value>(i)? {
-                        rusqlite::types::Value::Null => "null".to_owned(),
-                        rusqlite::types::Value::Integer(n) => n.to_string(),
-                        rusqlite::types::Value::Real(x) => x.to_string(),
-                        rusqlite::types::Value::Text(t) => t,
-                        rusqlite::types::Value::Blob(_) => "blob".to_owned(),
-                    });
-                }
-                Ok(cells.join(" | "))
-            })
-            .expect("rows");
-        rows.collect::<Result<_, _>>().expect("values")
+        query(&self.store, sql)
     }
 
-    /// The KPI report of `from..=to` in UTC.
     fn kpi(&self, from: &str, to: &str) -> serde_json::Value {
-        let frame = Frame::build(&self.store).expect("frame builds");
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
-        let query = range(from, to).resolve(today, chrono_tz::Tz::UTC).expect("valid query");
-        serde_json::to_value(analytics::run(&frame, &query).expect("query runs")).expect("json")
+        kpi(&self.store, from, to)
     }
+}
+
+/// Every row of a query on the store's file, its values as text joined by " | "
+/// ("null" for NULL).
+pub fn query(store: &Store, sql: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(store.path()).expect("the store's file opens");
+    let mut stmt = conn.prepare(sql).expect("a query");
+    let width = stmt.column_count();
+    let rows = stmt
+        .query_map([], |r| {
+            let mut cells = Vec::with_capacity(width);
+            for i in 0..width {
+                cells.push(match r.get::<_, rusqlite::types::Value>(i)? {
+                    rusqlite::types::Value::Null => "null".to_owned(),
+                    rusqlite::types::Value::Integer(n) => n.to_string(),
+                    rusqlite::types::Value::Real(x) => x.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    rusqlite::types::Value::Blob(_) => "blob".to_owned(),
+                });
+            }
+            Ok(cells.join(" | "))
+        })
+        .expect("rows");
+    rows.collect::<Result<_, _>>().expect("values")
+}
+
+/// The KPI report of `from..=to` in UTC, through the engine.
+pub fn kpi(store: &Store, from: &str, to: &str) -> serde_json::Value {
+    let frame = Frame::build(store).expect("frame builds");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+    let query = range(from, to)
+        .resolve(today, chrono_tz::Tz::UTC)
+        .expect("valid query");
+    serde_json::to_value(analytics::run(&frame, &query).expect("query runs")).expect("json")
 }
 
 fn rows(lines: &[&[&str]]) -> Vec<Result<RawRow, BadRow>> {
@@ -148,22 +163,56 @@ const TICKET_MAPS: &[&str] = &[
 ];
 
 const HEADER: &[&str] = &[
-    "Key", "State", "Opened", "Replied", "Done", "Team", "Agent", "Customer", "Labels", "Labels", "Region",
+    "Key", "State", "Opened", "Replied", "Done", "Team", "Agent", "Customer", "Labels", "Labels",
+    "Region",
 ];
 
 fn ticket_file() -> Vec<Result<RawRow, BadRow>> {
     rows(&[
         HEADER,
-        &["PROJ-12", "Resolved", "2025-03-03 09:00", "2025-03-03 09:30", "2025-03-04 09:00", "Tier 1", "Ann", "Bo@Example.com", "vpn", "login", "EU"],
-        &["00001026", "Open", "2025-03-05 10:00", "", "", "Tier 2", "", "cy@example.com", "", "", ""],
+        &[
+            "PROJ-12",
+            "Resolved",
+            "2025-03-03 09:00",
+            "2025-03-03 09:30",
+            "2025-03-04 09:00",
+            "Tier 1",
+            "Ann",
+            "Bo@Example.com",
+            "vpn",
+            "login",
+            "EU",
+        ],
+        &[
+            "00001026",
+            "Open",
+            "2025-03-05 10:00",
+            "",
+            "",
+            "Tier 2",
+            "",
+            "cy@example.com",
+            "",
+            "",
+            "",
+        ],
     ])
 }
 
 #[test]
 fn tickets_keep_text_ids_names_tags_fields_and_calendar_minutes() {
     let mut db = Imports::new();
-    let report = db.import(&settings("generic", TICKET_MAPS), ticket_file()).expect("imported");
-    assert_eq!(report.counts, ImportCounts { rows: 2, tickets_new: 2, ..ImportCounts::default() });
+    let report = db
+        .import(&settings("generic", TICKET_MAPS), ticket_file())
+        .expect("imported");
+    assert_eq!(
+        report.counts,
+        ImportCounts {
+            rows: 2,
+            tickets_new: 2,
+            ..ImportCounts::default()
+        }
+    );
     assert!(report.skipped.is_empty());
     assert_eq!(
         db.query(
@@ -180,7 +229,10 @@ fn tickets_keep_text_ids_names_tags_fields_and_calendar_minutes() {
         ],
         "ids stay text (leading zeros kept); minutes come from the instants, business minutes are unknown"
     );
-    assert_eq!(db.query("SELECT ticket_id, tag FROM ticket_tags ORDER BY tag"), ["1 | login", "1 | vpn"]);
+    assert_eq!(
+        db.query("SELECT ticket_id, tag FROM ticket_tags ORDER BY tag"),
+        ["1 | login", "1 | vpn"]
+    );
     assert_eq!(
         db.query("SELECT f.title, v.value FROM ticket_field_values v JOIN ticket_fields f ON f.id = v.field_id"),
         ["Region | \"EU\""]
@@ -190,20 +242,58 @@ fn tickets_keep_text_ids_names_tags_fields_and_calendar_minutes() {
 #[test]
 fn a_newer_export_updates_tickets_by_id_without_duplicates() {
     let mut db = Imports::new();
-    db.import(&settings("generic", TICKET_MAPS), ticket_file()).expect("first import");
+    db.import(&settings("generic", TICKET_MAPS), ticket_file())
+        .expect("first import");
     let newer = rows(&[
         HEADER,
-        &["00001026", "Resolved", "2025-03-05 10:00", "2025-03-05 11:00", "2025-03-06 10:00", "Tier 2", "Ann", "cy@example.com", "", "", ""],
-        &["PROJ-13", "Open", "2025-03-07 10:00", "", "", "Tier 1", "", "", "", "", ""],
+        &[
+            "00001026",
+            "Resolved",
+            "2025-03-05 10:00",
+            "2025-03-05 11:00",
+            "2025-03-06 10:00",
+            "Tier 2",
+            "Ann",
+            "cy@example.com",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "PROJ-13",
+            "Open",
+            "2025-03-07 10:00",
+            "",
+            "",
+            "Tier 1",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
     ]);
-    let report = db.import(&settings("generic", TICKET_MAPS), newer).expect("second import");
-    assert_eq!((report.counts.tickets_new, report.counts.tickets_updated), (1, 1));
+    let report = db
+        .import(&settings("generic", TICKET_MAPS), newer)
+        .expect("second import");
+    assert_eq!(
+        (report.counts.tickets_new, report.counts.tickets_updated),
+        (1, 1)
+    );
     assert_eq!(
         db.query("SELECT t.id, k.key, t.status FROM tickets t JOIN import_keys k ON k.kind = 'ticket' AND k.id = t.id ORDER BY t.id"),
         ["1 | PROJ-12 | solved", "2 | 00001026 | solved", "3 | PROJ-13 | open"],
     );
-    assert_eq!(db.query("SELECT count(*) FROM groups"), ["2"], "groups are kept by name");
-    assert_eq!(db.query("SELECT count(*) FROM users"), ["3"], "Ann, bo and cy once each");
+    assert_eq!(
+        db.query("SELECT count(*) FROM groups"),
+        ["2"],
+        "groups are kept by name"
+    );
+    assert_eq!(
+        db.query("SELECT count(*) FROM users"),
+        ["3"],
+        "Ann, bo and cy once each"
+    );
 }
 
 #[test]
@@ -211,25 +301,92 @@ fn every_bad_row_is_reported_with_its_line_and_reason() {
     let mut db = Imports::new();
     let mut file = rows(&[
         HEADER,
-        &["A-1", "Open", "2025-02-30 10:00", "", "", "", "", "", "", "", ""],
-        &["A-2", "Escalated", "2025-03-01 10:00", "", "", "", "", "", "", "", ""],
-        &["", "Open", "2025-03-01 10:00", "", "", "", "", "", "", "", ""],
+        &[
+            "A-1",
+            "Open",
+            "2025-02-30 10:00",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "A-2",
+            "Escalated",
+            "2025-03-01 10:00",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "",
+            "Open",
+            "2025-03-01 10:00",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
         &["A-4", "Open"],
-        &["A-5", "Open", "2025-03-01 10:00", "", "", "", "", "", "", "", ""],
+        &[
+            "A-5",
+            "Open",
+            "2025-03-01 10:00",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
     ]);
     file.push(Err(BadRow {
         line: 7,
         problem: deskbench::sources::csv::read::RowProblem::BrokenQuotes { through_line: 9 },
     }));
-    let report = db.import(&settings("generic", TICKET_MAPS), file).expect("imported");
+    let report = db
+        .import(&settings("generic", TICKET_MAPS), file)
+        .expect("imported");
     let lines: Vec<String> = report.skipped.iter().map(ToString::to_string).collect();
     assert_eq!(lines.len(), 5, "{lines:#?}");
-    assert!(lines[0].starts_with("line 2: bad date in created_at: \"2025-02-30 10:00\""), "{}", lines[0]);
-    assert!(lines[1].starts_with("line 3: unknown status \"Escalated\"; map it with --status \"Escalated=solved\""), "{}", lines[1]);
+    assert!(
+        lines[0].starts_with("line 2: bad date in created_at: \"2025-02-30 10:00\""),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(
+            "line 3: unknown status \"Escalated\"; map it with --status \"Escalated=solved\""
+        ),
+        "{}",
+        lines[1]
+    );
     assert_eq!(lines[2], "line 4: no id");
     assert_eq!(lines[3], "line 5: has 2 cells where the header has 11");
     assert!(lines[4].starts_with("line 7: unreadable: "), "{}", lines[4]);
-    assert_eq!((report.counts.rows, report.counts.skipped, report.counts.tickets_new), (6, 5, 1));
+    assert_eq!(
+        (
+            report.counts.rows,
+            report.counts.skipped,
+            report.counts.tickets_new
+        ),
+        (6, 5, 1)
+    );
     assert_eq!(db.query("SELECT count(*) FROM tickets"), ["1"]);
 }
 
@@ -238,7 +395,22 @@ fn a_user_status_table_turns_unknown_statuses_into_states() {
     let mut db = Imports::new();
     let mut with_status = settings("generic", TICKET_MAPS);
     with_status.statuses = vec!["Escalated=open".into()];
-    let file = rows(&[HEADER, &["A-2", "Escalated", "2025-03-01 10:00", "", "", "", "", "", "", "", ""]]);
+    let file = rows(&[
+        HEADER,
+        &[
+            "A-2",
+            "Escalated",
+            "2025-03-01 10:00",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ]);
     let report = db.import(&with_status, file).expect("imported");
     assert!(report.skipped.is_empty());
     assert_eq!(db.query("SELECT status FROM tickets"), ["open"]);
@@ -247,25 +419,53 @@ fn a_user_status_table_turns_unknown_statuses_into_states() {
 #[test]
 fn a_cancelled_import_changes_nothing() {
     let mut db = Imports::new();
-    db.import(&settings("generic", TICKET_MAPS), ticket_file()).expect("first import");
+    db.import(&settings("generic", TICKET_MAPS), ticket_file())
+        .expect("first import");
     let before = db.query("SELECT id, status, updated_at FROM tickets ORDER BY id");
     let mut big = vec![HEADER.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
     for i in 0..5_000 {
         let id = format!("B-{i}");
-        big.push([id.as_str(), "Open", "2025-03-01 10:00", "", "", "New team", "", "", "", "", ""].map(String::from).to_vec());
+        big.push(
+            [
+                id.as_str(),
+                "Open",
+                "2025-03-01 10:00",
+                "",
+                "",
+                "New team",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
     }
     let file: Vec<Result<RawRow, BadRow>> = big
         .into_iter()
         .enumerate()
-        .map(|(i, cells)| Ok(RawRow { line: i as u64 + 1, cells }))
+        .map(|(i, cells)| {
+            Ok(RawRow {
+                line: i as u64 + 1,
+                cells,
+            })
+        })
         .collect();
     let cancel = AtomicBool::new(false);
     let err = db
         .import_until(&settings("generic", TICKET_MAPS), file, &cancel, 4_000)
         .expect_err("cancelled");
     assert!(matches!(err, ImportError::Cancelled), "{err}");
-    assert_eq!(db.query("SELECT id, status, updated_at FROM tickets ORDER BY id"), before);
-    assert_eq!(db.query("SELECT count(*) FROM groups WHERE name = 'New team'"), ["0"]);
+    assert_eq!(
+        db.query("SELECT id, status, updated_at FROM tickets ORDER BY id"),
+        before
+    );
+    assert_eq!(
+        db.query("SELECT count(*) FROM groups WHERE name = 'New team'"),
+        ["0"]
+    );
 }
 
 #[test]
@@ -277,25 +477,50 @@ fn a_file_without_a_first_reply_column_leaves_that_kpi_empty() {
         &["1", "2025-03-03 09:00", "2025-03-03 13:00"],
         &["2", "2025-03-04 09:00", ""],
     ]);
-    db.import(&settings("generic", &maps), file).expect("imported");
+    db.import(&settings("generic", &maps), file)
+        .expect("imported");
     let kpis = &db.kpi("2025-03-01", "2025-03-31")["kpis"];
     assert_eq!(kpis["first_reply_time"]["n"], json!(0));
-    assert_eq!(kpis["first_reply_time"]["median"], json!(null), "no made-up number");
+    assert_eq!(
+        kpis["first_reply_time"]["median"],
+        json!(null),
+        "no made-up number"
+    );
     assert_eq!(kpis["full_resolution_time"]["median"], json!(240.0));
-    assert_eq!(kpis["tickets_solved"], json!({"value": 1}), "a resolved time and no status: solved");
+    assert_eq!(
+        kpis["tickets_solved"],
+        json!({"value": 1}),
+        "a resolved time and no status: solved"
+    );
 }
 
 #[test]
 fn survey_responses_join_by_ticket_id_else_by_email_and_the_last_solved_ticket() {
     let mut db = Imports::new();
-    let maps = ["Key=id", "Opened=created_at", "Done=solved_at", "Customer=requester_email"];
+    let maps = [
+        "Key=id",
+        "Opened=created_at",
+        "Done=solved_at",
+        "Customer=requester_email",
+    ];
     let tickets = rows(&[
         &["Key", "Opened", "Done", "Customer"],
-        &["T-1", "2025-03-01 09:00", "2025-03-01 12:00", "dee@example.com"],
-        &["T-2", "2025-03-05 09:00", "2025-03-05 12:00", "dee@example.com"],
+        &[
+            "T-1",
+            "2025-03-01 09:00",
+            "2025-03-01 12:00",
+            "dee@example.com",
+        ],
+        &[
+            "T-2",
+            "2025-03-05 09:00",
+            "2025-03-05 12:00",
+            "dee@example.com",
+        ],
         &["T-3", "2025-03-06 09:00", "", "eve@example.com"],
     ]);
-    db.import(&settings("generic", &maps), tickets).expect("tickets");
+    db.import(&settings("generic", &maps), tickets)
+        .expect("tickets");
     let survey = rows(&[
         &["Response", "Ticket", "Email", "Score", "Said", "When"],
         &["r1", "T-1", "", "5", "quick", "2025-03-02 10:00"],
@@ -304,16 +529,34 @@ fn survey_responses_join_by_ticket_id_else_by_email_and_the_last_solved_ticket()
         &["r4", "T-9", "eve@example.com", "4", "", "2025-03-07 10:00"],
         &["r5", "", "", "4", "", "2025-03-07 10:00"],
     ]);
-    let survey_maps = ["Response=id", "Ticket=ticket_id", "Email=requester_email", "Score=score", "Said=comment", "When=rated_at"];
-    let report = db.import(&settings("generic", &survey_maps), survey).expect("ratings");
-    assert_eq!((report.counts.ratings, report.counts.ratings_unmatched), (3, 2));
+    let survey_maps = [
+        "Response=id",
+        "Ticket=ticket_id",
+        "Email=requester_email",
+        "Score=score",
+        "Said=comment",
+        "When=rated_at",
+    ];
+    let report = db
+        .import(&settings("generic", &survey_maps), survey)
+        .expect("ratings");
     assert_eq!(
-        db.query("SELECT r.ticket_id, r.score, r.comment FROM satisfaction_ratings r ORDER BY r.id"),
+        (report.counts.ratings, report.counts.ratings_unmatched),
+        (3, 2)
+    );
+    assert_eq!(
+        db.query(
+            "SELECT r.ticket_id, r.score, r.comment FROM satisfaction_ratings r ORDER BY r.id"
+        ),
         ["1 | good | quick", "2 | bad | null", "1 | bad | null"],
         "r2 joins T-2 (solved last before it), r3 T-1; a neutral 3 counts as bad by default"
     );
     let unmatched: Vec<String> = report.skipped.iter().map(|s| s.line.to_string()).collect();
-    assert_eq!(unmatched, ["5", "6"], "eve's ticket is unsolved, r5 has nothing to join by");
+    assert_eq!(
+        unmatched,
+        ["5", "6"],
+        "eve's ticket is unsolved, r5 has nothing to join by"
+    );
 
     let mut exclude = settings("generic", &survey_maps);
     exclude.neutral = Neutral::Exclude;
@@ -323,6 +566,13 @@ fn survey_responses_join_by_ticket_id_else_by_email_and_the_last_solved_ticket()
         &["r6", "T-2", "", "4", "", "2025-03-08 10:00"],
     ]);
     let report = db.import(&exclude, again).expect("ratings again");
-    assert_eq!((report.counts.ratings, report.counts.neutral_excluded), (1, 1));
-    assert_eq!(db.query("SELECT count(*) FROM satisfaction_ratings"), ["4"], "r3 kept from before, r6 added");
+    assert_eq!(
+        (report.counts.ratings, report.counts.neutral_excluded),
+        (1, 1)
+    );
+    assert_eq!(
+        db.query("SELECT count(*) FROM satisfaction_ratings"),
+        ["4"],
+        "r3 kept from before, r6 added"
+    );
 }

@@ -135,7 +135,8 @@ impl<'w, 'tx> Batch<'w, 'tx> {
     /// Writes what is pending and stores the new keys; the counts of the whole import.
     pub fn finish(mut self) -> Result<ImportCounts, StoreError> {
         self.flush()?;
-        self.w.add_import_keys(self.source_id, &self.keys.take_added())?;
+        self.w
+            .add_import_keys(self.source_id, &self.keys.take_added())?;
         Ok(self.counts)
     }
 

@@ -157,7 +157,10 @@ mod tests {
         );
         assert!("field:".parse::<Field>().is_err());
         let err = "resolved".parse::<Field>().unwrap_err().to_string();
-        assert!(err.contains("solved_at") && err.contains("field:NAME"), "{err}");
+        assert!(
+            err.contains("solved_at") && err.contains("field:NAME"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -91,7 +91,14 @@ where
         .or((settings.preset.zone == ZoneRule::Utc).then_some(Tz::UTC))
         .unwrap_or(settings.account_zone);
     let columns = columns_of(&mapping);
-    let rules = Rules::new(&settings.preset, mapping, statuses, settings.neutral, dates, zone);
+    let rules = Rules::new(
+        &settings.preset,
+        mapping,
+        statuses,
+        settings.neutral,
+        dates,
+        zone,
+    );
     let mut run = Run {
         batch: Batch::new(w, source_id)?,
         preview: Vec::new(),
@@ -113,7 +120,10 @@ where
         }
     }
     progress(run.rows);
-    let (preview, skipped) = (std::mem::take(&mut run.preview), std::mem::take(&mut run.skipped));
+    let (preview, skipped) = (
+        std::mem::take(&mut run.preview),
+        std::mem::take(&mut run.skipped),
+    );
     let counts = run.finish()?;
     Ok(ImportReport {
         kind: rules.mapping.kind,
@@ -197,8 +207,12 @@ impl Run<'_, '_> {
     }
 
     fn finish(self) -> Result<ImportCounts, StoreError> {
-        let (rows, skipped, footer_lines, neutral_excluded) =
-            (self.rows, self.skipped_count, self.footer_lines, self.neutral_excluded);
+        let (rows, skipped, footer_lines, neutral_excluded) = (
+            self.rows,
+            self.skipped_count,
+            self.footer_lines,
+            self.neutral_excluded,
+        );
         let counts = self.batch.finish()?;
         Ok(ImportCounts {
             rows,

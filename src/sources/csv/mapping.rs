@@ -17,6 +17,8 @@ pub struct Mapping {
     pub fields: Vec<(Field, Vec<usize>)>,
     /// Each column's header as shown to the user.
     pub labels: Vec<String>,
+    /// Each column's names as compared (see `header_key`).
+    names: Vec<Vec<String>>,
     /// The zone the header rows state, if any.
     pub zone: Option<Tz>,
 }
@@ -48,7 +50,11 @@ struct Column {
 
 /// Resolves the columns of `header` (the preset's header rows) for `preset` with the
 /// user's `maps` ("COLUMN=FIELD") on top.
-pub fn resolve(preset: &Preset, maps: &[String], header: &[RawRow]) -> Result<Mapping, MappingError> {
+pub fn resolve(
+    preset: &Preset,
+    maps: &[String],
+    header: &[RawRow],
+) -> Result<Mapping, MappingError> {
     if header.len() < preset.header_rows.max(1) {
         return Err(MappingError::NoHeader(preset.header_rows));
     }
@@ -101,10 +107,12 @@ pub fn resolve(preset: &Preset, maps: &[String], header: &[RawRow]) -> Result<Ma
     let kind = kind_of(preset, &fields);
     check_required(kind, &fields, &listing)?;
     fields.sort_by(|a, b| a.0.cmp(&b.0));
+    let (labels, names) = columns.into_iter().map(|c| (c.label, c.keys)).unzip();
     Ok(Mapping {
         kind,
         fields,
-        labels: columns.into_iter().map(|c| c.label).collect(),
+        labels,
+        names,
         zone,
     })
 }
@@ -113,6 +121,12 @@ impl Mapping {
     /// The column of a single-valued field.
     pub fn column(&self, field: &Field) -> Option<usize> {
         self.columns(field).first().copied()
+    }
+
+    /// The first column named `name` (any of its header rows).
+    pub fn position(&self, name: &str) -> Option<usize> {
+        let key = header_key(name);
+        self.names.iter().position(|keys| keys.contains(&key))
     }
 
     pub fn columns(&self, field: &Field) -> &[usize] {
@@ -241,7 +255,11 @@ fn json_zone(cell: &str) -> Option<Tz> {
 /// The first columns, for messages: "Ticket ID, Subject, … (40 in all)".
 fn listing(columns: &[Column]) -> String {
     const SHOWN: usize = 25;
-    let names: Vec<&str> = columns.iter().take(SHOWN).map(|c| c.label.as_str()).collect();
+    let names: Vec<&str> = columns
+        .iter()
+        .take(SHOWN)
+        .map(|c| c.label.as_str())
+        .collect();
     let mut text = names.join(", ");
     if columns.len() > SHOWN {
         text += &format!(", … ({} in all)", columns.len());
@@ -269,7 +287,17 @@ mod tests {
 
     #[test]
     fn repeated_headers_gather_and_custom_columns_become_fields() {
-        let header = row(1, &["Summary", "Issue key", "Created", "Labels", "Labels", "Custom field (Region)"]);
+        let header = row(
+            1,
+            &[
+                "Summary",
+                "Issue key",
+                "Created",
+                "Labels",
+                "Labels",
+                "Custom field (Region)",
+            ],
+        );
         let m = resolve(&preset("jira"), &[], &[header]).expect("mapped");
         assert_eq!(m.column(&Field::Id), Some(1));
         assert_eq!(m.columns(&Field::Tags), [3, 4]);
@@ -284,19 +312,33 @@ mod tests {
         assert_eq!(m.column(&Field::Id), Some(0));
         assert_eq!(m.column(&Field::CreatedAt), Some(1));
         let err = resolve(&preset("generic"), &["Nope=id".into()], &[header]).unwrap_err();
-        assert_eq!(err.to_string(), "the file has no column \"Nope\"; its columns are Ref, Opened, Issue key");
+        assert_eq!(
+            err.to_string(),
+            "the file has no column \"Nope\"; its columns are Ref, Opened, Issue key"
+        );
     }
 
     #[test]
     fn a_file_without_ids_or_dates_says_what_to_map() {
         let header = row(1, &["Key", "When"]);
         let err = resolve(&preset("generic"), &["Key=id".into()], &[header]).unwrap_err();
-        assert!(err.to_string().starts_with("the file has no column for created_at; map one with --map \"COLUMN=created_at\""), "{err}");
+        assert!(
+            err.to_string().starts_with(
+                "the file has no column for created_at; map one with --map \"COLUMN=created_at\""
+            ),
+            "{err}"
+        );
     }
 
     #[test]
     fn zones_stated_in_headers_are_read_and_stripped() {
-        let header = row(1, &["Conversation ID", "Conversation created at (America/New_York)"]);
+        let header = row(
+            1,
+            &[
+                "Conversation ID",
+                "Conversation created at (America/New_York)",
+            ],
+        );
         let m = resolve(&preset("intercom"), &[], &[header]).expect("mapped");
         assert_eq!(m.zone, Some(chrono_tz::America::New_York));
         assert_eq!(m.column(&Field::CreatedAt), Some(1));
@@ -306,10 +348,31 @@ mod tests {
     fn three_header_rows_match_ids_or_labels_and_read_the_zone() {
         let rows = [
             row(1, &["ResponseId", "RecordedDate", "Q1", "ticket_id"]),
-            row(2, &["Response ID", "Recorded Date", "How satisfied were you?", "ticket_id"]),
-            row(3, &[r#"{"ImportId":"_recordId"}"#, r#"{"ImportId":"recordedDate","timeZone":"America/Denver"}"#, r#"{"ImportId":"QID1"}"#, r#"{"ImportId":"ticket_id"}"#]),
+            row(
+                2,
+                &[
+                    "Response ID",
+                    "Recorded Date",
+                    "How satisfied were you?",
+                    "ticket_id",
+                ],
+            ),
+            row(
+                3,
+                &[
+                    r#"{"ImportId":"_recordId"}"#,
+                    r#"{"ImportId":"recordedDate","timeZone":"America/Denver"}"#,
+                    r#"{"ImportId":"QID1"}"#,
+                    r#"{"ImportId":"ticket_id"}"#,
+                ],
+            ),
         ];
-        let m = resolve(&preset("qualtrics"), &["How satisfied were you?=score".into()], &rows).expect("mapped");
+        let m = resolve(
+            &preset("qualtrics"),
+            &["How satisfied were you?=score".into()],
+            &rows,
+        )
+        .expect("mapped");
         assert_eq!(m.kind, FileKind::Survey);
         assert_eq!(m.column(&Field::Score), Some(2));
         assert_eq!(m.column(&Field::RatedAt), Some(1));
@@ -319,10 +382,18 @@ mod tests {
     #[test]
     fn a_blank_first_row_cell_continues_the_question_before() {
         let rows = [
-            row(1, &["Respondent ID", "End Date", "Rate us", "", "Custom Data 1"]),
+            row(
+                1,
+                &["Respondent ID", "End Date", "Rate us", "", "Custom Data 1"],
+            ),
             row(2, &["", "", "Response", "Other (please specify)", ""]),
         ];
-        let m = resolve(&preset("surveymonkey"), &["Rate us / Response=score".into()], &rows).expect("mapped");
+        let m = resolve(
+            &preset("surveymonkey"),
+            &["Rate us / Response=score".into()],
+            &rows,
+        )
+        .expect("mapped");
         assert_eq!(m.column(&Field::Score), Some(2));
         assert_eq!(m.labels[3], "Rate us / Other (please specify)");
         assert_eq!(m.column(&Field::TicketId), Some(4));

@@ -234,7 +234,12 @@ mod tests {
             let preset = Preset::parse("built-in", text).expect("a built-in preset reads");
             let fields = preset.fields().expect("known fields");
             let generic = preset.name == "generic";
-            assert_eq!(fields.is_empty(), generic, "{}: only generic maps nothing", preset.name);
+            assert_eq!(
+                fields.is_empty(),
+                generic,
+                "{}: only generic maps nothing",
+                preset.name
+            );
         }
         assert_eq!(Preset::built_in().len(), BUILT_IN.len());
     }
@@ -245,9 +250,21 @@ mod tests {
         let jira = Preset::find("jira", dir.path()).expect("built in");
         jira.save(dir.path(), "our-jira").expect("saved");
         let ours = Preset::find("our-jira", dir.path()).expect("found again");
-        assert_eq!(ours, Preset { name: "our-jira".into(), ..jira.clone() });
-        assert!(matches!(jira.save(dir.path(), "jira"), Err(PresetError::BuiltInName(_))));
-        assert!(matches!(jira.save(dir.path(), "../x"), Err(PresetError::BadName(_))));
+        assert_eq!(
+            ours,
+            Preset {
+                name: "our-jira".into(),
+                ..jira.clone()
+            }
+        );
+        assert!(matches!(
+            jira.save(dir.path(), "jira"),
+            Err(PresetError::BuiltInName(_))
+        ));
+        assert!(matches!(
+            jira.save(dir.path(), "../x"),
+            Err(PresetError::BadName(_))
+        ));
         let err = Preset::find("nope", dir.path()).unwrap_err().to_string();
         assert!(err.contains("jira") && err.contains("typeform"), "{err}");
     }

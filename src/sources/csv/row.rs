@@ -91,8 +91,7 @@ impl Rules {
             .keep
             .iter()
             .filter_map(|rule| {
-                let key = header_key(&rule.column);
-                let column = mapping.labels.iter().position(|l| header_key(l) == key)?;
+                let column = mapping.position(&rule.column)?;
                 let values = rule.values.iter().map(|v| header_key(v)).collect();
                 Some((column, rule.column.clone(), values))
             })
@@ -237,9 +236,9 @@ impl Rules {
             None => {
                 let rated_at = rated_at.ok_or(SkipReason::Missing(Field::RatedAt))?;
                 let ticket = self.text(row, &Field::TicketId);
-                let key = self
-                    .text(row, &Field::Id)
-                    .unwrap_or_else(|| format!("{}|{rated_at}|{raw}", ticket.as_deref().unwrap_or("")));
+                let key = self.text(row, &Field::Id).unwrap_or_else(|| {
+                    format!("{}|{rated_at}|{raw}", ticket.as_deref().unwrap_or(""))
+                });
                 RatingRow {
                     line: row.line,
                     key,

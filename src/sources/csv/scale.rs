@@ -151,7 +151,10 @@ mod tests {
     #[test]
     fn scores_off_the_scale_are_refused_with_what_it_holds() {
         let err = labels().grade("7").unwrap_err();
-        assert_eq!(err.to_string(), "score \"7\" is not on the scale (1–5, Great, Okay, Not Good)");
+        assert_eq!(
+            err.to_string(),
+            "score \"7\" is not on the scale (1–5, Great, Okay, Not Good)"
+        );
         assert!(labels().grade("").is_err());
     }
 }

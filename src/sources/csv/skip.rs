@@ -13,14 +13,24 @@ const QUOTED_CHARS: usize = 60;
 pub enum SkipReason {
     /// The reader could not read the row (broken quotes, invalid text).
     Unreadable(String),
-    CellCount { found: usize, expected: usize },
+    CellCount {
+        found: usize,
+        expected: usize,
+    },
     MissingId,
     Missing(Field),
-    BadDate { field: Field, value: String, problem: String },
+    BadDate {
+        field: Field,
+        value: String,
+        problem: String,
+    },
     UnknownStatus(String),
     BadScore(ScoreProblem),
     /// A row the preset leaves out (Qualtrics previews, unfinished responses).
-    NotKept { column: String, value: String },
+    NotKept {
+        column: String,
+        value: String,
+    },
     /// A rating whose ticket is neither in the file's ticket column nor found by email.
     Unmatched,
 }

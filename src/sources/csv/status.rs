@@ -22,9 +22,13 @@ const COMMON: [(&str, TicketStatus); 9] = [
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StatusError {
-    #[error("{0:?} is not a status mapping; write VALUE=STATE, e.g. \"Waiting for customer=pending\"")]
+    #[error(
+        "{0:?} is not a status mapping; write VALUE=STATE, e.g. \"Waiting for customer=pending\""
+    )]
     NoEquals(String),
-    #[error("{state:?} (for {value:?}) is not a state; use new, open, pending, hold, solved or closed")]
+    #[error(
+        "{state:?} (for {value:?}) is not a state; use new, open, pending, hold, solved or closed"
+    )]
     BadState { value: String, state: String },
 }
 
@@ -84,7 +88,10 @@ mod tests {
             &["waiting FOR customer=pending".into()],
         )
         .expect("a table");
-        assert_eq!(table.state("Waiting for Customer"), Some(TicketStatus::Pending));
+        assert_eq!(
+            table.state("Waiting for Customer"),
+            Some(TicketStatus::Pending)
+        );
         assert_eq!(table.state(" Resolved "), Some(TicketStatus::Solved));
         assert_eq!(table.state("Escalated"), None);
     }
@@ -94,7 +101,10 @@ mod tests {
         let none = std::iter::empty();
         assert_eq!(
             StatusTable::new(none, &["Escalated=urgent".into()]).unwrap_err(),
-            StatusError::BadState { value: "Escalated".into(), state: "urgent".into() }
+            StatusError::BadState {
+                value: "Escalated".into(),
+                state: "urgent".into()
+            }
         );
         let none = std::iter::empty();
         assert!(matches!(

@@ -222,6 +222,8 @@ fn sniff_encoding(
     file: &mut File,
     cancel: &AtomicBool,
 ) -> io::Result<Result<TextEncoding, ReadError>> {
+    // Reading the head left the file past it; the scan starts at the first byte.
+    file.seek(SeekFrom::Start(0))?;
     let found = encoding::sniff_8bit(&mut *file, || !cancel.load(Ordering::Relaxed))?;
     file.seek(SeekFrom::Start(0))?;
     Ok(found.ok_or(ReadError::Cancelled))
