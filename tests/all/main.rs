@@ -19,6 +19,7 @@ mod feedback_kb;
 mod feedback_names;
 mod fixtures;
 mod frame_update;
+mod import_cli;
 mod import_files;
 mod import_rows;
 mod kpi;

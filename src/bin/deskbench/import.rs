@@ -151,6 +151,7 @@ fn counts(outcome: &ImportOutcome) -> String {
     }
     let skipped = match c.skipped {
         0 => "no rows skipped".to_owned(),
+        1 => "1 row skipped:".to_owned(),
         n => format!("{n} rows skipped:"),
     };
     format!(
