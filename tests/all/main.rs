@@ -29,6 +29,7 @@ mod partial_buckets;
 mod partial_charts;
 mod people;
 mod proptest_dates;
+mod proptest_import;
 mod proptest_pages;
 mod secrets;
 mod snapshot;

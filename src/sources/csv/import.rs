@@ -256,7 +256,7 @@ where
 }
 
 /// `--date-format`, else the preset's format when it reads every sampled date, else
-/// the format the sampled dates show.
+/// the format the sampled dates that some format reads show.
 fn choose_dates(
     settings: &ImportSettings,
     mapping: &Mapping,
@@ -292,7 +292,14 @@ fn choose_dates(
     if samples.is_empty() {
         return Ok(DateFormat::Iso8601);
     }
-    dates::detect(&samples).ok_or_else(|| ImportError::DateFormat {
+    // A value no format reads (`2025-13-45`) is a bad row later, not a reason to
+    // refuse the file's format.
+    let readable: Vec<&str> = samples
+        .iter()
+        .copied()
+        .filter(|s| !dates::candidates(&[s]).is_empty())
+        .collect();
+    dates::detect(&readable).ok_or_else(|| ImportError::DateFormat {
         samples: samples
             .iter()
             .take(3)
