@@ -423,3 +423,89 @@ fn a_cancelled_import_leaves_no_source_and_no_ticket() {
     assert_eq!(query(&store, "SELECT count(*) FROM sources"), ["0"]);
     assert_eq!(query(&store, "SELECT count(*) FROM tickets"), ["0"]);
 }
+
+#[test]
+fn servicenow_xlsx_labels_and_real_date_cells() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let (dir, session) = workspace();
+    let path = dir.path().join("incidents.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let when = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    let header = [
+        "Number",
+        "Opened",
+        "Short description",
+        "Caller",
+        "Priority",
+        "State",
+        "Category",
+        "Assignment group",
+        "Assigned to",
+        "Updated",
+        "Updated by",
+    ];
+    for (col, label) in header.iter().enumerate() {
+        sheet
+            .write_string(0, col as u16, *label)
+            .expect("a header cell");
+    }
+    let rows = [
+        [
+            "INC0010001",
+            "2025-03-03 08:00:00",
+            "Email not syncing",
+            "Dee Fox",
+            "2 - High",
+            "In Progress",
+            "Software",
+            "Service Desk",
+            "Ann Lee",
+            "2025-03-03 12:00:00",
+            "admin",
+        ],
+        [
+            "INC0010004",
+            "2025-03-05 16:30:00",
+            "VPN slow",
+            "Eve Gray",
+            "1 - Critical",
+            "New",
+            "Network",
+            "Network",
+            "",
+            "2025-03-05 16:31:00",
+            "admin",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (col, value) in row.iter().enumerate() {
+            let col = col as u16;
+            if matches!(col, 1 | 9) {
+                let at = ExcelDateTime::parse_from_str(value).expect("a date");
+                sheet
+                    .write_datetime_with_format(r, col, &at, &when)
+                    .expect("a date cell");
+            } else {
+                sheet.write_string(r, col, *value).expect("a cell");
+            }
+        }
+    }
+    book.save(&path).expect("the workbook is written");
+    let req = ImportRequest {
+        file: path,
+        preset: Some("servicenow".into()),
+        tz: Some("UTC".into()),
+        ..ImportRequest::default()
+    };
+    let outcome = import(&session, &req);
+    assert!(skipped(&outcome).is_empty(), "{:?}", skipped(&outcome));
+    assert_eq!(
+        tickets(&store(&dir)),
+        [
+            "INC0010001 | open | high | null | 2025-03-03 08:00:00 | null | null | null | Service Desk | Ann Lee | Dee Fox | null | null",
+            "INC0010004 | new | urgent | null | 2025-03-05 16:30:00 | null | null | null | Network | null | Eve Gray | null | null",
+        ]
+    );
+}
