@@ -115,7 +115,7 @@ where
             return Err(ImportError::Cancelled);
         }
         run.row(&rules, row)?;
-        if run.rows % PROGRESS_EVERY == 0 {
+        if run.rows.is_multiple_of(PROGRESS_EVERY) {
             progress(run.rows);
         }
     }
