@@ -2,7 +2,7 @@
 //! (`ReadError`), and one row that cannot (`BadRow`), which never stops the rows after it
 //! unless its problem `ends_file` (a cancel, a disk error).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use thiserror::Error;
@@ -40,6 +40,17 @@ pub enum ReadError {
     UnusableDelimiter(u8),
     #[error("the import was cancelled")]
     Cancelled,
+}
+
+impl ReadError {
+    /// The error for an I/O failure on `path`: a missing file says so plainly.
+    pub(super) fn io(path: &Path, source: std::io::Error) -> ReadError {
+        let path = path.to_owned();
+        match source.kind() {
+            std::io::ErrorKind::NotFound => ReadError::NotFound { path },
+            _ => ReadError::Unreadable { path, source },
+        }
+    }
 }
 
 /// Why one row was not read. `Cancelled`, `Unreadable`, `BrokenSheet` and `SheetStopped`

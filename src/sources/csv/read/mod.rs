@@ -12,7 +12,7 @@ mod xlsx_rows;
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -84,7 +84,8 @@ pub struct RowReader<'c> {
 
 enum Rows {
     Csv {
-        rows: CsvRows,
+        // Boxed: the parser's tables make it ten times the size of the XLSX rows.
+        rows: Box<CsvRows>,
         bytes_read: Arc<AtomicU64>,
     },
     Xlsx {
@@ -143,15 +144,7 @@ pub fn open<'c>(
     options: &ReadOptions,
     cancel: &'c AtomicBool,
 ) -> Result<(FileShape, RowReader<'c>), ReadError> {
-    let unreadable = |source: io::Error| match source.kind() {
-        io::ErrorKind::NotFound => ReadError::NotFound {
-            path: path.to_owned(),
-        },
-        _ => ReadError::Unreadable {
-            path: path.to_owned(),
-            source,
-        },
-    };
+    let unreadable = |source| ReadError::io(path, source);
     let mut file = File::open(path).map_err(unreadable)?;
     let total_bytes = file.metadata().map_err(unreadable)?.len();
     let head = read_head(&mut file).map_err(unreadable)?;
@@ -160,12 +153,10 @@ pub fn open<'c>(
         FileFormat::Csv => {
             let encoding = match options.encoding.or_else(|| TextEncoding::from_bom(&head)) {
                 Some(encoding) => encoding,
-                None => sniff_encoding(&mut file, cancel).map_err(unreadable)??,
+                None => sniff_encoding(&mut file, cancel, path)?,
             };
-            open_csv(file, &head, encoding, options, total_bytes).map_err(|e| match e {
-                Opening::Io(e) => unreadable(e),
-                Opening::Refused(e) => e,
-            })?
+            let delimiter = delimiter_of(&head, encoding, options.delimiter)?;
+            open_csv(file, &head, encoding, delimiter, total_bytes).map_err(unreadable)?
         }
     };
     let reader = RowReader {
@@ -216,56 +207,56 @@ fn is_spreadsheet_xml(head: &[u8]) -> bool {
     text.starts_with("<?xml") && text.contains("urn:schemas-microsoft-com:office:spreadsheet")
 }
 
-/// UTF-8 or Windows-1252, from the file's first non-ASCII bytes; the file is left at
-/// its start.
+/// UTF-8 or Windows-1252, from the file's first non-ASCII bytes.
 fn sniff_encoding(
     file: &mut File,
     cancel: &AtomicBool,
-) -> io::Result<Result<TextEncoding, ReadError>> {
-    // Reading the head left the file past it; the scan starts at the first byte.
-    file.seek(SeekFrom::Start(0))?;
-    let found = encoding::sniff_8bit(&mut *file, || !cancel.load(Ordering::Relaxed))?;
-    file.seek(SeekFrom::Start(0))?;
-    Ok(found.ok_or(ReadError::Cancelled))
+    path: &Path,
+) -> Result<TextEncoding, ReadError> {
+    let scan = |file: &mut File| {
+        file.seek(SeekFrom::Start(0))?;
+        encoding::sniff_8bit(file, || !cancel.load(Ordering::Relaxed))
+    };
+    scan(file)
+        .map_err(|source| ReadError::io(path, source))?
+        .ok_or(ReadError::Cancelled)
 }
 
-enum Opening {
-    Io(io::Error),
-    Refused(ReadError),
+/// The delimiter asked for, if it can separate cells, else the one sniffed from the head.
+fn delimiter_of(head: &[u8], encoding: TextEncoding, asked: Option<u8>) -> Result<u8, ReadError> {
+    match asked {
+        Some(d) if d.is_ascii() && !matches!(d, b'"' | b'\n' | b'\r') => Ok(d),
+        Some(d) => Err(ReadError::UnusableDelimiter(d)),
+        None => {
+            let sample = encoding.sample_as_utf8(&head[encoding.bom_len(head)..]);
+            let fallback = match encoding {
+                TextEncoding::Utf16Le | TextEncoding::Utf16Be => b'\t',
+                _ => b',',
+            };
+            Ok(delimiter::sniff(&sample).unwrap_or(fallback))
+        }
+    }
 }
 
 fn open_csv(
     mut file: File,
     head: &[u8],
     encoding: TextEncoding,
-    options: &ReadOptions,
+    delimiter: u8,
     total_bytes: u64,
-) -> Result<(FileShape, Rows), Opening> {
+) -> io::Result<(FileShape, Rows)> {
     let bom = encoding.bom_len(head);
     let encoding = match (encoding, bom) {
         (TextEncoding::Utf8, 3) => TextEncoding::Utf8Bom,
         (encoding, _) => encoding,
     };
-    let delimiter = match options.delimiter {
-        Some(d) if d.is_ascii() && !matches!(d, b'"' | b'\n' | b'\r') => d,
-        Some(d) => return Err(Opening::Refused(ReadError::UnusableDelimiter(d))),
-        None => {
-            let sample = encoding.sample_as_utf8(&head[bom..]);
-            let fallback = match encoding {
-                TextEncoding::Utf16Le | TextEncoding::Utf16Be => b'\t',
-                _ => b',',
-            };
-            delimiter::sniff(&sample).unwrap_or(fallback)
-        }
-    };
-    file.seek(SeekFrom::Start(bom as u64))
-        .map_err(Opening::Io)?;
+    file.seek(SeekFrom::Start(bom as u64))?;
     let bytes_read = Arc::new(AtomicU64::new(bom as u64));
     let counted = Counted {
         inner: file,
         count: Arc::clone(&bytes_read),
     };
-    let rows = CsvRows::new(encoding.stream(counted), delimiter, encoding);
+    let rows = Box::new(CsvRows::new(encoding.stream(counted), delimiter, encoding));
     let shape = FileShape {
         format: FileFormat::Csv,
         encoding: Some(encoding),
@@ -297,7 +288,7 @@ fn open_xlsx(
                 available: names.join(", "),
             })?,
         None => names.first().cloned().ok_or_else(|| ReadError::NoSheet {
-            path: PathBuf::from(path),
+            path: path.to_owned(),
         })?,
     };
     let shape = FileShape {
