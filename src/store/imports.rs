@@ -42,12 +42,22 @@ impl Writer<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn add_import_keys(&self, source_id: i64, keys: &[ImportKey]) -> Result<(), StoreError> {
+    /// Stores new keys as (kind, key, id), many rows per statement: an import of a
+    /// million tickets adds a million keys.
+    pub fn add_import_keys(
+        &self,
+        source_id: i64,
+        keys: &[(&str, &str, i64)],
+    ) -> Result<(), StoreError> {
+        const PER_STATEMENT: usize = 10_000;
         let mut insert = self.tx().prepare_cached(
-            "INSERT OR REPLACE INTO import_keys (source_id, kind, key, id) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR REPLACE INTO import_keys (source_id, kind, key, id)
+             SELECT ?1, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?2)",
         )?;
-        for k in keys {
-            insert.execute(params![source_id, k.kind, k.key, k.id])?;
+        for chunk in keys.chunks(PER_STATEMENT) {
+            // Text and integers always serialise.
+            let rows = serde_json::to_string(chunk).expect("keys serialise as JSON");
+            insert.execute(params![source_id, rows])?;
         }
         Ok(())
     }

@@ -135,8 +135,12 @@ impl<'w, 'tx> Batch<'w, 'tx> {
     /// Writes what is pending and stores the new keys; the counts of the whole import.
     pub fn finish(mut self) -> Result<ImportCounts, StoreError> {
         self.flush()?;
-        self.w
-            .add_import_keys(self.source_id, &self.keys.take_added())?;
+        let added = self.keys.take_added();
+        let rows: Vec<(&str, &str, i64)> = added
+            .iter()
+            .map(|(kind, key, id)| (*kind, key.as_str(), *id))
+            .collect();
+        self.w.add_import_keys(self.source_id, &rows)?;
         Ok(self.counts)
     }
 

@@ -46,7 +46,8 @@ impl KeyKind {
 pub struct Keys {
     ids: [HashMap<String, i64>; 6],
     next: [i64; 6],
-    added: Vec<ImportKey>,
+    /// Keys handed out since the last `take_added`, with their kind.
+    added: Vec<(KeyKind, String, i64)>,
 }
 
 impl Keys {
@@ -80,17 +81,16 @@ impl Keys {
         let id = self.next[i];
         self.next[i] += 1;
         self.ids[i].insert(key.to_owned(), id);
-        self.added.push(ImportKey {
-            kind: kind.as_str().to_owned(),
-            key: key.to_owned(),
-            id,
-        });
+        self.added.push((kind, key.to_owned(), id));
         (id, true)
     }
 
-    /// The keys handed out since the last call, to be stored.
-    pub fn take_added(&mut self) -> Vec<ImportKey> {
+    /// The keys handed out since the last call, as (kind, key, id), to be stored.
+    pub fn take_added(&mut self) -> Vec<(&'static str, String, i64)> {
         std::mem::take(&mut self.added)
+            .into_iter()
+            .map(|(kind, key, id)| (kind.as_str(), key, id))
+            .collect()
     }
 }
 
@@ -110,7 +110,11 @@ mod tests {
         assert_eq!(keys.id(KeyKind::Ticket, "00001026"), (42, true));
         assert_eq!(keys.id(KeyKind::Group, "Tier 1"), (1, true));
         assert_eq!(keys.id(KeyKind::Ticket, "00001026"), (42, false));
-        let added: Vec<String> = keys.take_added().into_iter().map(|k| k.key).collect();
+        let added: Vec<String> = keys
+            .take_added()
+            .into_iter()
+            .map(|(_, key, _)| key)
+            .collect();
         assert_eq!(added, ["00001026", "Tier 1"]);
         assert!(keys.take_added().is_empty());
     }
