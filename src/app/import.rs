@@ -18,6 +18,7 @@ use crate::sources::csv::read::{
 use crate::sources::csv::report::ImportReport;
 use crate::sources::csv::scale::Neutral;
 use crate::store::records::{NewSource, Source, SourceKind};
+use crate::store::Writer;
 use crate::workspace::lock::{Activity, WorkspaceLock};
 use crate::workspace::{Workspace, WorkspaceError};
 
@@ -151,19 +152,7 @@ impl Session {
         let report = import_rows(&w, source_id, &settings, rows, cancel, &mut tell)
             .map_err(ImportFailure::from)?;
         if !request.dry_run {
-            let problems: Vec<(u64, String)> = report
-                .skipped
-                .iter()
-                .map(|s| (s.line, s.reason.to_string()))
-                .collect();
-            let counts = serde_json::to_value(&report.counts).unwrap_or_default();
-            w.record_import(
-                source_id,
-                &file_name(&request.file),
-                now,
-                &counts,
-                &problems,
-            )?;
+            record(&w, source_id, &request.file, now, &report)?;
             w.commit()?;
             workspace.remove_demo()?;
         }
@@ -181,6 +170,25 @@ impl Session {
             saved_preset,
         })
     }
+}
+
+/// Logs the import with its counts and skipped rows, in its transaction.
+fn record(
+    w: &Writer<'_>,
+    source_id: i64,
+    file: &Path,
+    now: i64,
+    report: &ImportReport,
+) -> Result<(), AppError> {
+    let problems: Vec<(u64, String)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason.to_string()))
+        .collect();
+    // Counts are plain integers: they always serialise.
+    let counts = serde_json::to_value(&report.counts).unwrap_or_default();
+    w.record_import(source_id, &file_name(file), now, &counts, &problems)?;
+    Ok(())
 }
 
 /// The source an import writes to, and whether it exists.
