@@ -509,3 +509,29 @@ fn servicenow_xlsx_labels_and_real_date_cells() {
         ]
     );
 }
+
+#[test]
+fn importing_into_the_demo_workspace_replaces_the_demo() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let config = deskbench::demo::DemoConfig {
+        tickets: 200,
+        months: 2,
+        now: 1_750_000_000,
+        ..deskbench::demo::DemoConfig::default()
+    };
+    deskbench::workspace::Workspace::create_demo(dir.path(), &config, &mut |_| {})
+        .expect("the demo is written");
+    let session = Session::new(dir.path().to_owned());
+    session.open().expect("opens");
+    import(&session, &request("hubspot.csv", "hubspot", "UTC"));
+    let store = store(&dir);
+    assert_eq!(
+        query(&store, "SELECT kind, name FROM sources"),
+        ["csv | hubspot-hubspot"]
+    );
+    assert_eq!(
+        query(&store, "SELECT count(*) FROM tickets"),
+        ["2"],
+        "generated and real tickets never mix"
+    );
+}
