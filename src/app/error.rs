@@ -2,10 +2,12 @@
 //! errors it passes on unchanged, so each front end words and codes them in one place.
 
 use crate::analytics::AnalyticsError;
+use crate::app::import::ImportFailure;
 use crate::charts::ChartError;
 use crate::export::ExportError;
 use crate::feedback::FeedbackError;
 use crate::secrets::SecretError;
+use crate::sources::csv::import::ImportError;
 use crate::store::StoreError;
 use crate::workspace::WorkspaceError;
 use serde::Serialize;
@@ -78,6 +80,8 @@ pub enum AppError {
     Chart(#[from] ChartError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Import(#[from] ImportFailure),
 }
 
 /// What a front end does about an error: show it next to the input, offer to retry
@@ -125,6 +129,7 @@ impl AppError {
                 ChartError::Spec(_) | ChartError::Size { .. } | ChartError::Scale(_),
             ) => ErrorKind::Input,
             AppError::Chart(_) => ErrorKind::Internal,
+            AppError::Import(ImportFailure::Import(ImportError::Store(_))) => ErrorKind::Workspace,
             _ => ErrorKind::Input,
         }
     }

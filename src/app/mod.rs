@@ -16,6 +16,7 @@ pub mod export_folder;
 pub mod feedback;
 mod feedback_themes;
 pub mod image;
+pub mod import;
 pub mod limits;
 pub mod menu_words;
 pub mod overview;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_deleted_tickets.sql"),
     include_str!("migrations/0007_theme_names.sql"),
     include_str!("migrations/0008_theme_edits.sql"),
+    include_str!("migrations/0009_import.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -2,6 +2,7 @@
 //! else reads and writes typed records through it. Statements are parameterised; no SQL
 //! is ever built from data.
 
+mod imports;
 mod migrations;
 mod raw_json;
 mod read;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use imports::{ImportKey, ImportRun};
 pub use migrations::SCHEMA_VERSION;
 pub use raw_json::{RawJsonError, RawPage};
 pub use read::{

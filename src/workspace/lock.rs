@@ -17,6 +17,7 @@ pub const LOCK_FILE: &str = "deskbench.lock";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Activity {
     Sync,
+    Import,
     Demo,
     /// Creating the database's schema or upgrading it to this version's.
     Upgrade,
@@ -26,21 +27,28 @@ impl Activity {
     fn token(self) -> &'static str {
         match self {
             Activity::Sync => "sync",
+            Activity::Import => "import",
             Activity::Demo => "demo",
             Activity::Upgrade => "upgrade",
         }
     }
 
     fn from_token(token: &str) -> Option<Activity> {
-        [Activity::Sync, Activity::Demo, Activity::Upgrade]
-            .into_iter()
-            .find(|a| a.token() == token.trim())
+        [
+            Activity::Sync,
+            Activity::Import,
+            Activity::Demo,
+            Activity::Upgrade,
+        ]
+        .into_iter()
+        .find(|a| a.token() == token.trim())
     }
 
     /// "another Deskbench is {phrase} this workspace".
     fn phrase(activity: Option<Activity>) -> &'static str {
         match activity {
             Some(Activity::Sync) => "syncing",
+            Some(Activity::Import) => "importing into",
             Some(Activity::Demo) => "generating the demo in",
             Some(Activity::Upgrade) => "upgrading",
             None => "writing to",

@@ -114,7 +114,7 @@ impl Workspace {
     }
 
     /// Removes the demo source and the demo's time zone, if the workspace is the demo.
-    fn remove_demo(&mut self) -> Result<(), WorkspaceError> {
+    pub(crate) fn remove_demo(&mut self) -> Result<(), WorkspaceError> {
         let demos: Vec<i64> = self
             .store
             .sources()?

@@ -47,6 +47,8 @@ pub enum Command {
     Source(SourceCommand),
     /// Fetch what changed in a source (all sources without NAME) into the workspace.
     Sync(SyncArgs),
+    /// Import a helpdesk's or survey tool's export (CSV or XLSX) through a mapping preset.
+    Import(ImportArgs),
     /// Write a ticket list or a KPI's numbers to a file: .csv, .xlsx or .parquet.
     #[command(subcommand)]
     Export(ExportCommand),
@@ -121,6 +123,54 @@ pub struct SyncArgs {
     /// this computer before (for scripts; a terminal is asked).
     #[arg(long)]
     pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The export file: CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or XLSX.
+    pub file: PathBuf,
+    /// How the file reads: jira, servicenow, zoho, intercom, hubspot, salesforce,
+    /// helpscout, freshdesk, surveymonkey, qualtrics, typeform, generic (columns mapped
+    /// with --map only), or a preset saved with --save-preset.
+    #[arg(long, default_value = "generic")]
+    pub preset: String,
+    /// A column and the field it holds, e.g. "Issue key=id" or "Region=field:Region";
+    /// repeat for more columns. Fields: id, subject, description, status, priority, type,
+    /// channel, group, assignee, requester_email, organization, tags, created_at,
+    /// first_reply_at, solved_at, closed_at, updated_at, field:NAME; for survey files
+    /// ticket_id, score, comment, rated_at.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub maps: Vec<String>,
+    /// The source to import into (default: the preset's name and the file's name); for
+    /// survey responses, the source of their tickets.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// The IANA time zone of the file's dates (default: what the file states, else the
+    /// source's, else the workspace's).
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// The dates' format in strftime codes, e.g. "%d/%m/%Y %H:%M" (default: detected).
+    #[arg(long, value_name = "FMT")]
+    pub date_format: Option<String>,
+    /// A status value and its state (new, open, pending, hold, solved, closed), e.g.
+    /// "Waiting for customer=pending"; repeat for more.
+    #[arg(long = "status", value_name = "VALUE=STATE")]
+    pub statuses: Vec<String>,
+    /// Neutral ratings (3 of 5) count as bad, as vendors' CSAT does, or are left out.
+    #[arg(long, value_enum, default_value_t = NeutralArg::Bad)]
+    pub neutral: NeutralArg,
+    /// Read and check the file and show what would be imported; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Save this import's mapping as a preset of this name, for the next exports.
+    #[arg(long, value_name = "NAME")]
+    pub save_preset: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum NeutralArg {
+    Bad,
+    Exclude,
 }
 
 #[derive(Debug, Args)]

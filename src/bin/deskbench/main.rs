@@ -6,6 +6,7 @@ mod chart;
 mod demo;
 mod export;
 mod feedback;
+mod import;
 mod kpi;
 mod output;
 mod people;
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         Command::Status(opts) => status::run(&cli, opts),
         Command::Source(command) => source::run(&cli, command),
         Command::Sync(opts) => sync::run(&cli, opts),
+        Command::Import(opts) => import::run(&cli, opts),
         Command::Export(command) => export::run(&cli, command),
     });
     match result {

@@ -3,7 +3,8 @@
 use anyhow::Result;
 use chrono::DateTime;
 
-use deskbench::store::StreamState;
+use deskbench::store::{ImportRun, StreamState};
+use deskbench::workspace::Workspace;
 
 use crate::args::{Cli, Format, StatusArgs};
 use crate::output;
@@ -24,6 +25,36 @@ fn shorten(cursor: &str) -> String {
     }
 }
 
+/// Skipped rows of the last import listed with their line; the rest are counted.
+const SHOWN_PROBLEMS: u32 = 10;
+
+/// "Last import: cases.csv into salesforce-cases (2025-03-01 10:00): 120 rows, 2 skipped"
+/// and the first skipped rows.
+fn import_lines(workspace: &Workspace, run: &ImportRun) -> Result<Vec<String>> {
+    let count = |name: &str| run.counts.get(name).and_then(|v| v.as_u64()).unwrap_or(0);
+    let skipped = count("skipped");
+    let mut lines = vec![format!(
+        "Last import: {} into {} ({}): {} rows, {} skipped{}",
+        run.file,
+        run.source,
+        utc(Some(run.imported_at)),
+        count("rows"),
+        skipped,
+        if skipped > 0 { ":" } else { "" }
+    )];
+    let problems = workspace.store().import_problems(run.id, SHOWN_PROBLEMS)?;
+    let shown = problems.len() as u64;
+    lines.extend(
+        problems
+            .into_iter()
+            .map(|(line, reason)| format!("  line {line}: {reason}")),
+    );
+    if skipped > shown {
+        lines.push(format!("  … and {} more", skipped - shown));
+    }
+    Ok(lines)
+}
+
 pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
     let workspace = open_existing(cli)?;
     let counts = workspace.store().counts()?;
@@ -36,6 +67,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
         ));
     }
     let runs = workspace.store().runs(None, 5)?;
+    let last_import = workspace.store().last_import()?;
     output::to_stdout(|out| {
         match args.format {
             Format::Json => {
@@ -43,7 +75,18 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
                     .into_iter()
                     .map(|(name, states)| Ok((name, serde_json::to_value(states)?)))
                     .collect::<Result<_, serde_json::Error>>()?;
-                let json = serde_json::json!({ "workspace": info, "counts": counts, "streams": streams, "recent_syncs": runs });
+                let import = match &last_import {
+                    Some(run) => {
+                        let problems = workspace.store().import_problems(run.id, SHOWN_PROBLEMS)?;
+                        let problems: Vec<_> = problems
+                            .into_iter()
+                            .map(|(line, reason)| serde_json::json!({"line": line, "reason": reason}))
+                            .collect();
+                        serde_json::json!({"run": run, "first_skipped": problems})
+                    }
+                    None => serde_json::Value::Null,
+                };
+                let json = serde_json::json!({ "workspace": info, "counts": counts, "streams": streams, "recent_syncs": runs, "last_import": import });
                 serde_json::to_writer_pretty(&mut *out, &json)?;
                 writeln!(out)?;
             }
@@ -90,6 +133,11 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
                         rows,
                     );
                     writeln!(out, "{table}")?;
+                }
+                if let Some(run) = &last_import {
+                    for line in import_lines(&workspace, run)? {
+                        writeln!(out, "{}", printable(&line, Tabs::Space))?;
+                    }
                 }
                 for run in runs.iter().filter(|r| r.error.is_some() || r.problems > 0) {
                     let summary = format!(

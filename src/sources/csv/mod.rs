@@ -1,4 +1,15 @@
 //! File import: helpdesk and survey-tool exports (CSV or XLSX) read into canonical records.
 
+pub mod batch;
 pub mod dates;
+pub mod field;
+pub mod import;
+pub mod keys;
+pub mod mapping;
+pub mod preset;
 pub mod read;
+pub mod report;
+pub mod row;
+pub mod scale;
+pub mod skip;
+pub mod status;

@@ -1,0 +1,271 @@
+//! Rows become canonical records inside the import's one transaction: text keys get
+//! their stable ids, groups, people, organizations and custom fields are created by name
+//! the first time they appear, tickets are written a few thousand at a time, and each
+//! rating joins its ticket (by id, else by email and the nearest ticket solved before
+//! it) or is reported unmatched, never stored against a guess.
+
+use std::collections::{HashMap, HashSet};
+
+use super::keys::{KeyKind, Keys};
+use super::report::ImportCounts;
+use super::row::{RatingRow, TicketRow};
+use crate::store::records::{
+    Minutes, Named, NamedKind, SatisfactionRating, Ticket, TicketField, TicketMetrics, User,
+};
+use crate::store::{StoreError, Writer};
+
+/// Tickets written per statement batch.
+const TICKETS_PER_WRITE: usize = 2_000;
+
+pub struct Batch<'w, 'tx> {
+    w: &'w Writer<'tx>,
+    source_id: i64,
+    keys: Keys,
+    /// Names written in this import, so each is written once.
+    written: HashSet<(KeyKind, i64)>,
+    tickets: Vec<Ticket>,
+    /// Solved tickets by requester email, in solve order; read at the first rating
+    /// that needs them.
+    by_email: Option<HashMap<String, Vec<(i64, i64)>>>,
+    pub counts: ImportCounts,
+}
+
+impl<'w, 'tx> Batch<'w, 'tx> {
+    pub fn new(w: &'w Writer<'tx>, source_id: i64) -> Result<Self, StoreError> {
+        Ok(Batch {
+            keys: Keys::new(w.import_keys(source_id)?),
+            w,
+            source_id,
+            written: HashSet::new(),
+            tickets: Vec::with_capacity(TICKETS_PER_WRITE),
+            by_email: None,
+            counts: ImportCounts::default(),
+        })
+    }
+
+    pub fn add_ticket(&mut self, row: TicketRow) -> Result<(), StoreError> {
+        let (id, new) = self.keys.id(KeyKind::Ticket, &row.external_id);
+        if new {
+            self.counts.tickets_new += 1;
+        } else {
+            self.counts.tickets_updated += 1;
+        }
+        let organization_id = self.named(NamedKind::Organization, row.organization.as_deref())?;
+        let requester_id = match row.requester_email.as_deref() {
+            Some(email) => Some(self.user(email, "end-user", organization_id)?),
+            None => None,
+        };
+        let assignee_id = match row.assignee.as_deref() {
+            Some(name) => Some(self.user(name, "agent", None)?),
+            None => None,
+        };
+        let mut fields = Vec::with_capacity(row.fields.len());
+        for (name, value) in &row.fields {
+            fields.push((self.field(name)?, serde_json::Value::String(value.clone())));
+        }
+        let minutes_to = |at: Option<i64>| -> Minutes {
+            let calendar = at
+                .map(|at| (at - row.created_at) as f64 / 60.0)
+                .filter(|m| *m >= 0.0);
+            Minutes {
+                calendar,
+                business: None,
+            }
+        };
+        let solved = row.status.is_solved();
+        let ticket = Ticket {
+            id,
+            status: row.status,
+            priority: row.priority,
+            ticket_type: row.ticket_type,
+            channel: row.channel,
+            subject: row.subject,
+            description: row.description,
+            requester_id,
+            submitter_id: requester_id,
+            assignee_id,
+            group_id: self.named(NamedKind::Group, row.group.as_deref())?,
+            organization_id,
+            brand_id: None,
+            form_id: None,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            solved_at: row.solved_at,
+            metrics: TicketMetrics {
+                reply_time: minutes_to(row.first_reply_at),
+                full_resolution_time: if solved {
+                    minutes_to(row.solved_at)
+                } else {
+                    Minutes::default()
+                },
+                ..TicketMetrics::default()
+            },
+            tags: row.tags,
+            fields,
+        };
+        let (assignee_id, group_id) = (ticket.assignee_id, ticket.group_id);
+        self.tickets.push(ticket);
+        if let Some(rating) = row.rating {
+            self.write_rating(&rating, id, assignee_id, group_id, requester_id)?;
+        }
+        if self.tickets.len() >= TICKETS_PER_WRITE {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Stores a survey response against its ticket; false when no ticket matches.
+    pub fn add_rating(&mut self, row: &RatingRow) -> Result<bool, StoreError> {
+        let by_id = row
+            .ticket
+            .as_deref()
+            .and_then(|t| self.keys.get(KeyKind::Ticket, t));
+        let ticket = match by_id {
+            Some(id) => Some(id),
+            None => self.by_email(row)?,
+        };
+        let Some(ticket) = ticket else {
+            self.counts.ratings_unmatched += 1;
+            return Ok(false);
+        };
+        self.write_rating(row, ticket, None, None, None)?;
+        Ok(true)
+    }
+
+    /// Writes what is pending and stores the new keys; the counts of the whole import.
+    pub fn finish(mut self) -> Result<ImportCounts, StoreError> {
+        self.flush()?;
+        let added = self.keys.take_added();
+        let rows: Vec<(&str, &str, i64)> = added
+            .iter()
+            .map(|(kind, key, id)| (*kind, key.as_str(), *id))
+            .collect();
+        self.w.add_import_keys(self.source_id, &rows)?;
+        Ok(self.counts)
+    }
+
+    fn flush(&mut self) -> Result<(), StoreError> {
+        self.w.upsert_tickets(self.source_id, &self.tickets, None)?;
+        self.tickets.clear();
+        Ok(())
+    }
+
+    fn write_rating(
+        &mut self,
+        row: &RatingRow,
+        ticket_id: i64,
+        assignee_id: Option<i64>,
+        group_id: Option<i64>,
+        requester_id: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let (id, _) = self.keys.id(KeyKind::Rating, &row.key);
+        self.counts.ratings += 1;
+        self.w.upsert_rating(
+            self.source_id,
+            &SatisfactionRating {
+                id,
+                ticket_id,
+                score: row.score,
+                comment: row.comment.clone(),
+                reason: None,
+                assignee_id,
+                group_id,
+                requester_id,
+                created_at: row.rated_at,
+                updated_at: row.rated_at,
+            },
+        )
+    }
+
+    /// The ticket of the response's email solved last before the response.
+    fn by_email(&mut self, row: &RatingRow) -> Result<Option<i64>, StoreError> {
+        let Some(email) = row.email.as_deref() else {
+            return Ok(None);
+        };
+        if self.by_email.is_none() {
+            self.flush()?;
+            let mut map: HashMap<String, Vec<(i64, i64)>> = HashMap::new();
+            for (email, solved_at, ticket) in self.w.solved_by_requester_email(self.source_id)? {
+                map.entry(email).or_default().push((solved_at, ticket));
+            }
+            for solved in map.values_mut() {
+                solved.sort_unstable();
+            }
+            self.by_email = Some(map);
+        }
+        let solved = self
+            .by_email
+            .as_ref()
+            .and_then(|map| map.get(&email.to_lowercase()));
+        Ok(solved.and_then(|solved| {
+            let before = solved.partition_point(|(at, _)| *at <= row.rated_at);
+            before.checked_sub(1).map(|i| solved[i].1)
+        }))
+    }
+
+    /// The id of a group or organization, written the first time this import names it.
+    fn named(&mut self, kind: NamedKind, name: Option<&str>) -> Result<Option<i64>, StoreError> {
+        let Some(name) = name else {
+            return Ok(None);
+        };
+        let key_kind = match kind {
+            NamedKind::Group => KeyKind::Group,
+            _ => KeyKind::Organization,
+        };
+        let (id, _) = self.keys.id(key_kind, name);
+        if self.written.insert((key_kind, id)) {
+            let named = Named {
+                id,
+                name: name.to_owned(),
+            };
+            self.w.upsert_named(self.source_id, kind, &named)?;
+        }
+        Ok(Some(id))
+    }
+
+    /// A person by email (requesters, keyed in lower case) or by name (agents).
+    fn user(
+        &mut self,
+        who: &str,
+        role: &str,
+        organization_id: Option<i64>,
+    ) -> Result<i64, StoreError> {
+        let is_email = who.contains('@');
+        let key = if is_email {
+            who.to_lowercase()
+        } else {
+            who.to_owned()
+        };
+        let (id, _) = self.keys.id(KeyKind::User, &key);
+        if self.written.insert((KeyKind::User, id)) {
+            let user = User {
+                id,
+                role: role.to_owned(),
+                name: who.to_owned(),
+                email: is_email.then_some(key),
+                locale: None,
+                time_zone: None,
+                organization_id,
+                created_at: None,
+                updated_at: None,
+            };
+            self.w.upsert_user(self.source_id, &user)?;
+        }
+        Ok(id)
+    }
+
+    fn field(&mut self, name: &str) -> Result<i64, StoreError> {
+        let (id, _) = self.keys.id(KeyKind::Field, name);
+        if self.written.insert((KeyKind::Field, id)) {
+            let field = TicketField {
+                id,
+                title: name.to_owned(),
+                field_type: "text".to_owned(),
+                options: Vec::new(),
+                active: true,
+            };
+            self.w.upsert_ticket_field(self.source_id, &field)?;
+        }
+        Ok(id)
+    }
+}
