@@ -4,6 +4,7 @@
 mod client;
 mod convert;
 mod pacing;
+mod sync;
 
 use std::time::Duration;
 
