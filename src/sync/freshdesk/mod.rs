@@ -22,7 +22,7 @@ use crate::sources::freshdesk::csat::NeutralRating;
 use crate::sources::freshdesk::error::FreshdeskError;
 use crate::sources::freshdesk::pacer::Cost;
 use crate::sources::freshdesk::streams::PAGE_SIZE;
-use crate::store::{RunOutcome, Store, StoreError};
+use crate::store::{RunOutcome, Store, StoreError, StreamState};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FreshdeskSyncError {
@@ -40,6 +40,8 @@ pub enum FreshdeskSyncError {
 
 #[derive(Debug, Clone)]
 pub struct FreshdeskSyncOptions {
+    /// Read every stream from `start_time` again (stored data is kept and updated).
+    pub full: bool,
     /// Where streams that were never synced start (unix seconds; 0 = everything).
     pub start_time: i64,
     /// Ratings are re-read this far back: they change after they are created and the
@@ -55,6 +57,7 @@ pub struct FreshdeskSyncOptions {
 impl Default for FreshdeskSyncOptions {
     fn default() -> FreshdeskSyncOptions {
         FreshdeskSyncOptions {
+            full: false,
             start_time: 0,
             ratings_lookback: 14 * 86_400,
             per_page: PAGE_SIZE,
@@ -183,6 +186,18 @@ impl Run<'_> {
             next = fetched.next;
         }
         Ok(items)
+    }
+
+    /// Where a stream stopped last, unless the run reads everything again.
+    fn checkpoint(&self, stream: &str) -> Result<Option<StreamState>, StoreError> {
+        if self.options.full {
+            return Ok(None);
+        }
+        Ok(self
+            .store
+            .stream_states(self.source_id)?
+            .into_iter()
+            .find(|s| s.stream == stream))
     }
 
     /// Records how a stream ended: finished, skipped (plan-gated), or stopping the run.

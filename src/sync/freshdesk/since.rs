@@ -55,11 +55,7 @@ async fn pull(
     convert: impl Fn(&RawValue) -> Result<Item, Invalid>,
 ) -> Result<(), Stop> {
     let stream = list.stream();
-    let state = run
-        .store
-        .stream_states(run.source_id)?
-        .into_iter()
-        .find(|s| s.stream == stream);
+    let state = run.checkpoint(stream)?;
     let since = state
         .as_ref()
         .and_then(|s| s.start_time)

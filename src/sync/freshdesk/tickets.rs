@@ -52,11 +52,7 @@ async fn pull_list(
     conversations: &mut Conversations,
 ) -> Result<(), Stop> {
     let stream = filter.stream();
-    let state = run
-        .store
-        .stream_states(run.source_id)?
-        .into_iter()
-        .find(|s| s.stream == stream);
+    let state = run.checkpoint(stream)?;
     let mut at = TicketCursor::from_columns(
         state.as_ref().and_then(|s| s.cursor.as_deref()),
         state.as_ref().and_then(|s| s.start_time),

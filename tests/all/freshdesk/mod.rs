@@ -1,6 +1,7 @@
 //! Freshdesk: the client against the fake Freshdesk (`tests/fake-freshdesk`) on
 //! 127.0.0.1, and converted records through the KPI engine.
 
+mod cli;
 mod client;
 mod convert;
 mod pacing;
