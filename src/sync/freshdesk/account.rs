@@ -11,6 +11,7 @@ use crate::sources::freshdesk::account::{Account, AccountLists};
 use crate::sources::freshdesk::convert;
 use crate::sources::freshdesk::dto::{BusinessHoursDto, GroupDto, SlaPolicyDto, TicketFieldDto};
 use crate::sources::freshdesk::error::FreshdeskError;
+use crate::sources::freshdesk::pacer::Cost;
 use crate::sources::freshdesk::streams::full_list;
 use crate::store::records::NamedKind;
 
@@ -50,6 +51,13 @@ pub(super) async fn refresh(run: &mut Run<'_>) -> Result<Account, FreshdeskSyncE
     let groups: Vec<GroupDto> = typed(&snapshot.groups);
     let hours: Vec<BusinessHoursDto> = typed(&snapshot.business_hours);
     let policies: Vec<SlaPolicyDto> = typed(&snapshot.sla_policies);
+    let lists = AccountLists {
+        ticket_fields: &fields,
+        groups: &groups,
+        business_hours: &hours,
+        sla_policies: &policies,
+    };
+    let (account, unreadable) = Account::new(lists, run.options.neutral);
     let w = run.store.write()?;
     for field in fields.iter().cloned().filter_map(convert::ticket_field) {
         w.upsert_ticket_field(run.source_id, &field)?;
@@ -57,18 +65,15 @@ pub(super) async fn refresh(run: &mut Run<'_>) -> Result<Account, FreshdeskSyncE
     for group in groups.iter().cloned().map(convert::group) {
         w.upsert_named(run.source_id, NamedKind::Group, &group)?;
     }
+    // A calendar that cannot be read leaves its groups' business minutes null; the run
+    // log says why.
+    for err in &unreadable {
+        w.record_problem(run.run_id, "business_hours", "?", &err.to_string())?;
+    }
     let text = serde_json::to_string(&snapshot).unwrap_or_default();
     w.set_setting(&key(run.source_id), &text)?;
     w.commit()?;
-    let lists = AccountLists {
-        ticket_fields: &fields,
-        groups: &groups,
-        business_hours: &hours,
-        sla_policies: &policies,
-    };
-    // A calendar that cannot be read leaves its groups' business minutes null (convert
-    // says why on each ticket).
-    let (account, _unreadable) = Account::new(lists, run.options.neutral);
+    run.summary.problems += unreadable.len() as u64;
     Ok(account)
 }
 
@@ -100,9 +105,7 @@ async fn calendars(
         let mut whole = Vec::with_capacity(listed.len());
         for id in listed.iter().filter_map(|c| c.get("id")?.as_i64()) {
             let url = run.client.base().join(&format!("business_hours/{id}"))?;
-            let fetched = run
-                .get(STREAM, &url, crate::sources::freshdesk::pacer::Cost::CALL)
-                .await?;
+            let fetched = run.get(STREAM, &url, Cost::CALL).await?;
             let calendar: Value = serde_json::from_slice(&fetched.body).map_err(|e| {
                 FreshdeskError::UnexpectedResponse(format!("{} is not JSON ({e})", url.path()))
             })?;

@@ -433,3 +433,39 @@ async fn a_second_sync_reads_only_the_changed_tickets_conversations() {
     assert_tickets(dir.path(), &fake, "after the second sync");
     fake.stop().await;
 }
+
+#[tokio::test]
+async fn a_later_sync_converts_with_the_stored_account_when_the_plan_drops_its_lists() {
+    let fake = FakeFreshdesk::start(small()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, source) = store_with_source(dir.path(), &fake);
+    sync_once(&mut store, source, &fake).await.unwrap();
+    let business = |id: i64| -> Option<f64> {
+        db(dir.path())
+            .query_row(
+                "SELECT full_resolution_time_business FROM tickets WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let solved = ids(
+        dir.path(),
+        "SELECT id FROM tickets WHERE full_resolution_time_business IS NOT NULL ORDER BY id LIMIT 3",
+    );
+    assert_eq!(solved.len(), 3, "solved tickets have business minutes");
+    let before: Vec<_> = solved.iter().map(|id| business(*id)).collect();
+    fake.set_faults(Faults {
+        require_feature: ["ticket_fields", "groups", "business_hours", "sla_policies"]
+            .map(String::from)
+            .to_vec(),
+        ..Faults::default()
+    });
+    fake.update_tickets(&solved);
+    let summary = sync_once(&mut store, source, &fake).await.unwrap();
+    assert_eq!(summary.skipped.len(), 4, "{:?}", summary.skipped);
+    assert_tickets(dir.path(), &fake, "after the second sync");
+    let after: Vec<_> = solved.iter().map(|id| business(*id)).collect();
+    assert_eq!(after, before, "the same calendars as the first sync");
+    fake.stop().await;
+}
