@@ -469,3 +469,42 @@ async fn a_later_sync_converts_with_the_stored_account_when_the_plan_drops_its_l
     assert_eq!(after, before, "the same calendars as the first sync");
     fake.stop().await;
 }
+
+#[tokio::test]
+async fn a_rate_limit_wait_is_reported_with_its_length() {
+    let fake = FakeFreshdesk::start(small()).await;
+    fake.set_faults(Faults {
+        rate_limit_burst: Some(3..4),
+        retry_after: Some("1".into()),
+        ..Faults::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, source) = store_with_source(dir.path(), &fake);
+    let mut waits = Vec::new();
+    let summary = sync_with(
+        &mut store,
+        source,
+        &fake,
+        &FreshdeskSyncOptions::default(),
+        &CancellationToken::new(),
+        &mut |e| {
+            if let FreshdeskEvent::Waiting { stream, wait } = e {
+                waits.push((stream, wait));
+            }
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(summary.outcome, RunOutcome::Succeeded);
+    let limited: Vec<_> = waits
+        .iter()
+        .filter_map(|(stream, wait)| match wait {
+            Wait::RateLimited(d) => Some((*stream, *d)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(limited.len(), 1, "{waits:?}");
+    assert!(limited[0].1.as_secs_f64() >= 1.0, "{limited:?}");
+    assert_tickets(dir.path(), &fake, "after waiting out the 429");
+    fake.stop().await;
+}
