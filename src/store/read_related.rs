@@ -194,8 +194,9 @@ impl Store {
         Ok(out)
     }
 
-    /// The stored `updated_at` of those of `ids` that are stored, so a sync reads again
-    /// only what changed.
+    /// The stored `updated_at` of those of `ids` that are stored and not tombstones, so a
+    /// sync reads again only what changed (and a ticket back from the trash whatever its
+    /// time).
     pub fn ticket_versions(
         &self,
         source_id: i64,
@@ -204,7 +205,8 @@ impl Store {
         let ids = serde_json::to_string(ids).unwrap_or_default();
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, updated_at FROM tickets
-             WHERE source_id = ?1 AND id IN (SELECT value FROM json_each(?2)) AND updated_at IS NOT NULL",
+             WHERE source_id = ?1 AND id IN (SELECT value FROM json_each(?2))
+               AND updated_at IS NOT NULL AND status != 'deleted'",
         )?;
         let rows = stmt.query_map(params![source_id, ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -508,3 +508,22 @@ async fn a_rate_limit_wait_is_reported_with_its_length() {
     assert_tickets(dir.path(), &fake, "after waiting out the 429");
     fake.stop().await;
 }
+
+#[tokio::test]
+async fn a_tombstone_listed_live_again_is_written_again() {
+    let fake = FakeFreshdesk::start(small()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, source) = store_with_source(dir.path(), &fake);
+    sync_once(&mut store, source, &fake).await.unwrap();
+    // The newest live ticket is listed again by the next run's overlap, unchanged.
+    let newest = *live_ids(&fake).last().unwrap();
+    db(dir.path())
+        .execute(
+            "UPDATE tickets SET status = 'deleted' WHERE id = ?1",
+            [newest],
+        )
+        .unwrap();
+    sync_once(&mut store, source, &fake).await.unwrap();
+    assert_tickets(dir.path(), &fake, "after the ticket came back");
+    fake.stop().await;
+}
