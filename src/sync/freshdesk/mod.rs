@@ -7,6 +7,7 @@
 mod account;
 mod lists;
 mod since;
+mod threads;
 mod tickets;
 
 use std::collections::BTreeMap;

@@ -5,19 +5,19 @@
 
 use serde_json::value::RawValue;
 
+use std::collections::HashMap;
+
 use super::since::record_id;
+use super::threads;
 use super::{json_list, FreshdeskSyncError, Run, Stop};
 use crate::sources::freshdesk::account::Account;
 use crate::sources::freshdesk::convert::{self, ConvertedTicket, Invalid};
 use crate::sources::freshdesk::cursor::{TicketCursor, TicketFilter};
-use crate::sources::freshdesk::dto::{ConversationDto, TicketDto};
-use crate::sources::freshdesk::error::FreshdeskError;
+use crate::sources::freshdesk::dto::TicketDto;
 use crate::sources::freshdesk::pacer::Cost;
 use crate::sources::freshdesk::streams;
 use crate::sources::record::timestamp;
 use crate::store::RawPage;
-
-const CONVERSATIONS: &str = "conversations";
 
 pub(super) async fn pull(run: &mut Run<'_>, account: &Account) -> Result<(), FreshdeskSyncError> {
     let mut conversations = Conversations::Read;
@@ -26,7 +26,7 @@ pub(super) async fn pull(run: &mut Run<'_>, account: &Account) -> Result<(), Fre
         run.ended(filter.stream(), result)?;
     }
     if conversations == Conversations::Read {
-        run.ended(CONVERSATIONS, Ok(()))?;
+        run.ended(threads::STREAM, Ok(()))?;
     }
     Ok(())
 }
@@ -71,16 +71,22 @@ async fn pull_list(
             None
         };
         let changed = changed(run, filter, listed)?;
+        let mut threads = HashMap::new();
+        if filter == TicketFilter::Default && *conversations == Conversations::Read {
+            let ids: Vec<i64> = changed.iter().map(|t| t.dto.id).collect();
+            let read = threads::read(run, &ids).await?;
+            if let Some(err) = read.unavailable {
+                *conversations = Conversations::Unavailable;
+                run.ended(threads::STREAM, Err(Stop::Freshdesk(err)))?;
+            }
+            threads = read.by_ticket;
+        }
         let mut converted = Vec::with_capacity(changed.len());
         let mut comments = 0;
         for ticket in changed {
-            let thread = if filter == TicketFilter::Default {
-                read_conversations(run, ticket.dto.id, conversations).await?
-            } else {
-                None
-            };
-            comments += thread.as_ref().map_or(0, Vec::len);
             let id = ticket.dto.id;
+            let thread = threads.remove(&id);
+            comments += thread.as_ref().map_or(0, Vec::len);
             match convert::ticket(ticket.dto, thread.as_deref(), account) {
                 Ok(c) => converted.push((ticket.raw, c)),
                 Err(Invalid(message)) => problems.push((id.to_string(), message)),
@@ -93,7 +99,7 @@ async fn pull_list(
         write(run, stream, &converted, &problems, position)?;
         run.stored(stream, converted.len(), problems.len());
         if comments > 0 {
-            run.stored(CONVERSATIONS, comments, 0);
+            run.stored(threads::STREAM, comments, 0);
         }
         match next {
             Some(next) => at = next,
@@ -148,35 +154,6 @@ fn changed<'a>(
         .into_iter()
         .filter(|t| t.updated_at.is_none() || stored.get(&t.dto.id) != t.updated_at.as_ref())
         .collect())
-}
-
-/// A ticket's conversations, oldest first; `None` when the ticket has gone meanwhile
-/// (404) or the plan has no conversations (reported once, the sync goes on).
-async fn read_conversations(
-    run: &mut Run<'_>,
-    ticket: i64,
-    conversations: &mut Conversations,
-) -> Result<Option<Vec<ConversationDto>>, Stop> {
-    if *conversations == Conversations::Unavailable {
-        return Ok(None);
-    }
-    let mut thread = Vec::new();
-    let mut next = Some(streams::conversations(run.client.base(), ticket)?);
-    while let Some(url) = next {
-        let fetched = match run.get(CONVERSATIONS, &url, Cost::CALL).await {
-            Ok(fetched) => fetched,
-            Err(FreshdeskError::NotFound { .. }) => return Ok(None),
-            Err(err @ FreshdeskError::FeatureUnavailable { .. }) => {
-                *conversations = Conversations::Unavailable;
-                run.ended(CONVERSATIONS, Err(Stop::Freshdesk(err)))?;
-                return Ok(None);
-            }
-            Err(err) => return Err(err.into()),
-        };
-        thread.extend(json_list::<ConversationDto>(&fetched.body, &url)?);
-        next = fetched.next;
-    }
-    Ok(Some(thread))
 }
 
 /// One page with its cursor, in one transaction.

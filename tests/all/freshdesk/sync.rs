@@ -527,3 +527,27 @@ async fn a_tombstone_listed_live_again_is_written_again() {
     assert_tickets(dir.path(), &fake, "after the ticket came back");
     fake.stop().await;
 }
+
+#[tokio::test]
+async fn a_plan_without_conversations_stores_the_tickets_without_replies() {
+    let fake = FakeFreshdesk::start(small()).await;
+    fake.set_faults(Faults {
+        require_feature: vec!["conversations".into()],
+        ..Faults::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, source) = store_with_source(dir.path(), &fake);
+    let summary = sync_once(&mut store, source, &fake).await.unwrap();
+    let skipped: Vec<&str> = summary.skipped.iter().map(|(s, _)| *s).collect();
+    assert_eq!(skipped, ["conversations"]);
+    assert_tickets(dir.path(), &fake, "without conversations");
+    assert_eq!(
+        ids(
+            dir.path(),
+            "SELECT count(*) FROM tickets WHERE replies IS NOT NULL"
+        ),
+        [0],
+        "replies unknown"
+    );
+    fake.stop().await;
+}
