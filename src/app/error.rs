@@ -148,10 +148,14 @@ fn analytics_kind(err: &AnalyticsError) -> ErrorKind {
 }
 
 fn workspace_kind(err: &WorkspaceError) -> ErrorKind {
+    use crate::sources::freshdesk::error::FreshdeskError as F;
     use crate::sources::zendesk::ZendeskError as Z;
     match err {
         WorkspaceError::Zendesk(
             Z::Unauthorized | Z::Forbidden { .. } | Z::InvalidBaseUrl(_) | Z::InsecureUrl(_),
+        )
+        | WorkspaceError::Freshdesk(
+            F::Unauthorized | F::AccessDenied { .. } | F::InvalidBaseUrl(_) | F::InsecureUrl(_),
         )
         | WorkspaceError::NotAdmin { .. }
         | WorkspaceError::SourceExists(_)

@@ -1,7 +1,7 @@
-//! Connecting a Zendesk account from a form: the address and token checked against
-//! Zendesk before anything is stored, then the source added (replacing the demo), its
-//! token kept in the keychain and its host confirmed; and the other source changes a
-//! screen makes.
+//! Connecting a Zendesk or Freshdesk account from a form: the address and token (or API
+//! key) checked against the helpdesk before anything is stored, then the source added
+//! (replacing the demo), its secret kept in the keychain and its host confirmed; and the
+//! other source changes a screen makes.
 
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
@@ -9,9 +9,11 @@ use ts_rs::TS;
 
 use super::{AppError, Session};
 use crate::secrets::{Secret, Vault};
+use crate::sources::freshdesk::base_url::BaseUrl as FreshdeskUrl;
 use crate::sources::zendesk::{BaseUrl, Identity};
 use crate::workspace::{
-    check_zendesk, parse_address, SourceView, WorkspaceInfo, ZendeskAuth, ZendeskSettings,
+    check_freshdesk, check_zendesk, parse_address, SourceAddress, SourceView, WorkspaceInfo,
+    ZendeskAuth, ZendeskSettings,
 };
 
 /// What the connect form sends. The token crosses IPC once, inward, and goes to the OS
@@ -123,7 +125,11 @@ impl Session {
 
     /// The address a source's token would go to, when the user has not confirmed it on
     /// this computer.
-    pub fn host_to_confirm(&self, name: &str, vault: &Vault) -> Result<Option<BaseUrl>, AppError> {
+    pub fn host_to_confirm(
+        &self,
+        name: &str,
+        vault: &Vault,
+    ) -> Result<Option<SourceAddress>, AppError> {
         self.with_open(|open| Ok(open.workspace.host_to_confirm(name, vault)?))
     }
 
@@ -145,6 +151,75 @@ impl Session {
 pub struct CheckedSource {
     name: String,
     connection: Connection,
+}
+
+/// What the Freshdesk connect form sends. The API key crosses IPC once, inward, and goes
+/// to the OS keychain; it is never sent back.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct FreshdeskConnectRequest {
+    pub name: String,
+    /// A domain (`acme` for acme.freshdesk.com), a host or a URL.
+    pub address: String,
+    pub key: String,
+}
+
+impl FreshdeskConnectRequest {
+    fn parse(&self) -> Result<(FreshdeskUrl, Secret), AppError> {
+        if self.name.trim().is_empty() {
+            return Err(AppError::NoSourceName);
+        }
+        let address = self.address.trim().trim_end_matches('/');
+        let base = if address.contains("://") {
+            FreshdeskUrl::parse(address)
+        } else if address.contains(':')
+            || address.contains('.') && !address.ends_with(".freshdesk.com")
+        {
+            FreshdeskUrl::parse(&format!("https://{address}"))
+        } else {
+            FreshdeskUrl::from_domain(address)
+        }
+        .map_err(crate::workspace::WorkspaceError::from)?;
+        let key = Secret::new(self.key.clone()).map_err(AppError::Token)?;
+        Ok((base, key))
+    }
+
+    /// Checks the address and API key with Freshdesk, for adding the source afterwards.
+    pub async fn check(&self) -> Result<CheckedFreshdesk, AppError> {
+        let (base, key) = self.parse()?;
+        check_freshdesk(&base, &key, &CancellationToken::new()).await?;
+        Ok(CheckedFreshdesk {
+            name: self.name.trim().to_owned(),
+            base,
+            key,
+        })
+    }
+}
+
+/// A Freshdesk connect form the account accepted, ready to be added.
+pub struct CheckedFreshdesk {
+    name: String,
+    base: FreshdeskUrl,
+    key: Secret,
+}
+
+impl Session {
+    /// Adds a Freshdesk source the account accepted, keeps its API key, confirms its
+    /// host and reloads the workspace.
+    pub fn add_freshdesk_source(
+        &self,
+        source: CheckedFreshdesk,
+        vault: &Vault,
+    ) -> Result<WorkspaceInfo, AppError> {
+        let mut workspace = self.own_connection()?;
+        workspace.add_freshdesk_source(
+            &source.name,
+            &source.base,
+            Some(&source.key),
+            vault,
+            self.now(),
+        )?;
+        self.reload()
+    }
 }
 
 #[cfg(test)]
@@ -192,5 +267,30 @@ mod tests {
             ..form()
         };
         assert!(refused(insecure.parse().map(drop)).contains("http"));
+    }
+
+    #[test]
+    fn a_freshdesk_form_reads_a_domain_a_host_or_a_url() {
+        let form = |address: &str| FreshdeskConnectRequest {
+            name: "acme".into(),
+            address: address.into(),
+            key: "key".into(),
+        };
+        for address in ["acme", "acme.freshdesk.com", "https://acme.freshdesk.com/"] {
+            let (base, _) = form(address).parse().expect(address);
+            assert_eq!(
+                base.as_str(),
+                "https://acme.freshdesk.com/api/v2/",
+                "{address}"
+            );
+        }
+        let (own, _) = form("support.acme.example").parse().unwrap();
+        assert_eq!(own.as_str(), "https://support.acme.example/api/v2/");
+        assert!(refused(form("http://acme.example").parse().map(drop)).contains("http"));
+        let blank = FreshdeskConnectRequest {
+            key: " ".into(),
+            ..form("acme")
+        };
+        assert!(refused(blank.parse().map(drop)).contains("empty"));
     }
 }

@@ -7,7 +7,9 @@ use ts_rs::TS;
 
 use super::{chain, AppError, Session};
 use crate::secrets::Vault;
+use crate::store::records::SourceKind;
 use crate::store::{RunOutcome, SyncRun};
+use crate::sync::freshdesk::{FreshdeskEvent, FreshdeskSummary};
 use crate::sync::{PlanOptions, SyncEvent, SyncSummary};
 use crate::workspace::WorkspaceError;
 
@@ -36,11 +38,12 @@ pub struct SourceSyncResult {
 /// Which sources to sync and how.
 #[derive(Debug, Clone, Default)]
 pub struct SyncRequest {
-    /// The sources to sync in turn; every Zendesk source when empty.
+    /// The sources to sync in turn; every Zendesk and Freshdesk source when empty.
     pub sources: Vec<String>,
     /// Read every stream from the beginning again.
     pub full: bool,
-    /// The environment variable holding the token, for sources that keep none.
+    /// The environment variable holding the token (or API key), for sources that keep
+    /// none.
     pub token_env: Option<String>,
     /// Stop at the first source that fails, with its error, instead of going on with
     /// the next and reporting the failure in its result.
@@ -61,6 +64,9 @@ impl SyncRequest {
 pub trait SyncObserver: Send {
     fn started(&mut self, _source: &str) {}
     fn event(&mut self, source: &str, event: SyncEvent);
+    /// A Freshdesk source's events; a front end without Freshdesk progress yet ignores
+    /// them and still hears how the source ended.
+    fn freshdesk_event(&mut self, _source: &str, _event: FreshdeskEvent) {}
     fn finished(&mut self, _result: &SourceSyncResult) {}
 }
 
@@ -76,7 +82,7 @@ impl<F: FnMut(SyncProgress) + Send> SyncObserver for ForwardEvents<F> {
 }
 
 impl Session {
-    /// The sources a sync covers: the one named, or every Zendesk source.
+    /// The sources a sync covers: the one named, or every Zendesk and Freshdesk source.
     pub fn sources_to_sync(&self, name: Option<&str>) -> Result<Vec<String>, AppError> {
         self.with_open(|open| match name {
             Some(name) => Ok(vec![open.workspace.source(name)?.name]),
@@ -106,19 +112,37 @@ impl Session {
         let mut results = Vec::new();
         for source in &sources {
             observer.started(source);
-            let plan = PlanOptions {
-                full: request.full,
-                ..PlanOptions::default()
-            };
             let token_env = request.token_env.as_deref();
-            let mut send = |event| observer.event(source, event);
-            let ended = workspace
-                .sync_source(source, token_env, vault, plan, &cancel, &mut send)
-                .await;
-            let result = SourceSyncResult::of(source, &ended);
+            let (result, failure) = match workspace.source(source)?.kind {
+                SourceKind::Freshdesk => {
+                    let mut send = |event| observer.freshdesk_event(source, event);
+                    let ended = workspace
+                        .sync_freshdesk_source(
+                            source,
+                            token_env,
+                            vault,
+                            request.full,
+                            &cancel,
+                            &mut send,
+                        )
+                        .await;
+                    (SourceSyncResult::of_freshdesk(source, &ended), ended.err())
+                }
+                _ => {
+                    let plan = PlanOptions {
+                        full: request.full,
+                        ..PlanOptions::default()
+                    };
+                    let mut send = |event| observer.event(source, event);
+                    let ended = workspace
+                        .sync_source(source, token_env, vault, plan, &cancel, &mut send)
+                        .await;
+                    (SourceSyncResult::of(source, &ended), ended.err())
+                }
+            };
             observer.finished(&result);
-            match ended {
-                Err(err) if request.stop_at_error => return Err(err.into()),
+            match failure {
+                Some(err) if request.stop_at_error => return Err(err.into()),
                 _ if result.outcome == RunOutcome::Cancelled => {
                     results.push(result);
                     break;
@@ -157,14 +181,39 @@ impl SourceSyncResult {
                     .collect(),
                 error: None,
             },
-            Err(err) => SourceSyncResult {
+            Err(err) => SourceSyncResult::failed(source, err),
+        }
+    }
+
+    fn of_freshdesk(
+        source: &str,
+        ended: &Result<FreshdeskSummary, WorkspaceError>,
+    ) -> SourceSyncResult {
+        match ended {
+            Ok(summary) => SourceSyncResult {
                 source: source.to_owned(),
-                outcome: RunOutcome::Failed,
-                records: 0,
-                problems: 0,
-                skipped: Vec::new(),
-                error: Some(chain(err)),
+                outcome: summary.outcome,
+                records: summary.counts.values().sum(),
+                problems: summary.problems,
+                skipped: summary
+                    .skipped
+                    .iter()
+                    .map(|(s, why)| format!("{s}: {why}"))
+                    .collect(),
+                error: None,
             },
+            Err(err) => SourceSyncResult::failed(source, err),
+        }
+    }
+
+    fn failed(source: &str, err: &WorkspaceError) -> SourceSyncResult {
+        SourceSyncResult {
+            source: source.to_owned(),
+            outcome: RunOutcome::Failed,
+            records: 0,
+            problems: 0,
+            skipped: Vec::new(),
+            error: Some(chain(err)),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Typed reads of what hangs off tickets: tags, custom-field values and definitions,
 //! SLA metric events, and the text fields a ticket list shows.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::types::ValueRef;
 use rusqlite::{params, params_from_iter};
@@ -192,6 +192,24 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The stored `updated_at` of those of `ids` that are stored and not tombstones, so a
+    /// sync reads again only what changed (and a ticket back from the trash whatever its
+    /// time).
+    pub fn ticket_versions(
+        &self,
+        source_id: i64,
+        ids: &[i64],
+    ) -> Result<HashMap<i64, i64>, StoreError> {
+        let ids = serde_json::to_string(ids).unwrap_or_default();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, updated_at FROM tickets
+             WHERE source_id = ?1 AND id IN (SELECT value FROM json_each(?2))
+               AND updated_at IS NOT NULL AND status != 'deleted'",
+        )?;
+        let rows = stmt.query_map(params![source_id, ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The helpdesk's own JSON of a ticket, as last synced; `None` for a ticket that

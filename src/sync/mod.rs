@@ -6,6 +6,7 @@
 
 mod apply;
 mod fetch_ahead;
+pub mod freshdesk;
 pub mod plan;
 pub mod progress;
 mod writer;

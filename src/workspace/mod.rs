@@ -6,8 +6,10 @@ mod sources;
 mod tokens;
 
 pub use sources::{
-    check_zendesk, parse_address, zendesk_settings, SourceView, ZendeskAuth, ZendeskSettings,
+    check_freshdesk, check_zendesk, parse_address, zendesk_settings, SourceView, ZendeskAuth,
+    ZendeskSettings,
 };
+pub use tokens::SourceAddress;
 
 use std::path::{Path, PathBuf};
 
@@ -45,6 +47,8 @@ pub enum WorkspaceError {
     NoSuchSource(String),
     #[error("{0:?} is not a Zendesk source")]
     NotZendesk(String),
+    #[error("{0:?} is not a Freshdesk source")]
+    NotFreshdesk(String),
     #[error("the settings of source {0:?} are unreadable; remove and add it again")]
     SourceSettings(String),
     #[error("no token for source {0:?} in the OS keychain; remove the source and add it again, or pass --token-env VAR at each sync")]
@@ -65,6 +69,10 @@ pub enum WorkspaceError {
     Secret(#[from] crate::secrets::SecretError),
     #[error(transparent)]
     Zendesk(#[from] crate::sources::zendesk::ZendeskError),
+    #[error(transparent)]
+    FreshdeskSync(#[from] crate::sync::freshdesk::FreshdeskSyncError),
+    #[error(transparent)]
+    Freshdesk(#[from] crate::sources::freshdesk::error::FreshdeskError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]

@@ -6,8 +6,10 @@ use ts_rs::TS;
 use tokio_util::sync::CancellationToken;
 
 use crate::secrets::{self, Secret, Vault};
+use crate::sources::freshdesk;
 use crate::sources::zendesk::{self, BaseUrl, Client, ClientOptions, Credentials, Identity};
 use crate::store::records::{NewSource, Source, SourceKind};
+use crate::sync::freshdesk::{FreshdeskEvent, FreshdeskSummary, FreshdeskSyncOptions};
 use crate::sync::{self, PlanOptions, SyncEvent, SyncOptions, SyncSummary};
 
 use super::{Workspace, WorkspaceError, TIME_ZONE_SETTING};
@@ -74,20 +76,52 @@ impl Workspace {
         vault: &Vault,
         now: i64,
     ) -> Result<Source, WorkspaceError> {
-        if self.store.source_id_by_name(name)?.is_some() {
-            return Err(WorkspaceError::SourceExists(name.to_owned()));
-        }
         let json = serde_json::to_value(settings)
             .map_err(|_| WorkspaceError::SourceSettings(name.to_owned()))?;
-        let w = self.store.write()?;
-        let id = w.add_source(&NewSource {
+        let row = NewSource {
             kind: SourceKind::Zendesk,
             name: name.to_owned(),
             base_url: Some(base.as_str().to_owned()),
             time_zone: None,
             created_at: now,
-        })?;
-        w.set_source_settings(id, &json)?;
+        };
+        self.add_source(&row, &json, token, vault)
+    }
+
+    /// Adds a Freshdesk source as `add_zendesk_source` does; `key` is its API key (if
+    /// given; else it comes from `--key-env` at each sync).
+    pub fn add_freshdesk_source(
+        &mut self,
+        name: &str,
+        base: &freshdesk::base_url::BaseUrl,
+        key: Option<&Secret>,
+        vault: &Vault,
+        now: i64,
+    ) -> Result<Source, WorkspaceError> {
+        let row = NewSource {
+            kind: SourceKind::Freshdesk,
+            name: name.to_owned(),
+            base_url: Some(base.as_str().to_owned()),
+            time_zone: None,
+            created_at: now,
+        };
+        self.add_source(&row, &serde_json::json!({}), key, vault)
+    }
+
+    fn add_source(
+        &mut self,
+        row: &NewSource,
+        settings: &serde_json::Value,
+        token: Option<&Secret>,
+        vault: &Vault,
+    ) -> Result<Source, WorkspaceError> {
+        let name = row.name.as_str();
+        if self.store.source_id_by_name(name)?.is_some() {
+            return Err(WorkspaceError::SourceExists(name.to_owned()));
+        }
+        let w = self.store.write()?;
+        let id = w.add_source(row)?;
+        w.set_source_settings(id, settings)?;
         w.commit()?;
         let source = self.source(name)?;
         if let Err(err) = self.keep_token(&source, token, vault) {
@@ -187,6 +221,25 @@ pub async fn check_zendesk(
     Ok(me)
 }
 
+/// Checks a Freshdesk address and API key before anything is stored, with one request
+/// an admin's key may make (the ticket fields).
+pub async fn check_freshdesk(
+    base: &freshdesk::base_url::BaseUrl,
+    key: &Secret,
+    cancel: &CancellationToken,
+) -> Result<(), WorkspaceError> {
+    let client = freshdesk::client::Client::new(
+        base.clone(),
+        &freshdesk::credentials::ApiKey::new(key.expose()),
+        freshdesk::client::ClientOptions::default(),
+    )?;
+    let url = base.join("ticket_fields")?;
+    client
+        .get_page::<serde::de::IgnoredAny>(&url, freshdesk::pacer::Cost::CALL, cancel, &mut |_| {})
+        .await?;
+    Ok(())
+}
+
 impl Workspace {
     /// Syncs one source with the engine; its token comes as `zendesk_client` says.
     pub async fn sync_source(
@@ -217,13 +270,41 @@ impl Workspace {
         .await?)
     }
 
+    /// Syncs one Freshdesk source; its API key comes as `freshdesk_client` says.
+    pub async fn sync_freshdesk_source(
+        &mut self,
+        name: &str,
+        key_env: Option<&str>,
+        vault: &Vault,
+        full: bool,
+        cancel: &CancellationToken,
+        on_event: &mut (dyn FnMut(FreshdeskEvent) + Send),
+    ) -> Result<FreshdeskSummary, WorkspaceError> {
+        let _lock = super::lock::WorkspaceLock::acquire(&self.dir, super::lock::Activity::Sync)?;
+        let source = self.source(name)?;
+        let client = self.freshdesk_client(&source, key_env, vault)?;
+        let options = FreshdeskSyncOptions {
+            full,
+            ..FreshdeskSyncOptions::default()
+        };
+        Ok(sync::freshdesk::run(
+            &mut self.store,
+            source.id,
+            &client,
+            &options,
+            cancel,
+            on_event,
+        )
+        .await?)
+    }
+
     /// The names of the sources a plain "sync" covers.
     pub fn syncable_sources(&self) -> Result<Vec<String>, WorkspaceError> {
         Ok(self
             .store
             .sources()?
             .into_iter()
-            .filter(|s| s.kind == SourceKind::Zendesk)
+            .filter(|s| matches!(s.kind, SourceKind::Zendesk | SourceKind::Freshdesk))
             .map(|s| s.name)
             .collect())
     }

@@ -5,11 +5,34 @@
 //! names.
 
 use crate::secrets::{self, ConfirmedHost, Secret, Vault};
+use crate::sources::freshdesk;
+use crate::sources::freshdesk::credentials::ApiKey;
 use crate::sources::zendesk::{BaseUrl, Client};
 use crate::store::records::{Source, SourceKind};
 
 use super::sources::zendesk_settings;
 use super::{Workspace, WorkspaceError};
+
+/// A source's address, validated by its connector's rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceAddress {
+    Zendesk(BaseUrl),
+    Freshdesk(freshdesk::base_url::BaseUrl),
+}
+
+impl SourceAddress {
+    pub fn as_str(&self) -> &str {
+        match self {
+            SourceAddress::Zendesk(base) => base.as_str(),
+            SourceAddress::Freshdesk(base) => base.as_str(),
+        }
+    }
+}
+
+/// Sources whose API key or token goes to an address.
+fn has_token(kind: SourceKind) -> bool {
+    matches!(kind, SourceKind::Zendesk | SourceKind::Freshdesk)
+}
 
 impl Workspace {
     /// The workspace's id: its database's random id, which keys its keychain entries and
@@ -18,21 +41,23 @@ impl Workspace {
         Ok(self.store.database_id()?)
     }
 
-    /// A Zendesk source's address, validated again (https, plain http only to this
-    /// computer): the stored text is never trusted.
-    fn source_host(&self, source: &Source) -> Result<BaseUrl, WorkspaceError> {
-        if source.kind != SourceKind::Zendesk {
-            return Err(WorkspaceError::NotZendesk(source.name.clone()));
+    /// A source's address, validated again (https, plain http only to this computer):
+    /// the stored text is never trusted.
+    fn source_host(&self, source: &Source) -> Result<SourceAddress, WorkspaceError> {
+        let stored = source.base_url.as_deref().unwrap_or_default();
+        match source.kind {
+            SourceKind::Zendesk => Ok(SourceAddress::Zendesk(BaseUrl::parse(stored)?)),
+            SourceKind::Freshdesk => Ok(SourceAddress::Freshdesk(
+                freshdesk::base_url::BaseUrl::parse(stored)?,
+            )),
+            _ => Err(WorkspaceError::NotZendesk(source.name.clone())),
         }
-        Ok(BaseUrl::parse(
-            source.base_url.as_deref().unwrap_or_default(),
-        )?)
     }
 
     fn confirmation(
         &self,
         source: &Source,
-        base: &BaseUrl,
+        base: &SourceAddress,
     ) -> Result<ConfirmedHost, WorkspaceError> {
         Ok(ConfirmedHost {
             workspace: self.id()?,
@@ -48,7 +73,7 @@ impl Workspace {
         source: &Source,
         vault: &Vault,
     ) -> Result<bool, WorkspaceError> {
-        if source.kind != SourceKind::Zendesk {
+        if !has_token(source.kind) {
             return Ok(true);
         }
         let Ok(base) = self.source_host(source) else {
@@ -60,7 +85,7 @@ impl Workspace {
     fn is_confirmed(
         &self,
         source: &Source,
-        base: &BaseUrl,
+        base: &SourceAddress,
         vault: &Vault,
     ) -> Result<bool, WorkspaceError> {
         Ok(vault.hosts().contains(&self.confirmation(source, base)?)?)
@@ -72,7 +97,7 @@ impl Workspace {
         &self,
         name: &str,
         vault: &Vault,
-    ) -> Result<Option<BaseUrl>, WorkspaceError> {
+    ) -> Result<Option<SourceAddress>, WorkspaceError> {
         let source = self.source(name)?;
         let base = self.source_host(&source)?;
         Ok((!self.is_confirmed(&source, &base, vault)?).then_some(base))
@@ -134,7 +159,9 @@ impl Workspace {
     ) -> Result<Client, WorkspaceError> {
         let settings = zendesk_settings(source)?;
         self.require_confirmed_hosts(std::slice::from_ref(&source.name), vault)?;
-        let base = self.source_host(source)?;
+        let SourceAddress::Zendesk(base) = self.source_host(source)? else {
+            return Err(WorkspaceError::NotZendesk(source.name.clone()));
+        };
         let token = match token_env {
             Some(var) => secrets::from_env(var)?,
             None => self.stored_token(source, vault)?,
@@ -143,6 +170,30 @@ impl Workspace {
             base,
             &settings.credentials(&token)?,
             settings.client_options(),
+        )?)
+    }
+
+    /// The client for a Freshdesk source, once its host is confirmed. The API key comes
+    /// from `key_env` (a variable the user named on the command line) if given, else from
+    /// the keychain.
+    pub fn freshdesk_client(
+        &self,
+        source: &Source,
+        key_env: Option<&str>,
+        vault: &Vault,
+    ) -> Result<freshdesk::client::Client, WorkspaceError> {
+        self.require_confirmed_hosts(std::slice::from_ref(&source.name), vault)?;
+        let SourceAddress::Freshdesk(base) = self.source_host(source)? else {
+            return Err(WorkspaceError::NotFreshdesk(source.name.clone()));
+        };
+        let key = match key_env {
+            Some(var) => secrets::from_env(var)?,
+            None => self.stored_token(source, vault)?,
+        };
+        Ok(freshdesk::client::Client::new(
+            base,
+            &ApiKey::new(key.expose()),
+            freshdesk::client::ClientOptions::default(),
         )?)
     }
 

@@ -70,6 +70,28 @@ pub enum AddSource {
     /// A Zendesk account (needs an admin's API token: Admin Center → Apps and
     /// integrations → Zendesk API).
     Zendesk(AddZendesk),
+    /// A Freshdesk account (needs an admin's API key: profile picture → Profile
+    /// settings → Your API Key).
+    Freshdesk(AddFreshdesk),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("address").required(true).args(["domain", "url"])))]
+pub struct AddFreshdesk {
+    /// A name for the source in this workspace.
+    #[arg(long)]
+    pub name: String,
+    /// The account's domain: acme for https://acme.freshdesk.com.
+    #[arg(long)]
+    pub domain: Option<String>,
+    /// The account's address, e.g. https://support.acme.com.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Read the API key from this environment variable instead of asking for it and
+    /// keeping it in the OS keychain. Nothing is stored: pass --token-env VAR at every
+    /// sync.
+    #[arg(long, value_name = "VAR")]
+    pub key_env: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -110,13 +132,14 @@ pub struct RemoveSource {
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// The source to sync (default: every Zendesk source).
+    /// The source to sync (default: every Zendesk and Freshdesk source).
     pub name: Option<String>,
     /// Read every stream from the beginning again (stored data is kept and updated).
     #[arg(long)]
     pub full: bool,
-    /// Read the token from this environment variable for this run (never stored: pass it
-    /// at every sync of a source added with --token-env).
+    /// Read the token (or Freshdesk API key) from this environment variable for this run
+    /// (never stored: pass it at every sync of a source added with --token-env or
+    /// --key-env).
     #[arg(long, value_name = "VAR")]
     pub token_env: Option<String>,
     /// Send the token to a source's address without asking when it was not confirmed on

@@ -7,17 +7,20 @@ use tokio_util::sync::CancellationToken;
 
 use deskbench::app::Session;
 use deskbench::secrets::{self, Secret, Vault};
+use deskbench::sources::freshdesk::base_url::BaseUrl as FreshdeskUrl;
 use deskbench::sources::zendesk::BaseUrl;
 use deskbench::workspace::{
-    check_zendesk, zendesk_settings, Workspace, WorkspaceError, ZendeskAuth, ZendeskSettings,
+    check_freshdesk, check_zendesk, zendesk_settings, Workspace, WorkspaceError, ZendeskAuth,
+    ZendeskSettings,
 };
 
-use crate::args::{AddSource, AddZendesk, Cli, RemoveSource, SourceCommand};
+use crate::args::{AddFreshdesk, AddSource, AddZendesk, Cli, RemoveSource, SourceCommand};
 use crate::session::{open_existing, workspace_dir};
 
 pub fn run(cli: &Cli, command: &SourceCommand) -> Result<()> {
     match command {
         SourceCommand::Add(AddSource::Zendesk(args)) => add_zendesk(cli, args),
+        SourceCommand::Add(AddSource::Freshdesk(args)) => add_freshdesk(cli, args),
         SourceCommand::List => list(cli),
         SourceCommand::Remove(args) => remove(cli, args),
     }
@@ -39,19 +42,11 @@ fn add_zendesk(cli: &Cli, args: &AddZendesk) -> Result<()> {
         incremental_limit: args.incremental_limit,
     };
     let dir = workspace_dir(cli)?;
-    // A taken name fails before the token is asked for (the core checks again).
-    if Workspace::exists(&dir)
-        && Workspace::open(&dir)?
-            .store()
-            .source_id_by_name(&args.name)?
-            .is_some()
-    {
-        return Err(WorkspaceError::SourceExists(args.name.clone()).into());
-    }
+    refuse_taken_name(&dir, &args.name)?;
     let vault = Vault::system()?;
     let token = match &args.token_env {
         Some(var) => secrets::from_env(var)?,
-        None => ask_token()?,
+        None => ask_secret("Zendesk API token", "--token-env")?,
     };
     // Check address, credentials and role before anything is stored.
     let runtime = tokio::runtime::Runtime::new()?;
@@ -85,6 +80,60 @@ fn add_zendesk(cli: &Cli, args: &AddZendesk) -> Result<()> {
         me.name,
         me.role,
     );
+    Ok(())
+}
+
+fn add_freshdesk(cli: &Cli, args: &AddFreshdesk) -> Result<()> {
+    let base = match (&args.domain, &args.url) {
+        (Some(domain), _) => FreshdeskUrl::from_domain(domain)?,
+        (None, Some(url)) => FreshdeskUrl::parse(url)?,
+        (None, None) => bail!("give --domain or --url"),
+    };
+    let dir = workspace_dir(cli)?;
+    refuse_taken_name(&dir, &args.name)?;
+    let vault = Vault::system()?;
+    let key = match &args.key_env {
+        Some(var) => secrets::from_env(var)?,
+        None => ask_secret("Freshdesk API key", "--key-env")?,
+    };
+    // Check address and key before anything is stored.
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime
+        .block_on(check_freshdesk(&base, &key, &CancellationToken::new()))
+        .with_context(|| format!("cannot connect to {}", base.as_str()))?;
+    let mut workspace = Workspace::open(&dir)?;
+    let was_demo = workspace.info(deskbench::now())?.is_demo;
+    // A key from --key-env is not kept: the variable is named again at each sync.
+    let keep = args.key_env.is_none().then_some(&key);
+    workspace.add_freshdesk_source(&args.name, &base, keep, &vault, deskbench::now())?;
+    if was_demo {
+        eprintln!(
+            "Removed the demo data: this workspace now holds {} only.",
+            args.name
+        );
+    }
+    let sync = match &args.key_env {
+        Some(var) => format!("deskbench sync {} --token-env {var}", args.name),
+        None => format!("deskbench sync {}", args.name),
+    };
+    eprintln!(
+        "Connected {} ({}). Run `{sync}` to fetch its tickets.",
+        args.name,
+        base.as_str(),
+    );
+    Ok(())
+}
+
+/// A taken name fails before the secret is asked for (the core checks again).
+fn refuse_taken_name(dir: &std::path::Path, name: &str) -> Result<()> {
+    if Workspace::exists(dir)
+        && Workspace::open(dir)?
+            .store()
+            .source_id_by_name(name)?
+            .is_some()
+    {
+        return Err(WorkspaceError::SourceExists(name.to_owned()).into());
+    }
     Ok(())
 }
 
@@ -127,12 +176,13 @@ fn ask(question: &str) -> Result<bool> {
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }
 
-/// Asks for the token on the terminal without echoing it.
-fn ask_token() -> Result<Secret> {
+/// Asks for a token or key on the terminal without echoing it; `flag` names the
+/// headless way.
+fn ask_secret(what: &str, flag: &str) -> Result<Secret> {
     if !std::io::stdin().is_terminal() {
-        bail!("no terminal to ask for the token on; pass --token-env VAR naming an environment variable that holds it");
+        bail!("no terminal to ask for the {what} on; pass {flag} VAR naming an environment variable that holds it");
     }
-    let token = rpassword::prompt_password("Zendesk API token (input hidden): ")?;
+    let token = rpassword::prompt_password(format!("{what} (input hidden): "))?;
     Ok(Secret::new(token)?)
 }
 

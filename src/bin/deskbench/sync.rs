@@ -9,8 +9,10 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
 use deskbench::app::sync::{SourceSyncResult, SyncObserver, SyncRequest};
 use deskbench::secrets::Vault;
+use deskbench::sources::freshdesk::client::Wait as FreshdeskWait;
 use deskbench::sources::zendesk::{BudgetKind, Stream};
 use deskbench::store::RunOutcome;
+use deskbench::sync::freshdesk::FreshdeskEvent;
 use deskbench::sync::{SyncEvent, WaitBudget, WaitReason};
 
 use crate::args::{Cli, SyncArgs};
@@ -21,7 +23,7 @@ pub fn run(cli: &Cli, args: &SyncArgs) -> Result<()> {
     let session = Arc::new(open_session(cli)?);
     let sources = session.sources_to_sync(args.name.as_deref())?;
     if sources.is_empty() {
-        bail!("this workspace has no Zendesk source; add one with `deskbench source add zendesk`");
+        bail!("this workspace has no Zendesk or Freshdesk source; add one with `deskbench source add zendesk` or `deskbench source add freshdesk`");
     }
     // Every question before the first progress bar.
     let vault = Vault::system()?;
@@ -59,6 +61,12 @@ impl SyncObserver for Lines {
     fn event(&mut self, _source: &str, event: SyncEvent) {
         if let Some(bars) = &mut self.bars {
             bars.show(event);
+        }
+    }
+
+    fn freshdesk_event(&mut self, _source: &str, event: FreshdeskEvent) {
+        if let Some(bars) = &mut self.bars {
+            bars.show_freshdesk(event);
         }
     }
 
@@ -100,7 +108,7 @@ fn notes(result: &SourceSyncResult) -> String {
 /// One line per stream under the source's name.
 struct Bars {
     multi: MultiProgress,
-    bars: HashMap<Stream, ProgressBar>,
+    bars: HashMap<&'static str, ProgressBar>,
     style: ProgressStyle,
 }
 
@@ -118,11 +126,15 @@ impl Bars {
     }
 
     fn bar(&mut self, stream: Stream) -> &ProgressBar {
+        self.named_bar(stream.name())
+    }
+
+    fn named_bar(&mut self, stream: &'static str) -> &ProgressBar {
         self.bars.entry(stream).or_insert_with(|| {
             let bar = self
                 .multi
                 .add(ProgressBar::new_spinner().with_style(self.style.clone()));
-            bar.set_prefix(stream.name());
+            bar.set_prefix(stream);
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
             bar
         })
@@ -176,6 +188,42 @@ impl Bars {
             }
             SyncEvent::StreamSkipped { stream, reason } => {
                 self.bar(stream)
+                    .finish_with_message(format!("skipped: {reason}"));
+            }
+        }
+    }
+
+    fn show_freshdesk(&mut self, event: FreshdeskEvent) {
+        match event {
+            FreshdeskEvent::Page { stream, records } => {
+                self.named_bar(stream)
+                    .set_message(format!("{records} records"));
+            }
+            FreshdeskEvent::Waiting { stream, wait } => {
+                let (seconds, why) = match wait {
+                    FreshdeskWait::Pacing { delay, .. } => {
+                        (delay, "keeping under the rate limit".to_owned())
+                    }
+                    FreshdeskWait::RateLimited(delay) => (
+                        delay,
+                        "Freshdesk answered 429, too many requests".to_owned(),
+                    ),
+                    FreshdeskWait::Retrying { after, reason, .. } => {
+                        (after, format!("retrying ({reason})"))
+                    }
+                };
+                let seconds = seconds.as_secs_f64();
+                if seconds >= 0.5 {
+                    self.named_bar(stream)
+                        .set_message(format!("waiting {}: {why}", human(seconds)));
+                }
+            }
+            FreshdeskEvent::StreamFinished { stream, records } => {
+                self.named_bar(stream)
+                    .finish_with_message(format!("done, {records} records"));
+            }
+            FreshdeskEvent::StreamSkipped { stream, reason } => {
+                self.named_bar(stream)
                     .finish_with_message(format!("skipped: {reason}"));
             }
         }

@@ -1,9 +1,11 @@
 //! Freshdesk: the client against the fake Freshdesk (`tests/fake-freshdesk`) on
 //! 127.0.0.1, and converted records through the KPI engine.
 
+mod cli;
 mod client;
 mod convert;
 mod pacing;
+mod sync;
 
 use std::time::Duration;
 

@@ -1,0 +1,187 @@
+//! The three tickets lists (live, spam, deleted), each paged by its keyset cursor, with
+//! the conversations of live tickets that changed since they were stored. A page's
+//! tickets, their conversations and SLA events, and the list's cursor are written in one
+//! transaction.
+
+use serde_json::value::RawValue;
+
+use std::collections::HashMap;
+
+use super::since::record_id;
+use super::threads;
+use super::{json_list, FreshdeskSyncError, Run, Stop};
+use crate::sources::freshdesk::account::Account;
+use crate::sources::freshdesk::convert::{self, ConvertedTicket, Invalid};
+use crate::sources::freshdesk::cursor::{TicketCursor, TicketFilter};
+use crate::sources::freshdesk::dto::TicketDto;
+use crate::sources::freshdesk::pacer::Cost;
+use crate::sources::freshdesk::streams;
+use crate::sources::record::timestamp;
+use crate::store::RawPage;
+
+pub(super) async fn pull(run: &mut Run<'_>, account: &Account) -> Result<(), FreshdeskSyncError> {
+    let mut conversations = Conversations::Read;
+    for filter in TicketFilter::ALL {
+        let result = pull_list(run, account, filter, &mut conversations).await;
+        run.ended(filter.stream(), result)?;
+    }
+    if conversations == Conversations::Read {
+        run.ended(threads::STREAM, Ok(()))?;
+    }
+    Ok(())
+}
+
+/// Whether conversations can be read; a plan without them leaves replies null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conversations {
+    Read,
+    Unavailable,
+}
+
+/// A page's ticket, as read.
+struct Listed<'a> {
+    raw: &'a str,
+    dto: TicketDto,
+    updated_at: Option<i64>,
+}
+
+async fn pull_list(
+    run: &mut Run<'_>,
+    account: &Account,
+    filter: TicketFilter,
+    conversations: &mut Conversations,
+) -> Result<(), Stop> {
+    let stream = filter.stream();
+    let state = run.checkpoint(stream)?;
+    let mut at = TicketCursor::from_columns(
+        state.as_ref().and_then(|s| s.cursor.as_deref()),
+        state.as_ref().and_then(|s| s.start_time),
+        run.options.start_time,
+    );
+    loop {
+        let url = streams::tickets(run.client.base(), filter, at, run.options.per_page)?;
+        let fetched = run.get(stream, &url, Cost::tickets_list(1)).await?;
+        let items: Vec<&RawValue> = json_list(&fetched.body, &url)?;
+        let mut problems = Vec::new();
+        let listed = read(items, filter, &mut problems);
+        let updated: Vec<i64> = listed.iter().filter_map(|t| t.updated_at).collect();
+        let next = if fetched.next.is_some() {
+            Some(at.after_page(&updated))
+        } else {
+            None
+        };
+        let changed = changed(run, filter, listed)?;
+        let mut threads = HashMap::new();
+        if filter == TicketFilter::Default && *conversations == Conversations::Read {
+            let ids: Vec<i64> = changed.iter().map(|t| t.dto.id).collect();
+            let read = threads::read(run, &ids).await?;
+            if let Some(err) = read.unavailable {
+                *conversations = Conversations::Unavailable;
+                run.ended(threads::STREAM, Err(Stop::Freshdesk(err)))?;
+            }
+            threads = read.by_ticket;
+        }
+        let mut converted = Vec::with_capacity(changed.len());
+        let mut comments = 0;
+        for ticket in changed {
+            let id = ticket.dto.id;
+            let thread = threads.remove(&id);
+            comments += thread.as_ref().map_or(0, Vec::len);
+            match convert::ticket(ticket.dto, thread.as_deref(), account) {
+                Ok(c) => converted.push((ticket.raw, c)),
+                Err(Invalid(message)) => problems.push((id.to_string(), message)),
+            }
+        }
+        let position = next.unwrap_or_else(|| {
+            let now = fetched.server_now.unwrap_or_else(|| run.now());
+            at.next_run(updated.iter().copied().max(), now)
+        });
+        write(run, stream, &converted, &problems, position)?;
+        run.stored(stream, converted.len(), problems.len());
+        if comments > 0 {
+            run.stored(threads::STREAM, comments, 0);
+        }
+        match next {
+            Some(next) => at = next,
+            None => return Ok(()),
+        }
+    }
+}
+
+/// The page's tickets that can be read; a spam or deleted list's tickets are marked so
+/// whatever the JSON says, so they become tombstones.
+fn read<'a>(
+    items: Vec<&'a RawValue>,
+    filter: TicketFilter,
+    problems: &mut Vec<(String, String)>,
+) -> Vec<Listed<'a>> {
+    let mut listed = Vec::with_capacity(items.len());
+    for raw in items {
+        match serde_json::from_str::<TicketDto>(raw.get()) {
+            Ok(mut dto) => {
+                match filter {
+                    TicketFilter::Default => {}
+                    TicketFilter::Spam => dto.spam = Some(true),
+                    TicketFilter::Deleted => dto.deleted = Some(true),
+                }
+                let updated_at = timestamp("updated_at", &dto.updated_at).ok().flatten();
+                listed.push(Listed {
+                    raw: raw.get(),
+                    dto,
+                    updated_at,
+                });
+            }
+            Err(e) => problems.push((record_id(raw), format!("unreadable record: {e}"))),
+        }
+    }
+    listed
+}
+
+/// Live tickets stored with the same `updated_at` are left alone (their conversations
+/// have not changed either: a new note moves `updated_at`); spam and deleted ones are
+/// always written, since moving to the trash need not move it.
+fn changed<'a>(
+    run: &Run<'_>,
+    filter: TicketFilter,
+    listed: Vec<Listed<'a>>,
+) -> Result<Vec<Listed<'a>>, Stop> {
+    if filter != TicketFilter::Default {
+        return Ok(listed);
+    }
+    let ids: Vec<i64> = listed.iter().map(|t| t.dto.id).collect();
+    let stored = run.store.ticket_versions(run.source_id, &ids)?;
+    Ok(listed
+        .into_iter()
+        .filter(|t| t.updated_at.is_none() || stored.get(&t.dto.id) != t.updated_at.as_ref())
+        .collect())
+}
+
+/// One page with its cursor, in one transaction.
+fn write(
+    run: &mut Run<'_>,
+    stream: &'static str,
+    converted: &[(&str, ConvertedTicket)],
+    problems: &[(String, String)],
+    position: TicketCursor,
+) -> Result<(), Stop> {
+    let (source_id, run_id, at) = (run.source_id, run.run_id, run.now());
+    let tickets: Vec<_> = converted.iter().map(|(_, c)| c.ticket.clone()).collect();
+    let raw = RawPage::compress(converted.iter().map(|(raw, _)| *raw));
+    let w = run.store.write()?;
+    w.upsert_tickets(source_id, &tickets, raw.as_ref())?;
+    for (_, c) in converted {
+        for comment in &c.comments {
+            w.upsert_comment(source_id, comment)?;
+        }
+        for event in &c.sla_events {
+            w.upsert_sla_event(source_id, event)?;
+        }
+    }
+    for (id, message) in problems {
+        w.record_problem(run_id, stream, id, message)?;
+    }
+    let (cursor, anchor) = position.to_columns();
+    w.save_position(source_id, stream, cursor.as_deref(), anchor, at)?;
+    w.commit()?;
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! `deskbench source add freshdesk`, `deskbench sync` and `deskbench status` as
+//! processes against the fake Freshdesk.
+
+use std::path::Path;
+use std::process::Output;
+
+use fake_freshdesk::{FakeConfig, FakeFreshdesk};
+use tokio::process::Command;
+
+const KEY_VAR: &str = "DESKBENCH_TEST_FRESHDESK_KEY";
+
+async fn deskbench(workspace: &Path, key: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_deskbench"))
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .env(KEY_VAR, key)
+        .env(
+            deskbench::secrets::CONFIG_DIR_ENV,
+            workspace.join("user-config"),
+        )
+        .stdin(std::process::Stdio::null())
+        .output()
+        .await
+        .expect("the CLI runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_freshdesk_source_is_added_synced_and_shown() {
+    let fake = FakeFreshdesk::start(FakeConfig {
+        tickets: 60,
+        ..FakeConfig::default()
+    })
+    .await;
+    let ws = tempfile::tempdir().unwrap();
+    let url = fake.url();
+    let add = [
+        "source",
+        "add",
+        "freshdesk",
+        "--name",
+        "fd",
+        "--url",
+        url.as_str(),
+        "--key-env",
+        KEY_VAR,
+    ];
+
+    let out = deskbench(ws.path(), "wrong-key", &add).await;
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Your API Key"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("wrong-key"),
+        "the key is never printed"
+    );
+
+    let out = deskbench(ws.path(), "fake-api-key", &add).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = deskbench(
+        ws.path(),
+        "fake-api-key",
+        &["sync", "fd", "--token-env", KEY_VAR, "--yes"],
+    )
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("fd: synced"), "{}", stderr(&out));
+
+    let out = deskbench(ws.path(), "", &["status"]).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    for stream in [
+        "tickets",
+        "spam_tickets",
+        "deleted_tickets",
+        "conversations",
+    ] {
+        assert!(shown.contains(stream), "{stream} in:\n{shown}");
+    }
+    let db = rusqlite::Connection::open(ws.path().join("deskbench.sqlite")).unwrap();
+    let live: i64 = db
+        .query_row(
+            "SELECT count(*) FROM tickets WHERE status != 'deleted'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(live as usize, super::live_ids(&fake).len());
+    let settings: String = db
+        .query_row("SELECT group_concat(settings) FROM sources", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(!settings.contains("fake-api-key"), "no key in SQLite");
+    fake.stop().await;
+}
