@@ -21,6 +21,10 @@ use deskbench::store::records::{Ticket, TicketMetrics, TicketStatus};
 use deskbench::store::TicketSelection;
 use deskbench::workspace::Workspace;
 
+// Each bench uses a part of it.
+#[allow(dead_code)]
+mod common;
+
 /// Median wall time of `runs` calls.
 fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -32,14 +36,6 @@ fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
         .collect();
     times.sort();
     times[runs / 2]
-}
-
-/// Peak resident memory of this process (Linux), in MiB.
-fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
 }
 
 fn report(what: &str, took: Duration, budget: &str) {
@@ -228,7 +224,7 @@ fn main() -> anyhow::Result<()> {
         "none",
     );
 
-    if let Some(mib) = peak_rss_mib() {
+    if let Some(mib) = common::peak_rss_mib() {
         println!("{:<48} {mib:>10.0} MiB (budget < 1.5 GB)", "peak memory");
     }
     Ok(())

@@ -12,13 +12,9 @@ use deskbench::demo::DemoConfig;
 use deskbench::export::{self, ExportFormat, TableSource, TicketTable};
 use deskbench::workspace::Workspace;
 
-/// Peak resident memory of this process (Linux), in MiB.
-fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
+// Each bench uses a part of it.
+#[allow(dead_code)]
+mod common;
 
 fn main() -> anyhow::Result<()> {
     let tickets: usize = std::env::var("DESKBENCH_BENCH_TICKETS")
@@ -83,7 +79,7 @@ fn main() -> anyhow::Result<()> {
         let what = format!("{rows} tickets to {}", format.extension().to_uppercase());
         report(&what, times[1], rows, Some(bytes));
     }
-    if let Some(mib) = peak_rss_mib() {
+    if let Some(mib) = common::peak_rss_mib() {
         println!("{:<40} {mib:>10.0} MiB", "peak memory");
     }
     Ok(())

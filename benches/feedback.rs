@@ -12,13 +12,9 @@ use deskbench::demo::DemoConfig;
 use deskbench::feedback::{self, FeedbackRequest};
 use deskbench::workspace::Workspace;
 
-/// Peak resident memory of this process (Linux), in MiB.
-fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
+// Each bench uses a part of it.
+#[allow(dead_code)]
+mod common;
 
 fn main() -> anyhow::Result<()> {
     let tickets: usize = std::env::var("DESKBENCH_BENCH_TICKETS")
@@ -62,7 +58,7 @@ fn main() -> anyhow::Result<()> {
     for line in runs {
         println!("{line}");
     }
-    if let Some(mib) = peak_rss_mib() {
+    if let Some(mib) = common::peak_rss_mib() {
         println!("peak memory (demo of {tickets} tickets, frame and runs): {mib:.0} MiB");
     }
     Ok(())

@@ -11,6 +11,10 @@ use std::time::Instant;
 use deskbench::app::import::ImportRequest;
 use deskbench::app::Session;
 
+// Each bench uses a part of it.
+#[allow(dead_code)]
+mod common;
+
 const MAPS: &[&str] = &[
     "Key=id",
     "State=status",
@@ -53,14 +57,6 @@ fn write_csv(path: &std::path::Path, rows: usize) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Peak resident memory of this process (Linux), in MiB.
-fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
-
 fn main() -> anyhow::Result<()> {
     let rows: usize = std::env::var("DESKBENCH_BENCH_ROWS")
         .ok()
@@ -99,7 +95,7 @@ fn main() -> anyhow::Result<()> {
             rows as f64 / took
         );
     }
-    if let Some(peak) = peak_rss_mib() {
+    if let Some(peak) = common::peak_rss_mib() {
         println!("peak memory {peak:>38.0} MiB   (target < 500 MB)");
     }
     Ok(())

@@ -13,6 +13,10 @@ use chrono_tz::Tz;
 use deskbench::sources::csv::dates::DateFormat;
 use deskbench::sources::csv::read::{open, ReadOptions};
 
+// Each bench uses a part of it.
+#[allow(dead_code)]
+mod common;
+
 const STATUSES: [&str; 5] = [
     "Open",
     "Pending",
@@ -27,14 +31,6 @@ const SUBJECTS: [&str; 4] = [
     "Не приходит письмо с кодом",
     "결제 오류가 발생했습니다",
 ];
-
-/// Peak resident memory of this process (Linux), in MiB.
-fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
 
 /// A timestamp `n` minutes into 2024, as Freshdesk writes it.
 fn stamp(minutes: u64) -> String {
@@ -155,7 +151,7 @@ fn main() -> anyhow::Result<()> {
             "every row read whole"
         );
     }
-    if let Some(mib) = peak_rss_mib() {
+    if let Some(mib) = common::peak_rss_mib() {
         println!(
             "{:<44} {mib:>8.0} MiB (budget < 500 MB for the whole import)",
             "peak memory after the CSV"
@@ -202,7 +198,7 @@ fn main() -> anyhow::Result<()> {
         size,
     );
     anyhow::ensure!(good == sheet_rows, "every sheet row read");
-    if let Some(mib) = peak_rss_mib() {
+    if let Some(mib) = common::peak_rss_mib() {
         println!("{:<44} {mib:>8.0} MiB", "peak memory at the end");
     }
     Ok(())

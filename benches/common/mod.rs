@@ -1,11 +1,19 @@
-//! What the benches that time a large workspace share: one cached demo workspace per
-//! size, so the 1,000,000-ticket one is generated once for all of them.
+//! What the benches share: one cached demo workspace per size, so the 1,000,000-ticket
+//! one is generated once for all of them, and the peak memory they report.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use deskbench::demo::DemoConfig;
 use deskbench::workspace::Workspace;
+
+/// Peak resident memory of this process (Linux), in MiB.
+pub fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
 
 /// The demo's fixed "now" (2026-01-01T00:00:00Z) keeps the data identical between runs.
 pub const NOW: i64 = 1_767_225_600;

@@ -1,8 +1,9 @@
 //! `deskbench source add freshdesk`, `deskbench sync` and `deskbench status` as
-//! processes against the fake Freshdesk.
+//! processes against the fake Freshdesk, and a sync killed at random points.
 
 use std::path::Path;
-use std::process::Output;
+use std::process::{Output, Stdio};
+use std::time::Duration;
 
 use fake_freshdesk::{FakeConfig, FakeFreshdesk};
 use tokio::process::Command;
@@ -25,6 +26,23 @@ async fn deskbench(workspace: &Path, key: &str, args: &[&str]) -> Output {
         .expect("the CLI runs")
 }
 
+/// `deskbench source add freshdesk` for the fake, named `fd`, its key in `KEY_VAR`.
+fn add_args(url: &str) -> Vec<&str> {
+    vec![
+        "source",
+        "add",
+        "freshdesk",
+        "--name",
+        "fd",
+        "--url",
+        url,
+        "--key-env",
+        KEY_VAR,
+    ]
+}
+
+const SYNC: [&str; 5] = ["sync", "fd", "--token-env", KEY_VAR, "--yes"];
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -38,17 +56,7 @@ async fn a_freshdesk_source_is_added_synced_and_shown() {
     .await;
     let ws = tempfile::tempdir().unwrap();
     let url = fake.url();
-    let add = [
-        "source",
-        "add",
-        "freshdesk",
-        "--name",
-        "fd",
-        "--url",
-        url.as_str(),
-        "--key-env",
-        KEY_VAR,
-    ];
+    let add = add_args(&url);
 
     let out = deskbench(ws.path(), "wrong-key", &add).await;
     assert!(!out.status.success());
@@ -60,12 +68,7 @@ async fn a_freshdesk_source_is_added_synced_and_shown() {
 
     let out = deskbench(ws.path(), "fake-api-key", &add).await;
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = deskbench(
-        ws.path(),
-        "fake-api-key",
-        &["sync", "fd", "--token-env", KEY_VAR, "--yes"],
-    )
-    .await;
+    let out = deskbench(ws.path(), "fake-api-key", &SYNC).await;
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("fd: synced"), "{}", stderr(&out));
 
@@ -95,5 +98,60 @@ async fn a_freshdesk_source_is_added_synced_and_shown() {
         })
         .unwrap();
     assert!(!settings.contains("fake-api-key"), "no key in SQLite");
+    fake.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sync_killed_at_random_points_resumes_to_exactly_the_accounts_records() {
+    let fake = FakeFreshdesk::start(FakeConfig {
+        tickets: 600,
+        latency: Duration::from_millis(5),
+        ..FakeConfig::default()
+    })
+    .await;
+    let ws = tempfile::tempdir().unwrap();
+    let db = ws.path().join(deskbench::store::DATABASE_FILE);
+    let out = deskbench(ws.path(), "fake-api-key", &add_args(&fake.url())).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // A fixed sequence of kill times (ms), spread over a sync that takes a few seconds.
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut kills = 0;
+    while kills < 20 {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let after = Duration::from_millis(30 + (state >> 33) % 900);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_deskbench"))
+            .arg("--workspace")
+            .arg(ws.path())
+            .args(SYNC)
+            .env(KEY_VAR, "fake-api-key")
+            .env(
+                deskbench::secrets::CONFIG_DIR_ENV,
+                ws.path().join("user-config"),
+            )
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        tokio::time::sleep(after).await;
+        if child.try_wait().unwrap().is_none() {
+            child.start_kill().unwrap(); // SIGKILL: no chance to clean up
+            kills += 1;
+        }
+        child.wait().await.unwrap();
+        crate::sync::integrity_ok(&db);
+        if kills % 5 == 4 {
+            // Changes arrive while syncs keep dying.
+            let id = fake.tickets()[kills * 7].id;
+            fake.update_tickets(&[id, id + 1]);
+        }
+    }
+    let out = deskbench(ws.path(), "fake-api-key", &SYNC).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    crate::sync::integrity_ok(&db);
+    super::sync::assert_exact(ws.path(), &fake, "after 20 kills and a final sync").await;
     fake.stop().await;
 }

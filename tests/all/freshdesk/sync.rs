@@ -117,6 +117,34 @@ fn assert_tickets(dir: &Path, fake: &FakeFreshdesk, context: &str) {
     }
 }
 
+/// Asserts the store holds exactly the fake's tickets (live and tombstones), the
+/// conversations of its live tickets and its ratings.
+pub(super) async fn assert_exact(dir: &Path, fake: &FakeFreshdesk, context: &str) {
+    assert_tickets(dir, fake, context);
+    let mut conversations = BTreeSet::new();
+    for (id, _, tombstone) in fake_tickets(fake) {
+        if !tombstone {
+            conversations
+                .extend(listed(fake, &format!("tickets/{id}/conversations?per_page=100")).await);
+        }
+    }
+    let stored = |sql| ids(dir, sql).into_iter().collect::<BTreeSet<i64>>();
+    assert_eq!(
+        stored("SELECT id FROM comments"),
+        conversations,
+        "{context}: conversations"
+    );
+    assert_eq!(
+        stored("SELECT id FROM satisfaction_ratings"),
+        listed(
+            fake,
+            "surveys/satisfaction_ratings?created_since=2000-01-01T00:00:00Z&per_page=100"
+        )
+        .await,
+        "{context}: ratings"
+    );
+}
+
 #[tokio::test]
 async fn a_first_sync_stores_exactly_the_fakes_records() {
     let fake = FakeFreshdesk::start(FakeConfig {
@@ -129,28 +157,9 @@ async fn a_first_sync_stores_exactly_the_fakes_records() {
     let summary = sync_once(&mut store, source, &fake).await.unwrap();
     assert_eq!(summary.outcome, RunOutcome::Succeeded);
     assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
-    assert_tickets(dir.path(), &fake, "first sync");
+    assert_exact(dir.path(), &fake, "first sync").await;
 
-    let live: Vec<i64> = fake_tickets(&fake)
-        .into_iter()
-        .filter(|t| !t.2)
-        .map(|t| t.0)
-        .collect();
-    let mut conversations = BTreeSet::new();
-    for id in &live {
-        conversations
-            .extend(listed(&fake, &format!("tickets/{id}/conversations?per_page=100")).await);
-    }
     let stored = |sql| ids(dir.path(), sql).into_iter().collect::<BTreeSet<i64>>();
-    assert_eq!(stored("SELECT id FROM comments"), conversations);
-    assert_eq!(
-        stored("SELECT id FROM satisfaction_ratings"),
-        listed(
-            &fake,
-            "surveys/satisfaction_ratings?created_since=2000-01-01T00:00:00Z&per_page=100"
-        )
-        .await
-    );
     let mut users = listed(
         &fake,
         "contacts?_updated_since=2000-01-01T00:00:00Z&per_page=100",
