@@ -16,6 +16,8 @@ use anyhow::{bail, Context};
 use deskbench::analytics::views::overview::{OverviewRequest, PeriodPreset};
 use deskbench::app::Session;
 
+// Each bench uses a part of it.
+#[allow(dead_code)]
 mod common;
 
 const RUNS: usize = 5;
