@@ -25,6 +25,21 @@ pub(crate) trait Pacing {
     fn delay(hold: &Self::Hold) -> Option<Duration>;
 }
 
+/// Why a client is waiting, for progress reports; `B` names the connector's budgets.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Wait<B> {
+    /// Keeping under a budget before sending.
+    Pacing { delay: Duration, budget: B },
+    /// The server answered 429; waiting its `Retry-After`.
+    RateLimited(Duration),
+    /// A transient fault; retrying after a backoff.
+    Retrying {
+        after: Duration,
+        attempt: u32,
+        reason: String,
+    },
+}
+
 /// The wait was cancelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cancelled;

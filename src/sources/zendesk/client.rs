@@ -56,19 +56,7 @@ impl Default for ClientOptions {
 }
 
 /// Why the client is waiting, for progress reports.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Wait {
-    /// Keeping under a rate-limit budget before sending.
-    Pacing { delay: Duration, budget: Budget },
-    /// The server answered 429; waiting its `Retry-After`.
-    RateLimited(Duration),
-    /// A transient fault; retrying after a backoff.
-    Retrying {
-        after: Duration,
-        attempt: u32,
-        reason: String,
-    },
-}
+pub type Wait = gate::Wait<Budget>;
 
 /// A whole JSON body and the server's clock when it answered.
 #[derive(Debug, Clone)]
