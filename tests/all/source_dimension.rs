@@ -3,6 +3,7 @@
 //! with their reason, never counted as zero. Figures are hand-computed from the tickets
 //! below.
 
+use deskbench::analytics::views::drill::{ticket_list, TicketListRequest};
 use deskbench::analytics::{self, Frame, KpiRequest};
 use deskbench::store::records::*;
 use deskbench::store::Store;
@@ -286,4 +287,34 @@ fn imports_have_no_business_minutes_and_say_so() {
     let full = &report["kpis"]["full_resolution_time"];
     assert_eq!(full["n"], 0);
     assert_eq!(full["null_reason"]["code"], "not_in_file_imports");
+}
+
+#[test]
+fn the_tickets_behind_a_value_are_those_it_counts_and_a_source_group_lists_its_own() {
+    let store = workspace();
+    let frame = Frame::build(&store).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let listed = |key: Option<&str>| {
+        let request = TicketListRequest {
+            query: KpiRequest {
+                by: key.map(|_| "source".to_owned()),
+                ..march_request(&[])
+            },
+            kpi: "reopen_rate".into(),
+            key: key.map(str::to_owned),
+            ..TicketListRequest::default()
+        };
+        let query = request.resolve(today, chrono_tz::Tz::UTC).unwrap();
+        let list = ticket_list(&frame, &store, &query).unwrap();
+        let mut rows: Vec<(i64, i64)> = list.rows.iter().map(|r| (r.source_id, r.id)).collect();
+        rows.sort_unstable();
+        rows
+    };
+    assert_eq!(
+        listed(None),
+        [(1, 1), (1, 2)],
+        "Support's two solved tickets, as n = 2 counts; not Desk's stored zeros"
+    );
+    assert_eq!(listed(Some(SUPPORT)), [(1, 1), (1, 2)]);
+    assert!(listed(Some(DESK)).is_empty(), "Desk gives no reopen rate");
 }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::analytics::frame::sources::SourceInfo;
@@ -17,7 +17,7 @@ use super::kpi::{Hours, KpiId, Measure};
 use super::value::{LeftOut, NullReason, Support};
 
 /// Why a source cannot support a KPI, for programs; the reason beside it is for people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum GapCode {
     /// Freshdesk's API does not expose what the KPI needs.
@@ -79,7 +79,7 @@ fn import_gap(source: &SourceInfo, kpi: KpiId, hours: Hours) -> Option<(GapCode,
 
 /// The sources that cannot support one KPI of a query, by source id.
 #[derive(Debug, Default)]
-pub(crate) struct Gaps {
+pub struct Gaps {
     by_source: HashMap<i64, LeftOut>,
 }
 
@@ -105,6 +105,13 @@ impl Gaps {
 
     pub fn is_empty(&self) -> bool {
         self.by_source.is_empty()
+    }
+
+    /// The ids of the sources left out, in order.
+    pub fn source_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self.by_source.keys().copied().collect();
+        ids.sort_unstable();
+        ids
     }
 
     /// Whether a record of `source` is left out.

@@ -205,7 +205,7 @@ pub struct Support {
 }
 
 /// Why a value is null: a code for programs and a sentence for people.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, TS)]
 pub struct NullReason {
     pub code: GapCode,
     pub reason: String,
