@@ -15,7 +15,7 @@ use super::grid::{Durations, Grid, Merge, Share, DENSE_CELLS};
 use super::keyed::{Keyed, Keys};
 use super::kpi::{Hours, KpiId, Measure, Population};
 use super::stats::{csat_stats, duration_stats};
-use super::support::Gaps;
+use super::support::{sources_by_key, Gaps, SOURCE};
 use super::value::{
     BacklogMethod, BacklogValue, CountValue, KpiValue, MetricRates, RateValue, SlaValue, Support,
 };
@@ -169,7 +169,7 @@ pub(crate) fn compute_all(
                 let rows = collect_rows(plan, &members, keyed, periods, hours, keys, sourced)?;
                 for kpi in members {
                     let left_out = match gaps.get(&kpi).filter(|_| of_tickets) {
-                        Some(gaps) => Some(left_out_rows(&rows, gaps)?),
+                        Some(gaps) => Some(gaps.left_out_rows(&rows.df)?),
                         None => None,
                     };
                     let cells = tally_kpi(kpi, &rows, periods, hours, keys.list.len(), left_out)?;
@@ -192,47 +192,6 @@ pub(crate) fn compute_all(
     }
     out.sort_by_key(|(k, _)| *k);
     Ok(out)
-}
-
-/// The column of a population's rows holding their ticket's source.
-const SOURCE: &str = "source_id";
-
-/// Which of `rows` come from a source `gaps` leaves out.
-fn left_out_rows(rows: &Rows, gaps: &Gaps) -> Result<Vec<bool>, AnalyticsError> {
-    Ok(rows
-        .df
-        .column(SOURCE)?
-        .i64()?
-        .iter()
-        .map(|source| source.is_some_and(|s| gaps.excludes(s)))
-        .collect())
-}
-
-/// The sources of the keyed tickets under each key, sorted: what a group's values rest
-/// on, whatever their dates.
-fn sources_by_key(
-    keyed: &Keyed,
-    keys: &mut Keys,
-) -> Result<HashMap<u32, Vec<i64>>, AnalyticsError> {
-    let plan = keyed.plan.clone().select(keyed.key_and(vec![col(SOURCE)]));
-    // Ungrouped, one row per source is enough.
-    let plan = match keyed.by {
-        false => plan.unique(None, UniqueKeepStrategy::Any),
-        true => plan,
-    };
-    let (df, key) = keys.expand(plan.collect()?, keyed)?;
-    let mut by_key: HashMap<u32, Vec<i64>> = HashMap::new();
-    for (key, source) in key.iter().zip(df.column(SOURCE)?.i64()?.iter()) {
-        let Some(source) = source else { continue };
-        let sources = by_key.entry(*key).or_default();
-        if !sources.contains(&source) {
-            sources.push(source);
-        }
-    }
-    for sources in by_key.values_mut() {
-        sources.sort_unstable();
-    }
-    Ok(by_key)
 }
 
 /// A population's rows: the group key index and bucket of each, and its input columns.

@@ -6,13 +6,16 @@
 
 use std::collections::HashMap;
 
+use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::analytics::frame::sources::SourceInfo;
+use crate::analytics::AnalyticsError;
 use crate::sources::freshdesk::convert::NULL_REASONS;
 use crate::store::records::SourceKind;
 
+use super::keyed::{Keyed, Keys};
 use super::kpi::{Hours, KpiId, Measure};
 use super::value::{LeftOut, NullReason, Support};
 
@@ -79,7 +82,7 @@ fn import_gap(source: &SourceInfo, kpi: KpiId, hours: Hours) -> Option<(GapCode,
 
 /// The sources that cannot support one KPI of a query, by source id.
 #[derive(Debug, Default)]
-pub struct Gaps {
+pub(crate) struct Gaps {
     by_source: HashMap<i64, LeftOut>,
 }
 
@@ -114,9 +117,14 @@ impl Gaps {
         ids
     }
 
-    /// Whether a record of `source` is left out.
-    pub fn excludes(&self, source: i64) -> bool {
-        self.by_source.contains_key(&source)
+    /// Which rows of `df` (with a `SOURCE` column) come from a source left out.
+    pub(crate) fn left_out_rows(&self, df: &DataFrame) -> Result<Vec<bool>, AnalyticsError> {
+        Ok(df
+            .column(SOURCE)?
+            .i64()?
+            .iter()
+            .map(|source| source.is_some_and(|s| self.by_source.contains_key(&s)))
+            .collect())
     }
 
     /// What a value over the tickets of `scope` (source ids, sorted) says: the sources
@@ -133,6 +141,36 @@ impl Gaps {
             left_out,
         }
     }
+}
+
+/// The column of a population's rows holding their ticket's source.
+pub(crate) const SOURCE: &str = "source_id";
+
+/// The sources of the keyed tickets under each key, sorted: what a group's values rest
+/// on, whatever their dates.
+pub(crate) fn sources_by_key(
+    keyed: &Keyed,
+    keys: &mut Keys,
+) -> Result<HashMap<u32, Vec<i64>>, AnalyticsError> {
+    let plan = keyed.plan.clone().select(keyed.key_and(vec![col(SOURCE)]));
+    // Ungrouped, one row per source is enough.
+    let plan = match keyed.by {
+        false => plan.unique(None, UniqueKeepStrategy::Any),
+        true => plan,
+    };
+    let (df, key) = keys.expand(plan.collect()?, keyed)?;
+    let mut by_key: HashMap<u32, Vec<i64>> = HashMap::new();
+    for (key, source) in key.iter().zip(df.column(SOURCE)?.i64()?.iter()) {
+        let Some(source) = source else { continue };
+        let sources = by_key.entry(*key).or_default();
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    for sources in by_key.values_mut() {
+        sources.sort_unstable();
+    }
+    Ok(by_key)
 }
 
 /// One reason for a null value whose sources were all left out: theirs when they agree,
