@@ -40,6 +40,7 @@ fn series(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
         band: None,
         group: None,
         dashed: false,
+        null_reasons: None,
     }
 }
 

@@ -14,6 +14,8 @@ pub enum AnalyticsError {
     UnknownDimension { name: String, valid: String },
     #[error("unknown custom field field:{id}; valid: {valid}")]
     UnknownField { id: i64, valid: String },
+    #[error("no source is named {name:?}; this workspace's sources: {valid}")]
+    UnknownSource { name: String, valid: String },
     #[error("unknown sort column {name:?}; valid: {valid}")]
     UnknownSort { name: String, valid: String },
     #[error("no period {0:?} in this query; periods are the bucket labels, YYYY-MM-DD")]

@@ -258,6 +258,7 @@ pub(crate) mod testing {
                 band: None,
                 group: None,
                 dashed: false,
+                null_reasons: None,
             }],
             value_labels: false,
         }

@@ -2,7 +2,7 @@
 //! or one series per group over the buckets — the shapes Explore draws.
 
 use crate::analytics::engine::kpi::{KpiId, Measure};
-use crate::analytics::engine::value::KpiValue;
+use crate::analytics::engine::value::{KpiValue, NullReason};
 use crate::analytics::query::report::{KpiReport, SeriesPoint};
 
 use super::spec::{Band, ChartKind, ChartSeries, ChartSpec, SeriesGroup, Unit, XAxis, XKind};
@@ -141,7 +141,21 @@ fn series_of(name: String, values: &[Option<KpiValue>]) -> ChartSeries {
         band,
         group: None,
         dashed: false,
+        null_reasons: null_reasons(values),
     }
+}
+
+/// Each value's reason for being null, or `None` when no value has one.
+fn null_reasons(values: &[Option<KpiValue>]) -> Option<Vec<Option<NullReason>>> {
+    let reasons: Vec<Option<NullReason>> = values
+        .iter()
+        .map(|v| {
+            v.as_ref()
+                .and_then(KpiValue::support)
+                .and_then(|s| s.null_reason.clone())
+        })
+        .collect();
+    reasons.iter().any(Option::is_some).then_some(reasons)
 }
 
 /// The small-sample flag of each value (a missing value is not marked).

@@ -86,6 +86,7 @@ fn plain(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
         band: None,
         group: None,
         dashed: false,
+        null_reasons: None,
     }
 }
 
@@ -120,6 +121,7 @@ fn median_and_p90(weeks: &[SeriesPoint], kpi: KpiId) -> Vec<ChartSeries> {
         },
         ChartSeries {
             dashed: true,
+            null_reasons: None,
             small_sample: Some(small),
             ..plain("series.p90", stat(|d| d.p90))
         },

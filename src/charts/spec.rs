@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::context::ChartContext;
+use crate::analytics::engine::value::NullReason;
 use crate::analytics::query::range::Every;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -138,6 +139,11 @@ pub struct ChartSeries {
     /// A secondary line (p90 beside the median), drawn dashed.
     #[serde(default)]
     pub dashed: bool,
+    /// Per value, why it is null when the sources of its tickets cannot support the KPI
+    /// (shown in tables and tooltips); absent when no value has such a reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub null_reasons: Option<Vec<Option<NullReason>>>,
 }
 
 impl ChartSeries {

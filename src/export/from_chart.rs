@@ -215,6 +215,7 @@ mod tests {
             band: None,
             group: None,
             dashed: false,
+            null_reasons: None,
         }
     }
 

@@ -4,7 +4,8 @@
 use std::fmt;
 
 /// Where a workspace's data comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     Zendesk,
     Freshdesk,

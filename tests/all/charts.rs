@@ -21,6 +21,7 @@ fn series(name: &str, values: &[f64]) -> ChartSeries {
         band: None,
         group: None,
         dashed: false,
+        null_reasons: None,
     }
 }
 

@@ -2,6 +2,9 @@
 //! a refactoring of the engine, the application layer or the CLI must not change one
 //! number, key or space of `kpi`, `tickets`, `people` or `feedback`.
 //!
+//! A second workspace of imported files covers what only such sources print: the
+//! sources a KPI leaves out and why a value is null.
+//!
 //! After a change that is meant to change the output, regenerate the files with
 //! `UPDATE_GOLDEN=1 cargo test --test all cli_golden` and review their diff.
 
@@ -213,13 +216,37 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/cli")
 }
 
-#[test]
-fn cli_output_on_the_demo_workspace_is_byte_identical_to_the_golden_files() {
-    let ws = demo_workspace();
+/// The cases of a workspace of two imported files: a Jira export without a first-reply
+/// column and a Freshdesk CSV with one, so KPIs by source show the sources a value
+/// leaves out and the reason a value is null.
+const IMPORT_CASES: &[(&str, &[&str])] = &[(
+    "kpi-by-source-imports",
+    &[
+        "kpi",
+        "--from",
+        "2025-03-01",
+        "--to",
+        "2025-03-31",
+        "--tz",
+        "UTC",
+        "--by",
+        "source",
+        "--kpi",
+        "tickets_created",
+        "--kpi",
+        "first_reply_time",
+        "--kpi",
+        "reopen_rate",
+    ],
+)];
+
+/// Runs `cases` on the workspace `ws` and compares (or with `UPDATE_GOLDEN`, writes)
+/// their golden files.
+fn check_cases(ws: &Path, cases: &[(&str, &[&str])]) {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut changed = Vec::new();
-    for (name, args) in CASES {
-        let out = deskbench(ws.path(), args);
+    for (name, args) in cases {
+        let out = deskbench(ws, args);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         let path = golden_dir().join(format!("{name}.out"));
         if update {
@@ -237,4 +264,30 @@ fn cli_output_on_the_demo_workspace_is_byte_identical_to_the_golden_files() {
         changed.is_empty(),
         "the output of {changed:?} differs from tests/golden/cli"
     );
+}
+
+#[test]
+fn cli_output_on_the_demo_workspace_is_byte_identical_to_the_golden_files() {
+    let ws = demo_workspace();
+    check_cases(ws.path(), CASES);
+}
+
+#[test]
+fn cli_output_on_imported_sources_is_byte_identical_to_the_golden_files() {
+    let ws = tempfile::tempdir().unwrap();
+    for (file, preset, source) in [
+        ("jira.csv", "jira", "Jira export"),
+        ("freshdesk.csv", "freshdesk", "Freshdesk export"),
+    ] {
+        let file = format!(
+            "{}/tests/fixtures/import/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let args = [
+            "import", &file, "--preset", preset, "--source", source, "--tz", "UTC",
+        ];
+        let out = deskbench(ws.path(), &args);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+    }
+    check_cases(ws.path(), IMPORT_CASES);
 }

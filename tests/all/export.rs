@@ -117,6 +117,7 @@ fn csat_chart() -> ChartSpec {
             }),
             group: None,
             dashed: false,
+            null_reasons: None,
         }],
         value_labels: false,
     }

@@ -334,13 +334,19 @@ fn apply(workspace: &mut Workspace, writes: &[Write]) {
 
 const FIELD: i64 = 900;
 
-/// A workspace with a few tickets in two sources, a custom field and its snapshot.
+/// A workspace with a few tickets in two sources (a demo and a Freshdesk one), a custom
+/// field and its snapshot.
 fn small_workspace(dir: &std::path::Path) -> Workspace {
     let mut workspace = Workspace::open(dir).unwrap();
     let w = workspace.store_mut().write().unwrap();
-    for name in ["first", "second"] {
+    // Two kinds of source, so the `source` dimension and the KPIs the second cannot
+    // support (reopens) are compared too.
+    for (name, kind) in [
+        ("first", SourceKind::Demo),
+        ("second", SourceKind::Freshdesk),
+    ] {
         w.add_source(&NewSource {
-            kind: SourceKind::Demo,
+            kind,
             name: name.to_owned(),
             base_url: None,
             time_zone: None,
@@ -396,7 +402,8 @@ fn assert_same_frame(updated: &Frame, rebuilt: &Frame, why: &str) {
             l.brands,
             l.users.map(),
             l.organizations.map(),
-            l.fields
+            l.fields,
+            l.sources
         ])
     };
     assert_eq!(labels(updated), labels(rebuilt), "{why}: labels");
@@ -404,16 +411,18 @@ fn assert_same_frame(updated: &Frame, rebuilt: &Frame, why: &str) {
 }
 
 /// A KPI of each population (tickets created, solved and unsolved, ratings, SLA
-/// outcomes) by each kind of dimension, week by week, as JSON.
+/// outcomes) and one a source cannot support, by each kind of dimension, week by week,
+/// as JSON.
 fn kpis(workspace: &Workspace, frame: &Frame) -> Vec<String> {
     let kpis = [
         "tickets_created",
         "tickets_solved",
         "tickets_unsolved",
+        "reopen_rate",
         "csat",
         "sla_achievement",
     ];
-    ["group", "tag", "field:900"]
+    ["group", "tag", "field:900", "source"]
         .into_iter()
         .map(|by| {
             let query = KpiRequest {

@@ -36,6 +36,7 @@ mod proptest_import_read;
 mod proptest_pages;
 mod secrets;
 mod snapshot;
+mod source_dimension;
 mod store;
 mod store_counts;
 mod sync;

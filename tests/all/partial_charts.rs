@@ -37,6 +37,7 @@ fn weekly(kind: ChartKind, partial: [bool; 5]) -> ChartSpec {
             band: None,
             group: None,
             dashed: false,
+            null_reasons: None,
             small_sample: None,
         }],
         context: None,

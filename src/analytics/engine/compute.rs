@@ -15,8 +15,9 @@ use super::grid::{Durations, Grid, Merge, Share, DENSE_CELLS};
 use super::keyed::{Keyed, Keys};
 use super::kpi::{Hours, KpiId, Measure, Population};
 use super::stats::{csat_stats, duration_stats};
+use super::support::{sources_by_key, Gaps, SOURCE};
 use super::value::{
-    BacklogMethod, BacklogValue, CountValue, KpiValue, MetricRates, RateValue, SlaValue,
+    BacklogMethod, BacklogValue, CountValue, KpiValue, MetricRates, RateValue, SlaValue, Support,
 };
 
 const TIME: &str = "time";
@@ -79,6 +80,8 @@ pub(crate) struct Cells {
     range: HashMap<u32, KpiValue>,
     buckets: HashMap<(u32, u32), KpiValue>,
     empty: KpiValue,
+    /// By key, the sources its values leave out (see `support`); absent when none.
+    support: HashMap<u32, Support>,
 }
 
 impl Cells {
@@ -87,19 +90,32 @@ impl Cells {
             range: HashMap::new(),
             buckets: HashMap::new(),
             empty: empty_value(measure),
+            support: HashMap::new(),
         }
     }
 
     pub fn range(&self, key: Option<u32>) -> KpiValue {
-        key.and_then(|k| self.range.get(&k))
-            .cloned()
-            .unwrap_or_else(|| self.empty.clone())
+        let value = key.and_then(|k| self.range.get(&k));
+        self.noted(key, value.cloned().unwrap_or_else(|| self.empty.clone()))
     }
 
     pub fn bucket(&self, key: Option<u32>, bucket: usize) -> KpiValue {
-        key.and_then(|k| self.buckets.get(&(k, bucket as u32)))
-            .cloned()
-            .unwrap_or_else(|| self.empty.clone())
+        let value = key.and_then(|k| self.buckets.get(&(k, bucket as u32)));
+        self.noted(key, value.cloned().unwrap_or_else(|| self.empty.clone()))
+    }
+
+    /// `value` of `key` with the sources its key's values leave out, and the reason
+    /// when it is null.
+    fn noted(&self, key: Option<u32>, mut value: KpiValue) -> KpiValue {
+        let Some(note) = key.and_then(|k| self.support.get(&k)) else {
+            return value;
+        };
+        let null = value.headline().is_none();
+        if let Some(support) = value.support_mut() {
+            support.left_out = note.left_out.clone();
+            support.null_reason = note.null_reason.clone().filter(|_| null);
+        }
+        value
     }
 }
 
@@ -113,6 +129,7 @@ fn empty_value(measure: Measure) -> KpiValue {
             n: 0,
             small_sample: false,
             by_metric: MetricRates::default(),
+            support: Support::default(),
         }),
         _ => KpiValue::Rate(RateValue::share(0, 0)),
     }
@@ -128,6 +145,11 @@ pub(crate) fn compute_all(
     keys: &mut Keys,
 ) -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
     let mut out: Vec<(KpiId, Cells)> = Vec::with_capacity(kpis.len());
+    let gaps: HashMap<KpiId, Gaps> = kpis
+        .iter()
+        .map(|k| (*k, Gaps::of(*k, &frame.labels.sources, hours)))
+        .filter(|(_, gaps)| !gaps.is_empty())
+        .collect();
     let mut populations: Vec<Population> = kpis.iter().map(|k| k.def().population).collect();
     populations.sort_by_key(|p| *p as u8);
     populations.dedup();
@@ -140,10 +162,31 @@ pub(crate) fn compute_all(
         match records_in(population, keyed, frame, periods) {
             None => out.extend(at_period_end(&members, keyed, periods, keys)?),
             Some(plan) => {
-                let rows = collect_rows(plan, &members, keyed, periods, hours, keys)?;
+                // Only ticket populations can hold a left-out source's records: ratings
+                // come from every source, and no import has SLA outcomes.
+                let of_tickets = matches!(population, Population::Created | Population::Solved);
+                let sourced = of_tickets && members.iter().any(|k| gaps.contains_key(k));
+                let rows = collect_rows(plan, &members, keyed, periods, hours, keys, sourced)?;
                 for kpi in members {
-                    out.push((kpi, tally_kpi(kpi, &rows, periods, hours, keys.list.len())?));
+                    let left_out = match gaps.get(&kpi).filter(|_| of_tickets) {
+                        Some(gaps) => Some(gaps.left_out_rows(&rows.df)?),
+                        None => None,
+                    };
+                    let cells = tally_kpi(kpi, &rows, periods, hours, keys.list.len(), left_out)?;
+                    out.push((kpi, cells));
                 }
+            }
+        }
+    }
+    if !gaps.is_empty() {
+        let scope = sources_by_key(keyed, keys)?;
+        for (kpi, cells) in out.iter_mut() {
+            if let Some(gaps) = gaps.get(kpi) {
+                cells.support = scope
+                    .iter()
+                    .map(|(key, sources)| (*key, gaps.support(sources)))
+                    .filter(|(_, support)| *support != Support::default())
+                    .collect();
             }
         }
     }
@@ -222,6 +265,8 @@ pub(crate) fn records_in(
     })
 }
 
+/// The rows of a population with the inputs of `kpis`, and each row's source when
+/// `sourced`.
 fn collect_rows(
     plan: LazyFrame,
     kpis: &[KpiId],
@@ -229,11 +274,15 @@ fn collect_rows(
     periods: &Periods,
     hours: Hours,
     keys: &mut Keys,
+    sourced: bool,
 ) -> Result<Rows, AnalyticsError> {
     let mut needed: Vec<String> = kpis
         .iter()
         .flat_map(|k| inputs(k.def().measure, hours))
         .collect();
+    if sourced {
+        needed.push(SOURCE.to_owned());
+    }
     needed.sort();
     needed.dedup();
     let mut select = keyed.key_and(vec![col(TIME)]);
@@ -346,17 +395,27 @@ fn share(hits: u64, n: u64) -> KpiValue {
     KpiValue::Rate(RateValue::share(hits, n))
 }
 
+/// The cells of `kpi` over `rows`, leaving out the rows `left_out` marks (a source that
+/// cannot support the KPI: its tickets count neither as hits nor in `n`).
 fn tally_kpi(
     kpi: KpiId,
     rows: &Rows,
     periods: &Periods,
     hours: Hours,
     keys: usize,
+    left_out: Option<Vec<bool>>,
 ) -> Result<Cells, AnalyticsError> {
     let measure = kpi.def().measure;
     let df = &rows.df;
+    let kept = |i: usize| left_out.as_ref().is_none_or(|out| !out[i]);
     let ints = |name: &str| -> Result<Vec<Option<i64>>, AnalyticsError> {
-        Ok(df.column(name)?.i64()?.iter().collect())
+        Ok(df
+            .column(name)?
+            .i64()?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v.filter(|_| kept(i)))
+            .collect())
     };
     let bools = |name: &str| -> Result<Vec<bool>, AnalyticsError> {
         Ok(df
@@ -404,8 +463,13 @@ fn tally_kpi(
             |value| KpiValue::Count(CountValue { value }),
         ),
         Measure::Duration(metric) => {
-            let values: Vec<Option<f64>> =
-                df.column(&hours.column(metric))?.f64()?.iter().collect();
+            let values: Vec<Option<f64>> = df
+                .column(&hours.column(metric))?
+                .f64()?
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v.filter(|_| kept(i)))
+                .collect();
             tally_durations(rows, periods, keys, measure, &values).unwrap_or_else(|| {
                 tally(
                     rows,
@@ -417,9 +481,13 @@ fn tally_kpi(
                 )
             })
         }
-        Measure::SolvedShare => {
-            tally_share(bools(cols::SOLVED_NOW)?.into_iter().map(Some).collect())
-        }
+        Measure::SolvedShare => tally_share(
+            bools(cols::SOLVED_NOW)?
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| Some(b).filter(|_| kept(i)))
+                .collect(),
+        ),
         Measure::RepliesShare(count) => tally_share(
             ints("replies")?
                 .into_iter()
@@ -545,6 +613,7 @@ impl MetricTable {
             n,
             small_sample: rate.small_sample,
             by_metric: MetricRates(by_metric),
+            support: Support::default(),
         })
     }
 }

@@ -8,4 +8,5 @@ pub(crate) mod grid;
 pub(crate) mod keyed;
 pub mod kpi;
 pub mod stats;
+pub mod support;
 pub mod value;

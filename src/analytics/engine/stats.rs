@@ -56,6 +56,7 @@ pub fn duration_stats(values: &mut [f64]) -> DurationStats {
         p90: percentile(&mut values[median_rank..], 0.9, median_rank),
         small_sample: is_small(n as u64, MIN_PERCENTILE_SAMPLE),
         median_interval,
+        support: Default::default(),
     }
 }
 

@@ -4,6 +4,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::stats::{is_small, Interval, MIN_SHARE_SAMPLE};
+use super::support::GapCode;
 
 /// One KPI's result. Untagged: the JSON is the contract's plain object for each kind.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -39,6 +40,27 @@ impl KpiValue {
             KpiValue::Duration(d) => d.n,
             KpiValue::Csat(c) => c.n,
             KpiValue::Sla(s) => s.n,
+        }
+    }
+
+    /// What the value says about sources left out, for the KPIs some sources cannot
+    /// support (durations, shares, SLA); `None` for counts and CSAT, which every source
+    /// supports.
+    pub fn support(&self) -> Option<&Support> {
+        match self {
+            KpiValue::Rate(r) => Some(&r.support),
+            KpiValue::Duration(d) => Some(&d.support),
+            KpiValue::Sla(s) => Some(&s.support),
+            KpiValue::Count(_) | KpiValue::Backlog(_) | KpiValue::Csat(_) => None,
+        }
+    }
+
+    pub(crate) fn support_mut(&mut self) -> Option<&mut Support> {
+        match self {
+            KpiValue::Rate(r) => Some(&mut r.support),
+            KpiValue::Duration(d) => Some(&mut d.support),
+            KpiValue::Sla(s) => Some(&mut s.support),
+            KpiValue::Count(_) | KpiValue::Backlog(_) | KpiValue::Csat(_) => None,
         }
     }
 
@@ -79,6 +101,9 @@ pub struct DurationStats {
     #[serde(skip)]
     #[ts(skip)]
     pub median_interval: Option<Interval>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub support: Support,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -120,13 +145,16 @@ pub enum BacklogMethod {
 }
 
 /// A share in [0, 1] with its denominator, or a mean (`replies_per_solved`) with its `n`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RateValue {
     pub value: Option<f64>,
     #[ts(type = "number")]
     pub n: u64,
     /// Fewer than `stats::MIN_SHARE_SAMPLE` records (and at least one).
     pub small_sample: bool,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub support: Support,
 }
 
 impl RateValue {
@@ -141,6 +169,7 @@ impl RateValue {
             value: (n > 0).then(|| sum / n as f64),
             n,
             small_sample: is_small(n, MIN_SHARE_SAMPLE),
+            support: Support::default(),
         }
     }
 }
@@ -155,6 +184,40 @@ pub struct SlaValue {
     pub small_sample: bool,
     #[ts(as = "std::collections::HashMap<String, RateValue>")]
     pub by_metric: MetricRates,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub support: Support,
+}
+
+/// Which sources a value leaves out because they cannot support its KPI, and why it is
+/// null when they were all its sources. Both are absent from the JSON when empty, so
+/// values from sources that support everything print as the contract shows them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, TS)]
+pub struct Support {
+    /// Set only on a null value: every source of its tickets was left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub null_reason: Option<NullReason>,
+    /// The sources whose tickets the value leaves out, in id order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<LeftOut>>", optional)]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Why a value is null: a code for programs and a sentence for people.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, TS)]
+pub struct NullReason {
+    pub code: GapCode,
+    pub reason: String,
+}
+
+/// A source whose tickets a value leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LeftOut {
+    /// The source's name.
+    pub source: String,
+    pub code: GapCode,
+    pub reason: String,
 }
 
 /// Per-metric rates in a stable order (Zendesk's metric order, then by name).

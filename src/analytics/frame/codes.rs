@@ -130,9 +130,18 @@ pub(crate) struct CodeCache {
 }
 
 impl CodeCache {
-    pub fn get(&self, tickets: &DataFrame, dim: Dimension) -> Result<Arc<Codes>, AnalyticsError> {
+    /// The codes of the single-valued `dim`, each key of its column passed through
+    /// `key` (a source's id becomes its name) on first use.
+    pub fn get(
+        &self,
+        tickets: &DataFrame,
+        dim: Dimension,
+        key: impl Fn(Key) -> Key,
+    ) -> Result<Arc<Codes>, AnalyticsError> {
         cached(&self.single, dim, || {
-            codes_of(tickets.column(dim.column())?)
+            let mut codes = codes_of(tickets.column(dim.column())?)?;
+            codes.keys = codes.keys.into_iter().map(key).collect();
+            Ok(codes)
         })
     }
 

@@ -8,6 +8,7 @@ use crate::analytics::AnalyticsError;
 use crate::store::FieldDefinition;
 
 use super::names::Names;
+use super::sources::SourceInfo;
 
 /// A ticket dimension of the contract. `Tag` and `Field` are multi-valued (a ticket with
 /// two tags counts once under each) and live in their own frames.
@@ -22,6 +23,8 @@ pub enum Dimension {
     Brand,
     Organization,
     Requester,
+    /// The ticket's source, keyed by its name (unique in a workspace).
+    Source,
     Tag,
     /// A custom field, by its id (`field:<id>`).
     Field(i64),
@@ -29,7 +32,7 @@ pub enum Dimension {
 
 impl Dimension {
     /// Every single-word dimension; `field:<id>` comes on top.
-    pub const ALL: [Dimension; 10] = [
+    pub const ALL: [Dimension; 11] = [
         Dimension::Channel,
         Dimension::Status,
         Dimension::Priority,
@@ -39,6 +42,7 @@ impl Dimension {
         Dimension::Brand,
         Dimension::Organization,
         Dimension::Requester,
+        Dimension::Source,
         Dimension::Tag,
     ];
 
@@ -60,6 +64,7 @@ impl Dimension {
             Dimension::Brand => "brand",
             Dimension::Organization => "organization",
             Dimension::Requester => "requester",
+            Dimension::Source => "source",
             Dimension::Tag => "tag",
             Dimension::Field(_) => "field",
         }
@@ -92,7 +97,8 @@ impl Dimension {
         matches!(self, Dimension::Tag | Dimension::Field(_))
     }
 
-    /// The ticket frame's column holding a single-valued dimension.
+    /// The ticket frame's column holding a single-valued dimension (for `source`, its
+    /// id; the key is the name, see `Frame::key_expr`).
     pub fn column(self) -> &'static str {
         match self {
             Dimension::Channel => "channel",
@@ -104,6 +110,7 @@ impl Dimension {
             Dimension::Brand => "brand_id",
             Dimension::Organization => "organization_id",
             Dimension::Requester => "requester_id",
+            Dimension::Source => "source_id",
             Dimension::Tag | Dimension::Field(_) => "",
         }
     }
@@ -137,7 +144,7 @@ impl Dimension {
                 .and_then(|id| labels.brands.get(&id))
                 .map(String::as_str),
             Dimension::Organization => id().and_then(|id| labels.organizations.get(id)),
-            Dimension::Tag => return key.to_owned(),
+            Dimension::Tag | Dimension::Source => return key.to_owned(),
             Dimension::Field(id) => {
                 return labels
                     .fields
@@ -197,6 +204,8 @@ pub struct Labels {
     pub organizations: Names,
     /// Custom-field definitions by id.
     pub fields: HashMap<i64, FieldDefinition>,
+    /// The workspace's sources in id order.
+    pub sources: Vec<SourceInfo>,
 }
 
 #[cfg(test)]
@@ -216,13 +225,19 @@ mod tests {
         assert_eq!(Dimension::Channel.label(Some("email"), &labels), "Email");
         assert_eq!(Dimension::Status.label(Some("hold"), &labels), "On-hold");
         assert_eq!(Dimension::Priority.label(None, &labels), "(none)");
+        assert_eq!(
+            Dimension::Source.label(Some("Helpdesk EU"), &labels),
+            "Helpdesk EU",
+            "a source's key is its name"
+        );
     }
 
     #[test]
     fn unknown_dimension_lists_the_valid_ones() {
         let err = Dimension::parse("colour").unwrap_err().to_string();
         assert!(err.contains("channel, status, priority"), "{err}");
-        assert!(err.contains("tag, field:<id>"), "{err}");
+        assert!(err.contains("requester, source, tag, field:<id>"), "{err}");
+        assert_eq!(Dimension::parse("source").unwrap(), Dimension::Source);
         assert_eq!(Dimension::parse("field:42").unwrap(), Dimension::Field(42));
         assert!(Dimension::parse("field:abc").is_err());
     }

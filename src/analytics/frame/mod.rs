@@ -8,6 +8,7 @@ mod columnar;
 pub mod dimension;
 pub mod names;
 pub mod snapshot;
+pub mod sources;
 mod update;
 
 use std::collections::HashMap;
@@ -19,7 +20,7 @@ use crate::analytics::AnalyticsError;
 use crate::store::records::{NamedKind, SourceKind, TicketStatus};
 use crate::store::{SlaInstance, Store, TicketColumns, TicketKey, TicketSelection};
 
-use codes::{CodeCache, RowItems, ValueCodes};
+use codes::{CodeCache, Codes, RowItems, ValueCodes};
 use columnar::StoredColumns;
 use dimension::{Dimension, Labels};
 use names::Names;
@@ -114,6 +115,7 @@ impl Frame {
 
     /// The frame of `frames` with the labels and links read from `store`.
     fn assemble(store: &Store, frames: TicketFrames) -> Result<Frame, AnalyticsError> {
+        let labels = Labels::read(store, &frames.tickets)?;
         Ok(Frame {
             tickets: frames.tickets,
             ratings: frames.ratings,
@@ -122,7 +124,7 @@ impl Frame {
             fields: frames.fields.frame,
             tag_values: frames.tags.values,
             field_values: frames.fields.values,
-            labels: Labels::read(store)?,
+            labels,
             ticket_links: ticket_links(store)?,
             codes: CodeCache::default(),
             stored: StoredColumns::default(),
@@ -144,6 +146,27 @@ impl Frame {
 
     pub fn ticket_count(&self) -> usize {
         self.tickets.height()
+    }
+
+    /// The codes of the single-valued `dim` by ticket row; a source's key is its name.
+    pub(crate) fn single_codes(&self, dim: Dimension) -> Result<Arc<Codes>, AnalyticsError> {
+        self.codes.get(&self.tickets, dim, |key| match (dim, &key) {
+            (Dimension::Source, Some(id)) => id
+                .parse()
+                .ok()
+                .and_then(|id| sources::name_of(&self.labels.sources, id))
+                .map(str::to_owned)
+                .or(key),
+            _ => key,
+        })
+    }
+
+    /// The key of the single-valued `dim` on a ticket row, as an expression.
+    pub(crate) fn key_expr(&self, dim: Dimension) -> Expr {
+        match dim {
+            Dimension::Source => sources::name_expr(&self.labels.sources),
+            _ => col(dim.column()),
+        }
     }
 
     /// (row, code) of every value a multi-valued dimension takes, one row per tag or
@@ -268,8 +291,9 @@ fn tickets_frame(c: TicketColumns, rows: &[u32]) -> Result<DataFrame, AnalyticsE
 }
 
 impl Labels {
-    fn read(store: &Store) -> Result<Labels, AnalyticsError> {
+    fn read(store: &Store, tickets: &DataFrame) -> Result<Labels, AnalyticsError> {
         Ok(Labels {
+            sources: sources::read(store, tickets)?,
             groups: store.names(NamedKind::Group)?,
             users: Names::loaded(store.user_names()?),
             brands: store.names(NamedKind::Brand)?,

@@ -30,6 +30,7 @@ use super::codes::ValueCodes;
 use super::columnar::{self, ColumnFile, StoredColumns};
 use super::dimension::Labels;
 use super::names::Names;
+use super::sources::SourceInfo;
 use super::update::update;
 use super::{cols, Frame, CODE};
 
@@ -45,8 +46,8 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// Bumped whenever the snapshot's layout or meaning changes, so an older snapshot is
 /// never read by a newer engine. 5: one mapped Arrow file per column, frames hanging off
 /// tickets in ticket order, tags and field values coded. 6: only tickets and ratings
-/// counted in the data key.
-const FORMAT: u32 = 6;
+/// counted in the data key. 7: the sources, for the `source` dimension and KPI support.
+const FORMAT: u32 = 7;
 /// The manifest's first bytes: a file that does not start with them is no manifest.
 const MAGIC: &[u8; 8] = b"DSKBFRM\0";
 /// The snapshot's tables, in the order of `Manifest::tables`: the five frames, the coded
@@ -103,6 +104,7 @@ struct Manifest {
     brands: HashMap<i64, String>,
     fields: HashMap<i64, FieldDefinition>,
     ticket_links: HashMap<i64, String>,
+    sources: Vec<SourceInfo>,
 }
 
 impl Manifest {
@@ -237,6 +239,7 @@ fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
             brands: manifest.brands,
             organizations: Names::from_table(organizations),
             fields: manifest.fields,
+            sources: manifest.sources,
         },
         ticket_links: manifest.ticket_links,
         codes: Default::default(),
@@ -405,6 +408,7 @@ fn save(frame: &Frame, workspace_dir: &Path, data: DataKey) -> Result<(), SaveEr
         brands: frame.labels.brands.clone(),
         fields: frame.labels.fields.clone(),
         ticket_links: frame.ticket_links.clone(),
+        sources: frame.labels.sources.clone(),
     };
     // The manifest goes last: a folder without one is never loaded.
     let mut file = BufWriter::new(File::create(staging.path().join(MANIFEST))?);

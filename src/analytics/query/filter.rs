@@ -104,6 +104,9 @@ fn value_matches(dim: Dimension, value: &str, frame: &Frame) -> Result<Expr, Ana
             member
         });
     }
+    if dim == Dimension::Source {
+        return source_matches(value, frame);
+    }
     let column = col(dim.column());
     if is_null_key(value) {
         return Ok(column.is_null());
@@ -112,6 +115,26 @@ fn value_matches(dim: Dimension, value: &str, frame: &Frame) -> Result<Expr, Ana
         Ok(id) if dim.is_id() => column.eq(lit(id)),
         _ => column.eq(lit(value.to_owned())),
     })
+}
+
+/// The tickets of the source named `value`; every ticket has a source, so `null`
+/// matches none. A name the workspace does not have is refused with the ones it has.
+fn source_matches(value: &str, frame: &Frame) -> Result<Expr, AnalyticsError> {
+    let sources = &frame.labels.sources;
+    if is_null_key(value) {
+        return Ok(lit(false));
+    }
+    match sources.iter().find(|s| s.name == value) {
+        Some(source) => Ok(col(Dimension::Source.column()).eq(lit(source.id))),
+        None => Err(AnalyticsError::UnknownSource {
+            name: value.to_owned(),
+            valid: sources
+                .iter()
+                .map(|s| format!("{:?}", s.name))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
 }
 
 /// The filters as given: dimension → values, in order, duplicates removed.

@@ -277,8 +277,8 @@ pub(crate) fn keyed_by(
         let values = Arc::new(values.clone());
         (tickets, None, Some(MultiKeys { rows, values }))
     } else {
-        let codes = frame.codes.get(&frame.tickets, dim)?;
-        let plan = tickets.with_column(col(dim.column()).alias(KEY));
+        let codes = frame.single_codes(dim)?;
+        let plan = tickets.with_column(frame.key_expr(dim).alias(KEY));
         (plan, Some(codes), None)
     };
     Ok(Keyed {

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use crate::analytics::engine::compute::{records_in, Periods};
 use crate::analytics::engine::keyed::Keyed;
 use crate::analytics::engine::kpi::{Hours, KpiId, Measure, Population};
+use crate::analytics::engine::support::Gaps;
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::frame::{cols, Frame};
 use crate::analytics::query::range::{check_supported, parse_date, DateRole};
@@ -432,6 +433,16 @@ fn population_rows(
         Measure::MeanReplies | Measure::RepliesShare(_) => col("replies").is_not_null(),
         Measure::ReopenedShare => col("reopens").is_not_null(),
         _ => lit(true),
+    };
+    // As the KPI does: tickets of a source that cannot support it are not behind it.
+    let left_out = Gaps::of(kpi, &frame.labels.sources, query.hours).source_ids();
+    let of_tickets = matches!(def.population, Population::Created | Population::Solved);
+    let counted = match of_tickets && !left_out.is_empty() {
+        true => {
+            let ids = Series::new("source_id".into(), left_out);
+            counted.and(col("source_id").is_in(lit(ids).implode(false), false).not())
+        }
+        false => counted,
     };
     let end = lit(periods.end);
     let keyed = Keyed::total(tickets, false);

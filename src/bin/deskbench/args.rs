@@ -262,12 +262,12 @@ pub struct ScopeArgs {
     #[arg(long, value_name = "BUCKET")]
     pub every: Option<String>,
     /// Break down by a ticket dimension: channel, status, priority, type, group, assignee,
-    /// brand, organization, requester, tag or field:<id> (a custom field). `kpi` takes
-    /// several (repeat) and reports each breakdown's groups under its name.
+    /// brand, organization, requester, source, tag or field:<id> (a custom field). `kpi`
+    /// takes several (repeat) and reports each breakdown's groups under its name.
     #[arg(long, value_name = "DIM")]
     pub by: Vec<String>,
     /// Keep tickets where DIM=VALUE (repeat: same dimension = OR, different = AND;
-    /// VALUE null matches tickets without one).
+    /// VALUE null matches tickets without one; source=NAME takes a source's name).
     #[arg(long = "where", value_name = "DIM=VALUE")]
     pub filters: Vec<String>,
     /// Durations in calendar or business hours.

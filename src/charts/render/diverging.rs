@@ -169,6 +169,7 @@ mod tests {
             band: Some(Band { low, high }),
             group: None,
             dashed: false,
+            null_reasons: None,
         }
     }
 

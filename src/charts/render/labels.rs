@@ -136,6 +136,7 @@ mod tests {
             band: None,
             group: None,
             dashed: false,
+            null_reasons: None,
         };
         ChartSpec {
             kind,

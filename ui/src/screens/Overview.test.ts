@@ -60,6 +60,34 @@ describe('Overview screen', () => {
     expect(cards[5]?.querySelector('[data-testid="small-sample"]')).toBeNull();
   });
 
+  it('says under a card why its KPI has no value when the sources cannot give it', async () => {
+    const imported = overviewFixture.cards.map((card) =>
+      card.kpi === 'first_reply_time'
+        ? {
+            ...card,
+            headline: null,
+            current: {
+              unit: 'minutes' as const,
+              n: 0,
+              mean: null,
+              median: null,
+              p90: null,
+              small_sample: false,
+              null_reason: { code: 'column_not_imported' as const, reason: 'no first reply column' },
+            },
+          }
+        : card,
+    );
+    overviewMock.mockResolvedValue({ ...overviewFixture, cards: imported });
+    render(Overview, { workspace: workspaceFixture });
+    const cards = await screen.findAllByTestId('kpi-card');
+    const card = cards.find((c) => c.dataset.kpi === 'first_reply_time');
+    expect(card?.querySelector('[data-testid="kpi-headline"]')).toHaveTextContent('—');
+    expect(card).toHaveAttribute('data-null-reason', 'true');
+    // Visible text, not only a tooltip.
+    expect(card).toHaveTextContent('No value: The imported file had no column for this KPI.');
+  });
+
   it('shows the resolved and previous ranges', async () => {
     render(Overview, { workspace: workspaceFixture });
     const label = await screen.findByTestId('range-label');

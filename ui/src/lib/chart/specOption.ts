@@ -32,6 +32,7 @@ import {
   splitLine,
   weekRange,
 } from './partial';
+import { nullReasonAt } from './nullReasons';
 import { axisTooltip, FONT_FAMILY, itemTooltip, tooltipElement } from './tooltip';
 
 export type SpecOption = ComposeOption<
@@ -132,6 +133,14 @@ function smallSampleNote(spec: ChartSpec, dataIndex: number, f: Formatter, palet
   return small ? [{ color: palette.mutedText, label: '†', value: f.t('sample.note') }] : [];
 }
 
+/** The tooltip's rows saying why a value under it is null, one per series with a reason. */
+function nullReasonRows(spec: ChartSpec, dataIndex: number, f: Formatter, palette: ChartPalette) {
+  return spec.series.flatMap((s) => {
+    const reason = nullReasonAt(s, dataIndex, f);
+    return reason === null ? [] : [{ color: palette.mutedText, label: s.name, value: reason }];
+  });
+}
+
 /** Axis steps that read well as durations: minutes, then whole hours, then whole days. */
 const DURATION_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 7200, 10080];
 
@@ -196,6 +205,7 @@ function cartesianParts(spec: ChartSpec, f: Formatter, palette: ChartPalette): S
         return { color: colour(i), label: s.name, value: `${value}${interval}${size}${dagger}` };
       }),
       ...smallSampleNote(spec, dataIndex, f, palette),
+      ...nullReasonRows(spec, dataIndex, f, palette),
     ]);
 
   const categoryAxis = {

@@ -5,6 +5,7 @@
 import type { Formatter, ChangeView } from '../format';
 import { formatDecimal } from '../format/number';
 import type { CsatStats, DurationStats, KpiCard, KpiId, KpiValue } from '../ipc';
+import { leftOutText, nullReasonText, supportOf } from './support';
 
 /** The order of the six cards on the Overview. */
 export const KPI_ORDER: readonly KpiId[] = [
@@ -113,6 +114,11 @@ export interface CardView {
   trend: TrendView | null;
   /** The tooltip of the small-sample mark, or null when the headline's sample is large enough. */
   smallSample: string | null;
+  /** Why there is no headline when the selected sources cannot give this KPI. */
+  nullReason: string | null;
+  /** The sources the headline leaves out because they cannot give this KPI. */
+  leftOut: string | null;
+  /** The lines under the headline; the null reason or the sources left out among them. */
   details: string[];
 }
 
@@ -125,6 +131,10 @@ export function buildCardView(card: KpiCard, f: Formatter): CardView {
       : f.t('card.changeAria', { change: change.text, verdict: f.t(change.noise ? 'card.noise' : verdict[change.tone]) });
   const hasData = card.headline !== null;
   const n = sampleSize(card.current);
+  const support = supportOf(card.current);
+  const nullReason = hasData ? null : nullReasonText(support.null_reason, f);
+  // A null value's reason already names why; the list of sources would repeat it.
+  const leftOut = nullReason ? null : leftOutText(support.left_out, f);
   return {
     title: f.t(`kpi.${card.kpi}`),
     headline: formatHeadline(card.kpi, card.headline, f),
@@ -135,7 +145,9 @@ export function buildCardView(card: KpiCard, f: Formatter): CardView {
     previousLabel: f.t('card.previous', { value: formatHeadline(card.kpi, card.previous_headline, f) }),
     trend: card.trend === null ? null : trendView(card.kpi, card.trend, f),
     smallSample: card.small_sample && n !== null ? smallSampleLabel(n, f) : null,
-    details: hasData ? detailLines(card, f) : [f.t('card.noData')],
+    nullReason,
+    leftOut,
+    details: hasData ? [...detailLines(card, f), ...(leftOut ? [leftOut] : [])] : [nullReason ?? f.t('card.noData')],
   };
 }
 
