@@ -17,6 +17,8 @@ pub mod feedback;
 mod feedback_themes;
 pub mod image;
 pub mod import;
+pub mod import_dialog;
+pub mod import_view;
 pub mod limits;
 pub mod menu_words;
 pub mod overview;
@@ -55,6 +57,7 @@ pub struct Session {
     feedback: Mutex<LastFeedback>,
     syncing: Running<CancellationToken>,
     exporting: Running<Arc<AtomicBool>>,
+    import: import_dialog::ImportDialog,
 }
 
 /// The workspace's connection and, once built, its frame.
@@ -76,6 +79,7 @@ impl Session {
             feedback: Mutex::new(LastFeedback::default()),
             syncing: Running::default(),
             exporting: Running::default(),
+            import: import_dialog::ImportDialog::default(),
         }
     }
 
