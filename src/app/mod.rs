@@ -8,6 +8,7 @@
 //! blocking threads, never across `.await`, and queries on the frame run after the lock
 //! is released. The command line opens one, calls it once and drops it.
 
+pub mod app_state;
 mod context;
 mod error;
 pub mod explore;
@@ -19,6 +20,7 @@ pub mod image;
 pub mod import;
 pub mod import_dialog;
 pub mod import_view;
+pub mod ipc_error;
 pub mod limits;
 pub mod menu_words;
 pub mod overview;
