@@ -20,6 +20,9 @@ use crate::sources::csv::preset::{FileKind, Preset};
 use crate::sources::csv::scale::Neutral;
 use crate::workspace::WorkspaceInfo;
 
+/// The file name extensions the open dialog lists.
+pub const FILE_TYPES: [&str; 4] = ["csv", "tsv", "txt", "xlsx"];
+
 /// The variable that names the file to import instead of asking with a dialog.
 const SCRIPTED_FILE: &str = "DESKBENCH_IMPORT_FILE";
 
