@@ -11,12 +11,14 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::import::{ImportOutcome, ImportProgress, ImportRequest};
+use super::import::{ImportFailure, ImportOutcome, ImportProgress, ImportRequest};
 use super::import_view::{ImportView, StatusChoice};
 use super::running::Running;
-use super::{AppError, Session};
+use super::{chain, AppError, Session};
 use crate::sources::csv::field::Field;
+use crate::sources::csv::import::ImportError;
 use crate::sources::csv::preset::{FileKind, Preset};
+use crate::sources::csv::read::{self, ReadOptions};
 use crate::sources::csv::scale::Neutral;
 use crate::workspace::WorkspaceInfo;
 
@@ -181,8 +183,13 @@ impl Session {
         choice: &ImportChoice,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportView, AppError> {
-        let outcome = self.run_picked(choice, true, progress)?;
-        Ok(ImportView::of(&outcome))
+        match self.run_picked(choice, true, progress) {
+            Ok(outcome) => Ok(ImportView::of(&outcome)),
+            Err(AppError::Import(ImportFailure::Import(ImportError::Mapping(err)))) => {
+                self.headers_only(&chain(&err))
+            }
+            Err(err) => Err(err),
+        }
     }
 
     /// Imports the picked file in one transaction, then reloads the workspace.
@@ -202,16 +209,33 @@ impl Session {
         }
     }
 
+    /// The picked file's first row as its headers, for a mapping that does not read yet.
+    fn headers_only(&self, problem: &str) -> Result<ImportView, AppError> {
+        let file = self.picked()?;
+        let never = AtomicBool::new(false);
+        let (shape, mut rows) =
+            read::open(&file, &ReadOptions::default(), &never).map_err(ImportFailure::from)?;
+        let headers = match rows.next() {
+            Some(Ok(row)) => row.cells,
+            _ => Vec::new(),
+        };
+        Ok(ImportView::unmapped(&shape, headers, problem.to_owned()))
+    }
+
+    fn picked(&self) -> Result<PathBuf, AppError> {
+        (self.import.file.lock())
+            .map_err(|_| AppError::Poisoned("import"))?
+            .clone()
+            .ok_or(AppError::NoImportFile)
+    }
+
     fn run_picked(
         &self,
         choice: &ImportChoice,
         dry_run: bool,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportOutcome, AppError> {
-        let file = (self.import.file.lock())
-            .map_err(|_| AppError::Poisoned("import"))?
-            .clone()
-            .ok_or(AppError::NoImportFile)?;
+        let file = self.picked()?;
         let cancel = Arc::new(AtomicBool::new(false));
         let _running = (self.import.running).claim(cancel.clone(), AppError::ImportRunning)?;
         self.import_file(&choice.request(file, dry_run), &cancel, progress)

@@ -44,6 +44,9 @@ pub struct ImportView {
     /// Statuses the file has and no table maps, for the dialog's status table.
     pub unknown_statuses: Vec<String>,
     pub saved_preset: Option<String>,
+    /// Why the columns cannot be read as chosen (a required field unmapped): the view
+    /// then has only the file's headers, for the user to map.
+    pub problem: Option<String>,
 }
 
 /// How the file was read.
@@ -143,6 +146,28 @@ impl ImportView {
             saved_preset: (outcome.saved_preset.as_ref())
                 .and_then(|p| p.file_stem())
                 .map(|s| s.to_string_lossy().into_owned()),
+            problem: None,
+        }
+    }
+
+    /// A file whose columns do not map as chosen: its headers, unmapped, and why.
+    pub fn unmapped(shape: &FileShape, headers: Vec<String>, problem: String) -> ImportView {
+        ImportView {
+            file: FileView::of(shape),
+            source: String::new(),
+            new_source: false,
+            survey: false,
+            dry_run: true,
+            date_format: String::new(),
+            zone: String::new(),
+            columns: headers.into_iter().map(|h| (h, None)).collect(),
+            preview_fields: Vec::new(),
+            preview: Vec::new(),
+            counts: counts(&ImportCounts::default(), 0),
+            skipped: Vec::new(),
+            unknown_statuses: Vec::new(),
+            saved_preset: None,
+            problem: Some(problem),
         }
     }
 }

@@ -92,6 +92,21 @@ fn a_preview_shows_the_detection_the_mapped_rows_and_why_rows_would_be_skipped()
 }
 
 #[test]
+fn a_generic_preview_that_maps_nothing_yet_shows_the_headers_to_map() {
+    let (_dir, session) = session();
+    pick(&session);
+    let generic = ImportChoice::default();
+    let view = session
+        .preview_import(&generic, &mut |_| {})
+        .expect("the headers, not an error");
+    let problem = view.problem.expect("why it cannot import yet");
+    assert!(problem.contains("id"), "{problem}");
+    assert_eq!(view.columns.len(), 13);
+    assert_eq!(view.columns[0], ("Conversation ID".to_owned(), None));
+    assert!(view.preview.is_empty());
+}
+
+#[test]
 fn an_import_with_a_mapped_status_saves_its_mapping_as_a_preset_the_dialog_offers() {
     let (_dir, session) = session();
     pick(&session);

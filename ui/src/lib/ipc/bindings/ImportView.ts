@@ -19,4 +19,9 @@ preview: Array<Array<string>>, counts: CountsView, skipped: Array<SkipGroup>,
 /**
  * Statuses the file has and no table maps, for the dialog's status table.
  */
-unknown_statuses: Array<string>, saved_preset: string | null, };
+unknown_statuses: Array<string>, saved_preset: string | null, 
+/**
+ * Why the columns cannot be read as chosen (a required field unmapped): the view
+ * then has only the file's headers, for the user to map.
+ */
+problem: string | null, };
