@@ -23,8 +23,6 @@ export interface ImportDraft {
   tz: string;
   dateFormat: string;
   excludeNeutral: boolean;
-  /** Save the mapping under this name when importing; empty: do not save. */
-  savePreset: string;
 }
 
 export const EMPTY_DRAFT: ImportDraft = {
@@ -35,13 +33,15 @@ export const EMPTY_DRAFT: ImportDraft = {
   tz: '',
   dateFormat: '',
   excludeNeutral: false,
-  savePreset: '',
 };
 
 const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
-/** The core's request for a draft; a custom-field choice names the field after its column. */
-export function toChoice(draft: ImportDraft): ImportChoice {
+/**
+ * The core's request for a draft, saving the mapping as `savePreset` when given; a
+ * custom-field choice names the field after its column.
+ */
+export function toChoice(draft: ImportDraft, savePreset = ''): ImportChoice {
   return {
     preset: draft.preset,
     columns: Object.entries(draft.columns).map(([column, field]) => ({
@@ -53,7 +53,7 @@ export function toChoice(draft: ImportDraft): ImportChoice {
     tz: blankToNull(draft.tz),
     date_format: blankToNull(draft.dateFormat),
     exclude_neutral: draft.excludeNeutral,
-    save_preset: blankToNull(draft.savePreset),
+    save_preset: blankToNull(savePreset),
   };
 }
 
