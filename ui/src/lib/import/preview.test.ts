@@ -34,7 +34,7 @@ describe('PreviewRunner', () => {
     await Promise.all([second, third]);
     expect(core.cancel).toHaveBeenCalledTimes(2);
     await vi.waitFor(() => expect(core.calls.map((c) => c.preset)).toEqual(['jira', 'hubspot']));
-    core.calls[1].settle(view('hubspot-export'));
+    core.calls[1]?.settle(view('hubspot-export'));
     await first;
     expect(runner.busy).toBe(false);
     expect(runner.view?.source).toBe('hubspot-export');
@@ -45,7 +45,7 @@ describe('PreviewRunner', () => {
     const core = fakeCore();
     const runner = new PreviewRunner(core.preview, core.cancel);
     const done = runner.request(choice('generic'));
-    core.calls[0].fail({ code: 'invalid_input', message: '"Mars/Base" is not an IANA time zone' });
+    core.calls[0]?.fail({ code: 'invalid_input', message: '"Mars/Base" is not an IANA time zone' });
     await done;
     expect(runner.error?.message).toContain('Mars/Base');
     const again = runner.request(choice('jira'));
