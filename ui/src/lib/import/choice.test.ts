@@ -72,6 +72,8 @@ describe('columnValue', () => {
     expect(columnValue(draft, 'Opened', 'created_at')).toBe('created_at');
     expect(columnValue(draft, 'Region', 'field:Region')).toBe(CUSTOM_FIELD);
     expect(columnValue(draft, 'Notes', null)).toBe(NOT_IMPORTED);
+    const unmapped = { ...EMPTY_DRAFT, columns: { Status: NOT_IMPORTED } };
+    expect(columnValue(unmapped, 'Status', 'status')).toBe('status');
   });
 });
 
