@@ -18,7 +18,7 @@ pub fn run() {
         .on_menu_event(menu::forward)
         // Used from Rust only (open_ticket, open_article); the web view gets no opener permission.
         .plugin(tauri_plugin_opener::init())
-        // Used from Rust only (the export save dialog); no dialog permission for the web view.
+        // Used from Rust only (the export save and import open dialogs); no dialog permission for the web view.
         .plugin(tauri_plugin_dialog::init())
         // Used from Rust only (copy a chart as an image); no clipboard permission for the
         // web view.
@@ -48,6 +48,11 @@ pub fn run() {
             commands::sources::cancel_sync,
             commands::sources::sync_history,
             commands::sources::remove_source,
+            commands::import::pick_import_file,
+            commands::import::import_options,
+            commands::import::preview_import,
+            commands::import::run_import,
+            commands::import::cancel_import,
             commands::data_export::export_data,
             commands::data_export::cancel_export,
             commands::chart_export::export_chart,

@@ -9,7 +9,7 @@ use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, MenuItemKind, S
 use tauri::{AppHandle, Emitter, Runtime};
 
 /// Menu ids that the page handles.
-const PAGE_ACTIONS: [&str; 3] = ["refresh", "theme", "about"];
+const PAGE_ACTIONS: [&str; 4] = ["import", "refresh", "theme", "about"];
 
 /// The menu at start, in English until the page says its language.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
@@ -24,7 +24,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         }
         .build(app)
     };
-    let file = submenu(Entry::File).quit_with_text(text(Entry::Quit));
+    let file = (submenu(Entry::File).item(&item(Entry::Import, "CmdOrCtrl+I")?))
+        .separator()
+        .quit_with_text(text(Entry::Quit));
     let view = submenu(Entry::View)
         .item(&item(Entry::Refresh, "CmdOrCtrl+R")?)
         .item(&item(Entry::Theme, "CmdOrCtrl+Shift+L")?);

@@ -23,6 +23,9 @@ use deskbench::app::explore::{ChartRequest, KpiChart, ValueScope};
 use deskbench::app::export::{ExportDone, ExportSource};
 use deskbench::app::feedback::{FeedbackScreen, FeedbackTickets};
 use deskbench::app::image::ImageFormat;
+use deskbench::app::import::ImportProgress;
+use deskbench::app::import_dialog::{ImportChoice, ImportOptions, PickedFile};
+use deskbench::app::import_view::ImportView;
 use deskbench::app::overview::OverviewScreen;
 use deskbench::app::sources::{ConnectRequest, ConnectionCheck};
 use deskbench::app::sync::{SourceSyncResult, SyncProgress};
@@ -62,6 +65,11 @@ fn export_all(dir: &Path) -> Result<(), ExportError> {
     ChartSpec::export_all(&config)?;
     RenderOptions::export_all(&config)?;
     ImageFormat::export_all(&config)?;
+    PickedFile::export_all(&config)?;
+    ImportOptions::export_all(&config)?;
+    ImportChoice::export_all(&config)?;
+    ImportProgress::export_all(&config)?;
+    ImportView::export_all(&config)?;
     Ok(())
 }
 

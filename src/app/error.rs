@@ -66,6 +66,16 @@ pub enum AppError {
     SyncRunning,
     #[error("an export is already running")]
     ExportRunning,
+    #[error("an import or its preview is already running")]
+    ImportRunning,
+    #[error("pick a file to import first")]
+    NoImportFile,
+    #[error("{name:?} cannot be read")]
+    ImportFile {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Token(SecretError),
     #[error(transparent)]

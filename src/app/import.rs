@@ -47,10 +47,13 @@ pub struct ImportRequest {
 }
 
 /// How far an import has read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct ImportProgress {
+    #[ts(type = "number")]
     pub rows: u64,
+    #[ts(type = "number")]
     pub bytes_read: u64,
+    #[ts(type = "number")]
     pub total_bytes: u64,
 }
 

@@ -7,6 +7,7 @@ use crate::charts::Locale;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     File,
+    Import,
     Quit,
     View,
     Refresh,
@@ -15,8 +16,9 @@ pub enum Entry {
     About,
 }
 
-pub const ENTRIES: [Entry; 7] = [
+pub const ENTRIES: [Entry; 8] = [
     Entry::File,
+    Entry::Import,
     Entry::Quit,
     Entry::View,
     Entry::Refresh,
@@ -30,6 +32,7 @@ impl Entry {
     pub fn id(self) -> &'static str {
         match self {
             Entry::File => "file",
+            Entry::Import => "import",
             Entry::Quit => "quit",
             Entry::View => "view",
             Entry::Refresh => "refresh",
@@ -47,6 +50,7 @@ impl Entry {
     pub fn label(self, locale: Locale) -> &'static str {
         let [en, ko, ru] = match self {
             Entry::File => ["File", "파일", "Файл"],
+            Entry::Import => ["Import a file…", "파일 가져오기…", "Импорт файла…"],
             Entry::Quit => ["Quit", "종료", "Выйти"],
             Entry::View => ["View", "보기", "Вид"],
             Entry::Refresh => ["Reload data", "데이터 새로 고침", "Обновить данные"],

@@ -8,6 +8,7 @@
 //! blocking threads, never across `.await`, and queries on the frame run after the lock
 //! is released. The command line opens one, calls it once and drops it.
 
+pub mod app_state;
 mod context;
 mod error;
 pub mod explore;
@@ -17,6 +18,9 @@ pub mod feedback;
 mod feedback_themes;
 pub mod image;
 pub mod import;
+pub mod import_dialog;
+pub mod import_view;
+pub mod ipc_error;
 pub mod limits;
 pub mod menu_words;
 pub mod overview;
@@ -55,6 +59,7 @@ pub struct Session {
     feedback: Mutex<LastFeedback>,
     syncing: Running<CancellationToken>,
     exporting: Running<Arc<AtomicBool>>,
+    import: import_dialog::ImportDialog,
 }
 
 /// The workspace's connection and, once built, its frame.
@@ -76,6 +81,7 @@ impl Session {
             feedback: Mutex::new(LastFeedback::default()),
             syncing: Running::default(),
             exporting: Running::default(),
+            import: import_dialog::ImportDialog::default(),
         }
     }
 

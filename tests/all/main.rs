@@ -21,6 +21,7 @@ mod fixtures;
 mod frame_update;
 mod freshdesk;
 mod import_cli;
+mod import_dialog;
 mod import_files;
 mod import_read;
 mod import_rows;

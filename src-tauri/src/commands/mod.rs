@@ -6,6 +6,7 @@ pub mod chart_export;
 pub mod data_export;
 pub mod explore;
 pub mod feedback;
+pub mod import;
 pub mod overview;
 pub mod people;
 pub mod save_dialog;

@@ -167,6 +167,30 @@ impl Preset {
         }
     }
 
+    /// The presets saved in the workspace `dir`, by file name, each read and checked (the
+    /// folder is not trusted): one that does not read is an error of its own, and a file
+    /// named like a built-in preset is not one (the built-in one wins).
+    pub fn saved(dir: &Path) -> Vec<Result<Preset, PresetError>> {
+        let Ok(entries) = std::fs::read_dir(dir.join(PRESET_FOLDER)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".toml").map(str::to_owned)
+            })
+            .filter(|name| check_name(name).is_ok() && !is_built_in(name))
+            .collect();
+        names.sort();
+        (names.into_iter())
+            .map(|name| {
+                let preset = Preset::find(&name, dir)?;
+                Ok(Preset { name, ..preset })
+            })
+            .collect()
+    }
+
     /// The columns as (field, aliases), fields checked.
     pub fn fields(&self) -> Result<Vec<(Field, &[String])>, PresetError> {
         self.columns
@@ -184,7 +208,7 @@ impl Preset {
     /// Saves this preset under `name` in the workspace `dir`, replacing an older one.
     pub fn save(&self, dir: &Path, name: &str) -> Result<PathBuf, PresetError> {
         check_name(name)?;
-        if Preset::built_in().iter().any(|p| p.name == name) {
+        if is_built_in(name) {
             return Err(PresetError::BuiltInName(name.to_owned()));
         }
         let preset = Preset {
@@ -204,6 +228,10 @@ impl Preset {
         std::fs::write(&path, text).map_err(save_err)?;
         Ok(path)
     }
+}
+
+fn is_built_in(name: &str) -> bool {
+    Preset::built_in().iter().any(|p| p.name == name)
 }
 
 fn saved_path(dir: &Path, name: &str) -> PathBuf {
@@ -265,6 +293,15 @@ mod tests {
             jira.save(dir.path(), "../x"),
             Err(PresetError::BadName(_))
         ));
+        std::fs::write(dir.path().join("presets/broken.toml"), "name = 3").expect("written");
+        std::fs::write(dir.path().join("presets/jira.toml"), "").expect("written");
+        let saved = Preset::saved(dir.path());
+        assert_eq!(saved.len(), 2, "broken and our-jira; jira is built in");
+        assert!(saved[0].is_err(), "a broken file is an error of its own");
+        assert_eq!(
+            saved[1].as_ref().map(|p| p.name.as_str()).ok(),
+            Some("our-jira")
+        );
         let err = Preset::find("nope", dir.path()).unwrap_err().to_string();
         assert!(err.contains("jira") && err.contains("typeform"), "{err}");
     }

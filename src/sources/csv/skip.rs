@@ -77,7 +77,8 @@ impl fmt::Display for Skipped {
     }
 }
 
-fn shortened(value: &str) -> String {
+/// A cell cut to the length a message quotes.
+pub fn shortened(value: &str) -> String {
     if value.chars().count() > QUOTED_CHARS {
         let start: String = value.chars().take(QUOTED_CHARS).collect();
         format!("{start}…")

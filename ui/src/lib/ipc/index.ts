@@ -20,7 +20,12 @@ import type { FeedbackRequest } from './bindings/FeedbackRequest';
 import type { FeedbackScreen } from './bindings/FeedbackScreen';
 import type { FeedbackTickets } from './bindings/FeedbackTickets';
 import type { ImageFormat } from './bindings/ImageFormat';
+import type { ImportChoice } from './bindings/ImportChoice';
+import type { ImportOptions } from './bindings/ImportOptions';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportView } from './bindings/ImportView';
 import type { IpcError } from './bindings/IpcError';
+import type { PickedFile } from './bindings/PickedFile';
 import type { KpiChart } from './bindings/KpiChart';
 import type { KpiRequest } from './bindings/KpiRequest';
 import type { Locale } from './bindings/Locale';
@@ -78,6 +83,18 @@ export type { FeedbackTable } from './bindings/FeedbackTable';
 export type { FeedbackTickets } from './bindings/FeedbackTickets';
 export type { GroupReport } from './bindings/GroupReport';
 export type { ImageFormat } from './bindings/ImageFormat';
+export type { ColumnChoice } from './bindings/ColumnChoice';
+export type { CountsView } from './bindings/CountsView';
+export type { FileView } from './bindings/FileView';
+export type { ImportChoice } from './bindings/ImportChoice';
+export type { ImportOptions } from './bindings/ImportOptions';
+export type { ImportProgress } from './bindings/ImportProgress';
+export type { ImportView } from './bindings/ImportView';
+export type { PickedFile } from './bindings/PickedFile';
+export type { PresetOption } from './bindings/PresetOption';
+export type { SkipCode } from './bindings/SkipCode';
+export type { SkipGroup } from './bindings/SkipGroup';
+export type { StatusChoice } from './bindings/StatusChoice';
 export type { IpcError } from './bindings/IpcError';
 export type { KbGap } from './bindings/KbGap';
 export type { KeptThemeEdit } from './bindings/KeptThemeEdit';
@@ -148,9 +165,9 @@ export type { ZendeskAuth } from './bindings/ZendeskAuth';
 export { isIpcError, toIpcError } from './errors';
 
 /** Actions the native menu sends as the payload of the `menu` event. */
-export type MenuAction = 'refresh' | 'theme' | 'about';
+export type MenuAction = 'import' | 'refresh' | 'theme' | 'about';
 
-const MENU_ACTIONS: readonly MenuAction[] = ['refresh', 'theme', 'about'];
+const MENU_ACTIONS: readonly MenuAction[] = ['import', 'refresh', 'theme', 'about'];
 
 const NO_RUNTIME: IpcError = {
   code: 'internal',
@@ -380,6 +397,50 @@ export function exportChart(
 /** Renders `spec` in the core and puts it on the system clipboard as an image. */
 export function copyChart(spec: ChartSpec, options: RenderOptions): Promise<void> {
   return call<void>('copy_chart', { spec, options });
+}
+
+/**
+ * Asks for a CSV or XLSX file with the system's open dialog; the core keeps it for the
+ * preview and the import. Resolves to null when the user dismissed the dialog.
+ */
+export function pickImportFile(): Promise<PickedFile | null> {
+  return call<PickedFile | null>('pick_import_file');
+}
+
+/** The presets (built-in, then the workspace's own), fields and states the Import dialog offers. */
+export function importOptions(): Promise<ImportOptions> {
+  return call<ImportOptions>('import_options');
+}
+
+/**
+ * Reads the picked file as `choice` says and writes nothing: its detection, first rows as
+ * mapped, counts and skipped rows. The whole file is read, so progress comes along.
+ */
+export async function previewImport(
+  choice: ImportChoice,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportView> {
+  if (!isTauri()) throw NO_RUNTIME;
+  const channel = new Channel<ImportProgress>(onProgress);
+  return call<ImportView>('preview_import', { choice, onProgress: channel });
+}
+
+/**
+ * Imports the picked file in one transaction; every screen is then told the workspace
+ * changed. Rejects (changing nothing) when cancelled or when the file cannot be read on.
+ */
+export async function runImport(
+  choice: ImportChoice,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportView> {
+  if (!isTauri()) throw NO_RUNTIME;
+  const channel = new Channel<ImportProgress>(onProgress);
+  return call<ImportView>('run_import', { choice, onProgress: channel });
+}
+
+/** Stops the running preview or import; an import then changes nothing. */
+export function cancelImport(): Promise<void> {
+  return call<void>('cancel_import');
 }
 
 /** Loose shape check: the payload comes from our own core, but an event is untyped. */
