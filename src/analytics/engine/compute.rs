@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::analytics::frame::{cols, Frame};
 use crate::analytics::AnalyticsError;
@@ -135,66 +136,104 @@ fn empty_value(measure: Measure) -> KpiValue {
     }
 }
 
-/// Computes `kpis` over the keyed tickets; each population is collected once.
+/// One way of grouping the query's tickets (the total, or one breakdown) and the group
+/// keys it met.
+pub(crate) struct Pass<'a> {
+    pub keyed: &'a Keyed,
+    pub keys: Keys,
+}
+
+/// Computes `kpis` for every pass, in the order given. The passes group the same
+/// filtered tickets (the first pass's plan), so each population is collected once for
+/// them all, with what tells every pass its groups, and then tallied per pass.
 pub(crate) fn compute_all(
     kpis: &[KpiId],
-    keyed: &Keyed,
+    passes: &mut [Pass],
     frame: &Frame,
     periods: &Periods,
     hours: Hours,
-    keys: &mut Keys,
-) -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
-    let mut out: Vec<(KpiId, Cells)> = Vec::with_capacity(kpis.len());
+) -> Result<Vec<Vec<(KpiId, Cells)>>, AnalyticsError> {
+    let Some(first) = passes.first() else {
+        return Ok(Vec::new());
+    };
+    let tickets = first.keyed;
     let gaps: HashMap<KpiId, Gaps> = kpis
         .iter()
         .map(|k| (*k, Gaps::of(*k, &frame.labels.sources, hours)))
         .filter(|(_, gaps)| !gaps.is_empty())
         .collect();
+    let mut group_columns: Vec<Expr> = Vec::new();
+    for pass in passes.iter() {
+        for column in pass.keyed.key_and(Vec::new()) {
+            if !group_columns.contains(&column) {
+                group_columns.push(column);
+            }
+        }
+    }
     let mut populations: Vec<Population> = kpis.iter().map(|k| k.def().population).collect();
     populations.sort_by_key(|p| *p as u8);
     populations.dedup();
-    for population in populations {
-        let members: Vec<KpiId> = kpis
-            .iter()
-            .copied()
-            .filter(|k| k.def().population == population)
-            .collect();
-        match records_in(population, keyed, frame, periods) {
-            None => out.extend(at_period_end(&members, keyed, periods, keys)?),
-            Some(plan) => {
-                // Only ticket populations can hold a left-out source's records: ratings
-                // come from every source, and no import has SLA outcomes.
-                let of_tickets = matches!(population, Population::Created | Population::Solved);
-                let sourced = of_tickets && members.iter().any(|k| gaps.contains_key(k));
-                let rows = collect_rows(plan, &members, keyed, periods, hours, keys, sourced)?;
-                for kpi in members {
-                    let left_out = match gaps.get(&kpi).filter(|_| of_tickets) {
+    // The populations' rows, collected side by side.
+    let collected = populations
+        .par_iter()
+        .map(|&population| {
+            let members: Vec<KpiId> = kpis
+                .iter()
+                .copied()
+                .filter(|k| k.def().population == population)
+                .collect();
+            // Only ticket populations can hold a left-out source's records: ratings
+            // come from every source, and no import has SLA outcomes.
+            let of_tickets = matches!(population, Population::Created | Population::Solved);
+            let sourced = of_tickets && members.iter().any(|k| gaps.contains_key(k));
+            let df = match records_in(population, tickets, frame, periods) {
+                None => period_end_rows(tickets, periods, &group_columns)?,
+                Some(plan) => collect_rows(plan, &members, &group_columns, hours, sourced)?,
+            };
+            Ok((population, members, sourced, df))
+        })
+        .collect::<Result<Vec<_>, AnalyticsError>>()?;
+    passes
+        .par_iter_mut()
+        .map(|pass| {
+            let mut out: Vec<(KpiId, Cells)> = Vec::with_capacity(kpis.len());
+            for (population, members, sourced, df) in &collected {
+                if matches!(population, Population::UnsolvedNow | Population::Backlog) {
+                    out.extend(at_period_end(members, df.clone(), pass, periods)?);
+                    continue;
+                }
+                let (df, key) = pass.keys.expand(df.clone(), pass.keyed)?;
+                let slot = periods.slots(df.column(TIME)?.i64()?);
+                let rows = Rows { key, slot, df };
+                for &kpi in members {
+                    let left_out = match gaps.get(&kpi).filter(|_| *sourced) {
                         Some(gaps) => Some(gaps.left_out_rows(&rows.df)?),
                         None => None,
                     };
-                    let cells = tally_kpi(kpi, &rows, periods, hours, keys.list.len(), left_out)?;
-                    out.push((kpi, cells));
+                    let keys = pass.keys.list.len();
+                    out.push((kpi, tally_kpi(kpi, &rows, periods, hours, keys, left_out)?));
                 }
             }
-        }
-    }
-    if !gaps.is_empty() {
-        let scope = sources_by_key(keyed, keys)?;
-        for (kpi, cells) in out.iter_mut() {
-            if let Some(gaps) = gaps.get(kpi) {
-                cells.support = scope
-                    .iter()
-                    .map(|(key, sources)| (*key, gaps.support(sources)))
-                    .filter(|(_, support)| *support != Support::default())
-                    .collect();
+            if !gaps.is_empty() {
+                let scope = sources_by_key(pass.keyed, &mut pass.keys)?;
+                for (kpi, cells) in out.iter_mut() {
+                    if let Some(gaps) = gaps.get(kpi) {
+                        cells.support = scope
+                            .iter()
+                            .map(|(key, sources)| (*key, gaps.support(sources)))
+                            .filter(|(_, support)| *support != Support::default())
+                            .collect();
+                    }
+                }
             }
-        }
-    }
-    out.sort_by_key(|(k, _)| *k);
-    Ok(out)
+            out.sort_by_key(|(k, _)| *k);
+            Ok(out)
+        })
+        .collect()
 }
 
-/// A population's rows: the group key index and bucket of each, and its input columns.
+/// A population's rows for one pass: the group key index and bucket of each, and its
+/// input columns.
 struct Rows {
     key: Vec<u32>,
     slot: Vec<u32>,
@@ -265,17 +304,15 @@ pub(crate) fn records_in(
     })
 }
 
-/// The rows of a population with the inputs of `kpis`, and each row's source when
-/// `sourced`.
+/// The rows of a population's `plan`: the `group_columns`, the anchor time, the inputs
+/// of the `kpis`, and each row's source when `sourced`.
 fn collect_rows(
     plan: LazyFrame,
     kpis: &[KpiId],
-    keyed: &Keyed,
-    periods: &Periods,
+    group_columns: &[Expr],
     hours: Hours,
-    keys: &mut Keys,
     sourced: bool,
-) -> Result<Rows, AnalyticsError> {
+) -> Result<DataFrame, AnalyticsError> {
     let mut needed: Vec<String> = kpis
         .iter()
         .flat_map(|k| inputs(k.def().measure, hours))
@@ -285,11 +322,10 @@ fn collect_rows(
     }
     needed.sort();
     needed.dedup();
-    let mut select = keyed.key_and(vec![col(TIME)]);
+    let mut select = group_columns.to_vec();
+    select.push(col(TIME));
     select.extend(needed.iter().map(|c| col(c.as_str())));
-    let (df, key) = keys.expand(plan.select(select).collect()?, keyed)?;
-    let slot = periods.slots(df.column(TIME)?.i64()?);
-    Ok(Rows { key, slot, df })
+    Ok(plan.select(select).collect()?)
 }
 
 /// Runs `add` for every row on its bucket cell (its range cell without buckets), then
@@ -618,14 +654,13 @@ impl MetricTable {
     }
 }
 
-/// `tickets_unsolved` and `backlog`: counts at the end of the range and of each bucket,
-/// from the tickets created before the range's end, per key.
-fn at_period_end(
-    kpis: &[KpiId],
-    keyed: &Keyed,
+/// The tickets `tickets_unsolved` and `backlog` count from: those created before the
+/// range's end, with the `group_columns` and the times they need.
+fn period_end_rows(
+    tickets: &Keyed,
     periods: &Periods,
-    keys: &mut Keys,
-) -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
+    group_columns: &[Expr],
+) -> Result<DataFrame, AnalyticsError> {
     // A ticket that entered and left the backlog before the range adds as much to
     // "created before t" as to "left before t" for every t in the range: leave it out.
     let start = lit(periods.start);
@@ -633,17 +668,29 @@ fn at_period_end(
         .is_null()
         .or(col(cols::SOLVED_TIME).gt_eq(start.clone()))
         .or(col("created_at").gt_eq(start));
-    let df = keyed
+    let mut select = group_columns.to_vec();
+    select.extend([
+        col("created_at"),
+        col(cols::SOLVED_TIME),
+        col(cols::UNSOLVED_NOW),
+    ]);
+    Ok(tickets
         .plan
         .clone()
         .filter(col("created_at").lt(lit(periods.end)).and(active))
-        .select(keyed.key_and(vec![
-            col("created_at"),
-            col(cols::SOLVED_TIME),
-            col(cols::UNSOLVED_NOW),
-        ]))
-        .collect()?;
-    let (df, key) = keys.expand(df, keyed)?;
+        .select(select)
+        .collect()?)
+}
+
+/// `tickets_unsolved` and `backlog`: counts at the end of the range and of each bucket,
+/// from the rows of `period_end_rows`, per key of the pass.
+fn at_period_end(
+    kpis: &[KpiId],
+    df: DataFrame,
+    pass: &mut Pass,
+    periods: &Periods,
+) -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
+    let (df, key) = pass.keys.expand(df, pass.keyed)?;
     let created = df.column("created_at")?.i64()?;
     let solved = df.column(cols::SOLVED_TIME)?.i64()?;
     let unsolved = df.column(cols::UNSOLVED_NOW)?.bool()?;

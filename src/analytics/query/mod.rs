@@ -12,7 +12,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use crate::analytics::engine::compute::{compute_all, Cells, Periods};
+use crate::analytics::engine::compute::{compute_all, Cells, Pass, Periods};
 use crate::analytics::engine::grid::MAX_CELLS;
 use crate::analytics::engine::keyed::{Keyed, Keys, MultiKeys, KEY};
 use crate::analytics::engine::kpi::{Hours, KpiId};
@@ -93,24 +93,30 @@ pub(crate) fn run_each(
     };
     let tickets = filtered_tickets(frame, query)?;
     let kpis = query.kpi_list();
-    let total = Keyed::total(tickets.clone(), query.filters.entries().is_empty());
-    let (kpis, periods) = (&kpis, &periods);
-    let total_pass = || {
-        let mut keys = Keys::default();
-        let cells = compute_all(kpis, &total, frame, periods, query.hours, &mut keys);
-        (keys, cells)
-    };
-    // The total and the groups are independent passes.
-    let ((total_keys, total_cells), grouped) = if dims.is_empty() {
-        (total_pass(), Vec::new())
-    } else {
-        crate::analytics::in_parallel(total_pass, move || {
-            dims.iter()
-                .map(|dim| compute_groups(frame, query, tickets.clone(), *dim, kpis, periods))
-                .collect()
-        })
-    };
-    let total_cells = total_cells?;
+    let all_tickets = query.filters.entries().is_empty();
+    let total = Keyed::total(tickets.clone(), all_tickets);
+    let mut keyeds = Vec::with_capacity(dims.len());
+    let mut orders = Vec::with_capacity(dims.len());
+    let mut passes = vec![Pass {
+        keyed: &total,
+        keys: Keys::default(),
+    }];
+    for dim in dims {
+        let (keyed, keys, order) = groups_of(frame, query, tickets.clone(), *dim, &periods)?;
+        keyeds.push(keyed);
+        orders.push((keys, order));
+    }
+    // The total and every breakdown share each population's rows.
+    for (keyed, (keys, _)) in keyeds.iter().zip(&mut orders) {
+        passes.push(Pass {
+            keyed,
+            keys: std::mem::take(keys),
+        });
+    }
+    let mut cells = compute_all(&kpis, &mut passes, frame, &periods, query.hours)?.into_iter();
+    let mut keys = passes.into_iter().map(|pass| pass.keys);
+    let total_keys = keys.next().unwrap_or_default();
+    let total_cells = cells.next().unwrap_or_default();
     let labels: Vec<String> = buckets
         .iter()
         .map(|b| b.label.format("%Y-%m-%d").to_string())
@@ -133,8 +139,7 @@ pub(crate) fn run_each(
     let total_key = total_keys.index_of(&None);
 
     let mut breakdowns = Vec::with_capacity(dims.len());
-    for (dim, grouped) in dims.iter().zip(grouped) {
-        let Groups { keys, order, cells } = grouped?;
+    for ((dim, (_, order)), (keys, cells)) in dims.iter().zip(orders).zip(keys.zip(cells)) {
         let groups = order
             .iter()
             .take(query.top.unwrap_or(usize::MAX))
@@ -164,31 +169,23 @@ pub(crate) fn run_each(
     Ok((report, breakdowns))
 }
 
-/// The KPIs of every group of `--by`, and the groups in report order.
-struct Groups {
-    keys: Keys,
-    /// Most tickets created in the range first, then by key, "no value" last.
-    order: Vec<Key>,
-    cells: Vec<(KpiId, Cells)>,
-}
-
-fn compute_groups(
+/// The tickets keyed by `dim`, every key they carry, and the keys in report order: most
+/// tickets created in the range first, then by key, "no value" last.
+fn groups_of(
     frame: &Frame,
     query: &KpiQuery,
     tickets: LazyFrame,
     dim: Dimension,
-    kpis: &[KpiId],
     periods: &Periods,
-) -> Result<Groups, AnalyticsError> {
+) -> Result<(Keyed, Keys, Vec<Key>), AnalyticsError> {
     // Unfiltered, the plan holds every ticket: ratings and SLA outcomes find their key
     // from their own row, with no join to the million tickets.
     let keyed = Keyed {
         all_tickets: query.filters.entries().is_empty(),
         ..keyed_by(frame, tickets, dim)?
     };
-    let (mut keys, seen, count) = keys_with_counts(&keyed, periods)?;
+    let (keys, seen, count) = keys_with_counts(&keyed, periods)?;
     check_size(query, keys.list.len(), dim)?;
-    let cells = compute_all(kpis, &keyed, frame, periods, query.hours, &mut keys)?;
     let mut order: Vec<(i64, Key)> = keys
         .list
         .iter()
@@ -202,11 +199,8 @@ fn compute_groups(
             (a, b) => a.is_none().cmp(&b.is_none()),
         })
     });
-    Ok(Groups {
-        keys,
-        order: order.into_iter().map(|(_, key)| key).collect(),
-        cells,
-    })
+    let order = order.into_iter().map(|(_, key)| key).collect();
+    Ok((keyed, keys, order))
 }
 
 /// Refuses a query whose groups × buckets exceed `MAX_CELLS`, before the engine
