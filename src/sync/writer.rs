@@ -10,7 +10,7 @@ use std::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use super::fetch_ahead::{Arrived, PageSource, PagesAhead, Step};
-use super::{apply_page, next_window, waiting, SyncEvent};
+use super::{apply_page, next_window, SyncEvent};
 use crate::sources::zendesk::{Position, Stream, ZendeskError};
 use crate::store::{Store, StoreError};
 
@@ -53,7 +53,9 @@ impl Writer<'_> {
         cancel: &CancellationToken,
     ) -> Result<(), Stop> {
         for (stream, _) in &plan {
-            (self.on_event)(SyncEvent::StreamStarted { stream: *stream });
+            (self.on_event)(SyncEvent::StreamStarted {
+                stream: (*stream).into(),
+            });
             self.streams.insert(*stream, StreamProgress::new());
         }
         let mut open: Vec<Stream> = plan.iter().map(|(s, _)| *s).collect();
@@ -69,7 +71,7 @@ impl Writer<'_> {
             };
             let ended = match step {
                 Step::Waiting(wait) => {
-                    (self.on_event)(waiting(stream, wait));
+                    (self.on_event)(SyncEvent::waiting(stream.into(), wait));
                     false
                 }
                 Step::Failed(err) => self.failed(stream, err)?,
@@ -110,7 +112,7 @@ impl Writer<'_> {
         };
         let records = progress.records;
         (self.on_event)(SyncEvent::Page {
-            stream,
+            stream: stream.into(),
             records,
             pages: progress.pages,
             problems: progress.problems,
@@ -119,7 +121,10 @@ impl Writer<'_> {
         if page.done {
             self.store
                 .finish_stream(self.source_id, stream.name(), (self.now)(), None)?;
-            (self.on_event)(SyncEvent::StreamFinished { stream, records });
+            (self.on_event)(SyncEvent::StreamFinished {
+                stream: stream.into(),
+                records,
+            });
         }
         Ok(page.done)
     }
@@ -138,7 +143,7 @@ impl Writer<'_> {
                     Some(&format!("skipped: {reason}")),
                 )?;
                 (self.on_event)(SyncEvent::StreamSkipped {
-                    stream,
+                    stream: stream.into(),
                     reason: reason.clone(),
                 });
                 self.skipped.push((stream, reason));

@@ -9,7 +9,7 @@ use crate::secrets::{self, Secret, Vault};
 use crate::sources::freshdesk;
 use crate::sources::zendesk::{self, BaseUrl, Client, ClientOptions, Credentials, Identity};
 use crate::store::records::{NewSource, Source, SourceKind};
-use crate::sync::freshdesk::{FreshdeskEvent, FreshdeskSummary, FreshdeskSyncOptions};
+use crate::sync::freshdesk::{FreshdeskSummary, FreshdeskSyncOptions};
 use crate::sync::{self, PlanOptions, SyncEvent, SyncOptions, SyncSummary};
 
 use super::{Workspace, WorkspaceError, TIME_ZONE_SETTING};
@@ -278,7 +278,7 @@ impl Workspace {
         vault: &Vault,
         full: bool,
         cancel: &CancellationToken,
-        on_event: &mut (dyn FnMut(FreshdeskEvent) + Send),
+        on_event: &mut (dyn FnMut(SyncEvent) + Send),
     ) -> Result<FreshdeskSummary, WorkspaceError> {
         let _lock = super::lock::WorkspaceLock::acquire(&self.dir, super::lock::Activity::Sync)?;
         let source = self.source(name)?;
