@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 use super::fetch_ahead::{Arrived, PageSource, PagesAhead, Step};
 use super::{apply_page, next_window, SyncEvent};
 use crate::sources::zendesk::{Position, Stream, ZendeskError};
-use crate::store::{Store, StoreError};
+use crate::store::{skipped_note, Store, StoreError};
 
 /// Why writing stopped before every stream ended.
 pub(super) enum Stop {
@@ -140,7 +140,7 @@ impl Writer<'_> {
                     self.source_id,
                     stream.name(),
                     (self.now)(),
-                    Some(&format!("skipped: {reason}")),
+                    Some(&skipped_note(&reason)),
                 )?;
                 (self.on_event)(SyncEvent::StreamSkipped {
                     stream: stream.into(),

@@ -24,7 +24,7 @@ use crate::sources::freshdesk::csat::NeutralRating;
 use crate::sources::freshdesk::error::FreshdeskError;
 use crate::sources::freshdesk::pacer::Cost;
 use crate::sources::freshdesk::streams::PAGE_SIZE;
-use crate::store::{RunOutcome, Store, StoreError, StreamState};
+use crate::store::{skipped_note, RunOutcome, Store, StoreError, StreamState};
 use crate::sync::SyncEvent;
 
 #[derive(Debug, thiserror::Error)]
@@ -198,7 +198,7 @@ impl Run<'_> {
             }
             Err(Stop::Freshdesk(err @ FreshdeskError::FeatureUnavailable { .. })) => {
                 let reason = err.to_string();
-                let note = format!("skipped: {reason}");
+                let note = skipped_note(&reason);
                 self.store
                     .finish_stream(self.source_id, stream, now, Some(&note))?;
                 let skipped = reason.clone();

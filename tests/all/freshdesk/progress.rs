@@ -1,5 +1,6 @@
 //! A Freshdesk sync reports its progress as every sync does (`SyncEvent`), under the
-//! stream names its checkpoints are stored with.
+//! stream names its checkpoints are stored with, and the Sources screen's view of the
+//! source shows each stream's status.
 
 use std::collections::BTreeSet;
 
@@ -9,6 +10,7 @@ use tokio_util::sync::CancellationToken;
 use deskbench::store::RunOutcome;
 use deskbench::sync::freshdesk::{self, FreshdeskSyncOptions};
 use deskbench::sync::{SyncEvent, SyncStream};
+use deskbench::workspace::{StreamPhase, Workspace};
 
 use super::sync::store_with_source;
 use super::*;
@@ -118,5 +120,30 @@ async fn a_freshdesk_sync_reports_each_stream_started_paged_and_finished() {
     }
     assert_eq!(started, stored, "each stored stream was reported started");
     assert_eq!(ended, stored, "each stored stream was reported ended");
+
+    // The Sources screen's view: every stream complete, with what the run wrote to it.
+    let home = tempfile::tempdir().unwrap();
+    let (vault, _) = crate::secrets::vault(home.path());
+    let views = Workspace::open(dir.path())
+        .unwrap()
+        .source_views(&vault)
+        .unwrap();
+    let [view] = views.as_slice() else {
+        panic!("one source: {views:?}")
+    };
+    assert_eq!(view.kind, "freshdesk");
+    let names: BTreeSet<String> = view.streams.iter().map(|s| s.stream.clone()).collect();
+    assert_eq!(names, stored, "a row per stored stream");
+    for status in &view.streams {
+        assert_eq!(status.state, StreamPhase::Complete, "{status:?}");
+        assert!(status.last_success_at.is_some(), "{status:?}");
+        assert_eq!(
+            status.records,
+            summary.counts.get(status.stream.as_str()).copied(),
+            "{status:?}: the run's own count"
+        );
+    }
+    let tickets = view.streams.iter().find(|s| s.stream == "tickets").unwrap();
+    assert_eq!(tickets.records, Some(last));
     fake.stop().await;
 }
