@@ -2,7 +2,7 @@
 // Freshdesk in the connect form, see a wrong API key refused in plain words, connect
 // with the right one (the key goes to the OS keychain), replace the demo, sync with the
 // same progress as Zendesk, and see each stream's row and the account's tickets in the
-// Overview.
+// Overview; then the fake Zendesk beside it, both synced by one Sync.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { cliJson, demoWorkspace, launch, removeDirs, root, tempDir } from './app.mjs';
 
 const fakeBin = join(root, 'target/debug/fake-freshdesk');
+const fakeZendeskBin = join(root, 'target/debug/fake-zendesk');
 const TICKETS = 200;
 /** The key the fake accepts. */
 const API_KEY = 'fake-api-key';
@@ -18,19 +19,27 @@ const API_KEY = 'fake-api-key';
 const FROM = '2024-01-01';
 const TO = '2025-12-31';
 
-let fake, fakeUrl;
+let fake, fakeUrl, zendesk, zendeskUrl;
+
+/** Starts a fake helpdesk binary and resolves with the address its first line names. */
+function serve(bin, args) {
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = new Promise((resolveUrl, reject) => {
+    child.stdout.on('data', (chunk) => {
+      const found = /(http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())?.[1];
+      if (found) resolveUrl(found);
+    });
+    child.on('exit', (code) => reject(new Error(`${bin} exited with ${code}`)));
+  });
+  return { child, url };
+}
 let workspace, config;
 let browser, stop, byId, waitFor, setDate;
 
 before(async () => {
-  fake = spawn(fakeBin, ['--tickets', String(TICKETS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  fakeUrl = await new Promise((resolveUrl, reject) => {
-    fake.stdout.on('data', (chunk) => {
-      const url = /serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())?.[1];
-      if (url) resolveUrl(url);
-    });
-    fake.on('exit', (code) => reject(new Error(`fake-freshdesk exited with ${code}`)));
-  });
+  let url;
+  ({ child: fake, url } = serve(fakeBin, ['--tickets', String(TICKETS)]));
+  fakeUrl = await url;
   workspace = demoWorkspace('sources-freshdesk', { tickets: 2000, seed: 5 });
   config = tempDir('config');
   ({ browser, stop, byId, waitFor, setDate } = await launch({
@@ -41,6 +50,7 @@ before(async () => {
 after(async () => {
   await stop?.();
   fake?.kill('SIGTERM');
+  zendesk?.kill('SIGTERM');
   removeDirs(workspace, config);
 });
 
@@ -110,4 +120,38 @@ test('a sync shows live progress, then a row per stream and the account in the K
     timeout: 60000,
     timeoutMsg: `the Overview never showed the account's ${expected} tickets created`,
   });
+});
+
+test('a Zendesk source beside the Freshdesk one: both cards, one Sync brings both', async () => {
+  let url;
+  ({ child: zendesk, url } = serve(fakeZendeskBin, ['--port', '0', '--tickets', '100', '--page-size', '1000']));
+  zendeskUrl = await url;
+  await (await byId('nav-sources')).click();
+  await waitFor('connect-form');
+  await (await byId('connect-kind')).selectByAttribute('value', 'zendesk');
+  await (await byId('connect-name')).setValue('zen');
+  await (await byId('connect-address')).setValue(zendeskUrl);
+  await (await byId('connect-email')).setValue('admin@example.com');
+  await (await byId('connect-token')).setValue('secret-token');
+  await (await byId('connect-submit')).click();
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="source-card"]')).length === 2, {
+    timeout: 30000,
+    timeoutMsg: 'the Zendesk source never joined the Freshdesk one',
+  });
+  const kinds = [];
+  for (const card of await browser.$$('[data-testid="source-card"]')) kinds.push(await card.getAttribute('data-kind'));
+  assert.deepEqual(kinds.sort(), ['freshdesk', 'zendesk']);
+
+  await (await byId('sync-now')).click();
+  for (const source of ['fresh', 'zen']) {
+    const result = await browser.$(`[data-testid="sync-source"][data-source="${source}"] [data-testid="sync-result"]`);
+    await result.waitForExist({ timeout: 120000, timeoutMsg: `${source} never reported its result` });
+    await browser.waitUntil(async () => (await result.getAttribute('data-outcome')) === 'succeeded', {
+      timeout: 120000,
+      timeoutMsg: `${source} did not sync`,
+    });
+  }
+  const status = cliJson(workspace, 'status');
+  assert.deepEqual(status.workspace.sources.map((s) => s.kind).sort(), ['freshdesk', 'zendesk'], 'both sources are kept');
+  for (const source of status.workspace.sources) assert.ok(source.last_synced_at > 0, `${source.name} synced`);
 });
