@@ -2,6 +2,8 @@
 //! One vocabulary for every connector: a Zendesk and a Freshdesk sync report the same
 //! events, naming their streams and rate-limit budgets from the lists below.
 
+use std::time::Instant;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -76,6 +78,34 @@ impl SyncEvent {
             budget,
             detail,
         }
+    }
+}
+
+/// The time left of a stream whose records come oldest first, from where it started
+/// towards now: the share of that way already covered, at the speed so far.
+pub(crate) struct Eta {
+    started: Instant,
+    first_reached: Option<i64>,
+}
+
+impl Eta {
+    pub(crate) fn new() -> Eta {
+        Eta {
+            started: Instant::now(),
+            first_reached: None,
+        }
+    }
+
+    /// Seconds left once a page `reached` a record time (unix seconds), if it tells.
+    pub(crate) fn left(&mut self, reached: Option<i64>, now: i64) -> Option<f64> {
+        let reached = reached?;
+        let first = *self.first_reached.get_or_insert(reached);
+        let (done, total) = ((reached - first) as f64, (now - first) as f64);
+        if done <= 0.0 || total <= 0.0 {
+            return None;
+        }
+        let share = (done / total).min(1.0);
+        Some(self.started.elapsed().as_secs_f64() * (1.0 - share) / share)
     }
 }
 

@@ -74,6 +74,18 @@ async fn a_freshdesk_sync_reports_each_stream_started_paged_and_finished() {
         assert_eq!(*page, i as u64 + 1, "pages are counted one by one");
         assert!(i == 0 || *records >= pages[i - 1].0, "{pages:?}");
     }
+    let etas: Vec<Option<f64>> = tickets
+        .iter()
+        .filter_map(|e| match e {
+            SyncEvent::Page { eta_seconds, .. } => Some(*eta_seconds),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(etas[0], None, "one page tells no speed yet");
+    assert!(
+        etas[1..].iter().all(|eta| eta.is_some_and(|s| s >= 0.0)),
+        "later pages, further on in updated_at, tell the time left: {etas:?}"
+    );
     let last = pages.last().unwrap().0;
     assert!(
         last >= live,
