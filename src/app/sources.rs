@@ -16,10 +16,38 @@ use crate::workspace::{
     ZendeskAuth, ZendeskSettings,
 };
 
-/// What the connect form sends. The token crosses IPC once, inward, and goes to the OS
-/// keychain; it is never sent back.
+/// What the connect form sends, for either helpdesk: one request type, so testing and
+/// connecting are one command each whatever the kind.
 #[derive(Debug, Clone, Deserialize, TS)]
-pub struct ConnectRequest {
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ConnectRequest {
+    Zendesk(ZendeskConnectRequest),
+    Freshdesk(FreshdeskConnectRequest),
+}
+
+impl ConnectRequest {
+    /// Checks the address and token (or API key) with the helpdesk without storing
+    /// anything.
+    pub async fn test(&self) -> Result<ConnectionCheck, AppError> {
+        match self {
+            ConnectRequest::Zendesk(request) => request.test().await,
+            ConnectRequest::Freshdesk(request) => request.test().await,
+        }
+    }
+
+    /// Checks the address and token with the helpdesk, for adding the source afterwards.
+    pub async fn check(&self) -> Result<CheckedSource, AppError> {
+        Ok(match self {
+            ConnectRequest::Zendesk(request) => CheckedSource::Zendesk(request.check().await?),
+            ConnectRequest::Freshdesk(request) => CheckedSource::Freshdesk(request.check().await?),
+        })
+    }
+}
+
+/// What the Zendesk connect form sends. The token crosses IPC once, inward, and goes to
+/// the OS keychain; it is never sent back.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ZendeskConnectRequest {
     pub name: String,
     /// A subdomain (`acme`), a host or a URL.
     pub address: String,
@@ -28,12 +56,13 @@ pub struct ConnectRequest {
     pub auth: ZendeskAuth,
 }
 
-/// Who the token belongs to, for "Test connection".
+/// Who the token belongs to, for "Test connection". Freshdesk's check names no one: an
+/// API key is checked by reading the account's ticket fields.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ConnectionCheck {
     pub base_url: String,
-    pub user: String,
-    pub role: String,
+    pub user: Option<String>,
+    pub role: Option<String>,
 }
 
 /// A connect form's values, checked and parsed.
@@ -43,7 +72,7 @@ struct Connection {
     token: Secret,
 }
 
-impl ConnectRequest {
+impl ZendeskConnectRequest {
     fn parse(&self) -> Result<Connection, AppError> {
         if self.name.trim().is_empty() {
             return Err(AppError::NoSourceName);
@@ -65,21 +94,21 @@ impl ConnectRequest {
     }
 
     /// Checks the address and token with Zendesk without storing anything.
-    pub async fn test(&self) -> Result<ConnectionCheck, AppError> {
+    async fn test(&self) -> Result<ConnectionCheck, AppError> {
         let connection = self.parse()?;
         let me = connection.identify().await?;
         Ok(ConnectionCheck {
             base_url: connection.base.as_str().to_owned(),
-            user: me.name,
-            role: me.role,
+            user: Some(me.name),
+            role: Some(me.role),
         })
     }
 
     /// Checks the address and token with Zendesk, for adding the source afterwards.
-    pub async fn check(&self) -> Result<CheckedSource, AppError> {
+    async fn check(&self) -> Result<CheckedZendesk, AppError> {
         let connection = self.parse()?;
         connection.identify().await?;
-        Ok(CheckedSource {
+        Ok(CheckedZendesk {
             name: self.name.trim().to_owned(),
             connection,
         })
@@ -94,21 +123,34 @@ impl Connection {
 }
 
 impl Session {
-    /// Adds a source Zendesk accepted, keeps its token, confirms its host (adding is
-    /// consent) and reloads the workspace.
+    /// Adds a source its helpdesk accepted, keeps its token, confirms its host (adding
+    /// is consent) and reloads the workspace.
     pub fn add_source(
         &self,
         source: CheckedSource,
         vault: &Vault,
     ) -> Result<WorkspaceInfo, AppError> {
-        let CheckedSource { name, connection } = source;
-        let Connection {
-            base,
-            settings,
-            token,
-        } = connection;
         let mut workspace = self.own_connection()?;
-        workspace.add_zendesk_source(&name, &base, &settings, Some(&token), vault, self.now())?;
+        match source {
+            CheckedSource::Zendesk(CheckedZendesk { name, connection }) => {
+                let Connection {
+                    base,
+                    settings,
+                    token,
+                } = connection;
+                workspace.add_zendesk_source(
+                    &name,
+                    &base,
+                    &settings,
+                    Some(&token),
+                    vault,
+                    self.now(),
+                )?;
+            }
+            CheckedSource::Freshdesk(CheckedFreshdesk { name, base, key }) => {
+                workspace.add_freshdesk_source(&name, &base, Some(&key), vault, self.now())?;
+            }
+        }
         self.reload()
     }
 
@@ -147,8 +189,14 @@ impl Session {
     }
 }
 
-/// A connect form Zendesk accepted, ready to be added (on a blocking thread).
-pub struct CheckedSource {
+/// A connect form its helpdesk accepted, ready to be added (on a blocking thread).
+pub enum CheckedSource {
+    Zendesk(CheckedZendesk),
+    Freshdesk(CheckedFreshdesk),
+}
+
+/// A Zendesk connect form the account accepted.
+pub struct CheckedZendesk {
     name: String,
     connection: Connection,
 }
@@ -183,8 +231,18 @@ impl FreshdeskConnectRequest {
         Ok((base, key))
     }
 
+    /// Checks the address and API key with Freshdesk without storing anything.
+    async fn test(&self) -> Result<ConnectionCheck, AppError> {
+        let checked = self.check().await?;
+        Ok(ConnectionCheck {
+            base_url: checked.base.as_str().to_owned(),
+            user: None,
+            role: None,
+        })
+    }
+
     /// Checks the address and API key with Freshdesk, for adding the source afterwards.
-    pub async fn check(&self) -> Result<CheckedFreshdesk, AppError> {
+    async fn check(&self) -> Result<CheckedFreshdesk, AppError> {
         let (base, key) = self.parse()?;
         check_freshdesk(&base, &key, &CancellationToken::new()).await?;
         Ok(CheckedFreshdesk {
@@ -195,31 +253,11 @@ impl FreshdeskConnectRequest {
     }
 }
 
-/// A Freshdesk connect form the account accepted, ready to be added.
+/// A Freshdesk connect form the account accepted.
 pub struct CheckedFreshdesk {
     name: String,
     base: FreshdeskUrl,
     key: Secret,
-}
-
-impl Session {
-    /// Adds a Freshdesk source the account accepted, keeps its API key, confirms its
-    /// host and reloads the workspace.
-    pub fn add_freshdesk_source(
-        &self,
-        source: CheckedFreshdesk,
-        vault: &Vault,
-    ) -> Result<WorkspaceInfo, AppError> {
-        let mut workspace = self.own_connection()?;
-        workspace.add_freshdesk_source(
-            &source.name,
-            &source.base,
-            Some(&source.key),
-            vault,
-            self.now(),
-        )?;
-        self.reload()
-    }
 }
 
 #[cfg(test)]
@@ -227,8 +265,8 @@ mod tests {
     use super::*;
     use crate::app::testing::refused;
 
-    fn form() -> ConnectRequest {
-        ConnectRequest {
+    fn form() -> ZendeskConnectRequest {
+        ZendeskConnectRequest {
             name: "acme".into(),
             address: "acme".into(),
             email: Some("admin@acme.example".into()),
@@ -241,28 +279,28 @@ mod tests {
     fn a_form_needs_a_name_an_admin_email_for_api_tokens_and_a_token() {
         let parsed = form().parse().expect("a complete form");
         assert_eq!(parsed.base.as_str(), "https://acme.zendesk.com");
-        let nameless = ConnectRequest {
+        let nameless = ZendeskConnectRequest {
             name: "  ".into(),
             ..form()
         };
         assert!(refused(nameless.parse().map(drop)).contains("name"));
-        let no_email = ConnectRequest {
+        let no_email = ZendeskConnectRequest {
             email: Some("admin".into()),
             ..form()
         };
         assert!(refused(no_email.parse().map(drop)).contains("email"));
-        let oauth = ConnectRequest {
+        let oauth = ZendeskConnectRequest {
             email: None,
             auth: ZendeskAuth::OAuth,
             ..form()
         };
         assert!(oauth.parse().is_ok(), "an OAuth token needs no email");
-        let blank = ConnectRequest {
+        let blank = ZendeskConnectRequest {
             token: " ".into(),
             ..form()
         };
         assert!(refused(blank.parse().map(drop)).contains("empty"));
-        let insecure = ConnectRequest {
+        let insecure = ZendeskConnectRequest {
             address: "http://acme.example".into(),
             ..form()
         };
@@ -292,5 +330,21 @@ mod tests {
             ..form("acme")
         };
         assert!(refused(blank.parse().map(drop)).contains("empty"));
+    }
+
+    #[test]
+    fn the_form_names_its_helpdesk() {
+        let read = |json: serde_json::Value| serde_json::from_value::<ConnectRequest>(json);
+        let freshdesk = read(serde_json::json!({
+            "kind": "freshdesk", "name": "acme", "address": "acme", "key": "k"
+        }));
+        assert!(matches!(freshdesk, Ok(ConnectRequest::Freshdesk(r)) if r.key == "k"));
+        let zendesk = read(serde_json::json!({
+            "kind": "zendesk", "name": "acme", "address": "acme",
+            "email": "admin@acme.example", "token": "t", "auth": "api_token"
+        }));
+        assert!(matches!(zendesk, Ok(ConnectRequest::Zendesk(r)) if r.token == "t"));
+        let untagged = read(serde_json::json!({ "name": "acme", "address": "acme", "key": "k" }));
+        assert!(untagged.is_err(), "a form says which helpdesk it is for");
     }
 }

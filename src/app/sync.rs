@@ -9,7 +9,7 @@ use super::{chain, AppError, Session};
 use crate::secrets::Vault;
 use crate::store::records::SourceKind;
 use crate::store::{RunOutcome, SyncRun};
-use crate::sync::freshdesk::{FreshdeskEvent, FreshdeskSummary};
+use crate::sync::freshdesk::FreshdeskSummary;
 use crate::sync::{PlanOptions, SyncEvent, SyncSummary};
 use crate::workspace::WorkspaceError;
 
@@ -51,7 +51,8 @@ pub struct SyncRequest {
 }
 
 impl SyncRequest {
-    /// Every Zendesk source, each going on after another failed, as the app syncs.
+    /// Every Zendesk and Freshdesk source, each going on after another failed, as the app
+    /// syncs.
     pub fn all(full: bool) -> SyncRequest {
         SyncRequest {
             full,
@@ -64,9 +65,6 @@ impl SyncRequest {
 pub trait SyncObserver: Send {
     fn started(&mut self, _source: &str) {}
     fn event(&mut self, source: &str, event: SyncEvent);
-    /// A Freshdesk source's events; a front end without Freshdesk progress yet ignores
-    /// them and still hears how the source ended.
-    fn freshdesk_event(&mut self, _source: &str, _event: FreshdeskEvent) {}
     fn finished(&mut self, _result: &SourceSyncResult) {}
 }
 
@@ -115,7 +113,7 @@ impl Session {
             let token_env = request.token_env.as_deref();
             let (result, failure) = match workspace.source(source)?.kind {
                 SourceKind::Freshdesk => {
-                    let mut send = |event| observer.freshdesk_event(source, event);
+                    let mut send = |event| observer.event(source, event);
                     let ended = workspace
                         .sync_freshdesk_source(
                             source,
@@ -221,13 +219,13 @@ impl SourceSyncResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sources::zendesk::Stream;
+    use crate::sync::SyncStream;
 
     #[test]
     fn forwarded_events_carry_their_source() {
         let mut heard = Vec::new();
         let mut forward = ForwardEvents(|p: SyncProgress| heard.push(p.source));
-        let stream = Stream::Tickets;
+        let stream = SyncStream::Tickets;
         forward.event("acme", SyncEvent::StreamStarted { stream });
         forward.event("beta", SyncEvent::StreamStarted { stream });
         assert_eq!(heard, ["acme", "beta"]);

@@ -3,7 +3,7 @@
 
 pub mod csv;
 pub mod freshdesk;
-mod gate;
+pub mod gate;
 pub mod record;
 mod retry_after;
 mod transport;

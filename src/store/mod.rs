@@ -28,7 +28,7 @@ pub use read::{
 };
 pub use read_related::{FieldDefinition, SlaInstance, TicketKey, TicketText};
 pub use read_texts::{ArticleText, RatingComment, TicketWords};
-pub use sync_log::{RunOutcome, StreamState, SyncRun};
+pub use sync_log::{skipped_note, RunOutcome, StreamState, SyncRun};
 pub use theme_edits::{KeptEdit, ThemeEditRow};
 pub use theme_names::ThemeName;
 pub use ticket_changes::TicketSelection;

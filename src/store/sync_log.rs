@@ -22,6 +22,22 @@ pub struct StreamState {
     pub last_error: Option<String>,
 }
 
+/// How a stream the account does not offer is noted in `last_error`, so its status reads
+/// as skipped rather than failed.
+const SKIPPED: &str = "skipped: ";
+
+/// The `last_error` note of a stream skipped for `reason`.
+pub fn skipped_note(reason: &str) -> String {
+    format!("{SKIPPED}{reason}")
+}
+
+impl StreamState {
+    /// Why the stream was skipped on its last attempt, if it was.
+    pub fn skipped_reason(&self) -> Option<&str> {
+        self.last_error.as_deref()?.strip_prefix(SKIPPED)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RunOutcome {

@@ -17,13 +17,13 @@ use tokio_util::sync::CancellationToken;
 
 use writer::{Stop, Writer};
 
-use crate::sources::zendesk::{Position, Stream, Wait, ZendeskError};
+use crate::sources::zendesk::{Position, Stream, ZendeskError};
 use crate::store::{RunOutcome, Store, StoreError};
 
 pub use apply::apply_page;
 pub use fetch_ahead::PageSource;
 pub use plan::{plan, PlanOptions};
-pub use progress::{SyncEvent, WaitBudget, WaitReason};
+pub use progress::{BudgetKind, SyncEvent, SyncStream, WaitBudget, WaitReason};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -184,35 +184,6 @@ fn next_window(start_time: i64, newest: Option<i64>, lookback: i64, now: i64) ->
     Position::Window {
         start_time,
         after: None,
-    }
-}
-
-fn waiting(stream: Stream, wait: Wait) -> SyncEvent {
-    let (seconds, reason, budget, detail) = match wait {
-        Wait::Pacing { delay, budget } => (
-            delay.as_secs_f64(),
-            WaitReason::Pacing,
-            Some(WaitBudget::from(budget)),
-            None,
-        ),
-        Wait::RateLimited(d) => (d.as_secs_f64(), WaitReason::RateLimited, None, None),
-        Wait::Retrying {
-            after,
-            attempt,
-            reason,
-        } => (
-            after.as_secs_f64(),
-            WaitReason::Retry,
-            None,
-            Some(format!("try {attempt}: {reason}")),
-        ),
-    };
-    SyncEvent::Waiting {
-        stream,
-        seconds,
-        reason,
-        budget,
-        detail,
     }
 }
 

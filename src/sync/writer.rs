@@ -5,14 +5,14 @@
 //! exactly from its checkpoint.
 
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 use tokio_util::sync::CancellationToken;
 
 use super::fetch_ahead::{Arrived, PageSource, PagesAhead, Step};
-use super::{apply_page, next_window, waiting, SyncEvent};
+use super::progress::Eta;
+use super::{apply_page, next_window, SyncEvent};
 use crate::sources::zendesk::{Position, Stream, ZendeskError};
-use crate::store::{Store, StoreError};
+use crate::store::{skipped_note, Store, StoreError};
 
 /// Why writing stopped before every stream ended.
 pub(super) enum Stop {
@@ -53,7 +53,9 @@ impl Writer<'_> {
         cancel: &CancellationToken,
     ) -> Result<(), Stop> {
         for (stream, _) in &plan {
-            (self.on_event)(SyncEvent::StreamStarted { stream: *stream });
+            (self.on_event)(SyncEvent::StreamStarted {
+                stream: (*stream).into(),
+            });
             self.streams.insert(*stream, StreamProgress::new());
         }
         let mut open: Vec<Stream> = plan.iter().map(|(s, _)| *s).collect();
@@ -69,7 +71,7 @@ impl Writer<'_> {
             };
             let ended = match step {
                 Step::Waiting(wait) => {
-                    (self.on_event)(waiting(stream, wait));
+                    (self.on_event)(SyncEvent::waiting(stream.into(), wait));
                     false
                 }
                 Step::Failed(err) => self.failed(stream, err)?,
@@ -106,11 +108,11 @@ impl Writer<'_> {
         let eta_seconds = if page.done {
             Some(0.0)
         } else {
-            progress.eta(page.reached, now)
+            progress.eta.left(page.reached, now)
         };
         let records = progress.records;
         (self.on_event)(SyncEvent::Page {
-            stream,
+            stream: stream.into(),
             records,
             pages: progress.pages,
             problems: progress.problems,
@@ -119,7 +121,10 @@ impl Writer<'_> {
         if page.done {
             self.store
                 .finish_stream(self.source_id, stream.name(), (self.now)(), None)?;
-            (self.on_event)(SyncEvent::StreamFinished { stream, records });
+            (self.on_event)(SyncEvent::StreamFinished {
+                stream: stream.into(),
+                records,
+            });
         }
         Ok(page.done)
     }
@@ -135,10 +140,10 @@ impl Writer<'_> {
                     self.source_id,
                     stream.name(),
                     (self.now)(),
-                    Some(&format!("skipped: {reason}")),
+                    Some(&skipped_note(&reason)),
                 )?;
                 (self.on_event)(SyncEvent::StreamSkipped {
-                    stream,
+                    stream: stream.into(),
                     reason: reason.clone(),
                 });
                 self.skipped.push((stream, reason));
@@ -154,8 +159,7 @@ pub(super) struct StreamProgress {
     pub records: u64,
     pub pages: u64,
     pub problems: u64,
-    started: Instant,
-    first_reached: Option<i64>,
+    eta: Eta,
     /// The latest time any page of this run reached.
     max_reached: Option<i64>,
 }
@@ -166,22 +170,8 @@ impl StreamProgress {
             records: 0,
             pages: 0,
             problems: 0,
-            started: Instant::now(),
-            first_reached: None,
+            eta: Eta::new(),
             max_reached: None,
         }
-    }
-
-    /// Time-ordered streams move from their start towards now; the share of that way
-    /// already covered, at the speed so far, gives the time left.
-    fn eta(&mut self, reached: Option<i64>, now: i64) -> Option<f64> {
-        let reached = reached?;
-        let first = *self.first_reached.get_or_insert(reached);
-        let (done, total) = ((reached - first) as f64, (now - first) as f64);
-        if done <= 0.0 || total <= 0.0 {
-            return None;
-        }
-        let share = (done / total).min(1.0);
-        Some(self.started.elapsed().as_secs_f64() * (1.0 - share) / share)
     }
 }

@@ -3,12 +3,14 @@
 
 pub mod lock;
 mod sources;
+mod stream_status;
 mod tokens;
 
 pub use sources::{
     check_freshdesk, check_zendesk, parse_address, zendesk_settings, SourceView, ZendeskAuth,
     ZendeskSettings,
 };
+pub use stream_status::{StreamPhase, StreamStatus};
 pub use tokens::SourceAddress;
 
 use std::path::{Path, PathBuf};

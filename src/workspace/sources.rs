@@ -9,10 +9,10 @@ use crate::secrets::{self, Secret, Vault};
 use crate::sources::freshdesk;
 use crate::sources::zendesk::{self, BaseUrl, Client, ClientOptions, Credentials, Identity};
 use crate::store::records::{NewSource, Source, SourceKind};
-use crate::sync::freshdesk::{FreshdeskEvent, FreshdeskSummary, FreshdeskSyncOptions};
+use crate::sync::freshdesk::{FreshdeskSummary, FreshdeskSyncOptions};
 use crate::sync::{self, PlanOptions, SyncEvent, SyncOptions, SyncSummary};
 
-use super::{Workspace, WorkspaceError, TIME_ZONE_SETTING};
+use super::{StreamStatus, Workspace, WorkspaceError, TIME_ZONE_SETTING};
 
 /// How a Zendesk source authenticates; stored in the source's settings (no secret).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -278,7 +278,7 @@ impl Workspace {
         vault: &Vault,
         full: bool,
         cancel: &CancellationToken,
-        on_event: &mut (dyn FnMut(FreshdeskEvent) + Send),
+        on_event: &mut (dyn FnMut(SyncEvent) + Send),
     ) -> Result<FreshdeskSummary, WorkspaceError> {
         let _lock = super::lock::WorkspaceLock::acquire(&self.dir, super::lock::Activity::Sync)?;
         let source = self.source(name)?;
@@ -310,7 +310,7 @@ impl Workspace {
     }
 }
 
-/// A source as the Sources screen shows it: no secret, its streams' checkpoints.
+/// A source as the Sources screen shows it: no secret, each stream's status.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SourceView {
     pub name: String,
@@ -321,7 +321,7 @@ pub struct SourceView {
     #[ts(type = "number | null")]
     pub last_synced_at: Option<i64>,
     pub time_zone: Option<String>,
-    pub streams: Vec<crate::store::StreamState>,
+    pub streams: Vec<StreamStatus>,
     /// Whether this user confirmed sending the token to `base_url` on this computer; the
     /// app asks before the first sync when not.
     pub host_confirmed: bool,
@@ -332,9 +332,13 @@ impl Workspace {
         let mut views = Vec::new();
         for s in self.store.sources()? {
             let settings = zendesk_settings(&s).unwrap_or_default();
+            let latest_run = self.store.runs(Some(s.id), 1)?.into_iter().next();
+            let streams = self.store.stream_states(s.id)?.into_iter();
             views.push(SourceView {
                 host_confirmed: self.host_confirmed(&s, vault)?,
-                streams: self.store.stream_states(s.id)?,
+                streams: streams
+                    .map(|state| StreamStatus::of(state, latest_run.as_ref()))
+                    .collect(),
                 name: s.name,
                 kind: s.kind.as_str().to_owned(),
                 base_url: s.base_url,

@@ -1,4 +1,4 @@
-//! The Sources screen: connect a Zendesk account, confirm a source's host, sync with live
+//! The Sources screen: connect a helpdesk account, confirm a source's host, sync with live
 //! progress and cancel, the sync history, and removing a source.
 
 use tauri::ipc::Channel;
@@ -60,7 +60,7 @@ pub async fn sync_history(state: State<'_, AppState>) -> Result<Vec<SyncRun>, Ip
     with_session(&state, |s| s.sync_history(50)).await
 }
 
-/// Syncs every Zendesk source, streaming progress; then reloads the frame and tells every
+/// Syncs every helpdesk source, streaming progress; then reloads the frame and tells every
 /// screen (`workspace-changed`) to refresh. Refuses, with `unconfirmed_host` and before
 /// anything is sent, while a source's host is not confirmed.
 #[tauri::command]

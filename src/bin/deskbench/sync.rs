@@ -9,11 +9,8 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
 use deskbench::app::sync::{SourceSyncResult, SyncObserver, SyncRequest};
 use deskbench::secrets::Vault;
-use deskbench::sources::freshdesk::client::Wait as FreshdeskWait;
-use deskbench::sources::zendesk::{BudgetKind, Stream};
 use deskbench::store::RunOutcome;
-use deskbench::sync::freshdesk::FreshdeskEvent;
-use deskbench::sync::{SyncEvent, WaitBudget, WaitReason};
+use deskbench::sync::{BudgetKind, SyncEvent, SyncStream, WaitBudget, WaitReason};
 
 use crate::args::{Cli, SyncArgs};
 use crate::session::open_session;
@@ -61,12 +58,6 @@ impl SyncObserver for Lines {
     fn event(&mut self, _source: &str, event: SyncEvent) {
         if let Some(bars) = &mut self.bars {
             bars.show(event);
-        }
-    }
-
-    fn freshdesk_event(&mut self, _source: &str, event: FreshdeskEvent) {
-        if let Some(bars) = &mut self.bars {
-            bars.show_freshdesk(event);
         }
     }
 
@@ -125,16 +116,12 @@ impl Bars {
         }
     }
 
-    fn bar(&mut self, stream: Stream) -> &ProgressBar {
-        self.named_bar(stream.name())
-    }
-
-    fn named_bar(&mut self, stream: &'static str) -> &ProgressBar {
-        self.bars.entry(stream).or_insert_with(|| {
+    fn bar(&mut self, stream: SyncStream) -> &ProgressBar {
+        self.bars.entry(stream.name()).or_insert_with(|| {
             let bar = self
                 .multi
                 .add(ProgressBar::new_spinner().with_style(self.style.clone()));
-            bar.set_prefix(stream);
+            bar.set_prefix(stream.name());
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
             bar
         })
@@ -173,7 +160,7 @@ impl Bars {
                     (WaitReason::Pacing, Some(budget)) => budget_words(&budget),
                     (WaitReason::Pacing, None) => "keeping under the rate limit".to_owned(),
                     (WaitReason::RateLimited, _) => {
-                        "Zendesk answered 429, too many requests".to_owned()
+                        "the helpdesk answered 429, too many requests".to_owned()
                     }
                     (WaitReason::Retry, _) => format!("retrying ({})", detail.unwrap_or_default()),
                 };
@@ -193,42 +180,6 @@ impl Bars {
         }
     }
 
-    fn show_freshdesk(&mut self, event: FreshdeskEvent) {
-        match event {
-            FreshdeskEvent::Page { stream, records } => {
-                self.named_bar(stream)
-                    .set_message(format!("{records} records"));
-            }
-            FreshdeskEvent::Waiting { stream, wait } => {
-                let (seconds, why) = match wait {
-                    FreshdeskWait::Pacing { delay, .. } => {
-                        (delay, "keeping under the rate limit".to_owned())
-                    }
-                    FreshdeskWait::RateLimited(delay) => (
-                        delay,
-                        "Freshdesk answered 429, too many requests".to_owned(),
-                    ),
-                    FreshdeskWait::Retrying { after, reason, .. } => {
-                        (after, format!("retrying ({reason})"))
-                    }
-                };
-                let seconds = seconds.as_secs_f64();
-                if seconds >= 0.5 {
-                    self.named_bar(stream)
-                        .set_message(format!("waiting {}: {why}", human(seconds)));
-                }
-            }
-            FreshdeskEvent::StreamFinished { stream, records } => {
-                self.named_bar(stream)
-                    .finish_with_message(format!("done, {records} records"));
-            }
-            FreshdeskEvent::StreamSkipped { stream, reason } => {
-                self.named_bar(stream)
-                    .finish_with_message(format!("skipped: {reason}"));
-            }
-        }
-    }
-
     fn finish(&mut self) {
         for bar in self.bars.values() {
             if !bar.is_finished() {
@@ -238,11 +189,15 @@ impl Bars {
     }
 }
 
-/// "incremental exports budget, 10/min" or "account budget, 700/min".
+/// "incremental exports budget, 10/min", "account budget, 700/min" or "account credits
+/// budget, 200/min".
 fn budget_words(budget: &WaitBudget) -> String {
     let kind = match budget.kind {
         BudgetKind::IncrementalExports => "incremental exports",
         BudgetKind::Account => "account",
+        BudgetKind::AccountCredits => "account credits",
+        BudgetKind::TicketsList => "tickets list",
+        BudgetKind::InFlight => "requests at once",
     };
     let per = if budget.window_seconds == 60.0 {
         "min".to_owned()

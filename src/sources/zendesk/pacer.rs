@@ -15,7 +15,6 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use serde::Serialize;
 use tokio::time::Instant;
-use ts_rs::TS;
 
 use crate::sources::gate::Pacing;
 
@@ -30,7 +29,7 @@ pub enum Bucket {
 }
 
 /// A budget a request can wait for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetKind {
     /// The account-wide limit (`X-Rate-Limit`).

@@ -3,13 +3,12 @@
 
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::base_url::BaseUrl;
 use super::pacer::Bucket;
 use super::ZendeskError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stream {
     AccountSettings,

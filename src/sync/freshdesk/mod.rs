@@ -6,6 +6,7 @@
 
 mod account;
 mod lists;
+mod progress;
 mod since;
 mod threads;
 mod tickets;
@@ -18,12 +19,13 @@ use reqwest::Url;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::sources::freshdesk::client::{Client, Fetched, Wait};
+use crate::sources::freshdesk::client::{Client, Fetched};
 use crate::sources::freshdesk::csat::NeutralRating;
 use crate::sources::freshdesk::error::FreshdeskError;
 use crate::sources::freshdesk::pacer::Cost;
 use crate::sources::freshdesk::streams::PAGE_SIZE;
-use crate::store::{RunOutcome, Store, StoreError, StreamState};
+use crate::store::{skipped_note, RunOutcome, Store, StoreError, StreamState};
+use crate::sync::SyncEvent;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FreshdeskSyncError {
@@ -68,30 +70,6 @@ impl Default for FreshdeskSyncOptions {
     }
 }
 
-/// What a running Freshdesk sync reports.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FreshdeskEvent {
-    /// A page was stored: the stream's records so far.
-    Page {
-        stream: &'static str,
-        records: u64,
-    },
-    /// Waiting before the next request (pacing, a 429's `Retry-After`, or a retry).
-    Waiting {
-        stream: &'static str,
-        wait: Wait,
-    },
-    StreamFinished {
-        stream: &'static str,
-        records: u64,
-    },
-    /// The plan does not include the stream: skipped, the rest goes on.
-    StreamSkipped {
-        stream: &'static str,
-        reason: String,
-    },
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct FreshdeskSummary {
     pub run_id: i64,
@@ -111,7 +89,8 @@ struct Run<'a> {
     run_id: i64,
     options: &'a FreshdeskSyncOptions,
     cancel: &'a CancellationToken,
-    on_event: &'a mut (dyn FnMut(FreshdeskEvent) + Send),
+    on_event: &'a mut (dyn FnMut(SyncEvent) + Send),
+    progress: progress::Progress,
     summary: FreshdeskSummary,
 }
 
@@ -153,7 +132,7 @@ impl Run<'_> {
         *total += records as u64;
         let records = *total;
         self.summary.problems += problems as u64;
-        (self.on_event)(FreshdeskEvent::Page { stream, records });
+        self.report_page(stream, records, problems);
     }
 
     /// GETs one page, reporting the client's waits; stops first when cancelled.
@@ -166,11 +145,9 @@ impl Run<'_> {
         if self.cancel.is_cancelled() {
             return Err(FreshdeskError::Cancelled);
         }
-        let on_event = &mut *self.on_event;
-        let mut on_wait = |wait| on_event(FreshdeskEvent::Waiting { stream, wait });
-        self.client
-            .get_json(url, cost, self.cancel, &mut on_wait)
-            .await
+        let (client, cancel) = (self.client, self.cancel);
+        let mut on_wait = |wait| self.report(stream, |s| SyncEvent::waiting(s, wait));
+        client.get_json(url, cost, cancel, &mut on_wait).await
     }
 
     /// Every item of a list, following its `Link` headers from `url`.
@@ -213,17 +190,21 @@ impl Run<'_> {
                 self.store
                     .finish_stream(self.source_id, stream, now, None)?;
                 let records = self.summary.counts.get(stream).copied().unwrap_or(0);
-                (self.on_event)(FreshdeskEvent::StreamFinished { stream, records });
+                self.report(stream, |stream| SyncEvent::StreamFinished {
+                    stream,
+                    records,
+                });
                 Ok(())
             }
             Err(Stop::Freshdesk(err @ FreshdeskError::FeatureUnavailable { .. })) => {
                 let reason = err.to_string();
-                let note = format!("skipped: {reason}");
+                let note = skipped_note(&reason);
                 self.store
                     .finish_stream(self.source_id, stream, now, Some(&note))?;
-                (self.on_event)(FreshdeskEvent::StreamSkipped {
+                let skipped = reason.clone();
+                self.report(stream, |stream| SyncEvent::StreamSkipped {
                     stream,
-                    reason: reason.clone(),
+                    reason: skipped,
                 });
                 self.summary.skipped.push((stream, reason));
                 Ok(())
@@ -242,7 +223,7 @@ pub async fn run(
     client: &Client,
     options: &FreshdeskSyncOptions,
     cancel: &CancellationToken,
-    on_event: &mut (dyn FnMut(FreshdeskEvent) + Send),
+    on_event: &mut (dyn FnMut(SyncEvent) + Send),
 ) -> Result<FreshdeskSummary, FreshdeskSyncError> {
     let run_id = store.begin_run(source_id, (options.clock)())?;
     let mut run = Run {
@@ -253,6 +234,7 @@ pub async fn run(
         options,
         cancel,
         on_event,
+        progress: progress::Progress::default(),
         summary: FreshdeskSummary {
             run_id,
             outcome: RunOutcome::Running,

@@ -8,12 +8,13 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
-use super::{json_list, FreshdeskEvent, Run};
+use super::{json_list, Run};
 use crate::sources::freshdesk::client::{Client, Wait};
 use crate::sources::freshdesk::dto::ConversationDto;
 use crate::sources::freshdesk::error::FreshdeskError;
 use crate::sources::freshdesk::pacer::Cost;
 use crate::sources::freshdesk::streams;
+use crate::sync::SyncEvent;
 
 pub(super) const STREAM: &str = "conversations";
 
@@ -39,7 +40,7 @@ pub(super) async fn read(run: &mut Run<'_>, tickets: &[i64]) -> Result<Threads, 
     loop {
         tokio::select! {
             Some(wait) = waited.recv() => {
-                (run.on_event)(FreshdeskEvent::Waiting { stream: STREAM, wait });
+                run.report(STREAM, |stream| SyncEvent::waiting(stream, wait));
             }
             joined = tasks.join_next() => match joined {
                 None => return Ok(threads),

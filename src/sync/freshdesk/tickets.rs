@@ -97,6 +97,7 @@ async fn pull_list(
             at.next_run(updated.iter().copied().max(), now)
         });
         write(run, stream, &converted, &problems, position)?;
+        run.reached(stream, updated.iter().copied().max());
         run.stored(stream, converted.len(), problems.len());
         if comments > 0 {
             run.stored(threads::STREAM, comments, 0);

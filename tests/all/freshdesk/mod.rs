@@ -5,6 +5,7 @@ mod cli;
 mod client;
 mod convert;
 mod pacing;
+mod progress;
 mod sync;
 
 use std::time::Duration;

@@ -8,7 +8,7 @@ use tokio_util::sync::CancellationToken;
 
 use deskbench::sources::zendesk::{ClientOptions, Stream, ZendeskError};
 use deskbench::store::RunOutcome;
-use deskbench::sync::SyncEvent;
+use deskbench::sync::{SyncEvent, SyncStream};
 
 use super::*;
 
@@ -320,7 +320,7 @@ async fn cancel_keeps_every_completed_page_and_the_next_sync_resumes() {
     let mut ticket_pages = 0;
     let summary = sync_with(&mut store, source, &client, &cancel, &mut |e| {
         if let SyncEvent::Page {
-            stream: Stream::Tickets,
+            stream: SyncStream::Tickets,
             ..
         } = e
         {

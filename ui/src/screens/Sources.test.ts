@@ -5,6 +5,7 @@ import * as ipc from '../lib/ipc';
 import { SyncSession } from '../lib/sync/session.svelte';
 import {
   demoSourcesFixture,
+  freshdeskSourceFixture,
   NOW_MS,
   runsFixture,
   sourcesFixture,
@@ -84,11 +85,31 @@ describe('Sources screen', () => {
     expect(rows[2]).toHaveTextContent('Satisfaction ratings');
     expect(rows[2]).toHaveTextContent('Never');
     expect(rows[2]).toHaveTextContent('Zendesk refused access (403)');
+    expect(rows[2]).toHaveTextContent('Failed');
     expect(rows[0]).toHaveTextContent('5 minutes ago');
+    expect(rows[0]).toHaveTextContent('12,000');
+    expect(rows[0]).toHaveTextContent('Complete');
     expect(screen.getAllByTestId('history-row')).toHaveLength(3);
     expect(screen.getByTestId('sync-now')).toBeEnabled();
     expect(screen.getByTestId('sync-now')).toHaveAttribute('title', 'Download what changed since the last sync');
     expect(screen.getByTestId('sync-now')).not.toHaveAttribute('aria-describedby');
+  });
+
+  it('shows a Zendesk and a Freshdesk source side by side, each stream with its state', async () => {
+    vi.mocked(ipc.listSources).mockResolvedValue([...sourcesFixture, freshdeskSourceFixture]);
+    setup();
+    await screen.findAllByTestId('source-card');
+    const cards = screen.getAllByTestId('source-card');
+    expect(cards.map((card) => card.dataset.kind)).toEqual(['zendesk', 'freshdesk']);
+    const freshdesk = cards[1]!;
+    expect(freshdesk).toHaveTextContent('Freshdesk');
+    const rows = within(freshdesk).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.dataset.stream)).toEqual(['tickets', 'conversations', 'satisfaction_ratings']);
+    expect(rows[1]).toHaveTextContent('Conversations');
+    expect(rows[1]).toHaveTextContent('Resumes at the next sync');
+    expect(rows[2]).toHaveTextContent('Skipped');
+    expect(rows[2]).toHaveTextContent('the plan does not include satisfaction ratings');
+    expect(screen.getByTestId('sync-now')).toBeEnabled();
   });
 
   it('explains the demo and cannot sync it', async () => {
@@ -105,7 +126,7 @@ describe('Sources screen', () => {
       expect(button).toHaveAttribute('title', 'Connect a source first');
       expect(button).toHaveAccessibleDescription('Connect a source first');
     }
-    expect(screen.getByText('Connect a Zendesk account to sync.')).toBeInTheDocument();
+    expect(screen.getByText('Connect a Zendesk or Freshdesk account to sync.')).toBeInTheDocument();
     expect(await screen.findByTestId('history-empty')).toBeInTheDocument();
   });
 
@@ -146,7 +167,7 @@ describe('Sources screen', () => {
     expect(row('satisfaction_ratings')).toHaveTextContent('skipped: not on this plan');
 
     sync.send({ event: 'waiting', stream: 'tickets', seconds: 6, reason: 'rate_limited', budget: null, detail: null });
-    await waitFor(() => expect(row('tickets')).toHaveTextContent('waiting 6 s — rate-limited by Zendesk'));
+    await waitFor(() => expect(row('tickets')).toHaveTextContent('waiting 6 s — rate-limited by the server'));
     sync.send({ event: 'waiting', stream: 'tickets', seconds: 2, reason: 'retry', budget: null, detail: 'HTTP 503' });
     await waitFor(() => expect(row('tickets')).toHaveTextContent('retrying in 2 s (HTTP 503)'));
     const exports = { kind: 'incremental_exports', limit: 10, window_seconds: 60 } as const;

@@ -8,6 +8,7 @@ import type {
   PeopleTable,
   Standing,
   SourceView,
+  StreamStatus,
   SyncRun,
   WorkspaceInfo,
 } from '../lib/ipc';
@@ -180,13 +181,12 @@ export const demoSourcesFixture: SourceView[] = [
   },
 ];
 
-const stream = (name: string, success: number | null, error: string | null = null) => ({
+const stream = (name: string, success: number | null, records: number | null, failure: string | null = null): StreamStatus => ({
   stream: name,
-  cursor: null,
-  start_time: null,
-  last_attempt_at: success,
   last_success_at: success,
-  last_error: error,
+  records,
+  state: failure === null ? 'complete' : 'failed',
+  reason: failure,
 });
 
 export const sourcesFixture: SourceView[] = [
@@ -200,13 +200,36 @@ export const sourcesFixture: SourceView[] = [
     time_zone: 'America/New_York',
     // Deliberately not in display order.
     streams: [
-      stream('users', NOW_S - 300),
-      stream('satisfaction_ratings', null, 'Zendesk refused access (403): the plan does not include this'),
-      stream('tickets', NOW_S - 300),
+      stream('users', NOW_S - 300, 400),
+      stream('satisfaction_ratings', null, null, 'Zendesk refused access (403): the plan does not include this'),
+      stream('tickets', NOW_S - 300, 12000),
     ],
     host_confirmed: true,
   },
 ];
+
+/** A Freshdesk source beside the Zendesk one: a stream resuming, one the plan lacks. */
+export const freshdeskSourceFixture: SourceView = {
+  name: 'Acme desk',
+  kind: 'freshdesk',
+  base_url: 'https://acme.freshdesk.com/api/v2/',
+  email: null,
+  auth: 'api_token',
+  last_synced_at: NOW_S - 600,
+  time_zone: null,
+  streams: [
+    { ...stream('conversations', NOW_S - 600, 900), state: 'resuming' },
+    stream('tickets', NOW_S - 600, 250),
+    {
+      stream: 'satisfaction_ratings',
+      last_success_at: NOW_S - 600,
+      records: null,
+      state: 'skipped',
+      reason: 'the plan does not include satisfaction ratings',
+    },
+  ],
+  host_confirmed: true,
+};
 
 export const runsFixture: SyncRun[] = [
   {

@@ -21,6 +21,7 @@ async function fill(values: { name?: string; address?: string; email?: string; t
 
 const complete = { name: ' Acme support ', address: 'acme', email: 'admin@acme.test', token: 'tok-123' };
 const expectedRequest = {
+  kind: 'zendesk',
   name: 'Acme support',
   address: 'acme',
   email: 'admin@acme.test',
@@ -149,11 +150,53 @@ describe('ConnectForm', () => {
     await fill({ name: 'Acme', address: 'https://acme.zendesk.com', token: 'oauth' });
     await fireEvent.click(screen.getByTestId('connect-test'));
     expect(ipc.testConnection).toHaveBeenCalledWith({
+      kind: 'zendesk',
       name: 'Acme',
       address: 'https://acme.zendesk.com',
       email: null,
       token: 'oauth',
       auth: 'o_auth',
     });
+  });
+
+  it('connects Freshdesk with its API key, with help on where the key is', async () => {
+    vi.mocked(ipc.testConnection).mockResolvedValue({ base_url: 'https://acme.freshdesk.com/api/v2/', user: null, role: null });
+    vi.mocked(ipc.connectSource).mockResolvedValue(zendeskWorkspaceFixture);
+    const { onconnected } = setup();
+    await fill({ token: 'zendesk-token' });
+    await fireEvent.change(screen.getByTestId('connect-kind'), { target: { value: 'freshdesk' } });
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Connect Freshdesk');
+    expect(field('connect-token').value).toBe('');
+    expect(screen.queryByTestId('connect-email')).toBeNull();
+    expect(screen.queryByTestId('connect-auth')).toBeNull();
+    expect(screen.getByTestId('connect-help')).toHaveTextContent('Profile settings');
+    expect(screen.getByTestId('connect-help')).toHaveTextContent('admin');
+
+    await fireEvent.click(screen.getByTestId('connect-test'));
+    expect(screen.getByTestId('connect-token-error')).toHaveTextContent('Paste the API key.');
+    expect(ipc.testConnection).not.toHaveBeenCalled();
+
+    await fill({ name: 'Acme desk', address: 'acme', token: 'fd-key' });
+    await fireEvent.click(screen.getByTestId('connect-test'));
+    const request = { kind: 'freshdesk', name: 'Acme desk', address: 'acme', key: 'fd-key' };
+    expect(ipc.testConnection).toHaveBeenCalledWith(request);
+    expect(await screen.findByText(/The API key works on https:\/\/acme.freshdesk.com/)).toHaveTextContent('✓');
+
+    await fireEvent.submit(screen.getByTestId('connect-form'));
+    await waitFor(() => expect(onconnected).toHaveBeenCalled());
+    expect(ipc.connectSource).toHaveBeenCalledWith(request);
+    expect((screen.getByTestId('connect-kind') as HTMLSelectElement).value).toBe('freshdesk');
+  });
+
+  it('says plainly when Freshdesk refuses the key', async () => {
+    vi.mocked(ipc.testConnection).mockRejectedValue({
+      code: 'invalid_input',
+      message: 'the API key was refused: check it under Profile settings → Your API Key',
+    });
+    setup();
+    await fireEvent.change(screen.getByTestId('connect-kind'), { target: { value: 'freshdesk' } });
+    await fill({ name: 'Acme desk', address: 'acme', token: 'wrong' });
+    await fireEvent.click(screen.getByTestId('connect-test'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('the API key was refused');
   });
 });

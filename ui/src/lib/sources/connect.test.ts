@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { EMPTY_DRAFT, firstInvalidField, toConnectRequest, validateConnect, type ConnectDraft } from './connect';
+import { EMPTY_DRAFT, firstInvalidField, needsEmail, toConnectRequest, validateConnect, type ConnectDraft } from './connect';
 
 const valid: ConnectDraft = {
+  kind: 'zendesk',
   name: 'Acme support',
   address: 'acme',
   auth: 'api_token',
@@ -54,6 +55,7 @@ describe('validateConnect', () => {
 describe('toConnectRequest', () => {
   it('trims the fields', () => {
     expect(toConnectRequest({ ...valid, name: ' Acme ', address: ' https://acme.zendesk.com ', token: ' t ' })).toEqual({
+      kind: 'zendesk',
       name: 'Acme',
       address: 'https://acme.zendesk.com',
       email: 'admin@acme.test',
@@ -63,6 +65,38 @@ describe('toConnectRequest', () => {
   });
 
   it('sends no email for OAuth', () => {
-    expect(toConnectRequest({ ...valid, auth: 'o_auth' }).email).toBeNull();
+    expect(toConnectRequest({ ...valid, auth: 'o_auth' })).toMatchObject({ kind: 'zendesk', email: null });
+  });
+
+  it('sends Freshdesk the API key and nothing of Zendesk’s sign-in', () => {
+    const draft: ConnectDraft = { ...valid, kind: 'freshdesk', address: ' https://support.acme.com/ ', token: ' key ' };
+    expect(toConnectRequest(draft)).toEqual({
+      kind: 'freshdesk',
+      name: 'Acme support',
+      address: 'https://support.acme.com/',
+      key: 'key',
+    });
+  });
+});
+
+describe('validateConnect for Freshdesk', () => {
+  const freshdesk: ConnectDraft = { ...EMPTY_DRAFT, kind: 'freshdesk' };
+
+  it('asks for a name, an address and the API key, never an email', () => {
+    expect(validateConnect(freshdesk)).toEqual({
+      name: 'connect.error.nameRequired',
+      address: 'connect.freshdesk.addressRequired',
+      token: 'connect.freshdesk.keyRequired',
+    });
+    expect(validateConnect({ ...freshdesk, name: 'Acme', address: 'acme', token: 'key' })).toEqual({});
+  });
+
+  it('names Freshdesk’s address forms when the address has spaces', () => {
+    expect(validateConnect({ ...freshdesk, address: 'acme desk' }).address).toBe('connect.freshdesk.addressInvalid');
+  });
+
+  it('needs no email whatever sign-in a Zendesk draft had chosen', () => {
+    expect(needsEmail({ kind: 'freshdesk', auth: 'api_token' })).toBe(false);
+    expect(needsEmail({ kind: 'zendesk', auth: 'api_token' })).toBe(true);
   });
 });

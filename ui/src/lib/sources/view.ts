@@ -1,9 +1,9 @@
 /**
- * What a source card shows about a source: readable kind and sign-in, last sync and the
- * per-stream checkpoints. Times are relative to `nowMs` so callers can tick them.
+ * What a source card shows about a source: readable kind and sign-in, last sync and each
+ * stream's status. Times are relative to `nowMs` so callers can tick them.
  */
 import type { Formatter } from '../format';
-import type { SourceView, StreamState } from '../ipc';
+import type { SourceView, StreamPhase, StreamStatus } from '../ipc';
 import { sortByStream, streamLabel } from '../sync/streams';
 
 /** Product names are not translated; only the generated demo gets a translated label. */
@@ -19,7 +19,7 @@ export function isDemoSource(source: Pick<SourceView, 'kind'>): boolean {
 }
 
 export function isSyncable(source: Pick<SourceView, 'kind'>): boolean {
-  return source.kind === 'zendesk';
+  return source.kind === 'zendesk' || source.kind === 'freshdesk';
 }
 
 export function lastSyncedLabel(unixSeconds: number | null, f: Formatter, nowMs: number): string {
@@ -31,16 +31,23 @@ export interface StreamRow {
   stream: string;
   label: string;
   lastSuccess: string;
-  /** The core's plain-language error of the last attempt, when it failed. */
-  lastError: string | null;
+  /** Records the latest run wrote; empty when it did not reach the stream. */
+  records: string;
+  state: StreamPhase;
+  stateLabel: string;
+  /** The core's plain-language reason, when the stream was skipped or failed. */
+  reason: string | null;
 }
 
-export function streamRows(streams: readonly StreamState[], f: Formatter, nowMs: number): StreamRow[] {
-  return sortByStream(streams).map((state) => ({
-    stream: state.stream,
-    label: streamLabel(state.stream, f.t),
+export function streamRows(streams: readonly StreamStatus[], f: Formatter, nowMs: number): StreamRow[] {
+  return sortByStream(streams).map((status) => ({
+    stream: status.stream,
+    label: streamLabel(status.stream, f.t),
     lastSuccess:
-      state.last_success_at === null ? f.t('sources.never') : f.relativeTime(state.last_success_at, nowMs),
-    lastError: state.last_error,
+      status.last_success_at === null ? f.t('sources.never') : f.relativeTime(status.last_success_at, nowMs),
+    records: status.records === null ? '' : f.count(status.records),
+    state: status.state,
+    stateLabel: f.t(`sources.state.${status.state}`),
+    reason: status.reason,
   }));
 }

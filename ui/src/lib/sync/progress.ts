@@ -4,7 +4,7 @@
  * change returns new objects), so it can be unit-tested event by event and stored in
  * `$state.raw` without deep proxies; the events arrive dozens of times a second.
  */
-import type { SourceSyncResult, Stream, SyncProgress, WaitBudget, WaitReason } from '../ipc';
+import type { SourceSyncResult, SyncProgress, SyncStream, WaitBudget, WaitReason } from '../ipc';
 
 /** `stopped`: the run ended (cancelled or failed) while the stream was still going. */
 export type StreamPhase = 'running' | 'waiting' | 'done' | 'skipped' | 'stopped';
@@ -18,7 +18,7 @@ export interface WaitInfo {
 }
 
 export interface StreamProgress {
-  stream: Stream;
+  stream: SyncStream;
   phase: StreamPhase;
   /** Running totals for the stream, as the core reports them. */
   records: number;
@@ -74,7 +74,7 @@ export function isSyncActive(state: SyncState): boolean {
   return state.status === 'running' || state.status === 'cancelling';
 }
 
-function newStream(stream: Stream): StreamProgress {
+function newStream(stream: SyncStream): StreamProgress {
   return {
     stream,
     phase: 'running',
@@ -91,7 +91,7 @@ function newStream(stream: Stream): StreamProgress {
 function updateStream(
   sources: readonly SourceProgress[],
   source: string,
-  stream: Stream,
+  stream: SyncStream,
   change: (current: StreamProgress) => StreamProgress,
 ): SourceProgress[] {
   const known = sources.some((entry) => entry.source === source);

@@ -4,23 +4,32 @@
  * untranslated, instead of breaking the table.
  */
 import type { Translator } from '../i18n/translate';
-import type { Stream } from '../ipc';
+import type { SyncStream } from '../ipc';
 
 /** The order of the per-stream table on a source card: the data analysts care about first. */
-export const STREAM_ORDER: readonly Stream[] = [
+export const STREAM_ORDER: readonly SyncStream[] = [
   'tickets',
+  'spam_tickets',
+  'deleted_tickets',
+  'conversations',
   'users',
+  'contacts',
+  'agents',
   'organizations',
+  'companies',
   'groups',
   'brands',
+  'products',
   'ticket_fields',
   'satisfaction_ratings',
   'ticket_metric_events',
+  'sla_policies',
+  'business_hours',
   'articles',
   'account_settings',
 ];
 
-export function isStream(name: string): name is Stream {
+export function isStream(name: string): name is SyncStream {
   return (STREAM_ORDER as readonly string[]).includes(name);
 }
 

@@ -50,17 +50,17 @@ describe('formatEta', () => {
 describe('formatWait', () => {
   it('explains each kind of wait, rounding seconds up', () => {
     expect(formatWait({ seconds: 5.2, reason: 'rate_limited', budget: null, detail: null }, en)).toBe(
-      'waiting 6 s — rate-limited by Zendesk',
+      'waiting 6 s — rate-limited by the server',
     );
     expect(formatWait({ seconds: 1, reason: 'pacing', budget: null, detail: null }, en)).toBe(
-      'waiting 1 s — staying within Zendesk’s rate limit',
+      'waiting 1 s — staying within the API’s rate limit',
     );
     expect(formatWait({ seconds: 4, reason: 'retry', budget: null, detail: 'HTTP 503' }, en)).toBe(
       'retrying in 4 s (HTTP 503)',
     );
     expect(formatWait({ seconds: 90, reason: 'retry', budget: null, detail: null }, en)).toBe('retrying in 2 min');
     expect(formatWait({ seconds: 6, reason: 'rate_limited', budget: null, detail: null }, ko)).toBe(
-      '6초 대기 중 — Zendesk 요청 한도에 도달함',
+      '6초 대기 중 — 서버의 요청 한도에 도달함',
     );
   });
 
@@ -78,6 +78,17 @@ describe('formatWait', () => {
     );
     expect(formatWait({ seconds: 6, reason: 'pacing', budget: { ...exports, window_seconds: 2 }, detail: null }, ko)).toBe(
       '6초 대기 중 — Zendesk 증분 내보내기 한도, 2초당 10회',
+    );
+  });
+
+  it('names Freshdesk’s budgets too', () => {
+    const credits = { kind: 'account_credits', limit: 200, window_seconds: 60 } as const;
+    const list = { kind: 'tickets_list', limit: 20, window_seconds: 60 } as const;
+    expect(formatWait({ seconds: 3, reason: 'pacing', budget: credits, detail: null }, en)).toBe(
+      'waiting 3 s — the account’s Freshdesk API credits, 200 per minute',
+    );
+    expect(formatWait({ seconds: 3, reason: 'pacing', budget: list, detail: null }, ru)).toBe(
+      'ожидание 3 с — лимит списка обращений Freshdesk, 20 в минуту',
     );
   });
 });
@@ -111,7 +122,7 @@ describe('streamRowView', () => {
       row({ phase: 'waiting', records: 100, pages: 1, etaSeconds: 500, wait: { seconds: 6, reason: 'rate_limited', budget: null, detail: null } }),
       en,
     );
-    expect(view.note).toBe('waiting 6 s — rate-limited by Zendesk');
+    expect(view.note).toBe('waiting 6 s — rate-limited by the server');
     expect(view.statusLabel).toBe('Waiting');
   });
 

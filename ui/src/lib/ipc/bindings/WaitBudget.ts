@@ -6,10 +6,10 @@ import type { BudgetKind } from "./BudgetKind";
  */
 export type WaitBudget = { kind: BudgetKind, 
 /**
- * Requests allowed per window.
+ * Requests (Freshdesk: credits) allowed per window.
  */
 limit: number, 
 /**
- * The window's length (Zendesk's is a minute).
+ * The window's length (a minute for both connectors; Freshdesk's legacy plans an hour).
  */
 window_seconds: number, };
