@@ -2,18 +2,14 @@
 //! lines each; all analytics and storage live in the core.
 
 mod commands;
-mod error;
 mod menu;
-mod state;
-
-pub use error::IpcError;
 
 /// Starts the desktop app.
 pub fn run() {
     // A panic is logged as one line; the command it happened in still fails as before.
     deskbench::crash_report::install();
     let result = tauri::Builder::default()
-        .manage(state::AppState::from_env())
+        .manage(deskbench::app::app_state::AppState::from_env())
         .menu(menu::build)
         .on_menu_event(menu::forward)
         // Used from Rust only (open_ticket, open_article); the web view gets no opener permission.

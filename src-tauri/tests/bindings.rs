@@ -26,10 +26,10 @@ use deskbench::app::image::ImageFormat;
 use deskbench::app::import::ImportProgress;
 use deskbench::app::import_dialog::{ImportChoice, ImportOptions, PickedFile};
 use deskbench::app::import_view::ImportView;
+use deskbench::app::ipc_error::IpcError;
 use deskbench::app::overview::OverviewScreen;
 use deskbench::app::sources::{ConnectRequest, ConnectionCheck};
 use deskbench::app::sync::{SourceSyncResult, SyncProgress};
-use deskbench_app::IpcError;
 
 /// Writes every IPC type (and the types they use) into `dir`.
 fn export_all(dir: &Path) -> Result<(), ExportError> {

@@ -12,7 +12,7 @@ use deskbench::charts::{ChartSpec, RenderOptions};
 
 use super::blocking;
 use super::save_dialog::ask_save_path;
-use crate::error::IpcError;
+use deskbench::app::ipc_error::IpcError;
 
 /// Renders the chart and saves it where the user chooses (the folder of the previous
 /// export first); the saved path, or `None` when the user cancelled.

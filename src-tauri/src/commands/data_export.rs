@@ -11,8 +11,8 @@ use deskbench::export::{ExportFormat, ExportProgress};
 
 use super::blocking;
 use super::save_dialog::ask_save_path;
-use crate::error::IpcError;
-use crate::state::AppState;
+use deskbench::app::app_state::AppState;
+use deskbench::app::ipc_error::IpcError;
 
 /// Asks where to save, then writes the export there. `None` when the user dismisses the
 /// dialog or cancels the export; either way nothing is written.

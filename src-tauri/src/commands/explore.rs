@@ -12,8 +12,8 @@ use deskbench::analytics::KpiRequest;
 use deskbench::app::explore::{ChartRequest, KpiChart, ValueScope};
 
 use super::with_session;
-use crate::error::IpcError;
-use crate::state::AppState;
+use deskbench::app::app_state::AppState;
+use deskbench::app::ipc_error::IpcError;
 
 /// A KPI report and the chart of one KPI in it; the chart's export and data export
 /// start from this same spec.

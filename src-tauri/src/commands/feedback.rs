@@ -10,8 +10,8 @@ use deskbench::app::feedback::{list_order, FeedbackScreen, FeedbackTickets};
 use deskbench::feedback::FeedbackRequest;
 
 use super::with_session;
-use crate::error::IpcError;
-use crate::state::AppState;
+use deskbench::app::app_state::AppState;
+use deskbench::app::ipc_error::IpcError;
 
 /// The feedback report for `period`; `request` carries the zone, filters, language and
 /// source (its `from` and `to` are set from `period`).

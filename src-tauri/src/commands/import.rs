@@ -13,8 +13,8 @@ use deskbench::app::import_dialog::{
 use deskbench::app::import_view::ImportView;
 
 use super::{announce, blocking, with_session};
-use crate::error::IpcError;
-use crate::state::AppState;
+use deskbench::app::app_state::AppState;
+use deskbench::app::ipc_error::IpcError;
 
 /// Asks for the file to import; `None` when the user dismisses the dialog.
 #[tauri::command]

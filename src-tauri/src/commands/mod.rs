@@ -17,8 +17,8 @@ use deskbench::app::{AppError, Session};
 use deskbench::workspace::WorkspaceInfo;
 use tauri::{Emitter, Manager, WebviewWindow};
 
-use crate::error::IpcError;
-use crate::state::AppState;
+use deskbench::app::app_state::AppState;
+use deskbench::app::ipc_error::IpcError;
 
 /// Runs blocking work off the async runtime's threads.
 async fn blocking<T: Send + 'static>(

@@ -7,8 +7,8 @@ use deskbench::app::overview::OverviewScreen;
 use deskbench::workspace::{Workspace, WorkspaceInfo};
 
 use super::{set_title, with_session};
-use crate::error::IpcError;
-use crate::state::AppState;
+use deskbench::app::app_state::AppState;
+use deskbench::app::ipc_error::IpcError;
 
 /// Whether opening the workspace will first generate the demo helpdesk (the first start
 /// in this folder), so the page says "Preparing the demo workspace" only then.

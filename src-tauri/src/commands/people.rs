@@ -7,8 +7,8 @@ use deskbench::analytics::views::people::PeopleTable;
 use deskbench::analytics::KpiRequest;
 
 use super::with_session;
-use crate::error::IpcError;
-use crate::state::AppState;
+use deskbench::app::app_state::AppState;
+use deskbench::app::ipc_error::IpcError;
 
 /// One row per agent (`by = "assignee"`) or group (`"group"`) with the team medians and
 /// weekly trends. `request` carries the filters, hours and zone; the table sets its own

@@ -10,7 +10,7 @@ use tauri_plugin_dialog::DialogExt;
 use deskbench::app::export_folder::{scripted_path, LastFolder};
 use deskbench::app::save_name::{file_name, with_extension, FileType};
 
-use crate::error::IpcError;
+use deskbench::app::ipc_error::IpcError;
 
 /// Asks where to save `suggested` (a file name without folder); `None` when the user
 /// cancels. Blocks until the dialog closes: call on a blocking thread.

@@ -10,8 +10,8 @@ use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
 
 use super::{announce, with_session};
-use crate::error::IpcError;
-use crate::state::AppState;
+use deskbench::app::app_state::AppState;
+use deskbench::app::ipc_error::IpcError;
 
 /// Checks the address and token without storing anything.
 #[tauri::command]

@@ -6,8 +6,8 @@
 use deskbench::charts::{Locale, Theme};
 use tauri::{AppHandle, Runtime};
 
-use crate::error::IpcError;
 use crate::menu;
+use deskbench::app::ipc_error::IpcError;
 
 /// Puts the menu's words in `locale` (a sync command: menus live on the main thread).
 #[tauri::command]
