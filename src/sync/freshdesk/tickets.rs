@@ -1,7 +1,7 @@
 //! The three tickets lists (live, spam, deleted), each paged by its keyset cursor, with
 //! the conversations of live tickets that changed since they were stored. A page's
-//! tickets, their conversations and SLA events, and the list's cursor are written in one
-//! transaction.
+//! tickets, their conversations and SLA events (replacing the stored ones, so what the
+//! API no longer returns goes), and the list's cursor are written in one transaction.
 
 use serde_json::value::RawValue;
 
@@ -170,9 +170,16 @@ fn write(
     let w = run.store.write()?;
     w.upsert_tickets(source_id, &tickets, raw.as_ref())?;
     for (_, c) in converted {
-        for comment in &c.comments {
-            w.upsert_comment(source_id, comment)?;
+        let ticket = c.ticket.id;
+        if let Some(comments) = &c.comments {
+            let ids: Vec<i64> = comments.iter().map(|c| c.id).collect();
+            w.delete_other_comments(source_id, ticket, &ids)?;
+            for comment in comments {
+                w.upsert_comment(source_id, comment)?;
+            }
         }
+        let ids: Vec<i64> = c.sla_events.iter().map(|e| e.id).collect();
+        w.delete_other_sla_events(source_id, ticket, &ids)?;
         for event in &c.sla_events {
             w.upsert_sla_event(source_id, event)?;
         }

@@ -282,6 +282,29 @@ async fn spam_and_deleted_tickets_become_tombstones_that_leave_the_kpis() {
 }
 
 #[tokio::test]
+async fn a_conversation_deleted_between_syncs_leaves_the_store() {
+    let fake = FakeFreshdesk::start(small()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, source) = store_with_source(dir.path(), &fake);
+    sync_once(&mut store, source, &fake).await.unwrap();
+    let thread = |id: i64| format!("SELECT id FROM comments WHERE ticket_id = {id} ORDER BY id");
+    let ticket = live_ids(&fake)
+        .into_iter()
+        .find(|&id| ids(dir.path(), &thread(id)).len() >= 2)
+        .expect("a ticket with two conversations");
+    let before = ids(dir.path(), &thread(ticket));
+    fake.delete_last_conversations(&[ticket]);
+    sync_once(&mut store, source, &fake).await.unwrap();
+    assert_eq!(
+        ids(dir.path(), &thread(ticket)),
+        before[..before.len() - 1],
+        "the note the API no longer returns is deleted, the others stay"
+    );
+    assert_tickets(dir.path(), &fake, "after a conversation was deleted");
+    fake.stop().await;
+}
+
+#[tokio::test]
 async fn a_sync_stopped_by_faults_resumes_to_exact_data() {
     let fake = FakeFreshdesk::start(FakeConfig {
         tickets: 200,
