@@ -10,6 +10,8 @@ mod since;
 mod threads;
 mod tickets;
 
+pub use tickets::{ARCHIVED_STREAM, ARCHIVE_NOT_LISTED};
+
 use std::collections::BTreeMap;
 
 use tokio_util::sync::CancellationToken;

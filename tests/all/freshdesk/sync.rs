@@ -158,6 +158,17 @@ async fn a_first_sync_stores_exactly_the_fakes_records() {
     assert_eq!(summary.outcome, RunOutcome::Succeeded);
     assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
     assert_exact(dir.path(), &fake, "first sync").await;
+    let archive = store
+        .stream_states(source)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.stream == freshdesk::ARCHIVED_STREAM)
+        .expect("the archive has a line in the status");
+    assert_eq!(
+        archive.last_error.as_deref(),
+        Some(freshdesk::ARCHIVE_NOT_LISTED),
+        "the status says why archived tickets are missing"
+    );
 
     let stored = |sql| ids(dir.path(), sql).into_iter().collect::<BTreeSet<i64>>();
     let mut users = listed(
