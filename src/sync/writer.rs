@@ -68,7 +68,7 @@ impl Writer<'_> {
                 });
             };
             let ended = match step {
-                Step::Waiting(wait) => {
+                Step::<S>::Waiting(wait) => {
                     (self.on_event)(waiting(stream, wait));
                     false
                 }

@@ -8,6 +8,7 @@ mod account;
 mod lists;
 mod since;
 mod threads;
+mod ticket_pages;
 mod tickets;
 
 pub use tickets::{ARCHIVED_STREAM, ARCHIVE_NOT_LISTED};
