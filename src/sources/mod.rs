@@ -5,6 +5,7 @@ pub mod csv;
 pub mod freshdesk;
 pub mod gate;
 pub mod record;
+mod request;
 mod retry_after;
 mod transport;
 pub mod zendesk;

@@ -13,6 +13,7 @@ mod sync_log;
 mod theme_edits;
 mod theme_names;
 mod ticket_changes;
+mod ticket_children;
 mod write;
 mod write_tickets;
 

@@ -1,23 +1,17 @@
-//! Fetching runs ahead of writing: every stream has its own fetcher, so independent
-//! streams page through their rate-limit budgets at the same time, and while one page is
-//! written to SQLite the next ones are fetched and parsed on other threads. Per stream at
-//! most `AHEAD` pages wait in memory, and the one writer takes each stream's pages
-//! strictly in order, so checkpoints, cancel and a kill behave as if pages came one at a
-//! time.
+//! Fetching Zendesk's streams ahead of writing: every stream has its own reader
+//! (`read_ahead`), so independent streams page through their rate-limit budgets at the
+//! same time, and while one page is written to SQLite the next ones are fetched and
+//! parsed on other threads; the one writer takes each stream's pages strictly in order.
 
 use std::future::Future;
-use std::sync::Arc;
 
 use bytes::Bytes;
-use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::AbortOnDropHandle;
 
+use super::read_ahead::{self, PagedList};
 use crate::sources::zendesk::{self, Client, Fetched, Page, Position, Stream, Wait, ZendeskError};
-
-/// Parsed pages that may wait for the writer.
-const AHEAD: usize = 2;
 
 /// Where a stream's pages come from: the helpdesk's API, or recorded responses.
 pub trait PageSource: Clone + Send + Sync + 'static {
@@ -44,11 +38,37 @@ impl PageSource for Client {
 }
 
 /// What a stream's fetcher hands the writer, in order.
-pub enum Step {
-    Waiting(Wait),
-    /// A parsed page; the permit makes room for another page once this one is dropped.
-    Page(Arrived, OwnedSemaphorePermit),
-    Failed(ZendeskError),
+pub type Step<S> = read_ahead::Step<StreamPages<S>>;
+
+/// One stream's pages from a page source.
+pub struct StreamPages<S> {
+    source: S,
+    stream: Stream,
+}
+
+impl<S: PageSource> PagedList for StreamPages<S> {
+    type Position = Position;
+    type Page = Arrived;
+    type Wait = Wait;
+    type Error = ZendeskError;
+
+    async fn page(
+        &self,
+        at: &Position,
+        cancel: &CancellationToken,
+        on_wait: &mut (dyn FnMut(Wait) + Send),
+    ) -> Result<Arrived, ZendeskError> {
+        let fetched = self.source.fetch(self.stream, at, cancel, on_wait).await?;
+        let page = parse(self.stream, at.clone(), fetched.body).await?;
+        Ok(Arrived {
+            page,
+            server_now: fetched.server_now,
+        })
+    }
+
+    fn after(&self, arrived: &Arrived) -> Option<Position> {
+        (!arrived.page.done).then(|| arrived.page.next.clone())
+    }
 }
 
 /// A parsed page and the server's clock when it was answered (unix seconds).
@@ -59,23 +79,26 @@ pub struct Arrived {
 
 /// The planned streams' pages, fetched and parsed ahead of the writer, each stream's in
 /// order. Dropping it stops every fetcher.
-pub struct PagesAhead {
-    steps: UnboundedReceiver<(Stream, Step)>,
+pub struct PagesAhead<S: PageSource> {
+    steps: UnboundedReceiver<(Stream, Step<S>)>,
     _fetchers: Vec<AbortOnDropHandle<()>>,
 }
 
-impl PagesAhead {
-    pub fn start<S: PageSource>(
+impl<S: PageSource> PagesAhead<S> {
+    pub fn start(
         source: &S,
         plan: Vec<(Stream, Position)>,
         cancel: &CancellationToken,
-    ) -> PagesAhead {
+    ) -> PagesAhead<S> {
         let (tx, steps) = unbounded_channel();
         let fetchers = plan
             .into_iter()
             .map(|(stream, start)| {
-                let fetcher =
-                    fetch_pages(source.clone(), stream, start, cancel.clone(), tx.clone());
+                let pages = StreamPages {
+                    source: source.clone(),
+                    stream,
+                };
+                let fetcher = read_ahead::read(pages, start, cancel.clone(), stream, tx.clone());
                 AbortOnDropHandle::new(tokio::spawn(fetcher))
             })
             .collect();
@@ -86,46 +109,8 @@ impl PagesAhead {
     }
 
     /// The next step of any stream; `None` once every fetcher has ended.
-    pub async fn next(&mut self) -> Option<(Stream, Step)> {
+    pub async fn next(&mut self) -> Option<(Stream, Step<S>)> {
         self.steps.recv().await
-    }
-}
-
-async fn fetch_pages<S: PageSource>(
-    source: S,
-    stream: Stream,
-    mut position: Position,
-    cancel: CancellationToken,
-    tx: UnboundedSender<(Stream, Step)>,
-) {
-    let room = Arc::new(Semaphore::new(AHEAD));
-    loop {
-        let Ok(permit) = room.clone().acquire_owned().await else {
-            return;
-        };
-        let waits = tx.clone();
-        let mut on_wait = move |wait| {
-            // A writer that has gone away no longer needs to hear about waits.
-            let _ = waits.send((stream, Step::Waiting(wait)));
-        };
-        let step = match source.fetch(stream, &position, &cancel, &mut on_wait).await {
-            Ok(fetched) => parse(stream, position.clone(), fetched.body)
-                .await
-                .map(|page| Arrived {
-                    page,
-                    server_now: fetched.server_now,
-                }),
-            Err(err) => Err(err),
-        };
-        let (next, stop) = match &step {
-            Ok(arrived) => (arrived.page.next.clone(), arrived.page.done),
-            Err(_) => (position, true),
-        };
-        let step = step.map_or_else(Step::Failed, |arrived| Step::Page(arrived, permit));
-        if tx.send((stream, step)).is_err() || stop {
-            return;
-        }
-        position = next;
     }
 }
 

@@ -9,6 +9,7 @@ mod fetch_ahead;
 pub mod freshdesk;
 pub mod plan;
 pub mod progress;
+mod read_ahead;
 mod writer;
 
 use std::collections::BTreeMap;

@@ -70,7 +70,7 @@ impl Writer<'_> {
                 });
             };
             let ended = match step {
-                Step::Waiting(wait) => {
+                Step::<S>::Waiting(wait) => {
                     (self.on_event)(SyncEvent::waiting(stream.into(), wait));
                     false
                 }

@@ -17,9 +17,10 @@ use super::base_url::BaseUrl;
 use super::credentials::ApiKey;
 use super::error::FreshdeskError;
 use super::pacer::{Budget, Cost, Hold, Pacer, Reported};
-use crate::sources::gate::{self, Gate, Slot};
-use crate::sources::retry_after::{retry_after, server_now, RetryAfter};
-use crate::sources::transport::{backoff, describe, jitter};
+use crate::sources::gate::{self, Gate};
+use crate::sources::request::{self, Connector, Tries};
+use crate::sources::retry_after::{retry_after, server_now};
+use crate::sources::transport::describe;
 
 /// Tunables; the defaults follow Freshdesk's documented limits.
 #[derive(Debug, Clone)]
@@ -97,12 +98,7 @@ pub struct Client {
 }
 
 /// How one attempt ended when it did not return a body.
-enum Failure {
-    Fatal(FreshdeskError),
-    RateLimited(RetryAfter),
-    Transient(String),
-    AccessDenied,
-}
+type Failure = request::Failure<FreshdeskError>;
 
 impl Client {
     pub fn new(
@@ -179,103 +175,15 @@ impl Client {
         if !self.base.owns(url) {
             return Err(FreshdeskError::ForeignHost(url.to_string()));
         }
-        let path = url.path().to_owned();
-        let (mut tries, mut rate_waits, mut denials) = (0u32, 0u32, 0u32);
-        loop {
-            let slot = self.pace(cost, cancel, on_wait).await?;
-            let (outcome, reported) = self.attempt(url, cancel).await;
-            slot.answered(&reported);
-            let reason = match outcome {
-                Ok(fetched) => return Ok(fetched),
-                Err(Failure::Fatal(err)) => return Err(err),
-                Err(Failure::RateLimited(RetryAfter::TooLong(seconds))) => {
-                    return Err(FreshdeskError::WaitTooLong { seconds })
-                }
-                Err(Failure::RateLimited(RetryAfter::Wait(wait))) => {
-                    rate_waits += 1;
-                    if rate_waits > self.options.max_rate_limit_waits {
-                        return Err(FreshdeskError::RateLimitedTooLong { path });
-                    }
-                    let wait = wait + jitter(Duration::from_millis(250));
-                    on_wait(Wait::RateLimited(wait));
-                    sleep(wait, cancel).await?;
-                    continue;
-                }
-                Err(Failure::AccessDenied) => {
-                    denials += 1;
-                    if denials >= self.options.access_denied_tries {
-                        return Err(FreshdeskError::AccessDenied { path });
-                    }
-                    "403 access_denied".to_owned()
-                }
-                Err(Failure::Transient(reason)) => {
-                    tries += 1;
-                    if tries >= self.options.max_tries {
-                        return Err(FreshdeskError::GaveUp {
-                            path,
-                            tries,
-                            last: reason,
-                        });
-                    }
-                    reason
-                }
-            };
-            let attempt = tries + denials;
-            let after = backoff(self.options.backoff_base, self.options.backoff_cap, attempt);
-            on_wait(Wait::Retrying {
-                after,
-                attempt,
-                reason,
-            });
-            sleep(after, cancel).await?;
-        }
-    }
-
-    /// Waits until the pacer gives the request a slot, telling `on_wait` of timed waits.
-    async fn pace(
-        &self,
-        cost: Cost,
-        cancel: &CancellationToken,
-        on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> Result<Slot<'_, Pacer>, FreshdeskError> {
-        let mut on_hold = |hold: &Hold, delay| {
-            on_wait(Wait::Pacing {
-                delay,
-                budget: hold.budget,
-            })
+        let tries = Tries {
+            transient: self.options.max_tries,
+            rate_limit_waits: self.options.max_rate_limit_waits,
+            refused: self.options.access_denied_tries,
+            backoff_base: self.options.backoff_base,
+            backoff_cap: self.options.backoff_cap,
+            rate_window: self.options.rate_window,
         };
-        self.gate
-            .pace(cost, self.options.rate_window, cancel, &mut on_hold)
-            .await
-            .map_err(|_| FreshdeskError::Cancelled)
-    }
-
-    /// One request; also what the answer said about the account's budget.
-    async fn attempt(
-        &self,
-        url: &Url,
-        cancel: &CancellationToken,
-    ) -> (Result<Fetched, Failure>, Reported) {
-        let request = self
-            .http
-            .get(url.clone())
-            .header(AUTHORIZATION, self.authorization.clone())
-            .send();
-        let response = tokio::select! {
-            r = request => r,
-            _ = cancel.cancelled() => return (Err(Failure::Fatal(FreshdeskError::Cancelled)), Reported::default()),
-        };
-        let response = match response {
-            Ok(response) => response,
-            Err(e) => return (Err(Failure::Transient(describe(e))), Reported::default()),
-        };
-        let mut reported = Reported::read(response.headers());
-        if response.status() == StatusCode::TOO_MANY_REQUESTS {
-            // Its Retry-After is what counts; its remaining may be the list's budget
-            // spent, not the account's, and would hold every stream for a window.
-            reported.remaining = None;
-        }
-        (self.read(url, response, cancel).await, reported)
+        request::get(self, &tries, url, cost, cancel, on_wait).await
     }
 
     async fn read(
@@ -351,6 +259,49 @@ fn next_of(link: &str) -> Option<&str> {
     })
 }
 
+impl Connector for Client {
+    type Pacer = Pacer;
+    type Budget = Budget;
+    type Fetched = Fetched;
+    type Error = FreshdeskError;
+
+    fn gate(&self) -> &Gate<Pacer> {
+        &self.gate
+    }
+
+    fn budget(hold: &Hold) -> Budget {
+        hold.budget
+    }
+
+    /// One request; also what the answer said about the account's budget.
+    async fn attempt(
+        &self,
+        url: &Url,
+        cancel: &CancellationToken,
+    ) -> (Result<Fetched, Failure>, Reported) {
+        let request = self
+            .http
+            .get(url.clone())
+            .header(AUTHORIZATION, self.authorization.clone())
+            .send();
+        let response = tokio::select! {
+            r = request => r,
+            _ = cancel.cancelled() => return (Err(Failure::Fatal(FreshdeskError::Cancelled)), Reported::default()),
+        };
+        let response = match response {
+            Ok(response) => response,
+            Err(e) => return (Err(Failure::Transient(describe(e))), Reported::default()),
+        };
+        let mut reported = Reported::read(response.headers());
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            // Its Retry-After is what counts; its remaining may be the list's budget
+            // spent, not the account's, and would hold every stream for a window.
+            reported.remaining = None;
+        }
+        (self.read(url, response, cancel).await, reported)
+    }
+}
+
 /// What a 4xx answer means, from its status and Freshdesk's `code`.
 fn refusal(status: StatusCode, body: &[u8], path: String) -> Failure {
     #[derive(serde::Deserialize, Default)]
@@ -368,7 +319,7 @@ fn refusal(status: StatusCode, body: &[u8], path: String) -> Failure {
     let error = match status {
         StatusCode::UNAUTHORIZED => FreshdeskError::Unauthorized,
         StatusCode::FORBIDDEN => match refusal.code.as_deref() {
-            Some("access_denied") => return Failure::AccessDenied,
+            Some("access_denied") => return Failure::Refused("403 access_denied".into()),
             Some("require_feature") => FreshdeskError::FeatureUnavailable { path },
             Some("ssl_required") => FreshdeskError::SslRequired,
             code => FreshdeskError::Forbidden {
@@ -402,12 +353,6 @@ fn refusal(status: StatusCode, body: &[u8], path: String) -> Failure {
 fn decode<T: DeserializeOwned>(body: &[u8], url: &Url) -> Result<T, FreshdeskError> {
     serde_json::from_slice(body)
         .map_err(|e| FreshdeskError::UnexpectedResponse(format!("{}: {e}", url.path())))
-}
-
-async fn sleep(duration: Duration, cancel: &CancellationToken) -> Result<(), FreshdeskError> {
-    gate::sleep(duration, cancel)
-        .await
-        .map_err(|_| FreshdeskError::Cancelled)
 }
 
 #[cfg(test)]
@@ -453,7 +398,7 @@ mod tests {
                 br#"{"code":"access_denied"}"#,
                 path()
             ),
-            Failure::AccessDenied
+            Failure::Refused(_)
         ));
         assert!(matches!(
             fatal(StatusCode::NOT_FOUND, ""),

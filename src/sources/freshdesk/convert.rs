@@ -46,7 +46,9 @@ pub const CONVERSATIONS_NOT_READ: &str = "the ticket's conversations have not be
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConvertedTicket {
     pub ticket: Ticket,
-    pub comments: Vec<Comment>,
+    /// Its conversations whole; `None` when they were not read, so the stored ones stay.
+    pub comments: Option<Vec<Comment>>,
+    /// Every SLA event it has now: stored ones not among them are stale.
     pub sla_events: Vec<SlaEvent>,
 }
 
@@ -92,7 +94,7 @@ pub fn ticket(
     if gone {
         return Ok(ConvertedTicket {
             ticket,
-            comments: Vec::new(),
+            comments: None,
             sla_events: Vec::new(),
         });
     }
@@ -111,7 +113,7 @@ pub fn ticket(
     let sla_events = sla_events(&dto, &ticket, first_responded, account)?;
     Ok(ConvertedTicket {
         ticket,
-        comments: comments.unwrap_or_default(),
+        comments,
         sla_events,
     })
 }
@@ -468,7 +470,12 @@ mod tests {
             "unknown names and nulls are left out"
         );
         assert_eq!(t0.tags, ["billing"]);
-        let public: Vec<_> = t.comments.iter().map(|c| (c.id, c.public)).collect();
+        let public: Vec<_> = t
+            .comments
+            .iter()
+            .flatten()
+            .map(|c| (c.id, c.public))
+            .collect();
         assert_eq!(
             public,
             [(100, false), (101, true), (102, true), (103, true)]
@@ -542,7 +549,7 @@ mod tests {
             let thread = thread();
             let t = ticket(dto(v), Some(&thread), &account()).unwrap();
             assert_eq!(t.ticket.status, TicketStatus::Deleted, "{flag}");
-            assert!(t.comments.is_empty() && t.sla_events.is_empty() && t.ticket.tags.is_empty());
+            assert!(t.comments.is_none() && t.sla_events.is_empty() && t.ticket.tags.is_empty());
             assert_eq!(t.ticket.metrics, TicketMetrics::default());
             assert_eq!(t.ticket.solved_at, None);
         }

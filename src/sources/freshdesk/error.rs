@@ -1,5 +1,6 @@
 //! What can go wrong talking to Freshdesk, each in one line that says what to do.
 
+use crate::sources::request::GaveUp;
 use crate::sources::retry_after::spoken;
 
 #[derive(Debug, thiserror::Error)]
@@ -52,4 +53,16 @@ pub enum FreshdeskError {
     Cancelled,
     #[error("cannot set up the HTTP client")]
     Client(#[source] reqwest::Error),
+}
+
+impl From<GaveUp> for FreshdeskError {
+    fn from(gave_up: GaveUp) -> FreshdeskError {
+        match gave_up {
+            GaveUp::Cancelled => FreshdeskError::Cancelled,
+            GaveUp::WaitTooLong { seconds } => FreshdeskError::WaitTooLong { seconds },
+            GaveUp::RateLimitedTooLong { path } => FreshdeskError::RateLimitedTooLong { path },
+            GaveUp::Transient { path, tries, last } => FreshdeskError::GaveUp { path, tries, last },
+            GaveUp::Refused { path } => FreshdeskError::AccessDenied { path },
+        }
+    }
 }

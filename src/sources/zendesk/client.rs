@@ -14,10 +14,11 @@ use tokio_util::sync::CancellationToken;
 use super::base_url::BaseUrl;
 use super::credentials::Credentials;
 use super::pacer::{Bucket, Budget, Hold, Pacer, Reported};
-use super::retry_after::{retry_after, server_now, RetryAfter};
+use super::retry_after::{retry_after, server_now};
 use super::ZendeskError;
-use crate::sources::gate::{self, Gate, Slot};
-use crate::sources::transport::{backoff, describe, jitter};
+use crate::sources::gate::{self, Gate};
+use crate::sources::request::{self, Connector, Tries};
+use crate::sources::transport::describe;
 
 /// Tunables; the defaults follow Zendesk's documented limits.
 #[derive(Debug, Clone)]
@@ -77,11 +78,7 @@ pub struct Client {
 }
 
 /// How one attempt ended when it did not return a body.
-enum Failure {
-    Fatal(ZendeskError),
-    RateLimited(RetryAfter),
-    Transient(String),
-}
+type Failure = request::Failure<ZendeskError>;
 
 impl Client {
     pub fn new(
@@ -130,68 +127,31 @@ impl Client {
         if !self.base.owns(url) {
             return Err(ZendeskError::ForeignHost(url.to_string()));
         }
-        let path = url.path().to_owned();
-        let (mut tries, mut rate_waits) = (0u32, 0u32);
-        loop {
-            let slot = self.pace(bucket, cancel, on_wait).await?;
-            let (outcome, reported) = self.attempt(url, cancel).await;
-            slot.answered(&reported);
-            let failure = match outcome {
-                Ok(fetched) => return Ok(fetched),
-                Err(failure) => failure,
-            };
-            match failure {
-                Failure::Fatal(err) => return Err(err),
-                Failure::RateLimited(RetryAfter::TooLong(seconds)) => {
-                    return Err(ZendeskError::WaitTooLong { seconds })
-                }
-                Failure::RateLimited(RetryAfter::Wait(wait)) => {
-                    rate_waits += 1;
-                    if rate_waits > self.options.max_rate_limit_waits {
-                        return Err(ZendeskError::RateLimitedTooLong { path });
-                    }
-                    let wait = wait + jitter(Duration::from_millis(250));
-                    on_wait(Wait::RateLimited(wait));
-                    sleep(wait, cancel).await?;
-                }
-                Failure::Transient(reason) => {
-                    tries += 1;
-                    if tries >= self.options.max_tries {
-                        return Err(ZendeskError::GaveUp {
-                            path,
-                            tries,
-                            last: reason,
-                        });
-                    }
-                    let after = backoff(self.options.backoff_base, self.options.backoff_cap, tries);
-                    on_wait(Wait::Retrying {
-                        after,
-                        attempt: tries,
-                        reason,
-                    });
-                    sleep(after, cancel).await?;
-                }
-            }
-        }
+        let tries = Tries {
+            transient: self.options.max_tries,
+            rate_limit_waits: self.options.max_rate_limit_waits,
+            // Zendesk sends no refusal it takes back.
+            refused: 1,
+            backoff_base: self.options.backoff_base,
+            backoff_cap: self.options.backoff_cap,
+            rate_window: self.options.rate_window,
+        };
+        request::get(self, &tries, url, bucket, cancel, on_wait).await
+    }
+}
+
+impl Connector for Client {
+    type Pacer = Pacer;
+    type Budget = Budget;
+    type Fetched = Fetched;
+    type Error = ZendeskError;
+
+    fn gate(&self) -> &Gate<Pacer> {
+        &self.gate
     }
 
-    /// Waits until the pacer gives the request a slot, telling `on_wait` of timed waits.
-    async fn pace(
-        &self,
-        bucket: Bucket,
-        cancel: &CancellationToken,
-        on_wait: &mut (dyn FnMut(Wait) + Send),
-    ) -> Result<Slot<'_, Pacer>, ZendeskError> {
-        let mut on_hold = |hold: &Hold, delay| {
-            on_wait(Wait::Pacing {
-                delay,
-                budget: hold.budget,
-            })
-        };
-        self.gate
-            .pace(bucket, self.options.rate_window, cancel, &mut on_hold)
-            .await
-            .map_err(|_| ZendeskError::Cancelled)
+    fn budget(hold: &Hold) -> Budget {
+        hold.budget
     }
 
     /// One request; also what the answer said about the account's budget.
@@ -223,7 +183,9 @@ impl Client {
         }
         (self.read(url, response, cancel).await, reported)
     }
+}
 
+impl Client {
     async fn read(
         &self,
         url: &Url,
@@ -263,10 +225,4 @@ impl Client {
             .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))?;
         Ok(Fetched { body, server_now })
     }
-}
-
-async fn sleep(duration: Duration, cancel: &CancellationToken) -> Result<(), ZendeskError> {
-    gate::sleep(duration, cancel)
-        .await
-        .map_err(|_| ZendeskError::Cancelled)
 }

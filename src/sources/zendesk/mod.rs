@@ -17,6 +17,7 @@ pub use pacer::{Bucket, Budget, BudgetKind};
 pub use pages::{parse, Page, Problem, Records};
 pub use streams::{Paging, Position, Stream};
 
+use super::request::GaveUp;
 use super::retry_after;
 
 use tokio_util::sync::CancellationToken;
@@ -55,6 +56,18 @@ pub enum ZendeskError {
     Cancelled,
     #[error("cannot set up the HTTP client")]
     Client(#[source] reqwest::Error),
+}
+
+impl From<GaveUp> for ZendeskError {
+    fn from(gave_up: GaveUp) -> ZendeskError {
+        match gave_up {
+            GaveUp::Cancelled => ZendeskError::Cancelled,
+            GaveUp::WaitTooLong { seconds } => ZendeskError::WaitTooLong { seconds },
+            GaveUp::RateLimitedTooLong { path } => ZendeskError::RateLimitedTooLong { path },
+            GaveUp::Transient { path, tries, last } => ZendeskError::GaveUp { path, tries, last },
+            GaveUp::Refused { path } => ZendeskError::Forbidden { path },
+        }
+    }
 }
 
 /// Who the credentials belong to, from `/api/v2/users/me.json`.

@@ -9,7 +9,10 @@ mod lists;
 mod progress;
 mod since;
 mod threads;
+mod ticket_pages;
 mod tickets;
+
+pub use tickets::{ARCHIVED_STREAM, ARCHIVE_NOT_LISTED};
 
 use std::collections::BTreeMap;
 

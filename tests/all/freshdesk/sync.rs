@@ -159,6 +159,17 @@ async fn a_first_sync_stores_exactly_the_fakes_records() {
     assert_eq!(summary.outcome, RunOutcome::Succeeded);
     assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
     assert_exact(dir.path(), &fake, "first sync").await;
+    let archive = store
+        .stream_states(source)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.stream == freshdesk::ARCHIVED_STREAM)
+        .expect("the archive has a line in the status");
+    assert_eq!(
+        archive.last_error.as_deref(),
+        Some(freshdesk::ARCHIVE_NOT_LISTED),
+        "the status says why archived tickets are missing"
+    );
 
     let stored = |sql| ids(dir.path(), sql).into_iter().collect::<BTreeSet<i64>>();
     let mut users = listed(
@@ -279,6 +290,29 @@ async fn spam_and_deleted_tickets_become_tombstones_that_leave_the_kpis() {
         live.len() - 2,
         "the KPIs count live tickets only"
     );
+    fake.stop().await;
+}
+
+#[tokio::test]
+async fn a_conversation_deleted_between_syncs_leaves_the_store() {
+    let fake = FakeFreshdesk::start(small()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, source) = store_with_source(dir.path(), &fake);
+    sync_once(&mut store, source, &fake).await.unwrap();
+    let thread = |id: i64| format!("SELECT id FROM comments WHERE ticket_id = {id} ORDER BY id");
+    let ticket = live_ids(&fake)
+        .into_iter()
+        .find(|&id| ids(dir.path(), &thread(id)).len() >= 2)
+        .expect("a ticket with two conversations");
+    let before = ids(dir.path(), &thread(ticket));
+    fake.delete_last_conversations(&[ticket]);
+    sync_once(&mut store, source, &fake).await.unwrap();
+    assert_eq!(
+        ids(dir.path(), &thread(ticket)),
+        before[..before.len() - 1],
+        "the note the API no longer returns is deleted, the others stay"
+    );
+    assert_tickets(dir.path(), &fake, "after a conversation was deleted");
     fake.stop().await;
 }
 

@@ -299,6 +299,18 @@ impl Dataset {
         }
     }
 
+    /// Each ticket's last conversation is deleted; like a new note, it moves the
+    /// ticket's `updated_at` to now.
+    pub(crate) fn delete_last_conversations(&mut self, ids: &[i64]) {
+        let now = self.tick();
+        for &id in ids {
+            if let Some(t) = self.ticket_index(id).map(|i| &mut self.tickets[i]) {
+                t.conversations = t.conversations.saturating_sub(1);
+                t.updated_at = now;
+            }
+        }
+    }
+
     pub(crate) fn delete_tickets(&mut self, ids: &[i64]) {
         let now = self.tick();
         for &id in ids {

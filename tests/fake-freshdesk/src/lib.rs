@@ -126,6 +126,11 @@ impl FakeFreshdesk {
         self.app.write().update_tickets(ids);
     }
 
+    /// Each ticket's last conversation is deleted and its `updated_at` moves to now.
+    pub fn delete_last_conversations(&self, ids: &[i64]) {
+        self.app.write().delete_last_conversations(ids);
+    }
+
     /// The tickets go to the trash (`filter=deleted` lists them).
     pub fn delete_tickets(&self, ids: &[i64]) {
         self.app.write().delete_tickets(ids);
