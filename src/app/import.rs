@@ -128,7 +128,7 @@ impl Session {
             preset,
         };
         let now = self.now();
-        let w = workspace.store_mut().write()?;
+        let w = workspace.store_mut().bulk_write()?;
         let source_id = match &target.existing {
             Some(source) => source.id,
             None => w.add_source(&NewSource {

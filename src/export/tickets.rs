@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 
 use crate::analytics::engine::kpi::Hours;
 use crate::analytics::views::drill::{ListOrder, TicketListQuery, TicketPages, TicketRow};
-use crate::analytics::Frame;
+use crate::analytics::{AnalyticsError, Frame};
 use crate::store::{Store, TicketKey};
 
 use super::table::{About, Cell, Column, ColumnKind, Row, TableSource, CHUNK_ROWS};
@@ -14,6 +14,8 @@ use super::ExportError;
 
 pub struct TicketTable<'a> {
     pages: TicketPages<'a>,
+    /// Whether ids are written as text: a file's ids (`JSM-123`) are.
+    text_ids: bool,
     columns: Vec<Column>,
     about: Option<About>,
 }
@@ -26,7 +28,7 @@ impl<'a> TicketTable<'a> {
         list: &'a TicketListQuery,
     ) -> Result<TicketTable<'a>, ExportError> {
         let pages = TicketPages::new(frame, store, list)?;
-        Ok(TicketTable::of_pages(pages, list.query.range.tz))
+        TicketTable::of_pages(pages, store, list.query.range.tz)
     }
 
     /// Given tickets (a feedback theme's) in `order`, times local to `tz`.
@@ -38,14 +40,19 @@ impl<'a> TicketTable<'a> {
         tz: Tz,
     ) -> Result<TicketTable<'a>, ExportError> {
         let pages = TicketPages::of_tickets(frame, store, tickets, Hours::Calendar, order)?;
-        Ok(TicketTable::of_pages(pages, tz))
+        TicketTable::of_pages(pages, store, tz)
     }
 
-    fn of_pages(pages: TicketPages<'a>, tz: Tz) -> TicketTable<'a> {
+    fn of_pages(
+        pages: TicketPages<'a>,
+        store: &Store,
+        tz: Tz,
+    ) -> Result<TicketTable<'a>, ExportError> {
         use ColumnKind as K;
         let time = K::DateTime(tz);
+        let text_ids = store.has_file_ids().map_err(AnalyticsError::from)?;
         let columns = [
-            ("id", K::Id),
+            ("id", if text_ids { K::Text } else { K::Id }),
             ("subject", K::Text),
             ("status", K::Text),
             ("priority", K::Text),
@@ -60,14 +67,15 @@ impl<'a> TicketTable<'a> {
             ("reopens", K::Integer),
             ("url", K::Text),
         ];
-        TicketTable {
+        Ok(TicketTable {
             pages,
+            text_ids,
             columns: columns
                 .into_iter()
                 .map(|(name, kind)| Column::new(name, kind))
                 .collect(),
             about: None,
-        }
+        })
     }
 
     /// The list's context, written with it.
@@ -76,9 +84,14 @@ impl<'a> TicketTable<'a> {
     }
 }
 
-fn row_of(ticket: TicketRow) -> Row {
+fn row_of(ticket: TicketRow, text_ids: bool) -> Row {
+    let id = match (text_ids, ticket.file_id) {
+        (false, _) => Cell::Integer(ticket.id),
+        (true, Some(file_id)) => Cell::Text(file_id),
+        (true, None) => Cell::Text(ticket.id.to_string()),
+    };
     vec![
-        Cell::Integer(ticket.id),
+        id,
         ticket.subject.into(),
         Cell::Text(ticket.status),
         ticket.priority.into(),
@@ -112,7 +125,7 @@ impl TableSource for TicketTable<'_> {
         Ok(self
             .pages
             .next_page(CHUNK_ROWS)?
-            .map(|page| page.into_iter().map(row_of).collect()))
+            .map(|page| page.into_iter().map(|t| row_of(t, self.text_ids)).collect()))
     }
 
     fn about(&self) -> Option<&About> {

@@ -5,6 +5,7 @@
 use rusqlite::params;
 use serde::Serialize;
 
+use super::write_tickets::{bind, pieces};
 use super::{Store, StoreError, Writer};
 
 /// A text key of an imported file and the id it is stored under.
@@ -49,15 +50,19 @@ impl Writer<'_> {
         source_id: i64,
         keys: &[(&str, &str, i64)],
     ) -> Result<(), StoreError> {
-        const PER_STATEMENT: usize = 10_000;
-        let mut insert = self.tx().prepare_cached(
-            "INSERT OR REPLACE INTO import_keys (source_id, kind, key, id)
-             SELECT ?1, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?2)",
-        )?;
-        for chunk in keys.chunks(PER_STATEMENT) {
-            // Text and integers always serialise.
-            let rows = serde_json::to_string(chunk).expect("keys serialise as JSON");
-            insert.execute(params![source_id, rows])?;
+        const ROWS_PER_STATEMENT: usize = 1_024;
+        for piece in pieces(keys, ROWS_PER_STATEMENT) {
+            let mut insert = self.multi_row_insert(
+                "INSERT OR REPLACE INTO import_keys",
+                &["source_id", "kind", "key", "id"],
+                "",
+                piece.len(),
+            )?;
+            let mut at = 0;
+            for (kind, key, id) in piece {
+                bind(&mut insert, &mut at, &[&source_id, kind, key, id])?;
+            }
+            insert.raw_execute()?;
         }
         Ok(())
     }

@@ -206,6 +206,7 @@ impl Store {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
         )?;
         set_cache_kib(&conn, CACHE_KIB)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         Ok(Store {
             conn,
             path: path.to_owned(),
@@ -232,6 +233,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         migrations::run(&mut conn, &path)?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         Ok(Store { conn, path })
     }
 
@@ -242,6 +244,15 @@ impl Store {
     /// Starts a write transaction; nothing is visible to readers until `commit`.
     pub fn write(&mut self) -> Result<Writer<'_>, StoreError> {
         Ok(Writer::new(self.conn.transaction()?))
+    }
+
+    /// Starts the one write transaction of a bulk write (a file import) on a connection
+    /// opened for it alone: statement journals are kept in memory for the rest of the
+    /// connection's life, where on disk each multi-row statement of a large transaction
+    /// would write every page it touches to a temporary file first.
+    pub fn bulk_write(&mut self) -> Result<Writer<'_>, StoreError> {
+        self.conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
+        self.write()
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -310,6 +321,10 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         })
     }
 }
+/// Statements a connection keeps prepared: room for the multi-row writes' few shapes of
+/// each table (see `write_tickets::pieces`) beside the rest.
+const STATEMENT_CACHE: usize = 64;
+
 /// The page cache of a connection: room for the pages of the queries that build the
 /// frame and the feedback texts.
 const CACHE_KIB: u32 = 65_536;

@@ -37,6 +37,8 @@ pub struct SlaInstance {
 pub struct TicketText {
     pub ticket: TicketKey,
     pub subject: Option<String>,
+    /// The id an imported ticket has in its file (`JSM-123`); None for synced tickets.
+    pub file_id: Option<String>,
 }
 
 impl Store {
@@ -144,15 +146,18 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Subjects of the given tickets (a page of a ticket list), in no particular order.
+    /// Subjects and file ids of the given tickets (a page of a ticket list), in no
+    /// particular order.
     pub fn ticket_texts(&self, tickets: &[TicketKey]) -> Result<Vec<TicketText>, StoreError> {
         let mut out = Vec::with_capacity(tickets.len());
         // Bounded batches keep under SQLite's parameter limit; ids are bound, never spliced.
         for chunk in tickets.chunks(400) {
             let placeholders = vec!["(?, ?)"; chunk.len()].join(", ");
             let sql = format!(
-                "SELECT source_id, id, subject FROM tickets
-                 WHERE (source_id, id) IN (VALUES {placeholders})"
+                "SELECT t.source_id, t.id, t.subject, k.key FROM tickets t
+                 LEFT JOIN import_keys k
+                    ON k.kind = 'ticket' AND k.source_id = t.source_id AND k.id = t.id
+                 WHERE (t.source_id, t.id) IN (VALUES {placeholders})"
             );
             let mut stmt = self.conn().prepare(&sql)?;
             let params = chunk.iter().flat_map(|(s, id)| [*s, *id]);
@@ -160,6 +165,7 @@ impl Store {
                 Ok(TicketText {
                     ticket: (r.get(0)?, r.get(1)?),
                     subject: r.get(2)?,
+                    file_id: r.get(3)?,
                 })
             })?;
             for row in rows {
@@ -169,8 +175,18 @@ impl Store {
         Ok(out)
     }
 
-    /// Tickets whose subject contains `needle` (ignoring case, any script), or whose id is
-    /// `needle`. The text is compared here, in Rust: SQLite's `LIKE` folds ASCII only.
+    /// Whether any ticket was imported from a file, so lists show text ids.
+    pub fn has_file_ids(&self) -> Result<bool, StoreError> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM import_keys WHERE kind = 'ticket')",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Tickets whose subject contains `needle` (ignoring case, any script), or whose id or
+    /// file id (ignoring case) is `needle`. The text is compared here, in Rust: SQLite's
+    /// `LIKE` folds ASCII only.
     pub fn tickets_matching(&self, needle: &str) -> Result<HashSet<TicketKey>, StoreError> {
         let needle = needle.trim().to_lowercase();
         let id: Option<i64> = needle.trim_start_matches('#').parse().ok();
@@ -189,6 +205,17 @@ impl Store {
             };
             if by_subject || id == Some(key.1) {
                 out.insert(key);
+            }
+        }
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT source_id, id, key FROM import_keys WHERE kind = 'ticket'")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            if let ValueRef::Text(file_id) = row.get_ref(2)? {
+                if String::from_utf8_lossy(file_id).to_lowercase() == needle {
+                    out.insert((row.get(0)?, row.get(1)?));
+                }
             }
         }
         Ok(out)

@@ -11,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::read_related::TicketKey;
 use super::write::{Writer, DATA_GENERATION};
+use super::write_tickets::{bind, multi_row_sql, pieces};
 use super::{Store, StoreError};
 
 /// The setting holding the generation after which the log is complete (the one the
@@ -58,25 +59,32 @@ impl ChangedTickets {
     }
 
     /// Logs the tickets at the current generation; call after the generation is bumped.
+    /// Many rows a statement: an import of a million tickets logs a million.
     pub fn log(&self, conn: &Connection) -> Result<(), StoreError> {
-        let tickets = self.0.borrow();
+        const ROWS_PER_STATEMENT: usize = 1_024;
+        let tickets: Vec<TicketKey> = self.0.borrow().iter().copied().collect();
         if tickets.is_empty() {
             return Ok(());
         }
-        // A JSON array of [source_id, ticket_id] pairs, bound as one parameter.
-        let pairs = tickets
-            .iter()
-            .map(|(source, id)| format!("[{source},{id}]"))
-            .collect::<Vec<_>>()
-            .join(",");
-        conn.prepare_cached(
-            "INSERT INTO ticket_changes (source_id, ticket_id, generation)
-             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-                (SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?2)
-             FROM json_each(?1) WHERE true
-             ON CONFLICT (source_id, ticket_id) DO UPDATE SET generation = excluded.generation",
-        )?
-        .execute(params![format!("[{pairs}]"), DATA_GENERATION])?;
+        let generation: i64 = conn.query_row(
+            "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1",
+            params![DATA_GENERATION],
+            |r| r.get(0),
+        )?;
+        for piece in pieces(&tickets, ROWS_PER_STATEMENT) {
+            let sql = multi_row_sql(
+                "INSERT INTO ticket_changes",
+                &["source_id", "ticket_id", "generation"],
+                "ON CONFLICT (source_id, ticket_id) DO UPDATE SET generation = excluded.generation",
+                piece.len(),
+            );
+            let mut insert = conn.prepare_cached(&sql)?;
+            let mut at = 0;
+            for (source_id, ticket_id) in piece {
+                bind(&mut insert, &mut at, &[source_id, ticket_id, &generation])?;
+            }
+            insert.raw_execute()?;
+        }
         Ok(())
     }
 }

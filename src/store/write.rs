@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, Transaction};
 
 use super::records::*;
 use super::ticket_changes::{ChangedTickets, Owned};
+use super::write_tickets::{bind, pieces};
 use super::{StoreError, TicketKey};
 
 /// A write transaction. Dropping it without `commit` rolls everything back.
@@ -114,25 +115,53 @@ impl<'a> Writer<'a> {
     }
 
     pub fn upsert_user(&self, source_id: i64, u: &User) -> Result<(), StoreError> {
+        self.upsert_users(source_id, std::slice::from_ref(u))
+    }
+
+    /// Writes many users, a few hundred a statement (an import names a hundred thousand
+    /// customers); each replaces the stored one with its id.
+    pub fn upsert_users(&self, source_id: i64, users: &[User]) -> Result<(), StoreError> {
+        const ROWS_PER_STATEMENT: usize = 256;
+        const COLUMNS: [&str; 10] = [
+            "source_id",
+            "id",
+            "role",
+            "name",
+            "email",
+            "locale",
+            "time_zone",
+            "organization_id",
+            "created_at",
+            "updated_at",
+        ];
+        if users.is_empty() {
+            return Ok(());
+        }
         self.data_changed();
-        self.tx
-            .prepare_cached(
-                "INSERT OR REPLACE INTO users (source_id, id, role, name, email, locale,
-                    time_zone, organization_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?
-            .execute(params![
-                source_id,
-                u.id,
-                u.role,
-                u.name,
-                u.email,
-                u.locale,
-                u.time_zone,
-                u.organization_id,
-                u.created_at,
-                u.updated_at
-            ])?;
+        for chunk in pieces(users, ROWS_PER_STATEMENT) {
+            let mut insert =
+                self.multi_row_insert("INSERT OR REPLACE INTO users", &COLUMNS, "", chunk.len())?;
+            let mut at = 0;
+            for u in chunk {
+                bind(
+                    &mut insert,
+                    &mut at,
+                    &[
+                        &source_id,
+                        &u.id,
+                        &u.role,
+                        &u.name,
+                        &u.email,
+                        &u.locale,
+                        &u.time_zone,
+                        &u.organization_id,
+                        &u.created_at,
+                        &u.updated_at,
+                    ],
+                )?;
+            }
+            insert.raw_execute()?;
+        }
         Ok(())
     }
 
@@ -183,6 +212,14 @@ impl<'a> Writer<'a> {
                 r.created_at,
                 r.updated_at
             ])?;
+        Ok(())
+    }
+
+    pub fn delete_rating(&self, source_id: i64, id: i64) -> Result<(), StoreError> {
+        self.note_owner_of(Owned::Rating, source_id, id)?;
+        self.tx
+            .prepare_cached("DELETE FROM satisfaction_ratings WHERE source_id = ?1 AND id = ?2")?
+            .execute(params![source_id, id])?;
         Ok(())
     }
 

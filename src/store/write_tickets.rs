@@ -63,6 +63,23 @@ impl Writer<'_> {
         tickets: &[Ticket],
         raw: Option<&RawPage>,
     ) -> Result<(), StoreError> {
+        self.write_tickets(source_id, tickets, raw, Stored::Maybe)
+    }
+
+    /// Writes tickets with ids the source has never stored (a file import's new ones), as
+    /// `upsert_tickets` would, without first looking for their stored rows, pages, tags
+    /// and field values: three index searches a ticket.
+    pub fn insert_new_tickets(&self, source_id: i64, tickets: &[Ticket]) -> Result<(), StoreError> {
+        self.write_tickets(source_id, tickets, None, Stored::Never)
+    }
+
+    fn write_tickets(
+        &self,
+        source_id: i64,
+        tickets: &[Ticket],
+        raw: Option<&RawPage>,
+        stored: Stored,
+    ) -> Result<(), StoreError> {
         if tickets.is_empty() {
             return Ok(());
         }
@@ -70,15 +87,9 @@ impl Writer<'_> {
         for (_, t) in &kept {
             self.ticket_changed((source_id, t.id));
         }
-        // A JSON array of the integer ids, bound as one parameter.
-        let ids = format!(
-            "[{}]",
-            kept.iter()
-                .map(|(_, t)| t.id.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-        self.release_raw_pages(source_id, &ids)?;
+        if stored == Stored::Maybe {
+            self.clear_stored(source_id, &kept)?;
+        }
         let raw_page = match raw {
             Some(page) if page.len() == tickets.len() => {
                 Some(self.insert_raw_page(source_id, page, kept.len())?)
@@ -86,12 +97,13 @@ impl Writer<'_> {
             _ => None,
         };
         let columns = ticket_columns();
-        for chunk in kept.chunks(ROWS_PER_STATEMENT) {
+        let replace_stored = replace_stored(&columns);
+        for chunk in pieces(&kept, ROWS_PER_STATEMENT) {
             let mut insert = self.multi_row_insert(
-                "INSERT OR REPLACE INTO tickets",
+                "INSERT INTO tickets",
                 &columns,
+                &replace_stored,
                 chunk.len(),
-                ROWS_PER_STATEMENT,
             )?;
             let mut at = 0;
             for (index, t) in chunk {
@@ -101,24 +113,16 @@ impl Writer<'_> {
             insert.raw_execute()?;
         }
         let tickets: Vec<&Ticket> = kept.into_iter().map(|(_, t)| t).collect();
-        for sql in [
-            "DELETE FROM ticket_tags WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
-            "DELETE FROM ticket_field_values WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
-        ] {
-            self.tx()
-                .prepare_cached(sql)?
-                .execute(params![source_id, ids])?;
-        }
         let tags: Vec<(i64, &str)> = tickets
             .iter()
             .flat_map(|t| t.tags.iter().map(|tag| (t.id, tag.as_str())))
             .collect();
-        for chunk in tags.chunks(ROWS_PER_STATEMENT * 4) {
+        for chunk in pieces(&tags, ROWS_PER_STATEMENT * 4) {
             let mut insert = self.multi_row_insert(
                 "INSERT OR IGNORE INTO ticket_tags",
                 &["source_id", "ticket_id", "tag"],
+                "",
                 chunk.len(),
-                ROWS_PER_STATEMENT * 4,
             )?;
             let mut at = 0;
             for (ticket_id, tag) in chunk {
@@ -134,12 +138,12 @@ impl Writer<'_> {
                     .map(|(field_id, value)| (t.id, *field_id, value.to_string()))
             })
             .collect();
-        for chunk in values.chunks(ROWS_PER_STATEMENT * 4) {
+        for chunk in pieces(&values, ROWS_PER_STATEMENT * 4) {
             let mut insert = self.multi_row_insert(
                 "INSERT OR REPLACE INTO ticket_field_values",
                 &["source_id", "ticket_id", "field_id", "value"],
+                "",
                 chunk.len(),
-                ROWS_PER_STATEMENT * 4,
             )?;
             let mut at = 0;
             for (ticket_id, field_id, value) in chunk {
@@ -153,6 +157,30 @@ impl Writer<'_> {
         }
         for t in tickets.iter().filter(|t| t.status == TicketStatus::Deleted) {
             self.drop_ticket_children(source_id, t.id)?;
+        }
+        Ok(())
+    }
+
+    /// Before stored tickets are written again: their rows stop pointing at their stored
+    /// pages, and their tags and field values go (the new ones replace them).
+    fn clear_stored(&self, source_id: i64, tickets: &[(usize, &Ticket)]) -> Result<(), StoreError> {
+        // A JSON array of the integer ids, bound as one parameter.
+        let ids = format!(
+            "[{}]",
+            tickets
+                .iter()
+                .map(|(_, t)| t.id.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        self.release_raw_pages(source_id, &ids)?;
+        for sql in [
+            "DELETE FROM ticket_tags WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
+            "DELETE FROM ticket_field_values WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
+        ] {
+            self.tx()
+                .prepare_cached(sql)?
+                .execute(params![source_id, ids])?;
         }
         Ok(())
     }
@@ -193,28 +221,19 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// `{verb} (columns) VALUES (?, …), …` for `rows` rows; only placeholders vary, never
-    /// data. Full chunks and single rows (one ticket at a time, as the demo writes) are
-    /// cached; the last chunk of a page is prepared anew, so its ever-changing shapes do
-    /// not push other statements out of the cache.
-    fn multi_row_insert(
+    /// `{verb} (columns) VALUES (?, …), … {tail}` for `rows` rows, from the statement
+    /// cache; only placeholders vary, never data. Cut rows with `pieces`, so the shapes
+    /// are few.
+    pub(super) fn multi_row_insert(
         &self,
         verb: &str,
         columns: &[&str],
+        tail: &str,
         rows: usize,
-        full: usize,
-    ) -> Result<Insert<'_>, StoreError> {
-        let row = format!("({})", vec!["?"; columns.len()].join(","));
-        let sql = format!(
-            "{verb} ({}) VALUES {}",
-            columns.join(", "),
-            vec![row.as_str(); rows].join(",")
-        );
-        Ok(if rows == full || rows == 1 {
-            Insert::Cached(self.tx().prepare_cached(&sql)?)
-        } else {
-            Insert::Once(self.tx().prepare(&sql)?)
-        })
+    ) -> Result<CachedStatement<'_>, StoreError> {
+        Ok(self
+            .tx()
+            .prepare_cached(&multi_row_sql(verb, columns, tail, rows))?)
     }
 
     /// A deleted ticket's ratings, metric events and comments are gone from the helpdesk,
@@ -233,29 +252,53 @@ impl Writer<'_> {
     }
 }
 
-/// A prepared multi-row insert, from the statement cache or not.
-enum Insert<'a> {
-    Cached(CachedStatement<'a>),
-    Once(Statement<'a>),
+/// The clause that makes a ticket row already stored take every written column, in
+/// place: a REPLACE would delete the row first, and with it (by cascade) its tags and
+/// field values, and move it in every index. `raw` is cleared as a replaced row had it.
+fn replace_stored(columns: &[&str]) -> String {
+    let set: Vec<String> = columns
+        .iter()
+        .filter(|c| !matches!(**c, "source_id" | "id"))
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    format!(
+        "ON CONFLICT (source_id, id) DO UPDATE SET {}, raw = NULL",
+        set.join(", ")
+    )
 }
 
-impl<'a> std::ops::Deref for Insert<'a> {
-    type Target = Statement<'a>;
-    fn deref(&self) -> &Statement<'a> {
-        match self {
-            Insert::Cached(stmt) => stmt,
-            Insert::Once(stmt) => stmt,
-        }
-    }
+/// Whether tickets being written may be stored already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stored {
+    Maybe,
+    Never,
 }
 
-impl std::ops::DerefMut for Insert<'_> {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        match self {
-            Insert::Cached(stmt) => stmt,
-            Insert::Once(stmt) => stmt,
-        }
-    }
+/// `{verb} (columns) VALUES (?, …), … {tail}` for `rows` rows.
+pub(super) fn multi_row_sql(verb: &str, columns: &[&str], tail: &str, rows: usize) -> String {
+    let row = format!("({})", vec!["?"; columns.len()].join(","));
+    format!(
+        "{verb} ({}) VALUES {} {tail}",
+        columns.join(", "),
+        vec![row.as_str(); rows].join(",")
+    )
+}
+
+/// `items` in pieces of `full`, the rest in pieces of falling powers of two: a handful
+/// of statement shapes, each parsed once and cached, where the rest in one piece would
+/// be a statement of a new shape to parse at almost every page.
+pub(super) fn pieces<T>(items: &[T], full: usize) -> impl Iterator<Item = &[T]> {
+    let mut rest = items;
+    std::iter::from_fn(move || {
+        let n = match rest.len() {
+            0 => return None,
+            len if len >= full => full,
+            len => 1 << len.ilog2(),
+        };
+        let (piece, tail) = rest.split_at(n);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 /// Each ticket once, as its last version in the page (an export page may repeat a
@@ -273,7 +316,11 @@ fn last_of_each(tickets: &[Ticket]) -> Vec<(usize, &Ticket)> {
 }
 
 /// Binds `values` to the next parameters of `stmt` (1-based; `at` counts those bound).
-fn bind(stmt: &mut Statement<'_>, at: &mut usize, values: &[&dyn ToSql]) -> Result<(), StoreError> {
+pub(super) fn bind(
+    stmt: &mut Statement<'_>,
+    at: &mut usize,
+    values: &[&dyn ToSql],
+) -> Result<(), StoreError> {
     for value in values {
         *at += 1;
         stmt.raw_bind_parameter(*at, value)?;
@@ -331,4 +378,23 @@ fn bind_ticket(
             &raw_at.map(|(_, index)| index),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn rows_are_cut_in_full_pieces_then_falling_powers_of_two() {
+        let rows: Vec<u32> = (0..1_000).collect();
+        let sizes: Vec<usize> = pieces(&rows, 256).map(<[u32]>::len).collect();
+        assert_eq!(
+            sizes,
+            [256, 256, 256, 128, 64, 32, 8],
+            "232 = 128 + 64 + 32 + 8"
+        );
+        let joined: Vec<u32> = pieces(&rows, 256).flatten().copied().collect();
+        assert_eq!(joined, rows, "every row once, in order");
+        assert_eq!(pieces(&rows[..0], 256).count(), 0);
+    }
 }

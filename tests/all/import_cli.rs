@@ -125,3 +125,74 @@ fn unknown_presets_fields_and_zones_are_refused_in_one_line() {
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
+
+#[test]
+fn imported_tickets_are_listed_searched_and_exported_by_the_ids_of_their_file() {
+    let ws = tempfile::tempdir().expect("a temporary folder");
+    let file = fixture("jira.csv");
+    let imported = deskbench(
+        ws.path(),
+        &["import", &file, "--preset", "jira", "--tz", "Europe/Berlin"],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let range = ["--from", "2025-03-01", "--to", "2025-03-31"];
+    let listed = deskbench(
+        ws.path(),
+        &[
+            &["tickets", "--of", "tickets_created", "--sort", "id"],
+            &range[..],
+        ]
+        .concat(),
+    );
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let list: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("JSON");
+    let ids: Vec<&str> = list["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|row| row["file_id"].as_str())
+        .collect();
+    assert_eq!(&ids[..2], ["SUP-101", "SUP-102"], "{list}");
+
+    let table = deskbench(
+        ws.path(),
+        &[
+            &["tickets", "--of", "tickets_created", "--search", "sup-102"],
+            &range[..],
+            &["--format", "table"],
+        ]
+        .concat(),
+    );
+    assert!(table.status.success(), "{}", stderr(&table));
+    let printed = stdout(&table);
+    assert!(
+        printed.contains("SUP-102") && !printed.contains("SUP-101"),
+        "the search finds the ticket by its file's id, ignoring case: {printed}"
+    );
+
+    let out = ws.path().join("tickets.csv");
+    let out_arg = out.display().to_string();
+    let exported = deskbench(
+        ws.path(),
+        &[
+            &[
+                "export",
+                "tickets",
+                "--of",
+                "tickets_created",
+                "--sort",
+                "id",
+            ],
+            &range[..],
+            &["--out", &out_arg],
+        ]
+        .concat(),
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let csv = std::fs::read_to_string(&out).expect("the export");
+    let first = csv
+        .lines()
+        .find(|l| l.starts_with("SUP-"))
+        .unwrap_or_default();
+    assert!(first.starts_with("SUP-101,"), "{csv}");
+}

@@ -571,8 +571,41 @@ fn survey_responses_join_by_ticket_id_else_by_email_and_the_last_solved_ticket()
         (1, 1)
     );
     assert_eq!(
-        db.query("SELECT count(*) FROM satisfaction_ratings"),
-        ["4"],
-        "r3 kept from before, r6 added"
+        db.query("SELECT r.ticket_id, r.score FROM satisfaction_ratings r ORDER BY r.id"),
+        ["1 | good", "2 | bad", "2 | good"],
+        "r3, a neutral answer now left out, is removed; r6 is added"
+    );
+}
+
+#[test]
+fn a_ticket_file_imported_again_with_neutral_left_out_removes_the_earlier_neutral_rating() {
+    let mut db = Imports::new();
+    let maps = ["Key=id", "Opened=created_at", "Score=score"];
+    let file = || {
+        rows(&[
+            &["Key", "Opened", "Score"],
+            &["T-1", "2025-03-01 09:00", "3"],
+            &["T-2", "2025-03-02 09:00", "5"],
+        ])
+    };
+    db.import(&settings("generic", &maps), file())
+        .expect("first import");
+    assert_eq!(
+        db.query("SELECT ticket_id, score FROM satisfaction_ratings ORDER BY ticket_id"),
+        ["1 | bad", "2 | good"],
+        "a neutral 3 counts as bad by default"
+    );
+    let mut exclude = settings("generic", &maps);
+    exclude.neutral = Neutral::Exclude;
+    db.import(&exclude, file()).expect("second import");
+    assert_eq!(
+        db.query("SELECT ticket_id, score FROM satisfaction_ratings ORDER BY ticket_id"),
+        ["2 | good"],
+        "T-1's neutral answer is left out now, so its earlier rating goes"
+    );
+    assert_eq!(
+        db.query("SELECT count(*) FROM tickets"),
+        ["2"],
+        "the tickets stay"
     );
 }

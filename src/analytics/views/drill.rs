@@ -20,7 +20,7 @@ use crate::analytics::query::range::{check_supported, parse_date, DateRole};
 use crate::analytics::query::request::KpiRequest;
 use crate::analytics::query::{filtered_tickets, keyed_by, KpiQuery};
 use crate::analytics::AnalyticsError;
-use crate::store::{Store, TicketKey};
+use crate::store::{Store, TicketKey, TicketText};
 
 /// What to list, as the UI or the CLI sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -62,6 +62,10 @@ pub struct TicketRow {
     pub source_id: i64,
     #[ts(type = "number")]
     pub id: i64,
+    /// The id an imported ticket has in its file (`JSM-123`), shown instead of `id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub file_id: Option<String>,
     /// Customer-written text: show it as text, never as HTML.
     pub subject: Option<String>,
     pub status: String,
@@ -502,12 +506,11 @@ fn rows_of(
         .zip(&ids)
         .map(|(s, id)| (s.unwrap_or_default(), id.unwrap_or_default()))
         .collect();
-    let mut subjects: HashMap<(i64, i64), Option<String>> = store
+    let mut texts: HashMap<(i64, i64), TicketText> = store
         .ticket_texts(&keys)?
         .into_iter()
-        .map(|t| (t.ticket, t.subject))
+        .map(|t| (t.ticket, t))
         .collect();
-    let mut subject = |key: (i64, i64)| subjects.remove(&key).flatten();
     let (status, priority, channel) = (strs("status")?, strs("priority")?, strs("channel")?);
     let (group, assignee) = (i64s("group_id")?, i64s("assignee_id")?);
     let (created, solved) = (i64s("created_at")?, i64s("solved_at")?);
@@ -520,22 +523,27 @@ fn rows_of(
     Ok(keys
         .iter()
         .enumerate()
-        .map(|(i, &(source_id, id))| TicketRow {
-            source_id,
-            id,
-            subject: subject((source_id, id)),
-            status: status[i].clone().unwrap_or_default(),
-            priority: priority[i].clone(),
-            channel: channel[i].clone(),
-            group: label(Dimension::Group, group[i]),
-            assignee: label(Dimension::Assignee, assignee[i]),
-            created_at: created[i].unwrap_or_default(),
-            solved_at: solved[i],
-            first_reply_minutes: reply[i],
-            full_resolution_minutes: resolution[i],
-            replies: replies[i],
-            reopens: reopens[i],
-            url: frame.ticket_url(source_id, id),
+        .map(|(i, &(source_id, id))| {
+            let text = texts.remove(&(source_id, id));
+            let (file_id, subject) = text.map_or((None, None), |t| (t.file_id, t.subject));
+            TicketRow {
+                source_id,
+                id,
+                file_id,
+                subject,
+                status: status[i].clone().unwrap_or_default(),
+                priority: priority[i].clone(),
+                channel: channel[i].clone(),
+                group: label(Dimension::Group, group[i]),
+                assignee: label(Dimension::Assignee, assignee[i]),
+                created_at: created[i].unwrap_or_default(),
+                solved_at: solved[i],
+                first_reply_minutes: reply[i],
+                full_resolution_minutes: resolution[i],
+                replies: replies[i],
+                reopens: reopens[i],
+                url: frame.ticket_url(source_id, id),
+            }
         })
         .collect())
 }

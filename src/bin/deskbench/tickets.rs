@@ -56,7 +56,7 @@ fn table(list: &TicketList) -> ReportTable {
             .iter()
             .map(|r| {
                 vec![
-                    r.id.to_string(),
+                    r.file_id.clone().unwrap_or_else(|| r.id.to_string()),
                     text(&r.subject),
                     r.status.clone(),
                     text(&r.priority),

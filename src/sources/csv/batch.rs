@@ -4,11 +4,14 @@
 //! rating joins its ticket (by id, else by email and the nearest ticket solved before
 //! it) or is reported unmatched, never stored against a guess.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use foldhash::HashSet;
 
 use super::keys::{KeyKind, Keys};
 use super::report::ImportCounts;
-use super::row::{RatingRow, TicketRow};
+use super::row::{Answer, RatingRow, TicketRow};
 use crate::store::records::{
     Minutes, Named, NamedKind, SatisfactionRating, Ticket, TicketField, TicketMetrics, User,
 };
@@ -23,7 +26,11 @@ pub struct Batch<'w, 'tx> {
     keys: Keys,
     /// Names written in this import, so each is written once.
     written: HashSet<(KeyKind, i64)>,
-    tickets: Vec<Ticket>,
+    /// Tickets with ids new to the source, and those it holds already, to write next.
+    new_tickets: Vec<Ticket>,
+    stored_tickets: Vec<Ticket>,
+    /// People named for the first time, written with the next tickets.
+    users: Vec<User>,
     /// Solved tickets by requester email, in solve order; read at the first rating
     /// that needs them.
     by_email: Option<HashMap<String, Vec<(i64, i64)>>>,
@@ -36,8 +43,10 @@ impl<'w, 'tx> Batch<'w, 'tx> {
             keys: Keys::new(w.import_keys(source_id)?),
             w,
             source_id,
-            written: HashSet::new(),
-            tickets: Vec::with_capacity(TICKETS_PER_WRITE),
+            written: HashSet::default(),
+            new_tickets: Vec::with_capacity(TICKETS_PER_WRITE),
+            stored_tickets: Vec::new(),
+            users: Vec::new(),
             by_email: None,
             counts: ImportCounts::default(),
         })
@@ -51,14 +60,14 @@ impl<'w, 'tx> Batch<'w, 'tx> {
             self.counts.tickets_updated += 1;
         }
         let organization_id = self.named(NamedKind::Organization, row.organization.as_deref())?;
-        let requester_id = match row.requester_email.as_deref() {
-            Some(email) => Some(self.user(email, "end-user", organization_id)?),
-            None => None,
-        };
-        let assignee_id = match row.assignee.as_deref() {
-            Some(name) => Some(self.user(name, "agent", None)?),
-            None => None,
-        };
+        let requester_id = row
+            .requester_email
+            .as_deref()
+            .map(|email| self.user(email, "end-user", organization_id));
+        let assignee_id = row
+            .assignee
+            .as_deref()
+            .map(|name| self.user(name, "agent", None));
         let mut fields = Vec::with_capacity(row.fields.len());
         for (name, value) in &row.fields {
             fields.push((self.field(name)?, serde_json::Value::String(value.clone())));
@@ -104,11 +113,18 @@ impl<'w, 'tx> Batch<'w, 'tx> {
             fields,
         };
         let (assignee_id, group_id) = (ticket.assignee_id, ticket.group_id);
-        self.tickets.push(ticket);
-        if let Some(rating) = row.rating {
-            self.write_rating(&rating, id, assignee_id, group_id, requester_id)?;
+        match new {
+            true => self.new_tickets.push(ticket),
+            false => self.stored_tickets.push(ticket),
         }
-        if self.tickets.len() >= TICKETS_PER_WRITE {
+        match row.rating {
+            Some(Answer::Rating(rating)) => {
+                self.write_rating(&rating, id, assignee_id, group_id, requester_id)?
+            }
+            Some(Answer::Neutral(key)) => self.remove_rating(key.as_deref())?,
+            None => {}
+        }
+        if self.new_tickets.len() + self.stored_tickets.len() >= TICKETS_PER_WRITE {
             self.flush()?;
         }
         Ok(())
@@ -132,21 +148,33 @@ impl<'w, 'tx> Batch<'w, 'tx> {
         Ok(true)
     }
 
+    /// Removes the rating an earlier import kept under `key`, now that the file's answer
+    /// is a neutral one left out.
+    pub fn remove_rating(&mut self, key: Option<&str>) -> Result<(), StoreError> {
+        match key.and_then(|key| self.keys.get(KeyKind::Rating, key)) {
+            Some(id) => self.w.delete_rating(self.source_id, id),
+            None => Ok(()),
+        }
+    }
+
     /// Writes what is pending and stores the new keys; the counts of the whole import.
     pub fn finish(mut self) -> Result<ImportCounts, StoreError> {
         self.flush()?;
         let added = self.keys.take_added();
-        let rows: Vec<(&str, &str, i64)> = added
-            .iter()
-            .map(|(kind, key, id)| (*kind, key.as_str(), *id))
-            .collect();
-        self.w.add_import_keys(self.source_id, &rows)?;
+        self.w.add_import_keys(self.source_id, &added)?;
         Ok(self.counts)
     }
 
     fn flush(&mut self) -> Result<(), StoreError> {
-        self.w.upsert_tickets(self.source_id, &self.tickets, None)?;
-        self.tickets.clear();
+        self.w.upsert_users(self.source_id, &self.users)?;
+        self.users.clear();
+        // New ones first: a ticket the file names again follows its first row.
+        self.w
+            .insert_new_tickets(self.source_id, &self.new_tickets)?;
+        self.new_tickets.clear();
+        self.w
+            .upsert_tickets(self.source_id, &self.stored_tickets, None)?;
+        self.stored_tickets.clear();
         Ok(())
     }
 
@@ -224,17 +252,12 @@ impl<'w, 'tx> Batch<'w, 'tx> {
     }
 
     /// A person by email (requesters, keyed in lower case) or by name (agents).
-    fn user(
-        &mut self,
-        who: &str,
-        role: &str,
-        organization_id: Option<i64>,
-    ) -> Result<i64, StoreError> {
+    fn user(&mut self, who: &str, role: &str, organization_id: Option<i64>) -> i64 {
         let is_email = who.contains('@');
-        let key = if is_email {
-            who.to_lowercase()
+        let key = if is_email && who.chars().any(char::is_uppercase) {
+            Cow::Owned(who.to_lowercase())
         } else {
-            who.to_owned()
+            Cow::Borrowed(who)
         };
         let (id, _) = self.keys.id(KeyKind::User, &key);
         if self.written.insert((KeyKind::User, id)) {
@@ -242,16 +265,16 @@ impl<'w, 'tx> Batch<'w, 'tx> {
                 id,
                 role: role.to_owned(),
                 name: who.to_owned(),
-                email: is_email.then_some(key),
+                email: is_email.then(|| key.into_owned()),
                 locale: None,
                 time_zone: None,
                 organization_id,
                 created_at: None,
                 updated_at: None,
             };
-            self.w.upsert_user(self.source_id, &user)?;
+            self.users.push(user);
         }
-        Ok(id)
+        id
     }
 
     fn field(&mut self, name: &str) -> Result<i64, StoreError> {

@@ -14,7 +14,7 @@ use super::mapping::{self, Mapping, MappingError};
 use super::preset::{Preset, ZoneRule};
 use super::read::{BadRow, RawRow, RowProblem};
 use super::report::{preview_of, ImportCounts, ImportReport, PREVIEW_ROWS, REPORTED_ROWS};
-use super::row::{Record, Rules};
+use super::row::{Answer, Record, Rules};
 use super::scale::Neutral;
 use super::skip::{SkipReason, Skipped};
 use super::status::{StatusError, StatusTable};
@@ -173,12 +173,15 @@ impl Run<'_, '_> {
         }
         match record {
             Record::Ticket(ticket) => self.batch.add_ticket(*ticket)?,
-            Record::Rating(rating) => {
+            Record::Answer(Answer::Rating(rating)) => {
                 if !self.batch.add_rating(&rating)? {
                     self.skip(rating.line, SkipReason::Unmatched);
                 }
             }
-            Record::Neutral => self.neutral_excluded += 1,
+            Record::Answer(Answer::Neutral(key)) => {
+                self.neutral_excluded += 1;
+                self.batch.remove_rating(key.as_deref())?;
+            }
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! The integer ids of a source's text keys: those earlier imports gave, and new ones
 //! handed out after the highest of their kind, so a key keeps its id across imports.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::store::ImportKey;
 
@@ -46,8 +46,9 @@ impl KeyKind {
 pub struct Keys {
     ids: [HashMap<String, i64>; 6],
     next: [i64; 6],
-    /// Keys handed out since the last `take_added`, with their kind.
-    added: Vec<(KeyKind, String, i64)>,
+    /// Of each kind, the first id not yet stored: ids from here on were handed out since
+    /// the last `take_added` (a million-row import keeps each key once, in `ids`).
+    unstored: [i64; 6],
 }
 
 impl Keys {
@@ -65,6 +66,7 @@ impl Keys {
             keys.next[i] = keys.next[i].max(k.id + 1);
             keys.ids[i].insert(k.key, k.id);
         }
+        keys.unstored = keys.next;
         keys
     }
 
@@ -81,16 +83,26 @@ impl Keys {
         let id = self.next[i];
         self.next[i] += 1;
         self.ids[i].insert(key.to_owned(), id);
-        self.added.push((kind, key.to_owned(), id));
         (id, true)
     }
 
-    /// The keys handed out since the last call, as (kind, key, id), to be stored.
-    pub fn take_added(&mut self) -> Vec<(&'static str, String, i64)> {
-        std::mem::take(&mut self.added)
-            .into_iter()
-            .map(|(kind, key, id)| (kind.as_str(), key, id))
-            .collect()
+    /// The keys handed out since the last call, as (kind, key, id), to be stored: by kind,
+    /// then in the order of the stored keys' index, which takes them quickest that way.
+    pub fn take_added(&mut self) -> Vec<(&'static str, &str, i64)> {
+        let mut added = Vec::new();
+        for kind in KINDS {
+            let i = kind.index();
+            let first = added.len();
+            added.extend(
+                self.ids[i]
+                    .iter()
+                    .filter(|(_, id)| **id >= self.unstored[i])
+                    .map(|(key, id)| (kind.as_str(), key.as_str(), *id)),
+            );
+            added[first..].sort_unstable_by(|a, b| a.1.cmp(b.1));
+        }
+        self.unstored = self.next;
+        added
     }
 }
 
@@ -110,7 +122,7 @@ mod tests {
         assert_eq!(keys.id(KeyKind::Ticket, "00001026"), (42, true));
         assert_eq!(keys.id(KeyKind::Group, "Tier 1"), (1, true));
         assert_eq!(keys.id(KeyKind::Ticket, "00001026"), (42, false));
-        let added: Vec<String> = keys
+        let added: Vec<&str> = keys
             .take_added()
             .into_iter()
             .map(|(_, key, _)| key)

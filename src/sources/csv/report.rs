@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::dates::DateFormat;
 use super::preset::FileKind;
-use super::row::{Record, TicketRow};
+use super::row::{Answer, Record, TicketRow};
 use super::skip::Skipped;
 
 /// The skipped rows an import keeps with their reason; all are counted.
@@ -54,19 +54,19 @@ pub fn preview_of(record: &Record) -> Vec<(String, String)> {
     match record {
         Record::Ticket(t) => {
             ticket_preview(t, &mut put);
-            if let Some(r) = &t.rating {
+            if let Some(Answer::Rating(r)) = &t.rating {
                 put("score", Some(r.score.as_str().to_owned()));
                 put("comment", r.comment.clone());
             }
         }
-        Record::Rating(r) => {
+        Record::Answer(Answer::Rating(r)) => {
             put("ticket_id", r.ticket.clone());
             put("requester_email", r.email.clone());
             put("score", Some(r.score.as_str().to_owned()));
             put("comment", r.comment.clone());
             put("rated_at", Some(utc(r.rated_at)));
         }
-        Record::Neutral => put("score", Some("neutral (left out)".to_owned())),
+        Record::Answer(Answer::Neutral(_)) => put("score", Some("neutral (left out)".to_owned())),
     }
     out
 }

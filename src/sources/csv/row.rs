@@ -38,7 +38,16 @@ pub struct TicketRow {
     /// Custom columns: (field name, value).
     pub fields: Vec<(String, String)>,
     /// The ticket's rating, from a ticket file with a score column.
-    pub rating: Option<RatingRow>,
+    pub rating: Option<Answer>,
+}
+
+/// A survey answer as read: a rating to keep, or a neutral one left out by choice
+/// (`--neutral exclude`) with the key an earlier import may have kept it under, so that
+/// one is removed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Rating(RatingRow),
+    Neutral(Option<String>),
 }
 
 /// A rating, to be joined to its ticket.
@@ -58,9 +67,8 @@ pub struct RatingRow {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Ticket(Box<TicketRow>),
-    Rating(RatingRow),
-    /// A neutral rating left out by choice (`--neutral exclude`).
-    Neutral,
+    /// A survey file's row.
+    Answer(Answer),
 }
 
 /// Everything a row is read with.
@@ -143,10 +151,7 @@ impl Rules {
         }
         match self.mapping.kind {
             FileKind::Tickets => self.ticket(row),
-            FileKind::Survey => Ok(match self.rating(row, None)? {
-                Some(rating) => Record::Rating(rating),
-                None => Record::Neutral,
-            }),
+            FileKind::Survey => Ok(Record::Answer(self.rating(row, None)?)),
         }
     }
 
@@ -174,7 +179,7 @@ impl Rules {
         let rating = if has_score {
             let rated_at = updated_at.or(solved_at).unwrap_or(created_at);
             let key = format!("ticket:{external_id}");
-            self.rating(row, Some((key, &external_id, rated_at)))?
+            Some(self.rating(row, Some((key, &external_id, rated_at)))?)
         } else {
             None
         };
@@ -206,12 +211,8 @@ impl Rules {
     }
 
     /// A survey row's rating, or a ticket row's own (`own`: its key, ticket id and the
-    /// time to use when the file has no rating time). None for an excluded neutral.
-    fn rating(
-        &self,
-        row: &RawRow,
-        own: Option<(String, &str, i64)>,
-    ) -> Result<Option<RatingRow>, SkipReason> {
+    /// time to use when the file has no rating time).
+    fn rating(&self, row: &RawRow, own: Option<(String, &str, i64)>) -> Result<Answer, SkipReason> {
         let raw = self
             .text(row, &Field::Score)
             .ok_or(SkipReason::Missing(Field::Score))?;
@@ -219,7 +220,17 @@ impl Rules {
             Grade::Good => RatingScore::Good,
             Grade::Bad => RatingScore::Bad,
             Grade::Neutral if self.neutral == Neutral::Bad => RatingScore::Bad,
-            Grade::Neutral => return Ok(None),
+            Grade::Neutral => {
+                // Without a time a survey row has no key, and no earlier import kept it.
+                let key = match own {
+                    Some((key, _, _)) => Some(key),
+                    None => match self.date(row, Field::RatedAt) {
+                        Ok(Some(rated_at)) => Some(self.survey_key(row, rated_at, &raw)),
+                        _ => self.text(row, &Field::Id),
+                    },
+                };
+                return Ok(Answer::Neutral(key));
+            }
         };
         let comment = self.text(row, &Field::Comment);
         let rated_at = self.date(row, Field::RatedAt)?;
@@ -235,14 +246,10 @@ impl Rules {
             },
             None => {
                 let rated_at = rated_at.ok_or(SkipReason::Missing(Field::RatedAt))?;
-                let ticket = self.text(row, &Field::TicketId);
-                let key = self.text(row, &Field::Id).unwrap_or_else(|| {
-                    format!("{}|{rated_at}|{raw}", ticket.as_deref().unwrap_or(""))
-                });
                 RatingRow {
                     line: row.line,
-                    key,
-                    ticket,
+                    key: self.survey_key(row, rated_at, &raw),
+                    ticket: self.text(row, &Field::TicketId),
                     email: self.text(row, &Field::RequesterEmail),
                     score,
                     comment,
@@ -250,7 +257,16 @@ impl Rules {
                 }
             }
         };
-        Ok(Some(rating))
+        Ok(Answer::Rating(rating))
+    }
+
+    /// What keeps a survey response one across imports: its id, else its ticket, time
+    /// and score as written.
+    fn survey_key(&self, row: &RawRow, rated_at: i64, raw: &str) -> String {
+        self.text(row, &Field::Id).unwrap_or_else(|| {
+            let ticket = self.text(row, &Field::TicketId).unwrap_or_default();
+            format!("{ticket}|{rated_at}|{raw}")
+        })
     }
 
     /// A trimmed, non-empty cell of a single-valued field.

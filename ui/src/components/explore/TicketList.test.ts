@@ -57,6 +57,15 @@ describe('ticket list', () => {
     expect(rows.querySelector('[role="row"]')).toHaveAttribute('tabindex', '0');
   });
 
+  it('shows an imported ticket by the id its file gave it', async () => {
+    vi.mocked(ipc.ticketList).mockResolvedValue({ total: 1, offset: 0, rows: [{ ...row, file_id: 'JSM-123' }] });
+    vi.mocked(ipc.dimensionValues).mockResolvedValue([]);
+    const request = { query: {} as ipc.KpiRequest, kpi: 'tickets_created', key: null, period: null };
+    render(TicketList, { source: { kind: 'kpi', request }, title: 'Tickets created', onclose: vi.fn() });
+    const rows = await screen.findByTestId('ticket-rows');
+    await waitFor(() => expect(rows.querySelector('.cell.id')).toHaveTextContent('JSM-123'));
+  });
+
   it('shows the stored values when the labels cannot be had', async () => {
     vi.mocked(ipc.ticketList).mockResolvedValue({ total: 1, offset: 0, rows: [{ ...row, url: 'https://x.example/1' }] });
     vi.mocked(ipc.dimensionValues).mockRejectedValue({ code: 'internal', message: 'database is locked' });

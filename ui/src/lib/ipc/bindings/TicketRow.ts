@@ -5,6 +5,10 @@
  */
 export type TicketRow = { source_id: number, id: number, 
 /**
+ * The id an imported ticket has in its file (`JSM-123`), shown instead of `id`.
+ */
+file_id?: string, 
+/**
  * Customer-written text: show it as text, never as HTML.
  */
 subject: string | null, status: string, priority: string | null, channel: string | null, group: string | null, assignee: string | null, created_at: number, solved_at: number | null, first_reply_minutes: number | null, full_resolution_minutes: number | null, replies: number | null, reopens: number | null, 
