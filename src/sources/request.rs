@@ -7,12 +7,16 @@
 use std::future::Future;
 use std::time::Duration;
 
-use reqwest::Url;
+use bytes::Bytes;
+use reqwest::header::{HeaderValue, AUTHORIZATION};
+
+use reqwest::{Response, Url};
+use serde::de::IgnoredAny;
 use tokio_util::sync::CancellationToken;
 
 use super::gate::{self, Gate, Pacing, Slot, Wait};
 use super::retry_after::RetryAfter;
-use super::transport::{backoff, jitter};
+use super::transport::{backoff, describe, jitter};
 
 /// How one attempt ended when it did not return a body.
 pub(crate) enum Failure<E> {
@@ -23,6 +27,43 @@ pub(crate) enum Failure<E> {
     /// A refusal the server sometimes takes back (Freshdesk's `403 access_denied`):
     /// tried again a few times before it stands.
     Refused(String),
+}
+
+/// Sends one authorised GET; a cancel or a connection that fails ends it as a `Failure`.
+pub(crate) async fn send<E: From<GaveUp>>(
+    http: &reqwest::Client,
+    url: &Url,
+    authorization: &HeaderValue,
+    cancel: &CancellationToken,
+) -> Result<Response, Failure<E>> {
+    let request = http
+        .get(url.clone())
+        .header(AUTHORIZATION, authorization.clone())
+        .send();
+    tokio::select! {
+        r = request => r.map_err(|e| Failure::Transient(describe(e))),
+        _ = cancel.cancelled() => Err(Failure::Fatal(GaveUp::Cancelled.into())),
+    }
+}
+
+/// Reads a whole answer's body; a cancel or a cut connection ends it as a `Failure`.
+pub(crate) async fn read_body<E: From<GaveUp>>(
+    response: Response,
+    cancel: &CancellationToken,
+) -> Result<Bytes, Failure<E>> {
+    let body = tokio::select! {
+        b = response.bytes() => b.map_err(|e| Failure::Transient(format!("the connection broke: {}", describe(e))))?,
+        _ = cancel.cancelled() => return Err(Failure::Fatal(GaveUp::Cancelled.into())),
+    };
+    Ok(body)
+}
+
+/// Checks a body is whole JSON, without building anything, so a truncated body is
+/// retried like a broken connection; the caller reads the records from the same bytes.
+pub(crate) fn whole_json<E>(body: &[u8]) -> Result<(), Failure<E>> {
+    serde_json::from_slice::<IgnoredAny>(body)
+        .map(drop)
+        .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))
 }
 
 /// Why the loop gave up; each connector's error says it in its own words.

@@ -8,9 +8,9 @@
 use std::time::Duration;
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, LINK, LOCATION};
+use reqwest::header::{HeaderMap, HeaderValue, LINK, LOCATION};
 use reqwest::{StatusCode, Url};
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 use tokio_util::sync::CancellationToken;
 
 use super::base_url::BaseUrl;
@@ -20,7 +20,6 @@ use super::pacer::{Budget, Cost, Hold, Pacer, Reported};
 use crate::sources::gate::{self, Gate};
 use crate::sources::request::{self, Connector, Tries};
 use crate::sources::retry_after::{retry_after, server_now};
-use crate::sources::transport::describe;
 
 /// Tunables; the defaults follow Freshdesk's documented limits.
 #[derive(Debug, Clone)]
@@ -210,17 +209,11 @@ impl Client {
             return Err(Failure::Transient(format!("server error {status}")));
         }
         let headers = response.headers().clone();
-        let body = tokio::select! {
-            b = response.bytes() => b.map_err(|e| Failure::Transient(format!("the connection broke: {}", describe(e))))?,
-            _ = cancel.cancelled() => return Err(Failure::Fatal(FreshdeskError::Cancelled)),
-        };
+        let body = request::read_body(response, cancel).await?;
         if !status.is_success() {
             return Err(refusal(status, &body, path));
         }
-        // Checked here, without building anything, so a truncated body is retried like a
-        // broken connection; the caller reads the records from the same bytes.
-        serde_json::from_slice::<IgnoredAny>(&body)
-            .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))?;
+        request::whole_json(&body)?;
         Ok(Fetched {
             body,
             next: self.next_link(&headers)?,
@@ -279,18 +272,10 @@ impl Connector for Client {
         url: &Url,
         cancel: &CancellationToken,
     ) -> (Result<Fetched, Failure>, Reported) {
-        let request = self
-            .http
-            .get(url.clone())
-            .header(AUTHORIZATION, self.authorization.clone())
-            .send();
-        let response = tokio::select! {
-            r = request => r,
-            _ = cancel.cancelled() => return (Err(Failure::Fatal(FreshdeskError::Cancelled)), Reported::default()),
-        };
-        let response = match response {
+        let sent = request::send(&self.http, url, &self.authorization, cancel).await;
+        let response = match sent {
             Ok(response) => response,
-            Err(e) => return (Err(Failure::Transient(describe(e))), Reported::default()),
+            Err(failure) => return (Err(failure), Reported::default()),
         };
         let mut reported = Reported::read(response.headers());
         if response.status() == StatusCode::TOO_MANY_REQUESTS {

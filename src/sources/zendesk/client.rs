@@ -6,9 +6,8 @@
 use std::time::Duration;
 
 use bytes::Bytes;
-use reqwest::header::{HeaderValue, AUTHORIZATION};
+use reqwest::header::HeaderValue;
 use reqwest::{StatusCode, Url};
-use serde::de::IgnoredAny;
 use tokio_util::sync::CancellationToken;
 
 use super::base_url::BaseUrl;
@@ -18,7 +17,6 @@ use super::retry_after::{retry_after, server_now};
 use super::ZendeskError;
 use crate::sources::gate::{self, Gate};
 use crate::sources::request::{self, Connector, Tries};
-use crate::sources::transport::describe;
 
 /// Tunables; the defaults follow Zendesk's documented limits.
 #[derive(Debug, Clone)]
@@ -160,18 +158,10 @@ impl Connector for Client {
         url: &Url,
         cancel: &CancellationToken,
     ) -> (Result<Fetched, Failure>, Reported) {
-        let request = self
-            .http
-            .get(url.clone())
-            .header(AUTHORIZATION, self.authorization.clone())
-            .send();
-        let response = tokio::select! {
-            r = request => r,
-            _ = cancel.cancelled() => return (Err(Failure::Fatal(ZendeskError::Cancelled)), Reported::default()),
-        };
-        let response = match response {
+        let sent = request::send(&self.http, url, &self.authorization, cancel).await;
+        let response = match sent {
             Ok(response) => response,
-            Err(e) => return (Err(Failure::Transient(describe(e))), Reported::default()),
+            Err(failure) => return (Err(failure), Reported::default()),
         };
         let mut reported = Reported::read(response.headers());
         if response.status() == StatusCode::TOO_MANY_REQUESTS {
@@ -215,14 +205,8 @@ impl Client {
             }
         }
         let server_now = server_now(response.headers());
-        let body = tokio::select! {
-            b = response.bytes() => b.map_err(|e| Failure::Transient(format!("the connection broke: {}", describe(e))))?,
-            _ = cancel.cancelled() => return Err(Failure::Fatal(ZendeskError::Cancelled)),
-        };
-        // Checked here, without building anything, so a truncated body is retried like a
-        // broken connection; the caller reads the records from the same bytes.
-        serde_json::from_slice::<IgnoredAny>(&body)
-            .map_err(|e| Failure::Transient(format!("incomplete or invalid JSON ({e})")))?;
+        let body = request::read_body(response, cancel).await?;
+        request::whole_json(&body)?;
         Ok(Fetched { body, server_now })
     }
 }
