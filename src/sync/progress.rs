@@ -134,10 +134,11 @@ pub enum SyncStream {
     SpamTickets,
     DeletedTickets,
     Conversations,
+    ArchivedTickets,
 }
 
 impl SyncStream {
-    pub const ALL: [SyncStream; 19] = [
+    pub const ALL: [SyncStream; 20] = [
         SyncStream::AccountSettings,
         SyncStream::Groups,
         SyncStream::Brands,
@@ -157,6 +158,7 @@ impl SyncStream {
         SyncStream::SpamTickets,
         SyncStream::DeletedTickets,
         SyncStream::Conversations,
+        SyncStream::ArchivedTickets,
     ];
 
     pub fn name(self) -> &'static str {
@@ -180,6 +182,7 @@ impl SyncStream {
             SyncStream::SpamTickets => "spam_tickets",
             SyncStream::DeletedTickets => "deleted_tickets",
             SyncStream::Conversations => "conversations",
+            SyncStream::ArchivedTickets => "archived_tickets",
         }
     }
 

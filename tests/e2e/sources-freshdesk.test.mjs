@@ -105,6 +105,8 @@ test('a sync shows live progress, then a row per stream and the account in the K
     const state = await browser.$(`[data-testid="stream-table"] [data-stream="${stream}"] [data-state]`);
     assert.equal(await state.getAttribute('data-state'), 'complete', `the ${stream} stream has its row, complete`);
   }
+  const archive = await browser.$('[data-testid="stream-table"] [data-stream="archived_tickets"] [data-state]');
+  assert.equal(await archive.getAttribute('data-state'), 'skipped', 'the archive has its row, skipped with the reason');
   const status = cliJson(workspace, 'status');
   assert.ok(status.counts.tickets > 0, 'the tickets are stored');
 

@@ -15,15 +15,16 @@ use crate::sources::freshdesk::account::Account;
 use crate::sources::freshdesk::convert::{self, ConvertedTicket, Invalid};
 use crate::sources::freshdesk::cursor::{TicketCursor, TicketFilter};
 use crate::sources::freshdesk::error::FreshdeskError;
-use crate::store::RawPage;
+use crate::store::{skipped_note, RawPage};
 use crate::sync::read_ahead::{self, Step};
 use crate::sync::SyncEvent;
 use serde_json::value::RawValue;
 
 /// The archive's stream in the sync log, always skipped with [`ARCHIVE_NOT_LISTED`].
 pub const ARCHIVED_STREAM: &str = "archived_tickets";
-/// Why archived tickets are missing, shown in the source's status rather than silently.
-pub const ARCHIVE_NOT_LISTED: &str = "skipped: Freshdesk's API does not list archived tickets (closed and inactive for about 120 days; it reads them only by id), so they are not synced; import Freshdesk's Archive CSV export for them";
+/// Why archived tickets are missing, shown in the progress and the source's status
+/// rather than silently.
+pub const ARCHIVE_NOT_LISTED: &str = "Freshdesk's API does not list archived tickets (closed and inactive for about 120 days; it reads them only by id), so they are not synced; import Freshdesk's Archive CSV export for them";
 
 pub(super) async fn pull(run: &mut Run<'_>, account: &Account) -> Result<(), FreshdeskSyncError> {
     let mut conversations = Conversations::Read;
@@ -35,12 +36,13 @@ pub(super) async fn pull(run: &mut Run<'_>, account: &Account) -> Result<(), Fre
         run.ended(threads::STREAM, Ok(()))?;
     }
     let now = run.now();
-    run.store.finish_stream(
-        run.source_id,
-        ARCHIVED_STREAM,
-        now,
-        Some(ARCHIVE_NOT_LISTED),
-    )?;
+    let note = skipped_note(ARCHIVE_NOT_LISTED);
+    run.store
+        .finish_stream(run.source_id, ARCHIVED_STREAM, now, Some(&note))?;
+    run.report(ARCHIVED_STREAM, |stream| SyncEvent::StreamSkipped {
+        stream,
+        reason: ARCHIVE_NOT_LISTED.to_owned(),
+    });
     Ok(())
 }
 

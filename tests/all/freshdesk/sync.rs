@@ -166,7 +166,7 @@ async fn a_first_sync_stores_exactly_the_fakes_records() {
         .find(|s| s.stream == freshdesk::ARCHIVED_STREAM)
         .expect("the archive has a line in the status");
     assert_eq!(
-        archive.last_error.as_deref(),
+        archive.skipped_reason(),
         Some(freshdesk::ARCHIVE_NOT_LISTED),
         "the status says why archived tickets are missing"
     );

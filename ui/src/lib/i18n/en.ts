@@ -179,6 +179,7 @@ export const en = {
   'stream.sla_policies': 'SLA policies',
   'stream.spam_tickets': 'Spam tickets',
   'stream.deleted_tickets': 'Deleted tickets',
+  'stream.archived_tickets': 'Archived tickets',
   'stream.conversations': 'Conversations',
 
   'kind.demo': 'Demo',

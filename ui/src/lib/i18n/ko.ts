@@ -177,6 +177,7 @@ export const ko: Dictionary = {
   'stream.sla_policies': 'SLA 정책',
   'stream.spam_tickets': '스팸 티켓',
   'stream.deleted_tickets': '삭제된 티켓',
+  'stream.archived_tickets': '보관된 티켓',
   'stream.conversations': '대화',
 
   'kind.demo': '데모',

@@ -177,6 +177,7 @@ export const ru: Dictionary = {
   'stream.sla_policies': 'Политики SLA',
   'stream.spam_tickets': 'Обращения в спаме',
   'stream.deleted_tickets': 'Удалённые обращения',
+  'stream.archived_tickets': 'Архивные обращения',
   'stream.conversations': 'Переписка',
 
   'kind.demo': 'Демо',

@@ -11,6 +11,7 @@ export const STREAM_ORDER: readonly SyncStream[] = [
   'tickets',
   'spam_tickets',
   'deleted_tickets',
+  'archived_tickets',
   'conversations',
   'users',
   'contacts',
