@@ -72,7 +72,7 @@ export function pngSize(file) {
  */
 export async function launch({ application = debugApp, env = {} } = {}) {
   const driver = spawn('tauri-driver', [], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, XDG_DATA_HOME: webViewData(), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await new Promise((r) => setTimeout(r, 1500));
@@ -103,6 +103,21 @@ export async function launch({ application = debugApp, env = {} } = {}) {
     driver.kill('SIGTERM');
     throw error;
   }
+}
+
+let dataHome;
+
+/**
+ * The web view's data folder (its local storage: language, theme, saved views) for this
+ * test file: kept across the file's launches, never shared with another file, so a file
+ * that ends in Korean or dark cannot change what the next one reads.
+ */
+function webViewData() {
+  if (!dataHome) {
+    dataHome = tempDir('web-view-data');
+    process.on('exit', () => rmSync(dataHome, { recursive: true, force: true }));
+  }
+  return dataHome;
 }
 
 /** The ids of every process started under `pid`, as `ps` lists them now. */
