@@ -218,27 +218,88 @@ fn golden_dir() -> PathBuf {
 
 /// The cases of a workspace of two imported files: a Jira export without a first-reply
 /// column and a Freshdesk CSV with one, so KPIs by source show the sources a value
-/// leaves out and the reason a value is null.
-const IMPORT_CASES: &[(&str, &[&str])] = &[(
-    "kpi-by-source-imports",
-    &[
-        "kpi",
-        "--from",
-        "2025-03-01",
-        "--to",
-        "2025-03-31",
-        "--tz",
-        "UTC",
-        "--by",
-        "source",
-        "--kpi",
-        "tickets_created",
-        "--kpi",
-        "first_reply_time",
-        "--kpi",
-        "reopen_rate",
-    ],
-)];
+/// leaves out and the reason a value is null: in the JSON, as a dash with a note under
+/// the table, and as a reason column in CSV.
+const IMPORT_CASES: &[(&str, &[&str])] = &[
+    (
+        "kpi-by-source-imports",
+        &[
+            "kpi",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--by",
+            "source",
+            "--kpi",
+            "tickets_created",
+            "--kpi",
+            "first_reply_time",
+            "--kpi",
+            "reopen_rate",
+        ],
+    ),
+    (
+        "kpi-by-source-imports-table",
+        &[
+            "kpi",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--by",
+            "source",
+            "--kpi",
+            "tickets_created",
+            "--kpi",
+            "first_reply_time",
+            "--kpi",
+            "reopen_rate",
+            "--format",
+            "table",
+        ],
+    ),
+    (
+        "kpi-by-source-imports-csv",
+        &[
+            "kpi",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--by",
+            "source",
+            "--kpi",
+            "tickets_created",
+            "--kpi",
+            "first_reply_time",
+            "--kpi",
+            "reopen_rate",
+            "--format",
+            "csv",
+        ],
+    ),
+    (
+        "people-imports-table",
+        &[
+            "people",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--format",
+            "table",
+        ],
+    ),
+];
 
 /// Runs `cases` on the workspace `ws` and compares (or with `UPDATE_GOLDEN`, writes)
 /// their golden files.
