@@ -351,4 +351,30 @@ fn cli_output_on_imported_sources_is_byte_identical_to_the_golden_files() {
         assert!(out.status.success(), "{file}: {}", stderr(&out));
     }
     check_cases(ws.path(), IMPORT_CASES);
+
+    let out_file = ws.path().join("reopen.csv");
+    let out_path = out_file.to_str().unwrap();
+    let args = [
+        "export",
+        "kpi",
+        "--kpi",
+        "reopen_rate",
+        "--by",
+        "source",
+        "--from",
+        "2025-03-01",
+        "--to",
+        "2025-03-31",
+        "--tz",
+        "UTC",
+        "--out",
+        out_path,
+    ];
+    let out = deskbench(ws.path(), &args);
+    assert!(out.status.success(), "export kpi: {}", stderr(&out));
+    let csv = std::fs::read_to_string(&out_file).unwrap();
+    assert!(
+        csv.contains("null_reason") && csv.contains("imported files carry no count of reopens"),
+        "the exported file says why reopen_rate is empty: {csv}"
+    );
 }
