@@ -72,20 +72,29 @@ impl Session {
         })?;
         let workspace = self.own_connection()?;
         let report = feedback::run(workspace.store(), &frame, &query)?;
-        let about = About::new(&report, &frame.labels, self.data_as_of()?);
-        let screen = FeedbackScreen {
-            charts: with_context(feedback_charts(&report), &about),
-            report: report.clone(),
-        };
-        self.keep_feedback(number, report, query)?;
+        let screen = self.screen_of(report, &frame.labels)?;
+        self.keep_feedback(number, screen.report.clone(), query)?;
         Ok(screen)
     }
 
-    /// The last report's query answered again: what an edit of its themes makes of it.
-    pub(super) fn feedback_again(&self, run: &FeedbackRun) -> Result<FeedbackReport, AppError> {
+    /// The last report's query answered again, with its charts: what an edit of its
+    /// themes makes of it.
+    pub(super) fn feedback_again(&self, run: &FeedbackRun) -> Result<FeedbackScreen, AppError> {
         let frame = self.frame()?;
         let workspace = self.own_connection()?;
-        Ok(feedback::run(workspace.store(), &frame, &run.query)?)
+        let report = feedback::run(workspace.store(), &frame, &run.query)?;
+        self.screen_of(report, &frame.labels)
+    }
+
+    /// `report` with its charts, stating its range, filters and data time.
+    fn screen_of(
+        &self,
+        report: FeedbackReport,
+        labels: &Labels,
+    ) -> Result<FeedbackScreen, AppError> {
+        let about = About::new(&report, labels, self.data_as_of()?);
+        let charts = with_context(feedback_charts(&report), &about);
+        Ok(FeedbackScreen { report, charts })
     }
 
     /// The context a data file of `table` of `report` states, as its chart would.

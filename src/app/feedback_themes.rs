@@ -2,6 +2,7 @@
 //! later report: merging themes, splitting a theme by a phrase, and undoing either.
 //! Renaming is `Session::rename_theme`.
 
+use super::feedback::FeedbackScreen;
 use super::limits::check_text;
 use super::{AppError, Session};
 use crate::feedback::report::{EditOutcome, Theme, ThemeEditKind};
@@ -55,8 +56,9 @@ impl Session {
 
     /// Splits the texts of theme `id` of the last report that say `phrase` into a
     /// theme of their own, named by the phrase. A phrase that no text or every text of
-    /// the theme says is refused and not kept; the report it makes becomes the last.
-    pub fn split_theme(&self, id: &str, phrase: &str) -> Result<(), AppError> {
+    /// the theme says is refused and not kept; the report it makes becomes the last and
+    /// is returned, since it was computed to check the split.
+    pub fn split_theme(&self, id: &str, phrase: &str) -> Result<FeedbackScreen, AppError> {
         check_text(id)?;
         check_text(phrase)?;
         let phrase = phrase.trim();
@@ -68,8 +70,9 @@ impl Session {
         }
         let number = self.start_feedback()?;
         let edit = self.keep_edit(theme, &theme_edits::split_off(theme, phrase))?;
-        let report = self.feedback_again(&run)?;
-        let outcome = report
+        let screen = self.feedback_again(&run)?;
+        let outcome = screen
+            .report
             .edits
             .iter()
             .find(|e| e.id == edit)
@@ -83,7 +86,8 @@ impl Session {
             self.remove_theme_edit(edit)?;
             return Err(err);
         }
-        self.keep_feedback(number, report, run.query.clone())
+        self.keep_feedback(number, screen.report.clone(), run.query.clone())?;
+        Ok(screen)
     }
 
     /// Forgets kept edit `edit` (of the last report's `edits`), whether or not it
@@ -246,10 +250,24 @@ mod tests {
         let before = report(&session);
         let theme = before.themes.iter().find(|t| t.lang == Lang::En).unwrap();
         let phrase = theme.terms[1].clone();
-        session
+        let split = session
             .split_theme(&theme.id, &format!(" {phrase} "))
             .unwrap();
-        let after = report(&session);
+        assert_eq!(
+            split.report,
+            session.last_feedback().unwrap().report,
+            "the report that checked the split is returned and kept"
+        );
+        let asked = session
+            .feedback(Some(&PeriodPreset::Last90Days), FeedbackRequest::default())
+            .unwrap();
+        let json = |s: &FeedbackScreen| serde_json::to_value(s).unwrap();
+        assert_eq!(
+            json(&split),
+            json(&asked),
+            "charts and all, as asking again makes it"
+        );
+        let after = asked.report;
         let (off, rest) = (
             edited(&after, ThemeEditKind::SplitOff),
             edited(&after, ThemeEditKind::SplitRest),

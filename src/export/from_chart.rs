@@ -3,8 +3,10 @@
 //! date on date axes) and, when any bucket is partial, `partial` (1 for a bucket the
 //! range cuts or that reaches today, 0 for a whole one), then per series its value and, where the spec has them, its
 //! sample size (`<series> n`), small-sample flag (`<series> small_sample`, 1 when the
-//! value rests on too few records to read, 0 otherwise) and interval (`<series> ci_low`,
-//! `<series> ci_high`).
+//! value rests on too few records to read, 0 otherwise), why a value is null when its
+//! sources cannot support the KPI (`<series> null_reason`, beside the empty cell rather
+//! than on a notes sheet, so CSV and Parquet keep it too) and interval
+//! (`<series> ci_low`, `<series> ci_high`).
 //! A heatmap becomes its matrix: one row per series (ISO weekday, 1 = Monday, for the
 //! hour-of-week heatmap), one column per category. The chart's context goes with it
 //! (`About`), in the export's language.
@@ -13,6 +15,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+use crate::analytics::engine::value::NullReason;
 use crate::charts::{ChartKind, ChartSeries, ChartSpec, Locale, Unit, XKind};
 
 use super::table::{About, Cell, Column, ColumnKind, Row, Table};
@@ -71,6 +74,17 @@ fn by_category(spec: &ChartSpec) -> (Vec<Column>, Vec<Row>) {
                 ColumnKind::Integer,
             ));
             push(&mut rows, small_flags(series));
+        }
+        if let Some(reasons) = &series.null_reasons {
+            columns.push(Column::new(
+                format!("{} null_reason", series.name),
+                ColumnKind::Text,
+            ));
+            let reason = |r: &Option<NullReason>| match r {
+                Some(r) => Cell::Text(r.reason.clone()),
+                None => Cell::Null,
+            };
+            push(&mut rows, reasons.iter().map(reason));
         }
         if let Some(band) = &series.band {
             let kind = band_kind(spec.unit);
@@ -203,6 +217,7 @@ fn unique(columns: Vec<Column>) -> Vec<Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analytics::engine::support::GapCode;
     use crate::charts::spec::{Band, XAxis};
     use crate::export::TableSource;
 
@@ -295,6 +310,43 @@ mod tests {
             (&rows[0][3], &rows[1][3]),
             (&Cell::Integer(0), &Cell::Integer(1))
         );
+    }
+
+    #[test]
+    fn a_value_null_for_a_reason_carries_it_beside_the_empty_cell() {
+        let mut reopen = series("reopen_rate", vec![Some(0.5), None, None]);
+        reopen.null_reasons = Some(vec![
+            None,
+            Some(NullReason {
+                code: GapCode::NotInFileImports,
+                reason: "imported files carry no count of reopens".into(),
+            }),
+            None,
+        ]);
+        let labels = ["Zendesk", "Jira export", "Empty"];
+        let chart = spec(ChartKind::Bar, XKind::Text, &labels, vec![reopen]);
+        let mut table = chart_table(&chart, Locale::En).unwrap();
+        assert_eq!(table.columns()[2].name, "reopen_rate null_reason");
+        assert_eq!(table.columns()[2].kind, ColumnKind::Text);
+        let rows = table.next_rows().unwrap().unwrap();
+        let reasons: Vec<&Cell> = rows.iter().map(|r| &r[2]).collect();
+        assert_eq!(
+            reasons,
+            [
+                &Cell::Null,
+                &Cell::Text("imported files carry no count of reopens".into()),
+                &Cell::Null
+            ],
+            "only the value null for a reason has one"
+        );
+        let plain = spec(
+            ChartKind::Bar,
+            XKind::Text,
+            &labels,
+            vec![series("n", vec![None; 3])],
+        );
+        let names = chart_table(&plain, Locale::En).unwrap().columns().len();
+        assert_eq!(names, 2, "no reasons, no column");
     }
 
     #[test]

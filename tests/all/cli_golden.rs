@@ -218,27 +218,88 @@ fn golden_dir() -> PathBuf {
 
 /// The cases of a workspace of two imported files: a Jira export without a first-reply
 /// column and a Freshdesk CSV with one, so KPIs by source show the sources a value
-/// leaves out and the reason a value is null.
-const IMPORT_CASES: &[(&str, &[&str])] = &[(
-    "kpi-by-source-imports",
-    &[
-        "kpi",
-        "--from",
-        "2025-03-01",
-        "--to",
-        "2025-03-31",
-        "--tz",
-        "UTC",
-        "--by",
-        "source",
-        "--kpi",
-        "tickets_created",
-        "--kpi",
-        "first_reply_time",
-        "--kpi",
-        "reopen_rate",
-    ],
-)];
+/// leaves out and the reason a value is null: in the JSON, as a dash with a note under
+/// the table, and as a reason column in CSV.
+const IMPORT_CASES: &[(&str, &[&str])] = &[
+    (
+        "kpi-by-source-imports",
+        &[
+            "kpi",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--by",
+            "source",
+            "--kpi",
+            "tickets_created",
+            "--kpi",
+            "first_reply_time",
+            "--kpi",
+            "reopen_rate",
+        ],
+    ),
+    (
+        "kpi-by-source-imports-table",
+        &[
+            "kpi",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--by",
+            "source",
+            "--kpi",
+            "tickets_created",
+            "--kpi",
+            "first_reply_time",
+            "--kpi",
+            "reopen_rate",
+            "--format",
+            "table",
+        ],
+    ),
+    (
+        "kpi-by-source-imports-csv",
+        &[
+            "kpi",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--by",
+            "source",
+            "--kpi",
+            "tickets_created",
+            "--kpi",
+            "first_reply_time",
+            "--kpi",
+            "reopen_rate",
+            "--format",
+            "csv",
+        ],
+    ),
+    (
+        "people-imports-table",
+        &[
+            "people",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--format",
+            "table",
+        ],
+    ),
+];
 
 /// Runs `cases` on the workspace `ws` and compares (or with `UPDATE_GOLDEN`, writes)
 /// their golden files.
@@ -290,4 +351,30 @@ fn cli_output_on_imported_sources_is_byte_identical_to_the_golden_files() {
         assert!(out.status.success(), "{file}: {}", stderr(&out));
     }
     check_cases(ws.path(), IMPORT_CASES);
+
+    let out_file = ws.path().join("reopen.csv");
+    let out_path = out_file.to_str().unwrap();
+    let args = [
+        "export",
+        "kpi",
+        "--kpi",
+        "reopen_rate",
+        "--by",
+        "source",
+        "--from",
+        "2025-03-01",
+        "--to",
+        "2025-03-31",
+        "--tz",
+        "UTC",
+        "--out",
+        out_path,
+    ];
+    let out = deskbench(ws.path(), &args);
+    assert!(out.status.success(), "export kpi: {}", stderr(&out));
+    let csv = std::fs::read_to_string(&out_file).unwrap();
+    assert!(
+        csv.contains("null_reason") && csv.contains("imported files carry no count of reopens"),
+        "the exported file says why reopen_rate is empty: {csv}"
+    );
 }

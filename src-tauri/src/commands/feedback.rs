@@ -65,13 +65,13 @@ pub async fn merge_themes(
 }
 
 /// Splits the texts of a theme of the last report that say `phrase` into a theme of
-/// their own, kept per workspace.
+/// their own, kept per workspace; returns the report that checked it.
 #[tauri::command]
 pub async fn split_theme(
     id: String,
     phrase: String,
     state: State<'_, AppState>,
-) -> Result<(), IpcError> {
+) -> Result<FeedbackScreen, IpcError> {
     with_session(&state, move |s| s.split_theme(&id, &phrase)).await
 }
 

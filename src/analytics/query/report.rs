@@ -1,6 +1,8 @@
 //! The result of a KPI query, serialised exactly as `deskbench kpi --format json` prints
 //! it (`kpi-definitions.md`): stable keys in the contract's order.
 
+use std::ops::Range;
+
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use ts_rs::TS;
 
@@ -82,6 +84,44 @@ impl Serialize for KpiMap {
 pub struct ReportTable {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The empty cells whose value is null for a reason, in row order.
+    pub null_cells: Vec<NullCell>,
+}
+
+/// A value null because no source behind it can support its KPI, so that a printed
+/// table can say why instead of leaving blanks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NullCell {
+    pub row: usize,
+    /// The value's cells in the row: its statistics, of which the empty ones are null.
+    pub columns: Range<usize>,
+    pub kpi: KpiId,
+    /// What the value stands for: the KPI, after its group's label when there is one.
+    pub subject: String,
+    pub reason: String,
+}
+
+impl NullCell {
+    /// The null reason of `value` in `columns` of `row`, if it has one.
+    pub(crate) fn of(
+        value: &KpiValue,
+        (row, columns): (usize, Range<usize>),
+        label: Option<&str>,
+        kpi: KpiId,
+    ) -> Option<NullCell> {
+        let reason = value.support()?.null_reason.as_ref()?;
+        let subject = match label {
+            Some(label) => format!("{label} · {}", kpi.name()),
+            None => kpi.name().to_owned(),
+        };
+        Some(NullCell {
+            row,
+            columns,
+            kpi,
+            subject,
+            reason: reason.reason.clone(),
+        })
+    }
 }
 
 /// The statistics of a value as (column suffix, number), with whether it is a small
@@ -190,6 +230,7 @@ impl KpiReport {
         }
         let whole = format!("{}/{}", self.range.from, self.range.to);
         let mut rows = Vec::new();
+        let mut null_cells = Vec::new();
         let mut emit = |dim: Option<&str>,
                         group: Option<(&str, &str)>,
                         kpis: &KpiMap,
@@ -206,12 +247,15 @@ impl KpiReport {
                 if bucketed {
                     row.push(partial.map(|p| u8::from(p).to_string()).unwrap_or_default());
                 }
-                for (_, value) in &kpis.0 {
+                for (kpi, value) in &kpis.0 {
+                    let first = row.len();
                     row.extend(
                         statistics(value, &metrics)
                             .into_iter()
                             .map(|(_, v)| number(v)),
                     );
+                    let at = (rows.len(), first..row.len());
+                    null_cells.extend(NullCell::of(value, at, group.map(|(_, l)| l), *kpi));
                 }
                 rows.push(row);
             };
@@ -230,7 +274,11 @@ impl KpiReport {
                 &g.series,
             );
         }
-        ReportTable { columns, rows }
+        ReportTable {
+            columns,
+            rows,
+            null_cells,
+        }
     }
 
     /// Every SLA metric anywhere in the report and `groups`, in the order first met.

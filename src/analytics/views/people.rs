@@ -13,7 +13,7 @@ use crate::analytics::engine::value::KpiValue;
 use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::query::filter::FilterEcho;
 use crate::analytics::query::range::{Every, RangeEcho};
-use crate::analytics::query::report::{number, GroupReport, KpiMap, ReportTable};
+use crate::analytics::query::report::{number, GroupReport, KpiMap, NullCell, ReportTable};
 use crate::analytics::query::{run, KpiQuery};
 use crate::analytics::{AnalyticsError, Frame};
 
@@ -238,9 +238,13 @@ impl PeopleTable {
             }
         }
         let mut rows = vec![median];
+        let mut null_cells = Vec::new();
         for row in &self.rows {
             let mut cells = vec![row.key.clone(), row.label.clone(), row.created.to_string()];
             for (column, cell) in self.columns.iter().zip(&row.cells) {
+                let at = (rows.len(), cells.len()..cells.len() + 1);
+                // Every row of a column shares its few reasons, so notes name the column only.
+                null_cells.extend(NullCell::of(&cell.value, at, None, column.kpi));
                 cells.push(number(cell.headline));
                 if column.kpi != KpiId::TicketsSolved {
                     cells.push(cell.n.to_string());
@@ -248,7 +252,11 @@ impl PeopleTable {
             }
             rows.push(cells);
         }
-        ReportTable { columns, rows }
+        ReportTable {
+            columns,
+            rows,
+            null_cells,
+        }
     }
 }
 

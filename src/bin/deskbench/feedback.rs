@@ -63,8 +63,10 @@ pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
         .feedback(None, request.clone())
         .map_err(in_flags)?
         .report;
-    if edit_themes(&session, &args.edit, &args.words)? {
-        report = session.feedback(None, request).map_err(in_flags)?.report;
+    match edit_themes(&session, &args.edit, &args.words)? {
+        Edited::Not => {}
+        Edited::Checked(split) => report = *split,
+        Edited::Kept => report = session.feedback(None, request).map_err(in_flags)?.report,
     }
     output::to_stdout(|out| {
         match args.format {
@@ -78,26 +80,39 @@ pub fn run(cli: &Cli, args: &FeedbackArgs) -> Result<()> {
     })
 }
 
+/// What the edit flags did, and so which report to print.
+enum Edited {
+    /// No edit was asked for.
+    Not,
+    /// A split, with the report made to check it.
+    Checked(Box<FeedbackReport>),
+    /// Another edit was kept; the report is asked for again.
+    Kept,
+}
+
 /// Makes the edit the flags ask for, if any.
-fn edit_themes(session: &Session, edit: &ThemeEditArgs, words: &EditWords) -> Result<bool> {
+fn edit_themes(session: &Session, edit: &ThemeEditArgs, words: &EditWords) -> Result<Edited> {
     let done = if let Some(ids) = &edit.merge {
-        session.merge_themes(ids, words.name.as_deref())
+        session
+            .merge_themes(ids, words.name.as_deref())
+            .map(|()| Edited::Kept)
     } else if let (Some(id), Some(phrase)) = (&edit.split, &words.by) {
-        session.split_theme(id, phrase)
+        session
+            .split_theme(id, phrase)
+            .map(|screen| Edited::Checked(Box::new(screen.report)))
     } else if let Some(id) = &edit.undo {
-        session.undo_theme_edit(id)
+        session.undo_theme_edit(id).map(|()| Edited::Kept)
     } else if let Some(n) = edit.remove_edit {
-        session.remove_theme_edit(n)
+        session.remove_theme_edit(n).map(|()| Edited::Kept)
     } else {
-        return Ok(false);
+        return Ok(Edited::Not);
     };
     done.map_err(|err| match err {
         AppError::NotInFeedbackReport { id, .. } => anyhow!(
             "the report of these flags has no theme {id:?}; list its themes with --format table"
         ),
         err => err.into(),
-    })?;
-    Ok(true)
+    })
 }
 
 /// What the user did to a theme, for the table.

@@ -9,6 +9,7 @@ use anyhow::Result;
 use comfy_table::{CellAlignment, Table};
 use serde::Serialize;
 
+use deskbench::analytics::engine::kpi::KpiId;
 use deskbench::analytics::query::breakdowns::BreakdownsReport;
 use deskbench::analytics::query::report::{KpiReport, ReportTable};
 use deskbench::export::neutralise;
@@ -134,7 +135,7 @@ pub fn print<T: Serialize>(
                 writeln!(out)?;
             }
             Format::Csv => {
-                let table = table();
+                let table = with_reason_columns(table());
                 let mut writer = csv::Writer::from_writer(out);
                 writer.write_record(table.columns.iter().map(|c| csv_field(c)))?;
                 for row in &table.rows {
@@ -143,7 +144,8 @@ pub fn print<T: Serialize>(
                 writer.flush()?;
             }
             Format::Table => {
-                let table = table();
+                let mut table = table();
+                let notes = dash_null_cells(&mut table);
                 let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
                 let mut printed = self::table(&columns, table.rows);
                 for column in printed.column_iter_mut().skip(1) {
@@ -151,15 +153,71 @@ pub fn print<T: Serialize>(
                 }
                 writeln!(out, "{}", printable(heading, Tabs::Space))?;
                 writeln!(out, "{printed}")?;
+                for note in notes {
+                    writeln!(out, "{}", printable(&note, Tabs::Space))?;
+                }
             }
         }
         Ok(())
     })
 }
 
+/// Marks the empty cells of each value null for a reason with a dash; returns the lines
+/// under the table that say why, one per subject and reason (a group's buckets share
+/// its reason).
+fn dash_null_cells(table: &mut ReportTable) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for cell in &table.null_cells {
+        let row = table.rows.get_mut(cell.row).into_iter().flatten();
+        let cells = row.skip(cell.columns.start).take(cell.columns.len());
+        for text in cells.filter(|text| text.is_empty()) {
+            "—".clone_into(text);
+        }
+        let note = format!("— {}: {}", cell.subject, cell.reason);
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    notes
+}
+
+/// `table` with a `<kpi>_null_reason` column at the end for each KPI that has a value
+/// null for a reason, holding the reason on those rows, so a spreadsheet keeps the why
+/// beside the empty cells. A table without such values is unchanged.
+fn with_reason_columns(mut table: ReportTable) -> ReportTable {
+    let mut kpis: Vec<(usize, KpiId)> = Vec::new();
+    for cell in &table.null_cells {
+        if !kpis.iter().any(|(_, k)| *k == cell.kpi) {
+            kpis.push((cell.columns.start, cell.kpi));
+        }
+    }
+    // In the order of the KPIs' own columns.
+    kpis.sort_unstable();
+    let first = table.columns.len();
+    let names = kpis
+        .iter()
+        .map(|(_, k)| format!("{}_null_reason", k.name()));
+    table.columns.extend(names);
+    for row in &mut table.rows {
+        row.resize(table.columns.len(), String::new());
+    }
+    for cell in &table.null_cells {
+        let at = first
+            + kpis
+                .iter()
+                .position(|(_, k)| *k == cell.kpi)
+                .unwrap_or_default();
+        if let Some(text) = table.rows.get_mut(cell.row).and_then(|r| r.get_mut(at)) {
+            cell.reason.clone_into(text);
+        }
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use deskbench::analytics::query::report::NullCell;
 
     #[test]
     fn csv_fields_neutralise_formulas_but_keep_numbers() {
@@ -177,6 +235,84 @@ mod tests {
         assert_eq!(csv_field("-0.25"), "-0.25");
         assert_eq!(csv_field("+3"), "+3");
         assert_eq!(csv_field("a\tb"), "a\tb");
+    }
+
+    /// A by-source table whose reopen rate is null for a reason on two rows (a group and
+    /// its bucket, one reason) and whose first reply time (n, median) is on one.
+    fn reasoned() -> ReportTable {
+        let cell = |row, columns, kpi, subject: &str, reason: &str| NullCell {
+            row,
+            columns,
+            kpi,
+            subject: subject.to_owned(),
+            reason: reason.to_owned(),
+        };
+        let no_reopens = "imported files carry no count of reopens";
+        let (reply, reopen) = (KpiId::FirstReplyTime, KpiId::ReopenRate);
+        let columns = ["label", "frt_n", "frt_median", "reopen_rate"];
+        let row = |cells: [&str; 4]| cells.map(str::to_owned).into();
+        ReportTable {
+            columns: columns.map(str::to_owned).into(),
+            rows: vec![
+                row(["Zendesk", "1", "30", "0.5"]),
+                row(["Jira", "0", "", ""]),
+                row(["Jira", "1", "12", ""]),
+            ],
+            null_cells: vec![
+                cell(
+                    1,
+                    1..3,
+                    reply,
+                    "Jira · first_reply_time",
+                    "no first reply column",
+                ),
+                cell(1, 3..4, reopen, "Jira · reopen_rate", no_reopens),
+                cell(2, 3..4, reopen, "Jira · reopen_rate", no_reopens),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_value_null_for_a_reason_is_dashed_with_one_note_per_reason() {
+        let mut table = reasoned();
+        let notes = dash_null_cells(&mut table);
+        assert_eq!(table.rows[1], ["Jira", "0", "—", "—"], "its n stays");
+        assert_eq!(table.rows[2], ["Jira", "1", "12", "—"]);
+        assert_eq!(
+            notes,
+            [
+                "— Jira · first_reply_time: no first reply column",
+                "— Jira · reopen_rate: imported files carry no count of reopens"
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_gains_a_reason_column_for_each_kpi_with_a_reasoned_null() {
+        let table = with_reason_columns(reasoned());
+        assert_eq!(
+            table.columns[4..],
+            ["first_reply_time_null_reason", "reopen_rate_null_reason"]
+        );
+        assert_eq!(table.rows[0][4..], ["", ""]);
+        assert_eq!(
+            table.rows[1][4..],
+            [
+                "no first reply column",
+                "imported files carry no count of reopens"
+            ]
+        );
+        let no_reopens = ["", "imported files carry no count of reopens"];
+        assert_eq!(table.rows[2][4..], no_reopens);
+        let plain = ReportTable {
+            null_cells: Vec::new(),
+            ..reasoned()
+        };
+        assert_eq!(
+            with_reason_columns(plain.clone()),
+            plain,
+            "no reasons, no change"
+        );
     }
 
     #[test]

@@ -38,5 +38,6 @@ fn table(list: &[Target]) -> ReportTable {
                 ]
             })
             .collect(),
+        null_cells: Vec::new(),
     }
 }

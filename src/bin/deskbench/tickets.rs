@@ -73,5 +73,6 @@ fn table(list: &TicketList) -> ReportTable {
                 ]
             })
             .collect(),
+        null_cells: Vec::new(),
     }
 }

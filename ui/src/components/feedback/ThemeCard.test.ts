@@ -8,12 +8,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { editTheme, mergeCandidates } from '../../lib/feedback/themeEdit';
 import { setLocale } from '../../lib/i18n';
 import type { Theme } from '../../lib/ipc';
-import { refundTheme } from '../../test/feedbackFixtures';
+import { feedbackFixture, refundTheme } from '../../test/feedbackFixtures';
 import ThemeCard from './ThemeCard.svelte';
 
 const ipc = vi.hoisted(() => ({
   mergeThemes: vi.fn(() => Promise.resolve()),
-  splitTheme: vi.fn(() => Promise.resolve()),
+  splitTheme: vi.fn(() => Promise.resolve(feedbackFixture)),
   removeThemeEdit: vi.fn(() => Promise.resolve()),
 }));
 vi.mock('../../lib/ipc', () => ipc);
@@ -155,9 +155,9 @@ describe('theme edits', () => {
   });
 
   it('go to the core as merge, split and undo calls', async () => {
-    await editTheme(refundTheme, { kind: 'merge', ids: ['en-2', 'en-5'], name: null });
+    expect(await editTheme(refundTheme, { kind: 'merge', ids: ['en-2', 'en-5'], name: null })).toBeNull();
     expect(ipc.mergeThemes).toHaveBeenCalledWith(['en-1', 'en-2', 'en-5'], null);
-    await editTheme(refundTheme, { kind: 'split', phrase: 'charged twice' });
+    expect(await editTheme(refundTheme, { kind: 'split', phrase: 'charged twice' })).toBe(feedbackFixture);
     expect(ipc.splitTheme).toHaveBeenCalledWith('en-1', 'charged twice');
     const merged: Theme = { ...refundTheme, edit: { id: 7, kind: 'merged', phrase: null } };
     await editTheme(merged, { kind: 'undo' });

@@ -43,6 +43,14 @@ export class Latest<A, T> {
     return true;
   }
 
+  /** Shows an answer got another way (an edit that returns what it made); a request on its way is dropped. */
+  show(answer: T): void {
+    ++this.#newest;
+    this.data = answer;
+    this.error = null;
+    this.loading = false;
+  }
+
   /** Asks again with the last arguments (a Retry button); nothing before the first run. */
   async retry(): Promise<boolean> {
     return this.#last ? this.run(this.#last.args) : false;

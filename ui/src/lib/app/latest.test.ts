@@ -84,4 +84,16 @@ describe('Latest', () => {
     await latest.retry();
     expect(asked).toEqual(['x', 'x']);
   });
+
+  it('shows an answer got another way and drops the request still on its way', async () => {
+    const { load, settle } = deferredLoader<string>();
+    const latest = new Latest(load);
+    const pending = latest.run('a');
+    latest.show('made by an edit');
+    expect(latest.data).toBe('made by an edit');
+    expect(latest.loading).toBe(false);
+    settle('a').resolve('answer a');
+    expect(await pending).toBe(false);
+    expect(latest.data).toBe('made by an edit');
+  });
 });

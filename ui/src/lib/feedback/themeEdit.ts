@@ -1,25 +1,31 @@
 /**
  * The user's edits of a report's themes besides renaming: merge with other themes of its
  * language, split by a phrase, undo the merge or split that shaped it. The core keeps
- * them per workspace; the screen reloads the report after each.
+ * them per workspace. A split returns the report it was checked on; after the others the
+ * screen reloads the report.
  */
-import { mergeThemes, removeThemeEdit, splitTheme, type Theme } from '../ipc';
+import { mergeThemes, removeThemeEdit, splitTheme, type FeedbackScreen, type Theme } from '../ipc';
 
 export type ThemeEditRequest =
   | { kind: 'merge'; ids: string[]; name: string | null }
   | { kind: 'split'; phrase: string }
   | { kind: 'undo' };
 
-/** Sends the edit of `theme`; a merge joins the others into it, named as asked or as it is. */
-export function editTheme(theme: Theme, edit: ThemeEditRequest): Promise<void> {
+/**
+ * Sends the edit of `theme`; a merge joins the others into it, named as asked or as it is.
+ * Resolves to the report a split made, or null when the report must be asked for again.
+ */
+export async function editTheme(theme: Theme, edit: ThemeEditRequest): Promise<FeedbackScreen | null> {
   switch (edit.kind) {
     case 'merge':
-      return mergeThemes([theme.id, ...edit.ids], edit.name);
+      await mergeThemes([theme.id, ...edit.ids], edit.name);
+      return null;
     case 'split':
       return splitTheme(theme.id, edit.phrase);
     case 'undo':
       // Only offered for a theme an edit shaped.
-      return theme.edit ? removeThemeEdit(theme.edit.id) : Promise.resolve();
+      if (theme.edit) await removeThemeEdit(theme.edit.id);
+      return null;
   }
 }
 

@@ -235,9 +235,12 @@ export function mergeThemes(ids: string[], name: string | null): Promise<void> {
   return call<void>('merge_themes', { ids, name });
 }
 
-/** Splits the texts of a theme that say `phrase` into a theme of their own, kept per workspace. */
-export function splitTheme(id: string, phrase: string): Promise<void> {
-  return call<void>('split_theme', { id, phrase });
+/**
+ * Splits the texts of a theme that say `phrase` into a theme of their own, kept per workspace;
+ * resolves to the report made to check the split.
+ */
+export function splitTheme(id: string, phrase: string): Promise<FeedbackScreen> {
+  return call<FeedbackScreen>('split_theme', { id, phrase });
 }
 
 /** Forgets a kept merge or split by its number: undoes it, or removes one that changes nothing. */

@@ -5,7 +5,16 @@ import { createFormatter } from '../format';
 import { createTranslator } from '../i18n/translate';
 import type { PeopleCell, PeopleRow } from '../ipc';
 import { ariaSort, nextSort, sortTable, type SortState } from '../table/sort';
-import { DEFAULT_SORT, headlineOf, searchRows, sortColumns, sparkline, standingReason } from './table';
+import {
+  cellNullReason,
+  DEFAULT_SORT,
+  headlineOf,
+  nullReasonNotes,
+  searchRows,
+  sortColumns,
+  sparkline,
+  standingReason,
+} from './table';
 
 const labels = (rows: readonly PeopleRow[]) => rows.map((row) => row.label);
 /** The rows as the table shows them under `sort`. */
@@ -106,6 +115,35 @@ describe('why a cell is shaded or not', () => {
     expect(standingReason(eight, { team_median: null }, percent, f)).toBeNull();
     const count = { ...eight, small_sample: false, interval: null, standing: 'better' as const };
     expect(standingReason(count, { team_median: 0.5 }, percent, f)).toBeNull();
+  });
+});
+
+describe('a cell null for a reason', () => {
+  const f = createFormatter('en', createTranslator('en'));
+  const reason = { code: 'not_in_file_imports' as const, reason: 'imported files carry no count of reopens' };
+  const reopen = table.columns.findIndex((column) => column.kpi === 'reopen_rate');
+  const imported = (row: PeopleRow): PeopleRow => ({
+    ...row,
+    cells: row.cells.map((cell, i) =>
+      i === reopen
+        ? { ...cell, headline: null, value: { value: null, n: 0, small_sample: false, null_reason: reason } }
+        : cell,
+    ),
+  });
+  const rows = [table.rows[0]!, imported(table.rows[1]!), imported(table.rows[2]!)];
+  const title = (kpi: string) => `[${kpi}]`;
+
+  it('says why in the reader’s words, and nothing for a value or a plain gap', () => {
+    expect(cellNullReason(rows[1]!.cells[reopen], f)).toBe('No value: Imported files do not carry the data for this KPI.');
+    expect(cellNullReason(rows[0]!.cells[reopen], f)).toBeNull();
+    expect(cellNullReason(table.rows[2]!.cells[reopen], f)).toBeNull();
+  });
+
+  it('is noted once per column under the table', () => {
+    expect(nullReasonNotes(table.columns, rows, title, f)).toEqual([
+      '[reopen_rate]: No value: Imported files do not carry the data for this KPI.',
+    ]);
+    expect(nullReasonNotes(table.columns, table.rows, title, f)).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Formatter } from '../format';
 import type { KpiId, PeopleCell, PeopleColumn, PeopleRow } from '../ipc';
+import { nullReasonText, supportOf } from '../kpi/support';
 import type { SortableColumn, SortState } from '../table/sort';
 
 /** What the sorting reads of a table. */
@@ -64,6 +65,32 @@ export function standingReason(
   if (cell.interval === null) return null;
   const parts = { ...base, low: format(cell.interval.low), high: format(cell.interval.high) };
   return f.t(cell.standing === 'unclear' ? 'people.reason.includes' : 'people.reason.excludes', parts);
+}
+
+/** Why `cell` has no value when its sources cannot give the KPI, translated; null otherwise. */
+export function cellNullReason(cell: PeopleCell | undefined, f: Formatter): string | null {
+  if (!cell || cell.headline !== null) return null;
+  return nullReasonText(supportOf(cell.value).null_reason, f);
+}
+
+/**
+ * The lines under the table that say why its "—" cells are empty, as under Explore's:
+ * one per column and reason, since every row of a column shares the few reasons there are.
+ */
+export function nullReasonNotes(
+  columns: readonly PeopleColumn[],
+  rows: readonly PeopleRow[],
+  columnTitle: (kpi: KpiId) => string,
+  f: Formatter,
+): string[] {
+  const lines = new Set<string>();
+  for (const row of rows) {
+    columns.forEach((column, i) => {
+      const reason = cellNullReason(row.cells[i], f);
+      if (reason) lines.add(`${columnTitle(column.kpi)}: ${reason}`);
+    });
+  }
+  return [...lines];
 }
 
 export interface Sparkline {
