@@ -227,20 +227,22 @@ fn rows_or_codes_pointing_outside_the_frame_are_rebuilt() {
     let (dir, workspace) = demo_with_snapshot(1);
     let frame = workspace.frame().unwrap().frame;
     // Same columns, types and rows, so the same size: only the values are wrong.
-    let retag = |column: &str| {
-        let mut df = frame
-            .tags
+    let spoil = |table: &str, stored: &polars::prelude::DataFrame, column: &str| {
+        let mut df = stored
             .clone()
             .lazy()
             .with_column(lit(u32::MAX).alias(column))
             .collect()
             .unwrap();
-        write_table(dir.path(), "tags", &mut df);
+        write_table(dir.path(), table, &mut df);
     };
-    retag("row");
+    spoil("tags", &frame.tags, "row");
     assert_rebuilt(&workspace, "a tag of a ticket past the last");
-    retag("code");
+    spoil("tags", &frame.tags, "code");
     assert_rebuilt(&workspace, "a tag code past the last tag");
+    assert!(frame.sla.height() > 0, "the demo has SLA outcomes");
+    spoil("sla", &frame.sla, "code");
+    assert_rebuilt(&workspace, "an SLA metric code past the last metric");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use crate::analytics::frame::{cols, Frame};
+use crate::analytics::frame::{cols, Frame, CODE};
 use crate::analytics::AnalyticsError;
 
 use super::grid::{Durations, Grid, Merge, Share, DENSE_CELLS};
@@ -211,7 +211,8 @@ pub(crate) fn compute_all(
                         None => None,
                     };
                     let keys = pass.keys.list.len();
-                    out.push((kpi, tally_kpi(kpi, &rows, periods, hours, keys, left_out)?));
+                    let cells = tally_kpi(kpi, &rows, periods, hours, keys, left_out, frame)?;
+                    out.push((kpi, cells));
                 }
             }
             if !gaps.is_empty() {
@@ -249,7 +250,7 @@ fn inputs(measure: Measure, hours: Hours) -> Vec<String> {
         Measure::MeanReplies | Measure::RepliesShare(_) => vec!["replies".to_owned()],
         Measure::ReopenedShare => vec!["reopens".to_owned()],
         Measure::Csat | Measure::ResponseRate => vec!["score".to_owned()],
-        Measure::Sla => vec!["metric".to_owned(), "achieved".to_owned()],
+        Measure::Sla => vec![CODE.to_owned(), "achieved".to_owned()],
     }
 }
 
@@ -440,6 +441,7 @@ fn tally_kpi(
     hours: Hours,
     keys: usize,
     left_out: Option<Vec<bool>>,
+    frame: &Frame,
 ) -> Result<Cells, AnalyticsError> {
     let measure = kpi.def().measure;
     let df = &rows.df;
@@ -573,12 +575,12 @@ fn tally_kpi(
         }
         Measure::Sla => {
             let achieved = bools("achieved")?;
-            let names = df.column("metric")?.str()?;
-            let mut metrics = MetricTable::default();
-            let metric: Vec<usize> = names
-                .iter()
-                .map(|m| metrics.intern(m.unwrap_or_default()))
-                .collect();
+            // A snapshot's codes are checked against its metric names on load.
+            let metric = df.column(CODE)?.u32()?.rechunk();
+            let metric = metric.cont_slice().map_err(AnalyticsError::from)?;
+            let metrics = MetricTable {
+                names: frame.sla_metrics.values(),
+            };
             let count = metrics.names.len();
             tally(
                 rows,
@@ -589,8 +591,8 @@ fn tally_kpi(
                     if a.is_empty() {
                         a.resize(count, (0, 0));
                     }
-                    a[metric[i]].0 += achieved[i] as u64;
-                    a[metric[i]].1 += 1;
+                    a[metric[i] as usize].0 += achieved[i] as u64;
+                    a[metric[i] as usize].1 += 1;
                 },
                 |per_metric| metrics.value(&per_metric),
             )
@@ -598,10 +600,9 @@ fn tally_kpi(
     })
 }
 
-/// SLA metric names of one query, reported in Zendesk's order and then by name.
-#[derive(Default)]
-struct MetricTable {
-    names: Vec<String>,
+/// SLA metric names of a frame, by code, reported in Zendesk's order and then by name.
+struct MetricTable<'a> {
+    names: &'a [String],
 }
 
 const METRIC_ORDER: [&str; 7] = [
@@ -614,17 +615,7 @@ const METRIC_ORDER: [&str; 7] = [
     "resolution_time",
 ];
 
-impl MetricTable {
-    fn intern(&mut self, name: &str) -> usize {
-        match self.names.iter().position(|n| n == name) {
-            Some(i) => i,
-            None => {
-                self.names.push(name.to_owned());
-                self.names.len() - 1
-            }
-        }
-    }
-
+impl MetricTable<'_> {
     fn value(&self, per_metric: &[Share]) -> KpiValue {
         let (achieved, n) = per_metric
             .iter()

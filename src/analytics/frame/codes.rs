@@ -206,8 +206,9 @@ fn codes_of(column: &Column) -> Result<Codes, AnalyticsError> {
     Ok(Codes { keys, of_row })
 }
 
-/// The distinct values of a multi-valued dimension (tags, custom-field items), sorted,
-/// each at its code: the frames hold codes, so grouping by a tag is grouping by an integer.
+/// The distinct values of a coded text column (tags, custom-field items, SLA metrics),
+/// sorted, each at its code: the frames hold codes, so grouping by a tag is grouping by an
+/// integer.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct ValueCodes(Vec<String>);
 

@@ -43,8 +43,9 @@ pub struct Frame {
     pub tickets: DataFrame,
     /// Ratings of known, non-deleted tickets: row, score, created_at, updated_at.
     pub ratings: DataFrame,
-    /// Counted SLA instances (achieved or breached): row, metric, time (of the outcome),
-    /// achieved.
+    /// Counted SLA instances (achieved or breached): row, code, time (of the outcome),
+    /// achieved; the metric as its code in `sla_metrics`, so that a query reads four bytes
+    /// a row instead of a string.
     pub sla: DataFrame,
     /// row, code: one row per tag of a ticket, the tag as its code in `tag_values`.
     pub tags: DataFrame,
@@ -55,6 +56,8 @@ pub struct Frame {
     pub(crate) tag_values: ValueCodes,
     /// Every custom-field value, each at its code.
     pub(crate) field_values: ValueCodes,
+    /// Every reported SLA metric name, each at its code.
+    pub(crate) sla_metrics: ValueCodes,
     pub labels: Labels,
     /// Where a ticket of each source opens in its helpdesk (`…/agent/tickets/`).
     pub ticket_links: HashMap<i64, String>,
@@ -67,12 +70,12 @@ pub struct Frame {
 struct TicketFrames {
     tickets: DataFrame,
     ratings: DataFrame,
-    sla: DataFrame,
+    sla: CodedFrame,
     tags: CodedFrame,
     fields: CodedFrame,
 }
 
-/// A frame of a multi-valued dimension (tags, custom-field items), its values as codes
+/// A frame of coded text (tags, custom-field items, SLA metrics), its values as codes
 /// in `values`.
 struct CodedFrame {
     frame: DataFrame,
@@ -119,11 +122,12 @@ impl Frame {
         Ok(Frame {
             tickets: frames.tickets,
             ratings: frames.ratings,
-            sla: frames.sla,
+            sla: frames.sla.frame,
             tags: frames.tags.frame,
             fields: frames.fields.frame,
             tag_values: frames.tags.values,
             field_values: frames.fields.values,
+            sla_metrics: frames.sla.values,
             labels,
             ticket_links: ticket_links(store)?,
             codes: CodeCache::default(),
@@ -365,8 +369,9 @@ fn ratings_frame(
 
 /// Counted SLA instances: breached at their first breach, else achieved at their first
 /// fulfilment; instances with neither are still active and left out.
-fn sla_frame(instances: &[SlaInstance], rows: &RowIndex) -> Result<DataFrame, AnalyticsError> {
-    let (mut row, mut metric, mut time, mut achieved) = (vec![], vec![], vec![], vec![]);
+fn sla_frame(instances: &[SlaInstance], rows: &RowIndex) -> Result<CodedFrame, AnalyticsError> {
+    let (mut row, mut time, mut achieved) = (vec![], vec![], vec![]);
+    let mut metric = ValueCodes::coder();
     for instance in instances {
         let Some(at) = rows.get(instance.ticket) else {
             continue;
@@ -381,12 +386,14 @@ fn sla_frame(instances: &[SlaInstance], rows: &RowIndex) -> Result<DataFrame, An
         time.push(outcome.0);
         achieved.push(outcome.1);
     }
-    Ok(DataFrame::new_infer_height(vec![
+    let (code, values) = metric.finish();
+    let frame = DataFrame::new_infer_height(vec![
         Column::new(cols::ROW.into(), row),
-        Column::new("metric".into(), metric),
+        Column::new(CODE.into(), code),
         Column::new("time".into(), time),
         Column::new("achieved".into(), achieved),
-    ])?)
+    ])?;
+    Ok(CodedFrame { frame, values })
 }
 
 /// Zendesk's metric name as the contract reports it: reply time's first instance is the

@@ -47,12 +47,13 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// never read by a newer engine. 5: one mapped Arrow file per column, frames hanging off
 /// tickets in ticket order, tags and field values coded. 6: only tickets and ratings
 /// counted in the data key. 7: the sources, for the `source` dimension and KPI support.
-const FORMAT: u32 = 7;
+/// 8: SLA metrics coded.
+const FORMAT: u32 = 8;
 /// The manifest's first bytes: a file that does not start with them is no manifest.
 const MAGIC: &[u8; 8] = b"DSKBFRM\0";
 /// The snapshot's tables, in the order of `Manifest::tables`: the five frames, the coded
-/// values of tags and custom fields, and the names of users and organizations.
-const TABLES: [&str; 9] = [
+/// values of tags, custom fields and SLA metrics, and the names of users and organizations.
+const TABLES: [&str; 10] = [
     "tickets",
     "ratings",
     "sla",
@@ -60,6 +61,7 @@ const TABLES: [&str; 9] = [
     "fields",
     "tag_values",
     "field_values",
+    "sla_metrics",
     "users",
     "organizations",
 ];
@@ -210,10 +212,11 @@ fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
     if std::fs::read(dir.join(MANIFEST)).ok()? != manifest_bytes {
         return None;
     }
-    let [tickets, ratings, sla, tags, fields, tag_values, field_values, users, organizations] =
-        <[DataFrame; 9]>::try_from(tables).ok()?;
+    let [tickets, ratings, sla, tags, fields, tag_values, field_values, sla_metrics, users, organizations] =
+        <[DataFrame; 10]>::try_from(tables).ok()?;
     let tag_values = value_codes(&tag_values)?;
     let field_values = value_codes(&field_values)?;
+    let sla_metrics = value_codes(&sla_metrics)?;
     let coded = |df: &DataFrame, values: &ValueCodes| {
         df.column(CODE)
             .and_then(|c| c.u32().cloned())
@@ -222,7 +225,9 @@ fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
     let rows_known = [&ratings, &sla, &tags, &fields]
         .iter()
         .all(|df| rows_within(df, tickets.height()));
-    if !rows_known || !coded(&tags, &tag_values) || !coded(&fields, &field_values) {
+    let all_coded =
+        coded(&tags, &tag_values) && coded(&fields, &field_values) && coded(&sla, &sla_metrics);
+    if !rows_known || !all_coded {
         return None;
     }
     let frame = Frame {
@@ -233,6 +238,7 @@ fn load(dir: &Path, key: &DataKey) -> Option<(Frame, DataKey)> {
         fields,
         tag_values,
         field_values,
+        sla_metrics,
         labels: Labels {
             groups: manifest.groups,
             users: Names::from_table(users),
@@ -331,6 +337,7 @@ fn tables(frame: &Frame) -> PolarsResult<Vec<DataFrame>> {
         frame.fields.clone(),
         values(&frame.tag_values)?,
         values(&frame.field_values)?,
+        values(&frame.sla_metrics)?,
         frame.labels.users.table()?,
         frame.labels.organizations.table()?,
     ])

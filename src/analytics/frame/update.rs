@@ -106,7 +106,7 @@ pub(super) fn update(
 /// The frames hanging off the tickets of some tickets.
 struct Related {
     ratings: DataFrame,
-    sla: DataFrame,
+    sla: CodedFrame,
     tags: CodedFrame,
     fields: CodedFrame,
 }
@@ -131,7 +131,7 @@ fn ticket_rows(
 }
 
 /// The frames hanging off the tickets with the changed tickets' rows taken in, and the
-/// tables (of ratings and SLA instances) that are the old ones.
+/// tables (of ratings) that are the old ones.
 fn related_rows(
     old: &Frame,
     fresh: Related,
@@ -148,7 +148,7 @@ fn related_rows(
     };
     let related = Related {
         ratings: plain("ratings", &old.ratings, &fresh.ratings)?,
-        sla: plain("sla", &old.sla, &fresh.sla)?,
+        sla: spliced_coded(&old.sla, &old.sla_metrics, old_to_new, fresh.sla)?,
         tags: spliced_coded(&old.tags, &old.tag_values, old_to_new, fresh.tags)?,
         fields: spliced_coded(&old.fields, &old.field_values, old_to_new, fresh.fields)?,
     };
