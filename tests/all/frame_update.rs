@@ -522,6 +522,8 @@ fn the_save_after_an_update_writes_only_the_columns_it_changed() {
         "tickets.id",
         "tickets.row",
         "ratings.score",
+        "sla.code",
+        "tags.code",
     ] {
         assert_eq!(
             before[same], after[same],

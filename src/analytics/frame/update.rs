@@ -7,8 +7,8 @@
 //!
 //! When every unchanged ticket keeps its row (no ticket left or came in before the last
 //! one), a column whose values the changed tickets did not change is the old column
-//! itself, and so is a table of ratings or SLA instances they did not change: the
-//! snapshot's save links those files instead of writing them again.
+//! itself, and so is a table of ratings, SLA instances, tags or field values they did
+//! not change: the snapshot's save links those files instead of writing them again.
 
 use polars::prelude::*;
 
@@ -131,7 +131,7 @@ fn ticket_rows(
 }
 
 /// The frames hanging off the tickets with the changed tickets' rows taken in, and the
-/// tables (of ratings) that are the old ones.
+/// tables that are the old ones.
 fn related_rows(
     old: &Frame,
     fresh: Related,
@@ -139,18 +139,27 @@ fn related_rows(
     in_place: bool,
 ) -> Result<(Related, Vec<&'static str>), AnalyticsError> {
     let mut kept = Vec::new();
-    let mut plain = |table: &'static str, old: &DataFrame, new: &DataFrame| {
-        if in_place && unchanged(old, old_to_new, new)? {
+    let ratings = if in_place && unchanged(&old.ratings, old_to_new, &fresh.ratings)? {
+        kept.push("ratings");
+        old.ratings.clone()
+    } else {
+        spliced(&old.ratings, old_to_new, &fresh.ratings)?
+    };
+    let mut coded = |table: &'static str, old: &DataFrame, values: &ValueCodes, new| {
+        if in_place && unchanged_coded(old, values, old_to_new, &new)? {
             kept.push(table);
-            return Ok::<_, AnalyticsError>(old.clone());
+            return Ok::<_, AnalyticsError>(CodedFrame {
+                frame: old.clone(),
+                values: values.clone(),
+            });
         }
-        spliced(old, old_to_new, new)
+        spliced_coded(old, values, old_to_new, new)
     };
     let related = Related {
-        ratings: plain("ratings", &old.ratings, &fresh.ratings)?,
-        sla: spliced_coded(&old.sla, &old.sla_metrics, old_to_new, fresh.sla)?,
-        tags: spliced_coded(&old.tags, &old.tag_values, old_to_new, fresh.tags)?,
-        fields: spliced_coded(&old.fields, &old.field_values, old_to_new, fresh.fields)?,
+        ratings,
+        sla: coded("sla", &old.sla, &old.sla_metrics, fresh.sla)?,
+        tags: coded("tags", &old.tags, &old.tag_values, fresh.tags)?,
+        fields: coded("fields", &old.fields, &old.field_values, fresh.fields)?,
     };
     Ok((related, kept))
 }
@@ -218,6 +227,27 @@ fn unchanged(
         .collect();
     let before = old.filter(&changed)?;
     Ok(before.height() == new.height() && before.equals_missing(new))
+}
+
+/// `unchanged` for a frame of codes: `new`'s codes are first read as the old ones (a
+/// value the old frame never had is a change). The old codes are then those a rebuild
+/// gives too, since the rows, and so the values they use, are the same.
+fn unchanged_coded(
+    old: &DataFrame,
+    old_values: &ValueCodes,
+    old_to_new: &[Option<u32>],
+    new: &CodedFrame,
+) -> Result<bool, AnalyticsError> {
+    let as_old: Option<Vec<u32>> = new
+        .values
+        .values()
+        .iter()
+        .map(|value| old_values.code_of(value))
+        .collect();
+    match as_old {
+        Some(map) => unchanged(old, old_to_new, &recoded(&new.frame, &map)?),
+        None => Ok(false),
+    }
 }
 
 /// The (source_id, id) of every ticket row, in row order.
