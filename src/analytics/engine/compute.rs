@@ -4,6 +4,7 @@
 //! each tally becomes the contract's statistics.
 
 use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -13,7 +14,7 @@ use crate::analytics::frame::{cols, Frame, CODE};
 use crate::analytics::AnalyticsError;
 
 use super::grid::{Durations, Grid, Merge, Share, DENSE_CELLS};
-use super::keyed::{Keyed, Keys};
+use super::keyed::{lock, Keyed, Keys};
 use super::kpi::{Hours, KpiId, Measure, Population};
 use super::stats::{csat_stats, duration_stats};
 use super::support::{sources_by_key, Gaps, SOURCE};
@@ -170,7 +171,7 @@ pub(crate) fn compute_all(
             }
         }
     }
-    let mut populations: Vec<Population> = kpis.iter().map(|k| k.def().population).collect();
+    let mut populations: Vec<Population> = kpis.iter().map(|k| rows_of(*k)).collect();
     populations.sort_by_key(|p| *p as u8);
     populations.dedup();
     // The populations' rows, collected side by side.
@@ -180,7 +181,7 @@ pub(crate) fn compute_all(
             let members: Vec<KpiId> = kpis
                 .iter()
                 .copied()
-                .filter(|k| k.def().population == population)
+                .filter(|k| rows_of(*k) == population)
                 .collect();
             // Only ticket populations can hold a left-out source's records: ratings
             // come from every source, and no import has SLA outcomes.
@@ -190,31 +191,32 @@ pub(crate) fn compute_all(
                 None => period_end_rows(tickets, periods, &group_columns)?,
                 Some(plan) => collect_rows(plan, &members, &group_columns, hours, sourced)?,
             };
-            Ok((population, members, sourced, df))
+            Ok(Collected {
+                population,
+                members,
+                sourced,
+                df,
+            })
         })
         .collect::<Result<Vec<_>, AnalyticsError>>()?;
+    let context = Context {
+        periods,
+        hours,
+        frame,
+        gaps: &gaps,
+    };
     passes
         .par_iter_mut()
         .map(|pass| {
-            let mut out: Vec<(KpiId, Cells)> = Vec::with_capacity(kpis.len());
-            for (population, members, sourced, df) in &collected {
-                if matches!(population, Population::UnsolvedNow | Population::Backlog) {
-                    out.extend(at_period_end(members, df.clone(), pass, periods)?);
-                    continue;
-                }
-                let (df, key) = pass.keys.expand(df.clone(), pass.keyed)?;
-                let slot = periods.slots(df.column(TIME)?.i64()?);
-                let rows = Rows { key, slot, df };
-                for &kpi in members {
-                    let left_out = match gaps.get(&kpi).filter(|_| *sourced) {
-                        Some(gaps) => Some(gaps.left_out_rows(&rows.df)?),
-                        None => None,
-                    };
-                    let keys = pass.keys.list.len();
-                    let cells = tally_kpi(kpi, &rows, periods, hours, keys, left_out, frame)?;
-                    out.push((kpi, cells));
-                }
-            }
+            // Every population of the pass is grouped and tallied side by side; they
+            // share the pass's keys, each interned once by whichever meets it first.
+            let keys = Mutex::new(std::mem::take(&mut pass.keys));
+            let tallied = collected
+                .par_iter()
+                .map(|population| context.tally(population, pass.keyed, &keys))
+                .collect::<Result<Vec<_>, AnalyticsError>>()?;
+            pass.keys = keys.into_inner().unwrap_or_else(PoisonError::into_inner);
+            let mut out: Vec<(KpiId, Cells)> = tallied.into_iter().flatten().collect();
             if !gaps.is_empty() {
                 let scope = sources_by_key(pass.keyed, &mut pass.keys)?;
                 for (kpi, cells) in out.iter_mut() {
@@ -231,6 +233,72 @@ pub(crate) fn compute_all(
             Ok(out)
         })
         .collect()
+}
+
+/// The population whose rows a KPI counts from: `tickets_unsolved` and `backlog` read
+/// the same tickets at the period's end.
+fn rows_of(kpi: KpiId) -> Population {
+    match kpi.def().population {
+        Population::Backlog => Population::UnsolvedNow,
+        population => population,
+    }
+}
+
+/// The rows of one population (see `rows_of`), collected once for every pass, and the
+/// KPIs counted from them.
+struct Collected {
+    population: Population,
+    members: Vec<KpiId>,
+    /// Whether the rows carry their source, for KPIs some sources cannot give.
+    sourced: bool,
+    df: DataFrame,
+}
+
+/// What every tally of a query shares.
+struct Context<'a> {
+    periods: &'a Periods<'a>,
+    hours: Hours,
+    frame: &'a Frame,
+    gaps: &'a HashMap<KpiId, Gaps>,
+}
+
+impl Context<'_> {
+    /// The cells of a population's KPIs for one pass: its rows grouped by the pass's
+    /// `keys`, then each KPI tallied side by side.
+    fn tally(
+        &self,
+        collected: &Collected,
+        keyed: &Keyed,
+        keys: &Mutex<Keys>,
+    ) -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
+        let Collected {
+            population,
+            members,
+            sourced,
+            df,
+        } = collected;
+        if *population == Population::UnsolvedNow {
+            return at_period_end(members, df.clone(), keyed, keys, self.periods);
+        }
+        let (df, key) = Keys::expand_shared(keys, df.clone(), keyed)?;
+        let slot = self.periods.slots(df.column(TIME)?.i64()?);
+        let rows = Rows { key, slot, df };
+        // These rows' keys are interned by now; another population may add more, which
+        // only widens the tallies' grids.
+        let key_count = lock(keys).list.len();
+        members
+            .par_iter()
+            .map(|&kpi| {
+                let left_out = match self.gaps.get(&kpi).filter(|_| *sourced) {
+                    Some(gaps) => Some(gaps.left_out_rows(&rows.df)?),
+                    None => None,
+                };
+                let (periods, hours) = (self.periods, self.hours);
+                let cells = tally_kpi(kpi, &rows, periods, hours, key_count, left_out, self.frame)?;
+                Ok((kpi, cells))
+            })
+            .collect()
+    }
 }
 
 /// A population's rows for one pass: the group key index and bucket of each, and its
@@ -678,10 +746,11 @@ fn period_end_rows(
 fn at_period_end(
     kpis: &[KpiId],
     df: DataFrame,
-    pass: &mut Pass,
+    keyed: &Keyed,
+    keys: &Mutex<Keys>,
     periods: &Periods,
 ) -> Result<Vec<(KpiId, Cells)>, AnalyticsError> {
-    let (df, key) = pass.keys.expand(df, pass.keyed)?;
+    let (df, key) = Keys::expand_shared(keys, df, keyed)?;
     let created = df.column("created_at")?.i64()?;
     let solved = df.column(cols::SOLVED_TIME)?.i64()?;
     let unsolved = df.column(cols::UNSOLVED_NOW)?.bool()?;

@@ -2,7 +2,7 @@
 //! the items a ticket carries of a multi-valued one, or a `KEY` column; and the group
 //! keys met, each with a small index.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use polars::prelude::*;
 
@@ -192,77 +192,106 @@ impl Keys {
         df: DataFrame,
         keyed: &Keyed,
     ) -> Result<(DataFrame, Vec<u32>), AnalyticsError> {
-        let Some(items) = keyed.items.as_ref().filter(|_| keyed.by) else {
-            let keys = self.of_rows(&df, keyed)?;
-            return Ok((df, keys));
-        };
-        let mut local: Vec<Option<u32>> = vec![None; items.values.values().len()];
-        let mut none = None;
-        let mut take: Vec<IdxSize> = Vec::with_capacity(df.height());
-        let mut keys = Vec::with_capacity(df.height());
-        for (i, row) in df.column(cols::ROW)?.u32()?.iter().enumerate() {
-            let carried = row.map_or(&[][..], |row| items.rows.of_row(row));
-            if carried.is_empty() {
-                take.push(i as IdxSize);
-                keys.push(*none.get_or_insert_with(|| self.intern(None)));
-            }
-            for &code in carried {
-                take.push(i as IdxSize);
-                keys.push(match local.get_mut(code as usize) {
-                    Some(slot) => *slot.get_or_insert_with(|| {
-                        self.intern(items.values.value(code).map(str::to_owned))
-                    }),
-                    None => *none.get_or_insert_with(|| self.intern(None)),
-                });
-            }
-        }
-        let df = df.take(&IdxCa::from_vec("take".into(), take))?;
-        Ok((df, keys))
+        expand(df, keyed, &mut |key| self.intern(key))
     }
 
-    /// The key index of every row of `df`: its code, or its `KEY` column interned (keys
-    /// become strings once per distinct value, not per row), or the null key when the
-    /// plan is ungrouped. Keys of a coded plan must come from `of_codes`.
-    fn of_rows(&mut self, df: &DataFrame, keyed: &Keyed) -> Result<Vec<u32>, AnalyticsError> {
-        if !keyed.by {
-            let total = self.intern(None);
-            return Ok(vec![total; df.height()]);
+    /// `expand` on keys that populations grouped side by side share: each key is
+    /// interned under the lock, by the first population that meets it.
+    pub fn expand_shared(
+        keys: &Mutex<Keys>,
+        df: DataFrame,
+        keyed: &Keyed,
+    ) -> Result<(DataFrame, Vec<u32>), AnalyticsError> {
+        expand(df, keyed, &mut |key| lock(keys).intern(key))
+    }
+}
+
+/// Shared keys, locked; a panic elsewhere while they were held leaves them whole (a
+/// key's list entry and index are added together), so they are read on.
+pub(crate) fn lock(keys: &Mutex<Keys>) -> MutexGuard<'_, Keys> {
+    keys.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// See [`Keys::expand`]; `intern` gives a key its index.
+fn expand(
+    df: DataFrame,
+    keyed: &Keyed,
+    intern: &mut dyn FnMut(Key) -> u32,
+) -> Result<(DataFrame, Vec<u32>), AnalyticsError> {
+    let Some(items) = keyed.items.as_ref().filter(|_| keyed.by) else {
+        let keys = of_rows(&df, keyed, intern)?;
+        return Ok((df, keys));
+    };
+    let mut local: Vec<Option<u32>> = vec![None; items.values.values().len()];
+    let mut none = None;
+    let mut take: Vec<IdxSize> = Vec::with_capacity(df.height());
+    let mut keys = Vec::with_capacity(df.height());
+    for (i, row) in df.column(cols::ROW)?.u32()?.iter().enumerate() {
+        let carried = row.map_or(&[][..], |row| items.rows.of_row(row));
+        if carried.is_empty() {
+            take.push(i as IdxSize);
+            keys.push(*none.get_or_insert_with(|| intern(None)));
         }
-        if let Some(codes) = &keyed.codes {
-            return Ok(df
-                .column(cols::ROW)?
-                .u32()?
+        for &code in carried {
+            take.push(i as IdxSize);
+            keys.push(match local.get_mut(code as usize) {
+                Some(slot) => {
+                    *slot.get_or_insert_with(|| intern(items.values.value(code).map(str::to_owned)))
+                }
+                None => *none.get_or_insert_with(|| intern(None)),
+            });
+        }
+    }
+    let df = df.take(&IdxCa::from_vec("take".into(), take))?;
+    Ok((df, keys))
+}
+
+/// The key index of every row of `df`: its code, or its `KEY` column interned (keys
+/// become strings once per distinct value, not per row), or the null key when the plan
+/// is ungrouped. Keys of a coded plan must come from `of_codes`.
+fn of_rows(
+    df: &DataFrame,
+    keyed: &Keyed,
+    intern: &mut dyn FnMut(Key) -> u32,
+) -> Result<Vec<u32>, AnalyticsError> {
+    if !keyed.by {
+        let total = intern(None);
+        return Ok(vec![total; df.height()]);
+    }
+    if let Some(codes) = &keyed.codes {
+        return Ok(df
+            .column(cols::ROW)?
+            .u32()?
+            .iter()
+            .map(|row| row.map_or(0, |row| codes.of_row[row as usize]))
+            .collect());
+    }
+    let column = df.column(KEY)?;
+    match column.dtype() {
+        DataType::Int64 => {
+            let mut local: PlHashMap<Option<i64>, u32> = PlHashMap::default();
+            Ok(column
+                .i64()?
                 .iter()
-                .map(|row| row.map_or(0, |row| codes.of_row[row as usize]))
-                .collect());
+                .map(|v| {
+                    *local
+                        .entry(v)
+                        .or_insert_with(|| intern(v.map(|v| v.to_string())))
+                })
+                .collect())
         }
-        let column = df.column(KEY)?;
-        match column.dtype() {
-            DataType::Int64 => {
-                let mut local: PlHashMap<Option<i64>, u32> = PlHashMap::default();
-                Ok(column
-                    .i64()?
-                    .iter()
-                    .map(|v| {
-                        *local
-                            .entry(v)
-                            .or_insert_with(|| self.intern(v.map(|v| v.to_string())))
-                    })
-                    .collect())
-            }
-            _ => {
-                let strings = column.cast(&DataType::String)?;
-                let mut local: PlHashMap<Option<&str>, u32> = PlHashMap::default();
-                Ok(strings
-                    .str()?
-                    .iter()
-                    .map(|v| {
-                        *local
-                            .entry(v)
-                            .or_insert_with(|| self.intern(v.map(str::to_owned)))
-                    })
-                    .collect())
-            }
+        _ => {
+            let strings = column.cast(&DataType::String)?;
+            let mut local: PlHashMap<Option<&str>, u32> = PlHashMap::default();
+            Ok(strings
+                .str()?
+                .iter()
+                .map(|v| {
+                    *local
+                        .entry(v)
+                        .or_insert_with(|| intern(v.map(str::to_owned)))
+                })
+                .collect())
         }
     }
 }
