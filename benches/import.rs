@@ -11,6 +11,10 @@ use std::time::Instant;
 use deskbench::app::import::ImportRequest;
 use deskbench::app::Session;
 
+/// The allocator the `deskbench` binary uses, so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 // Each bench uses a part of it.
 #[allow(dead_code)]
 mod common;

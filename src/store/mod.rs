@@ -2,6 +2,7 @@
 //! else reads and writes typed records through it. Statements are parameterised; no SQL
 //! is ever built from data.
 
+mod bulk_indexes;
 mod imports;
 mod migrations;
 mod raw_json;

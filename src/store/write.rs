@@ -5,6 +5,7 @@ use std::cell::Cell;
 
 use rusqlite::{params, Connection, Transaction};
 
+use super::bulk_indexes::SetAside;
 use super::records::*;
 use super::ticket_changes::{ChangedTickets, Owned};
 use super::write_tickets::{bind, pieces};
@@ -17,6 +18,8 @@ pub struct Writer<'a> {
     changed_data: Cell<bool>,
     /// The tickets whose frame rows this transaction changes, logged on commit.
     changed_tickets: ChangedTickets,
+    /// Secondary indexes dropped for a bulk load, built again on commit.
+    pub(super) set_aside: SetAside,
 }
 
 /// The settings key of the data generation: a counter that grows with every committed
@@ -39,6 +42,7 @@ impl<'a> Writer<'a> {
             tx,
             changed_data: Cell::new(false),
             changed_tickets: ChangedTickets::default(),
+            set_aside: SetAside::default(),
         }
     }
 
@@ -63,6 +67,7 @@ impl<'a> Writer<'a> {
             bump_generation(&self.tx)?;
             self.changed_tickets.log(&self.tx)?;
         }
+        self.set_aside.restore(&self.tx)?;
         Ok(self.tx.commit()?)
     }
 

@@ -23,6 +23,7 @@ mod freshdesk;
 mod import_cli;
 mod import_dialog;
 mod import_files;
+mod import_indexes;
 mod import_read;
 mod import_rows;
 mod kpi;

@@ -20,6 +20,14 @@ use crate::store::{StoreError, Writer};
 /// Tickets written per statement batch.
 const TICKETS_PER_WRITE: usize = 2_000;
 
+/// New tickets an import into an empty source writes through the indexes before it sets
+/// them aside (see `Writer::set_indexes_aside`): a small file keeps them.
+const SET_ASIDE_AFTER: u64 = 10_000;
+
+/// Rows stored already for each new ticket at which setting the indexes aside still
+/// pays: re-creating them sorts every row, which costs a fraction of inserting one.
+const STORED_PER_NEW: u64 = 4;
+
 pub struct Batch<'w, 'tx> {
     w: &'w Writer<'tx>,
     source_id: i64,
@@ -34,13 +42,21 @@ pub struct Batch<'w, 'tx> {
     /// Solved tickets by requester email, in solve order; read at the first rating
     /// that needs them.
     by_email: Option<HashMap<String, Vec<(i64, i64)>>>,
+    /// The new tickets written at which the indexes are set aside, if they will be.
+    set_aside_at: Option<u64>,
     pub counts: ImportCounts,
 }
 
 impl<'w, 'tx> Batch<'w, 'tx> {
     pub fn new(w: &'w Writer<'tx>, source_id: i64) -> Result<Self, StoreError> {
+        let keys = Keys::new(w.import_keys(source_id)?);
+        let set_aside_at = match keys.holds_any(KeyKind::Ticket) {
+            true => None,
+            false => Some(SET_ASIDE_AFTER.max(w.rows_to_reindex()? / STORED_PER_NEW)),
+        };
         Ok(Batch {
-            keys: Keys::new(w.import_keys(source_id)?),
+            keys,
+            set_aside_at,
             w,
             source_id,
             written: HashSet::default(),
@@ -166,6 +182,13 @@ impl<'w, 'tx> Batch<'w, 'tx> {
     }
 
     fn flush(&mut self) -> Result<(), StoreError> {
+        if self
+            .set_aside_at
+            .is_some_and(|at| self.counts.tickets_new >= at)
+        {
+            self.w.set_indexes_aside()?;
+            self.set_aside_at = None;
+        }
         self.w.upsert_users(self.source_id, &self.users)?;
         self.users.clear();
         // New ones first: a ticket the file names again follows its first row.

@@ -5,10 +5,11 @@
 
 use std::fmt;
 
-use chrono::format::ParseErrorKind;
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use thiserror::Error;
+
+use super::date_reader::DateReader;
 
 /// How the dates of one column are written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,36 +112,11 @@ pub fn detect(samples: &[&str]) -> Option<DateFormat> {
     Some(first)
 }
 
-/// What a date's text says: an instant, or a wall-clock time in an unknown zone.
-enum Reading {
-    Instant(i64),
-    Local(NaiveDateTime),
-}
-
 impl DateFormat {
-    /// `text` as UTC unix seconds; a local time is resolved in `zone`.
+    /// `text` as UTC unix seconds; a local time is resolved in `zone`. For many dates,
+    /// read them with one `DateReader`.
     pub fn parse(&self, text: &str, zone: Tz) -> Result<i64, DateProblem> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(DateProblem::Empty);
-        }
-        let reading = self.read(text).ok_or_else(|| DateProblem::NotInFormat {
-            text: shortened(text),
-            format: self.to_string(),
-        })?;
-        match reading {
-            Reading::Instant(seconds) => Ok(seconds),
-            Reading::Local(local) => match zone.from_local_datetime(&local) {
-                LocalResult::Single(at) => Ok(at.timestamp()),
-                LocalResult::Ambiguous(first, second) => {
-                    Ok(first.timestamp().min(second.timestamp()))
-                }
-                LocalResult::None => Err(DateProblem::InGap {
-                    text: shortened(text),
-                    zone: zone.name().to_owned(),
-                }),
-            },
-        }
+        DateReader::new(self.clone()).parse(text, zone)
     }
 
     /// Whether `text` reads in this format, for detection.
@@ -149,66 +125,13 @@ impl DateFormat {
             DateFormat::ExcelSerial => text
                 .parse::<f64>()
                 .is_ok_and(|n| PLAUSIBLE_SERIALS.contains(&n)),
-            _ => self.read(text).is_some(),
+            _ => DateReader::new(self.clone()).read(text).is_some(),
         }
     }
-
-    fn read(&self, text: &str) -> Option<Reading> {
-        match self {
-            DateFormat::Strftime(format) => read_strftime(text, format),
-            DateFormat::Iso8601 => read_iso8601(text),
-            DateFormat::ExcelSerial => read_serial(text).map(Reading::Local),
-        }
-    }
-}
-
-fn read_strftime(text: &str, format: &str) -> Option<Reading> {
-    let has_offset = ["%z", "%:z", "%::z", "%#z"]
-        .iter()
-        .any(|z| format.contains(z));
-    if has_offset {
-        return DateTime::parse_from_str(text, format)
-            .ok()
-            .map(|at| Reading::Instant(at.timestamp()));
-    }
-    match NaiveDateTime::parse_from_str(text, format) {
-        Ok(local) => Some(Reading::Local(local)),
-        // A format without a time of day reads as midnight.
-        Err(e) if e.kind() == ParseErrorKind::NotEnough => NaiveDate::parse_from_str(text, format)
-            .ok()
-            .map(|day| Reading::Local(day.and_time(chrono::NaiveTime::MIN))),
-        Err(_) => None,
-    }
-}
-
-fn read_iso8601(text: &str) -> Option<Reading> {
-    // One spelling for the separator and UTC, so a few formats cover them all.
-    let mut normal = text.replacen(' ', "T", 1);
-    if normal.ends_with(['Z', 'z']) {
-        normal.pop();
-        normal.push_str("+00:00");
-    }
-    const WITH_OFFSET: [&str; 2] = ["%Y-%m-%dT%H:%M:%S%.f%#z", "%Y-%m-%dT%H:%M%#z"];
-    const LOCAL: [&str; 2] = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"];
-    if let Some(at) = WITH_OFFSET
-        .iter()
-        .find_map(|f| DateTime::parse_from_str(&normal, f).ok())
-    {
-        return Some(Reading::Instant(at.timestamp()));
-    }
-    LOCAL
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(&normal, f).ok())
-        .or_else(|| {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .map(|day| day.and_time(chrono::NaiveTime::MIN))
-        })
-        .map(Reading::Local)
 }
 
 /// An Excel serial in the 1900 date system, which counts a 1900-02-29 that never was.
-fn read_serial(text: &str) -> Option<NaiveDateTime> {
+pub(super) fn read_serial(text: &str) -> Option<NaiveDateTime> {
     let serial: f64 = text.parse().ok()?;
     // Excel's last date is 9999-12-31; serial 60 is the day that never was.
     if !(1.0..2_958_466.0).contains(&serial) || (60.0..61.0).contains(&serial) {
@@ -225,7 +148,7 @@ fn read_serial(text: &str) -> Option<NaiveDateTime> {
 }
 
 /// Date text for an error message, cut short if a long cell was mapped as a date.
-fn shortened(text: &str) -> String {
+pub(super) fn shortened(text: &str) -> String {
     const MAX_CHARS: usize = 40;
     match text.char_indices().nth(MAX_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
@@ -236,6 +159,7 @@ fn shortened(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::DateTime;
     use rstest::rstest;
 
     fn strftime(format: &str) -> DateFormat {

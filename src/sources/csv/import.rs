@@ -127,7 +127,7 @@ where
     let counts = run.finish()?;
     Ok(ImportReport {
         kind: rules.mapping.kind,
-        date_format: rules.dates,
+        date_format: rules.dates.format().clone(),
         zone,
         columns,
         preview,

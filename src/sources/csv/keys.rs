@@ -70,6 +70,11 @@ impl Keys {
         keys
     }
 
+    /// Whether the source holds any key of `kind`.
+    pub fn holds_any(&self, kind: KeyKind) -> bool {
+        !self.ids[kind.index()].is_empty()
+    }
+
     pub fn get(&self, kind: KeyKind, key: &str) -> Option<i64> {
         self.ids[kind.index()].get(key).copied()
     }

@@ -1,6 +1,7 @@
 //! File import: helpdesk and survey-tool exports (CSV or XLSX) read into canonical records.
 
 pub mod batch;
+pub mod date_reader;
 pub mod dates;
 pub mod field;
 pub mod import;

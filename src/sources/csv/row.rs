@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono_tz::Tz;
 
+use super::date_reader::DateReader;
 use super::dates::DateFormat;
 use super::field::{header_key, Field};
 use super::mapping::Mapping;
@@ -74,7 +75,7 @@ pub enum Record {
 /// Everything a row is read with.
 pub struct Rules {
     pub mapping: Mapping,
-    pub dates: DateFormat,
+    pub dates: DateReader,
     pub zone: Tz,
     statuses: StatusTable,
     priorities: HashMap<String, String>,
@@ -125,7 +126,7 @@ impl Rules {
             keep,
             custom,
             mapping,
-            dates,
+            dates: DateReader::new(dates),
             zone,
         }
     }
