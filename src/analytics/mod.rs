@@ -11,7 +11,7 @@ pub mod targets;
 pub mod views;
 
 pub use error::AnalyticsError;
-pub use frame::snapshot::{load_or_build, LoadedFrame};
+pub use frame::snapshot::{load_or_build, load_or_build_unsaved, LoadedFrame, Unsaved};
 pub use frame::Frame;
 pub use query::request::KpiRequest;
 pub use query::{run, KpiQuery};

@@ -28,6 +28,7 @@ pub mod people;
 pub mod period;
 mod running;
 pub mod save_name;
+mod snapshot_saves;
 pub mod sources;
 pub mod sync;
 pub mod targets;
@@ -46,6 +47,7 @@ use crate::demo::DemoConfig;
 use crate::workspace::{Workspace, WorkspaceInfo};
 use feedback::LastFeedback;
 use running::Running;
+use snapshot_saves::SnapshotSaves;
 
 /// The open workspace of an app window or a command, with its frame and the last
 /// feedback report.
@@ -60,6 +62,7 @@ pub struct Session {
     syncing: Running<CancellationToken>,
     exporting: Running<Arc<AtomicBool>>,
     import: import_dialog::ImportDialog,
+    saves: SnapshotSaves,
 }
 
 /// The workspace's connection and, once built, its frame.
@@ -82,6 +85,7 @@ impl Session {
             syncing: Running::default(),
             exporting: Running::default(),
             import: import_dialog::ImportDialog::default(),
+            saves: SnapshotSaves::default(),
         }
     }
 
@@ -186,12 +190,18 @@ impl Session {
         Ok(frame)
     }
 
+    /// The workspace's frame; its snapshot, when it must be saved, is saved afterwards.
     fn build_frame(&self, workspace: &Workspace) -> Result<Arc<Frame>, AppError> {
-        let loaded = workspace.frame()?;
-        if let Some(problem) = &loaded.save_error {
-            (self.on_snapshot_problem)(problem);
+        // A frame built while the last one is still being saved would start from the
+        // snapshot before it.
+        self.saves.wait();
+        let (loaded, unsaved) = workspace.frame_unsaved()?;
+        let frame = Arc::new(loaded.frame);
+        if let Some(unsaved) = unsaved {
+            self.saves
+                .start(unsaved, frame.clone(), self.on_snapshot_problem);
         }
-        Ok(Arc::new(loaded.frame))
+        Ok(frame)
     }
 
     /// Runs `work` on the open workspace, holding its lock meanwhile: call on a blocking

@@ -205,6 +205,20 @@ impl Workspace {
         crate::analytics::load_or_build(&self.store, &self.dir)
     }
 
+    /// `frame` with its snapshot's save left to the caller (see
+    /// [`crate::analytics::load_or_build_unsaved`]).
+    pub fn frame_unsaved(
+        &self,
+    ) -> Result<
+        (
+            crate::analytics::LoadedFrame,
+            Option<crate::analytics::Unsaved>,
+        ),
+        crate::analytics::AnalyticsError,
+    > {
+        crate::analytics::load_or_build_unsaved(&self.store, &self.dir)
+    }
+
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
@@ -145,6 +145,37 @@ pub struct LoadedFrame {
 /// The frame of `store`, from the snapshot in `workspace_dir` when it is current, else
 /// built from SQLite and saved as the new snapshot.
 pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame, AnalyticsError> {
+    let (mut loaded, unsaved) = load_or_build_unsaved(store, workspace_dir)?;
+    loaded.save_error = unsaved.and_then(|unsaved| unsaved.save(&loaded.frame));
+    Ok(loaded)
+}
+
+/// A frame built or updated but not yet saved as the snapshot: what its save needs.
+pub struct Unsaved {
+    workspace_dir: PathBuf,
+    key: DataKey,
+}
+
+impl Unsaved {
+    /// Saves `frame` (the one this came with) as the workspace's snapshot; why it could
+    /// not, if it could not (the frame is still good; the next load builds it again).
+    pub fn save(self, frame: &Frame) -> Option<String> {
+        save(frame, &self.workspace_dir, self.key).err().map(|e| {
+            format!(
+                "could not save the frame snapshot in {}: {e}",
+                self.workspace_dir.join(SNAPSHOT_DIR).display()
+            )
+        })
+    }
+}
+
+/// `load_or_build` without the save, so that a caller can answer from the frame first
+/// and save it afterwards (a save after an update mostly waits for the disk): the frame,
+/// and what its save needs when it was not read from a current snapshot.
+pub fn load_or_build_unsaved(
+    store: &Store,
+    workspace_dir: &Path,
+) -> Result<(LoadedFrame, Option<Unsaved>), AnalyticsError> {
     let dir = workspace_dir.join(SNAPSHOT_DIR);
     // One read transaction: the key and the rows it describes are read together, even
     // while another process writes.
@@ -155,12 +186,13 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
     let key = DataKey::of(store)?;
     let (frame, updated) = match load(&dir, &key) {
         Some((frame, data)) if data == key => {
-            return Ok(LoadedFrame {
+            let loaded = LoadedFrame {
                 frame,
                 from_snapshot: true,
                 updated: false,
                 save_error: None,
-            })
+            };
+            return Ok((loaded, None));
         }
         Some((old, data)) if data.generation < key.generation => {
             // Anything unexpected in the update leaves the frame to a rebuild.
@@ -172,18 +204,17 @@ pub fn load_or_build(store: &Store, workspace_dir: &Path) -> Result<LoadedFrame,
         _ => (Frame::build(store)?, false),
     };
     drop(read);
-    let save_error = save(&frame, workspace_dir, key).err().map(|e| {
-        format!(
-            "could not save the frame snapshot in {}: {e}",
-            dir.display()
-        )
-    });
-    Ok(LoadedFrame {
+    let loaded = LoadedFrame {
         frame,
         from_snapshot: false,
         updated,
-        save_error,
-    })
+        save_error: None,
+    };
+    let unsaved = Unsaved {
+        workspace_dir: workspace_dir.to_owned(),
+        key,
+    };
+    Ok((loaded, Some(unsaved)))
 }
 
 /// The snapshot in `dir` and the data it was made from, if it was written by this engine
@@ -387,17 +418,20 @@ fn save(frame: &Frame, workspace_dir: &Path, data: DataKey) -> Result<(), SaveEr
                 .get(name, column.name())
                 .filter(|file| columnar::link(&current, staging.path(), file));
             if let Some(file) = linked {
-                return Ok(file.clone());
+                return Ok((file.clone(), None));
             }
             let file_name = ColumnFile::name(name, column.name(), &stamp);
             let one = DataFrame::new(*height, vec![(*column).clone()])?;
-            let bytes = columnar::write(&staging.path().join(&file_name), &one)?;
-            Ok(ColumnFile {
+            let (bytes, written) = columnar::write(&staging.path().join(&file_name), &one)?;
+            let file = ColumnFile {
                 name: file_name,
                 bytes,
-            })
+            };
+            Ok((file, Some(written)))
         })
-        .collect::<Result<Vec<ColumnFile>, SaveError>>()?;
+        .collect::<Result<Vec<_>, SaveError>>()?;
+    let (files, written): (Vec<ColumnFile>, Vec<Option<File>>) = files.into_iter().unzip();
+    columnar::flush_all(written.into_iter().flatten().collect())?;
     let mut files = files.into_iter();
     let stored = tables
         .iter()
