@@ -2,7 +2,7 @@
 //! processes against the fake Freshdesk, and a sync killed at random points.
 
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 use std::time::Duration;
 
 use fake_freshdesk::{FakeConfig, FakeFreshdesk};
@@ -114,15 +114,10 @@ async fn a_sync_killed_at_random_points_resumes_to_exactly_the_accounts_records(
     let out = deskbench(ws.path(), "fake-api-key", &add_args(&fake.url())).await;
     assert!(out.status.success(), "{}", stderr(&out));
 
-    // A fixed sequence of kill times (ms), spread over a sync that takes a few seconds.
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut kills = 0;
-    while kills < 20 {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let after = Duration::from_millis(30 + (state >> 33) % 900);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_deskbench"))
+    // Kill times spread over a sync that takes a few seconds.
+    let sync = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_deskbench"));
+        command
             .arg("--workspace")
             .arg(ws.path())
             .args(SYNC)
@@ -130,25 +125,17 @@ async fn a_sync_killed_at_random_points_resumes_to_exactly_the_accounts_records(
             .env(
                 deskbench::secrets::CONFIG_DIR_ENV,
                 ws.path().join("user-config"),
-            )
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        tokio::time::sleep(after).await;
-        if child.try_wait().unwrap().is_none() {
-            child.start_kill().unwrap(); // SIGKILL: no chance to clean up
-            kills += 1;
-        }
-        child.wait().await.unwrap();
-        crate::sync::integrity_ok(&db);
+            );
+        command
+    };
+    let times = (0x2545_F491_4F6C_DD1D, 30, 900);
+    crate::sync::kill_repeatedly(20, times, sync, &db, |kills| {
         if kills % 5 == 4 {
-            // Changes arrive while syncs keep dying.
             let id = fake.tickets()[kills * 7].id;
             fake.update_tickets(&[id, id + 1]);
         }
-    }
+    })
+    .await;
     let out = deskbench(ws.path(), "fake-api-key", &SYNC).await;
     assert!(out.status.success(), "{}", stderr(&out));
     crate::sync::integrity_ok(&db);

@@ -115,37 +115,24 @@ async fn a_sync_killed_at_random_points_resumes_to_exactly_the_accounts_records(
     let out = add_fake(ws.path(), &fake.url(), "secret-token").await;
     assert!(out.status.success(), "{}", stderr(&out));
 
-    // A fixed sequence of kill times (ms), spread over a sync that takes a few seconds.
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut kills = 0;
-    while kills < 24 {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let after = Duration::from_millis(40 + (state >> 33) % 700);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_deskbench"))
+    // Kill times spread over a sync that takes a few seconds.
+    let sync = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_deskbench"));
+        command
             .arg("--workspace")
             .arg(ws.path())
             .args(["sync", "fake", "--token-env", TOKEN_VAR])
             .env(TOKEN_VAR, "secret-token")
-            .env(deskbench::secrets::CONFIG_DIR_ENV, config_dir(ws.path()))
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        tokio::time::sleep(after).await;
-        if child.try_wait().unwrap().is_none() {
-            child.start_kill().unwrap(); // SIGKILL: no chance to clean up
-            kills += 1;
-        }
-        child.wait().await.unwrap();
-        integrity_ok(&db);
+            .env(deskbench::secrets::CONFIG_DIR_ENV, config_dir(ws.path()));
+        command
+    };
+    let times = (0x9E37_79B9_7F4A_7C15, 40, 700);
+    kill_repeatedly(24, times, sync, &db, |kills| {
         if kills % 6 == 5 {
-            // Changes arrive while syncs keep dying.
             fake.add_tickets(5);
         }
-    }
+    })
+    .await;
     let out = deskbench(
         ws.path(),
         "secret-token",

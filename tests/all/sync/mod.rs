@@ -241,6 +241,42 @@ pub fn assert_same(actual: &Expected, expected: &Expected, context: &str) {
     assert_eq!(actual.time_zone, expected.time_zone, "{context}: time zone");
 }
 
+/// Runs `sync` again and again, each time killed (SIGKILL, no chance to clean up) after a
+/// pause drawn from a fixed sequence seeded by `seed` (`first_ms` plus up to `spread_ms`),
+/// until it has been killed `kills` times; after every run the database at `db` must pass
+/// its integrity check, and `between` is told the kills so far (to change the account
+/// while syncs keep dying).
+pub async fn kill_repeatedly(
+    kills: usize,
+    (seed, first_ms, spread_ms): (u64, u64, u64),
+    sync: impl Fn() -> tokio::process::Command,
+    db: &Path,
+    mut between: impl FnMut(usize),
+) {
+    let mut state = seed;
+    let mut killed = 0;
+    while killed < kills {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let after = Duration::from_millis(first_ms + (state >> 33) % spread_ms);
+        let mut child = sync()
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        tokio::time::sleep(after).await;
+        if child.try_wait().unwrap().is_none() {
+            child.start_kill().unwrap();
+            killed += 1;
+        }
+        child.wait().await.unwrap();
+        integrity_ok(db);
+        between(killed);
+    }
+}
+
 pub fn integrity_ok(db: &Path) {
     let conn = rusqlite::Connection::open(db).unwrap();
     let result: String = conn
