@@ -7,6 +7,7 @@ import type { PeopleCell, PeopleRow } from '../ipc';
 import { ariaSort, nextSort, sortTable, type SortState } from '../table/sort';
 import {
   cellNullReason,
+  medianNullReason,
   DEFAULT_SORT,
   headlineOf,
   nullReasonNotes,
@@ -144,6 +145,14 @@ describe('a cell null for a reason', () => {
       '[reopen_rate]: No value: Imported files do not carry the data for this KPI.',
     ]);
     expect(nullReasonNotes(table.columns, table.rows, title, f)).toEqual([]);
+  });
+
+  it('explains the team median a column of such cells leaves empty, and only that one', () => {
+    const all = [imported(table.rows[1]!), imported(table.rows[2]!)];
+    const empty = { ...table.columns[reopen]!, team_median: null };
+    expect(medianNullReason(empty, reopen, all, f)).toBe('No value: Imported files do not carry the data for this KPI.');
+    expect(medianNullReason(table.columns[reopen]!, reopen, all, f)).toBeNull();
+    expect(medianNullReason(empty, reopen, table.rows, f)).toBeNull();
   });
 });
 

@@ -74,6 +74,21 @@ export function cellNullReason(cell: PeopleCell | undefined, f: Formatter): stri
 }
 
 /**
+ * Why a column's team median is empty, when it is because its rows' values are null for
+ * a reason: the median of no values has none of its own, so it takes theirs.
+ */
+export function medianNullReason(
+  column: PeopleColumn,
+  index: number,
+  rows: readonly PeopleRow[],
+  f: Formatter,
+): string | null {
+  if (column.team_median !== null) return null;
+  const reasons = new Set(rows.map((row) => cellNullReason(row.cells[index], f)).filter((r) => r !== null));
+  return reasons.size > 0 ? [...reasons].join(' ') : null;
+}
+
+/**
  * The lines under the table that say why its "—" cells are empty, as under Explore's:
  * one per column and reason, since every row of a column shares the few reasons there are.
  */
