@@ -17,6 +17,7 @@ use super::running::Running;
 use super::{chain, AppError, Session};
 use crate::sources::csv::field::Field;
 use crate::sources::csv::import::ImportError;
+use crate::sources::csv::mapping::NOT_IMPORTED;
 use crate::sources::csv::preset::{FileKind, Preset};
 use crate::sources::csv::read::{self, ReadOptions};
 use crate::sources::csv::scale::Neutral;
@@ -73,6 +74,7 @@ pub struct PresetOption {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct ColumnChoice {
     pub column: String,
+    /// A field name, or blank: the column is not imported (even one the preset maps).
     pub field: String,
 }
 
@@ -105,9 +107,12 @@ impl ImportChoice {
         ImportRequest {
             file,
             preset: given(&self.preset),
+            // A blank field leaves the column out, even one the preset maps.
             maps: (self.columns.iter())
-                .filter(|c| !c.field.trim().is_empty())
-                .map(|c| format!("{}={}", c.column, c.field.trim()))
+                .map(|c| match c.field.trim() {
+                    "" => format!("{}={NOT_IMPORTED}", c.column),
+                    field => format!("{}={field}", c.column),
+                })
                 .collect(),
             source: given(&self.source),
             tz: given(&self.tz),

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use deskbench::app::import_dialog::{ImportChoice, PickedFile};
+use deskbench::app::import_dialog::{ColumnChoice, ImportChoice, PickedFile};
 use deskbench::app::import_view::{SkipCode, StatusChoice};
 use deskbench::app::{AppError, Session};
 
@@ -89,6 +89,29 @@ fn a_preview_shows_the_detection_the_mapped_rows_and_why_rows_would_be_skipped()
         .ticket_count()
         .expect("counted");
     assert_eq!(nothing, 0, "a preview writes nothing");
+}
+
+#[test]
+fn a_column_the_preset_maps_can_be_left_out() {
+    let (_dir, session) = session();
+    pick(&session);
+    let left_out = ImportChoice {
+        columns: vec![ColumnChoice {
+            column: "Subject".into(),
+            field: String::new(),
+        }],
+        ..helpscout()
+    };
+    let view = session
+        .preview_import(&left_out, &mut |_| {})
+        .expect("previewed");
+    let subject = view.columns.iter().find(|(column, _)| column == "Subject");
+    assert_eq!(subject, Some(&("Subject".to_owned(), None)), "not imported");
+    assert!(!view.preview_fields.iter().any(|f| f == "subject"));
+    assert_eq!(
+        view.counts.tickets_new, 2,
+        "the other columns import as before"
+    );
 }
 
 #[test]

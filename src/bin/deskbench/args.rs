@@ -161,7 +161,8 @@ pub struct ImportArgs {
     /// repeat for more columns. Fields: id, subject, description, status, priority, type,
     /// channel, group, assignee, requester_email, organization, tags, created_at,
     /// first_reply_at, solved_at, closed_at, updated_at, field:NAME; for survey files
-    /// ticket_id, score, comment, rated_at.
+    /// ticket_id, score, comment, rated_at. "COLUMN=-" leaves a column out, even one the
+    /// preset reads.
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub maps: Vec<String>,
     /// The source to import into (default: the preset's name and the file's name); for

@@ -9,6 +9,10 @@ use super::field::{header_key, Field, UnknownField};
 use super::preset::{FileKind, Preset, PresetError};
 use super::read::RawRow;
 
+/// The FIELD of a `--map "COLUMN=-"` line: the column is not imported, whatever the
+/// preset would read from it.
+pub const NOT_IMPORTED: &str = "-";
+
 /// The columns a file's fields are read from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mapping {
@@ -76,15 +80,25 @@ pub fn resolve(
         let (column, field) = line
             .rsplit_once('=')
             .ok_or_else(|| MappingError::NoEquals(line.clone()))?;
-        let field: Field = field.parse()?;
-        let found = matching(&columns, column, &taken, field.is_list());
+        let left_out = field.trim() == NOT_IMPORTED;
+        let field: Option<Field> = match left_out {
+            true => None,
+            false => Some(field.parse()?),
+        };
+        // A column left out is every column of that name (a repeated header's too).
+        let list = field.as_ref().is_none_or(Field::is_list);
+        let found = matching(&columns, column, &taken, list);
         if found.is_empty() {
             return Err(MappingError::NoColumn {
                 column: column.trim().to_owned(),
                 columns: listing(),
             });
         }
-        add(field, found, &mut taken);
+        match field {
+            Some(field) => add(field, found, &mut taken),
+            // Taken, so neither the preset's aliases nor its custom fields read it.
+            None => found.iter().for_each(|&i| taken[i] = true),
+        }
     }
     for (field, aliases) in preset.fields()? {
         for alias in aliases {
@@ -302,6 +316,43 @@ mod tests {
         assert_eq!(m.column(&Field::Id), Some(1));
         assert_eq!(m.columns(&Field::Tags), [3, 4]);
         assert_eq!(m.column(&Field::Custom("Region".into())), Some(5));
+    }
+
+    #[test]
+    fn a_column_left_out_is_read_by_neither_the_preset_nor_its_custom_fields() {
+        let header = row(
+            1,
+            &[
+                "Summary",
+                "Issue key",
+                "Created",
+                "Labels",
+                "Labels",
+                "Custom field (Region)",
+            ],
+        );
+        let maps = [
+            "Summary=-".to_owned(),
+            "Labels = -".to_owned(),
+            "Custom field (Region)=-".to_owned(),
+        ];
+        let m = resolve(&preset("jira"), &maps, std::slice::from_ref(&header)).expect("mapped");
+        assert_eq!(m.column(&Field::Subject), None);
+        assert_eq!(m.columns(&Field::Tags), [] as [usize; 0]);
+        assert_eq!(m.column(&Field::Custom("Region".into())), None);
+        assert_eq!(
+            m.column(&Field::Id),
+            Some(1),
+            "the other columns as the preset maps them"
+        );
+        let missing = resolve(&preset("jira"), &["Issue key=-".to_owned()], &[header]);
+        assert!(matches!(
+            missing,
+            Err(MappingError::Missing {
+                field: Field::Id,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -72,8 +72,12 @@ describe('columnValue', () => {
     expect(columnValue(draft, 'Opened', 'created_at')).toBe('created_at');
     expect(columnValue(draft, 'Region', 'field:Region')).toBe(CUSTOM_FIELD);
     expect(columnValue(draft, 'Notes', null)).toBe(NOT_IMPORTED);
-    const unmapped = { ...EMPTY_DRAFT, columns: { Status: NOT_IMPORTED } };
-    expect(columnValue(unmapped, 'Status', 'status')).toBe('status');
+  });
+
+  it('keeps a column the preset maps left out once the user says so, and asks the core for that', () => {
+    const left = { ...EMPTY_DRAFT, preset: 'jira', columns: { Status: NOT_IMPORTED } };
+    expect(columnValue(left, 'Status', 'status')).toBe(NOT_IMPORTED);
+    expect(toChoice(left).columns).toEqual([{ column: 'Status', field: NOT_IMPORTED }]);
   });
 });
 

@@ -58,13 +58,12 @@ export function toChoice(draft: ImportDraft, savePreset = ''): ImportChoice {
 }
 
 /**
- * The field a column's picker shows: the user's choice, else what the preview mapped it
- * to. A preset's column cannot be left out by hand (the core maps what the preset
- * names), so choosing "not imported" for one shows its field again rather than a lie.
+ * The field a column's picker shows: the user's choice (a blank one leaves the column
+ * out, even one the preset maps), else what the preview mapped it to.
  */
 export function columnValue(draft: ImportDraft, header: string, mapped: string | null): string {
   const chosen = draft.columns[header];
-  if (chosen !== undefined && (chosen !== NOT_IMPORTED || mapped === null)) return chosen;
+  if (chosen !== undefined) return chosen;
   if (mapped === null) return NOT_IMPORTED;
   return mapped.startsWith(CUSTOM_FIELD) ? CUSTOM_FIELD : mapped;
 }
