@@ -38,12 +38,6 @@ export const DEFAULT_QUERY: ExploreQuery = {
   filters: {},
 };
 
-/** Zones the picker offers: the runtime's IANA list, or a few common ones without it. */
-export function timeZones(): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return all.length > 0 ? all : ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Moscow', 'Asia/Seoul', 'America/New_York'];
-}
-
 /** "no value" as a filter spells it. */
 export const NONE_KEY = '(none)';
 
