@@ -258,7 +258,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_choice_becomes_the_lines_of_a_request_and_blanks_are_not_given() {
+    fn a_choice_becomes_the_lines_of_a_request_and_blank_text_is_not_given() {
         let choice = ImportChoice {
             preset: Some("jira".into()),
             columns: vec![
@@ -282,7 +282,11 @@ mod tests {
             ..ImportChoice::default()
         };
         let dry = choice.request(PathBuf::from("a.csv"), true);
-        assert_eq!(dry.maps, ["Ref = no=id"], "an unmapped column is left out");
+        assert_eq!(
+            dry.maps,
+            ["Ref = no=id", "Notes=-"],
+            "a blank field leaves its column out"
+        );
         assert_eq!(dry.statuses, ["Waiting=pending"]);
         assert_eq!(
             (dry.source, dry.tz.as_deref()),

@@ -294,6 +294,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_session_answers_from_its_frame_and_has_saved_its_snapshot_when_it_ends() {
+        let (dir, session) = demo();
+        session.frame().expect("the frame");
+        drop(session);
+        let workspace = Workspace::open(dir.path()).expect("the workspace opens");
+        let loaded = workspace.frame().expect("the frame loads");
+        assert!(
+            loaded.from_snapshot,
+            "the save finished before the session ended"
+        );
+    }
+
+    #[test]
     fn calls_wait_for_the_workspace_to_open() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let session = Session::new(dir.path().to_owned());
