@@ -3,4 +3,8 @@
 /**
  * A column the user mapped by hand.
  */
-export type ColumnChoice = { column: string, field: string, };
+export type ColumnChoice = { column: string, 
+/**
+ * A field name, or blank: the column is not imported (even one the preset maps).
+ */
+field: string, };
