@@ -149,7 +149,15 @@ test('a bar opens as many tickets as it counts', async () => {
 async function exportAs(testid, extension) {
   const file = await newFile(exports, extension, async () => {
     const menu = await waitFor('export-menu');
-    await menu.$('summary').click();
+    // A press that lands while the screen still settles (a list just closed) can leave the
+    // menu shut: open it until its item can be pressed.
+    await browser.waitUntil(
+      async () => {
+        if ((await menu.getAttribute('open')) === null) await menu.$('summary').click();
+        return (await byId(testid)).isClickable();
+      },
+      { timeout: 10000, timeoutMsg: `the export menu never offered ${testid}` },
+    );
     await (await byId(testid)).click();
   });
   return join(exports, file);
