@@ -7,6 +7,7 @@ pub(crate) mod compute;
 pub(crate) mod grid;
 pub(crate) mod keyed;
 pub mod kpi;
+mod period_end;
 pub mod stats;
 pub mod support;
 pub mod value;

@@ -299,9 +299,9 @@ mod tests {
             .expect("a built-in preset")
     }
 
-    #[test]
-    fn repeated_headers_gather_and_custom_columns_become_fields() {
-        let header = row(
+    /// A Jira export's header: a repeated `Labels` and a custom field.
+    fn jira_header() -> RawRow {
+        row(
             1,
             &[
                 "Summary",
@@ -311,7 +311,12 @@ mod tests {
                 "Labels",
                 "Custom field (Region)",
             ],
-        );
+        )
+    }
+
+    #[test]
+    fn repeated_headers_gather_and_custom_columns_become_fields() {
+        let header = jira_header();
         let m = resolve(&preset("jira"), &[], &[header]).expect("mapped");
         assert_eq!(m.column(&Field::Id), Some(1));
         assert_eq!(m.columns(&Field::Tags), [3, 4]);
@@ -320,17 +325,7 @@ mod tests {
 
     #[test]
     fn a_column_left_out_is_read_by_neither_the_preset_nor_its_custom_fields() {
-        let header = row(
-            1,
-            &[
-                "Summary",
-                "Issue key",
-                "Created",
-                "Labels",
-                "Labels",
-                "Custom field (Region)",
-            ],
-        );
+        let header = jira_header();
         let maps = [
             "Summary=-".to_owned(),
             "Labels = -".to_owned(),
