@@ -8,10 +8,9 @@ use deskbench::sources::csv::import::{import_rows, ImportError, ImportSettings};
 use deskbench::sources::csv::preset::Preset;
 use deskbench::sources::csv::read::{BadRow, RawRow};
 use deskbench::sources::csv::scale::Neutral;
-use deskbench::store::records::{NewSource, SourceKind};
 use deskbench::store::Store;
 
-use crate::import_rows::query;
+use crate::import_rows::{query, store_with_csv_source};
 
 /// More rows than an import writes through the indexes before setting them aside.
 const ROWS: usize = 14_000;
@@ -66,23 +65,6 @@ fn file() -> Vec<Result<RawRow, BadRow>> {
         .collect()
 }
 
-fn store_with_source() -> (tempfile::TempDir, Store, i64) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut store = Store::open(dir.path()).expect("a new store");
-    let w = store.write().expect("a transaction");
-    let source = w
-        .add_source(&NewSource {
-            kind: SourceKind::Csv,
-            name: "files".into(),
-            base_url: None,
-            time_zone: None,
-            created_at: 0,
-        })
-        .expect("a source");
-    w.commit().expect("committed");
-    (dir, store, source)
-}
-
 /// Imports the file, cancelling once `rows_before_cancel` rows were handed over.
 fn import(store: &mut Store, source: i64, rows_before_cancel: usize) -> Result<u64, ImportError> {
     let cancel = AtomicBool::new(false);
@@ -108,7 +90,7 @@ fn indexes(store: &Store) -> Vec<String> {
 
 #[test]
 fn a_large_first_import_ends_with_every_index_as_its_migration_defines_it() {
-    let (_dir, mut store, source) = store_with_source();
+    let (_dir, mut store, source) = store_with_csv_source();
     let migrated = indexes(&store);
     assert!(
         migrated.iter().any(|i| i.starts_with("tickets_created ")),
@@ -146,7 +128,7 @@ fn a_large_first_import_ends_with_every_index_as_its_migration_defines_it() {
 
 #[test]
 fn a_large_first_import_cancelled_after_the_indexes_were_set_aside_leaves_them_in_place() {
-    let (_dir, mut store, source) = store_with_source();
+    let (_dir, mut store, source) = store_with_csv_source();
     let migrated = indexes(&store);
     let err = import(&mut store, source, ROWS - 1_000).expect_err("cancelled");
     assert!(matches!(err, ImportError::Cancelled), "{err}");

@@ -25,21 +25,27 @@ struct Imports {
     source: i64,
 }
 
+/// A new store with one `csv` source named "files", its folder and the source's id.
+pub fn store_with_csv_source() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut store = Store::open(dir.path()).expect("a new store");
+    let w = store.write().expect("a transaction");
+    let source = w
+        .add_source(&NewSource {
+            kind: SourceKind::Csv,
+            name: "files".into(),
+            base_url: None,
+            time_zone: None,
+            created_at: 0,
+        })
+        .expect("a source");
+    w.commit().expect("committed");
+    (dir, store, source)
+}
+
 impl Imports {
     fn new() -> Imports {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let mut store = Store::open(dir.path()).expect("a new store");
-        let w = store.write().expect("a transaction");
-        let source = w
-            .add_source(&NewSource {
-                kind: SourceKind::Csv,
-                name: "files".into(),
-                base_url: None,
-                time_zone: None,
-                created_at: 0,
-            })
-            .expect("a source");
-        w.commit().expect("committed");
+        let (dir, store, source) = store_with_csv_source();
         Imports {
             _dir: dir,
             store,
