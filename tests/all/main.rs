@@ -24,6 +24,7 @@ mod import_cli;
 mod import_dialog;
 mod import_files;
 mod import_indexes;
+mod import_pipeline;
 mod import_read;
 mod import_rows;
 mod kpi;
