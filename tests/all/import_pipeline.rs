@@ -1,7 +1,9 @@
 //! An import reads and maps rows on a thread of its own while it writes: a file that
 //! cannot be read on well past the first rows still changes nothing and names its line,
 //! and the changed-ticket log of a first import (written with one statement for the
-//! whole new source) holds exactly the tickets written, as it does for a re-import.
+//! whole new source) holds exactly the tickets written, as it does for a re-import,
+//! whose tickets keep exactly their new tags (compared with the stored ones, not
+//! deleted and written again).
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -149,4 +151,35 @@ fn a_source_that_holds_tickets_logs_only_those_written() {
         .expect("the log reads")
         .expect("the log reaches back");
     assert_eq!(changed, [(source, 2)], "ticket 1 was not written again");
+}
+
+#[test]
+fn tickets_written_again_keep_exactly_their_new_tags() {
+    let (_dir, mut store, source) = store_with_csv_source();
+    let tagged = |id, tags: &[&str]| {
+        let mut t = ticket(id, "2025-03-01T10:00:00Z", TicketStatus::Open);
+        t.tags = tags.iter().map(|tag| tag.to_string()).collect();
+        t
+    };
+    let w = store.write().expect("a transaction");
+    let first = [
+        tagged(1, &["vip", "billing", "zeta"]),
+        tagged(2, &["x"]),
+        tagged(3, &["y"]),
+    ];
+    w.upsert_tickets(source, &first, None).expect("written");
+    w.commit().expect("committed");
+    let w = store.write().expect("a transaction");
+    let again = [tagged(1, &["new", "billing", "billing"]), tagged(2, &[])];
+    w.upsert_tickets(source, &again, None)
+        .expect("written again");
+    w.commit().expect("committed");
+    assert_eq!(
+        query(
+            &store,
+            "SELECT ticket_id || ' ' || tag FROM ticket_tags ORDER BY ticket_id, tag"
+        ),
+        ["1 billing", "1 new", "3 y"],
+        "kept, added and removed tags; ticket 3 untouched"
+    );
 }
