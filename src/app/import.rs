@@ -3,8 +3,9 @@
 //! mapped, what would be imported and what skipped, and why). An import is one
 //! transaction: cancelled or failed, it leaves the workspace as it was.
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use chrono_tz::Tz;
 
@@ -138,7 +139,7 @@ impl Session {
                 created_at: now,
             })?,
         };
-        let bytes = AtomicU64::new(0);
+        let bytes = Cell::new(0);
         let rows = Tracked {
             reader,
             bytes: &bytes,
@@ -147,7 +148,7 @@ impl Session {
         let mut tell = |rows| {
             progress(ImportProgress {
                 rows,
-                bytes_read: bytes.load(Ordering::Relaxed),
+                bytes_read: bytes.get(),
                 total_bytes,
             })
         };
@@ -290,11 +291,10 @@ fn saved(
     Ok(preset.save(dir, name).map_err(ImportFailure::from)?)
 }
 
-/// The reader's rows, noting how many bytes it has read for the progress (from the
-/// thread that reads them).
+/// The reader's rows, noting how many bytes it has read for the progress.
 struct Tracked<'a, 'c> {
     reader: RowReader<'c>,
-    bytes: &'a AtomicU64,
+    bytes: &'a Cell<u64>,
 }
 
 impl Iterator for Tracked<'_, '_> {
@@ -302,8 +302,7 @@ impl Iterator for Tracked<'_, '_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let row = self.reader.next();
-        self.bytes
-            .store(self.reader.bytes_read(), Ordering::Relaxed);
+        self.bytes.set(self.reader.bytes_read());
         row
     }
 }

@@ -2,9 +2,7 @@
 //! rows resolve the mapping, the first rows decide the date format, then every row is
 //! read, written or reported skipped. It takes rows, not a file, so it runs the same on
 //! any reader and on rows built in tests; a cancel or an error leaves the caller's
-//! transaction to roll back, so a file that fails halfway changes nothing. Rows after
-//! the sample are read and mapped on a thread of their own (see `read_ahead`) while
-//! this one writes.
+//! transaction to roll back, so a file that fails halfway changes nothing.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -15,7 +13,6 @@ use super::dates::{self, DateFormat};
 use super::mapping::{self, Mapping, MappingError};
 use super::preset::{Preset, ZoneRule};
 use super::read::{BadRow, RawRow, RowProblem};
-use super::read_ahead::read_ahead;
 use super::report::{preview_of, ImportCounts, ImportReport, PREVIEW_ROWS, REPORTED_ROWS};
 use super::row::{Answer, Record, Rules};
 use super::scale::Neutral;
@@ -78,7 +75,7 @@ pub fn import_rows<I>(
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, ImportError>
 where
-    I: Iterator<Item = Result<RawRow, BadRow>> + Send,
+    I: Iterator<Item = Result<RawRow, BadRow>>,
 {
     let header = read_header(&mut rows, settings.preset.header_rows.max(1))?;
     let mapping = mapping::resolve(&settings.preset, &settings.maps, &header)?;
@@ -113,21 +110,15 @@ where
         neutral_excluded: 0,
         rows: 0,
     };
-    std::thread::scope(|scope| {
-        let read = |row| ReadRow::new(&rules, row);
-        for batch in read_ahead(scope, sample.into_iter().chain(rows), read) {
-            for row in batch {
-                if cancel.load(Ordering::Relaxed) {
-                    return Err(ImportError::Cancelled);
-                }
-                run.row(row)?;
-                if run.rows.is_multiple_of(PROGRESS_EVERY) {
-                    progress(run.rows);
-                }
-            }
+    for row in sample.into_iter().chain(rows) {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(ImportError::Cancelled);
         }
-        Ok(())
-    })?;
+        run.row(&rules, row)?;
+        if run.rows.is_multiple_of(PROGRESS_EVERY) {
+            progress(run.rows);
+        }
+    }
     progress(run.rows);
     let (preview, skipped) = (
         std::mem::take(&mut run.preview),
@@ -145,23 +136,6 @@ where
     })
 }
 
-/// A row as the reading thread hands it over: read by the rules, or why not.
-struct ReadRow {
-    /// Blank, or one cell: what a report's lines after its data look like.
-    footer_like: bool,
-    /// The row's line and its record or skip reason, or the row the reader could not read.
-    read: Result<(u64, Result<Record, SkipReason>), BadRow>,
-}
-
-impl ReadRow {
-    fn new(rules: &Rules, row: Result<RawRow, BadRow>) -> ReadRow {
-        ReadRow {
-            footer_like: is_footer(&row),
-            read: row.map(|row| (row.line, rules.read(&row))),
-        }
-    }
-}
-
 /// The rows read so far and what became of them.
 struct Run<'w, 'tx> {
     batch: Batch<'w, 'tx>,
@@ -176,21 +150,21 @@ struct Run<'w, 'tx> {
 }
 
 impl Run<'_, '_> {
-    fn row(&mut self, row: ReadRow) -> Result<(), ImportError> {
-        if self.in_footer || (self.footer && self.rows > 0 && row.footer_like) {
+    fn row(&mut self, rules: &Rules, row: Result<RawRow, BadRow>) -> Result<(), ImportError> {
+        if self.in_footer || (self.footer && self.rows > 0 && is_footer(&row)) {
             self.in_footer = true;
             self.footer_lines += 1;
             return Ok(());
         }
         self.rows += 1;
-        let (line, read) = match row.read {
-            Ok(read) => read,
+        let row = match row {
+            Ok(row) => row,
             Err(bad) => return self.bad_row(bad),
         };
-        let record = match read {
+        let record = match rules.read(&row) {
             Ok(record) => record,
             Err(reason) => {
-                self.skip(line, reason);
+                self.skip(row.line, reason);
                 return Ok(());
             }
         };

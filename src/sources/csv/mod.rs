@@ -9,7 +9,6 @@ pub mod keys;
 pub mod mapping;
 pub mod preset;
 pub mod read;
-mod read_ahead;
 pub mod report;
 pub mod row;
 pub mod scale;
