@@ -1,9 +1,9 @@
-//! An import reads and maps rows on a thread of its own while it writes: a file that
-//! cannot be read on well past the first rows still changes nothing and names its line,
-//! and the changed-ticket log of a first import (written with one statement for the
-//! whole new source) holds exactly the tickets written, as it does for a re-import,
-//! whose tickets keep exactly their new tags (compared with the stored ones, not
-//! deleted and written again).
+//! A large import that fails late, a first import's changed-ticket log and a
+//! re-import's tags: a file that cannot be read on well past its first rows changes
+//! nothing and names its line; the log of a first import (written with one statement
+//! for the whole new source) holds exactly the tickets written, as it does for a
+//! re-import, whose tickets keep exactly their new tags (compared with the stored ones,
+//! not deleted and written again).
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -18,7 +18,7 @@ use deskbench::store::Store;
 use crate::fixtures::ticket;
 use crate::import_rows::{query, store_with_csv_source};
 
-/// Rows enough for several of the batches the reading thread hands over.
+/// Rows enough for several statement batches.
 const ROWS: usize = 5_000;
 
 fn settings() -> ImportSettings {
