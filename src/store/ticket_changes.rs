@@ -49,20 +49,37 @@ impl TicketSelection {
     }
 }
 
-/// The tickets one write transaction changed, logged when it commits.
+/// The tickets one write transaction changed, logged when it commits: one by one, or
+/// whole sources at once.
 #[derive(Default)]
-pub(super) struct ChangedTickets(RefCell<BTreeSet<TicketKey>>);
+pub(super) struct ChangedTickets {
+    tickets: RefCell<BTreeSet<TicketKey>>,
+    /// Sources that held no tickets when the transaction began, so every ticket they
+    /// hold at commit is one it wrote: logged with one statement, not noted one by one
+    /// (a first import of a million tickets).
+    whole: RefCell<BTreeSet<i64>>,
+}
 
 impl ChangedTickets {
     pub fn insert(&self, ticket: TicketKey) {
-        self.0.borrow_mut().insert(ticket);
+        if !self.whole.borrow().contains(&ticket.0) {
+            self.tickets.borrow_mut().insert(ticket);
+        }
+    }
+
+    /// Logs every ticket of `source_id` at commit; only for a source that holds none yet.
+    pub fn insert_whole(&self, source_id: i64) {
+        self.whole.borrow_mut().insert(source_id);
     }
 
     /// Logs the tickets at the current generation; call after the generation is bumped.
     /// Many rows a statement: an import of a million tickets logs a million.
     pub fn log(&self, conn: &Connection) -> Result<(), StoreError> {
         const ROWS_PER_STATEMENT: usize = 1_024;
-        let tickets: Vec<TicketKey> = self.0.borrow().iter().copied().collect();
+        for source_id in self.whole.borrow().iter() {
+            log_source(conn, *source_id)?;
+        }
+        let tickets: Vec<TicketKey> = self.tickets.borrow().iter().copied().collect();
         if tickets.is_empty() {
             return Ok(());
         }
@@ -90,7 +107,8 @@ impl ChangedTickets {
 }
 
 /// Logs every ticket of a source at the current generation (before the source and its
-/// tickets are removed); call after the generation is bumped.
+/// tickets are removed, or after a transaction wrote each of them); call after the
+/// generation is bumped.
 pub(super) fn log_source(conn: &Connection, source_id: i64) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO ticket_changes (source_id, ticket_id, generation)
@@ -103,6 +121,21 @@ pub(super) fn log_source(conn: &Connection, source_id: i64) -> Result<(), StoreE
 }
 
 impl Writer<'_> {
+    /// Notes that every ticket `source_id` will hold at commit is changed, with one
+    /// statement at commit instead of a note per ticket, when the source holds no
+    /// tickets yet (so each it will hold is one this transaction writes); otherwise
+    /// tickets are noted one by one as ever.
+    pub fn changes_whole_source(&self, source_id: i64) -> Result<(), StoreError> {
+        let holds_tickets: bool = self
+            .tx()
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM tickets WHERE source_id = ?1)")?
+            .query_row(params![source_id], |r| r.get(0))?;
+        if !holds_tickets {
+            self.changed_tickets.insert_whole(source_id);
+        }
+        Ok(())
+    }
+
     /// The ticket a stored rating or SLA event (`table`, by its own id) belongs to now, so
     /// a record that moves to another ticket changes both.
     pub(super) fn note_owner_of(

@@ -17,7 +17,7 @@ pub struct Writer<'a> {
     /// Whether anything the analytics frame reads was written (see `bump_generation`).
     changed_data: Cell<bool>,
     /// The tickets whose frame rows this transaction changes, logged on commit.
-    changed_tickets: ChangedTickets,
+    pub(super) changed_tickets: ChangedTickets,
     /// Secondary indexes dropped for a bulk load, built again on commit.
     pub(super) set_aside: SetAside,
 }

@@ -2,6 +2,7 @@
 //! instead of six or seven statements per ticket (its row, its tags and custom-field
 //! values cleared and re-inserted), which is most of what an ingest costs.
 
+use rusqlite::types::Type;
 use rusqlite::{params, CachedStatement, Statement, ToSql};
 
 use super::raw_json::RawPage;
@@ -87,8 +88,19 @@ impl Writer<'_> {
         for (_, t) in &kept {
             self.ticket_changed((source_id, t.id));
         }
-        if stored == Stored::Maybe {
-            self.clear_stored(source_id, &kept)?;
+        // A JSON array of the integer ids, bound as one parameter.
+        let ids = match stored {
+            Stored::Maybe => Some(format!(
+                "[{}]",
+                kept.iter()
+                    .map(|(_, t)| t.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )),
+            Stored::Never => None,
+        };
+        if let Some(ids) = &ids {
+            self.clear_stored(source_id, ids)?;
         }
         let raw_page = match raw {
             Some(page) if page.len() == tickets.len() => {
@@ -113,10 +125,13 @@ impl Writer<'_> {
             insert.raw_execute()?;
         }
         let tickets: Vec<&Ticket> = kept.into_iter().map(|(_, t)| t).collect();
-        let tags: Vec<(i64, &str)> = tickets
+        let mut tags: Vec<(i64, &str)> = tickets
             .iter()
             .flat_map(|t| t.tags.iter().map(|tag| (t.id, tag.as_str())))
             .collect();
+        if let Some(ids) = &ids {
+            tags = self.tags_not_stored(source_id, ids, tags)?;
+        }
         for chunk in pieces(&tags, ROWS_PER_STATEMENT * 4) {
             let mut insert = self.multi_row_insert(
                 "INSERT OR IGNORE INTO ticket_tags",
@@ -161,28 +176,61 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Before stored tickets are written again: their rows stop pointing at their stored
-    /// pages, and their tags and field values go (the new ones replace them).
-    fn clear_stored(&self, source_id: i64, tickets: &[(usize, &Ticket)]) -> Result<(), StoreError> {
-        // A JSON array of the integer ids, bound as one parameter.
-        let ids = format!(
-            "[{}]",
-            tickets
-                .iter()
-                .map(|(_, t)| t.id.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-        self.release_raw_pages(source_id, &ids)?;
-        for sql in [
-            "DELETE FROM ticket_tags WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
-            "DELETE FROM ticket_field_values WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
-        ] {
-            self.tx()
-                .prepare_cached(sql)?
-                .execute(params![source_id, ids])?;
-        }
+    /// Before stored tickets (`ids`, a JSON array) are written again: their rows stop
+    /// pointing at their stored pages, and their field values go (the new ones replace
+    /// them). Their tags are compared instead, by `tags_not_stored`.
+    fn clear_stored(&self, source_id: i64, ids: &str) -> Result<(), StoreError> {
+        self.release_raw_pages(source_id, ids)?;
+        self.tx()
+            .prepare_cached(
+                "DELETE FROM ticket_field_values
+                 WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))",
+            )?
+            .execute(params![source_id, ids])?;
         Ok(())
+    }
+
+    /// The `tags` (ticket, tag) of the tickets `ids` (a JSON array) that are not stored
+    /// yet; a stored tag of theirs that `tags` lacks is deleted. A ticket written again
+    /// mostly keeps its tags, and reading them costs less than deleting every one and
+    /// inserting it again. Both lists are walked side by side in key order.
+    fn tags_not_stored<'t>(
+        &self,
+        source_id: i64,
+        ids: &str,
+        mut tags: Vec<(i64, &'t str)>,
+    ) -> Result<Vec<(i64, &'t str)>, StoreError> {
+        tags.sort_unstable();
+        tags.dedup();
+        let mut select = self.tx().prepare_cached(
+            "SELECT ticket_id, tag FROM ticket_tags
+             WHERE source_id = ?1 AND ticket_id IN (SELECT value FROM json_each(?2))
+             ORDER BY ticket_id, tag",
+        )?;
+        let mut stored = select.query(params![source_id, ids])?;
+        let mut new = Vec::new();
+        let mut gone: Vec<(i64, String)> = Vec::new();
+        let mut next = tags.into_iter().peekable();
+        while let Some(row) = stored.next()? {
+            let tag = row.get_ref(1)?.as_str().map_err(|err| {
+                rusqlite::Error::FromSqlConversionFailure(1, Type::Text, Box::new(err))
+            })?;
+            let key: (i64, &str) = (row.get(0)?, tag);
+            while let Some(tag) = next.next_if(|tag| *tag < key) {
+                new.push(tag);
+            }
+            if next.next_if(|tag| *tag == key).is_none() {
+                gone.push((key.0, key.1.to_owned()));
+            }
+        }
+        new.extend(next);
+        let mut delete = self.tx().prepare_cached(
+            "DELETE FROM ticket_tags WHERE source_id = ?1 AND ticket_id = ?2 AND tag = ?3",
+        )?;
+        for (ticket_id, tag) in gone {
+            delete.execute(params![source_id, ticket_id, tag])?;
+        }
+        Ok(new)
     }
 
     fn insert_raw_page(

@@ -26,6 +26,7 @@ mod import_files;
 mod import_indexes;
 mod import_read;
 mod import_rows;
+mod import_writes;
 mod kpi;
 mod kpi_engine;
 mod overview_charts;

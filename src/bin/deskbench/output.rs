@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use deskbench::analytics::engine::kpi::KpiId;
 use deskbench::analytics::query::breakdowns::BreakdownsReport;
-use deskbench::analytics::query::report::{KpiReport, ReportTable};
+use deskbench::analytics::query::report::{GroupReport, KpiMap, KpiReport, ReportTable};
 use deskbench::export::neutralise;
 
 use crate::args::Format;
@@ -111,14 +111,18 @@ pub fn print_report(report: &KpiReport, format: Format) -> Result<()> {
         "{} to {} ({})",
         report.range.from, report.range.to, report.range.tz
     );
-    print(report, || report.table(), &heading, format)
+    let groups = report.groups.iter().flatten();
+    let notes = left_out_notes(values_of(report, report.by.is_some(), groups));
+    print_with(report, || report.table(), &heading, format, notes)
 }
 
 /// Prints a report of several breakdowns as `print_report` prints one.
 pub fn print_breakdowns(report: &BreakdownsReport, format: Format) -> Result<()> {
     let range = &report.total.range;
     let heading = format!("{} to {} ({})", range.from, range.to, range.tz);
-    print(report, || report.table(), &heading, format)
+    let groups = report.groups.0.iter().flat_map(|(_, groups)| groups);
+    let notes = left_out_notes(values_of(&report.total, true, groups));
+    print_with(report, || report.table(), &heading, format, notes)
 }
 
 /// Prints `json` as JSON, or its flattened `table` as CSV or a table under `heading`.
@@ -127,6 +131,17 @@ pub fn print<T: Serialize>(
     table: impl FnOnce() -> ReportTable,
     heading: &str,
     format: Format,
+) -> Result<()> {
+    print_with(json, table, heading, format, Vec::new())
+}
+
+/// `print`, with `notes` under a printed table after those of its null values.
+fn print_with<T: Serialize>(
+    json: &T,
+    table: impl FnOnce() -> ReportTable,
+    heading: &str,
+    format: Format,
+    notes: Vec<String>,
 ) -> Result<()> {
     to_stdout(|out| {
         match format {
@@ -145,7 +160,7 @@ pub fn print<T: Serialize>(
             }
             Format::Table => {
                 let mut table = table();
-                let notes = dash_null_cells(&mut table);
+                let null_notes = dash_null_cells(&mut table);
                 let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
                 let mut printed = self::table(&columns, table.rows);
                 for column in printed.column_iter_mut().skip(1) {
@@ -153,13 +168,56 @@ pub fn print<T: Serialize>(
                 }
                 writeln!(out, "{}", printable(heading, Tabs::Space))?;
                 writeln!(out, "{printed}")?;
-                for note in notes {
-                    writeln!(out, "{}", printable(&note, Tabs::Space))?;
+                for note in null_notes.iter().chain(&notes) {
+                    writeln!(out, "{}", printable(note, Tabs::Space))?;
                 }
             }
         }
         Ok(())
     })
+}
+
+/// The values of a report with the label of the row they print on (`(all)` for the
+/// total of a `grouped` report, none for an ungrouped one): the whole range's and each
+/// bucket's, the total first, then each of `groups`.
+fn values_of<'a>(
+    report: &'a KpiReport,
+    grouped: bool,
+    groups: impl Iterator<Item = &'a GroupReport>,
+) -> Vec<(Option<&'a str>, &'a KpiMap)> {
+    let total = grouped.then_some("(all)");
+    let mut values = vec![(total, &report.kpis)];
+    values.extend(report.series.iter().flatten().map(|p| (total, &p.kpis)));
+    for group in groups {
+        let label = Some(group.label.as_str());
+        values.push((label, &group.kpis));
+        values.extend(group.series.iter().flatten().map(|p| (label, &p.kpis)));
+    }
+    values
+}
+
+/// The lines under a table that name the sources a value leaves out (they cannot
+/// support its KPI) and why, as the JSON's `left_out` does: one per subject, source and
+/// reason (a value's buckets share them). A null value's reason says it instead.
+fn left_out_notes(values: Vec<(Option<&str>, &KpiMap)>) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for (label, kpis) in values {
+        for (kpi, value) in &kpis.0 {
+            // A value every source left out is null, and its reason is noted already.
+            let support = value.support().filter(|s| s.null_reason.is_none());
+            for out in support.map(|s| s.left_out.as_slice()).unwrap_or_default() {
+                let subject = match label {
+                    Some(label) => format!("{label} · {}", kpi.name()),
+                    None => kpi.name().to_owned(),
+                };
+                let note = format!("{subject} leaves out {}: {}", out.source, out.reason);
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+            }
+        }
+    }
+    notes
 }
 
 /// Marks the empty cells of each value null for a reason with a dash; returns the lines
@@ -217,6 +275,8 @@ fn with_reason_columns(mut table: ReportTable) -> ReportTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use deskbench::analytics::engine::support::GapCode;
+    use deskbench::analytics::engine::value::{KpiValue, LeftOut, NullReason, RateValue};
     use deskbench::analytics::query::report::NullCell;
 
     #[test]
@@ -312,6 +372,52 @@ mod tests {
             with_reason_columns(plain.clone()),
             plain,
             "no reasons, no change"
+        );
+    }
+
+    #[test]
+    fn each_source_a_value_leaves_out_is_one_note_under_its_subject() {
+        let rate = |left_out: &[&str]| {
+            let mut value = RateValue::share(1, 2);
+            value.support.left_out = left_out
+                .iter()
+                .map(|source| LeftOut {
+                    source: (*source).to_owned(),
+                    code: GapCode::NotInFileImports,
+                    reason: "imported files carry no count of reopens".to_owned(),
+                })
+                .collect();
+            KpiMap(vec![(KpiId::ReopenRate, KpiValue::Rate(value))])
+        };
+        let (total, bucket, zendesk) = (rate(&["Jira"]), rate(&["Jira"]), rate(&[]));
+        let both = rate(&["Jira", "Freshdesk"]);
+        let mut null = rate(&["Jira"]);
+        if let KpiValue::Rate(value) = &mut null.0[0].1 {
+            value.support.null_reason = Some(NullReason {
+                code: GapCode::NotInFileImports,
+                reason: "imported files carry no count of reopens".to_owned(),
+            });
+        }
+        let values = vec![
+            (Some("(all)"), &total),
+            (Some("(all)"), &bucket),
+            (Some("Zendesk"), &zendesk),
+            (Some("Agent A"), &both),
+            (Some("Jira"), &null),
+        ];
+        assert_eq!(
+            left_out_notes(values),
+            [
+                "(all) · reopen_rate leaves out Jira: imported files carry no count of reopens",
+                "Agent A · reopen_rate leaves out Jira: imported files carry no count of reopens",
+                "Agent A · reopen_rate leaves out Freshdesk: imported files carry no count of reopens",
+            ],
+            "a bucket repeats its total's note; a value leaving nothing out has none, nor a \
+             null one, whose reason is noted"
+        );
+        assert_eq!(
+            left_out_notes(vec![(None, &total)]),
+            ["reopen_rate leaves out Jira: imported files carry no count of reopens"]
         );
     }
 

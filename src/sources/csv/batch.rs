@@ -52,7 +52,10 @@ impl<'w, 'tx> Batch<'w, 'tx> {
         let keys = Keys::new(w.import_keys(source_id)?);
         let set_aside_at = match keys.holds_any(KeyKind::Ticket) {
             true => None,
-            false => Some(SET_ASIDE_AFTER.max(w.rows_to_reindex()? / STORED_PER_NEW)),
+            false => {
+                w.changes_whole_source(source_id)?;
+                Some(SET_ASIDE_AFTER.max(w.rows_to_reindex()? / STORED_PER_NEW))
+            }
         };
         Ok(Batch {
             keys,
