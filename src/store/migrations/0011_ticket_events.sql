@@ -7,7 +7,7 @@
 -- time-based export writes nothing new. `previous` and `value` carry no type: a status
 -- or priority is kept as its text, a group or assignee as the integer id the tickets
 -- table holds, and null is "none".
-CREATE TABLE ticket_events (
+CREATE TABLE IF NOT EXISTS ticket_events (
     source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     ticket_id  INTEGER NOT NULL,
     at         INTEGER NOT NULL,
