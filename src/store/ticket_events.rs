@@ -97,12 +97,22 @@ impl Store {
         source_id: Option<i64>,
         mut visit: impl FnMut(HistoryRow),
     ) -> Result<(), StoreError> {
-        let mut select = self.conn().prepare_cached(
-            "SELECT source_id, ticket_id, at, field, value FROM ticket_events
-             WHERE ?1 IS NULL OR source_id = ?1
-             ORDER BY source_id, ticket_id, at, event_id, field",
-        )?;
-        let mut rows = select.query(params![source_id])?;
+        // One source is a range of the key; all of them, the whole table.
+        let sql = match source_id {
+            Some(_) => {
+                "SELECT source_id, ticket_id, at, field, value FROM ticket_events
+                 WHERE source_id = ?1 ORDER BY source_id, ticket_id, at, event_id, field"
+            }
+            None => {
+                "SELECT source_id, ticket_id, at, field, value FROM ticket_events
+                 ORDER BY source_id, ticket_id, at, event_id, field"
+            }
+        };
+        let mut select = self.conn().prepare_cached(sql)?;
+        let mut rows = match source_id {
+            Some(id) => select.query(params![id])?,
+            None => select.query([])?,
+        };
         while let Some(row) = rows.next()? {
             let Some(field) = HistoryField::parse(row.get_ref(3)?.as_str().unwrap_or_default())
             else {
