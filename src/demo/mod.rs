@@ -12,6 +12,7 @@ mod calendar;
 mod catalog;
 mod config;
 mod csat;
+mod history;
 mod lang_en;
 mod lang_ko;
 mod lang_ru;

@@ -337,3 +337,78 @@ fn the_same_seed_writes_the_same_text() {
     assert_eq!(text(&a), text(&b), "one seed, one text");
     assert_ne!(text(&a), text(&c), "another seed, another text");
 }
+
+#[test]
+fn each_demo_tickets_history_ends_at_its_stored_state() {
+    use crate::store::records::{HistoryField, HistoryValue, TicketStatus};
+    use crate::store::{status_intervals, HistoryRow};
+
+    let store = generated(11, 4_000);
+    let mut rows: BTreeMap<i64, Vec<HistoryRow>> = BTreeMap::new();
+    store
+        .each_ticket_event(None, |row| rows.entry(row.ticket_id).or_default().push(row))
+        .unwrap();
+    let columns = store.ticket_columns(TicketSelection::All).unwrap();
+    let (mut reopened, mut moved) = (0, 0);
+    for (i, id) in columns.id.iter().enumerate() {
+        let history = rows.get(id).map(Vec::as_slice).unwrap_or_default();
+        let last = |field: HistoryField| {
+            history
+                .iter()
+                .rev()
+                .find(|r| r.field == field)
+                .and_then(|r| r.value.clone())
+        };
+        let text = |s: &Option<String>| s.clone().map(HistoryValue::Text);
+        let status = Some(columns.status[i].clone());
+        assert_eq!(last(HistoryField::Status), text(&status), "ticket {id}");
+        assert_eq!(
+            last(HistoryField::Priority),
+            text(&columns.priority[i]),
+            "ticket {id}"
+        );
+        assert_eq!(
+            last(HistoryField::Group),
+            columns.group_id[i].map(HistoryValue::Id),
+            "ticket {id}"
+        );
+        assert_eq!(
+            last(HistoryField::Assignee),
+            columns.assignee_id[i].map(HistoryValue::Id),
+            "ticket {id}"
+        );
+        let statuses: Vec<(i64, TicketStatus)> = history
+            .iter()
+            .filter_map(|r| match (&r.field, &r.value) {
+                (HistoryField::Status, Some(HistoryValue::Text(s))) => {
+                    Some((r.at, TicketStatus::parse(s)?))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            statuses.windows(2).all(|w| w[0].0 <= w[1].0),
+            "ticket {id}: in time order"
+        );
+        assert_eq!(
+            statuses.first().map(|s| s.1),
+            Some(TicketStatus::New),
+            "ticket {id}"
+        );
+        let spells = status_intervals(&statuses, NOW);
+        reopened += usize::from(
+            spells
+                .windows(2)
+                .any(|w| w[0].status == TicketStatus::Solved && w[1].status == TicketStatus::Open),
+        );
+        moved += usize::from(
+            history
+                .iter()
+                .filter(|r| r.field == HistoryField::Group)
+                .count()
+                > 1,
+        );
+    }
+    assert!(reopened > 40, "reopened tickets show it: {reopened}");
+    assert!(moved > 40, "tickets moved between groups show it: {moved}");
+}

@@ -1,5 +1,5 @@
-//! Turns one arrival into a ticket with its tags, fields, SLA events, rating and (for the
-//! newest tickets) comments, and writes them.
+//! Turns one arrival into a ticket with its tags, fields, SLA events, rating, status
+//! history and (for the newest tickets) comments, and writes them.
 
 use serde_json::Value;
 
@@ -11,6 +11,7 @@ use super::config::{
     FIELD_PRODUCT_AREA, FORM_ID, RATING_ID_BASE, SLA_EVENT_ID_BASE,
 };
 use super::csat::{rating, Experience};
+use super::history::{self, Facts};
 use super::mail::Sender;
 use super::names::Lang;
 use super::noise::Noise;
@@ -20,7 +21,9 @@ use super::text;
 use super::timeline::{self, Inputs};
 use super::topics::{brand_weights, Topic, PRODUCT_AREAS, TOPICS, VIP};
 use super::volume::{Arrival, Volume};
-use crate::store::records::{Comment, RatingScore, SlaEvent, Ticket, TicketMetrics, TicketStatus};
+use crate::store::records::{
+    Comment, FieldChange, RatingScore, SlaEvent, Ticket, TicketMetrics, TicketStatus,
+};
 use crate::store::{StoreError, Writer};
 
 /// Running totals for the summary and the run log.
@@ -48,6 +51,8 @@ pub(super) struct Factory<'a> {
     sla_buf: Vec<SlaEvent>,
     /// Tickets made but not yet written: they go to the store a chunk at a time.
     pending: Vec<Ticket>,
+    /// The status history of the pending tickets, written after them.
+    history: Vec<FieldChange>,
     pub counts: Counts,
 }
 
@@ -72,6 +77,7 @@ impl<'a> Factory<'a> {
             next_sla: SLA_EVENT_ID_BASE,
             sla_buf: Vec::with_capacity(8),
             pending: Vec::new(),
+            history: Vec::new(),
             counts: Counts::default(),
         }
     }
@@ -79,7 +85,9 @@ impl<'a> Factory<'a> {
     /// Writes the tickets made since the last flush, as one page.
     pub(super) fn flush(&mut self, w: &Writer, source_id: i64) -> Result<(), StoreError> {
         w.upsert_tickets(source_id, &self.pending, None)?;
+        w.insert_ticket_events(source_id, &self.history)?;
         self.pending.clear();
+        self.history.clear();
         Ok(())
     }
 
@@ -284,6 +292,14 @@ impl<'a> Factory<'a> {
                 agent.name.as_str(),
             )?;
         }
+        let facts = Facts {
+            plan: &plan,
+            ticket: &ticket,
+            status_at: outcome.updated_at,
+            first_group: catalog.groups[(group + 1) % catalog.groups.len()].id,
+            now,
+        };
+        history::changes(&mut self.history, &facts);
         self.pending.push(ticket);
         Ok(())
     }

@@ -46,6 +46,9 @@ pub fn apply_page(
                 w.delete_sla_event(source_id, *id)?;
             }
         }
+        Records::History(changes) => {
+            w.insert_ticket_events(source_id, changes)?;
+        }
         Records::Articles(articles) => {
             for a in articles {
                 w.upsert_article(source_id, a)?;

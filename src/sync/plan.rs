@@ -160,6 +160,26 @@ mod tests {
     }
 
     #[test]
+    fn a_workspace_synced_before_the_status_history_back_fills_it_from_the_start_time() {
+        let states = [state("tickets", Some("c42"), None, Some(1_000))];
+        let options = PlanOptions {
+            start_time: 500,
+            ..PlanOptions::default()
+        };
+        let p = plan(&states, &options, NOW);
+        assert_eq!(
+            position(&p, Stream::TicketEvents),
+            Position::StartTime(500),
+            "no checkpoint of its own: from where the tickets started"
+        );
+        let states = [state("ticket_events", None, Some(900), Some(1_000))];
+        assert_eq!(
+            position(&plan(&states, &options, NOW), Stream::TicketEvents),
+            Position::StartTime(900)
+        );
+    }
+
+    #[test]
     fn an_interrupted_ratings_pass_resumes_its_window() {
         let states = [state(
             "satisfaction_ratings",

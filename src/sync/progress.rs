@@ -121,6 +121,7 @@ pub enum SyncStream {
     Users,
     Organizations,
     Tickets,
+    TicketEvents,
     SatisfactionRatings,
     TicketMetricEvents,
     Articles,
@@ -138,7 +139,7 @@ pub enum SyncStream {
 }
 
 impl SyncStream {
-    pub const ALL: [SyncStream; 20] = [
+    pub const ALL: [SyncStream; 21] = [
         SyncStream::AccountSettings,
         SyncStream::Groups,
         SyncStream::Brands,
@@ -146,6 +147,7 @@ impl SyncStream {
         SyncStream::Users,
         SyncStream::Organizations,
         SyncStream::Tickets,
+        SyncStream::TicketEvents,
         SyncStream::SatisfactionRatings,
         SyncStream::TicketMetricEvents,
         SyncStream::Articles,
@@ -170,6 +172,7 @@ impl SyncStream {
             SyncStream::Users => "users",
             SyncStream::Organizations => "organizations",
             SyncStream::Tickets => "tickets",
+            SyncStream::TicketEvents => "ticket_events",
             SyncStream::SatisfactionRatings => "satisfaction_ratings",
             SyncStream::TicketMetricEvents => "ticket_metric_events",
             SyncStream::Articles => "articles",
@@ -202,6 +205,7 @@ impl From<zendesk::Stream> for SyncStream {
             zendesk::Stream::Users => SyncStream::Users,
             zendesk::Stream::Organizations => SyncStream::Organizations,
             zendesk::Stream::Tickets => SyncStream::Tickets,
+            zendesk::Stream::TicketEvents => SyncStream::TicketEvents,
             zendesk::Stream::SatisfactionRatings => SyncStream::SatisfactionRatings,
             zendesk::Stream::TicketMetricEvents => SyncStream::TicketMetricEvents,
             zendesk::Stream::Articles => SyncStream::Articles,

@@ -103,6 +103,11 @@ const FIELDS: &[&str] = &[
     "html_url",
     "localization",
     "iana_time_zone",
+    "timestamp",
+    "updater_id",
+    "child_events",
+    "event_type",
+    "previous_value",
 ];
 const PAGE_KEYS: &[&str] = &[
     "tickets",
@@ -113,6 +118,7 @@ const PAGE_KEYS: &[&str] = &[
     "ticket_fields",
     "satisfaction_ratings",
     "ticket_metric_events",
+    "ticket_events",
     "articles",
     "metric_sets",
     "settings",

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use chrono::DateTime;
 
+use deskbench::store::records::{Source, SourceKind};
 use deskbench::store::{ImportRun, StreamState};
 use deskbench::workspace::Workspace;
 
@@ -55,16 +56,47 @@ fn import_lines(workspace: &Workspace, run: &ImportRun) -> Result<Vec<String>> {
     Ok(lines)
 }
 
+/// A source's status history: its rows and where its stream goes on, or why it has none.
+#[derive(serde::Serialize)]
+struct History {
+    source: String,
+    events: u64,
+    /// The ticket events stream's checkpoint (Zendesk only; none before its first page).
+    from: Option<i64>,
+    /// Why the source has no history, when it cannot have one.
+    unavailable: Option<&'static str>,
+}
+
+fn history(source: &Source, states: &[StreamState], events: u64) -> History {
+    let unavailable = match source.kind {
+        SourceKind::Zendesk | SourceKind::Demo => None,
+        SourceKind::Freshdesk => Some("not available for Freshdesk"),
+        SourceKind::Csv => Some("not available for imported files"),
+    };
+    let from = states
+        .iter()
+        .find(|st| st.stream == "ticket_events")
+        .and_then(|st| st.start_time);
+    History {
+        source: source.name.clone(),
+        events,
+        from,
+        unavailable,
+    }
+}
+
 pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
     let workspace = open_existing(cli)?;
     let counts = workspace.store().counts()?;
     let info = workspace.info(deskbench::now())?;
     let mut streams: Vec<(String, Vec<StreamState>)> = Vec::new();
+    let mut histories = Vec::new();
+    let event_counts = workspace.store().ticket_event_counts()?;
     for source in workspace.store().sources()? {
-        streams.push((
-            source.name.clone(),
-            workspace.store().stream_states(source.id)?,
-        ));
+        let states = workspace.store().stream_states(source.id)?;
+        let events = event_counts.get(&source.id).copied().unwrap_or(0);
+        histories.push(history(&source, &states, events));
+        streams.push((source.name.clone(), states));
     }
     let runs = workspace.store().runs(None, 5)?;
     let last_import = workspace.store().last_import()?;
@@ -86,7 +118,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
                     }
                     None => serde_json::Value::Null,
                 };
-                let json = serde_json::json!({ "workspace": info, "counts": counts, "streams": streams, "recent_syncs": runs, "last_import": import });
+                let json = serde_json::json!({ "workspace": info, "counts": counts, "streams": streams, "status_history": histories, "recent_syncs": runs, "last_import": import });
                 serde_json::to_writer_pretty(&mut *out, &json)?;
                 writeln!(out)?;
             }
@@ -134,6 +166,18 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
                     );
                     writeln!(out, "{table}")?;
                 }
+                if !histories.is_empty() {
+                    let rows = histories.iter().map(|h| {
+                        let state = match (h.unavailable, h.from) {
+                            (Some(why), _) => why.to_owned(),
+                            (None, Some(t)) => format!("next from {}", utc(Some(t))),
+                            (None, None) => "-".to_owned(),
+                        };
+                        vec![h.source.clone(), h.events.to_string(), state]
+                    });
+                    let table = output::table(&["Status history", "Changes", "Stream"], rows);
+                    writeln!(out, "{table}")?;
+                }
                 if let Some(run) = &last_import {
                     for line in import_lines(&workspace, run)? {
                         writeln!(out, "{}", printable(&line, Tabs::Space))?;
@@ -164,4 +208,42 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<()> {
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(kind: SourceKind) -> Source {
+        Source {
+            id: 1,
+            kind,
+            name: "s".into(),
+            base_url: None,
+            time_zone: None,
+            settings: serde_json::json!({}),
+            last_success_at: None,
+        }
+    }
+
+    #[test]
+    fn the_history_row_says_where_its_stream_goes_on_or_why_there_is_none() {
+        let state = StreamState {
+            stream: "ticket_events".into(),
+            cursor: None,
+            start_time: Some(1_700_000_000),
+            last_attempt_at: None,
+            last_success_at: None,
+            last_error: None,
+        };
+        let zendesk = history(&source(SourceKind::Zendesk), &[state], 42);
+        assert_eq!(
+            (zendesk.events, zendesk.from, zendesk.unavailable),
+            (42, Some(1_700_000_000), None)
+        );
+        let freshdesk = history(&source(SourceKind::Freshdesk), &[], 0);
+        assert_eq!(freshdesk.unavailable, Some("not available for Freshdesk"));
+        let csv = history(&source(SourceKind::Csv), &[], 0);
+        assert_eq!(csv.unavailable, Some("not available for imported files"));
+    }
 }

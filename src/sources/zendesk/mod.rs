@@ -6,6 +6,7 @@ mod client;
 mod convert;
 mod credentials;
 mod dto;
+mod events;
 mod pacer;
 mod pages;
 mod streams;

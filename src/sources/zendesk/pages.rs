@@ -12,6 +12,7 @@ use crate::store::RawPage;
 
 use super::convert::{self, Invalid};
 use super::dto::*;
+use super::events;
 use super::streams::{Paging, Position, Stream};
 use super::ZendeskError;
 
@@ -39,6 +40,8 @@ pub enum Records {
         deleted: Vec<i64>,
     },
     Articles(Vec<Article>),
+    /// The status history's changes of a page of ticket events.
+    History(Vec<FieldChange>),
     /// The account's IANA time zone, from its settings.
     TimeZone(Option<String>),
 }
@@ -53,6 +56,7 @@ impl Records {
             Records::Ratings(v) => v.len(),
             Records::Events { upsert, deleted } => upsert.len() + deleted.len(),
             Records::Articles(v) => v.len(),
+            Records::History(v) => v.len(),
             Records::TimeZone(_) => 0,
         }
     }
@@ -110,6 +114,16 @@ pub fn parse(stream: Stream, at: &Position, body: &[u8]) -> Result<Page, Zendesk
             &mut problems,
             |d: TicketFieldDto, _| convert::ticket_field(d),
         )),
+        Stream::TicketEvents => Records::History(
+            each(
+                body.items("ticket_events")?,
+                &mut problems,
+                |d: events::TicketEventDto, _| events::changes(d),
+            )
+            .into_iter()
+            .flatten()
+            .collect(),
+        ),
         Stream::SatisfactionRatings => {
             let ratings = each(
                 body.items("satisfaction_ratings")?,
@@ -535,6 +549,40 @@ mod tests {
             (page.next, page.done),
             (Position::StartTime(120), false),
             "back to time-based pages"
+        );
+    }
+
+    #[test]
+    fn a_page_of_ticket_events_keeps_the_followed_changes_and_its_end_time() {
+        let event = |id: i64, ticket: i64, at: i64, children: Value| {
+            json!({"id": id, "ticket_id": ticket, "timestamp": at, "updater_id": -1,
+                "via": "Web form", "event_type": "Audit", "child_events": children})
+        };
+        let body = json!({
+            "ticket_events": [
+                event(1, 7, 100, json!([{"status": "new", "event_type": "Create"},
+                    {"body": "Hi", "event_type": "Comment"}])),
+                event(2, 7, 160, json!([{"status": 3, "event_type": "Change"}])),
+                event(3, 8, 160, json!([{"group_id": 9, "previous_value": null, "event_type": "Change"}]))
+            ],
+            "count": 3, "end_time": 160,
+            "next_page": "https://acme.zendesk.com/api/v2/incremental/ticket_events.json?start_time=160",
+            "end_of_stream": false
+        });
+        let page = parse(Stream::TicketEvents, &Position::StartTime(100), body).unwrap();
+        let Records::History(changes) = &page.records else {
+            panic!("history expected")
+        };
+        let ids: Vec<(i64, i64)> = changes.iter().map(|c| (c.event_id, c.ticket_id)).collect();
+        assert_eq!(ids, [(1, 7), (3, 8)]);
+        assert_eq!(
+            page.problems[0].record_id, "2",
+            "the unreadable event is named"
+        );
+        assert_eq!(
+            (page.next, page.done, page.reached),
+            (Position::StartTime(160), false, Some(160)),
+            "the next page starts at end_time, repeating its second"
         );
     }
 

@@ -18,6 +18,7 @@ pub enum Stream {
     Users,
     Organizations,
     Tickets,
+    TicketEvents,
     SatisfactionRatings,
     TicketMetricEvents,
     Articles,
@@ -99,7 +100,7 @@ const LIST_PAGE: u32 = 100;
 
 impl Stream {
     /// In sync order: the small lists first (labels), then the big streams.
-    pub const ALL: [Stream; 10] = [
+    pub const ALL: [Stream; 11] = [
         Stream::AccountSettings,
         Stream::Groups,
         Stream::Brands,
@@ -107,6 +108,7 @@ impl Stream {
         Stream::Users,
         Stream::Organizations,
         Stream::Tickets,
+        Stream::TicketEvents,
         Stream::SatisfactionRatings,
         Stream::TicketMetricEvents,
         Stream::Articles,
@@ -121,6 +123,7 @@ impl Stream {
             Stream::Users => "users",
             Stream::Organizations => "organizations",
             Stream::Tickets => "tickets",
+            Stream::TicketEvents => "ticket_events",
             Stream::SatisfactionRatings => "satisfaction_ratings",
             Stream::TicketMetricEvents => "ticket_metric_events",
             Stream::Articles => "articles",
@@ -134,9 +137,10 @@ impl Stream {
     pub fn paging(self) -> Paging {
         match self {
             Stream::Tickets | Stream::Users => Paging::CursorExport,
-            Stream::Organizations | Stream::TicketMetricEvents | Stream::Articles => {
-                Paging::TimeExport
-            }
+            Stream::Organizations
+            | Stream::TicketEvents
+            | Stream::TicketMetricEvents
+            | Stream::Articles => Paging::TimeExport,
             Stream::Groups | Stream::Brands | Stream::TicketFields => Paging::List,
             Stream::SatisfactionRatings => Paging::Window,
             Stream::AccountSettings => Paging::Single,
@@ -144,11 +148,13 @@ impl Stream {
     }
 
     /// Zendesk's own limit of 10 per minute covers the Incremental Exports endpoints
-    /// only; ticket metric events and the Help Center export count against the account's
+    /// only (tickets, ticket events, users, organizations: one budget for them all); ticket metric events and the Help Center export count against the account's
     /// limit like every other endpoint (zendesk-api.md §2.1).
     pub fn bucket(self) -> Bucket {
         match self {
-            Stream::Tickets | Stream::Users | Stream::Organizations => Bucket::Incremental,
+            Stream::Tickets | Stream::TicketEvents | Stream::Users | Stream::Organizations => {
+                Bucket::Incremental
+            }
             _ => Bucket::Account,
         }
     }
@@ -180,6 +186,7 @@ impl Stream {
             Stream::Users => "/api/v2/incremental/users/cursor.json",
             Stream::Organizations => "/api/v2/incremental/organizations.json",
             Stream::Tickets => "/api/v2/incremental/tickets/cursor.json",
+            Stream::TicketEvents => "/api/v2/incremental/ticket_events.json",
             Stream::SatisfactionRatings => "/api/v2/satisfaction_ratings.json",
             Stream::TicketMetricEvents => "/api/v2/incremental/ticket_metric_events.json",
             Stream::Articles => "/api/v2/help_center/incremental/articles.json",
@@ -289,7 +296,12 @@ mod tests {
             .collect();
         assert_eq!(
             exports,
-            [Stream::Users, Stream::Organizations, Stream::Tickets],
+            [
+                Stream::Users,
+                Stream::Organizations,
+                Stream::Tickets,
+                Stream::TicketEvents
+            ],
             "metric events and articles page under the account's limit"
         );
     }

@@ -147,3 +147,30 @@ async fn a_sync_killed_at_random_points_resumes_to_exactly_the_accounts_records(
         "after 24 kills and a final sync",
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_lists_each_sources_status_history_with_its_checkpoint() {
+    let fake = FakeZendesk::start(small_fake()).await;
+    let ws = tempfile::tempdir().unwrap();
+    let out = add_fake(ws.path(), &fake.url(), "secret-token").await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sync = ["sync", "fake", "--token-env", TOKEN_VAR];
+    let out = deskbench(ws.path(), "secret-token", &sync).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = deskbench(ws.path(), "secret-token", &["status", "--format", "json"]).await;
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let history = &json["status_history"][0];
+    assert_eq!(history["source"], "fake");
+    assert_eq!(
+        history["events"].as_u64(),
+        Some(fake.expected().history.len() as u64)
+    );
+    assert!(history["from"].as_i64().is_some(), "{history}");
+    let out = deskbench(ws.path(), "secret-token", &["status"]).await;
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("ticket_events"),
+        "the stream's checkpoint row: {table}"
+    );
+    assert!(table.contains("Status history"), "{table}");
+}

@@ -3,6 +3,7 @@
 
 mod cli;
 mod engine;
+mod history;
 mod pacing;
 
 use std::path::Path;
@@ -169,6 +170,15 @@ pub fn stored(db: &Path) -> Expected {
             |r| r.get(0),
         )
         .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT event_id, ticket_id, field FROM ticket_events")
+        .unwrap();
+    let mut history: Vec<(i64, i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    history.sort_unstable();
     Expected {
         tickets,
         users: ids("SELECT id FROM users ORDER BY id"),
@@ -179,6 +189,7 @@ pub fn stored(db: &Path) -> Expected {
         ratings,
         metric_events: ids("SELECT id FROM sla_events ORDER BY id"),
         articles: ids("SELECT id FROM articles ORDER BY id"),
+        history,
         time_zone,
     }
 }
@@ -237,6 +248,22 @@ pub fn assert_same(actual: &Expected, expected: &Expected, context: &str) {
     assert!(
         extra.is_empty() && missing.is_empty(),
         "{context}: ratings: extra {extra:?}, missing {missing:?}"
+    );
+    let extra: Vec<_> = actual
+        .history
+        .iter()
+        .filter(|h| expected.history.binary_search(h).is_err())
+        .take(5)
+        .collect();
+    let missing: Vec<_> = expected
+        .history
+        .iter()
+        .filter(|h| actual.history.binary_search(h).is_err())
+        .take(5)
+        .collect();
+    assert!(
+        extra.is_empty() && missing.is_empty(),
+        "{context}: status history: extra {extra:?}, missing {missing:?}"
     );
     assert_eq!(actual.time_zone, expected.time_zone, "{context}: time zone");
 }

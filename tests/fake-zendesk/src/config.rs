@@ -41,7 +41,7 @@ pub struct FakeConfig {
     pub admin: bool,
     /// Stream names that answer 403 as if plan-gated: `tickets`, `users`,
     /// `organizations`, `groups`, `brands`, `ticket_fields`, `satisfaction_ratings`,
-    /// `ticket_metric_events`, `articles`.
+    /// `ticket_metric_events`, `ticket_events`, `articles`.
     pub forbidden: Vec<String>,
     /// Where `include=metric_sets` puts the metrics (the docs disagree, see
     /// [`MetricSetsForm`]).

@@ -11,8 +11,10 @@
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use serde_json::{json, Value};
 
 use crate::config::FakeConfig;
+use crate::history::{self, Child, TicketEvent};
 use crate::report::{Expected, ExpectedTicket};
 use crate::time::{BASE, DAY, HOUR, MINUTE, YEAR};
 
@@ -32,6 +34,7 @@ pub(crate) mod ids {
     pub const METRIC_SET: i64 = 384_000_000_000;
     pub const EVENT: i64 = 385_000_000_000;
     pub const ARTICLE: i64 = 386_000_000_000;
+    pub const TICKET_EVENT: i64 = 387_000_000_000;
     /// Custom ticket fields (their values also become tags, like Zendesk's tagger and
     /// checkbox fields).
     pub const PRODUCT_FIELD: i64 = FIELD + 101;
@@ -617,6 +620,8 @@ pub(crate) struct Dataset {
     pub ratings: Vec<Rating>,
     /// Sorted by `(time, id)`.
     pub events: Vec<MetricEvent>,
+    /// The ticket events export, sorted by `(at, id)`.
+    pub ticket_events: Vec<TicketEvent>,
     pub articles: Vec<Article>,
     /// Indices into `articles`, sorted by `(updated_at, id)`.
     pub article_order: Vec<u32>,
@@ -625,6 +630,7 @@ pub(crate) struct Dataset {
     end_users: Vec<(i64, Option<i64>)>,
     next_rating_id: i64,
     next_event_id: i64,
+    next_ticket_event_id: i64,
 }
 
 fn weighted(rng: &mut ChaCha8Rng, weights: &[u32]) -> usize {
@@ -837,6 +843,7 @@ impl Dataset {
             ticket_order: Vec::new(),
             ratings: Vec::new(),
             events: Vec::new(),
+            ticket_events: Vec::new(),
             articles: Vec::new(),
             article_order: Vec::new(),
             agents_by_group,
@@ -844,6 +851,7 @@ impl Dataset {
             end_users,
             next_rating_id: ids::RATING + 1,
             next_event_id: ids::EVENT + 1,
+            next_ticket_event_id: ids::TICKET_EVENT + 1,
         };
 
         // Tickets: ids in creation order, spread over the year before BASE.
@@ -866,6 +874,7 @@ impl Dataset {
         let clock = data.clock;
         data.events.retain(|e| e.time <= clock);
         data.events.sort_unstable_by_key(|e| (e.time, e.id));
+        data.ticket_events.sort_unstable_by_key(|e| (e.at, e.id));
 
         data.generate_articles(&mut rng, now);
         data
@@ -903,6 +912,7 @@ impl Dataset {
             t.status = Status::Deleted;
             t.updated_at = (created + rng.gen_range(MINUTE..=3 * DAY)).min(now);
             t.generated = t.updated_at;
+            self.generate_history(&t);
             return t;
         }
         if t.kind == Some(TicketType::Incident) && !problems.is_empty() && rng.gen_bool(0.3) {
@@ -1029,6 +1039,7 @@ impl Dataset {
         }
 
         self.generate_events(rng, &t);
+        self.generate_history(&t);
         t
     }
 
@@ -1181,6 +1192,77 @@ impl Dataset {
         }
     }
 
+    /// Records a ticket event of `children` (none: nothing happened).
+    fn record(&mut self, ticket_id: i64, at: i64, updater_id: i64, children: Vec<Child>) {
+        if children.is_empty() {
+            return;
+        }
+        let comment = self.next_ticket_event_id % 3 == 0;
+        self.ticket_events.push(TicketEvent {
+            id: self.next_ticket_event_id,
+            ticket_id,
+            at,
+            updater_id,
+            children,
+            comment,
+        });
+        self.next_ticket_event_id += 1;
+    }
+
+    /// The events of a historical ticket, from its creation to its state now: assigned
+    /// when its metrics say, opened at its first touch, then pending or on hold, or
+    /// solved and closed by the system, or deleted.
+    fn generate_history(&mut self, t: &Ticket) {
+        let status = |from: Status, to: Status| {
+            history::change("status", json!(from.as_str()), json!(to.as_str()))
+        };
+        self.record(t.id, t.created_at, t.requester_id, history::created(t));
+        let m = t.metrics.clone();
+        let agent = t.assignee_id.unwrap_or(-1);
+        if let (Some(assignee), Some(at)) = (t.assignee_id, m.assigned_at) {
+            let assigned = history::change("assignee_id", Value::Null, json!(assignee));
+            self.record(t.id, at, agent, assigned.into_iter().collect());
+        }
+        let touched = m.assigned_at.unwrap_or(t.created_at + MINUTE);
+        let opened = |until: i64| touched.min(until).max(t.created_at);
+        let mut steps: Vec<(i64, Status, Status, i64)> = Vec::new();
+        match t.status {
+            Status::New => {}
+            Status::Deleted => steps.push((t.updated_at, Status::New, Status::Deleted, agent)),
+            Status::Open => steps.push((
+                opened(m.status_updated_at),
+                Status::New,
+                Status::Open,
+                agent,
+            )),
+            Status::Pending | Status::Hold => {
+                steps.push((
+                    opened(m.status_updated_at),
+                    Status::New,
+                    Status::Open,
+                    agent,
+                ));
+                steps.push((m.status_updated_at, Status::Open, t.status, agent));
+            }
+            Status::Solved | Status::Closed => {
+                let solved = m.solved_at.unwrap_or(m.status_updated_at);
+                steps.push((opened(solved), Status::New, Status::Open, agent));
+                steps.push((solved, Status::Open, Status::Solved, agent));
+                if t.status == Status::Closed {
+                    steps.push((
+                        m.status_updated_at.max(solved),
+                        Status::Solved,
+                        Status::Closed,
+                        -1,
+                    ));
+                }
+            }
+        }
+        for (at, from, to, updater) in steps {
+            self.record(t.id, at, updater, status(from, to).into_iter().collect());
+        }
+    }
+
     fn generate_articles(&mut self, rng: &mut ChaCha8Rng, now: i64) {
         let authors: Vec<i64> = self.agents_by_group.iter().flatten().copied().collect();
         let mut updated = BASE - YEAR;
@@ -1296,6 +1378,7 @@ impl Dataset {
                 self.event(id, at, Metric::RequesterWaitTime, EventType::Activate);
                 self.event(id, at, Metric::ResolutionTime, EventType::Activate);
             }
+            self.record(id, at, t.requester_id, history::created(&t));
             self.tickets.push(t);
             self.ticket_order.push((at, id));
             added.push(id);
@@ -1312,6 +1395,7 @@ impl Dataset {
         let ids = self.live_ids(ids);
         let mut rng = self.rng.clone();
         for &id in &ids {
+            let before = self.tickets[(id - 1) as usize].clone();
             let (group_id, priority) = {
                 let t = &mut self.tickets[(id - 1) as usize];
                 t.priority = Some(t.priority.map_or(Priority::Low, Priority::next));
@@ -1339,9 +1423,41 @@ impl Dataset {
                 self.event(id, at, Metric::ReplyTime, EventType::ApplySla)
                     .sla = sla;
             }
+            self.record_changes(&before, at);
         }
         self.rng = rng;
         self.touch(&ids, at);
+    }
+
+    /// The ticket event of a mutation: each followed field that differs from `before`.
+    fn record_changes(&mut self, before: &Ticket, at: i64) {
+        let after = &self.tickets[(before.id - 1) as usize];
+        let priority = |t: &Ticket| t.priority.map_or(Value::Null, |p| json!(p.as_str()));
+        let children = [
+            history::change(
+                "status",
+                json!(before.status.as_str()),
+                json!(after.status.as_str()),
+            ),
+            history::change("priority", priority(before), priority(after)),
+            history::change(
+                "group_id",
+                history::id(before.group_id),
+                history::id(after.group_id),
+            ),
+            history::change(
+                "assignee_id",
+                history::id(before.assignee_id),
+                history::id(after.assignee_id),
+            ),
+        ];
+        let updater = after.assignee_id.unwrap_or(-1);
+        self.record(
+            before.id,
+            at,
+            updater,
+            children.into_iter().flatten().collect(),
+        );
     }
 
     /// Status solved (unassigned tickets get an agent of their group first); the first
@@ -1363,6 +1479,7 @@ impl Dataset {
                 .is_none()
                 .then(|| t.group_id.unwrap_or(ids::GROUP + 1));
             let agent = unassigned.map(|g| (g, self.pick_agent(&mut rng, g)));
+            let before = t.clone();
             let t = &mut self.tickets[(id - 1) as usize];
             if let Some((group_id, agent)) = agent {
                 t.group_id = Some(group_id);
@@ -1403,6 +1520,7 @@ impl Dataset {
                 self.event(id, at, Metric::ResolutionTime, EventType::UpdateStatus)
                     .status = full;
             }
+            self.record_changes(&before, at);
         }
         self.rng = rng;
         self.touch(&ids, at);
@@ -1419,6 +1537,7 @@ impl Dataset {
             .filter(|&id| self.tickets[(id - 1) as usize].status == Status::Solved)
             .collect();
         for &id in &ids {
+            let before = self.tickets[(id - 1) as usize].clone();
             let t = &mut self.tickets[(id - 1) as usize];
             t.status = Status::Open;
             let m = &mut t.metrics;
@@ -1430,6 +1549,7 @@ impl Dataset {
                 self.event(id, at, Metric::RequesterWaitTime, EventType::Activate);
                 self.event(id, at, Metric::ResolutionTime, EventType::Activate);
             }
+            self.record_changes(&before, at);
         }
         self.touch(&ids, at);
     }
@@ -1440,10 +1560,14 @@ impl Dataset {
         let ids = self.live_ids(ids);
         let mut gone = vec![false; self.tickets.len()];
         for &id in &ids {
+            let before = self.tickets[(id - 1) as usize].clone();
             let t = &mut self.tickets[(id - 1) as usize];
             t.status = Status::Deleted;
             t.rating_id = None;
             gone[(id - 1) as usize] = true;
+            // The export keeps serving a deleted ticket's events, with its deletion last;
+            // a client must keep none of them.
+            self.record_changes(&before, at);
         }
         let is_gone = |ticket_id: i64| gone.get((ticket_id - 1) as usize).copied().unwrap_or(false);
         self.ratings.retain(|r| !is_gone(r.ticket_id));
@@ -1504,6 +1628,22 @@ impl Dataset {
 
     // ---- expectations ----------------------------------------------------------------
 
+    fn history(&self) -> Vec<(i64, i64, String)> {
+        let live = |id: i64| matches!(self.ticket(id), Some(t) if t.status != Status::Deleted);
+        let mut history: Vec<(i64, i64, String)> = self
+            .ticket_events
+            .iter()
+            .filter(|e| live(e.ticket_id))
+            .flat_map(|e| {
+                e.children
+                    .iter()
+                    .map(|c| (e.id, e.ticket_id, c.field.to_owned()))
+            })
+            .collect();
+        history.sort_unstable();
+        history
+    }
+
     pub(crate) fn expected(&self, time_zone: &str) -> Expected {
         let tickets = self
             .tickets
@@ -1561,6 +1701,7 @@ impl Dataset {
                 .collect(),
             metric_events,
             articles: self.articles.iter().map(|a| a.id).collect(),
+            history: self.history(),
             time_zone: time_zone.to_string(),
         }
     }
@@ -1591,6 +1732,8 @@ fn split_waits(m: &mut Metrics, rng: &mut ChaCha8Rng, total: u32) {
 
 #[cfg(test)]
 mod fake_zendesk_dataset_tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     fn config(tickets: usize) -> FakeConfig {
@@ -1703,5 +1846,60 @@ mod fake_zendesk_dataset_tests {
         assert!(expected.ticket(7).unwrap().is_deleted());
         assert!(expected.ratings.iter().any(|r| r.1 == 302 && r.2 == "good"));
         assert!(expected.ratings.iter().all(|r| r.1 != 7));
+    }
+
+    #[test]
+    fn each_tickets_last_events_agree_with_the_ticket() {
+        let mut data = Dataset::generate(&config(2_000));
+        let added = data.add_tickets(4);
+        let open: Vec<i64> = (1..=2_000)
+            .filter(|&id| data.tickets[id as usize - 1].status == Status::Open)
+            .take(6)
+            .collect();
+        data.update_tickets(&[open[0], open[1], added[0]]);
+        data.solve_tickets(&[open[2], added[1]]);
+        data.reopen_tickets(&[added[1]]);
+        data.delete_tickets(&[open[3]]);
+        assert!(data
+            .ticket_events
+            .windows(2)
+            .all(|w| (w[0].at, w[0].id) < (w[1].at, w[1].id)));
+        assert!(data.ticket_events.iter().all(|e| e.at <= data.clock));
+        let mut last: BTreeMap<(i64, &str), Value> = BTreeMap::new();
+        for e in &data.ticket_events {
+            for c in &e.children {
+                last.insert((e.ticket_id, c.field), c.value.clone());
+            }
+        }
+        let value = |id: i64, field: &str| last.get(&(id, field)).cloned().unwrap_or(Value::Null);
+        for t in &data.tickets {
+            assert_eq!(
+                value(t.id, "status"),
+                json!(t.status.as_str()),
+                "ticket {}",
+                t.id
+            );
+            if t.status == Status::Deleted {
+                continue;
+            }
+            let priority = t.priority.map_or(Value::Null, |p| json!(p.as_str()));
+            assert_eq!(value(t.id, "priority"), priority, "ticket {}", t.id);
+            assert_eq!(
+                value(t.id, "group_id"),
+                history::id(t.group_id),
+                "ticket {}",
+                t.id
+            );
+            assert_eq!(
+                value(t.id, "assignee_id"),
+                history::id(t.assignee_id),
+                "ticket {}",
+                t.id
+            );
+        }
+        assert!(
+            data.expected("UTC").history.len() > 4 * 2_000,
+            "a Create and changes a ticket"
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! A fake Zendesk Support API for Deskbench's sync tests and benchmarks.
 //!
 //! It serves a deterministic dataset (tickets with metric sets, users, organizations,
-//! groups, brands, ticket fields, satisfaction ratings, ticket metric events, Help
-//! Center articles) on `127.0.0.1` with the real API's paths, parameters, pagination and
+//! groups, brands, ticket fields, satisfaction ratings, ticket metric events, ticket
+//! events, Help Center articles) on `127.0.0.1` with the real API's paths, parameters, pagination and
 //! JSON shapes (the shared `zendesk-api.md` reference), enforces rate limits like Zendesk, and
 //! injects faults on demand. A test syncs against it and compares the result with
 //! [`FakeZendesk::expected`].
@@ -26,6 +26,7 @@
 mod config;
 mod dataset;
 mod faults;
+mod history;
 mod json;
 mod limits;
 mod pagination;

@@ -41,6 +41,9 @@ pub struct Expected {
     /// ticket, sorted.
     pub metric_events: Vec<i64>,
     pub articles: Vec<i64>,
+    /// The status history a sync must hold: `(event id, ticket id, field)` of each
+    /// change of status, group, assignee and priority of the tickets not deleted, sorted.
+    pub history: Vec<(i64, i64, String)>,
     /// IANA zone of the account settings.
     pub time_zone: String,
 }

@@ -260,6 +260,10 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             "/api/v2/incremental/ticket_metric_events",
             get(metric_events),
         ),
+        (
+            "/api/v2/incremental/ticket_events",
+            get(incremental_ticket_events),
+        ),
         ("/api/v2/help_center/incremental/articles", get(articles)),
         ("/api/v2/groups", get(groups)),
         ("/api/v2/brands", get(brands)),
@@ -631,6 +635,32 @@ async fn incremental_organizations(State(app): AppState, Extension(f): Fx, uri: 
     respond(
         &f,
         time_envelope(&app, uri.path(), "organizations", items, end_time, end),
+    )
+}
+
+/// The ticket events export: time-based, so a page ends at its last event's time and the
+/// next one starts there again (events of that second served twice).
+async fn incremental_ticket_events(State(app): AppState, Extension(f): Fx, uri: Uri) -> Response {
+    if let Some(resp) = app.deny("ticket_events", true) {
+        return resp;
+    }
+    let q = Query::parse(uri.query());
+    let limit = match app.page_size(&q, "per_page", usize::MAX) {
+        Ok(n) => n,
+        Err(resp) => return resp,
+    };
+    let data = app.read();
+    let start = match app.start_time(&q, data.now()) {
+        Ok(t) => t,
+        Err(resp) => return resp,
+    };
+    let key = |e: &crate::history::TicketEvent| (e.at, e.id);
+    let (page, end) = time_page(&data.ticket_events, key, start, limit);
+    let end_time = page.last().map_or(start, |e| e.at);
+    let items = page.iter().map(crate::history::json).collect();
+    respond(
+        &f,
+        time_envelope(&app, uri.path(), "ticket_events", items, end_time, end),
     )
 }
 

@@ -162,6 +162,7 @@ export const en = {
   'dialog.cancel': 'Cancel',
 
   'stream.tickets': 'Tickets',
+  'stream.ticket_events': 'Status history',
   'stream.users': 'Users',
   'stream.organizations': 'Organizations',
   'stream.groups': 'Groups',

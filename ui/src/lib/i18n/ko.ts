@@ -160,6 +160,7 @@ export const ko: Dictionary = {
   'dialog.cancel': '취소',
 
   'stream.tickets': '티켓',
+  'stream.ticket_events': '상태 기록',
   'stream.users': '사용자',
   'stream.organizations': '조직',
   'stream.groups': '그룹',

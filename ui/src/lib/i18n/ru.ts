@@ -160,6 +160,7 @@ export const ru: Dictionary = {
   'dialog.cancel': 'Отмена',
 
   'stream.tickets': 'Обращения',
+  'stream.ticket_events': 'История статусов',
   'stream.users': 'Пользователи',
   'stream.organizations': 'Организации',
   'stream.groups': 'Группы',

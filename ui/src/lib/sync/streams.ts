@@ -9,6 +9,7 @@ import type { SyncStream } from '../ipc';
 /** The order of the per-stream table on a source card: the data analysts care about first. */
 export const STREAM_ORDER: readonly SyncStream[] = [
   'tickets',
+  'ticket_events',
   'spam_tickets',
   'deleted_tickets',
   'archived_tickets',
