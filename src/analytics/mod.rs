@@ -5,6 +5,7 @@
 
 pub mod engine;
 mod error;
+pub mod flow;
 pub mod frame;
 pub mod query;
 pub mod targets;
