@@ -15,14 +15,14 @@ pub enum Split<'a> {
     /// The field's value at the instant.
     Held(Tracked),
     /// A key per frame row that does not change over time (channel, brand, …).
-    Current(&'a [Option<u32>]),
+    Current(&'a [Option<i64>]),
 }
 
 /// Backlog counts: for each key, for each instant, the count in each age band.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BacklogCounts {
     /// Keys in ascending order, `None` (no value) last.
-    pub keys: Vec<Option<u32>>,
+    pub keys: Vec<Option<i64>>,
     /// `counts[key][instant][band]`.
     pub counts: Vec<Vec<[u64; 5]>>,
     /// Tickets asked about that have no history, so are in no count.
@@ -46,7 +46,7 @@ pub fn backlog(
     split: Split,
 ) -> BacklogCounts {
     let slots = instants.len() + 1;
-    let mut diffs: HashMap<Option<u32>, Vec<[i64; 5]>> = HashMap::new();
+    let mut diffs: HashMap<Option<i64>, Vec<[i64; 5]>> = HashMap::new();
     if let Split::Total = split {
         // The total is there even when it counts nothing.
         diffs.insert(None, vec![[0; 5]; slots]);
@@ -82,7 +82,7 @@ pub fn backlog(
             }
         }
     }
-    let mut keys: Vec<Option<u32>> = diffs.keys().copied().collect();
+    let mut keys: Vec<Option<i64>> = diffs.keys().copied().collect();
     keys.sort_by_key(|key| (key.is_none(), *key));
     let counts = (keys.iter())
         .map(|key| running_totals(&diffs[key], instants.len()))

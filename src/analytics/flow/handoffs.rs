@@ -8,8 +8,8 @@ use super::history::{Change, History};
 /// A transfer between two groups (frame keys) and how many times it happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Transfer {
-    pub from: u32,
-    pub to: u32,
+    pub from: i64,
+    pub to: i64,
     pub count: u64,
 }
 
@@ -32,7 +32,7 @@ pub struct Handoffs {
 pub fn handoffs(history: &History, solved: impl IntoIterator<Item = (u32, i64)>) -> Handoffs {
     let (mut n, mut without_history, mut two_or_more) = (0u64, 0u64, 0u64);
     let (mut group_changes, mut assignee_changes) = (0u64, 0u64);
-    let mut transfers: HashMap<(u32, u32), u64> = HashMap::new();
+    let mut transfers: HashMap<(i64, i64), u64> = HashMap::new();
     for (row, solved_at) in solved {
         let events = history.events(row);
         if events.is_empty() {

@@ -1,6 +1,6 @@
 //! Each ticket's history of status, group, assignee and priority, and the spans of time
-//! in which all four stayed the same. Group, assignee and priority are the frame's key
-//! codes for those dimensions, so the KPIs that split by them reuse its labels.
+//! in which all four stayed the same. Group and assignee are the helpdesk's ids, as the
+//! tickets table holds them; a priority is a code its reader gives each priority word.
 
 use crate::store::records::TicketStatus;
 
@@ -17,9 +17,9 @@ pub enum Tracked {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
     Status(TicketStatus),
-    Group(Option<u32>),
-    Assignee(Option<u32>),
-    Priority(Option<u32>),
+    Group(Option<i64>),
+    Assignee(Option<i64>),
+    Priority(Option<i64>),
 }
 
 /// A change at an instant (unix seconds).
@@ -34,9 +34,9 @@ pub struct Event {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct State {
     pub status: Option<TicketStatus>,
-    pub group: Option<u32>,
-    pub assignee: Option<u32>,
-    pub priority: Option<u32>,
+    pub group: Option<i64>,
+    pub assignee: Option<i64>,
+    pub priority: Option<i64>,
 }
 
 impl State {
@@ -60,12 +60,12 @@ impl State {
     }
 
     /// The key of `field` in this state; a status as its position in `TicketStatus::ALL`.
-    pub fn key(&self, field: Tracked) -> Option<u32> {
+    pub fn key(&self, field: Tracked) -> Option<i64> {
         match field {
             Tracked::Status => self
                 .status
                 .and_then(|s| TicketStatus::ALL.iter().position(|&t| t == s))
-                .map(|i| i as u32),
+                .map(|i| i as i64),
             Tracked::Group => self.group,
             Tracked::Assignee => self.assignee,
             Tracked::Priority => self.priority,
@@ -183,14 +183,14 @@ pub(crate) mod tests {
         }
     }
 
-    pub fn group(at: i64, group: u32) -> Event {
+    pub fn group(at: i64, group: i64) -> Event {
         Event {
             at,
             change: Change::Group(Some(group)),
         }
     }
 
-    pub fn assignee(at: i64, assignee: u32) -> Event {
+    pub fn assignee(at: i64, assignee: i64) -> Event {
         Event {
             at,
             change: Change::Assignee(Some(assignee)),

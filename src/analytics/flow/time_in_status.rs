@@ -18,13 +18,13 @@ pub const COUNTED: [TicketStatus; 4] = [
 
 /// Business minutes between two instants by the calendar of a group (its frame key);
 /// `None` where that group has no calendar.
-pub type BusinessClock<'a> = &'a (dyn Fn(Option<u32>, i64, i64) -> Option<f64> + Sync);
+pub type BusinessClock<'a> = &'a (dyn Fn(Option<i64>, i64, i64) -> Option<f64> + Sync);
 
 /// What one owner's tickets spent in one status.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusTime {
     /// The owner's key (group or assignee), `None` for no owner or no split.
-    pub key: Option<u32>,
+    pub key: Option<i64>,
     pub status: TicketStatus,
     /// Calendar minutes per ticket with any time in the status.
     pub calendar: DurationStats,
@@ -44,7 +44,7 @@ pub struct TimeInStatus {
 /// A ticket's minutes in one (owner, status): calendar seconds, and business minutes
 /// unless some part of them had no calendar.
 struct Spent {
-    key: Option<u32>,
+    key: Option<i64>,
     status: usize,
     seconds: i64,
     business: Option<f64>,
@@ -67,7 +67,7 @@ pub fn time_in_status(
     clock: Option<BusinessClock>,
 ) -> TimeInStatus {
     let to = to.min(now);
-    let mut values: HashMap<(Option<u32>, usize), Values> = HashMap::new();
+    let mut values: HashMap<(Option<i64>, usize), Values> = HashMap::new();
     let mut without_history = 0;
     let mut spent: Vec<Spent> = Vec::new();
     for row in rows {
@@ -108,7 +108,7 @@ pub fn time_in_status(
             entry.business.extend(s.business);
         }
     }
-    let mut keys: Vec<(Option<u32>, usize)> = values.keys().copied().collect();
+    let mut keys: Vec<(Option<i64>, usize)> = values.keys().copied().collect();
     keys.sort_by_key(|&(key, status)| (key.is_none(), key, status));
     let times = (keys.into_iter())
         .map(|(key, status)| {
@@ -155,7 +155,7 @@ mod tests {
             .map_or(0, |t| t.timestamp())
     }
 
-    fn stats_of(result: &TimeInStatus, key: Option<u32>, status: TicketStatus) -> &StatusTime {
+    fn stats_of(result: &TimeInStatus, key: Option<i64>, status: TicketStatus) -> &StatusTime {
         let found = result
             .times
             .iter()
@@ -213,7 +213,7 @@ mod tests {
             None,
         ];
         let calendar = Calendar::new(tz, week, BTreeSet::new());
-        let clock = |group: Option<u32>, from: i64, to: i64| {
+        let clock = |group: Option<i64>, from: i64, to: i64| {
             (group == Some(1)).then(|| business_minutes(&calendar, from, to))
         };
         // Friday 7 March 2025 16:00 to Monday 10 March 10:00: one hour on Friday, one on
