@@ -10,11 +10,13 @@ mod read;
 mod read_related;
 mod read_texts;
 pub mod records;
+mod status_intervals;
 mod sync_log;
 mod theme_edits;
 mod theme_names;
 mod ticket_changes;
 mod ticket_children;
+mod ticket_events;
 mod write;
 mod write_tickets;
 
@@ -30,10 +32,12 @@ pub use read::{
 };
 pub use read_related::{FieldDefinition, SlaInstance, TicketKey, TicketText};
 pub use read_texts::{ArticleText, RatingComment, TicketWords};
+pub use status_intervals::{status_intervals, StatusInterval};
 pub use sync_log::{skipped_note, RunOutcome, StreamState, SyncRun};
 pub use theme_edits::{KeptEdit, ThemeEditRow};
 pub use theme_names::ThemeName;
 pub use ticket_changes::TicketSelection;
+pub use ticket_events::HistoryRow;
 pub use write::Writer;
 
 /// The database file inside a workspace folder.

@@ -274,3 +274,57 @@ pub struct Article {
     pub created_at: Option<i64>,
     pub updated_at: Option<i64>,
 }
+
+/// A ticket field the status history follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HistoryField {
+    Status,
+    Group,
+    Assignee,
+    Priority,
+}
+
+impl HistoryField {
+    pub const ALL: [HistoryField; 4] = [
+        HistoryField::Status,
+        HistoryField::Group,
+        HistoryField::Assignee,
+        HistoryField::Priority,
+    ];
+
+    /// The field's name, as Zendesk's ticket events and the tickets table call it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HistoryField::Status => "status",
+            HistoryField::Group => "group_id",
+            HistoryField::Assignee => "assignee_id",
+            HistoryField::Priority => "priority",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<HistoryField> {
+        HistoryField::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+/// A value in the status history: a status or priority as its text (`open`, `high`), a
+/// group or assignee as its id, as the tickets table holds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryValue {
+    Text(String),
+    Id(i64),
+}
+
+/// One field of a ticket event: a change, or the value the ticket was created with
+/// (`previous` is then none). `None` values mean the field was unset (unassigned).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub event_id: i64,
+    pub ticket_id: i64,
+    pub at: i64,
+    pub field: HistoryField,
+    pub previous: Option<HistoryValue>,
+    pub value: Option<HistoryValue>,
+    /// Who made the change (Zendesk's -1 is the system).
+    pub updater_id: Option<i64>,
+}

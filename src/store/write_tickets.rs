@@ -237,7 +237,7 @@ impl Writer<'_> {
     }
 
     /// A deleted ticket's ratings, metric events and comments are gone from the helpdesk,
-    /// so they go here too.
+    /// so they go here too, and so does its status history.
     fn drop_ticket_children(&self, source_id: i64, ticket_id: i64) -> Result<(), StoreError> {
         for sql in [
             "DELETE FROM satisfaction_ratings WHERE source_id = ?1 AND ticket_id = ?2",
@@ -248,7 +248,7 @@ impl Writer<'_> {
                 .prepare_cached(sql)?
                 .execute(params![source_id, ticket_id])?;
         }
-        Ok(())
+        self.delete_ticket_events(source_id, ticket_id)
     }
 }
 
