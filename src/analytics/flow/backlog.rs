@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use super::age::AgeBand;
-use super::history::{History, Tracked};
+use super::history::History;
+use crate::store::records::HistoryField;
 
 /// Which key a counted ticket goes under.
 #[derive(Debug, Clone, Copy)]
@@ -13,7 +14,7 @@ pub enum Split<'a> {
     /// One key, `None`: the total.
     Total,
     /// The field's value at the instant.
-    Held(Tracked),
+    Held(HistoryField),
     /// A key per frame row that does not change over time (channel, brand, …).
     Current(&'a [Option<i64>]),
 }
@@ -161,7 +162,7 @@ mod tests {
             group(2 * D + H, 3),
         ]]);
         let instants = [D, 2 * D, 3 * D];
-        let counts = backlog(&h, [0], &[0], &instants, Split::Held(Tracked::Group));
+        let counts = backlog(&h, [0], &[0], &instants, Split::Held(HistoryField::Group));
         assert_eq!(counts.keys, [Some(1), Some(2), Some(3)]);
         let at = |key: usize| (0..3).map(|i| counts.total(key, i)).collect::<Vec<_>>();
         assert_eq!(

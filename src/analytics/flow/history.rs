@@ -2,16 +2,7 @@
 //! in which all four stayed the same. Group and assignee are the helpdesk's ids, as the
 //! tickets table holds them; a priority is a code its reader gives each priority word.
 
-use crate::store::records::TicketStatus;
-
-/// A field whose changes the history keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tracked {
-    Status,
-    Group,
-    Assignee,
-    Priority,
-}
+use crate::store::records::{HistoryField, TicketStatus};
 
 /// One field's new value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,15 +51,15 @@ impl State {
     }
 
     /// The key of `field` in this state; a status as its position in `TicketStatus::ALL`.
-    pub fn key(&self, field: Tracked) -> Option<i64> {
+    pub fn key(&self, field: HistoryField) -> Option<i64> {
         match field {
-            Tracked::Status => self
+            HistoryField::Status => self
                 .status
                 .and_then(|s| TicketStatus::ALL.iter().position(|&t| t == s))
                 .map(|i| i as i64),
-            Tracked::Group => self.group,
-            Tracked::Assignee => self.assignee,
-            Tracked::Priority => self.priority,
+            HistoryField::Group => self.group,
+            HistoryField::Assignee => self.assignee,
+            HistoryField::Priority => self.priority,
         }
     }
 }
@@ -89,6 +80,8 @@ pub struct History {
     /// `events[offsets[row]..offsets[row + 1]]` are the events of `row`.
     offsets: Vec<usize>,
     events: Vec<Event>,
+    /// Priority words by the code their events carry.
+    pub priorities: Vec<String>,
 }
 
 impl History {
@@ -107,6 +100,7 @@ impl History {
         History {
             offsets,
             events: events.into_iter().map(|(_, event)| event).collect(),
+            priorities: Vec::new(),
         }
     }
 

@@ -9,7 +9,10 @@ pub mod age;
 pub mod backlog;
 pub mod handoffs;
 pub mod history;
+mod load;
+pub mod report;
+mod table;
 pub mod time_in_status;
 
 pub use age::AgeBand;
-pub use history::{Change, Event, History, Segment, State, Tracked};
+pub use history::{Change, Event, History, Segment, State};

@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::history::{History, Tracked};
+use super::history::History;
 use crate::analytics::engine::stats::duration_stats;
 use crate::analytics::engine::value::DurationStats;
+use crate::store::records::HistoryField;
 use crate::store::records::TicketStatus;
 
 /// The statuses whose time is counted, in output order.
@@ -63,7 +64,7 @@ pub fn time_in_status(
     rows: impl IntoIterator<Item = u32>,
     (from, to): (i64, i64),
     now: i64,
-    owner: Option<Tracked>,
+    owner: Option<HistoryField>,
     clock: Option<BusinessClock>,
 ) -> TimeInStatus {
     let to = to.min(now);
@@ -187,7 +188,7 @@ mod tests {
             group(5 * H, 3),
             status(6 * H, Solved),
         ]]);
-        let result = time_in_status(&h, [0], (0, D), D, Some(Tracked::Group), None);
+        let result = time_in_status(&h, [0], (0, D), D, Some(HistoryField::Group), None);
         let minutes = |key, s| stats_of(&result, Some(key), s).calendar.median;
         assert_eq!(minutes(1, Open), Some(120.0));
         assert_eq!(minutes(2, Open), Some(60.0));
@@ -257,7 +258,7 @@ mod tests {
             [0],
             (30 * 60, 10 * H),
             3 * H,
-            Some(Tracked::Assignee),
+            Some(HistoryField::Assignee),
             None,
         );
         assert_eq!(stats_of(&result, Some(5), New).calendar.median, Some(30.0));
