@@ -12,6 +12,8 @@ fn main() {
         "open_ticket",
         "open_article",
         "people_table",
+        "backlog",
+        "flow",
         "feedback",
         "feedback_tickets",
         "rename_theme",

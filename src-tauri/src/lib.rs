@@ -30,6 +30,8 @@ pub fn run() {
             commands::explore::open_ticket,
             commands::explore::open_article,
             commands::people::people_table,
+            commands::operations::backlog,
+            commands::operations::flow,
             commands::feedback::feedback,
             commands::feedback::feedback_tickets,
             commands::feedback::rename_theme,

@@ -10,8 +10,9 @@ pub fn backlog(cli: &Cli, args: &BacklogArgs) -> Result<()> {
     let request = (args.period).request(args.every.clone(), args.by.clone());
     let session = open_session(cli)?;
     let report = session
-        .backlog_report(request, args.stuck_days)
-        .map_err(in_flags)?;
+        .backlog(None, request, args.stuck_days)
+        .map_err(in_flags)?
+        .report;
     let range = &report.range;
     let mut heading = format!("{} to {} ({})", range.from, range.to, range.tz);
     if let Some(reason) = &report.null_reason {
@@ -32,7 +33,7 @@ pub fn backlog(cli: &Cli, args: &BacklogArgs) -> Result<()> {
 pub fn flow(cli: &Cli, args: &FlowArgs) -> Result<()> {
     let request = (args.period).request(None, args.by.clone());
     let session = open_session(cli)?;
-    let report = session.flow_report(request).map_err(in_flags)?;
+    let report = session.flow(None, request).map_err(in_flags)?.report;
     let range = &report.range;
     let mut heading = format!("{} to {} ({})", range.from, range.to, range.tz);
     if let Some(reason) = &report.null_reason {
