@@ -16,25 +16,6 @@ use deskbench::workspace::Workspace;
 #[allow(dead_code)]
 mod common;
 
-fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn report(what: &str, took: Duration, budget: &str) {
-    println!(
-        "{what:<52} {:>10.1} ms   (budget {budget})",
-        took.as_secs_f64() * 1000.0
-    );
-}
-
 /// 18 months to the demo's "now", as a request.
 fn eighteen_months(every: Option<&str>, by: &str) -> KpiRequest {
     KpiRequest {
@@ -55,7 +36,7 @@ fn main() -> anyhow::Result<()> {
 
     let start = Instant::now();
     let history = History::read(workspace.store(), &frame)?;
-    report(
+    common::report(
         "read the status history (cold, once)",
         start.elapsed(),
         "none",
@@ -66,14 +47,14 @@ fn main() -> anyhow::Result<()> {
     println!("{rows} of {} tickets have history", frame.ticket_count());
 
     let backlog = eighteen_months(Some("day"), "group").resolve(today, chrono_tz::UTC)?;
-    let took = median_of(5, || {
+    let took = common::median_of(5, || {
         backlog_report(&frame, &history, &backlog, common::NOW, 7)
     });
-    report("backlog by group by day, 18 months (warm)", took, "300 ms");
+    common::report("backlog by group by day, 18 months (warm)", took, "300 ms");
 
     let flow = eighteen_months(None, "assignee").resolve(today, chrono_tz::UTC)?;
-    let took = median_of(5, || flow_report(&frame, &history, &flow, common::NOW));
-    report(
+    let took = common::median_of(5, || flow_report(&frame, &history, &flow, common::NOW));
+    common::report(
         "time in status and handoffs by assignee, 18 months",
         took,
         "300 ms",

@@ -65,3 +65,24 @@ pub fn store_with_source(dir: &std::path::Path, url: &str) -> anyhow::Result<(St
     w.commit()?;
     Ok((store, id))
 }
+
+/// Median wall time of `runs` calls.
+pub fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> std::time::Duration {
+    let mut times: Vec<std::time::Duration> = (0..runs)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            std::hint::black_box(work());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+/// Prints one measurement against its budget.
+pub fn report(what: &str, took: std::time::Duration, budget: &str) {
+    println!(
+        "{what:<52} {:>10.1} ms   (budget {budget})",
+        took.as_secs_f64() * 1000.0
+    );
+}
