@@ -11,38 +11,9 @@ use deskbench::charts::{
     XKind,
 };
 
-/// Median wall time of `runs` calls.
-fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn report(what: &str, took: Duration, budget: &str) {
-    println!(
-        "{what:<48} {:>10.1} ms   (budget {budget})",
-        took.as_secs_f64() * 1000.0
-    );
-}
-
-fn series(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
-    ChartSeries {
-        name: name.into(),
-        values,
-        samples: None,
-        small_sample: None,
-        band: None,
-        group: None,
-        dashed: false,
-        null_reasons: None,
-    }
-}
+// Each bench uses a part of it.
+#[allow(dead_code)]
+mod common;
 
 /// 52 weeks of first reply times: a median with a band and a dashed p90.
 fn weekly_lines() -> ChartSpec {
@@ -55,12 +26,12 @@ fn weekly_lines() -> ChartSpec {
         .collect();
     let wave = |w: usize, base: f64, swing: f64| base + swing * ((w as f64) / 4.0).sin();
     let median: Vec<Option<f64>> = (0..52).map(|w| Some(wave(w, 70.0, 20.0))).collect();
-    let mut with_band = series("Median", median.clone());
+    let mut with_band = ChartSeries::plain("Median", median.clone());
     with_band.band = Some(Band {
         low: median.iter().map(|v| v.map(|v| v * 0.85)).collect(),
         high: median.iter().map(|v| v.map(|v| v * 1.15)).collect(),
     });
-    let mut p90 = series("p90", (0..52).map(|w| Some(wave(w, 300.0, 60.0))).collect());
+    let mut p90 = ChartSeries::plain("p90", (0..52).map(|w| Some(wave(w, 300.0, 60.0))).collect());
     p90.dashed = true;
     ChartSpec {
         kind: ChartKind::Line,
@@ -105,7 +76,7 @@ fn twelve_bars() -> ChartSpec {
             ..XAxis::default()
         },
         unit: Unit::Count,
-        series: vec![series(
+        series: vec![ChartSeries::plain(
             "All tickets",
             (0..12)
                 .map(|i| Some(f64::from(i * 373 % 2000 + 150)))
@@ -126,7 +97,7 @@ fn main() -> anyhow::Result<()> {
     // The first render parses the bundled fonts; measure it alone.
     let start = Instant::now();
     render_png(&bars, &one)?;
-    report(
+    common::report(
         "first PNG (parses the fonts), 12 bars",
         start.elapsed(),
         "none",
@@ -134,15 +105,15 @@ fn main() -> anyhow::Result<()> {
     let png = render_png(&lines, &ru)?;
     println!("{:<48} {:>10} KB", "weekly line PNG size", png.len() / 1024);
 
-    let took = median_of(15, || render_png(&lines, &ru).expect("renders"));
-    report("PNG 1920×1080, weekly lines (52 weeks)", took, "< 200 ms");
-    let took = median_of(15, || render_png(&bars, &one).expect("renders"));
-    report("PNG 1920×1080, 12 bars", took, "< 200 ms");
-    let took = median_of(9, || render_png(&lines, &two).expect("renders"));
-    report("PNG 3840×2160 (2x), weekly lines", took, "none");
-    let took = median_of(15, || render_svg(&lines, &ru).expect("renders"));
-    report("SVG, weekly lines", took, "none");
-    let took = median_of(15, || render_svg(&bars, &one).expect("renders"));
-    report("SVG, 12 bars", took, "none");
+    let took = common::median_of(15, || render_png(&lines, &ru).expect("renders"));
+    common::report("PNG 1920×1080, weekly lines (52 weeks)", took, "< 200 ms");
+    let took = common::median_of(15, || render_png(&bars, &one).expect("renders"));
+    common::report("PNG 1920×1080, 12 bars", took, "< 200 ms");
+    let took = common::median_of(9, || render_png(&lines, &two).expect("renders"));
+    common::report("PNG 3840×2160 (2x), weekly lines", took, "none");
+    let took = common::median_of(15, || render_svg(&lines, &ru).expect("renders"));
+    common::report("SVG, weekly lines", took, "none");
+    let took = common::median_of(15, || render_svg(&bars, &one).expect("renders"));
+    common::report("SVG, 12 bars", took, "none");
     Ok(())
 }

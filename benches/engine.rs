@@ -25,26 +25,6 @@ use deskbench::workspace::Workspace;
 #[allow(dead_code)]
 mod common;
 
-/// Median wall time of `runs` calls.
-fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
-
-fn report(what: &str, took: Duration, budget: &str) {
-    println!(
-        "{what:<48} {:>10.1} ms   (budget {budget})",
-        took.as_secs_f64() * 1000.0
-    );
-}
-
 fn main() -> anyhow::Result<()> {
     let tickets: usize = std::env::var("DESKBENCH_BENCH_TICKETS")
         .ok()
@@ -61,7 +41,7 @@ fn main() -> anyhow::Result<()> {
 
     let start = Instant::now();
     let (mut workspace, _) = Workspace::create_demo(dir.path(), &config, &mut |_| {})?;
-    report(
+    common::report(
         &format!("demo generation, {tickets} tickets"),
         start.elapsed(),
         "none",
@@ -69,12 +49,12 @@ fn main() -> anyhow::Result<()> {
 
     let start = Instant::now();
     let frame = Frame::build(workspace.store())?;
-    report("frame build from SQLite (cold)", start.elapsed(), "< 2 s");
+    common::report("frame build from SQLite (cold)", start.elapsed(), "< 2 s");
     drop(frame);
-    let frame_again = median_of(3, || {
+    let frame_again = common::median_of(3, || {
         Frame::build(workspace.store()).expect("the frame builds");
     });
-    report(
+    common::report(
         "frame build from SQLite (warm page cache)",
         frame_again,
         "< 2 s",
@@ -86,12 +66,12 @@ fn main() -> anyhow::Result<()> {
     let took = start.elapsed();
     assert!(!saved.from_snapshot && saved.save_error.is_none());
     drop(saved);
-    report("frame build from SQLite + snapshot save", took, "none");
-    let from_snapshot = median_of(3, || {
+    common::report("frame build from SQLite + snapshot save", took, "none");
+    let from_snapshot = common::median_of(3, || {
         let loaded = workspace.frame().expect("the snapshot loads");
         assert!(loaded.from_snapshot);
     });
-    report("frame load from the snapshot", from_snapshot, "< 2 s");
+    common::report("frame load from the snapshot", from_snapshot, "< 2 s");
 
     // As the app and the command line do: the frame first, its snapshot saved after.
     let changed = sync_one_percent(&mut workspace)?;
@@ -99,7 +79,7 @@ fn main() -> anyhow::Result<()> {
     let (updated, unsaved) = workspace.frame_unsaved()?;
     let took = start.elapsed();
     assert!(updated.updated);
-    report(
+    common::report(
         &format!("frame update after a sync of {changed} tickets"),
         took,
         "< 1 s",
@@ -109,7 +89,7 @@ fn main() -> anyhow::Result<()> {
     let took = start.elapsed();
     assert!(save_error.is_none());
     drop(updated);
-    report("its snapshot save, after the frame is in use", took, "none");
+    common::report("its snapshot save, after the frame is in use", took, "none");
     let frame = workspace.frame()?.frame;
 
     let today = workspace.today(now)?;
@@ -118,8 +98,8 @@ fn main() -> anyhow::Result<()> {
         period: PeriodPreset::Last90Days,
         tz: None,
     };
-    let took = median_of(9, || overview(&frame, &request, today, tz, &[]));
-    report(
+    let took = common::median_of(9, || overview(&frame, &request, today, tz, &[]));
+    common::report(
         "Overview (18 KPIs x 2 periods, weekly trend)",
         took,
         "< 150 ms",
@@ -134,8 +114,8 @@ fn main() -> anyhow::Result<()> {
         ..KpiRequest::default()
     }
     .resolve(today, tz)?;
-    let took = median_of(9, || run(&frame, &by_week));
-    report(
+    let took = common::median_of(9, || run(&frame, &by_week));
+    common::report(
         "first_reply_time by assignee by week, 1 year",
         took,
         "< 50 ms",
@@ -147,8 +127,8 @@ fn main() -> anyhow::Result<()> {
         ..by_week_request()
     }
     .resolve(today, tz)?;
-    let took = median_of(9, || run(&frame, &by_tag));
-    report("tickets_created and csat by tag, 1 year", took, "none");
+    let took = common::median_of(9, || run(&frame, &by_tag));
+    common::report("tickets_created and csat by tag, 1 year", took, "none");
 
     let all_by_group = KpiRequest {
         by: Some("group".into()),
@@ -156,13 +136,13 @@ fn main() -> anyhow::Result<()> {
         ..by_week_request()
     }
     .resolve(today, tz)?;
-    let took = median_of(5, || run(&frame, &all_by_group));
-    report("all KPIs by group by month, 1 year", took, "none");
+    let took = common::median_of(5, || run(&frame, &all_by_group));
+    common::report("all KPIs by group by month, 1 year", took, "none");
 
     let last_90_days = KpiQuery::new(PeriodPreset::Last90Days.resolve(today, tz)?);
     for (by, name) in [(PeopleBy::Assignee, "agents"), (PeopleBy::Group, "groups")] {
-        let took = median_of(9, || people_table(&frame, &last_90_days, by));
-        report(
+        let took = common::median_of(9, || people_table(&frame, &last_90_days, by));
+        common::report(
             &format!("Agents & groups table, {name}, 90 days"),
             took,
             "< 300 ms",
@@ -177,7 +157,7 @@ fn main() -> anyhow::Result<()> {
         ..KpiRequest::default()
     }
     .resolve(today, tz)?;
-    let took = median_of(9, || {
+    let took = common::median_of(9, || {
         let dimensions = catalogue::dimensions(&frame);
         let report = run(&frame, &explore).expect("the report runs");
         let chart = charts::from_report(
@@ -188,7 +168,7 @@ fn main() -> anyhow::Result<()> {
         );
         (dimensions, chart)
     });
-    report(
+    common::report(
         "Explore's first chart (dimensions + kpi_chart)",
         took,
         "none",
@@ -200,11 +180,11 @@ fn main() -> anyhow::Result<()> {
         ..KpiRequest::default()
     }
     .resolve(today, tz)?;
-    let took = median_of(9, || {
+    let took = common::median_of(9, || {
         catalogue::dimension_values_in(&frame, Dimension::Assignee, &scoped)
             .expect("the values count")
     });
-    report(
+    common::report(
         "filter menu values: assignees over 30 days, email",
         took,
         "none",
@@ -223,8 +203,8 @@ fn main() -> anyhow::Result<()> {
     }
     .resolve(today, tz)?;
     let first = ticket_list(&frame, workspace.store(), &list)?;
-    let took = median_of(9, || ticket_list(&frame, workspace.store(), &list));
-    report(
+    let took = common::median_of(9, || ticket_list(&frame, workspace.store(), &list));
+    common::report(
         &format!("ticket list of {} tickets, first page", first.total),
         took,
         "none",

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, ExportError, TS};
 
+use deskbench::analytics::anomalies::report::AnomalyReport;
 use deskbench::analytics::query::report::KpiReport;
 use deskbench::analytics::views::catalogue::{DimensionOption, DimensionValue};
 use deskbench::analytics::views::drill::{TicketList, TicketListRequest};
@@ -22,6 +23,7 @@ use deskbench::workspace::{SourceView, WorkspaceInfo};
 use deskbench::app::explore::{ChartRequest, KpiChart, ValueScope};
 use deskbench::app::export::{ExportDone, ExportSource};
 use deskbench::app::feedback::{FeedbackScreen, FeedbackTickets};
+use deskbench::app::flow::{BacklogScreen, FlowScreen};
 use deskbench::app::image::ImageFormat;
 use deskbench::app::import::ImportProgress;
 use deskbench::app::import_dialog::{ImportChoice, ImportOptions, PickedFile};
@@ -47,6 +49,9 @@ fn export_all(dir: &Path) -> Result<(), ExportError> {
     DimensionValue::export_all(&config)?;
     ValueScope::export_all(&config)?;
     PeopleTable::export_all(&config)?;
+    BacklogScreen::export_all(&config)?;
+    FlowScreen::export_all(&config)?;
+    AnomalyReport::export_all(&config)?;
     FeedbackRequest::export_all(&config)?;
     FeedbackScreen::export_all(&config)?;
     FeedbackTickets::export_all(&config)?;

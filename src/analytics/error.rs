@@ -69,6 +69,12 @@ pub enum AnalyticsError {
         "{dimension} takes an id (a whole number), not {value:?}; the ids are the keys of a breakdown by {dimension}"
     )]
     NotAnId { dimension: String, value: String },
+    #[error("{kpi} cannot be split by {dimension}: a ticket can carry several; valid: {valid}")]
+    UnsplittableFlow {
+        kpi: &'static str,
+        dimension: String,
+        valid: &'static str,
+    },
     #[error("the analytics engine failed")]
     Engine(#[from] polars::error::PolarsError),
     #[error(transparent)]

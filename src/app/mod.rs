@@ -8,6 +8,7 @@
 //! blocking threads, never across `.await`, and queries on the frame run after the lock
 //! is released. The command line opens one, calls it once and drops it.
 
+pub mod anomalies;
 pub mod app_state;
 mod context;
 mod error;
@@ -16,6 +17,7 @@ pub mod export;
 pub mod export_folder;
 pub mod feedback;
 mod feedback_themes;
+pub mod flow;
 pub mod image;
 pub mod import;
 pub mod import_dialog;
@@ -42,6 +44,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio_util::sync::CancellationToken;
 
+use crate::analytics::flow::History;
 use crate::analytics::Frame;
 use crate::demo::DemoConfig;
 use crate::workspace::{Workspace, WorkspaceInfo};
@@ -71,6 +74,8 @@ struct Open {
     /// Built at first use (the command line checks input first) or at once by `reload`;
     /// rebuilt after every sync or source change, and shared read-only by queries.
     frame: Option<Arc<Frame>>,
+    /// The status history of the frame's tickets, read at first use and dropped with it.
+    history: Option<Arc<History>>,
 }
 
 impl Session {
@@ -119,6 +124,7 @@ impl Session {
         *self.lock()? = Some(Open {
             workspace,
             frame: None,
+            history: None,
         });
         Ok(())
     }
@@ -145,6 +151,7 @@ impl Session {
         *self.lock()? = Some(Open {
             workspace,
             frame: Some(frame),
+            history: None,
         });
         Ok(info)
     }
@@ -187,7 +194,29 @@ impl Session {
         }
         let frame = self.build_frame(&open.workspace)?;
         open.frame = Some(frame.clone());
+        open.history = None;
         Ok(frame)
+    }
+
+    /// The frame, its tickets' status history and what `resolve` makes of a request,
+    /// as `frame_and`.
+    fn history_and<Q>(
+        &self,
+        resolve: impl FnOnce(&Today) -> Result<Q, AppError>,
+    ) -> Result<(Arc<Frame>, Arc<History>, Q), AppError> {
+        self.with_open(|open| {
+            let query = resolve(&self.today_of(&open.workspace)?)?;
+            let frame = self.frame_of(open)?;
+            let history = match &open.history {
+                Some(history) => history.clone(),
+                None => {
+                    let read = Arc::new(History::read(open.workspace.store(), &frame)?);
+                    open.history = Some(read.clone());
+                    read
+                }
+            };
+            Ok((frame, history, query))
+        })
     }
 
     /// The workspace's frame; its snapshot, when it must be saved, is saved afterwards.

@@ -33,19 +33,6 @@ pub fn feedback_charts(report: &FeedbackReport) -> FeedbackCharts {
     }
 }
 
-fn series(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
-    ChartSeries {
-        name: name.to_owned(),
-        values,
-        samples: None,
-        small_sample: None,
-        band: None,
-        group: None,
-        dashed: false,
-        null_reasons: None,
-    }
-}
-
 fn drivers(report: &FeedbackReport) -> ChartSpec {
     let effects: Vec<_> = report.drivers.effects.iter().take(TOP).collect();
     ChartSpec {
@@ -65,7 +52,7 @@ fn drivers(report: &FeedbackReport) -> ChartSpec {
                 low: effects.iter().map(|e| Some(e.ci_low)).collect(),
                 high: effects.iter().map(|e| Some(e.ci_high)).collect(),
             }),
-            ..series(
+            ..ChartSeries::plain(
                 "series.csatDiff",
                 effects.iter().map(|e| Some(e.diff)).collect(),
             )
@@ -92,9 +79,9 @@ fn sentiment(report: &FeedbackReport) -> ChartSpec {
         },
         unit: Unit::Count,
         series: vec![
-            series("series.positive", counts(|c| c.positive)),
-            series("series.neutral", counts(|c| c.neutral)),
-            series("series.negative", counts(|c| c.negative)),
+            ChartSeries::plain("series.positive", counts(|c| c.positive)),
+            ChartSeries::plain("series.neutral", counts(|c| c.neutral)),
+            ChartSeries::plain("series.negative", counts(|c| c.negative)),
         ],
         value_labels: false,
     }
@@ -116,7 +103,7 @@ fn themes(report: &FeedbackReport) -> ChartSpec {
             ..XAxis::default()
         },
         unit: Unit::Count,
-        series: vec![series(
+        series: vec![ChartSeries::plain(
             "series.tickets",
             top.iter().map(|t| Some(t.count as f64)).collect(),
         )],

@@ -3,6 +3,7 @@
 
 pub mod context;
 mod feedback;
+mod flow;
 mod from_report;
 mod overview;
 pub mod render;
@@ -10,6 +11,7 @@ pub mod spec;
 
 pub use context::ChartContext;
 pub use feedback::{feedback_charts, FeedbackCharts};
+pub use flow::{backlog_charts, flow_charts, BacklogCharts, FlowCharts};
 pub use from_report::{from_report, unit_of, ChartText};
 pub use overview::{overview_charts, OverviewCharts};
 pub use render::{

@@ -56,9 +56,9 @@ pub fn overview_charts(overview: &Overview) -> OverviewCharts {
             "chart.volume",
             Unit::Count,
             vec![
-                plain("series.created", headlines(weeks, KpiId::TicketsCreated)),
-                plain("series.solved", headlines(weeks, KpiId::TicketsSolved)),
-                plain("series.backlog", headlines(weeks, KpiId::Backlog)),
+                ChartSeries::plain("series.created", headlines(weeks, KpiId::TicketsCreated)),
+                ChartSeries::plain("series.solved", headlines(weeks, KpiId::TicketsSolved)),
+                ChartSeries::plain("series.backlog", headlines(weeks, KpiId::Backlog)),
             ],
         ),
         first_reply: line(
@@ -74,19 +74,6 @@ pub fn overview_charts(overview: &Overview) -> OverviewCharts {
         csat: line("chart.csat", Unit::Share, vec![csat_series(weeks)]),
         sla: sla_by_metric(overview),
         arrivals: arrivals(overview),
-    }
-}
-
-fn plain(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
-    ChartSeries {
-        name: name.to_owned(),
-        values,
-        samples: None,
-        small_sample: None,
-        band: None,
-        group: None,
-        dashed: false,
-        null_reasons: None,
     }
 }
 
@@ -117,13 +104,13 @@ fn median_and_p90(weeks: &[SeriesPoint], kpi: KpiId) -> Vec<ChartSeries> {
         ChartSeries {
             samples: Some(samples),
             small_sample: Some(small.clone()),
-            ..plain("series.median", stat(|d| d.median))
+            ..ChartSeries::plain("series.median", stat(|d| d.median))
         },
         ChartSeries {
             dashed: true,
             null_reasons: None,
             small_sample: Some(small),
-            ..plain("series.p90", stat(|d| d.p90))
+            ..ChartSeries::plain("series.p90", stat(|d| d.p90))
         },
     ]
 }
@@ -142,7 +129,7 @@ fn csat_series(weeks: &[SeriesPoint]) -> ChartSeries {
             low: csat.iter().map(|c| c.and_then(|c| c.ci_low)).collect(),
             high: csat.iter().map(|c| c.and_then(|c| c.ci_high)).collect(),
         }),
-        ..plain(
+        ..ChartSeries::plain(
             "series.csat",
             csat.iter().map(|c| c.and_then(|c| c.value)).collect(),
         )
@@ -173,7 +160,7 @@ fn sla_by_metric(overview: &Overview) -> ChartSpec {
         series: vec![ChartSeries {
             samples: Some(metrics.iter().map(|(_, r)| Some(r.n)).collect()),
             small_sample: Some(metrics.iter().map(|(_, r)| r.small_sample).collect()),
-            ..plain(
+            ..ChartSeries::plain(
                 "series.achieved",
                 metrics.iter().map(|(_, r)| r.value).collect(),
             )
@@ -199,7 +186,7 @@ fn arrivals(overview: &Overview) -> ChartSpec {
             .iter()
             .enumerate()
             .map(|(day, hours)| {
-                plain(
+                ChartSeries::plain(
                     &(day + 1).to_string(),
                     hours.iter().map(|&n| Some(n as f64)).collect(),
                 )

@@ -87,6 +87,22 @@ pub struct XAxis {
     pub partial: Option<Vec<bool>>,
 }
 
+impl ChartSeries {
+    /// A series of `values` named `name`, with nothing else to draw.
+    pub fn plain(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
+        ChartSeries {
+            name: name.to_owned(),
+            values,
+            samples: None,
+            small_sample: None,
+            band: None,
+            group: None,
+            dashed: false,
+            null_reasons: None,
+        }
+    }
+}
+
 impl XAxis {
     /// Whether category `i` is a partial bucket.
     pub fn is_partial(&self, i: usize) -> bool {

@@ -221,19 +221,6 @@ mod tests {
     use crate::charts::spec::{Band, XAxis};
     use crate::export::TableSource;
 
-    fn series(name: &str, values: Vec<Option<f64>>) -> ChartSeries {
-        ChartSeries {
-            name: name.into(),
-            values,
-            samples: None,
-            small_sample: None,
-            band: None,
-            group: None,
-            dashed: false,
-            null_reasons: None,
-        }
-    }
-
     fn spec(kind: ChartKind, x: XKind, labels: &[&str], series: Vec<ChartSeries>) -> ChartSpec {
         ChartSpec {
             kind,
@@ -253,7 +240,7 @@ mod tests {
 
     #[test]
     fn a_date_series_has_real_dates_samples_and_its_band() {
-        let mut csat = series("All tickets", vec![Some(0.9), None]);
+        let mut csat = ChartSeries::plain("All tickets", vec![Some(0.9), None]);
         csat.samples = Some(vec![Some(40), Some(0)]);
         csat.small_sample = Some(vec![false, false]);
         csat.band = Some(Band {
@@ -299,7 +286,7 @@ mod tests {
 
     #[test]
     fn a_value_on_a_small_sample_is_flagged() {
-        let mut reply = series("Median", vec![Some(45.0), Some(600.0)]);
+        let mut reply = ChartSeries::plain("Median", vec![Some(45.0), Some(600.0)]);
         reply.samples = Some(vec![Some(120), Some(1)]);
         reply.small_sample = Some(vec![false, true]);
         let chart = spec(ChartKind::Bar, XKind::Text, &["Email", "Chat"], vec![reply]);
@@ -314,7 +301,7 @@ mod tests {
 
     #[test]
     fn a_value_null_for_a_reason_carries_it_beside_the_empty_cell() {
-        let mut reopen = series("reopen_rate", vec![Some(0.5), None, None]);
+        let mut reopen = ChartSeries::plain("reopen_rate", vec![Some(0.5), None, None]);
         reopen.null_reasons = Some(vec![
             None,
             Some(NullReason {
@@ -343,7 +330,7 @@ mod tests {
             ChartKind::Bar,
             XKind::Text,
             &labels,
-            vec![series("n", vec![None; 3])],
+            vec![ChartSeries::plain("n", vec![None; 3])],
         );
         let names = chart_table(&plain, Locale::En).unwrap().columns().len();
         assert_eq!(names, 2, "no reasons, no column");
@@ -355,7 +342,7 @@ mod tests {
             ChartKind::Bar,
             XKind::Date,
             &["2025-01-06", "2025-01-13"],
-            vec![series("Created", vec![Some(40.0), Some(12.0)])],
+            vec![ChartSeries::plain("Created", vec![Some(40.0), Some(12.0)])],
         );
         volume.x.partial = XAxis::partial_flags(vec![false, true]);
         let mut table = chart_table(&volume, Locale::En).unwrap();
@@ -371,7 +358,7 @@ mod tests {
     #[test]
     fn an_hour_of_week_heatmap_is_a_weekday_by_hour_matrix() {
         let days = (1..=7)
-            .map(|d| series(&d.to_string(), vec![Some(d as f64), Some(0.0)]))
+            .map(|d| ChartSeries::plain(&d.to_string(), vec![Some(d as f64), Some(0.0)]))
             .collect();
         let mut heat = spec(ChartKind::Heatmap, XKind::Hour, &["0", "1"], days);
         heat.unit = Unit::Count;
@@ -415,8 +402,8 @@ mod tests {
     #[test]
     fn repeated_names_are_made_unique_and_bad_specs_refused() {
         let twice = vec![
-            series("p90", vec![Some(0.5)]),
-            series("p90", vec![Some(0.6)]),
+            ChartSeries::plain("p90", vec![Some(0.5)]),
+            ChartSeries::plain("p90", vec![Some(0.6)]),
         ];
         let table = chart_table(
             &spec(ChartKind::Bar, XKind::Text, &["email"], twice),
@@ -425,7 +412,7 @@ mod tests {
         .unwrap();
         let names: Vec<&str> = table.columns().iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["category", "p90", "p90 (2)"]);
-        let short = vec![series("x", vec![])];
+        let short = vec![ChartSeries::plain("x", vec![])];
         assert!(matches!(
             chart_table(
                 &spec(ChartKind::Bar, XKind::Text, &["email"], short),

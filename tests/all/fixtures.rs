@@ -172,6 +172,14 @@ impl Helpdesk {
         self
     }
 
+    /// Status history rows, as the ticket events stream writes them.
+    pub fn history(mut self, changes: &[FieldChange]) -> Helpdesk {
+        let w = self.store.write().unwrap();
+        w.insert_ticket_events(self.source, changes).unwrap();
+        w.commit().unwrap();
+        self
+    }
+
     /// Runs a query and returns the error's message (the query must be refused).
     pub fn kpi_error(&self, request: KpiRequest) -> String {
         let frame = Frame::build(&self.store).expect("frame builds");

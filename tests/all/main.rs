@@ -1,5 +1,6 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
+mod anomalies;
 mod app_sync;
 mod architecture;
 mod breakdowns;
@@ -18,6 +19,7 @@ mod feedback_edits;
 mod feedback_kb;
 mod feedback_names;
 mod fixtures;
+mod flow;
 mod frame_update;
 mod freshdesk;
 mod import_cli;

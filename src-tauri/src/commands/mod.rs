@@ -7,6 +7,7 @@ pub mod data_export;
 pub mod explore;
 pub mod feedback;
 pub mod import;
+pub mod operations;
 pub mod overview;
 pub mod people;
 pub mod save_dialog;

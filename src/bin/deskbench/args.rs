@@ -32,6 +32,15 @@ pub enum Command {
     /// The Agents & groups table: each agent (or group) with solved tickets, first reply
     /// and resolution medians, one-touch, reopen and CSAT, and the team median.
     People(PeopleArgs),
+    /// The backlog over time from the status history: unsolved tickets at each bucket's
+    /// end by age band (and by a dimension as they had it then), and the stuck tickets.
+    Backlog(BacklogArgs),
+    /// Time in status by group or agent, and the handoffs between groups and agents of
+    /// the tickets solved in the range, from the status history.
+    Flow(FlowArgs),
+    /// What changed: the days (or weeks) where volume or a KPI, in total or per group,
+    /// moved beyond what its weekly pattern and trend predict.
+    Anomalies(AnomaliesArgs),
     /// What customers write about: themes, emerging themes, sentiment, CSAT drivers,
     /// repetitive tickets and knowledge-base gaps (English, Korean and Russian).
     Feedback(FeedbackArgs),
@@ -318,6 +327,25 @@ pub struct PeriodArgs {
     pub filters: Vec<String>,
 }
 
+impl PeriodArgs {
+    /// The request of this range, zone and filters, with `every` and `by`.
+    pub fn request(
+        &self,
+        every: Option<String>,
+        by: Option<String>,
+    ) -> deskbench::analytics::KpiRequest {
+        deskbench::analytics::KpiRequest {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            tz: self.tz.clone(),
+            filters: self.filters.clone(),
+            every,
+            by,
+            ..Default::default()
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct PeopleArgs {
     /// One row per agent (assignee) or per group.
@@ -328,6 +356,63 @@ pub struct PeopleArgs {
     /// Durations in calendar or business hours.
     #[arg(long, default_value = "calendar", value_name = "HOURS")]
     pub hours: String,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct BacklogArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Count at the end of each day, week or month (default: once, at the range's end).
+    #[arg(long, value_name = "BUCKET")]
+    pub every: Option<String>,
+    /// Split by a single-valued dimension: group, assignee, priority or status as each
+    /// ticket had it at that instant; channel, type, brand, organization, requester or
+    /// source as it is now.
+    #[arg(long, value_name = "DIM")]
+    pub by: Option<String>,
+    /// An unsolved ticket with no change of status, group, assignee or priority for this
+    /// many days is stuck.
+    #[arg(long, default_value_t = deskbench::app::flow::STUCK_DAYS, value_name = "DAYS")]
+    pub stuck_days: u32,
+    /// Print the stuck tickets instead of the backlog (JSON always has both).
+    #[arg(long)]
+    pub stuck: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct FlowArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Whose time it is: group or assignee, the one holding the ticket at the time
+    /// (default: all tickets together).
+    #[arg(long, value_name = "OWNER")]
+    pub by: Option<String>,
+    /// Print the group-to-group transfers instead of the time in status (JSON always
+    /// has both).
+    #[arg(long)]
+    pub handoffs: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct AnomaliesArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Judge days (default) or ISO weeks.
+    #[arg(long, value_name = "BUCKET")]
+    pub every: Option<String>,
+    /// Also judge each group of a dimension (channel, group, …), not only the total.
+    #[arg(long, value_name = "DIM")]
+    pub by: Option<String>,
+    /// The KPIs to judge (repeatable; default: tickets_created, first_reply_time,
+    /// full_resolution_time, one_touch_rate, csat).
+    #[arg(long = "kpi", value_name = "ID")]
+    pub kpis: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

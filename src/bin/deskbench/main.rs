@@ -6,6 +6,7 @@ mod chart;
 mod demo;
 mod export;
 mod feedback;
+mod flow;
 mod import;
 mod kpi;
 mod output;
@@ -38,6 +39,9 @@ fn main() -> ExitCode {
         Command::Kpi(opts) => kpi::run(&cli, opts),
         Command::Tickets(opts) => tickets::run(&cli, opts),
         Command::People(opts) => people::run(&cli, opts),
+        Command::Backlog(opts) => flow::backlog(&cli, opts),
+        Command::Flow(opts) => flow::flow(&cli, opts),
+        Command::Anomalies(opts) => flow::anomalies(&cli, opts),
         Command::Feedback(opts) => feedback::run(&cli, opts),
         Command::Chart(opts) => chart::run(&cli, opts),
         Command::Target(command) => target::run(&cli, command),

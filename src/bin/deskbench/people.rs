@@ -11,12 +11,8 @@ use crate::session::{in_flags, open_session};
 
 pub fn run(cli: &Cli, args: &PeopleArgs) -> Result<()> {
     let request = KpiRequest {
-        from: args.period.from.clone(),
-        to: args.period.to.clone(),
-        tz: args.period.tz.clone(),
-        filters: args.period.filters.clone(),
         hours: Some(args.hours.clone()),
-        ..KpiRequest::default()
+        ..args.period.request(None, None)
     };
     let session = open_session(cli)?;
     let table = session

@@ -1,0 +1,18 @@
+//! Flow KPIs from each ticket's status history: the backlog as it was at each bucket's
+//! end, split by age band; the minutes tickets spend in each unsolved status, owned by
+//! the group or agent that held them; and the handoffs between groups and agents. The
+//! computations here are pure: they read a `History` (each ticket's changes in time
+//! order, addressed by frame row) and know nothing of the store. The contract is in
+//! README, "Flow KPIs".
+
+pub mod age;
+pub mod backlog;
+pub mod handoffs;
+pub mod history;
+mod load;
+pub mod report;
+mod table;
+pub mod time_in_status;
+
+pub use age::AgeBand;
+pub use history::{Change, Event, History, Segment, State};

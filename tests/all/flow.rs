@@ -1,0 +1,263 @@
+//! Flow KPIs over hand-made histories: the backlog at each bucket's end (across a DST
+//! change, a ticket reopened twice, one moved between three groups, a deleted ticket),
+//! the time in status by the group holding the ticket, and the handoffs.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use deskbench::analytics::flow::report::{backlog_report, flow_report, BacklogReport, FlowReport};
+use deskbench::analytics::flow::History;
+use deskbench::analytics::{Frame, KpiRequest};
+use deskbench::store::records::*;
+
+use crate::fixtures::{range, solved, ticket, ts, Helpdesk};
+
+const NOW: &str = "2026-01-01T00:00:00Z";
+
+fn text(event_id: i64, ticket_id: i64, at: &str, field: HistoryField, value: &str) -> FieldChange {
+    FieldChange {
+        event_id,
+        ticket_id,
+        at: ts(at),
+        field,
+        previous: None,
+        value: Some(HistoryValue::Text(value.to_owned())),
+        updater_id: None,
+    }
+}
+
+fn status(event_id: i64, ticket_id: i64, at: &str, value: &str) -> FieldChange {
+    text(event_id, ticket_id, at, HistoryField::Status, value)
+}
+
+fn group(event_id: i64, ticket_id: i64, at: &str, id: i64) -> FieldChange {
+    FieldChange {
+        value: Some(HistoryValue::Id(id)),
+        ..text(event_id, ticket_id, at, HistoryField::Group, "")
+    }
+}
+
+/// T1 moves through groups 10, 20 and 30 and is solved; T2 is reopened twice and stays
+/// open; T3 is deleted.
+fn helpdesk() -> Helpdesk {
+    let mut t1 = solved(1, "2025-03-01T09:00:00Z", "2025-03-04T12:00:00Z");
+    t1.group_id = Some(30);
+    let mut t2 = ticket(2, "2025-03-01T08:00:00Z", TicketStatus::Open);
+    t2.group_id = Some(10);
+    let t3 = ticket(3, "2025-03-01T08:00:00Z", TicketStatus::Deleted);
+    Helpdesk::new()
+        .tickets(&[t1, t2, t3])
+        .named(NamedKind::Group, 10, "Billing")
+        .named(NamedKind::Group, 20, "Tier 2")
+        .named(NamedKind::Group, 30, "Engineering")
+        .history(&[
+            status(1, 1, "2025-03-01T09:00:00Z", "new"),
+            group(1, 1, "2025-03-01T09:00:00Z", 10),
+            status(2, 1, "2025-03-01T10:00:00Z", "open"),
+            group(3, 1, "2025-03-02T12:00:00Z", 20),
+            group(4, 1, "2025-03-03T12:00:00Z", 30),
+            status(5, 1, "2025-03-04T12:00:00Z", "solved"),
+            status(11, 2, "2025-03-01T08:00:00Z", "open"),
+            group(11, 2, "2025-03-01T08:00:00Z", 10),
+            status(12, 2, "2025-03-01T20:00:00Z", "solved"),
+            status(13, 2, "2025-03-02T09:00:00Z", "open"),
+            status(14, 2, "2025-03-02T20:00:00Z", "solved"),
+            status(15, 2, "2025-03-03T09:00:00Z", "open"),
+            status(21, 3, "2025-03-01T08:00:00Z", "open"),
+        ])
+}
+
+fn run<T>(
+    desk: &Helpdesk,
+    request: KpiRequest,
+    tz: Tz,
+    report: impl Fn(&Frame, &History, &deskbench::analytics::KpiQuery) -> T,
+) -> T {
+    let frame = Frame::build(&desk.store).expect("frame builds");
+    let history = History::read(&desk.store, &frame).expect("history reads");
+    let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let query = request.resolve(today, tz).expect("valid query");
+    report(&frame, &history, &query)
+}
+
+fn backlog(desk: &Helpdesk, request: KpiRequest, tz: Tz) -> BacklogReport {
+    run(desk, request, tz, |f, h, q| {
+        backlog_report(f, h, q, ts(NOW), 7).expect("report runs")
+    })
+}
+
+fn flow(desk: &Helpdesk, request: KpiRequest) -> FlowReport {
+    run(desk, request, Tz::UTC, |f, h, q| {
+        flow_report(f, h, q, ts(NOW)).expect("report runs")
+    })
+}
+
+fn daily(from: &str, to: &str, by: Option<&str>) -> KpiRequest {
+    KpiRequest {
+        every: Some("day".to_owned()),
+        by: by.map(str::to_owned),
+        ..range(from, to)
+    }
+}
+
+#[test]
+fn the_backlog_at_each_day_end_follows_reopens_and_leaves_out_the_deleted_ticket() {
+    let report = backlog(
+        &helpdesk(),
+        daily("2025-03-01", "2025-03-04", None),
+        Tz::UTC,
+    );
+    let totals: Vec<u64> = report.series.iter().map(|p| p.total).collect();
+    // T1 from its creation to its solve; T2 only in its last open spell; T3 never.
+    assert_eq!(totals, [1, 1, 2, 1]);
+    let bands: Vec<[u64; 5]> = report.series.iter().map(|p| p.by_age).collect();
+    assert_eq!(bands[0], [1, 0, 0, 0, 0], "T1 is 15 hours old");
+    assert_eq!(bands[2], [0, 2, 0, 0, 0], "39 and 64 hours");
+    assert_eq!(report.without_history, 0);
+    assert!(report.null_reason.is_none());
+}
+
+#[test]
+fn a_moved_ticket_counts_under_the_group_that_held_it_at_each_day_end() {
+    let report = backlog(
+        &helpdesk(),
+        daily("2025-03-01", "2025-03-03", Some("group")),
+        Tz::UTC,
+    );
+    let by_group: Vec<(String, Vec<u64>)> = (report.groups.iter())
+        .map(|g| (g.label.clone(), g.series.iter().map(|p| p.total).collect()))
+        .collect();
+    assert_eq!(
+        by_group,
+        [
+            ("Billing".to_owned(), vec![1, 0, 1]),
+            ("Tier 2".to_owned(), vec![0, 1, 0]),
+            ("Engineering".to_owned(), vec![0, 0, 1]),
+        ]
+    );
+}
+
+#[test]
+fn day_ends_are_local_so_a_dst_day_counts_at_its_own_midnight() {
+    let mut t = solved(5, "2025-03-29T22:30:00Z", "2025-03-30T22:30:00Z");
+    t.group_id = Some(10);
+    let desk = Helpdesk::new().tickets(&[t]).history(&[
+        status(1, 5, "2025-03-29T22:30:00Z", "open"),
+        status(2, 5, "2025-03-30T22:30:00Z", "solved"),
+    ]);
+    // Berlin: the 30th is 23 hours long and ends at 22:00 UTC, before the solve.
+    let berlin = Tz::Europe__Berlin;
+    let local = backlog(&desk, daily("2025-03-29", "2025-03-31", None), berlin);
+    assert_eq!(
+        local.series.iter().map(|p| p.total).collect::<Vec<_>>(),
+        [1, 1, 0]
+    );
+    let utc = backlog(&desk, daily("2025-03-29", "2025-03-31", None), Tz::UTC);
+    assert_eq!(
+        utc.series.iter().map(|p| p.total).collect::<Vec<_>>(),
+        [1, 0, 0]
+    );
+    let time = run(
+        &desk,
+        range("2025-03-29", "2025-03-31"),
+        berlin,
+        |f, h, q| flow_report(f, h, q, ts(NOW)).expect("report runs"),
+    );
+    assert_eq!(time.time_in_status[0].calendar.median, Some(1440.0));
+}
+
+#[test]
+fn the_history_backlog_now_equals_the_current_unsolved_count() {
+    let desk = helpdesk();
+    let report = backlog(&desk, range("2025-03-01", "2026-01-05"), Tz::UTC);
+    let point = &report.series[0];
+    assert!(point.partial, "the range ends after now");
+    let kpi = desk.kpi(KpiRequest {
+        kpis: vec!["tickets_unsolved".to_owned()],
+        ..range("2025-03-01", "2026-01-05")
+    });
+    assert_eq!(kpi["kpis"]["tickets_unsolved"]["value"], point.total);
+}
+
+#[test]
+fn time_in_status_belongs_to_the_group_holding_the_ticket() {
+    let report = flow(
+        &helpdesk(),
+        KpiRequest {
+            by: Some("group".to_owned()),
+            ..range("2025-03-01", "2025-03-05")
+        },
+    );
+    let rows: Vec<(&str, &str, u64, Option<f64>)> = (report.time_in_status.iter())
+        .map(|t| {
+            (
+                t.label.as_str(),
+                t.status.as_str(),
+                t.calendar.n,
+                t.calendar.median,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Billing", "new", 1, Some(60.0)),
+            // T1 26 hours; T2 12 + 11 + 63 hours up to the range's end.
+            ("Billing", "open", 2, Some((1560.0 + 5160.0) / 2.0)),
+            ("Tier 2", "open", 1, Some(1440.0)),
+            ("Engineering", "open", 1, Some(1440.0)),
+        ]
+    );
+}
+
+#[test]
+fn handoffs_count_the_transfers_of_tickets_solved_in_the_range() {
+    let report = flow(&helpdesk(), range("2025-03-01", "2025-03-05"));
+    let h = &report.handoffs;
+    assert_eq!(
+        (h.n, h.mean_group_changes, h.two_or_more_groups),
+        (1, Some(2.0), Some(1.0))
+    );
+    let pairs: Vec<(&str, &str, u64)> = (h.transfers.iter())
+        .map(|t| (t.from_label.as_str(), t.to_label.as_str(), t.count))
+        .collect();
+    assert_eq!(
+        pairs,
+        [("Billing", "Tier 2", 1), ("Tier 2", "Engineering", 1)]
+    );
+}
+
+#[test]
+fn a_range_with_no_events_counts_nothing_and_no_history_gives_a_reason() {
+    let quiet = backlog(
+        &helpdesk(),
+        daily("2025-01-01", "2025-01-02", None),
+        Tz::UTC,
+    );
+    assert_eq!(
+        quiet.series.iter().map(|p| p.total).collect::<Vec<_>>(),
+        [0, 0]
+    );
+    assert!(flow(&helpdesk(), range("2025-01-01", "2025-01-02"))
+        .time_in_status
+        .is_empty());
+
+    let bare = Helpdesk::new().tickets(&[ticket(9, "2025-03-01T08:00:00Z", TicketStatus::Open)]);
+    let report = backlog(&bare, daily("2025-03-01", "2025-03-02", None), Tz::UTC);
+    assert!(report.series.is_empty(), "no zeros that mean unknown");
+    assert_eq!(report.without_history, 1);
+    assert!(report
+        .null_reason
+        .is_some_and(|r| r.contains("no status history")));
+}
+
+#[test]
+fn tickets_unchanged_for_days_are_listed_as_stuck() {
+    let report = backlog(&helpdesk(), range("2025-03-01", "2025-03-20"), Tz::UTC);
+    // T2's last change was on 3 March; the range ends on the 21st.
+    assert_eq!(report.stuck_count, 1);
+    assert_eq!(
+        (report.stuck[0].id, report.stuck[0].days_unchanged),
+        (2, 17.6)
+    );
+    assert_eq!(report.stuck[0].group, "Billing");
+}
