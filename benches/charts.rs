@@ -3,7 +3,7 @@
 //! the median), a 12-bar chart, both as PNG at 1x and 2x and as SVG. Run with
 //! `cargo bench --bench charts`. Prints one line per measurement.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use deskbench::charts::spec::Band;
 use deskbench::charts::{

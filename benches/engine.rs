@@ -6,7 +6,7 @@
 //! with `cargo bench --bench engine` (set DESKBENCH_BENCH_TICKETS for another size).
 //! Prints one line per measurement and the peak memory.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use deskbench::analytics::engine::kpi::KpiId;
 use deskbench::analytics::frame::dimension::Dimension;
