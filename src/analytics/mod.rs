@@ -5,8 +5,10 @@
 
 pub mod engine;
 mod error;
+pub mod forecast;
 pub mod frame;
 pub mod query;
+pub mod staffing;
 pub mod targets;
 pub mod views;
 

@@ -18,6 +18,7 @@ mod feedback_edits;
 mod feedback_kb;
 mod feedback_names;
 mod fixtures;
+mod forecast;
 mod frame_update;
 mod freshdesk;
 mod import_cli;
