@@ -8,6 +8,7 @@ mod chart_spec;
 mod charts;
 mod cli;
 mod cli_edges;
+mod cli_forecast;
 mod cli_golden;
 mod concurrency;
 mod context;

@@ -6,6 +6,7 @@ mod chart;
 mod demo;
 mod export;
 mod feedback;
+mod forecast;
 mod import;
 mod kpi;
 mod output;
@@ -13,6 +14,7 @@ mod people;
 mod printable;
 mod session;
 mod source;
+mod staffing;
 mod status;
 mod sync;
 mod target;
@@ -46,6 +48,8 @@ fn main() -> ExitCode {
         Command::Sync(opts) => sync::run(&cli, opts),
         Command::Import(opts) => import::run(&cli, opts),
         Command::Export(command) => export::run(&cli, command),
+        Command::Forecast(opts) => forecast::run(&cli, opts),
+        Command::Staffing(opts) => staffing::run(&cli, opts),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
