@@ -9,6 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use deskbench::analytics::forecast::model;
 use deskbench::analytics::forecast::series::{arrivals, Arrivals, ArrivalsSeries, Scope};
 use deskbench::analytics::forecast::{forecast, forecast_arrivals, ForecastRequest, Granularity};
+use deskbench::analytics::frame::dimension::Dimension;
 use deskbench::analytics::query::filter::Filters;
 use deskbench::analytics::Frame;
 use deskbench::store::records::TicketStatus;
@@ -98,6 +99,50 @@ fn hours_are_wall_clock_hours_across_dst_changes() {
         216 * 24,
         "30 March to 31 October, 24 slots a day"
     );
+}
+
+#[test]
+fn series_split_by_channel_and_keep_to_the_filters() {
+    let mut web = ticket(3, "2025-03-02T10:00:00Z", TicketStatus::Open);
+    web.channel = Some("web".to_owned());
+    let tickets = [
+        ticket(1, "2025-03-01T10:00:00Z", TicketStatus::Open),
+        ticket(2, "2025-03-03T10:00:00Z", TicketStatus::Solved),
+        web,
+    ];
+    let frame = Frame::build(&Helpdesk::new().tickets(&tickets).store).expect("a frame");
+    let scope = |filters| Scope {
+        granularity: Granularity::Day,
+        by: Some(Dimension::Channel),
+        filters,
+        until: date("2025-03-03"),
+        tz: chrono_tz::UTC,
+    };
+    let (none, web_only) = (
+        Filters::default(),
+        Filters::parse(&["channel=web"]).unwrap(),
+    );
+    let all = arrivals(&frame, scope(&none)).unwrap().unwrap();
+    let split: Vec<_> = all
+        .series
+        .iter()
+        .map(|s| (s.key.as_deref(), s.label.as_str(), s.counts.clone()))
+        .collect();
+    assert_eq!(
+        split,
+        [
+            (Some("email"), "Email", vec![1.0, 0.0, 1.0]),
+            (Some("web"), "Web form", vec![0.0, 1.0, 0.0]),
+        ],
+        "the busiest first, every series over the same days"
+    );
+    let web = arrivals(&frame, scope(&web_only)).unwrap().unwrap();
+    assert_eq!(
+        web.first_day,
+        date("2025-03-02"),
+        "history starts with the scope's first"
+    );
+    assert_eq!(web.series.len(), 1);
 }
 
 /// A Poisson draw by Knuth's method (means here stay far below where it underflows).

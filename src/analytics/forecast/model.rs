@@ -65,3 +65,23 @@ fn bounds(intervals: Option<augurs::ForecastIntervals>) -> (Vec<f64>, Vec<f64>) 
 fn clipped(values: Vec<f64>) -> Vec<f64> {
     values.into_iter().map(|v| v.max(0.0)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_series_without_arrivals_forecasts_none_to_the_hundredth() {
+        let predicted = predict(&[0.0; 70], &[7], 14).expect("a forecast");
+        assert!(predicted.point.iter().all(|v| *v < 0.005), "{predicted:?}");
+    }
+
+    #[test]
+    fn a_flat_series_forecasts_its_level() {
+        let predicted = predict(&[5.0; 70], &[7], 7).expect("a forecast");
+        assert!(
+            predicted.point.iter().all(|v| (v - 5.0).abs() < 0.01),
+            "{predicted:?}"
+        );
+    }
+}
