@@ -101,7 +101,8 @@ fn main() -> anyhow::Result<()> {
         };
         let query = request.resolve(until, chrono_tz::UTC)?;
         let took = median_of(5, || forecast(&frame, &query).expect("a forecast"));
-        let what = format!("demo 20,000 tickets, per {granularity} by {by:?}, 4 weeks");
+        let split = by.map_or("all tickets".to_owned(), |by| format!("by {by}"));
+        let what = format!("demo 20,000 tickets, per {granularity}, {split}, 4 weeks");
         report(&what, took, "—");
     }
     Ok(())
