@@ -8,7 +8,9 @@ use rand_chacha::ChaCha8Rng;
 
 use deskbench::analytics::forecast::model;
 use deskbench::analytics::forecast::series::{arrivals, Arrivals, ArrivalsSeries, Scope};
-use deskbench::analytics::forecast::{forecast, forecast_arrivals, ForecastRequest, Granularity};
+use deskbench::analytics::forecast::{
+    forecast, forecast_arrivals, ForecastQuery, ForecastRequest, Granularity,
+};
 use deskbench::analytics::frame::dimension::Dimension;
 use deskbench::analytics::query::filter::Filters;
 use deskbench::analytics::Frame;
@@ -183,19 +185,24 @@ fn synthetic(groups: u64, days: usize) -> Arrivals {
     }
 }
 
-fn request(weeks: u32, until: NaiveDate) -> ForecastRequest {
-    ForecastRequest {
+/// A daily query of all tickets, `weeks` ahead, made the day after `until`.
+fn query(weeks: u32, until: NaiveDate) -> ForecastQuery {
+    let request = ForecastRequest {
         horizon_weeks: Some(weeks),
         until: Some(until.to_string()),
         ..ForecastRequest::default()
-    }
+    };
+    let today = until.succ_opt().expect("a next day");
+    request
+        .resolve(today, chrono_tz::UTC)
+        .expect("a valid request")
 }
 
 #[test]
 fn the_model_beats_seasonal_naive_on_a_known_weekly_pattern() {
     let arrivals = synthetic(3, 364);
     let until = date("2024-12-29");
-    let query = request(4, until).resolve(until, chrono_tz::UTC).unwrap();
+    let query = query(4, until);
     let result = forecast_arrivals(&arrivals, &query).expect("a forecast");
     for series in &result.series {
         let backtest = &series.backtest;
@@ -250,8 +257,8 @@ fn a_short_history_is_backtested_with_a_reason_and_refused_when_shorter() {
     // 30 days: enough to forecast two weeks, not for three weeks plus a 2-week fold.
     let arrivals = synthetic(1, 30);
     let until = date("2024-01-30");
-    let query = request(2, until).resolve(until, chrono_tz::UTC).unwrap();
-    let result = forecast_arrivals(&arrivals, &query).expect("a forecast");
+    let two_weeks = query(2, until);
+    let result = forecast_arrivals(&arrivals, &two_weeks).expect("a forecast");
     let backtest = &result.series[0].backtest;
     assert_eq!((backtest.folds, backtest.model.mase), (0, None));
     let reason = backtest
@@ -260,7 +267,7 @@ fn a_short_history_is_backtested_with_a_reason_and_refused_when_shorter() {
         .expect("a reason for the missing numbers");
     assert!(reason.contains("too short to backtest"), "{reason}");
 
-    let beyond = request(5, until).resolve(until, chrono_tz::UTC).unwrap();
+    let beyond = query(5, until);
     let err = forecast_arrivals(&arrivals, &beyond)
         .unwrap_err()
         .to_string();
@@ -271,8 +278,10 @@ fn a_short_history_is_backtested_with_a_reason_and_refused_when_shorter() {
 
     let short = synthetic(1, 20);
     let until = date("2024-01-20");
-    let query = request(1, until).resolve(until, chrono_tz::UTC).unwrap();
-    let err = forecast_arrivals(&short, &query).unwrap_err().to_string();
+    let one_week = query(1, until);
+    let err = forecast_arrivals(&short, &one_week)
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("20 days") && err.contains("at least 21"),
         "{err}"
@@ -306,6 +315,14 @@ fn bad_requests_and_an_empty_workspace_are_refused_in_one_line() {
         ..ForecastRequest::default()
     };
     assert!(refused(by).contains("channel or group"));
+    let until = ForecastRequest {
+        until: Some("2025-07-01".into()),
+        ..ForecastRequest::default()
+    };
+    assert_eq!(
+        refused(until),
+        "the history's last day 2025-07-01 is not over yet; end it before today, 2025-07-01"
+    );
     let slot = ForecastRequest {
         granularity: Some("minute".into()),
         ..ForecastRequest::default()

@@ -15,6 +15,8 @@ pub enum ForecastError {
     UnknownGranularity(String),
     #[error("a forecast is split by channel or group, not {0:?}")]
     UnknownBy(String),
+    #[error("the history's last day {until} is not over yet; end it before today, {today}")]
+    UntilNotOver { until: NaiveDate, today: NaiveDate },
     #[error("no tickets were created by {until} to forecast from; sync or import tickets first")]
     NoTickets { until: NaiveDate },
     #[error(

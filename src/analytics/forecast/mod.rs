@@ -118,7 +118,7 @@ impl ForecastRequest {
             by,
             filters: Filters::parse(&self.filters)?,
             until: match &self.until {
-                Some(date) => parse_date(date)?,
+                Some(date) => past_day(parse_date(date)?, today)?,
                 None => today.pred_opt().unwrap_or(today),
             },
             tz: match &self.tz {
@@ -127,6 +127,15 @@ impl ForecastRequest {
             },
         })
     }
+}
+
+/// `until`, refused unless it is over by `today`: the counts of a day not yet over
+/// would read as a drop in arrivals.
+fn past_day(until: NaiveDate, today: NaiveDate) -> Result<NaiveDate, ForecastError> {
+    if until >= today {
+        return Err(ForecastError::UntilNotOver { until, today });
+    }
+    Ok(until)
 }
 
 /// The forecast of each series, with the history it learnt from.
