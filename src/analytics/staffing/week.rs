@@ -81,3 +81,88 @@ pub fn staffing_week(
         cells,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::forecast::{Backtest, ForecastPoint, SeriesForecast};
+    use crate::analytics::staffing::ServiceTarget;
+
+    /// Two weeks of hours from Monday 2025-07-07: 100 then 300 arrivals at Monday 09:00,
+    /// none at other hours.
+    fn two_weeks(granularity: Granularity) -> ArrivalsForecast {
+        let points = (0..14 * 24)
+            .map(|i| {
+                let day = chrono::NaiveDate::from_ymd_opt(2025, 7, 7).unwrap()
+                    + chrono::Days::new(i / 24);
+                let value = match i {
+                    9 => 100.0,
+                    177 => 300.0,
+                    _ => 0.0,
+                };
+                ForecastPoint {
+                    period: format!("{day}T{:02}:00", i % 24),
+                    value,
+                    lo80: value,
+                    hi80: value,
+                    lo95: value,
+                    hi95: value,
+                }
+            })
+            .collect();
+        let none = crate::analytics::forecast::Accuracy {
+            mase: None,
+            smape: None,
+        };
+        ArrivalsForecast {
+            granularity,
+            tz: "UTC".into(),
+            horizon_weeks: 2,
+            by: None,
+            history_from: "2025-01-01".into(),
+            history_to: "2025-07-06".into(),
+            from: "2025-07-07".into(),
+            to: "2025-07-20".into(),
+            series: vec![SeriesForecast {
+                key: None,
+                label: "All tickets".into(),
+                history_total: 0.0,
+                points,
+                backtest: Backtest {
+                    folds: 0,
+                    model: none,
+                    baseline: none,
+                    reason: None,
+                },
+            }],
+        }
+    }
+
+    fn inputs() -> StaffingInputs {
+        let target = ServiceTarget::parse("80/20").unwrap();
+        StaffingInputs::new(180.0, target, 0.0, 1.0).unwrap()
+    }
+
+    #[test]
+    fn each_hour_of_the_week_is_staffed_for_its_mean_over_the_horizon() {
+        let week = staffing_week(&two_weeks(Granularity::Hour), &inputs()).unwrap();
+        assert_eq!(week.cells.len(), 168);
+        let monday_nine = &week.cells[9];
+        assert_eq!((monday_nine.weekday.as_str(), monday_nine.hour), ("Mon", 9));
+        assert_eq!(monday_nine.requirement.arrivals_per_hour, 200.0);
+        assert_eq!(monday_nine.requirement.agents, 14, "10 Erlangs at 80/20");
+        assert!(
+            week.cells
+                .iter()
+                .filter(|c| c.requirement.agents > 0)
+                .count()
+                == 1
+        );
+    }
+
+    #[test]
+    fn a_daily_forecast_is_refused() {
+        let err = staffing_week(&two_weeks(Granularity::Day), &inputs()).unwrap_err();
+        assert_eq!(err, StaffingError::NotHourly);
+    }
+}
