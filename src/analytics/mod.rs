@@ -7,8 +7,10 @@ pub mod anomalies;
 pub mod engine;
 mod error;
 pub mod flow;
+pub mod forecast;
 pub mod frame;
 pub mod query;
+pub mod staffing;
 pub mod targets;
 pub mod views;
 

@@ -1,6 +1,6 @@
 //! The CLI's output on a demo workspace stays byte for byte what `tests/golden/cli` holds:
 //! a refactoring of the engine, the application layer or the CLI must not change one
-//! number, key or space of `kpi`, `tickets`, `people` or `feedback`.
+//! number, key or space of `kpi`, `tickets`, `people`, `feedback`, `forecast` or `staffing`.
 //!
 //! A second workspace of imported files covers what only such sources print: the
 //! sources a KPI leaves out and why a value is null.
@@ -208,6 +208,38 @@ const CASES: &[(&str, &[&str])] = &[
             "ko",
             "--source",
             "csat",
+        ],
+    ),
+    (
+        "forecast-by-channel-json",
+        &[
+            "forecast",
+            "--until",
+            "2025-06-30",
+            "--tz",
+            "UTC",
+            "--horizon-weeks",
+            "2",
+            "--by",
+            "channel",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "staffing-what-if",
+        &[
+            "staffing",
+            "--arrivals-per-hour",
+            "200",
+            "--aht",
+            "180",
+            "--target",
+            "80/20",
+            "--shrinkage",
+            "0.3",
+            "--max-occupancy",
+            "0.85",
         ],
     ),
 ];

@@ -43,20 +43,21 @@ pub fn hour_of_week(frame: &Frame, range: &DateRange) -> Result<HourOfWeek, Anal
 
 /// A zone's UTC offset per quarter hour: offsets only change on quarter-hour boundaries,
 /// and asking chrono-tz once per ticket would be most of the work.
-struct OffsetCache {
+pub(crate) struct OffsetCache {
     tz: chrono_tz::Tz,
     seconds: HashMap<i64, i64>,
 }
 
 impl OffsetCache {
-    fn new(tz: chrono_tz::Tz) -> OffsetCache {
+    pub(crate) fn new(tz: chrono_tz::Tz) -> OffsetCache {
         OffsetCache {
             tz,
             seconds: HashMap::new(),
         }
     }
 
-    fn at(&mut self, ts: i64) -> i64 {
+    /// The offset at the unix instant `ts`, in seconds to add to reach local time.
+    pub(crate) fn at(&mut self, ts: i64) -> i64 {
         let tz = self.tz;
         *self.seconds.entry(ts.div_euclid(900)).or_insert_with(|| {
             tz.timestamp_opt(ts, 0)

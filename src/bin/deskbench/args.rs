@@ -41,6 +41,12 @@ pub enum Command {
     /// What changed: the days (or weeks) where volume or a KPI, in total or per group,
     /// moved beyond what its weekly pattern and trend predict.
     Anomalies(AnomaliesArgs),
+    /// Forecast tickets created per day or hour for the next 1 to 12 weeks, with 80% and
+    /// 95% intervals and a backtest of its accuracy (MASE, sMAPE) against seasonal-naive.
+    Forecast(ForecastArgs),
+    /// Agents needed per hour of the week (Erlang C) from the hourly forecast, or for
+    /// one hour's arrivals with --arrivals-per-hour.
+    Staffing(StaffingArgs),
     /// What customers write about: themes, emerging themes, sentiment, CSAT drivers,
     /// repetitive tickets and knowledge-base gaps (English, Korean and Russian).
     Feedback(FeedbackArgs),
@@ -590,6 +596,76 @@ pub enum TargetCommand {
     Set { kpi: String, value: f64 },
     /// Remove a KPI's target.
     Clear { kpi: String },
+}
+
+/// What the forecast learns from and how far it looks; shared by `staffing`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Weeks ahead to forecast, 1 to 12.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub horizon_weeks: u32,
+    /// IANA time zone of the days and hours (default: the workspace's).
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Keep tickets where DIM=VALUE (as for `kpi`).
+    #[arg(long = "where", value_name = "DIM=VALUE")]
+    pub filters: Vec<String>,
+    /// The last day of history, YYYY-MM-DD (default: yesterday).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ForecastArgs {
+    #[command(flatten)]
+    pub history: HistoryArgs,
+    /// Forecast per day or per hour.
+    #[arg(long, default_value = "day", value_name = "SLOT")]
+    pub granularity: String,
+    /// A forecast per channel or per group.
+    #[arg(long, value_name = "DIM")]
+    pub by: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct StaffingArgs {
+    /// A what-if for one hour with this many arrivals, instead of the forecast's week.
+    #[arg(long, value_name = "N", allow_negative_numbers = true,
+          conflicts_with_all = ["horizon_weeks", "tz", "filters", "until"])]
+    pub arrivals_per_hour: Option<f64>,
+    /// Average handle time per contact, in seconds.
+    #[arg(
+        long,
+        default_value_t = 300.0,
+        value_name = "SECONDS",
+        allow_negative_numbers = true
+    )]
+    pub aht: f64,
+    /// Service-level target: PERCENT of contacts answered within SECONDS.
+    #[arg(long, default_value = "80/60", value_name = "PERCENT/SECONDS")]
+    pub target: String,
+    /// Share of paid time agents do not answer (breaks, training, absence), 0 to <1.
+    #[arg(
+        long,
+        default_value_t = 0.3,
+        value_name = "F",
+        allow_negative_numbers = true
+    )]
+    pub shrinkage: f64,
+    /// Highest share of answering time per agent, above 0 to 1.
+    #[arg(
+        long,
+        default_value_t = 0.85,
+        value_name = "F",
+        allow_negative_numbers = true
+    )]
+    pub max_occupancy: f64,
+    #[command(flatten)]
+    pub history: HistoryArgs,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod demo;
 mod export;
 mod feedback;
 mod flow;
+mod forecast;
 mod import;
 mod kpi;
 mod output;
@@ -14,6 +15,7 @@ mod people;
 mod printable;
 mod session;
 mod source;
+mod staffing;
 mod status;
 mod sync;
 mod target;
@@ -42,6 +44,8 @@ fn main() -> ExitCode {
         Command::Backlog(opts) => flow::backlog(&cli, opts),
         Command::Flow(opts) => flow::flow(&cli, opts),
         Command::Anomalies(opts) => flow::anomalies(&cli, opts),
+        Command::Forecast(opts) => forecast::run(&cli, opts),
+        Command::Staffing(opts) => staffing::run(&cli, opts),
         Command::Feedback(opts) => feedback::run(&cli, opts),
         Command::Chart(opts) => chart::run(&cli, opts),
         Command::Target(command) => target::run(&cli, command),
