@@ -1,6 +1,7 @@
 //! The CLI's output on a demo workspace stays byte for byte what `tests/golden/cli` holds:
 //! a refactoring of the engine, the application layer or the CLI must not change one
-//! number, key or space of `kpi`, `tickets`, `people`, `feedback`, `forecast` or `staffing`.
+//! number, key or space of `kpi`, `tickets`, `people`, `feedback`, `backlog`, `flow`,
+//! `anomalies`, `forecast` or `staffing`.
 //!
 //! A second workspace of imported files covers what only such sources print: the
 //! sources a KPI leaves out and why a value is null.
@@ -208,6 +209,65 @@ const CASES: &[(&str, &[&str])] = &[
             "ko",
             "--source",
             "csat",
+        ],
+    ),
+    (
+        "backlog-weekly-by-group-json",
+        &[
+            "backlog",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "Europe/Berlin",
+            "--every",
+            "week",
+            "--by",
+            "group",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "flow-by-group-table",
+        &[
+            "flow",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--by",
+            "group",
+        ],
+    ),
+    (
+        "flow-handoffs-table",
+        &[
+            "flow",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "UTC",
+            "--handoffs",
+        ],
+    ),
+    (
+        "anomalies-json",
+        &[
+            "anomalies",
+            "--from",
+            "2025-04-01",
+            "--to",
+            "2025-06-30",
+            "--tz",
+            "UTC",
+            "--format",
+            "json",
         ],
     ),
     (
