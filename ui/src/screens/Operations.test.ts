@@ -80,7 +80,9 @@ describe('Operations screen', () => {
     expect(rows[1]).toHaveTextContent('On hold');
     expect(screen.getByTestId('ops-stuck-count')).toHaveTextContent('2 stuck tickets');
     await fireEvent.click(within(rows[0]!).getByRole('button', { name: '#1042' }));
-    expect(vi.mocked(ipc.openTicket)).toHaveBeenCalledWith(1, 1042);
+    expect(vi.mocked(ipc.openTicket)).toHaveBeenCalledExactlyOnceWith(1, 1042);
+    await fireEvent.click(rows[1]!);
+    expect(vi.mocked(ipc.openTicket)).toHaveBeenLastCalledWith(1, 1077);
   });
 
   it('asks the backlog again, not the flow, when the stuck days change, and keeps the choice', async () => {
