@@ -38,6 +38,8 @@ describe('Operations screen', () => {
     vi.mocked(ipc.exploreDimensions).mockResolvedValue([
       { name: 'group', label: null },
       { name: 'channel', label: null },
+      { name: 'tag', label: null },
+      { name: 'field:360001', label: 'Plan' },
     ]);
     vi.mocked(ipc.openTicket).mockReset();
     vi.mocked(ipc.openTicket).mockResolvedValue();
@@ -119,6 +121,16 @@ describe('Operations screen', () => {
     });
   });
 
+  it('offers no breakdown a ticket can have several values of, and drops a kept one', async () => {
+    localStorage.setItem(operationsKey(workspaceFixture.id), JSON.stringify({ by: 'tag' }));
+    render(Operations, { workspace: workspaceFixture });
+    await screen.findByTestId('ops-result');
+    expect(backlogMock).toHaveBeenCalledTimes(1);
+    expect(backlogMock).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ by: null }), 7);
+    const options = [...screen.getByTestId('ops-by').querySelectorAll('option')].map((o) => o.value);
+    expect(options).toEqual(['', 'group', 'channel']);
+  });
+
   it('comes back to the kept choices on the next visit', async () => {
     localStorage.setItem(
       operationsKey(workspaceFixture.id),
@@ -183,6 +195,7 @@ describe('Operations choices', () => {
     const storage = { getItem: () => JSON.stringify({ every: 'year', by: 'group', owner: 'x', stuckDays: -3 }) };
     expect(loadOperations(storage, 'k')).toEqual({ ...DEFAULT_OPERATIONS_QUERY, by: 'group' });
     expect(loadOperations({ getItem: () => '{' }, 'k')).toEqual(DEFAULT_OPERATIONS_QUERY);
+    expect(loadOperations({ getItem: () => JSON.stringify({ by: 'field:7' }) }, 'k').by).toBeNull();
   });
 
   it('has every chart and series id of the flow charts in all three languages', () => {

@@ -36,6 +36,19 @@ export const DEFAULT_OPERATIONS_QUERY: OperationsQuery = {
   stuckDays: DEFAULT_STUCK_DAYS,
 };
 
+/**
+ * Whether the backlog can be broken down by a dimension: each ticket must have one value
+ * at a time, which rules out tags and custom fields (the core refuses them).
+ */
+function isBreakdown(name: string): boolean {
+  return name !== '' && name !== 'tag' && !name.startsWith('field:');
+}
+
+/** The dimensions on offer that the backlog can be broken down by. */
+export function backlogDimensions<T extends { name: string }>(options: readonly T[]): T[] {
+  return options.filter((option) => isBreakdown(option.name));
+}
+
 function request(every: Every | null, by: string | null): KpiRequest {
   return { from: null, to: null, tz: null, every, by, filters: [], kpis: [], hours: null, top: null };
 }
@@ -77,7 +90,7 @@ export function loadOperations(storage: Pick<Storage, 'getItem'> | undefined, ke
   return {
     period: isPeriod(s.period) ? s.period : d.period,
     every: EVERIES.includes(s.every as Every) ? (s.every as Every) : d.every,
-    by: s.by === null || (typeof s.by === 'string' && s.by !== '') ? (s.by as string | null) : d.by,
+    by: typeof s.by === 'string' && isBreakdown(s.by) ? s.by : d.by,
     owner: OWNERS.includes(s.owner as Owner) ? (s.owner as Owner) : d.owner,
     stuckDays: typeof s.stuckDays === 'number' ? (parseStuckDays(String(s.stuckDays)) ?? d.stuckDays) : d.stuckDays,
   };
