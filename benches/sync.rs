@@ -19,9 +19,11 @@ use deskbench::sources::zendesk::{
     self, BaseUrl, Client, ClientOptions, Credentials, Fetched, Position, Stream, Wait,
     ZendeskError,
 };
-use deskbench::store::records::{NewSource, SourceKind};
-use deskbench::store::Store;
 use deskbench::sync::{self, PageSource, PlanOptions, SyncOptions};
+
+// Each bench uses a part of it.
+#[allow(dead_code)]
+mod common;
 
 fn unlimited() -> ClientOptions {
     ClientOptions {
@@ -105,7 +107,7 @@ async fn first_sync(tickets: usize, limits: Option<Duration>) -> anyhow::Result<
     };
     let client = Client::new(BaseUrl::parse(&fake.url())?, &credentials(), options)?;
     let dir = tempfile::tempdir()?;
-    let (mut store, source) = store_with_source(dir.path(), &fake.url())?;
+    let (mut store, source) = common::store_with_source(dir.path(), &fake.url())?;
     let options = SyncOptions {
         plan: PlanOptions::default(),
         clock: deskbench::now,
@@ -147,20 +149,6 @@ async fn first_sync(tickets: usize, limits: Option<Duration>) -> anyhow::Result<
     Ok(())
 }
 
-fn store_with_source(dir: &std::path::Path, url: &str) -> anyhow::Result<(Store, i64)> {
-    let mut store = Store::open(dir)?;
-    let w = store.write()?;
-    let id = w.add_source(&NewSource {
-        kind: SourceKind::Zendesk,
-        name: "bench".into(),
-        base_url: Some(url.into()),
-        time_zone: None,
-        created_at: 0,
-    })?;
-    w.commit()?;
-    Ok((store, id))
-}
-
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let tickets: usize = std::env::var("DESKBENCH_BENCH_TICKETS")
@@ -192,7 +180,7 @@ async fn main() -> anyhow::Result<()> {
         position = next.next;
     }
     let dir = tempfile::tempdir()?;
-    let (mut store, source) = store_with_source(dir.path(), &fake.url())?;
+    let (mut store, source) = common::store_with_source(dir.path(), &fake.url())?;
     let run = store.begin_run(source, 0)?;
     let recorded = Recorded(Arc::new(pages));
     let start = Instant::now();

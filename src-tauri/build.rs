@@ -14,6 +14,7 @@ fn main() {
         "people_table",
         "backlog",
         "flow",
+        "anomalies",
         "feedback",
         "feedback_tickets",
         "rename_theme",

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use deskbench::demo::DemoConfig;
+use deskbench::store::records::{NewSource, SourceKind};
+use deskbench::store::Store;
 use deskbench::workspace::Workspace;
 
 /// Peak resident memory of this process (Linux), in MiB.
@@ -47,4 +49,19 @@ pub fn workspace(tickets: usize) -> anyhow::Result<PathBuf> {
             .with_context(|| format!("generating the demo workspace in {}", dir.display()))?;
     }
     Ok(dir)
+}
+
+/// A store in `dir` with one Zendesk source at `url`, and the source's id.
+pub fn store_with_source(dir: &std::path::Path, url: &str) -> anyhow::Result<(Store, i64)> {
+    let mut store = Store::open(dir)?;
+    let w = store.write()?;
+    let id = w.add_source(&NewSource {
+        kind: SourceKind::Zendesk,
+        name: "bench".into(),
+        base_url: Some(url.into()),
+        time_zone: None,
+        created_at: 0,
+    })?;
+    w.commit()?;
+    Ok((store, id))
 }

@@ -32,6 +32,7 @@ pub fn run() {
             commands::people::people_table,
             commands::operations::backlog,
             commands::operations::flow,
+            commands::operations::anomalies,
             commands::feedback::feedback,
             commands::feedback::feedback_tickets,
             commands::feedback::rename_theme,

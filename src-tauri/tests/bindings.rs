@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, ExportError, TS};
 
+use deskbench::analytics::anomalies::report::AnomalyReport;
 use deskbench::analytics::query::report::KpiReport;
 use deskbench::analytics::views::catalogue::{DimensionOption, DimensionValue};
 use deskbench::analytics::views::drill::{TicketList, TicketListRequest};
@@ -50,6 +51,7 @@ fn export_all(dir: &Path) -> Result<(), ExportError> {
     PeopleTable::export_all(&config)?;
     BacklogScreen::export_all(&config)?;
     FlowScreen::export_all(&config)?;
+    AnomalyReport::export_all(&config)?;
     FeedbackRequest::export_all(&config)?;
     FeedbackScreen::export_all(&config)?;
     FeedbackTickets::export_all(&config)?;

@@ -3,6 +3,7 @@
 //! populations and tallies), `query` (a KPI query and its report), `views` (a result per
 //! screen); `targets` beside them. Callers get plain serialisable results.
 
+pub mod anomalies;
 pub mod engine;
 mod error;
 pub mod flow;

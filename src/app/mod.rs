@@ -8,6 +8,7 @@
 //! blocking threads, never across `.await`, and queries on the frame run after the lock
 //! is released. The command line opens one, calls it once and drops it.
 
+pub mod anomalies;
 pub mod app_state;
 mod context;
 mod error;

@@ -1,5 +1,6 @@
 //! Integration tests of the Deskbench core, one binary with shared fixtures.
 
+mod anomalies;
 mod app_sync;
 mod architecture;
 mod breakdowns;

@@ -1,8 +1,10 @@
 //! The Operations screen: where work gets stuck (the backlog over time by age band, the
-//! stuck tickets, the time in status, the handoffs), over the status history.
+//! stuck tickets, the time in status, the handoffs), over the status history, and what
+//! changed (the anomalies).
 
 use tauri::State;
 
+use deskbench::analytics::anomalies::report::AnomalyReport;
 use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::analytics::KpiRequest;
 use deskbench::app::flow::{BacklogScreen, FlowScreen};
@@ -35,4 +37,15 @@ pub async fn flow(
     state: State<'_, AppState>,
 ) -> Result<FlowScreen, IpcError> {
     with_session(&state, move |s| s.flow(Some(&period), request)).await
+}
+
+/// The days (or weeks) of `period` where volume or a KPI, in total and per group of
+/// `request.by`, moved beyond its pattern.
+#[tauri::command]
+pub async fn anomalies(
+    period: PeriodPreset,
+    request: KpiRequest,
+    state: State<'_, AppState>,
+) -> Result<AnomalyReport, IpcError> {
+    with_session(&state, move |s| s.anomalies(Some(&period), request)).await
 }

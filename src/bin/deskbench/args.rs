@@ -38,6 +38,9 @@ pub enum Command {
     /// Time in status by group or agent, and the handoffs between groups and agents of
     /// the tickets solved in the range, from the status history.
     Flow(FlowArgs),
+    /// What changed: the days (or weeks) where volume or a KPI, in total or per group,
+    /// moved beyond what its weekly pattern and trend predict.
+    Anomalies(AnomaliesArgs),
     /// What customers write about: themes, emerging themes, sentiment, CSAT drivers,
     /// repetitive tickets and knowledge-base gaps (English, Korean and Russian).
     Feedback(FeedbackArgs),
@@ -392,6 +395,24 @@ pub struct FlowArgs {
     /// has both).
     #[arg(long)]
     pub handoffs: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct AnomaliesArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Judge days (default) or ISO weeks.
+    #[arg(long, value_name = "BUCKET")]
+    pub every: Option<String>,
+    /// Also judge each group of a dimension (channel, group, …), not only the total.
+    #[arg(long, value_name = "DIM")]
+    pub by: Option<String>,
+    /// The KPIs to judge (repeatable; default: tickets_created, first_reply_time,
+    /// full_resolution_time, one_touch_rate, csat).
+    #[arg(long = "kpi", value_name = "ID")]
+    pub kpis: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -1,8 +1,10 @@
-//! `deskbench backlog` and `deskbench flow`: the flow reports over the status history.
+//! `deskbench backlog`, `flow` and `anomalies`: where work gets stuck, and what changed.
 
 use anyhow::Result;
 
-use crate::args::{BacklogArgs, Cli, FlowArgs};
+use deskbench::analytics::KpiRequest;
+
+use crate::args::{AnomaliesArgs, BacklogArgs, Cli, FlowArgs};
 use crate::output;
 use crate::session::{in_flags, open_session};
 
@@ -54,5 +56,25 @@ pub fn flow(cli: &Cli, args: &FlowArgs) -> Result<()> {
     }
     heading.push_str("\nminutes in each status within the range; business minutes: ");
     heading.push_str(&report.business_null_reason);
+    output::print(&report, || report.table(), &heading, args.format)
+}
+
+pub fn anomalies(cli: &Cli, args: &AnomaliesArgs) -> Result<()> {
+    let request = KpiRequest {
+        kpis: args.kpis.clone(),
+        ..(args.period).request(args.every.clone(), args.by.clone())
+    };
+    let session = open_session(cli)?;
+    let report = session.anomalies(None, request).map_err(in_flags)?;
+    let range = &report.range;
+    let heading = format!(
+        "{} to {} ({}): {} anomalies, scored against each series from {}; |score| ≥ {}",
+        range.from,
+        range.to,
+        range.tz,
+        report.anomalies.len(),
+        report.fitted_from,
+        report.threshold
+    );
     output::print(&report, || report.table(), &heading, args.format)
 }

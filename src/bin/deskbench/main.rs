@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::People(opts) => people::run(&cli, opts),
         Command::Backlog(opts) => flow::backlog(&cli, opts),
         Command::Flow(opts) => flow::flow(&cli, opts),
+        Command::Anomalies(opts) => flow::anomalies(&cli, opts),
         Command::Feedback(opts) => feedback::run(&cli, opts),
         Command::Chart(opts) => chart::run(&cli, opts),
         Command::Target(command) => target::run(&cli, command),
