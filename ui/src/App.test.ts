@@ -27,6 +27,7 @@ vi.mock(import('./lib/ipc'), async (importOriginal) => ({
   exploreDimensions: vi.fn(async () => []),
   backlog: vi.fn(() => new Promise<ipc.BacklogScreen>(() => {})),
   flow: vi.fn(() => new Promise<ipc.FlowScreen>(() => {})),
+  anomalies: vi.fn(() => new Promise<ipc.AnomalyReport>(() => {})),
 }));
 
 describe('App shell', () => {

@@ -4,14 +4,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../lib/i18n/en';
 import { ko } from '../lib/i18n/ko';
 import { ru } from '../lib/i18n/ru';
+import { takePendingQuery } from '../lib/explore/pending';
 import * as ipc from '../lib/ipc';
 import { DEFAULT_OPERATIONS_QUERY, loadOperations, operationsKey, parseStuckDays } from '../lib/operations/query';
 import { workspaceFixture } from '../test/fixtures';
 import {
+  anomalyFixture,
   backlogFixture,
   backlogWithoutHistoryFixture,
   flowFixture,
   flowWithoutHistoryFixture,
+  noAnomalyFixture,
 } from '../test/operationsFixtures';
 import Operations from './Operations.svelte';
 
@@ -20,12 +23,15 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
   ...(await importOriginal()),
   backlog: vi.fn(),
   flow: vi.fn(),
+  anomalies: vi.fn(),
+  ticketList: vi.fn(),
   exploreDimensions: vi.fn(),
   openTicket: vi.fn(),
 }));
 
 const backlogMock = vi.mocked(ipc.backlog);
 const flowMock = vi.mocked(ipc.flow);
+const anomaliesMock = vi.mocked(ipc.anomalies);
 const request = { from: null, to: null, tz: null, filters: [], kpis: [], hours: null, top: null };
 
 describe('Operations screen', () => {
@@ -35,6 +41,8 @@ describe('Operations screen', () => {
     backlogMock.mockResolvedValue(backlogFixture);
     flowMock.mockReset();
     flowMock.mockResolvedValue(flowFixture);
+    anomaliesMock.mockReset();
+    anomaliesMock.mockResolvedValue(anomalyFixture);
     vi.mocked(ipc.exploreDimensions).mockResolvedValue([
       { name: 'group', label: null },
       { name: 'channel', label: null },
@@ -55,9 +63,9 @@ describe('Operations screen', () => {
   it('shows the sections in order with their charts, each exporting, and translated titles', async () => {
     render(Operations, { workspace: workspaceFixture });
     await screen.findByTestId('ops-result');
-    const sections = ['ops-backlog', 'ops-stuck', 'ops-time', 'ops-handoffs'];
+    const sections = ['ops-backlog', 'ops-stuck', 'ops-time', 'ops-handoffs', 'ops-anomalies'];
     const headings = sections.map((id) => screen.getByTestId(id).querySelector('h2')?.textContent);
-    expect(headings).toEqual(['Backlog over time', 'Stuck tickets', 'Time in status', 'Handoffs']);
+    expect(headings).toEqual(['Backlog over time', 'Stuck tickets', 'Time in status', 'Handoffs', 'What changed']);
     for (const id of ['ops-chart-backlog', 'ops-chart-time', 'ops-chart-transfers']) {
       const chart = screen.getByTestId(id);
       expect(chart).toHaveAttribute('data-empty', 'false');
@@ -177,6 +185,65 @@ describe('Operations screen', () => {
     expect(screen.getByTestId('handoff-groups')).toHaveTextContent('—');
   });
 
+  it('lists what changed daily in total, each value in its measure, and asks again on the toggles', async () => {
+    render(Operations, { workspace: workspaceFixture });
+    const rows = await screen.findAllByTestId('anomaly-row');
+    expect(anomaliesMock).toHaveBeenCalledWith({ kind: 'last_4_full_weeks' }, { ...request, every: 'day', by: null });
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent('Tickets created');
+    expect(rows[0]).toHaveTextContent('Email');
+    expect(rows[0]).toHaveTextContent('180');
+    expect(rows[0]).toHaveTextContent('+85');
+    expect(rows[0]).toHaveTextContent('6.2');
+    expect(rows[1]).toHaveTextContent('All tickets');
+    expect(rows[2]).toHaveTextContent('(none)');
+    expect(rows[2]).toHaveTextContent('31.0%');
+    expect(rows[2]).toHaveTextContent('-21.0 pp');
+    const notScored = screen.getByTestId('anomalies-not-scored');
+    expect(notScored).not.toHaveAttribute('open');
+    expect(notScored).toHaveTextContent('1 series not scored');
+    expect(notScored).toHaveTextContent('CSAT · Chat: too few ratings in a typical day');
+    await fireEvent.click(screen.getByTestId('ops-anomaly-every-week'));
+    await fireEvent.click(screen.getByTestId('ops-anomaly-by-group'));
+    await waitFor(() =>
+      expect(anomaliesMock).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ every: 'week', by: 'group' })),
+    );
+    expect(backlogMock).toHaveBeenCalledTimes(1);
+    expect(loadOperations(localStorage, operationsKey(workspaceFixture.id))).toMatchObject({
+      anomalyEvery: 'week',
+      anomalyBy: 'group',
+    });
+  });
+
+  it('says nothing moved when no anomaly is found', async () => {
+    anomaliesMock.mockResolvedValue(noAnomalyFixture);
+    render(Operations, { workspace: workspaceFixture });
+    expect(await screen.findByTestId('anomalies-empty')).toHaveTextContent('Nothing moved beyond its usual pattern.');
+    expect(screen.queryByTestId('anomalies-not-scored')).toBeNull();
+  });
+
+  it('opens Explore around an anomaly, and lists its tickets', async () => {
+    const onexplore = vi.fn();
+    vi.mocked(ipc.ticketList).mockResolvedValue({ total: 0, offset: 0, rows: [] });
+    render(Operations, { workspace: workspaceFixture, onexplore });
+    const rows = await screen.findAllByTestId('anomaly-row');
+    await fireEvent.click(within(rows[0]!).getByTestId('anomaly-explore'));
+    expect(onexplore).toHaveBeenCalledOnce();
+    expect(takePendingQuery()).toMatchObject({
+      kpi: 'tickets_created',
+      by: 'channel',
+      every: 'day',
+      period: { kind: 'custom', from: '2025-02-26', to: '2025-03-26' },
+    });
+    await fireEvent.click(within(rows[0]!).getByTestId('anomaly-tickets'));
+    await waitFor(() =>
+      expect(vi.mocked(ipc.ticketList)).toHaveBeenCalledWith(
+        expect.objectContaining({ kpi: 'tickets_created', key: 'email', period: '2025-03-12' }),
+      ),
+    );
+    expect(await screen.findByRole('dialog')).toHaveTextContent('Tickets created · Email');
+  });
+
   it('shows the core’s error with a retry', async () => {
     backlogMock.mockRejectedValue({ code: 'internal', message: 'boom' });
     render(Operations, { workspace: workspaceFixture });
@@ -194,6 +261,8 @@ describe('Operations choices', () => {
   it('falls back to the defaults field by field on damaged storage', () => {
     const storage = { getItem: () => JSON.stringify({ every: 'year', by: 'group', owner: 'x', stuckDays: -3 }) };
     expect(loadOperations(storage, 'k')).toEqual({ ...DEFAULT_OPERATIONS_QUERY, by: 'group' });
+    const badAnomaly = { getItem: () => JSON.stringify({ anomalyEvery: 'month', anomalyBy: 'tag' }) };
+    expect(loadOperations(badAnomaly, 'k')).toEqual(DEFAULT_OPERATIONS_QUERY);
     expect(loadOperations({ getItem: () => '{' }, 'k')).toEqual(DEFAULT_OPERATIONS_QUERY);
     expect(loadOperations({ getItem: () => JSON.stringify({ by: 'field:7' }) }, 'k').by).toBeNull();
   });
@@ -215,6 +284,9 @@ describe('Operations choices', () => {
       'series.status.hold',
       'chart.transfers',
       'series.transfers',
+      'ops.anomalies',
+      'ops.anomalies.none',
+      'ops.anomalies.all',
     ];
     for (const dictionary of [en, ko, ru]) {
       for (const id of ids) expect(Object.hasOwn(dictionary, id), id).toBe(true);

@@ -1,5 +1,5 @@
-/** The Operations screen's reports as the core's `backlog` and `flow` commands return them. */
-import type { BacklogScreen, ChartSpec, DurationStats, FlowScreen } from '../lib/ipc';
+/** The Operations screen's reports as the core's `backlog`, `flow` and `anomalies` commands return them. */
+import type { AnomalyReport, BacklogScreen, ChartSpec, DurationStats, FlowScreen } from '../lib/ipc';
 
 const range = { from: '2025-03-03', to: '2025-03-30', tz: 'UTC' };
 const weeks = ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24'];
@@ -125,3 +125,58 @@ export const flowWithoutHistoryFixture: FlowScreen = {
     transfers: blank(flowFixture.charts.transfers),
   },
 };
+
+/** The "what changed" list by channel, daily: a count, a duration and a share. */
+export const anomalyFixture: AnomalyReport = {
+  range,
+  filters: {},
+  every: 'day',
+  by: 'channel',
+  kpis: ['tickets_created', 'first_reply_time', 'one_touch_rate'],
+  fitted_from: '2025-01-06',
+  threshold: 3.5,
+  anomalies: [
+    {
+      kpi: 'tickets_created',
+      measure: 'count',
+      key: 'email',
+      label: 'Email',
+      period: '2025-03-12',
+      value: 180,
+      expected: 95.5,
+      change: 84.5,
+      relative: 0.88,
+      score: 6.2,
+      n: 180,
+    },
+    {
+      kpi: 'first_reply_time',
+      measure: 'minutes',
+      key: null,
+      label: 'All tickets',
+      period: '2025-03-20',
+      value: 300,
+      expected: 120,
+      change: 180,
+      relative: 1.5,
+      score: 4.1,
+      n: 410,
+    },
+    {
+      kpi: 'one_touch_rate',
+      measure: 'share',
+      key: null,
+      label: '(none)',
+      period: '2025-03-28',
+      value: 0.31,
+      expected: 0.52,
+      change: -0.21,
+      relative: null,
+      score: -3.9,
+      n: 64,
+    },
+  ],
+  not_scored: [{ kpi: 'csat', key: 'chat', label: 'Chat', reason: 'too few ratings in a typical day' }],
+};
+
+export const noAnomalyFixture: AnomalyReport = { ...anomalyFixture, by: null, anomalies: [], not_scored: [] };

@@ -6,6 +6,7 @@
 import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 
+import type { AnomalyReport } from './bindings/AnomalyReport';
 import type { BacklogScreen } from './bindings/BacklogScreen';
 import type { ChartRequest } from './bindings/ChartRequest';
 import type { ChartSpec } from './bindings/ChartSpec';
@@ -119,6 +120,10 @@ export type { KpiChart } from './bindings/KpiChart';
 export type { KpiId } from './bindings/KpiId';
 export type { KpiMap } from './bindings/KpiMap';
 export type { KpiReport } from './bindings/KpiReport';
+export type { Anomaly } from './bindings/Anomaly';
+export type { AnomalyReport } from './bindings/AnomalyReport';
+export type { Measure } from './bindings/Measure';
+export type { NotScored } from './bindings/NotScored';
 export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
 export type { GapCode } from './bindings/GapCode';
@@ -293,6 +298,14 @@ export function backlog(period: PeriodPreset, request: KpiRequest, stuckDays: nu
  */
 export function flow(period: PeriodPreset, request: KpiRequest): Promise<FlowScreen> {
   return call<FlowScreen>('flow', { period, request });
+}
+
+/**
+ * The Operations screen's "what changed": the days or weeks of `period` where volume or a
+ * headline KPI, in total and per group of `request.by`, moved beyond its weekly pattern.
+ */
+export function anomalies(period: PeriodPreset, request: KpiRequest): Promise<AnomalyReport> {
+  return call<AnomalyReport>('anomalies', { period, request });
 }
 
 /** Opens a ticket in its helpdesk in the system browser (the core builds the address). */

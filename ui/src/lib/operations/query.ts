@@ -8,6 +8,7 @@ import type { Every } from '../explore/query';
 import { EVERIES } from '../explore/query';
 import { isPeriod } from '../explore/state';
 import type { KpiRequest, PeriodPreset } from '../ipc';
+import { ANOMALY_BYS, ANOMALY_EVERIES, type AnomalyBy, type AnomalyEvery } from './anomalies';
 import { DEFAULT_PERIOD } from '../period/presets';
 
 /** Who holds the time in status: the group or the agent the ticket was with. */
@@ -26,6 +27,9 @@ export interface OperationsQuery {
   by: string | null;
   owner: Owner;
   stuckDays: number;
+  /** The "what changed" list's buckets and breakdown. */
+  anomalyEvery: AnomalyEvery;
+  anomalyBy: AnomalyBy;
 }
 
 export const DEFAULT_OPERATIONS_QUERY: OperationsQuery = {
@@ -34,6 +38,8 @@ export const DEFAULT_OPERATIONS_QUERY: OperationsQuery = {
   by: null,
   owner: 'group',
   stuckDays: DEFAULT_STUCK_DAYS,
+  anomalyEvery: 'day',
+  anomalyBy: 'none',
 };
 
 /**
@@ -93,6 +99,8 @@ export function loadOperations(storage: Pick<Storage, 'getItem'> | undefined, ke
     by: typeof s.by === 'string' && isBreakdown(s.by) ? s.by : d.by,
     owner: OWNERS.includes(s.owner as Owner) ? (s.owner as Owner) : d.owner,
     stuckDays: typeof s.stuckDays === 'number' ? (parseStuckDays(String(s.stuckDays)) ?? d.stuckDays) : d.stuckDays,
+    anomalyEvery: ANOMALY_EVERIES.includes(s.anomalyEvery as AnomalyEvery) ? (s.anomalyEvery as AnomalyEvery) : d.anomalyEvery,
+    anomalyBy: ANOMALY_BYS.includes(s.anomalyBy as AnomalyBy) ? (s.anomalyBy as AnomalyBy) : d.anomalyBy,
   };
 }
 
