@@ -16,13 +16,14 @@ export const MIN_CHART_PX = 11;
 export const MIN_TEXT_PX = 12;
 export const MIN_CONTRAST = 4.5;
 
-/** The five screens in shortcut order (Ctrl+1…5) and what shows each has drawn. */
+/** The six screens in shortcut order (Ctrl+1…6) and what shows each has drawn. */
 export const SCREENS = [
   { key: '1', name: 'overview', ready: '[data-testid="overview-chart-volume"] svg text' },
   { key: '2', name: 'explore', ready: '[data-testid="explore-chart"] svg text' },
   { key: '3', name: 'feedback', ready: '[data-testid="feedback-chart-themes"] svg text' },
   { key: '4', name: 'people', ready: '[data-testid="people-result"] tbody tr' },
-  { key: '5', name: 'sources', ready: '[data-testid="sync-history"]' },
+  { key: '5', name: 'operations', ready: '[data-testid="ops-result"] h2' },
+  { key: '6', name: 'sources', ready: '[data-testid="sync-history"]' },
 ];
 
 /** Starts the app on a fresh demo workspace; `env` is added to the app's environment. */

@@ -1,5 +1,5 @@
 // Readability in the real app at 1366×768, the smallest laptop screen in common use: each
-// screen (Ctrl+1…5) in each language, in the light and the dark theme, measured in the web view (see
+// screen (Ctrl+1…6) in each language, in the light and the dark theme, measured in the web view (see
 // readability.mjs); screenshots go to a temporary folder the log names.
 import assert from 'node:assert/strict';
 

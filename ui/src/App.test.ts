@@ -25,6 +25,9 @@ vi.mock(import('./lib/ipc'), async (importOriginal) => ({
   syncHistory: vi.fn(),
   feedback: vi.fn(() => new Promise<ipc.FeedbackScreen>(() => {})),
   exploreDimensions: vi.fn(async () => []),
+  backlog: vi.fn(() => new Promise<ipc.BacklogScreen>(() => {})),
+  flow: vi.fn(() => new Promise<ipc.FlowScreen>(() => {})),
+  anomalies: vi.fn(() => new Promise<ipc.AnomalyReport>(() => {})),
 }));
 
 describe('App shell', () => {
@@ -172,12 +175,12 @@ describe('App shell: Sources and workspace changes', () => {
     vi.useRealTimers();
   });
 
-  it('lists Sources fifth in the navigation and opens it on click', async () => {
+  it('lists Sources sixth in the navigation and opens it on click', async () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
     const links = screen.getByRole('navigation').querySelectorAll('a');
-    expect([...links].map((link) => link.dataset.testid)).toEqual(['nav-overview', 'nav-explore', 'nav-feedback', 'nav-people', 'nav-sources']);
+    expect([...links].map((link) => link.dataset.testid)).toEqual(['nav-overview', 'nav-explore', 'nav-feedback', 'nav-people', 'nav-operations', 'nav-sources']);
     expect(screen.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
 
     await fireEvent.click(screen.getByTestId('nav-sources'));
@@ -188,11 +191,11 @@ describe('App shell: Sources and workspace changes', () => {
     expect(location.hash).toBe('#sources');
   });
 
-  it('switches screens with Ctrl+5 and Ctrl+1, but not behind a dialog', async () => {
+  it('switches screens with Ctrl+6 and Ctrl+1, but not behind a dialog', async () => {
     vi.mocked(ipc.openWorkspace).mockResolvedValue(zendeskWorkspaceFixture);
     render(App);
     await screen.findAllByTestId('kpi-card');
-    await fireEvent.keyDown(window, { key: '5', code: 'Digit5', ctrlKey: true });
+    await fireEvent.keyDown(window, { key: '6', code: 'Digit6', ctrlKey: true });
     expect(await screen.findByTestId('sources')).toBeInTheDocument();
 
     await fireEvent.click(await screen.findByTestId('source-remove'));
@@ -202,6 +205,16 @@ describe('App shell: Sources and workspace changes', () => {
 
     await fireEvent.keyDown(window, { key: '1', code: 'Digit1', ctrlKey: true });
     expect(await screen.findAllByTestId('kpi-card')).toHaveLength(6);
+  });
+
+  it('opens Operations with Ctrl+5 and focuses its heading', async () => {
+    vi.mocked(ipc.openWorkspace).mockResolvedValue(workspaceFixture);
+    render(App);
+    await screen.findAllByTestId('kpi-card');
+    await fireEvent.keyDown(window, { key: '5', code: 'Digit5', ctrlKey: true });
+    expect(await screen.findByTestId('operations')).toBeInTheDocument();
+    expect(screen.getByTestId('nav-operations')).toHaveAttribute('title', 'Operations (Ctrl+5)');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Operations' })));
   });
 
   it('opens Feedback with Ctrl+3 and focuses its heading', async () => {

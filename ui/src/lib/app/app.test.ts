@@ -14,6 +14,7 @@ describe('screens', () => {
   it('reads the screen from the hash, defaulting to the Overview', () => {
     expect(screenFromHash('#sources')).toBe('sources');
     expect(screenFromHash('#feedback')).toBe('feedback');
+    expect(screenFromHash('#operations')).toBe('operations');
     expect(screenFromHash('#overview')).toBe('overview');
     expect(screenFromHash('')).toBe('overview');
     expect(screenFromHash('#nope')).toBe('overview');
@@ -29,14 +30,16 @@ describe('screens', () => {
     expect(screenForDigit(2)).toBe('explore');
     expect(screenForDigit(3)).toBe('feedback');
     expect(screenForDigit(4)).toBe('people');
-    expect(screenForDigit(5)).toBe('sources');
-    expect(screenForDigit(6)).toBeNull();
+    expect(screenForDigit(5)).toBe('operations');
+    expect(screenForDigit(6)).toBe('sources');
+    expect(screenForDigit(7)).toBeNull();
   });
 
   it('names the shortcut per platform', () => {
     expect(screenShortcutLabel('feedback', 'Linux x86_64')).toBe('Ctrl+3');
     expect(screenShortcutLabel('people', 'Linux x86_64')).toBe('Ctrl+4');
-    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+5');
+    expect(screenShortcutLabel('operations', 'Linux x86_64')).toBe('Ctrl+5');
+    expect(screenShortcutLabel('sources', 'Linux x86_64')).toBe('Ctrl+6');
     expect(screenShortcutLabel('overview', 'MacIntel')).toBe('⌘1');
   });
 });

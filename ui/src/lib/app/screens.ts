@@ -4,7 +4,7 @@
  */
 import type { MessageKey } from '../i18n/translate';
 
-export const SCREENS = ['overview', 'explore', 'feedback', 'people', 'sources'] as const;
+export const SCREENS = ['overview', 'explore', 'feedback', 'people', 'operations', 'sources'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Readonly<Record<Screen, MessageKey>> = {
@@ -12,6 +12,7 @@ export const SCREEN_TITLES: Readonly<Record<Screen, MessageKey>> = {
   explore: 'nav.explore',
   feedback: 'nav.feedback',
   people: 'nav.people',
+  operations: 'nav.operations',
   sources: 'nav.sources',
 };
 

@@ -6,6 +6,8 @@
 import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 
+import type { AnomalyReport } from './bindings/AnomalyReport';
+import type { BacklogScreen } from './bindings/BacklogScreen';
 import type { ChartRequest } from './bindings/ChartRequest';
 import type { ChartSpec } from './bindings/ChartSpec';
 import type { ConnectionCheck } from './bindings/ConnectionCheck';
@@ -19,6 +21,7 @@ import type { ExportSource } from './bindings/ExportSource';
 import type { FeedbackRequest } from './bindings/FeedbackRequest';
 import type { FeedbackScreen } from './bindings/FeedbackScreen';
 import type { FeedbackTickets } from './bindings/FeedbackTickets';
+import type { FlowScreen } from './bindings/FlowScreen';
 import type { ImageFormat } from './bindings/ImageFormat';
 import type { ImportChoice } from './bindings/ImportChoice';
 import type { ImportOptions } from './bindings/ImportOptions';
@@ -47,6 +50,9 @@ import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
 export type { ArticleMatch } from './bindings/ArticleMatch';
+export type { BacklogCharts } from './bindings/BacklogCharts';
+export type { BacklogReport } from './bindings/BacklogReport';
+export type { BacklogScreen } from './bindings/BacklogScreen';
 export type { Band } from './bindings/Band';
 export type { Change } from './bindings/Change';
 export type { ChartContext } from './bindings/ChartContext';
@@ -81,7 +87,11 @@ export type { FeedbackScreen } from './bindings/FeedbackScreen';
 export type { FeedbackSource } from './bindings/FeedbackSource';
 export type { FeedbackTable } from './bindings/FeedbackTable';
 export type { FeedbackTickets } from './bindings/FeedbackTickets';
+export type { FlowCharts } from './bindings/FlowCharts';
+export type { FlowReport } from './bindings/FlowReport';
+export type { FlowScreen } from './bindings/FlowScreen';
 export type { GroupReport } from './bindings/GroupReport';
+export type { HandoffsReport } from './bindings/HandoffsReport';
 export type { ImageFormat } from './bindings/ImageFormat';
 export type { ColumnChoice } from './bindings/ColumnChoice';
 export type { CountsView } from './bindings/CountsView';
@@ -95,6 +105,9 @@ export type { PresetOption } from './bindings/PresetOption';
 export type { SkipCode } from './bindings/SkipCode';
 export type { SkipGroup } from './bindings/SkipGroup';
 export type { StatusChoice } from './bindings/StatusChoice';
+export type { StatusTimeRow } from './bindings/StatusTimeRow';
+export type { StuckTicket } from './bindings/StuckTicket';
+export type { TransferRow } from './bindings/TransferRow';
 export type { IpcError } from './bindings/IpcError';
 export type { KbGap } from './bindings/KbGap';
 export type { KeptThemeEdit } from './bindings/KeptThemeEdit';
@@ -107,6 +120,10 @@ export type { KpiChart } from './bindings/KpiChart';
 export type { KpiId } from './bindings/KpiId';
 export type { KpiMap } from './bindings/KpiMap';
 export type { KpiReport } from './bindings/KpiReport';
+export type { Anomaly } from './bindings/Anomaly';
+export type { AnomalyReport } from './bindings/AnomalyReport';
+export type { Measure } from './bindings/Measure';
+export type { NotScored } from './bindings/NotScored';
 export type { KpiRequest } from './bindings/KpiRequest';
 export type { KpiValue } from './bindings/KpiValue';
 export type { GapCode } from './bindings/GapCode';
@@ -264,6 +281,31 @@ export function exploreDimensions(): Promise<DimensionOption[]> {
  */
 export function dimensionValues(dimension: string, scope: ValueScope | null = null): Promise<DimensionValue[]> {
   return call<DimensionValue[]>('dimension_values', { dimension, scope });
+}
+
+/**
+ * The Operations screen's backlog over `period` (which sets `request.from` and `to`): at
+ * each bucket's end by age band, by `request.by` as tickets had it then, and the tickets
+ * unsolved with no change for `stuckDays`. Read from the status history.
+ */
+export function backlog(period: PeriodPreset, request: KpiRequest, stuckDays: number): Promise<BacklogScreen> {
+  return call<BacklogScreen>('backlog', { period, request, stuckDays });
+}
+
+/**
+ * The Operations screen's time in status over `period` by the group or agent holding the
+ * ticket (`request.by`), and the handoffs of the tickets solved in it.
+ */
+export function flow(period: PeriodPreset, request: KpiRequest): Promise<FlowScreen> {
+  return call<FlowScreen>('flow', { period, request });
+}
+
+/**
+ * The Operations screen's "what changed": the days or weeks of `period` where volume or a
+ * headline KPI, in total and per group of `request.by`, moved beyond its weekly pattern.
+ */
+export function anomalies(period: PeriodPreset, request: KpiRequest): Promise<AnomalyReport> {
+  return call<AnomalyReport>('anomalies', { period, request });
 }
 
 /** Opens a ticket in its helpdesk in the system browser (the core builds the address). */

@@ -1,0 +1,58 @@
+/**
+ * How the Operations screen presents the core's flow reports: the charts in the reader's
+ * words, the handoff figures for the locale, whether business minutes need their note.
+ * Every number comes from the core; this only decides how to show it, so it is pure.
+ */
+import { localizeSpec, translateId } from '../chart/localize';
+import type { Formatter } from '../format';
+import type { Translator } from '../i18n/translate';
+import type { BacklogCharts, ChartSpec, FlowCharts, HandoffsReport, StatusTimeRow } from '../ipc';
+
+export interface OperationsCharts {
+  byAge: ChartSpec;
+  byGroup: ChartSpec | null;
+  timeInStatus: ChartSpec | null;
+  transfers: ChartSpec | null;
+}
+
+/** The charts with their message ids swapped for the reader's words. */
+export function localizeOperationsCharts(
+  backlog: BacklogCharts,
+  flow: FlowCharts | null,
+  t: Translator,
+): OperationsCharts {
+  return {
+    byAge: localizeSpec(backlog.by_age, t),
+    byGroup: backlog.by_group ? localizeSpec(backlog.by_group, t) : null,
+    timeInStatus: flow ? localizeSpec(flow.time_in_status, t) : null,
+    transfers: flow ? localizeSpec(flow.transfers, t) : null,
+  };
+}
+
+/** A status the history counts (new, open, pending, hold) in the reader's words. */
+export function statusLabel(status: string, t: Translator): string {
+  return translateId(t, `series.status.${status}`, status);
+}
+
+export interface HandoffFigures {
+  solved: string;
+  groupChanges: string;
+  assigneeChanges: string;
+  twoOrMoreGroups: string;
+}
+
+/** The handoff summary for the locale; a figure the core left null reads "—". */
+export function handoffFigures(handoffs: HandoffsReport, f: Formatter): HandoffFigures {
+  const or = <T>(value: T | null, show: (v: T) => string) => (value === null ? '—' : show(value));
+  return {
+    solved: f.count(handoffs.n),
+    groupChanges: or(handoffs.mean_group_changes, f.decimal),
+    assigneeChanges: or(handoffs.mean_assignee_changes, f.decimal),
+    twoOrMoreGroups: or(handoffs.two_or_more_groups, f.percent),
+  };
+}
+
+/** True when rows exist but none has a business median: the note says why. */
+export function businessUnknown(rows: readonly StatusTimeRow[]): boolean {
+  return rows.length > 0 && rows.every((row) => row.business?.median == null);
+}
