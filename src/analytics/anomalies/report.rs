@@ -48,7 +48,9 @@ pub enum Measure {
 pub struct Anomaly {
     pub kpi: KpiId,
     pub measure: Measure,
-    /// The group's key, `None` for all tickets (or for the "no value" group, see `label`).
+    /// The series of all tickets, not a group of `by`.
+    pub total: bool,
+    /// The group's key: `None` for the total and for the group of tickets without a value.
     pub key: Option<String>,
     pub label: String,
     /// The bucket's label, YYYY-MM-DD, as `kpi --every` prints it.
@@ -72,6 +74,8 @@ pub struct Anomaly {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct NotScored {
     pub kpi: KpiId,
+    /// The series of all tickets, not a group of `by`.
+    pub total: bool,
     pub key: Option<String>,
     pub label: String,
     pub reason: String,
@@ -126,16 +130,16 @@ pub fn anomalies(frame: &Frame, query: &KpiQuery) -> Result<AnomalyReport, Analy
     let first = range.from.format("%Y-%m-%d").to_string();
     let mut found = Vec::new();
     let mut not_scored = Vec::new();
-    let mut series: Vec<(Option<String>, String, &Vec<SeriesPoint>)> = Vec::new();
+    let mut series: Vec<(bool, Option<String>, String, &Vec<SeriesPoint>)> = Vec::new();
     if let Some(points) = &report.series {
-        series.push((None, "All tickets".to_owned(), points));
+        series.push((true, None, "All tickets".to_owned(), points));
     }
     for group in report.groups.iter().flatten() {
         if let Some(points) = &group.series {
-            series.push((group.key.clone(), group.label.clone(), points));
+            series.push((false, group.key.clone(), group.label.clone(), points));
         }
     }
-    for (key, label, points) in series {
+    for (total, key, label, points) in series {
         for &kpi in &kpis {
             let values: Vec<Option<&KpiValue>> =
                 points.iter().map(|p| value(&p.kpis, kpi)).collect();
@@ -166,6 +170,7 @@ pub fn anomalies(frame: &Frame, query: &KpiQuery) -> Result<AnomalyReport, Analy
                 if measure == Some(Measure::Count) {
                     not_scored.push(NotScored {
                         kpi,
+                        total,
                         key: key.clone(),
                         label: label.clone(),
                         reason: format!(
@@ -179,6 +184,7 @@ pub fn anomalies(frame: &Frame, query: &KpiQuery) -> Result<AnomalyReport, Analy
             let Some(scored) = score(&judged, period) else {
                 not_scored.push(NotScored {
                     kpi,
+                    total,
                     key: key.clone(),
                     label: label.clone(),
                     reason: "too short or too sparse a series to know its pattern (small samples count as missing)".to_owned(),
@@ -200,6 +206,7 @@ pub fn anomalies(frame: &Frame, query: &KpiQuery) -> Result<AnomalyReport, Analy
                 found.push(Anomaly {
                     kpi,
                     measure,
+                    total,
                     key: key.clone(),
                     label: label.clone(),
                     period: point.period.clone(),

@@ -139,6 +139,7 @@ export const anomalyFixture: AnomalyReport = {
     {
       kpi: 'tickets_created',
       measure: 'count',
+      total: false,
       key: 'email',
       label: 'Email',
       period: '2025-03-12',
@@ -152,6 +153,7 @@ export const anomalyFixture: AnomalyReport = {
     {
       kpi: 'first_reply_time',
       measure: 'minutes',
+      total: true,
       key: null,
       label: 'All tickets',
       period: '2025-03-20',
@@ -165,6 +167,7 @@ export const anomalyFixture: AnomalyReport = {
     {
       kpi: 'one_touch_rate',
       measure: 'share',
+      total: false,
       key: null,
       label: '(none)',
       period: '2025-03-28',
@@ -176,7 +179,7 @@ export const anomalyFixture: AnomalyReport = {
       n: 64,
     },
   ],
-  not_scored: [{ kpi: 'csat', key: 'chat', label: 'Chat', reason: 'too few ratings in a typical day' }],
+  not_scored: [{ kpi: 'csat', total: false, key: 'chat', label: 'Chat', reason: 'too few ratings in a typical day' }],
 };
 
 export const noAnomalyFixture: AnomalyReport = { ...anomalyFixture, by: null, anomalies: [], not_scored: [] };

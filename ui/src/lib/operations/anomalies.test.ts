@@ -8,7 +8,6 @@ import {
   exploreQueryFor,
   formatChange,
   formatValue,
-  isTotal,
   seriesLabel,
   ticketRequestFor,
 } from './anomalies';
@@ -34,13 +33,10 @@ describe('anomaly presentation', () => {
     expect(formatValue('number', 1.234, f)).toBe('1.23');
   });
 
-  it('tells the total from the "no value" group, both without a key', () => {
-    expect(isTotal(total, anomalyFixture)).toBe(true);
-    expect(isTotal(none, anomalyFixture)).toBe(false);
-    expect(isTotal(email, anomalyFixture)).toBe(false);
-    expect(isTotal(none, { by: null })).toBe(true);
-    expect(seriesLabel(total, anomalyFixture, t)).toBe('All tickets');
-    expect(seriesLabel(email, anomalyFixture, t)).toBe('Email');
+  it('names the total in the reader\'s words and a group by its label, "no value" included', () => {
+    expect(seriesLabel(total, t)).toBe('All tickets');
+    expect(seriesLabel(email, t)).toBe('Email');
+    expect(seriesLabel(none, t)).toBe('(none)');
   });
 
   it('asks the core with the chosen buckets and breakdown', () => {

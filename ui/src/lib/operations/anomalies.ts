@@ -18,9 +18,6 @@ export const ANOMALY_EVERIES: readonly AnomalyEvery[] = ['day', 'week'];
 export type AnomalyBy = 'none' | 'channel' | 'group';
 export const ANOMALY_BYS: readonly AnomalyBy[] = ['none', 'channel', 'group'];
 
-/** The label the core gives the series of all tickets (its key is null, as "no value"'s is). */
-const ALL_TICKETS = 'All tickets';
-
 /** Days of context Explore shows on each side of an anomaly's bucket. */
 const CONTEXT_DAYS: Record<AnomalyEvery, number> = { day: 14, week: 56 };
 const BUCKET_DAYS: Record<AnomalyEvery, number> = { day: 1, week: 7 };
@@ -39,14 +36,9 @@ export function anomalyRequest(every: AnomalyEvery, by: AnomalyBy): KpiRequest {
   };
 }
 
-/** Whether a row is the series of all tickets rather than a group (the "no value" one included). */
-export function isTotal(row: Pick<Anomaly | NotScored, 'key' | 'label'>, report: Pick<AnomalyReport, 'by'>): boolean {
-  return report.by === null || (row.key === null && row.label === ALL_TICKETS);
-}
-
 /** The group's label, or "All tickets" in the reader's words. */
-export function seriesLabel(row: Pick<Anomaly | NotScored, 'key' | 'label'>, report: Pick<AnomalyReport, 'by'>, t: Translator): string {
-  return isTotal(row, report) ? t('ops.anomalies.all') : row.label;
+export function seriesLabel(row: Pick<Anomaly | NotScored, 'total' | 'label'>, t: Translator): string {
+  return row.total ? t('ops.anomalies.all') : row.label;
 }
 
 /** A value in its measure's form: a count, a duration, a share, a plain number. */
@@ -107,7 +99,7 @@ export function ticketRequestFor(
   anomaly: Anomaly,
   report: AnomalyReport,
 ): Omit<TicketListRequest, 'offset' | 'limit' | 'sort' | 'search'> {
-  const total = isTotal(anomaly, report);
+  const total = anomaly.total;
   return {
     query: {
       ...anomalyRequest(reportEvery(report), 'none'),

@@ -4,7 +4,11 @@ import type { Measure } from "./Measure";
 
 export type Anomaly = { kpi: KpiId, measure: Measure, 
 /**
- * The group's key, `None` for all tickets (or for the "no value" group, see `label`).
+ * The series of all tickets, not a group of `by`.
+ */
+total: boolean, 
+/**
+ * The group's key: `None` for the total and for the group of tickets without a value.
  */
 key: string | null, label: string, 
 /**

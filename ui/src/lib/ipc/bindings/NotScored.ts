@@ -4,4 +4,8 @@ import type { KpiId } from "./KpiId";
 /**
  * A series that could not be scored, and why.
  */
-export type NotScored = { kpi: KpiId, key: string | null, label: string, reason: string, };
+export type NotScored = { kpi: KpiId, 
+/**
+ * The series of all tickets, not a group of `by`.
+ */
+total: boolean, key: string | null, label: string, reason: string, };
