@@ -18,7 +18,7 @@ use crate::analytics::frame::dimension::Dimension;
 use crate::analytics::query::filter::FilterEcho;
 use crate::analytics::query::range::RangeEcho;
 use crate::analytics::query::{filtered_tickets, KpiQuery};
-use crate::analytics::{AnalyticsError, Frame};
+use crate::analytics::{in_parallel, AnalyticsError, Frame};
 use crate::store::records::{HistoryField, TicketStatus};
 
 /// Why a flow figure is missing when no ticket in the query has history.
@@ -100,13 +100,26 @@ pub fn backlog_report(
     let created = frame.tickets.column("created_at")?.i64()?.rechunk();
     let created: Vec<i64> = created.iter().map(Option::unwrap_or_default).collect();
     let (labels, partial, instants) = instants(query, now);
-    let total = backlog(
-        history,
-        rows.iter().copied(),
-        &created,
-        &instants,
-        Split::Total,
+    let keys = (query.by)
+        .map(|dim| Keys::of(frame, history, dim, "backlog").map(|keys| (dim, keys)))
+        .transpose()?;
+    let count = |split| backlog(history, rows.iter().copied(), &created, &instants, split);
+    let at = instants.last().copied().unwrap_or(now);
+    // The total with the stuck list, and the breakdown, are independent passes over the
+    // history: each takes a core.
+    let ((total, stuck), by) = in_parallel(
+        || {
+            (
+                count(Split::Total),
+                stuck(frame, history, &rows, at, stuck_days),
+            )
+        },
+        || {
+            keys.as_ref()
+                .map(|(dim, keys)| (*dim, keys, count(keys.split())))
+        },
     );
+    let (stuck_count, stuck) = stuck?;
     let points = |counts: &BacklogCounts, key: usize| -> Vec<BacklogPoint> {
         (0..instants.len())
             .map(|i| BacklogPoint {
@@ -117,31 +130,19 @@ pub fn backlog_report(
             })
             .collect()
     };
-    let groups = match query.by {
+    let groups = match by {
         None => Vec::new(),
-        Some(dim) => {
-            let keys = Keys::of(frame, history, dim, "backlog")?;
-            let counts = backlog(
-                history,
-                rows.iter().copied(),
-                &created,
-                &instants,
-                keys.split(),
-            );
-            (counts.keys.iter().enumerate())
-                .map(|(i, &key)| {
-                    let key = keys.name(key);
-                    BacklogGroup {
-                        label: dim.label(key.as_deref(), &frame.labels),
-                        key,
-                        series: points(&counts, i),
-                    }
-                })
-                .collect()
-        }
+        Some((dim, keys, counts)) => (counts.keys.iter().enumerate())
+            .map(|(i, &key)| {
+                let key = keys.name(key);
+                BacklogGroup {
+                    label: dim.label(key.as_deref(), &frame.labels),
+                    key,
+                    series: points(&counts, i),
+                }
+            })
+            .collect(),
     };
-    let at = instants.last().copied().unwrap_or(now);
-    let (stuck_count, stuck) = stuck(frame, history, &rows, at, stuck_days)?;
     let null_reason = no_history(rows.len(), total.without_history);
     // Without any history every count would be a zero that means "unknown".
     let known = null_reason.is_none();
