@@ -755,7 +755,7 @@ export const en = {
   'ops.forecast.per.day': 'Day',
   'ops.forecast.per.hour': 'Hour',
   'ops.forecast.model': 'Forecast',
-  'ops.forecast.naive': 'Same day last week',
+  'ops.forecast.naive': 'Same time last week',
   'ops.forecast.scoreHint': 'Backtest over {folds} past periods. MASE below 1 means smaller errors than repeating last week; sMAPE is the typical error as a share of the tickets.',
   'ops.forecast.noScore': 'Not enough history to score the forecast.',
   'ops.staffing': 'Staffing',

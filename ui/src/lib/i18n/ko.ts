@@ -753,7 +753,7 @@ export const ko: Dictionary = {
   'ops.forecast.per.day': '일',
   'ops.forecast.per.hour': '시간',
   'ops.forecast.model': '예측',
-  'ops.forecast.naive': '지난주 같은 요일',
+  'ops.forecast.naive': '지난주 같은 시점',
   'ops.forecast.scoreHint': '과거 {folds}개 기간의 백테스트입니다. MASE가 1보다 작으면 지난주를 반복하는 것보다 오차가 작고, sMAPE는 티켓 수 대비 일반적인 오차입니다.',
   'ops.forecast.noScore': '예측을 평가할 기록이 부족합니다.',
   'ops.staffing': '인력 배치',

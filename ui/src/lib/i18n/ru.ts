@@ -753,7 +753,7 @@ export const ru: Dictionary = {
   'ops.forecast.per.day': 'День',
   'ops.forecast.per.hour': 'Час',
   'ops.forecast.model': 'Прогноз',
-  'ops.forecast.naive': 'Тот же день неделю назад',
+  'ops.forecast.naive': 'То же время неделю назад',
   'ops.forecast.scoreHint': 'Проверка на {folds} прошлых периодах. MASE меньше 1 — ошибки меньше, чем при повторе прошлой недели; sMAPE — типичная ошибка в доле от числа тикетов.',
   'ops.forecast.noScore': 'Истории мало, чтобы оценить прогноз.',
   'ops.staffing': 'Штат',
