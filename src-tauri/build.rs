@@ -15,6 +15,8 @@ fn main() {
         "backlog",
         "flow",
         "anomalies",
+        "forecast",
+        "staffing",
         "feedback",
         "feedback_tickets",
         "rename_theme",

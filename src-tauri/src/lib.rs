@@ -33,6 +33,8 @@ pub fn run() {
             commands::operations::backlog,
             commands::operations::flow,
             commands::operations::anomalies,
+            commands::operations::forecast,
+            commands::operations::staffing,
             commands::feedback::feedback,
             commands::feedback::feedback_tickets,
             commands::feedback::rename_theme,

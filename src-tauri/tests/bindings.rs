@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, ExportError, TS};
 
 use deskbench::analytics::anomalies::report::AnomalyReport;
+use deskbench::analytics::forecast::ForecastRequest;
 use deskbench::analytics::query::report::KpiReport;
 use deskbench::analytics::views::catalogue::{DimensionOption, DimensionValue};
 use deskbench::analytics::views::drill::{TicketList, TicketListRequest};
@@ -24,6 +25,7 @@ use deskbench::app::explore::{ChartRequest, KpiChart, ValueScope};
 use deskbench::app::export::{ExportDone, ExportSource};
 use deskbench::app::feedback::{FeedbackScreen, FeedbackTickets};
 use deskbench::app::flow::{BacklogScreen, FlowScreen};
+use deskbench::app::forecast::{ForecastScreen, StaffingScreen, StaffingSettings};
 use deskbench::app::image::ImageFormat;
 use deskbench::app::import::ImportProgress;
 use deskbench::app::import_dialog::{ImportChoice, ImportOptions, PickedFile};
@@ -52,6 +54,10 @@ fn export_all(dir: &Path) -> Result<(), ExportError> {
     BacklogScreen::export_all(&config)?;
     FlowScreen::export_all(&config)?;
     AnomalyReport::export_all(&config)?;
+    ForecastRequest::export_all(&config)?;
+    ForecastScreen::export_all(&config)?;
+    StaffingSettings::export_all(&config)?;
+    StaffingScreen::export_all(&config)?;
     FeedbackRequest::export_all(&config)?;
     FeedbackScreen::export_all(&config)?;
     FeedbackTickets::export_all(&config)?;

@@ -1,6 +1,8 @@
 //! Errors of the application layer: its own checks of what a caller sent, and the core's
 //! errors it passes on unchanged, so each front end words and codes them in one place.
 
+use crate::analytics::forecast::ForecastError;
+use crate::analytics::staffing::StaffingError;
 use crate::analytics::AnalyticsError;
 use crate::app::import::ImportFailure;
 use crate::charts::ChartError;
@@ -83,6 +85,10 @@ pub enum AppError {
     #[error(transparent)]
     Analytics(#[from] AnalyticsError),
     #[error(transparent)]
+    Forecast(#[from] ForecastError),
+    #[error(transparent)]
+    Staffing(#[from] StaffingError),
+    #[error(transparent)]
     Feedback(#[from] FeedbackError),
     #[error(transparent)]
     Export(#[from] ExportError),
@@ -119,6 +125,8 @@ impl AppError {
             AppError::Workspace(err) => workspace_kind(err),
             AppError::Analytics(err) => analytics_kind(err),
             AppError::Feedback(FeedbackError::Analytics(err)) => analytics_kind(err),
+            AppError::Forecast(ForecastError::Analytics(err)) => analytics_kind(err),
+            AppError::Forecast(ForecastError::Model { .. }) => ErrorKind::Internal,
             AppError::Feedback(FeedbackError::Store(_)) | AppError::Store(_) => {
                 ErrorKind::Workspace
             }

@@ -4,6 +4,7 @@
 //! when a request resolves.
 
 use super::AppError;
+use crate::analytics::forecast::ForecastRequest;
 use crate::analytics::views::drill::TicketListRequest;
 use crate::analytics::KpiRequest;
 use crate::charts::ChartSpec;
@@ -55,6 +56,21 @@ pub fn check_feedback(request: &FeedbackRequest) -> Result<(), AppError> {
         &request.tz,
         &request.lang,
         &request.source,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(&request.filters)
+    .try_for_each(check_text)
+}
+
+/// A forecast request's filters and texts.
+pub fn check_forecast(request: &ForecastRequest) -> Result<(), AppError> {
+    check_count("filters", MAX_FILTERS, request.filters.len())?;
+    [
+        &request.granularity,
+        &request.by,
+        &request.tz,
+        &request.until,
     ]
     .into_iter()
     .flatten()

@@ -18,6 +18,7 @@ pub mod export_folder;
 pub mod feedback;
 mod feedback_themes;
 pub mod flow;
+pub mod forecast;
 pub mod image;
 pub mod import;
 pub mod import_dialog;

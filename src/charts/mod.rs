@@ -4,6 +4,7 @@
 pub mod context;
 mod feedback;
 mod flow;
+mod forecast;
 mod from_report;
 mod overview;
 pub mod render;
@@ -12,6 +13,7 @@ pub mod spec;
 pub use context::ChartContext;
 pub use feedback::{feedback_charts, FeedbackCharts};
 pub use flow::{backlog_charts, flow_charts, BacklogCharts, FlowCharts};
+pub use forecast::{forecast_chart, staffing_chart};
 pub use from_report::{from_report, unit_of, ChartText};
 pub use overview::{overview_charts, OverviewCharts};
 pub use render::{

@@ -2,7 +2,7 @@
 // with its sections in order; with a status history the backlog chart is drawn and exports
 // as a slide-sized PNG, and without one the screen says how to get it and the empty chart
 // offers no export; the stuck-days setting asks again and survives leaving the screen; the
-// "what changed" section comes last.
+// "what changed" section comes next, then the forecast and the staffing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { demoWorkspace, launch, pngSize, removeDirs, tempDir } from './app.mjs';
 let workspace, exports;
 let browser, stop, byId, waitFor, settled, newFile;
 
-const SECTIONS = ['ops-backlog', 'ops-stuck', 'ops-time', 'ops-handoffs', 'ops-anomalies'];
+const SECTIONS = ['ops-backlog', 'ops-stuck', 'ops-time', 'ops-handoffs', 'ops-anomalies', 'ops-forecast', 'ops-staffing'];
 
 before(async () => {
   workspace = demoWorkspace('operations', { tickets: 4000, seed: 11 });
@@ -46,7 +46,15 @@ test('Ctrl+5 opens Operations with its sections in order and the backlog or how 
     (ids) => ids.map((id) => document.querySelector(`[data-testid="${id}"] h2`)?.textContent),
     SECTIONS,
   );
-  assert.deepEqual(headings, ['Backlog over time', 'Stuck tickets', 'Time in status', 'Handoffs', 'What changed']);
+  assert.deepEqual(headings, [
+    'Backlog over time',
+    'Stuck tickets',
+    'Time in status',
+    'Handoffs',
+    'What changed',
+    'Forecast',
+    'Staffing',
+  ]);
   if (await withoutHistory()) {
     assert.match(await (await byId('ops-no-history')).getText(), /next sync/);
   } else {

@@ -1,13 +1,15 @@
 //! The Operations screen: where work gets stuck (the backlog over time by age band, the
-//! stuck tickets, the time in status, the handoffs), over the status history, and what
-//! changed (the anomalies).
+//! stuck tickets, the time in status, the handoffs), over the status history, what
+//! changed (the anomalies), what is coming (the forecast) and the agents it needs.
 
 use tauri::State;
 
 use deskbench::analytics::anomalies::report::AnomalyReport;
+use deskbench::analytics::forecast::ForecastRequest;
 use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::analytics::KpiRequest;
 use deskbench::app::flow::{BacklogScreen, FlowScreen};
+use deskbench::app::forecast::{ForecastScreen, StaffingScreen, StaffingSettings};
 
 use super::with_session;
 use deskbench::app::app_state::AppState;
@@ -48,4 +50,24 @@ pub async fn anomalies(
     state: State<'_, AppState>,
 ) -> Result<AnomalyReport, IpcError> {
     with_session(&state, move |s| s.anomalies(Some(&period), request)).await
+}
+
+/// The arrivals forecast `request` asks for, with its backtest and chart.
+#[tauri::command]
+pub async fn forecast(
+    request: ForecastRequest,
+    state: State<'_, AppState>,
+) -> Result<ForecastScreen, IpcError> {
+    with_session(&state, move |s| s.forecast(&request)).await
+}
+
+/// The agents each hour of the week needs under `settings`, from the hourly forecast
+/// of `request`.
+#[tauri::command]
+pub async fn staffing(
+    request: ForecastRequest,
+    settings: StaffingSettings,
+    state: State<'_, AppState>,
+) -> Result<StaffingScreen, IpcError> {
+    with_session(&state, move |s| s.staffing(&request, &settings.inputs()?)).await
 }

@@ -283,7 +283,7 @@ fn series_forecast(
 }
 
 /// The label of slot `i` after `first`'s start.
-fn period_label(first: NaiveDate, granularity: Granularity, i: usize) -> String {
+pub fn period_label(first: NaiveDate, granularity: Granularity, i: usize) -> String {
     let per_day = granularity.slots_per_day();
     let day = first
         .checked_add_days(Days::new((i / per_day) as u64))

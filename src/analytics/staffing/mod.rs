@@ -41,6 +41,11 @@ impl ServiceTarget {
         ServiceTarget { percent, seconds }.checked()
     }
 
+    /// `percent` within `seconds`, checked.
+    pub fn new(percent: f64, seconds: f64) -> Result<ServiceTarget, StaffingError> {
+        ServiceTarget { percent, seconds }.checked()
+    }
+
     fn checked(self) -> Result<ServiceTarget, StaffingError> {
         if !(self.percent > 0.0 && self.percent <= 100.0) {
             return Err(StaffingError::TargetPercent(self.percent));

@@ -4,11 +4,8 @@
 use anyhow::Result;
 use comfy_table::CellAlignment;
 
-use deskbench::analytics::forecast::{
-    self, Accuracy, ArrivalsForecast, ForecastRequest, Granularity,
-};
+use deskbench::analytics::forecast::{Accuracy, ArrivalsForecast, ForecastRequest, Granularity};
 use deskbench::analytics::query::report::ReportTable;
-use deskbench::app::Session;
 
 use crate::args::{Cli, ForecastArgs, Format, HistoryArgs};
 use crate::output;
@@ -21,8 +18,7 @@ pub fn run(cli: &Cli, args: &ForecastArgs) -> Result<()> {
         by: args.by.clone(),
         ..request(&args.history)
     };
-    let session = open_session(cli)?;
-    let forecast = forecast_of(&session, &request)?;
+    let forecast = open_session(cli)?.forecast(&request)?.forecast;
     match args.format {
         Format::Table => print_tables(&forecast),
         format => output::print(&forecast, || rows(&forecast), "", format),
@@ -38,13 +34,6 @@ pub fn request(history: &HistoryArgs) -> ForecastRequest {
         until: history.until.clone(),
         ..ForecastRequest::default()
     }
-}
-
-/// The forecast `request` asks for, checked before the frame is built.
-pub fn forecast_of(session: &Session, request: &ForecastRequest) -> Result<ArrivalsForecast> {
-    let today = session.today()?;
-    let query = request.resolve(today.date, today.tz)?;
-    Ok(forecast::forecast(&*session.frame()?, &query)?)
 }
 
 /// One row per series and slot, each with its series' backtest (for CSV).

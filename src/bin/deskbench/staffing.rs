@@ -4,13 +4,12 @@
 use anyhow::Result;
 use comfy_table::CellAlignment;
 
-use deskbench::analytics::forecast::ForecastRequest;
 use deskbench::analytics::query::report::ReportTable;
-use deskbench::analytics::staffing::week::{staffing_week, StaffingWeek};
+use deskbench::analytics::staffing::week::StaffingWeek;
 use deskbench::analytics::staffing::{requirement, Requirement, ServiceTarget, StaffingInputs};
 
 use crate::args::{Cli, Format, StaffingArgs};
-use crate::forecast::{forecast_of, request};
+use crate::forecast::request;
 use crate::output;
 use crate::session::open_session;
 
@@ -25,12 +24,9 @@ pub fn run(cli: &Cli, args: &StaffingArgs) -> Result<()> {
         );
         return output::print(&need, || what_if_rows(&need), &heading, args.format);
     }
-    let request = ForecastRequest {
-        granularity: Some("hour".to_owned()),
-        ..request(&args.history)
-    };
-    let session = open_session(cli)?;
-    let week = staffing_week(&forecast_of(&session, &request)?, &inputs)?;
+    let week = open_session(cli)?
+        .staffing(&request(&args.history), &inputs)?
+        .week;
     match args.format {
         Format::Table => print_grid(&week),
         format => output::print(&week, || week_rows(&week), "", format),

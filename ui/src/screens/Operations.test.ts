@@ -8,6 +8,7 @@ import { takePendingQuery } from '../lib/explore/pending';
 import * as ipc from '../lib/ipc';
 import { DEFAULT_OPERATIONS_QUERY, loadOperations, operationsKey, parseStuckDays } from '../lib/operations/query';
 import { workspaceFixture } from '../test/fixtures';
+import { forecastFixture, staffingFixture } from '../test/forecastFixtures';
 import {
   anomalyFixture,
   backlogFixture,
@@ -24,6 +25,8 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
   backlog: vi.fn(),
   flow: vi.fn(),
   anomalies: vi.fn(),
+  forecast: vi.fn(),
+  staffing: vi.fn(),
   ticketList: vi.fn(),
   exploreDimensions: vi.fn(),
   openTicket: vi.fn(),
@@ -32,6 +35,8 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
 const backlogMock = vi.mocked(ipc.backlog);
 const flowMock = vi.mocked(ipc.flow);
 const anomaliesMock = vi.mocked(ipc.anomalies);
+const forecastMock = vi.mocked(ipc.forecast);
+const staffingMock = vi.mocked(ipc.staffing);
 const request = { from: null, to: null, tz: null, filters: [], kpis: [], hours: null, top: null };
 
 describe('Operations screen', () => {
@@ -43,6 +48,10 @@ describe('Operations screen', () => {
     flowMock.mockResolvedValue(flowFixture);
     anomaliesMock.mockReset();
     anomaliesMock.mockResolvedValue(anomalyFixture);
+    forecastMock.mockReset();
+    forecastMock.mockResolvedValue(forecastFixture);
+    staffingMock.mockReset();
+    staffingMock.mockResolvedValue(staffingFixture);
     vi.mocked(ipc.exploreDimensions).mockResolvedValue([
       { name: 'group', label: null },
       { name: 'channel', label: null },
@@ -249,6 +258,56 @@ describe('Operations screen', () => {
     render(Operations, { workspace: workspaceFixture });
     expect(await screen.findByText('Could not load the operations reports')).toBeInTheDocument();
   });
+  it('forecasts four daily weeks with its backtest beside the chart, both charts exporting', async () => {
+    render(Operations, { workspace: workspaceFixture });
+    const section = await screen.findByTestId('ops-forecast');
+    expect(section.querySelector('h2')).toHaveTextContent('Forecast');
+    expect(forecastMock).toHaveBeenCalledWith(expect.objectContaining({ horizon_weeks: 4, granularity: 'day', by: null }));
+    const chart = await within(section).findByTestId('ops-chart-forecast');
+    expect(chart).toHaveTextContent('Arrivals forecast');
+    expect(within(chart).getByTestId('export-menu')).toBeInTheDocument();
+    expect(within(section).getByTestId('backtest-model-mase')).toHaveTextContent('0.74');
+    expect(within(section).getByTestId('backtest-model-smape')).toHaveTextContent('18.2%');
+    const staffingChart = await screen.findByTestId('ops-chart-staffing');
+    expect(staffingChart).toHaveTextContent('Agents to schedule');
+    expect(within(staffingChart).getByTestId('export-menu')).toBeInTheDocument();
+    await fireEvent.click(within(section).getByTestId('ops-forecast-granularity-hour'));
+    await waitFor(() => expect(forecastMock).toHaveBeenLastCalledWith(expect.objectContaining({ granularity: 'hour' })));
+  });
+
+  it('says the core’s reason instead of scores when the history is too short', async () => {
+    const reason = 'the history is too short to backtest';
+    const series = forecastFixture.forecast.series[0]!;
+    const unscored = {
+      ...series,
+      backtest: { folds: 0, model: { mase: null, smape: null }, baseline: { mase: null, smape: null }, reason },
+    };
+    forecastMock.mockResolvedValue({ ...forecastFixture, forecast: { ...forecastFixture.forecast, series: [unscored] } });
+    render(Operations, { workspace: workspaceFixture });
+    expect(await screen.findByTestId('backtest-reason')).toHaveTextContent(reason);
+    expect(screen.queryByTestId('backtest-model-mase')).toBeNull();
+  });
+
+  it('sends edited staffing inputs, keeps them for the workspace and shows the core’s refusal inline', async () => {
+    render(Operations, { workspace: workspaceFixture });
+    await screen.findByTestId('ops-chart-staffing');
+    staffingMock.mockRejectedValue({ code: 'invalid_input', message: 'the average handle time must be more than 0 seconds, not 0' });
+    await fireEvent.input(screen.getByTestId('ops-staffing-aht_seconds'), { target: { value: '0' } });
+    await waitFor(() =>
+      expect(staffingMock).toHaveBeenLastCalledWith(
+        expect.objectContaining({ granularity: 'hour' }),
+        expect.objectContaining({ aht_seconds: 0, target_percent: 80, target_seconds: 60 }),
+      ),
+    );
+    expect(await screen.findByTestId('ops-staffing-error')).toHaveTextContent('handle time must be more than 0');
+    const stored = JSON.parse(localStorage.getItem(`deskbench.operations.forecast.${workspaceFixture.id}`) ?? '{}');
+    expect(stored.staffing.aht_seconds).toBe(0);
+    // Text that is no number is marked and never sent.
+    const calls = staffingMock.mock.calls.length;
+    await fireEvent.input(screen.getByTestId('ops-staffing-shrinkage'), { target: { value: 'abc' } });
+    expect(screen.getByTestId('ops-staffing-shrinkage')).toHaveAttribute('aria-invalid', 'true');
+    expect(staffingMock.mock.calls.length).toBe(calls);
+  });
 });
 
 describe('Operations choices', () => {
@@ -287,10 +346,18 @@ describe('Operations choices', () => {
       'ops.anomalies',
       'ops.anomalies.none',
       'ops.anomalies.all',
+      'ops.forecast',
+      'ops.staffing',
+      'chart.forecast',
+      'chart.staffing',
+      'series.arrivals',
+      'series.forecast80',
+      'series.forecast95',
     ];
     for (const dictionary of [en, ko, ru]) {
       for (const id of ids) expect(Object.hasOwn(dictionary, id), id).toBe(true);
     }
     expect([en['nav.operations'], ko['nav.operations'], ru['nav.operations']]).toEqual(['Operations', '운영', 'Операции']);
   });
+
 });

@@ -22,6 +22,8 @@ import type { FeedbackRequest } from './bindings/FeedbackRequest';
 import type { FeedbackScreen } from './bindings/FeedbackScreen';
 import type { FeedbackTickets } from './bindings/FeedbackTickets';
 import type { FlowScreen } from './bindings/FlowScreen';
+import type { ForecastRequest } from './bindings/ForecastRequest';
+import type { ForecastScreen } from './bindings/ForecastScreen';
 import type { ImageFormat } from './bindings/ImageFormat';
 import type { ImportChoice } from './bindings/ImportChoice';
 import type { ImportOptions } from './bindings/ImportOptions';
@@ -41,6 +43,8 @@ import type { RenderOptions } from './bindings/RenderOptions';
 import type { SourceSyncResult } from './bindings/SourceSyncResult';
 import type { SourceView } from './bindings/SourceView';
 import type { SyncProgress } from './bindings/SyncProgress';
+import type { StaffingScreen } from './bindings/StaffingScreen';
+import type { StaffingSettings } from './bindings/StaffingSettings';
 import type { SyncRun } from './bindings/SyncRun';
 import type { ChartTheme } from './bindings/ChartTheme';
 import type { TicketList } from './bindings/TicketList';
@@ -90,6 +94,20 @@ export type { FeedbackTickets } from './bindings/FeedbackTickets';
 export type { FlowCharts } from './bindings/FlowCharts';
 export type { FlowReport } from './bindings/FlowReport';
 export type { FlowScreen } from './bindings/FlowScreen';
+export type { Accuracy } from './bindings/Accuracy';
+export type { ArrivalsForecast } from './bindings/ArrivalsForecast';
+export type { Backtest } from './bindings/Backtest';
+export type { ForecastPoint } from './bindings/ForecastPoint';
+export type { ForecastRequest } from './bindings/ForecastRequest';
+export type { ForecastScreen } from './bindings/ForecastScreen';
+export type { Granularity } from './bindings/Granularity';
+export type { SeriesForecast } from './bindings/SeriesForecast';
+export type { ServiceTarget } from './bindings/ServiceTarget';
+export type { StaffingCell } from './bindings/StaffingCell';
+export type { StaffingInputs } from './bindings/StaffingInputs';
+export type { StaffingScreen } from './bindings/StaffingScreen';
+export type { StaffingSettings } from './bindings/StaffingSettings';
+export type { StaffingWeek } from './bindings/StaffingWeek';
 export type { GroupReport } from './bindings/GroupReport';
 export type { HandoffsReport } from './bindings/HandoffsReport';
 export type { ImageFormat } from './bindings/ImageFormat';
@@ -306,6 +324,22 @@ export function flow(period: PeriodPreset, request: KpiRequest): Promise<FlowScr
  */
 export function anomalies(period: PeriodPreset, request: KpiRequest): Promise<AnomalyReport> {
   return call<AnomalyReport>('anomalies', { period, request });
+}
+
+/**
+ * The arrivals forecast `request` asks for (horizon, day or hour, by channel or group),
+ * with each series' backtest and the chart of the last weeks then the forecast.
+ */
+export function forecast(request: ForecastRequest): Promise<ForecastScreen> {
+  return call<ForecastScreen>('forecast', { request });
+}
+
+/**
+ * The agents each weekday and hour needs under `settings`, from the hourly forecast of
+ * `request`; the core refuses settings out of range with an input error.
+ */
+export function staffing(request: ForecastRequest, settings: StaffingSettings): Promise<StaffingScreen> {
+  return call<StaffingScreen>('staffing', { request, settings });
 }
 
 /** Opens a ticket in its helpdesk in the system browser (the core builds the address). */
