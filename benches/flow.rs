@@ -8,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use deskbench::analytics::flow::report::{backlog_report, flow_report};
-use deskbench::analytics::flow::History;
+use deskbench::analytics::flow::{History, SourceCalendars};
 use deskbench::analytics::KpiRequest;
 use deskbench::store::records::{FieldChange, HistoryField, HistoryValue};
 use deskbench::workspace::Workspace;
@@ -33,6 +33,7 @@ fn main() -> anyhow::Result<()> {
     let workspace = Workspace::open(&common::workspace(tickets)?)?;
     let frame = workspace.frame()?.frame;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    let calendars = SourceCalendars::read(workspace.store())?;
 
     let start = Instant::now();
     let history = History::read(workspace.store(), &frame)?;
@@ -53,7 +54,9 @@ fn main() -> anyhow::Result<()> {
     common::report("backlog by group by day, 18 months (warm)", took, "300 ms");
 
     let flow = eighteen_months(None, "assignee").resolve(today, chrono_tz::UTC)?;
-    let took = common::median_of(5, || flow_report(&frame, &history, &flow, common::NOW));
+    let took = common::median_of(5, || {
+        flow_report(&frame, &history, &flow, common::NOW, &calendars)
+    });
     common::report(
         "time in status and handoffs by assignee, 18 months",
         took,

@@ -10,6 +10,7 @@ use super::limits::check_query;
 use super::{AppError, Session};
 use crate::analytics::engine::kpi::Hours;
 use crate::analytics::flow::report::{backlog_report, flow_report, BacklogReport, FlowReport};
+use crate::analytics::flow::SourceCalendars;
 use crate::analytics::views::overview::PeriodPreset;
 use crate::analytics::KpiRequest;
 use crate::charts::{backlog_charts, flow_charts, BacklogCharts, ChartContext, FlowCharts};
@@ -64,8 +65,9 @@ impl Session {
         Ok(BacklogScreen { charts, report })
     }
 
-    /// The time in status in the request's range (by group or assignee) and the
-    /// handoffs of the tickets solved in it.
+    /// The time in status in the request's range (by group or assignee), in business
+    /// minutes too on each source's stored schedule, and the handoffs of the tickets
+    /// solved in it.
     pub fn flow(
         &self,
         period: Option<&PeriodPreset>,
@@ -76,7 +78,9 @@ impl Session {
             today.apply(period, &mut request.from, &mut request.to)?;
             Ok(request.resolve(today.date, today.tz)?)
         })?;
-        let report = flow_report(&frame, &history, &query, self.now())?;
+        let calendars =
+            self.with_open(|open| Ok(SourceCalendars::read(open.workspace.store())?))?;
+        let report = flow_report(&frame, &history, &query, self.now(), &calendars)?;
         // n: the tickets solved in the period, whose handoffs are counted.
         let context = ChartContext::of_range(
             None,

@@ -7,6 +7,30 @@ pub(super) const HOUR: i64 = 3_600;
 const OPEN: i64 = 9 * HOUR;
 const CLOSE: i64 = 18 * HOUR;
 
+/// The demo helpdesk's business hours as a Zendesk schedule (minutes from Sunday 00:00,
+/// Monday to Friday, no holidays), stored as a Zendesk source's schedules are, so the
+/// flow report's business minutes run on the same hours as the demo's SLA minutes.
+pub(super) fn schedule(created_at: &str) -> serde_json::Value {
+    let minute = |seconds: i64| seconds / 60;
+    let intervals: Vec<serde_json::Value> = (1..=5_i64)
+        .map(|day| {
+            serde_json::json!({
+                "start_time": day * 1_440 + minute(OPEN),
+                "end_time": day * 1_440 + minute(CLOSE),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "id": 1,
+        "name": "Support hours",
+        "time_zone": "UTC",
+        "intervals": intervals,
+        "created_at": created_at,
+        "updated_at": created_at,
+        "holidays": [],
+    })
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 pub(super) fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
@@ -150,6 +174,26 @@ mod tests {
             days_from_civil(2023, 2, 28) * DAY + 5 * HOUR
         );
         assert_eq!(sub_months(MONDAY, 18), days_from_civil(2023, 12, 30) * DAY);
+    }
+
+    #[test]
+    fn the_stored_schedule_counts_as_the_demo_does() {
+        let stored = serde_json::Value::Array(vec![schedule("2024-01-01T00:00:00Z")]);
+        let calendar = crate::sources::zendesk::schedules::default_calendar(
+            stored.as_array().map_or(&[][..], Vec::as_slice),
+        )
+        .ok()
+        .flatten()
+        .expect("the demo schedule reads");
+        for (from, len) in [
+            (MONDAY - 2 * DAY, 9 * DAY),
+            (MONDAY + 17 * HOUR, 3 * DAY + 7),
+        ] {
+            let ours = business_minutes(from, from + len) as f64;
+            let theirs =
+                crate::sources::business_hours::business_minutes(&calendar, from, from + len);
+            assert_eq!(ours, theirs.floor(), "from {from} for {len} s");
+        }
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub use config::{DemoConfig, FIRST_UNTIL, MAX_MONTHS, MAX_TICKETS, MIN_TICKETS};
 
 use serde_json::json;
 
+use crate::sources::zendesk::schedules;
 use crate::store::records::{NamedKind, NewSource, SourceKind, TicketField};
 use crate::store::{Store, StoreError};
 use config::{
@@ -142,6 +143,11 @@ pub fn generate(
     })?;
     w.set_setting("time_zone", "UTC")?;
     w.set_setting("demo_seed", &config.seed.to_string())?;
+    let created = chrono::DateTime::from_timestamp(start, 0)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default();
+    let schedules = json!([calendar::schedule(&created)]);
+    w.set_setting(&schedules::snapshot_key(source_id), &schedules.to_string())?;
     for brand in &catalog.brands {
         w.upsert_named(source_id, NamedKind::Brand, brand)?;
     }

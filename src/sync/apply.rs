@@ -2,7 +2,7 @@
 //! checkpoint, all in one transaction. A crash or a kill between pages loses nothing and
 //! doubles nothing: the next run starts after the last committed page.
 
-use crate::sources::zendesk::{Page, Records, Stream};
+use crate::sources::zendesk::{schedules, Page, Records, Stream};
 use crate::store::{Store, StoreError};
 
 pub fn apply_page(
@@ -62,6 +62,10 @@ pub fn apply_page(
             {
                 w.set_source_time_zone(source_id, zone)?;
             }
+        }
+        Records::Schedules(schedules) => {
+            let snapshot = serde_json::Value::Array(schedules.clone()).to_string();
+            w.set_setting(&schedules::snapshot_key(source_id), &snapshot)?;
         }
     }
     for p in &page.problems {

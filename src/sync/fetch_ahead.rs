@@ -6,12 +6,16 @@
 use std::future::Future;
 
 use bytes::Bytes;
+use serde_json::Value;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::AbortOnDropHandle;
 
 use super::read_ahead::{self, PagedList};
-use crate::sources::zendesk::{self, Client, Fetched, Page, Position, Stream, Wait, ZendeskError};
+use crate::sources::zendesk::schedules;
+use crate::sources::zendesk::{
+    self, Client, Fetched, Page, Paging, Position, Problem, Records, Stream, Wait, ZendeskError,
+};
 
 /// Where a stream's pages come from: the helpdesk's API, or recorded responses.
 pub trait PageSource: Clone + Send + Sync + 'static {
@@ -58,6 +62,9 @@ impl<S: PageSource> PagedList for StreamPages<S> {
         cancel: &CancellationToken,
         on_wait: &mut (dyn FnMut(Wait) + Send),
     ) -> Result<Arrived, ZendeskError> {
+        if self.stream.paging() == Paging::Snapshot {
+            return self.snapshot(cancel, on_wait).await;
+        }
         let fetched = self.source.fetch(self.stream, at, cancel, on_wait).await?;
         let page = parse(self.stream, at.clone(), fetched.body).await?;
         Ok(Arrived {
@@ -68,6 +75,63 @@ impl<S: PageSource> PagedList for StreamPages<S> {
 
     fn after(&self, arrived: &Arrived) -> Option<Position> {
         (!arrived.page.done).then(|| arrived.page.next.clone())
+    }
+}
+
+impl<S: PageSource> StreamPages<S> {
+    /// The schedules, then each one's holidays added to it, as one page: the snapshot is
+    /// stored whole or not at all, so a 403 on any request keeps the stored one.
+    async fn snapshot(
+        &self,
+        cancel: &CancellationToken,
+        on_wait: &mut (dyn FnMut(Wait) + Send),
+    ) -> Result<Arrived, ZendeskError> {
+        let fetched = (self.source)
+            .fetch(self.stream, &Position::Once, cancel, on_wait)
+            .await?;
+        let mut page = parse(self.stream, Position::Once, fetched.body).await?;
+        let Records::Schedules(list) = &mut page.records else {
+            return Err(ZendeskError::UnexpectedResponse(
+                "the schedules page holds no schedules".into(),
+            ));
+        };
+        for schedule in list.iter_mut() {
+            let Some(id) = schedule.get("id").and_then(Value::as_i64) else {
+                continue;
+            };
+            let at = Position::Holidays(id);
+            let body = self
+                .source
+                .fetch(self.stream, &at, cancel, on_wait)
+                .await?
+                .body;
+            let holidays = parse(self.stream, at, body).await?;
+            page.problems.extend(holidays.problems);
+            if let (Records::Schedules(holidays), Some(object)) =
+                (holidays.records, schedule.as_object_mut())
+            {
+                object.insert("holidays".into(), Value::Array(holidays));
+            }
+        }
+        // A schedule that cannot be counted on is reported; the default's absence shows
+        // in the business minutes' null reason.
+        for problem in schedules::read_all(list)
+            .into_iter()
+            .zip(list.iter())
+            .filter_map(|(read, raw)| match read.and_then(|s| s.calendar()) {
+                Ok(_) => None,
+                Err(e) => Some(Problem {
+                    record_id: raw.get("id").map_or_else(|| "?".into(), Value::to_string),
+                    message: e.to_string(),
+                }),
+            })
+        {
+            page.problems.push(problem);
+        }
+        Ok(Arrived {
+            page,
+            server_now: fetched.server_now,
+        })
     }
 }
 

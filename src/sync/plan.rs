@@ -49,7 +49,7 @@ fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions, now
     let cursor = state.and_then(|s| s.cursor.clone());
     let start_time = state.and_then(|s| s.start_time);
     match stream.paging() {
-        Paging::Single => Position::Once,
+        Paging::Single | Paging::Snapshot => Position::Once,
         // Never back to a timestamp once a cursor exists: the cursor is the bookmark.
         Paging::CursorExport => match cursor {
             Some(c) => Position::Cursor(c),

@@ -118,6 +118,7 @@ pub enum SyncStream {
     Groups,
     Brands,
     TicketFields,
+    Schedules,
     Users,
     Organizations,
     Tickets,
@@ -139,11 +140,12 @@ pub enum SyncStream {
 }
 
 impl SyncStream {
-    pub const ALL: [SyncStream; 21] = [
+    pub const ALL: [SyncStream; 22] = [
         SyncStream::AccountSettings,
         SyncStream::Groups,
         SyncStream::Brands,
         SyncStream::TicketFields,
+        SyncStream::Schedules,
         SyncStream::Users,
         SyncStream::Organizations,
         SyncStream::Tickets,
@@ -169,6 +171,7 @@ impl SyncStream {
             SyncStream::Groups => "groups",
             SyncStream::Brands => "brands",
             SyncStream::TicketFields => "ticket_fields",
+            SyncStream::Schedules => "schedules",
             SyncStream::Users => "users",
             SyncStream::Organizations => "organizations",
             SyncStream::Tickets => "tickets",
@@ -202,6 +205,7 @@ impl From<zendesk::Stream> for SyncStream {
             zendesk::Stream::Groups => SyncStream::Groups,
             zendesk::Stream::Brands => SyncStream::Brands,
             zendesk::Stream::TicketFields => SyncStream::TicketFields,
+            zendesk::Stream::Schedules => SyncStream::Schedules,
             zendesk::Stream::Users => SyncStream::Users,
             zendesk::Stream::Organizations => SyncStream::Organizations,
             zendesk::Stream::Tickets => SyncStream::Tickets,

@@ -88,6 +88,15 @@ impl Helpdesk {
         Helpdesk { store, source }
     }
 
+    /// Stores the source's business-hours schedules as a Zendesk sync keeps them.
+    pub fn schedules(mut self, schedules: serde_json::Value) -> Helpdesk {
+        let key = deskbench::sources::zendesk::schedules::snapshot_key(self.source);
+        let w = self.store.write().unwrap();
+        w.set_setting(&key, &schedules.to_string()).unwrap();
+        w.commit().unwrap();
+        self
+    }
+
     pub fn tickets(mut self, tickets: &[Ticket]) -> Helpdesk {
         let w = self.store.write().unwrap();
         for t in tickets {

@@ -1,11 +1,13 @@
 //! Flow KPIs over hand-made histories: the backlog at each bucket's end (across a DST
 //! change, a ticket reopened twice, one moved between three groups, a deleted ticket),
-//! the time in status by the group holding the ticket, and the handoffs.
+//! the time in status by the group holding the ticket (in business minutes on the
+//! source's schedule: pending over a weekend, open across a holiday and a DST change),
+//! and the handoffs.
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use deskbench::analytics::flow::report::{backlog_report, flow_report, BacklogReport, FlowReport};
-use deskbench::analytics::flow::History;
+use deskbench::analytics::flow::{BusinessGap, History, SourceCalendars};
 use deskbench::analytics::{Frame, KpiRequest};
 use deskbench::store::records::*;
 
@@ -86,8 +88,9 @@ fn backlog(desk: &Helpdesk, request: KpiRequest, tz: Tz) -> BacklogReport {
 }
 
 fn flow(desk: &Helpdesk, request: KpiRequest) -> FlowReport {
+    let calendars = SourceCalendars::read(&desk.store).expect("calendars read");
     run(desk, request, Tz::UTC, |f, h, q| {
-        flow_report(f, h, q, ts(NOW)).expect("report runs")
+        flow_report(f, h, q, ts(NOW), &calendars).expect("report runs")
     })
 }
 
@@ -160,7 +163,7 @@ fn day_ends_are_local_so_a_dst_day_counts_at_its_own_midnight() {
         &desk,
         range("2025-03-29", "2025-03-31"),
         berlin,
-        |f, h, q| flow_report(f, h, q, ts(NOW)).expect("report runs"),
+        |f, h, q| flow_report(f, h, q, ts(NOW), &SourceCalendars::default()).expect("report runs"),
     );
     assert_eq!(time.time_in_status[0].calendar.median, Some(1440.0));
 }
@@ -260,4 +263,76 @@ fn tickets_unchanged_for_days_are_listed_as_stuck() {
         (2, 17.6)
     );
     assert_eq!(report.stuck[0].group, "Billing");
+}
+
+/// Berlin, Monday to Friday 9–12 and 13–17, closed on Tuesday 1 April 2025; stored as a
+/// Zendesk sync stores it, with a later-created schedule that is not the default.
+fn berlin_schedule() -> serde_json::Value {
+    let intervals: Vec<serde_json::Value> = (1..=5)
+        .flat_map(|d: i64| {
+            [
+                serde_json::json!({"start_time": d * 1440 + 540, "end_time": d * 1440 + 720}),
+                serde_json::json!({"start_time": d * 1440 + 780, "end_time": d * 1440 + 1020}),
+            ]
+        })
+        .collect();
+    serde_json::json!([
+        {"id": 2, "name": "Night desk", "time_zone": "UTC", "created_at": "2025-02-01T00:00:00Z",
+         "intervals": [{"start_time": 0, "end_time": 1440}], "holidays": []},
+        {"id": 1, "name": "Berlin", "time_zone": "Berlin", "created_at": "2024-01-01T00:00:00Z",
+         "intervals": intervals,
+         "holidays": [{"id": 5, "name": "Closed", "start_date": "2025-04-01", "end_date": "2025-04-01"}]}
+    ])
+}
+
+/// Pending from Friday 28 March 15:00 CET to Monday 31 March 10:00 CEST (the clocks went
+/// forward on the Sunday), open until Wednesday 2 April 11:00 CEST across the holiday.
+fn weekend_desk() -> Helpdesk {
+    Helpdesk::new()
+        .tickets(&[solved(7, "2025-03-28T14:00:00Z", "2025-04-02T09:00:00Z")])
+        .history(&[
+            status(1, 7, "2025-03-28T14:00:00Z", "pending"),
+            status(2, 7, "2025-03-31T08:00:00Z", "open"),
+            status(3, 7, "2025-04-02T09:00:00Z", "solved"),
+        ])
+}
+
+fn minutes(report: &FlowReport, status: &str) -> (Option<f64>, Option<f64>) {
+    let row = (report.time_in_status.iter())
+        .find(|r| r.status == status)
+        .unwrap_or_else(|| panic!("no {status} in {:?}", report.time_in_status));
+    (
+        row.calendar.median,
+        row.business.as_ref().and_then(|b| b.median),
+    )
+}
+
+#[test]
+fn business_minutes_run_on_the_default_schedule_over_a_weekend_and_a_holiday() {
+    let desk = weekend_desk().schedules(berlin_schedule());
+    let report = flow(&desk, range("2025-03-27", "2025-04-05"));
+    assert_eq!(report.business_null_reason, None);
+    // Pending: 66 real hours; Friday 15–17 and Monday 9–10 are open.
+    assert_eq!(minutes(&report, "pending"), (Some(3_960.0), Some(180.0)));
+    // Open: Monday 10–12 and 13–17 (360), Tuesday closed, Wednesday 9–11 (120); 49 hours.
+    assert_eq!(minutes(&report, "open"), (Some(2_940.0), Some(480.0)));
+}
+
+#[test]
+fn without_a_schedule_business_minutes_are_null_with_the_reason() {
+    let report = flow(&weekend_desk(), range("2025-03-27", "2025-04-05"));
+    assert_eq!(minutes(&report, "pending"), (Some(3_960.0), None));
+    assert_eq!(report.business_gap, Some(BusinessGap::NoSchedule));
+    assert!(
+        (report.business_null_reason.as_deref())
+            .is_some_and(|r| r.starts_with("fixture: the source has no business-hours schedule")),
+        "{:?}",
+        report.business_null_reason
+    );
+    let unreadable = serde_json::json!([{"id": 1, "time_zone": "Atlantis", "intervals": []}]);
+    let report = flow(
+        &weekend_desk().schedules(unreadable),
+        range("2025-03-27", "2025-04-05"),
+    );
+    assert_eq!(report.business_gap, Some(BusinessGap::UnreadableSchedule));
 }

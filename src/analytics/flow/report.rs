@@ -9,9 +9,10 @@ use ts_rs::TS;
 
 use super::age::AgeBand;
 use super::backlog::{backlog, BacklogCounts, Split};
+use super::business::{BusinessGap, SourceCalendars};
 use super::handoffs::handoffs;
 use super::history::History;
-use super::time_in_status::time_in_status;
+use super::time_in_status::{time_in_status, BusinessClock};
 use crate::analytics::engine::value::DurationStats;
 use crate::analytics::frame::cols;
 use crate::analytics::frame::dimension::Dimension;
@@ -19,6 +20,7 @@ use crate::analytics::query::filter::FilterEcho;
 use crate::analytics::query::range::RangeEcho;
 use crate::analytics::query::{filtered_tickets, KpiQuery};
 use crate::analytics::{in_parallel, AnalyticsError, Frame};
+use crate::sources::business_hours::business_minutes;
 use crate::store::records::{HistoryField, TicketStatus};
 
 /// Why a flow figure is missing when no ticket in the query has history.
@@ -198,21 +200,26 @@ pub struct FlowReport {
     pub filters: FilterEcho,
     pub by: Option<String>,
     pub time_in_status: Vec<StatusTimeRow>,
-    /// Why every business figure is null.
-    pub business_null_reason: String,
+    /// Why some tickets (or all) have no business minutes: each source without a
+    /// calendar, named; `None` when every ticket with history has one.
+    pub business_null_reason: Option<String>,
+    /// The first of those gaps, for a translated note.
+    pub business_gap: Option<BusinessGap>,
     pub handoffs: HandoffsReport,
     #[ts(type = "number")]
     pub without_history: u64,
     pub null_reason: Option<String>,
 }
 
-/// Time in status within the range (split by `query.by`: group or assignee) and the
-/// handoffs of the tickets solved in it.
+/// Time in status within the range (split by `query.by`: group or assignee), in calendar
+/// minutes and in business minutes on each ticket's source's calendar, and the handoffs
+/// of the tickets solved in it.
 pub fn flow_report(
     frame: &Frame,
     history: &History,
     query: &KpiQuery,
     now: i64,
+    calendars: &SourceCalendars,
 ) -> Result<FlowReport, AnalyticsError> {
     let owner = match query.by {
         None => None,
@@ -228,7 +235,22 @@ pub fn flow_report(
     };
     let rows = filtered_rows(frame, query)?;
     let range = (query.range.start(), query.range.end());
-    let times = time_in_status(history, rows.iter().copied(), range, now, owner, None);
+    let source_of = frame.tickets.column("source_id")?.i64()?.rechunk();
+    let source_of: Vec<i64> = source_of.iter().map(Option::unwrap_or_default).collect();
+    let clock = |row: u32, _group: Option<i64>, from: i64, to: i64| {
+        let calendar = calendars.of(*source_of.get(row as usize)?)?;
+        Some(business_minutes(calendar, from, to))
+    };
+    let clock = if calendars.any() {
+        Some(&clock as BusinessClock)
+    } else {
+        None
+    };
+    let times = time_in_status(history, rows.iter().copied(), range, now, owner, clock);
+    let with_history = (rows.iter())
+        .filter(|&&row| history.has(row))
+        .filter_map(|&row| source_of.get(row as usize).copied());
+    let gap = calendars.gaps(with_history);
     let label = |dim: Option<Dimension>, key: Option<String>| match dim {
         Some(dim) => dim.label(key.as_deref(), &frame.labels),
         None => "All tickets".to_owned(),
@@ -271,9 +293,8 @@ pub fn flow_report(
         filters: query.filters.echo(),
         by: query.by.map(Dimension::name),
         time_in_status,
-        business_null_reason: "no business-hours calendar is synced for sources with status \
-             history, so business minutes are unknown"
-            .to_owned(),
+        business_gap: gap.as_ref().map(|(gap, _)| *gap),
+        business_null_reason: gap.map(|(_, text)| text),
         handoffs: HandoffsReport {
             n: h.n,
             mean_group_changes: h.mean_group_changes,

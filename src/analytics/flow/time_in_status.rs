@@ -17,9 +17,9 @@ pub const COUNTED: [TicketStatus; 4] = [
     TicketStatus::Hold,
 ];
 
-/// Business minutes between two instants by the calendar of a group (its frame key);
-/// `None` where that group has no calendar.
-pub type BusinessClock<'a> = &'a (dyn Fn(Option<i64>, i64, i64) -> Option<f64> + Sync);
+/// Business minutes between two instants by the calendar of a ticket (its frame row) while
+/// a group (its frame key) held it; `None` where there is no calendar.
+pub type BusinessClock<'a> = &'a (dyn Fn(u32, Option<i64>, i64, i64) -> Option<f64> + Sync);
 
 /// What one owner's tickets spent in one status.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,7 @@ pub fn time_in_status(
                 continue;
             }
             let key = owner.and_then(|field| segment.state.key(field));
-            let business = clock.and_then(|clock| clock(segment.state.group, start, end));
+            let business = clock.and_then(|clock| clock(row, segment.state.group, start, end));
             match spent
                 .iter_mut()
                 .find(|s| s.key == key && s.status == status)
@@ -144,7 +144,7 @@ mod tests {
 
     use super::super::history::tests::{assignee, group, history, status};
     use super::*;
-    use crate::sources::freshdesk::business_hours::{business_minutes, Calendar, Window};
+    use crate::sources::business_hours::{business_minutes, Calendar, Window};
     use crate::store::records::TicketStatus::*;
 
     const H: i64 = 3600;
@@ -214,7 +214,7 @@ mod tests {
             None,
         ];
         let calendar = Calendar::new(tz, week, BTreeSet::new());
-        let clock = |group: Option<i64>, from: i64, to: i64| {
+        let clock = |_row: u32, group: Option<i64>, from: i64, to: i64| {
             (group == Some(1)).then(|| business_minutes(&calendar, from, to))
         };
         // Friday 7 March 2025 16:00 to Monday 10 March 10:00: one hour on Friday, one on

@@ -54,8 +54,11 @@ pub fn flow(cli: &Cli, args: &FlowArgs) -> Result<()> {
         ));
         return output::print(&report, || report.transfers_table(), &heading, args.format);
     }
-    heading.push_str("\nminutes in each status within the range; business minutes: ");
-    heading.push_str(&report.business_null_reason);
+    heading.push_str("\nminutes in each status within the range");
+    match &report.business_null_reason {
+        Some(reason) => heading.push_str(&format!("; business minutes missing for {reason}")),
+        None => heading.push_str("; business minutes on each source's business-hours schedule"),
+    }
     output::print(&report, || report.table(), &heading, args.format)
 }
 

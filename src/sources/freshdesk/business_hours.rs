@@ -1,18 +1,16 @@
-//! Business-hours calendars and the business minutes between two instants. Freshdesk's
-//! API gives no durations (`freshdesk-api.md` §7), so Deskbench computes them from the
-//! calendar of the ticket's group: weekday opening hours in a zone, and holidays that
-//! recur every year on their day and month. The work is one step per day, not per minute,
-//! and every day's hours are placed in the zone on that day, so DST changes are exact.
+//! Freshdesk's business-hours calendars. Freshdesk's API gives no durations
+//! (`freshdesk-api.md` §7), so Deskbench computes them from the calendar of the ticket's
+//! group: one opening window per weekday in a zone, and holidays that recur every year on
+//! their day and month. The counting itself is shared (`sources::business_hours`).
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{
-    Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike,
-};
-use chrono_tz::Tz;
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use super::dto::{BusinessHoursDto, GroupDto};
-use super::rails_zones::{self, UnknownZone};
+use crate::sources::business_hours::DAY;
+pub use crate::sources::business_hours::{business_minutes, Calendar, Window};
+use crate::sources::rails_zones::{self, UnknownZone};
 
 /// Why a calendar from the API cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,32 +31,7 @@ pub enum CalendarError {
     Holiday { calendar: i64, text: String },
 }
 
-/// Opening hours of one weekday, as seconds after local midnight; `close` may be
-/// 86,400 (open until midnight).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    pub open: u32,
-    pub close: u32,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Calendar {
-    zone: Tz,
-    /// Monday first; `None` is a closed day.
-    week: [Option<Window>; 7],
-    /// (month, day) of each holiday.
-    holidays: BTreeSet<(u32, u32)>,
-}
-
 impl Calendar {
-    pub fn new(zone: Tz, week: [Option<Window>; 7], holidays: BTreeSet<(u32, u32)>) -> Calendar {
-        Calendar {
-            zone,
-            week,
-            holidays,
-        }
-    }
-
     /// A calendar as the single-item GET returns it (the list has no holidays).
     pub fn from_dto(dto: &BusinessHoursDto) -> Result<Calendar, CalendarError> {
         let calendar = dto.id;
@@ -92,93 +65,6 @@ impl Calendar {
         }
         Ok(Calendar::new(zone, week, holidays))
     }
-
-    pub fn zone(&self) -> Tz {
-        self.zone
-    }
-
-    /// The opening hours of a local date, if it is open.
-    fn window(&self, date: NaiveDate) -> Option<Window> {
-        if self.holidays.contains(&(date.month(), date.day())) {
-            return None;
-        }
-        self.week[date.weekday().num_days_from_monday() as usize]
-    }
-}
-
-const DAY: u32 = 86_400;
-
-/// Business minutes from `from` to `to` (unix seconds): the open time between them.
-/// Like `to − from` in calendar minutes, a reversed span gives the negative value.
-pub fn business_minutes(calendar: &Calendar, from: i64, to: i64) -> f64 {
-    if to < from {
-        return -business_minutes(calendar, to, from);
-    }
-    let zone = calendar.zone;
-    let (Some(first), Some(last)) = (local_date(from, zone), local_date(to, zone)) else {
-        return 0.0;
-    };
-    let mut seconds = 0_i64;
-    let mut date = first;
-    while date <= last {
-        let window = calendar
-            .window(date)
-            .and_then(|w| Some((instant(zone, date, w.open)?, instant(zone, date, w.close)?)));
-        if let Some((open, close)) = window {
-            seconds += (close.min(to) - open.max(from)).max(0);
-        }
-        let Some(next) = date.checked_add_days(Days::new(1)) else {
-            break;
-        };
-        date = next;
-    }
-    seconds as f64 / 60.0
-}
-
-/// The local date of an instant; `None` only outside chrono's range.
-fn local_date(ts: i64, zone: Tz) -> Option<NaiveDate> {
-    zone.timestamp_opt(ts, 0).single().map(|t| t.date_naive())
-}
-
-/// The instant of `seconds` after local midnight of `date`. A time the clocks skip (a
-/// spring-forward gap) is the first instant after the gap; a time that occurs twice (fall
-/// back) is its first occurrence. `None` only at the end of chrono's range.
-fn instant(zone: Tz, date: NaiveDate, seconds: u32) -> Option<i64> {
-    let local = date
-        .and_time(NaiveTime::MIN)
-        .checked_add_signed(chrono::Duration::seconds(i64::from(seconds)))?;
-    Some(match zone.from_local_datetime(&local) {
-        LocalResult::Single(t) => t.timestamp(),
-        LocalResult::Ambiguous(a, b) => a.timestamp().min(b.timestamp()),
-        LocalResult::None => after_gap(zone, local),
-    })
-}
-
-/// The first instant whose local time is at or past `local`, which falls in a gap. Zone
-/// offsets lie within ±26 h and only the gap's transition lies between the two offsets
-/// around it, so local time only grows in the searched window.
-fn after_gap(zone: Tz, local: NaiveDateTime) -> i64 {
-    let naive = local.and_utc().timestamp();
-    let offset_at = |ts: i64| {
-        zone.timestamp_opt(ts, 0)
-            .single()
-            .map_or(0, |t| t.naive_local().and_utc().timestamp() - ts)
-    };
-    let (before, after) = (offset_at(naive - 86_400), offset_at(naive + 86_400));
-    let (mut lo, mut hi) = (naive - before.max(after), naive - before.min(after));
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let reached = zone
-            .timestamp_opt(mid, 0)
-            .single()
-            .is_some_and(|t| t.naive_local() >= local);
-        if reached {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    lo
 }
 
 fn weekday_index(name: &str) -> Option<usize> {
@@ -264,6 +150,7 @@ impl Calendars {
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
+    use chrono_tz::Tz;
     use serde_json::json;
 
     use super::*;
@@ -352,43 +239,6 @@ mod tests {
         assert_eq!(
             minutes("2025-10-31T20:00:00Z", "2025-11-03T15:00:00Z"),
             180.0
-        );
-    }
-
-    #[test]
-    fn a_day_open_around_the_clock_has_23_or_25_hours_on_dst_days() {
-        let all_day = Window {
-            open: 0,
-            close: DAY,
-        };
-        let cal = Calendar::new(Tz::America__New_York, [Some(all_day); 7], BTreeSet::new());
-        // Local midnight to local midnight on 2025-03-09 (05:00Z → 04:00Z next day).
-        let spring = business_minutes(&cal, ts("2025-03-09T05:00:00Z"), ts("2025-03-10T04:00:00Z"));
-        assert_eq!(spring, 23.0 * 60.0);
-        let fall = business_minutes(&cal, ts("2025-11-02T04:00:00Z"), ts("2025-11-03T05:00:00Z"));
-        assert_eq!(fall, 25.0 * 60.0);
-    }
-
-    #[test]
-    fn an_opening_inside_the_gap_is_the_first_instant_after_it() {
-        // Open 02:30–04:00 every day; on 2025-03-09 02:30 does not exist in New York, so
-        // the day opens at 03:00 EDT (07:00Z) and has 60 minutes.
-        let w = Window {
-            open: 9_000,
-            close: 14_400,
-        };
-        let cal = Calendar::new(Tz::America__New_York, [Some(w); 7], BTreeSet::new());
-        assert_eq!(
-            business_minutes(&cal, ts("2025-03-09T00:00:00Z"), ts("2025-03-09T12:00:00Z")),
-            60.0
-        );
-        assert_eq!(
-            instant(
-                Tz::America__New_York,
-                NaiveDate::from_ymd_opt(2025, 3, 9).unwrap(),
-                9_000
-            ),
-            Some(ts("2025-03-09T07:00:00Z"))
         );
     }
 

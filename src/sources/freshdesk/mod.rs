@@ -13,6 +13,5 @@ pub mod cursor;
 pub mod dto;
 pub mod error;
 pub mod pacer;
-pub mod rails_zones;
 pub mod sla;
 pub mod streams;

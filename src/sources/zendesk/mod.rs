@@ -9,6 +9,7 @@ mod dto;
 mod events;
 mod pacer;
 mod pages;
+pub mod schedules;
 mod streams;
 
 pub use base_url::BaseUrl;

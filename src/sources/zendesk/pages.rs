@@ -44,6 +44,9 @@ pub enum Records {
     History(Vec<FieldChange>),
     /// The account's IANA time zone, from its settings.
     TimeZone(Option<String>),
+    /// The business-hours schedules as the API sent them, each with its `holidays`
+    /// (from a holidays page: the holidays alone), kept whole as the source's snapshot.
+    Schedules(Vec<serde_json::Value>),
 }
 
 impl Records {
@@ -58,6 +61,7 @@ impl Records {
             Records::Articles(v) => v.len(),
             Records::History(v) => v.len(),
             Records::TimeZone(_) => 0,
+            Records::Schedules(v) => v.len(),
         }
     }
 
@@ -162,6 +166,17 @@ pub fn parse(stream: Stream, at: &Position, body: &[u8]) -> Result<Page, Zendesk
             &mut problems,
             |d: ArticleDto, _| convert::article(d),
         )),
+        Stream::Schedules => {
+            let key = match at {
+                Position::Holidays(_) => "holidays",
+                _ => "schedules",
+            };
+            Records::Schedules(each(
+                body.items(key)?,
+                &mut problems,
+                |v: serde_json::Value, _| Ok(v),
+            ))
+        }
     };
     Ok(Page {
         records,
@@ -311,7 +326,7 @@ fn next_position(
     let flag = |key: &str| body.get::<bool>(key);
     let mut warnings = Vec::new();
     let result = match stream.paging() {
-        Paging::Single => (Position::Once, true),
+        Paging::Single | Paging::Snapshot => (Position::Once, true),
         Paging::CursorExport => {
             let done = flag("end_of_stream").unwrap_or(false);
             let after = body.get::<String>("after_cursor");

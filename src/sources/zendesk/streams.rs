@@ -15,6 +15,7 @@ pub enum Stream {
     Groups,
     Brands,
     TicketFields,
+    Schedules,
     Users,
     Organizations,
     Tickets,
@@ -37,6 +38,9 @@ pub enum Paging {
     Window,
     /// One request.
     Single,
+    /// A list read whole every run, then one request per item for its sub-list (the
+    /// schedules and their holidays), kept as one snapshot.
+    Snapshot,
 }
 
 /// Where the next request of a stream starts. Persisted as `sync_state.cursor` and
@@ -58,6 +62,8 @@ pub enum Position {
         after: Option<String>,
     },
     Once,
+    /// The holidays of one schedule, inside a snapshot's one step; never stored.
+    Holidays(i64),
 }
 
 /// How a drain is told apart from a plain start time in `sync_state.cursor`.
@@ -78,7 +84,7 @@ impl Position {
                 )),
                 Some(*time),
             ),
-            Position::Once => (None, None),
+            Position::Once | Position::Holidays(_) => (None, None),
         }
     }
 
@@ -100,11 +106,12 @@ const LIST_PAGE: u32 = 100;
 
 impl Stream {
     /// In sync order: the small lists first (labels), then the big streams.
-    pub const ALL: [Stream; 11] = [
+    pub const ALL: [Stream; 12] = [
         Stream::AccountSettings,
         Stream::Groups,
         Stream::Brands,
         Stream::TicketFields,
+        Stream::Schedules,
         Stream::Users,
         Stream::Organizations,
         Stream::Tickets,
@@ -120,6 +127,7 @@ impl Stream {
             Stream::Groups => "groups",
             Stream::Brands => "brands",
             Stream::TicketFields => "ticket_fields",
+            Stream::Schedules => "schedules",
             Stream::Users => "users",
             Stream::Organizations => "organizations",
             Stream::Tickets => "tickets",
@@ -144,6 +152,7 @@ impl Stream {
             Stream::Groups | Stream::Brands | Stream::TicketFields => Paging::List,
             Stream::SatisfactionRatings => Paging::Window,
             Stream::AccountSettings => Paging::Single,
+            Stream::Schedules => Paging::Snapshot,
         }
     }
 
@@ -174,6 +183,7 @@ impl Stream {
                 | Stream::TicketMetricEvents
                 | Stream::Articles
                 | Stream::AccountSettings
+                | Stream::Schedules
         )
     }
 
@@ -190,13 +200,19 @@ impl Stream {
             Stream::SatisfactionRatings => "/api/v2/satisfaction_ratings.json",
             Stream::TicketMetricEvents => "/api/v2/incremental/ticket_metric_events.json",
             Stream::Articles => "/api/v2/help_center/incremental/articles.json",
+            Stream::Schedules => "/api/v2/business_hours/schedules.json",
         }
     }
 
     /// The URL of the page at `position`. Built from the checkpoint, never from a link in
     /// a response, so resuming is exact and no request leaves the account's host.
     pub fn url(self, base: &BaseUrl, position: &Position) -> Result<Url, ZendeskError> {
-        let mut url = base.join(self.path())?;
+        let mut url = match position {
+            Position::Holidays(schedule) => base.join(&format!(
+                "/api/v2/business_hours/schedules/{schedule}/holidays.json"
+            ))?,
+            _ => base.join(self.path())?,
+        };
         {
             let mut q = url.query_pairs_mut();
             match self {
@@ -234,7 +250,7 @@ impl Stream {
                         q.append_pair("page[after]", a);
                     }
                 }
-                Position::Once => {}
+                Position::Once | Position::Holidays(_) => {}
             }
         }
         Ok(url)
@@ -265,6 +281,27 @@ mod tests {
                 .ends_with("groups.json?page%5Bsize%5D=100&page%5Bafter%5D=xyz"),
             "{list}"
         );
+    }
+
+    #[test]
+    fn schedules_and_their_holidays_are_read_at_their_own_paths() {
+        let base = BaseUrl::parse("https://acme.zendesk.com").unwrap();
+        let list = Stream::Schedules.url(&base, &Position::Once).unwrap();
+        assert_eq!(list.path(), "/api/v2/business_hours/schedules.json");
+        assert_eq!(list.query().unwrap_or_default(), "", "not paginated");
+        let holidays = Stream::Schedules
+            .url(&base, &Position::Holidays(360_001))
+            .unwrap();
+        assert_eq!(
+            holidays.path(),
+            "/api/v2/business_hours/schedules/360001/holidays.json"
+        );
+        assert_eq!(Position::Holidays(360_001).to_columns(), (None, None));
+        assert!(
+            Stream::Schedules.optional(),
+            "plans without schedules answer 403"
+        );
+        assert_eq!(Stream::Schedules.bucket(), Bucket::Account);
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod cli;
 mod engine;
 mod history;
 mod pacing;
+mod schedules;
 
 use std::path::Path;
 use std::time::Duration;

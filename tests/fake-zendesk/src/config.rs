@@ -41,8 +41,12 @@ pub struct FakeConfig {
     pub admin: bool,
     /// Stream names that answer 403 as if plan-gated: `tickets`, `users`,
     /// `organizations`, `groups`, `brands`, `ticket_fields`, `satisfaction_ratings`,
-    /// `ticket_metric_events`, `ticket_events`, `articles`.
+    /// `ticket_metric_events`, `ticket_events`, `articles`, `schedules` (the schedules
+    /// and their holidays: plans without business hours).
     pub forbidden: Vec<String>,
+    /// The account's business-hours schedules, served by
+    /// `/api/v2/business_hours/schedules` and `…/schedules/{id}/holidays`; none by default.
+    pub schedules: Vec<FakeSchedule>,
     /// Where `include=metric_sets` puts the metrics (the docs disagree, see
     /// [`MetricSetsForm`]).
     pub metric_sets: MetricSetsForm,
@@ -68,6 +72,7 @@ impl Default for FakeConfig {
             oauth_token: None,
             admin: true,
             forbidden: Vec::new(),
+            schedules: Vec::new(),
             metric_sets: MetricSetsForm::Alternate,
             latency: Duration::ZERO,
         }
@@ -87,4 +92,19 @@ pub enum MetricSetsForm {
     /// Alternates per served page (first page per-ticket, second top-level, …), so one
     /// sync sees both forms.
     Alternate,
+}
+
+/// One business-hours schedule as Zendesk serves it.
+#[derive(Clone, Debug)]
+pub struct FakeSchedule {
+    pub id: i64,
+    pub name: String,
+    /// A Rails zone name, e.g. "Eastern Time (US & Canada)".
+    pub time_zone: String,
+    /// `(start_time, end_time)` in minutes from Sunday 00:00 local, within one day.
+    pub intervals: Vec<(u32, u32)>,
+    /// Unix seconds; the earliest created is the account's default.
+    pub created_at: i64,
+    /// `(name, start_date, end_date)` with dates as `YYYY-MM-DD`, both included.
+    pub holidays: Vec<(String, String, String)>,
 }

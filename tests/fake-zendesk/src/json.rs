@@ -486,3 +486,28 @@ pub(crate) fn account_settings(iana: &str) -> Value {
         }
     })
 }
+
+/// A schedule as `/api/v2/business_hours/schedules` lists it.
+pub(crate) fn schedule(s: &crate::config::FakeSchedule) -> Value {
+    let intervals: Vec<Value> = (s.intervals.iter())
+        .map(|(start, end)| json!({ "start_time": start, "end_time": end }))
+        .collect();
+    json!({
+        "id": s.id,
+        "name": s.name,
+        "time_zone": s.time_zone,
+        "intervals": intervals,
+        "created_at": crate::time::iso(s.created_at),
+        "updated_at": crate::time::iso(s.created_at),
+    })
+}
+
+/// A schedule's holidays as `/api/v2/business_hours/schedules/{id}/holidays` lists them.
+pub(crate) fn holidays(s: &crate::config::FakeSchedule) -> Value {
+    let holidays: Vec<Value> = (s.holidays.iter().enumerate())
+        .map(|(k, (name, start, end))| {
+            json!({ "id": s.id * 100 + k as i64, "name": name, "start_date": start, "end_date": end })
+        })
+        .collect();
+    json!({ "holidays": holidays })
+}

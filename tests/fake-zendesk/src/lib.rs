@@ -45,7 +45,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use config::{FakeConfig, MetricSetsForm};
+pub use config::{FakeConfig, FakeSchedule, MetricSetsForm};
 pub use faults::Faults;
 pub use report::{Expected, ExpectedTicket, Stats};
 /// Delivery faults the fake Freshdesk reuses: half a body then a dropped connection, and
@@ -122,6 +122,12 @@ impl FakeZendesk {
     /// The fake's logical "now" (Unix seconds): starts at [`BASE`], +60 s per mutation.
     pub fn clock(&self) -> i64 {
         self.app.read().clock
+    }
+
+    /// Moves the logical clock forward by `seconds` without changing anything, so the
+    /// next mutation happens that much later (a weekend passing, say).
+    pub fn advance_clock(&self, seconds: i64) {
+        self.app.write().clock += seconds.max(0);
     }
 
     /// Creates `n` new tickets (status `new`) and returns their ids. Like every mutation

@@ -269,6 +269,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         ("/api/v2/brands", get(brands)),
         ("/api/v2/ticket_fields", get(ticket_fields)),
         ("/api/v2/satisfaction_ratings", get(satisfaction_ratings)),
+        ("/api/v2/business_hours/schedules", get(schedules)),
     ];
     let mut router = Router::new();
     for (path, route) in routes {
@@ -276,7 +277,16 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             .route(&format!("{path}.json"), route.clone())
             .route(path, route);
     }
+    // The holidays' path has the schedule's id in it, with or without `.json`.
     router
+        .route(
+            "/api/v2/business_hours/schedules/{id}/holidays.json",
+            get(holidays),
+        )
+        .route(
+            "/api/v2/business_hours/schedules/{id}/holidays",
+            get(holidays),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(app.clone(), gate))
@@ -827,6 +837,30 @@ fn list_request<T>(
     );
     rest.insert("count".into(), json!(items.len()));
     Ok((items[start..end].iter().map(build).collect(), rest))
+}
+
+/// Every schedule in one response (the endpoint is not paginated).
+async fn schedules(State(app): AppState, Extension(f): Fx) -> Response {
+    if let Some(resp) = app.deny("schedules", false) {
+        return resp;
+    }
+    let list: Vec<Value> = app.config.schedules.iter().map(json::schedule).collect();
+    respond(&f, json!({ "schedules": list }))
+}
+
+async fn holidays(
+    State(app): AppState,
+    Extension(f): Fx,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Response {
+    if let Some(resp) = app.deny("schedules", false) {
+        return resp;
+    }
+    let id = id.strip_suffix(".json").unwrap_or(&id);
+    match (app.config.schedules.iter()).find(|s| s.id.to_string() == id) {
+        Some(schedule) => respond(&f, json::holidays(schedule)),
+        None => not_found().await,
+    }
 }
 
 async fn groups(State(app): AppState, Extension(f): Fx, uri: Uri) -> Response {

@@ -167,7 +167,23 @@ describe('Operations screen', () => {
     expect(rows[1]).toHaveTextContent('Pending');
     expect(rows[1]).toHaveTextContent('2 d');
     expect(rows[1]).toHaveTextContent('5 d');
-    expect(screen.getByTestId('ops-business-note')).toHaveTextContent('no business-hours calendar');
+    expect(screen.getByTestId('ops-business-note')).toHaveTextContent('without a business-hours schedule');
+  });
+
+  it('shows the business median and 90th percentile when every source has a schedule', async () => {
+    const business = { unit: 'minutes' as const, n: 12, mean: 300, median: 240, p90: 960, small_sample: false };
+    const report = {
+      ...flowFixture.report,
+      time_in_status: flowFixture.report.time_in_status.map((row) => ({ ...row, business })),
+      business_null_reason: null,
+      business_gap: null,
+    };
+    flowMock.mockResolvedValue({ ...flowFixture, report });
+    render(Operations, { workspace: workspaceFixture });
+    const rows = await screen.findAllByTestId('time-row');
+    expect(rows[1]).toHaveTextContent('4 h');
+    expect(rows[1]).toHaveTextContent('16 h');
+    expect(screen.queryByTestId('ops-business-note')).toBeNull();
   });
 
   it('formats the handoffs for the locale and lists the transfers', async () => {

@@ -64,7 +64,9 @@ export const flowFixture: FlowScreen = {
       { key: '11', label: 'Billing', status: 'pending', calendar: stats(12, 2880, 7200), business: null },
       { key: '12', label: 'Tier 2', status: 'open', calendar: stats(25, 45, 300), business: null },
     ],
-    business_null_reason: 'no business-hours calendar is synced for sources with status history',
+    business_null_reason:
+      'Acme: the source has no business-hours schedule (Zendesk plans without schedules, or none synced yet)',
+    business_gap: 'no_schedule',
     handoffs: {
       n: 120,
       mean_group_changes: 0.35,

@@ -181,6 +181,7 @@ export const en = {
   'stream.contacts': 'Contacts',
   'stream.products': 'Products',
   'stream.business_hours': 'Business hours',
+  'stream.schedules': 'Schedules',
   'stream.sla_policies': 'SLA policies',
   'stream.spam_tickets': 'Spam tickets',
   'stream.deleted_tickets': 'Deleted tickets',
@@ -716,7 +717,12 @@ export const en = {
   'ops.time.p90': '90th percentile',
   'ops.time.business': 'Business median',
   'ops.time.none': 'No ticket spent time in an unsolved status in this period.',
-  'ops.time.businessUnknown': 'Business minutes are empty: no business-hours calendar is synced for the sources with status history.',
+  'ops.time.businessP90': 'Business 90th percentile',
+  'ops.time.gap.no_schedule':
+    'Business minutes are empty for tickets of a source without a business-hours schedule (Zendesk plans without schedules, or not synced yet).',
+  'ops.time.gap.unreadable_schedule':
+    'Business minutes are empty for tickets of a source whose default business-hours schedule cannot be read; the sync log says why.',
+  'ops.time.gap.no_calendar': 'Business minutes are empty for tickets of a source that gives no business-hours calendar.',
   'ops.handoffs': 'Handoffs',
   'ops.handoffs.note': 'Group and agent changes of the tickets solved in the period.',
   'ops.handoffs.solved': 'Solved tickets',

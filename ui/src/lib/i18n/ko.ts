@@ -179,6 +179,7 @@ export const ko: Dictionary = {
   'stream.contacts': '연락처',
   'stream.products': '제품',
   'stream.business_hours': '업무 시간',
+  'stream.schedules': '업무 시간 일정',
   'stream.sla_policies': 'SLA 정책',
   'stream.spam_tickets': '스팸 티켓',
   'stream.deleted_tickets': '삭제된 티켓',
@@ -714,7 +715,12 @@ export const ko: Dictionary = {
   'ops.time.p90': '90번째 백분위수',
   'ops.time.business': '업무 시간 중앙값',
   'ops.time.none': '이 기간에 미해결 상태로 머문 티켓이 없습니다.',
-  'ops.time.businessUnknown': '업무 시간(분)이 비어 있습니다: 상태 기록이 있는 소스에 동기화된 업무 시간 일정이 없습니다.',
+  'ops.time.businessP90': '업무 시간 90번째 백분위수',
+  'ops.time.gap.no_schedule':
+    '업무 시간 일정이 없는 소스의 티켓은 업무 시간(분)이 비어 있습니다(일정이 없는 Zendesk 요금제이거나 아직 동기화되지 않음).',
+  'ops.time.gap.unreadable_schedule':
+    '기본 업무 시간 일정을 읽을 수 없는 소스의 티켓은 업무 시간(분)이 비어 있습니다. 이유는 동기화 기록에 있습니다.',
+  'ops.time.gap.no_calendar': '업무 시간 일정을 제공하지 않는 소스의 티켓은 업무 시간(분)이 비어 있습니다.',
   'ops.handoffs': '이관',
   'ops.handoffs.note': '기간 안에 해결된 티켓의 그룹 및 상담원 변경.',
   'ops.handoffs.solved': '해결된 티켓',

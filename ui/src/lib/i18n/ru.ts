@@ -179,6 +179,7 @@ export const ru: Dictionary = {
   'stream.contacts': 'Контакты',
   'stream.products': 'Продукты',
   'stream.business_hours': 'Рабочие часы',
+  'stream.schedules': 'Графики работы',
   'stream.sla_policies': 'Политики SLA',
   'stream.spam_tickets': 'Обращения в спаме',
   'stream.deleted_tickets': 'Удалённые обращения',
@@ -714,7 +715,12 @@ export const ru: Dictionary = {
   'ops.time.p90': '90-й перцентиль',
   'ops.time.business': 'Медиана в рабочее время',
   'ops.time.none': 'За этот период ни один тикет не провёл время в нерешённом статусе.',
-  'ops.time.businessUnknown': 'Рабочих минут нет: для источников с историей статусов не синхронизирован график рабочего времени.',
+  'ops.time.businessP90': '90-й перцентиль в рабочее время',
+  'ops.time.gap.no_schedule':
+    'Рабочих минут нет у тикетов источника без графика рабочего времени (тариф Zendesk без графиков или ещё не синхронизировано).',
+  'ops.time.gap.unreadable_schedule':
+    'Рабочих минут нет у тикетов источника, чей основной график рабочего времени не читается; причина — в журнале синхронизации.',
+  'ops.time.gap.no_calendar': 'Рабочих минут нет у тикетов источника, который не даёт графика рабочего времени.',
   'ops.handoffs': 'Передачи',
   'ops.handoffs.note': 'Смены группы и агента у тикетов, решённых за период.',
   'ops.handoffs.solved': 'Решённые тикеты',

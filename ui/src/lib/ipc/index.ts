@@ -92,6 +92,7 @@ export type { FeedbackSource } from './bindings/FeedbackSource';
 export type { FeedbackTable } from './bindings/FeedbackTable';
 export type { FeedbackTickets } from './bindings/FeedbackTickets';
 export type { FlowCharts } from './bindings/FlowCharts';
+export type { BusinessGap } from './bindings/BusinessGap';
 export type { FlowReport } from './bindings/FlowReport';
 export type { FlowScreen } from './bindings/FlowScreen';
 export type { Accuracy } from './bindings/Accuracy';

@@ -6,7 +6,7 @@
 import { localizeSpec, translateId } from '../chart/localize';
 import type { Formatter } from '../format';
 import type { Translator } from '../i18n/translate';
-import type { BacklogCharts, ChartSpec, FlowCharts, HandoffsReport, StatusTimeRow } from '../ipc';
+import type { BacklogCharts, ChartSpec, FlowCharts, FlowReport, HandoffsReport } from '../ipc';
 
 export interface OperationsCharts {
   byAge: ChartSpec;
@@ -52,7 +52,12 @@ export function handoffFigures(handoffs: HandoffsReport, f: Formatter): HandoffF
   };
 }
 
-/** True when rows exist but none has a business median: the note says why. */
-export function businessUnknown(rows: readonly StatusTimeRow[]): boolean {
-  return rows.length > 0 && rows.every((row) => row.business?.median == null);
+/**
+ * Why some (or all) business minutes are empty, in the locale: the note above the table
+ * and the empty cells' tooltip. Null when every ticket's source has a schedule, or when
+ * there are no rows to explain.
+ */
+export function businessNote(report: FlowReport, t: Translator): string | null {
+  if (report.time_in_status.length === 0 || report.business_gap === null) return null;
+  return t(`ops.time.gap.${report.business_gap}`);
 }

@@ -27,6 +27,7 @@ export const STREAM_ORDER: readonly SyncStream[] = [
   'ticket_metric_events',
   'sla_policies',
   'business_hours',
+  'schedules',
   'articles',
   'account_settings',
 ];

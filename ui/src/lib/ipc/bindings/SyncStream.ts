@@ -4,4 +4,4 @@
  * Every stream a connector reads, named as its checkpoint is stored (`sync_state.stream`),
  * so progress and the stored status of a stream line up.
  */
-export type SyncStream = "account_settings" | "groups" | "brands" | "ticket_fields" | "users" | "organizations" | "tickets" | "ticket_events" | "satisfaction_ratings" | "ticket_metric_events" | "articles" | "agents" | "companies" | "contacts" | "products" | "business_hours" | "sla_policies" | "spam_tickets" | "deleted_tickets" | "conversations" | "archived_tickets";
+export type SyncStream = "account_settings" | "groups" | "brands" | "ticket_fields" | "schedules" | "users" | "organizations" | "tickets" | "ticket_events" | "satisfaction_ratings" | "ticket_metric_events" | "articles" | "agents" | "companies" | "contacts" | "products" | "business_hours" | "sla_policies" | "spam_tickets" | "deleted_tickets" | "conversations" | "archived_tickets";

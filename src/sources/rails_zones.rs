@@ -1,12 +1,13 @@
-//! Freshdesk names a calendar's time zone the way Rails does ("Eastern Time (US & Canada)",
-//! "Seoul"). This maps those names to IANA zones. An unknown name is an error the caller
-//! reports, never a silent UTC: every business-hours duration would shift with it.
+//! Freshdesk and Zendesk name a calendar's time zone the way Rails does ("Eastern Time
+//! (US & Canada)", "Seoul"). This maps those names to IANA zones. An unknown name is an
+//! error the caller reports, never a silent UTC: every business-hours duration would
+//! shift with it.
 
 use chrono_tz::Tz;
 
 /// A zone name that is neither a Rails zone name nor an IANA identifier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown time zone {0:?} in a Freshdesk business-hours calendar")]
+#[error("unknown time zone {0:?} in a business-hours calendar")]
 pub struct UnknownZone(pub String);
 
 /// The IANA zone of a Rails zone name. Like Rails, an IANA identifier is accepted as is.
