@@ -7,6 +7,7 @@
 
 pub mod age;
 pub mod backlog;
+mod cache;
 pub mod handoffs;
 pub mod history;
 mod load;
@@ -15,4 +16,5 @@ mod table;
 pub mod time_in_status;
 
 pub use age::AgeBand;
+pub use cache::HISTORY_CACHE;
 pub use history::{Change, Event, History, Segment, State};
