@@ -15,6 +15,7 @@ fn main() {
         "backlog",
         "flow",
         "anomalies",
+        "theme_anomalies",
         "forecast",
         "staffing",
         "feedback",

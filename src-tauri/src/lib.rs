@@ -33,6 +33,7 @@ pub fn run() {
             commands::operations::backlog,
             commands::operations::flow,
             commands::operations::anomalies,
+            commands::operations::theme_anomalies,
             commands::operations::forecast,
             commands::operations::staffing,
             commands::feedback::feedback,

@@ -17,6 +17,7 @@ use deskbench::analytics::views::people::PeopleTable;
 use deskbench::analytics::KpiRequest;
 use deskbench::charts::{ChartSpec, RenderOptions};
 use deskbench::export::{ExportFormat, ExportProgress, FeedbackTable};
+use deskbench::feedback::anomalies::ThemeAnomalyReport;
 use deskbench::feedback::FeedbackRequest;
 use deskbench::store::SyncRun;
 use deskbench::workspace::{SourceView, WorkspaceInfo};
@@ -54,6 +55,7 @@ fn export_all(dir: &Path) -> Result<(), ExportError> {
     BacklogScreen::export_all(&config)?;
     FlowScreen::export_all(&config)?;
     AnomalyReport::export_all(&config)?;
+    ThemeAnomalyReport::export_all(&config)?;
     ForecastRequest::export_all(&config)?;
     ForecastScreen::export_all(&config)?;
     StaffingSettings::export_all(&config)?;

@@ -211,7 +211,9 @@ impl Session {
             let history = match &open.history {
                 Some(history) => history.clone(),
                 None => {
-                    let read = Arc::new(History::read(open.workspace.store(), &frame)?);
+                    let workspace = &open.workspace;
+                    let read =
+                        Arc::new(History::cached(workspace.store(), &frame, workspace.dir())?);
                     open.history = Some(read.clone());
                     read
                 }

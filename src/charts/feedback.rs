@@ -112,7 +112,7 @@ fn themes(report: &FeedbackReport) -> ChartSpec {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::analytics::engine::value::CsatStats;
     use crate::analytics::query::filter::FilterEcho;
@@ -166,7 +166,8 @@ mod tests {
         }
     }
 
-    fn report() -> FeedbackReport {
+    /// A report of three themes, for tests of what reads a report.
+    pub(crate) fn report() -> FeedbackReport {
         let echo = |from: &str, to: &str| RangeEcho {
             from: from.to_owned(),
             to: to.to_owned(),
@@ -181,6 +182,7 @@ mod tests {
             every: "week".to_owned(),
             periods: vec!["2025-03-03".to_owned(), "2025-03-10".to_owned()],
             comments: CommentCounts::default(),
+            analysed: Vec::new(),
             themes: vec![
                 theme("ru-1", "оплата · карта", 5),
                 theme("en-2", "<b>refund</b>", 9),

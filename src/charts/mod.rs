@@ -2,7 +2,7 @@
 //! the renderers here draw the same spec to PNG or SVG for slides.
 
 pub mod context;
-mod feedback;
+pub(crate) mod feedback;
 mod flow;
 mod forecast;
 mod from_report;

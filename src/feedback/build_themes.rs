@@ -177,8 +177,8 @@ fn rated(docs: &[usize], current: &[&Doc], ratings: &HashMap<u32, (u64, u64)>) -
         .fold((0, 0), |(g, b), (rg, rb)| (g + rg, b + rb))
 }
 
-/// Distinct tickets per trend bucket.
-fn trend(docs: &[usize], current: &[&Doc], ctx: &ThemeContext) -> Vec<u64> {
+/// Distinct tickets of `docs` (indices into `current`) per trend bucket.
+pub(super) fn trend(docs: &[usize], current: &[&Doc], ctx: &ThemeContext) -> Vec<u64> {
     let mut pairs: Vec<(usize, TicketKey)> = docs
         .iter()
         .map(|&i| (ctx.bucket(current[i].at), current[i].ticket))

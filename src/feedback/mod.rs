@@ -2,6 +2,7 @@
 //! costs in CSAT, in English, Korean and Russian. Offline: every model, list and
 //! stemmer ships in the binary.
 
+pub mod anomalies;
 mod build_themes;
 mod corpus;
 mod drivers;

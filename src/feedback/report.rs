@@ -59,6 +59,9 @@ pub struct FeedbackReport {
     /// Labels (`YYYY-MM-DD`) of the trend buckets, in order.
     pub periods: Vec<String>,
     pub comments: CommentCounts,
+    /// Per language with texts: the distinct tickets analysed per bucket of `periods`,
+    /// what a theme's `trend` is a share of.
+    pub analysed: Vec<LangTrend>,
     pub themes: Vec<Theme>,
     pub emerging: Vec<Emerging>,
     pub sentiment: SentimentSummary,
@@ -67,6 +70,13 @@ pub struct FeedbackReport {
     pub kb_gaps: Vec<KbGap>,
     /// Every kept theme edit, oldest first, with what it did here.
     pub edits: Vec<KeptThemeEdit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LangTrend {
+    pub lang: Lang,
+    #[ts(type = "Array<number>")]
+    pub tickets: Vec<u64>,
 }
 
 /// Texts in the range, by language; `other` holds unsupported languages and texts

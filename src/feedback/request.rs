@@ -7,7 +7,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use crate::analytics::query::filter::Filters;
-use crate::analytics::query::range::DateRange;
+use crate::analytics::query::range::{DateRange, Every};
 use crate::analytics::KpiRequest;
 
 use super::report::FeedbackSource;
@@ -35,6 +35,9 @@ pub struct FeedbackQuery {
     pub filters: Filters,
     pub lang: Option<Lang>,
     pub source: FeedbackSource,
+    /// Trend buckets; by the range's length when `None` (days up to two weeks, weeks up
+    /// to half a year, then months).
+    pub every: Option<Every>,
 }
 
 impl FeedbackRequest {
@@ -68,6 +71,7 @@ impl FeedbackRequest {
             filters: kpi.filters,
             lang,
             source,
+            every: None,
         })
     }
 }

@@ -19,7 +19,7 @@ use super::kb_gaps::{self, Articles};
 use super::repeats;
 use super::report::{
     CommentCounts, Drivers, EditOutcome, Emerging, FeedbackReport, FeedbackSource, KeptThemeEdit,
-    LangPolarity, PolarityCounts, SentimentSummary, TextKind, Theme, ThemeEditKind,
+    LangPolarity, LangTrend, PolarityCounts, SentimentSummary, TextKind, Theme, ThemeEditKind,
 };
 use super::request::FeedbackQuery;
 use super::sentiment::{self, Polarity, SentimentDoc};
@@ -81,7 +81,7 @@ pub fn run(
     let langs: Vec<Lang> = query.lang.map_or(Lang::ALL.to_vec(), |l| vec![l]);
     let in_scope = |d: &Doc| d.prepared.lang.is_some_and(|l| langs.contains(&l));
 
-    let every = every_for(&range);
+    let every = query.every.unwrap_or_else(|| every_for(&range));
     let buckets = range.buckets(every);
     let bucket_starts: Vec<i64> = buckets.iter().map(|b| b.start).collect();
     let population = drivers::rating_population(frame, range.start(), range.end(), &allowed)?;
@@ -173,8 +173,14 @@ pub fn run(
             ))
         })
         .collect();
+    let mut analysed_trend: Vec<LangTrend> = Vec::new();
     for (lang, current_index, current, previous, lang_words, found, applied) in per_lang {
         words.extend(lang_words);
+        let all: Vec<usize> = (0..current.len()).collect();
+        analysed_trend.push(LangTrend {
+            lang,
+            tickets: build_themes::trend(&all, &current, &ctx),
+        });
         outcomes.extend(applied.outcomes);
         let shaped = applied.marks;
         let growth = emerging::terms(&found);
@@ -286,6 +292,7 @@ pub fn run(
             .map(|b| b.label.format("%Y-%m-%d").to_string())
             .collect(),
         comments: count_comments(&docs),
+        analysed: analysed_trend,
         themes,
         emerging,
         sentiment: SentimentSummary {

@@ -51,6 +51,8 @@ impl Writer<'_> {
         source_id: i64,
         changes: &[FieldChange],
     ) -> Result<(), StoreError> {
+        // The history is read with the frame (and cached by the data generation).
+        self.data_changed();
         let mut insert = self.tx().prepare_cached(
             "INSERT OR IGNORE INTO ticket_events
                 (source_id, ticket_id, at, event_id, field, previous, value, updater_id)
@@ -79,6 +81,7 @@ impl Writer<'_> {
         source_id: i64,
         ticket_id: i64,
     ) -> Result<(), StoreError> {
+        self.data_changed();
         self.tx()
             .prepare_cached("DELETE FROM ticket_events WHERE source_id = ?1 AND ticket_id = ?2")?
             .execute(params![source_id, ticket_id])?;
@@ -215,6 +218,20 @@ mod tests {
         );
         assert_eq!(read(&store, Some(source + 1)), []);
         assert_eq!(store.ticket_event_counts().unwrap()[&source], 3);
+    }
+
+    #[test]
+    fn storing_history_is_a_change_of_data() {
+        let (mut store, source) = store_with_source();
+        let before = store.data_generation().unwrap();
+        let w = store.write().unwrap();
+        w.insert_ticket_events(source, &[status(1, 7, 10, "new")])
+            .unwrap();
+        w.commit().unwrap();
+        assert!(
+            store.data_generation().unwrap() > before,
+            "what is cached by the generation (the history) is read again"
+        );
     }
 
     #[test]

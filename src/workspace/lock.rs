@@ -2,8 +2,9 @@
 //! the demo's generation and a schema upgrade hold an exclusive advisory lock on
 //! `deskbench.lock` in the workspace folder. Readers never take it; SQLite's WAL lets
 //! them read while a writer works. The OS releases the lock when its holder exits or
-//! dies, so a crash never leaves a workspace locked. A second writer fails at once
-//! with [`LockError::Busy`] rather than wait behind a sync that may take minutes.
+//! dies, so a crash never leaves a workspace locked. A second writer fails within a
+//! fifth of a second with [`LockError::Busy`] rather than wait behind a sync that may
+//! take minutes.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
@@ -90,14 +91,24 @@ impl WorkspaceLock {
             .truncate(false)
             .open(&path)
             .map_err(file_err)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(LockError::Busy {
-                    activity: holder_activity(&mut file),
-                })
+        let mut tries = 0;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                // A lock let go of a moment ago can still be held by a child process
+                // started in that moment (it shares the lock until it runs its program):
+                // worth a few short waits, never a wait behind a real writer.
+                Err(TryLockError::WouldBlock) if tries < SHORT_WAITS => {
+                    tries += 1;
+                    std::thread::sleep(SHORT_WAIT);
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(LockError::Busy {
+                        activity: holder_activity(&mut file),
+                    })
+                }
+                Err(TryLockError::Error(source)) => return Err(file_err(source)),
             }
-            Err(TryLockError::Error(source)) => return Err(file_err(source)),
         }
         // Only a hint for a refused writer's message: failing to write it is harmless.
         // One write of a fixed width over the old token, never an emptied file, so a
@@ -110,6 +121,11 @@ impl WorkspaceLock {
         Ok(WorkspaceLock { _file: file })
     }
 }
+
+/// How often, and how long, a busy lock is tried again before it is refused: 0.2 s in
+/// all, unnoticed beside a refusal the user reads.
+const SHORT_WAITS: u32 = 10;
+const SHORT_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// The width the activity is written in (the longest token, padded).
 const TOKEN_WIDTH: usize = 8;

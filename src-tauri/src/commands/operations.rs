@@ -10,6 +10,7 @@ use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::analytics::KpiRequest;
 use deskbench::app::flow::{BacklogScreen, FlowScreen};
 use deskbench::app::forecast::{ForecastScreen, StaffingScreen, StaffingSettings};
+use deskbench::feedback::anomalies::ThemeAnomalyReport;
 
 use super::with_session;
 use deskbench::app::app_state::AppState;
@@ -50,6 +51,17 @@ pub async fn anomalies(
     state: State<'_, AppState>,
 ) -> Result<AnomalyReport, IpcError> {
     with_session(&state, move |s| s.anomalies(Some(&period), request)).await
+}
+
+/// The feedback themes whose share moved in the days (or weeks) of `period`; a feedback
+/// analysis, so asked for after `anomalies`.
+#[tauri::command]
+pub async fn theme_anomalies(
+    period: PeriodPreset,
+    request: KpiRequest,
+    state: State<'_, AppState>,
+) -> Result<ThemeAnomalyReport, IpcError> {
+    with_session(&state, move |s| s.theme_anomalies(Some(&period), request)).await
 }
 
 /// The arrivals forecast `request` asks for, with its backtest and chart.

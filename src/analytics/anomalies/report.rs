@@ -3,7 +3,7 @@
 //! look-back before the period to its end, scored by `detect`; the period's points that
 //! moved beyond their pattern, largest first.
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -109,15 +109,8 @@ pub fn anomalies(frame: &Frame, query: &KpiQuery) -> Result<AnomalyReport, Analy
         true => DEFAULT_KPIS.to_vec(),
         false => query.kpis.clone(),
     };
-    let lookback = match every {
-        Every::Day => DAILY_LOOKBACK,
-        _ => WEEKLY_LOOKBACK,
-    };
     let range = &query.range;
-    let fitted_from = range
-        .from
-        .checked_sub_days(Days::new(lookback))
-        .unwrap_or(range.from);
+    let fitted_from = look_back(range.from, every);
     let fitted = KpiQuery {
         range: DateRange::new(fitted_from, range.to, range.tz)?,
         every: Some(every),
@@ -233,6 +226,15 @@ pub fn anomalies(frame: &Frame, query: &KpiQuery) -> Result<AnomalyReport, Analy
         anomalies: found,
         not_scored,
     })
+}
+
+/// The first day a series of `every` starting at `from` is fitted from.
+pub fn look_back(from: NaiveDate, every: Every) -> NaiveDate {
+    let days = match every {
+        Every::Day => DAILY_LOOKBACK,
+        _ => WEEKLY_LOOKBACK,
+    };
+    from.checked_sub_days(Days::new(days)).unwrap_or(from)
 }
 
 /// The median of the known values.

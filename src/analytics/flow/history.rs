@@ -104,6 +104,25 @@ impl History {
         }
     }
 
+    /// Its row offsets and events, as `from_parts` takes them back.
+    pub(super) fn parts(&self) -> (&[usize], &[Event]) {
+        (&self.offsets, &self.events)
+    }
+
+    /// A history from `parts`' output; the caller has checked that the offsets start
+    /// at 0, never fall and end at the number of events.
+    pub(super) fn from_parts(
+        offsets: Vec<usize>,
+        events: Vec<Event>,
+        priorities: Vec<String>,
+    ) -> History {
+        History {
+            offsets,
+            events,
+            priorities,
+        }
+    }
+
     pub fn rows(&self) -> usize {
         self.offsets.len().saturating_sub(1)
     }

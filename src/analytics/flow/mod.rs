@@ -8,6 +8,7 @@
 pub mod age;
 pub mod backlog;
 pub mod business;
+mod cache;
 pub mod handoffs;
 pub mod history;
 mod load;
@@ -17,4 +18,5 @@ pub mod time_in_status;
 
 pub use age::AgeBand;
 pub use business::{BusinessGap, SourceCalendars};
+pub use cache::HISTORY_CACHE;
 pub use history::{Change, Event, History, Segment, State};

@@ -419,6 +419,10 @@ pub struct AnomaliesArgs {
     /// full_resolution_time, one_touch_rate, csat).
     #[arg(long = "kpi", value_name = "ID")]
     pub kpis: Vec<String>,
+    /// Judge the feedback themes' shares instead of KPIs (a feedback analysis of the
+    /// period and its look-back).
+    #[arg(long, conflicts_with_all = ["by", "kpis"])]
+    pub themes: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -68,6 +68,21 @@ pub fn anomalies(cli: &Cli, args: &AnomaliesArgs) -> Result<()> {
         ..(args.period).request(args.every.clone(), args.by.clone())
     };
     let session = open_session(cli)?;
+    if args.themes {
+        let report = session.theme_anomalies(None, request).map_err(in_flags)?;
+        let range = &report.range;
+        let heading = format!(
+            "{} to {} ({}): {} feedback themes moved, against each theme's share of its \
+             language's tickets from {}; |score| ≥ {}",
+            range.from,
+            range.to,
+            range.tz,
+            report.anomalies.len(),
+            report.fitted_from,
+            report.threshold
+        );
+        return output::print(&report, || report.table(), &heading, args.format);
+    }
     let report = session.anomalies(None, request).map_err(in_flags)?;
     let range = &report.range;
     let heading = format!(

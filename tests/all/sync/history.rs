@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use fake_zendesk::{FakeZendesk, Faults};
 use tokio_util::sync::CancellationToken;
 
+use deskbench::analytics::flow::History;
+use deskbench::analytics::Frame;
 use deskbench::sources::zendesk::Stream;
 use deskbench::store::records::{HistoryField, HistoryValue};
 use deskbench::store::RunOutcome;
@@ -49,6 +51,28 @@ fn assert_history_ends_at_each_tickets_state(store: &Store, db: &Path, context: 
     }
 }
 
+/// The backlog the history gives at "now", read as `backlog` and `flow` read it (through
+/// the history cache beside the database), against the unsolved tickets as stored.
+fn assert_history_backlog_now_is_the_stored_one(store: &Store, dir: &Path, context: &str) {
+    let frame = Frame::build(store).unwrap();
+    let history = History::cached(store, &frame, dir).unwrap();
+    let rows = frame.ticket_count() as u32;
+    let from_history = (0..rows)
+        .filter(|&row| {
+            history
+                .state_before(row, i64::MAX)
+                .is_some_and(|state| state.unsolved())
+        })
+        .count();
+    let stored = stored(&dir.join("deskbench.sqlite"))
+        .tickets
+        .iter()
+        .filter(|t| matches!(t.status.as_str(), "new" | "open" | "pending" | "hold"))
+        .count();
+    assert!(stored > 0);
+    assert_eq!(from_history, stored, "{context}: the backlog now");
+}
+
 fn history_rows_of(store: &Store, ticket: i64) -> usize {
     let mut rows = 0;
     store
@@ -72,6 +96,7 @@ async fn syncs_store_the_history_once_and_it_ends_at_each_tickets_state() {
         "the history came in several pages, each boundary served twice"
     );
     assert_history_ends_at_each_tickets_state(&store, &db, "first sync");
+    assert_history_backlog_now_is_the_stored_one(&store, dir.path(), "first sync");
 
     let expected = fake.expected().tickets;
     let with = |status: &str| -> Vec<i64> {
@@ -100,6 +125,7 @@ async fn syncs_store_the_history_once_and_it_ends_at_each_tickets_state() {
         "only the new events are fetched"
     );
     assert_history_ends_at_each_tickets_state(&store, &db, "after changes");
+    assert_history_backlog_now_is_the_stored_one(&store, dir.path(), "after changes");
     assert_eq!(
         (
             history_rows_of(&store, open[3]),

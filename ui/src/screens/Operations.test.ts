@@ -16,6 +16,7 @@ import {
   flowFixture,
   flowWithoutHistoryFixture,
   noAnomalyFixture,
+  themeAnomalyFixture,
 } from '../test/operationsFixtures';
 import Operations from './Operations.svelte';
 
@@ -27,6 +28,7 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
   anomalies: vi.fn(),
   forecast: vi.fn(),
   staffing: vi.fn(),
+  themeAnomalies: vi.fn(),
   ticketList: vi.fn(),
   exploreDimensions: vi.fn(),
   openTicket: vi.fn(),
@@ -238,6 +240,27 @@ describe('Operations screen', () => {
       anomalyEvery: 'week',
       anomalyBy: 'group',
     });
+  });
+
+  it('judges the feedback themes only when asked, shows their shares in points, and their words as text', async () => {
+    const themesMock = vi.mocked(ipc.themeAnomalies);
+    themesMock.mockReset();
+    themesMock.mockResolvedValue(themeAnomalyFixture);
+    render(Operations, { workspace: workspaceFixture });
+    await screen.findAllByTestId('anomaly-row');
+    expect(themesMock).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('ops-themes-run'));
+    const rows = await screen.findAllByTestId('theme-anomaly-row');
+    expect(themesMock).toHaveBeenCalledWith({ kind: 'last_4_full_weeks' }, { ...request, every: 'day', by: null });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent('<b>refund</b> · not received EN');
+    expect(rows[0]!.querySelector('b')).toBeNull();
+    expect(rows[0]).toHaveTextContent('30.0%');
+    expect(rows[0]).toHaveTextContent('+20.0 pp');
+    expect(rows[0]).toHaveTextContent('30 of 100');
+    expect(screen.getByTestId('themes-not-scored')).toHaveTextContent('Themes not scored: 1');
+    await fireEvent.click(screen.getByTestId('ops-anomaly-every-week'));
+    await waitFor(() => expect(themesMock).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ every: 'week' })));
   });
 
   it('says nothing moved when no anomaly is found', async () => {

@@ -98,6 +98,7 @@ export const feedbackFixture: FeedbackScreen = {
   every: 'week',
   periods: PERIODS,
   comments: { total: 120, by_lang: { en: 80, ko: 25, ru: 10, other: 5 }, csat: 40, tickets: 80 },
+  analysed: [{ lang: 'en', tickets: PERIODS.map(() => 20) }],
   themes: [refundTheme, markupTheme],
   emerging: [
     {

@@ -1,5 +1,12 @@
 /** The Operations screen's reports as the core's `backlog`, `flow` and `anomalies` commands return them. */
-import type { AnomalyReport, BacklogScreen, ChartSpec, DurationStats, FlowScreen } from '../lib/ipc';
+import type {
+  AnomalyReport,
+  BacklogScreen,
+  ChartSpec,
+  DurationStats,
+  FlowScreen,
+  ThemeAnomalyReport,
+} from '../lib/ipc';
 
 const range = { from: '2025-03-03', to: '2025-03-30', tz: 'UTC' };
 const weeks = ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24'];
@@ -185,3 +192,34 @@ export const anomalyFixture: AnomalyReport = {
 };
 
 export const noAnomalyFixture: AnomalyReport = { ...anomalyFixture, by: null, anomalies: [], not_scored: [] };
+
+/** Weekly theme shares: one English theme jumped; a small Korean one was not judged. */
+export const themeAnomalyFixture: ThemeAnomalyReport = {
+  range,
+  filters: {},
+  every: 'week',
+  fitted_from: '2024-08-26',
+  threshold: 3.5,
+  anomalies: [
+    {
+      theme_id: 'en-3f2a1c',
+      lang: 'en',
+      label: '<b>refund</b> · not received',
+      period: '2025-03-10',
+      share: 0.3,
+      expected: 0.1,
+      change: 0.2,
+      score: 5.4,
+      n: 30,
+      analysed: 100,
+    },
+  ],
+  not_scored: [
+    {
+      theme_id: 'ko-27ad68',
+      lang: 'ko',
+      label: '중복 결제',
+      reason: "fewer than 5 of the theme's tickets in a typical bucket",
+    },
+  ],
+};

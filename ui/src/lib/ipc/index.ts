@@ -7,6 +7,7 @@ import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 
 import type { AnomalyReport } from './bindings/AnomalyReport';
+import type { ThemeAnomalyReport } from './bindings/ThemeAnomalyReport';
 import type { BacklogScreen } from './bindings/BacklogScreen';
 import type { ChartRequest } from './bindings/ChartRequest';
 import type { ChartSpec } from './bindings/ChartSpec';
@@ -141,6 +142,8 @@ export type { KpiMap } from './bindings/KpiMap';
 export type { KpiReport } from './bindings/KpiReport';
 export type { Anomaly } from './bindings/Anomaly';
 export type { AnomalyReport } from './bindings/AnomalyReport';
+export type { ThemeAnomaly } from './bindings/ThemeAnomaly';
+export type { ThemeAnomalyReport } from './bindings/ThemeAnomalyReport';
 export type { Measure } from './bindings/Measure';
 export type { NotScored } from './bindings/NotScored';
 export type { KpiRequest } from './bindings/KpiRequest';
@@ -325,6 +328,15 @@ export function flow(period: PeriodPreset, request: KpiRequest): Promise<FlowScr
  */
 export function anomalies(period: PeriodPreset, request: KpiRequest): Promise<AnomalyReport> {
   return call<AnomalyReport>('anomalies', { period, request });
+}
+
+/**
+ * The feedback themes whose share of their language's tickets moved in the days or weeks
+ * of `period` (a feedback analysis of the period and its look-back: slower, so asked for
+ * after `anomalies`).
+ */
+export function themeAnomalies(period: PeriodPreset, request: KpiRequest): Promise<ThemeAnomalyReport> {
+  return call<ThemeAnomalyReport>('theme_anomalies', { period, request });
 }
 
 /**

@@ -9,6 +9,7 @@ import type { FilterEcho } from "./FilterEcho";
 import type { KbGap } from "./KbGap";
 import type { KeptThemeEdit } from "./KeptThemeEdit";
 import type { Lang } from "./Lang";
+import type { LangTrend } from "./LangTrend";
 import type { RangeEcho } from "./RangeEcho";
 import type { SentimentSummary } from "./SentimentSummary";
 import type { Theme } from "./Theme";
@@ -32,7 +33,12 @@ every: string,
 /**
  * Labels (`YYYY-MM-DD`) of the trend buckets, in order.
  */
-periods: Array<string>, comments: CommentCounts, themes: Array<Theme>, emerging: Array<Emerging>, sentiment: SentimentSummary, drivers: Drivers, duplicates: Array<DuplicateCluster>, kb_gaps: Array<KbGap>, 
+periods: Array<string>, comments: CommentCounts, 
+/**
+ * Per language with texts: the distinct tickets analysed per bucket of `periods`,
+ * what a theme's `trend` is a share of.
+ */
+analysed: Array<LangTrend>, themes: Array<Theme>, emerging: Array<Emerging>, sentiment: SentimentSummary, drivers: Drivers, duplicates: Array<DuplicateCluster>, kb_gaps: Array<KbGap>, 
 /**
  * Every kept theme edit, oldest first, with what it did here.
  */
