@@ -14,6 +14,7 @@ fn main() {
         "people_table",
         "backlog",
         "flow",
+        "flow_tickets",
         "anomalies",
         "theme_anomalies",
         "forecast",

@@ -32,6 +32,7 @@ pub fn run() {
             commands::people::people_table,
             commands::operations::backlog,
             commands::operations::flow,
+            commands::operations::flow_tickets,
             commands::operations::anomalies,
             commands::operations::theme_anomalies,
             commands::operations::forecast,

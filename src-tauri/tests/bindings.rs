@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, ExportError, TS};
 
 use deskbench::analytics::anomalies::report::AnomalyReport;
+use deskbench::analytics::flow::tickets::FlowTickets;
 use deskbench::analytics::forecast::ForecastRequest;
 use deskbench::analytics::query::report::KpiReport;
 use deskbench::analytics::views::catalogue::{DimensionOption, DimensionValue};
@@ -54,6 +55,7 @@ fn export_all(dir: &Path) -> Result<(), ExportError> {
     PeopleTable::export_all(&config)?;
     BacklogScreen::export_all(&config)?;
     FlowScreen::export_all(&config)?;
+    FlowTickets::export_all(&config)?;
     AnomalyReport::export_all(&config)?;
     ThemeAnomalyReport::export_all(&config)?;
     ForecastRequest::export_all(&config)?;

@@ -75,6 +75,8 @@ pub enum AnalyticsError {
         dimension: String,
         valid: &'static str,
     },
+    #[error("unknown status {0:?} for the time in status; valid: new, open, pending, hold")]
+    UnknownFlowStatus(String),
     #[error("the analytics engine failed")]
     Engine(#[from] polars::error::PolarsError),
     #[error(transparent)]

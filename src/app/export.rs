@@ -1,5 +1,5 @@
-//! Data export: a chart's data (the spec it is drawn from), every ticket of a list, or a
-//! table of the last feedback report, as CSV, XLSX or Parquet; a chart's and a list's
+//! Data export: a chart's data (the spec it is drawn from), every ticket of a list (a
+//! number's, a flow figure's, a theme's), or a table of the last feedback report, as CSV, XLSX or Parquet; a chart's and a list's
 //! context (period, zone, filters by name, n, data as of) goes with them. One export at a time;
 //! `cancel_export` stops it and leaves no file (an older one stays as it was).
 
@@ -11,10 +11,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::feedback::{keys_of, list_order, FeedbackTickets};
-use super::limits::{check_chart, check_list};
+use super::flow::flow_list_order;
+use super::limits::{check_chart, check_list, check_query};
 use super::{AppError, Session};
+use crate::analytics::flow::tickets::FlowTickets;
 use crate::analytics::views::drill::TicketListRequest;
 use crate::analytics::views::overview::PeriodPreset;
+use crate::analytics::KpiRequest;
 use crate::charts::{ChartContext, ChartSpec, Locale};
 use crate::export::{
     self, About, ExportError, ExportFormat, ExportProgress, FeedbackTable, TableSource, TicketTable,
@@ -58,6 +61,22 @@ pub enum ExportSource {
         what: FeedbackTickets,
         sort: Option<String>,
         search: Option<String>,
+    },
+    /// Every ticket behind a figure of the Operations screen's flow reports (`request`
+    /// with `period` setting its range, as for `backlog` and `flow`), in the list's order
+    /// and search, with the report's context in `locale`.
+    FlowTickets {
+        #[serde(default)]
+        #[ts(optional)]
+        period: Option<PeriodPreset>,
+        // Boxed only to keep the enum small.
+        request: Box<KpiRequest>,
+        what: FlowTickets,
+        sort: Option<String>,
+        search: Option<String>,
+        #[serde(default)]
+        #[ts(optional)]
+        locale: Option<Locale>,
     },
 }
 
@@ -171,6 +190,28 @@ impl Session {
                     run.query.range.tz,
                 )?)
             }
+            ExportSource::FlowTickets {
+                period,
+                request,
+                what,
+                sort,
+                search,
+                locale,
+            } => {
+                let order = flow_list_order(&what, sort.as_deref(), 0, None, search.as_deref())?;
+                let found = self.flow_ticket_keys(period.as_ref(), *request, &what)?;
+                let workspace = self.own_connection()?;
+                let table = TicketTable::of_tickets(
+                    &found.frame,
+                    workspace.store(),
+                    &found.keys,
+                    &order,
+                    found.query.range.tz,
+                )?;
+                let context = self.flow_tickets_context(&found, table.total_rows())?;
+                let about = About::of(&context, locale.unwrap_or_default());
+                write(&mut table.with_about(Some(about)))
+            }
         }
     }
 }
@@ -183,6 +224,16 @@ fn check(what: &ExportSource) -> Result<(), AppError> {
         ExportSource::Feedback { .. } => Ok(()),
         ExportSource::FeedbackTickets { what, sort, search } => {
             list_order(what, sort.as_deref(), 0, None, search.as_deref()).map(drop)
+        }
+        ExportSource::FlowTickets {
+            request,
+            what,
+            sort,
+            search,
+            ..
+        } => {
+            check_query(request)?;
+            flow_list_order(what, sort.as_deref(), 0, None, search.as_deref()).map(drop)
         }
     }
 }

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::analytics::flow::report::{BacklogReport, FlowReport};
 use crate::analytics::flow::time_in_status::COUNTED;
 
-use super::spec::{ChartKind, ChartSeries, ChartSpec, Unit, XAxis, XKind};
+use super::spec::{ChartKind, ChartSeries, ChartSpec, SeriesGroup, Unit, XAxis, XKind};
 
 /// Groups or owners a chart shows at most; the tables list every one.
 const TOP: usize = 8;
@@ -79,9 +79,11 @@ pub fn backlog_charts(report: &BacklogReport) -> BacklogCharts {
             context: None,
             x,
             unit: Unit::Count,
+            // Each line names its group's key, so a point opens that group's tickets.
             series: (groups.iter())
-                .map(|g| {
-                    ChartSeries::plain(
+                .map(|g| ChartSeries {
+                    group: Some(SeriesGroup { key: g.key.clone() }),
+                    ..ChartSeries::plain(
                         &g.label,
                         g.series.iter().map(|p| Some(p.total as f64)).collect(),
                     )
@@ -216,5 +218,10 @@ mod tests {
         let by_group = charts.by_group.expect("a breakdown has its chart");
         let names: Vec<&str> = by_group.series.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Large", "Small"], "largest last backlog first");
+        let key = by_group.series[0]
+            .group
+            .as_ref()
+            .and_then(|g| g.key.as_deref());
+        assert_eq!(key, Some("Large"), "a line names its group's key");
     }
 }

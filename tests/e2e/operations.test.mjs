@@ -1,8 +1,9 @@
 // Operations in the real app (tauri-driver + WebKitWebDriver under Xvfb): Ctrl+5 opens it
 // with its sections in order; with a status history the backlog chart is drawn and exports
 // as a slide-sized PNG, and without one the screen says how to get it and the empty chart
-// offers no export; the stuck-days setting asks again and survives leaving the screen; the
-// "what changed" section comes next, then the forecast and the staffing.
+// offers no export; a backlog bar opened from the keyboard lists as many tickets as it
+// counts; the stuck-days setting asks again and survives leaving the screen; the "what
+// changed" section comes next, then the forecast and the staffing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -79,6 +80,27 @@ test('the backlog chart exports as a PNG, or offers nothing while empty', async 
   assert.deepEqual(pngSize(png), { width: 1920, height: 1080 });
   assert.ok(readFileSync(png).length > 10000, 'the PNG has content');
   assert.match(file, /^Backlog by age /, 'named after the chart and its range');
+});
+
+test('a backlog bar opened from the keyboard lists as many tickets as it counts', async () => {
+  if (await withoutHistory()) return;
+  const table = await waitFor('ops-backlog-table');
+  await table.$('summary').click();
+  const bars = await table.$$('[data-testid="backlog-count"]');
+  assert.ok(bars.length > 0, 'the demo has a backlog');
+  // The last bucket's oldest band that holds tickets: a bar of the chart's top.
+  const bar = bars[bars.length - 1];
+  const value = Number(await bar.getAttribute('data-value'));
+  await bar.scrollIntoView({ block: 'center' });
+  await browser.execute((el) => el.focus(), bar);
+  await browser.keys('Enter');
+  const list = await waitFor('ticket-list');
+  assert.match(await list.getText(), /Backlog on/, 'the list says what it lists');
+  const total = await waitFor('ticket-count');
+  await browser.waitUntil(async () => (await total.getAttribute('data-total')) !== '', { timeout: 30000 });
+  assert.equal(Number(await total.getAttribute('data-total')), value, 'the list holds the bar’s tickets');
+  await browser.keys('Escape');
+  await (await byId('ticket-list')).waitForDisplayed({ reverse: true, timeout: 10000 });
 });
 
 test('the stuck days are kept when the screen is left and opened again', async () => {

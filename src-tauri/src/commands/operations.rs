@@ -1,14 +1,17 @@
 //! The Operations screen: where work gets stuck (the backlog over time by age band, the
-//! stuck tickets, the time in status, the handoffs), over the status history, what
+//! stuck tickets, the time in status, the handoffs, and the tickets behind each of their
+//! figures), over the status history, what
 //! changed (the anomalies), what is coming (the forecast) and the agents it needs.
 
 use tauri::State;
 
 use deskbench::analytics::anomalies::report::AnomalyReport;
+use deskbench::analytics::flow::tickets::FlowTickets;
 use deskbench::analytics::forecast::ForecastRequest;
+use deskbench::analytics::views::drill::TicketList;
 use deskbench::analytics::views::overview::PeriodPreset;
 use deskbench::analytics::KpiRequest;
-use deskbench::app::flow::{BacklogScreen, FlowScreen};
+use deskbench::app::flow::{flow_list_order, BacklogScreen, FlowScreen};
 use deskbench::app::forecast::{ForecastScreen, StaffingScreen, StaffingSettings};
 use deskbench::feedback::anomalies::ThemeAnomalyReport;
 
@@ -40,6 +43,28 @@ pub async fn flow(
     state: State<'_, AppState>,
 ) -> Result<FlowScreen, IpcError> {
     with_session(&state, move |s| s.flow(Some(&period), request)).await
+}
+
+/// One page of the tickets behind a figure of `backlog` or `flow` for the same `period`
+/// and `request`: a backlog bar, a time-in-status row or a transfer pair, sorted,
+/// searched and paged as Explore's ticket lists are.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn flow_tickets(
+    period: PeriodPreset,
+    request: KpiRequest,
+    what: FlowTickets,
+    sort: Option<String>,
+    offset: usize,
+    limit: Option<usize>,
+    search: Option<String>,
+    state: State<'_, AppState>,
+) -> Result<TicketList, IpcError> {
+    with_session(&state, move |s| {
+        let order = flow_list_order(&what, sort.as_deref(), offset, limit, search.as_deref())?;
+        s.flow_tickets(Some(&period), request, &what, &order)
+    })
+    .await
 }
 
 /// The days (or weeks) of `period` where volume or a KPI, in total and per group of

@@ -1,12 +1,12 @@
 //! Age bands of the backlog: how long a ticket has waited, in days of 24 hours.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 const DAY: i64 = 86_400;
 
 /// An age band, lower bound inclusive: `< 1 day`, `1–3`, `3–7`, `7–30`, `> 30 days`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AgeBand {
     UnderOneDay,

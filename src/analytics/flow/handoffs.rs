@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::history::{Change, History};
+use super::history::{Change, Event, History};
 
 /// A transfer between two groups (frame keys) and how many times it happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,26 +40,18 @@ pub fn handoffs(history: &History, solved: impl IntoIterator<Item = (u32, i64)>)
             continue;
         }
         n += 1;
-        let (mut group, mut assignee) = (None, None);
         let mut groups_moved = 0;
+        for pair in group_moves(events, solved_at) {
+            groups_moved += 1;
+            *transfers.entry(pair).or_default() += 1;
+        }
+        let mut assignee = None;
         for event in events.iter().take_while(|e| e.at <= solved_at) {
-            match event.change {
-                Change::Group(to) => {
-                    if let (Some(from), Some(to)) = (group, to) {
-                        if from != to {
-                            groups_moved += 1;
-                            *transfers.entry((from, to)).or_default() += 1;
-                        }
-                    }
-                    group = to;
+            if let Change::Assignee(to) = event.change {
+                if matches!((assignee, to), (Some(from), Some(to)) if from != to) {
+                    assignee_changes += 1;
                 }
-                Change::Assignee(to) => {
-                    if matches!((assignee, to), (Some(from), Some(to)) if from != to) {
-                        assignee_changes += 1;
-                    }
-                    assignee = to;
-                }
-                Change::Status(_) | Change::Priority(_) => {}
+                assignee = to;
             }
         }
         group_changes += groups_moved;
@@ -80,10 +72,28 @@ pub fn handoffs(history: &History, solved: impl IntoIterator<Item = (u32, i64)>)
     }
 }
 
+/// The group-to-group transfers of a ticket's `events` up to and including `solved_at`,
+/// in order: the rule both the transfer counts and their ticket lists follow.
+pub(super) fn group_moves(
+    events: &[Event],
+    solved_at: i64,
+) -> impl Iterator<Item = (i64, i64)> + '_ {
+    let mut group = None;
+    (events.iter().take_while(move |e| e.at <= solved_at)).filter_map(move |event| {
+        let Change::Group(to) = event.change else {
+            return None;
+        };
+        let from = std::mem::replace(&mut group, to);
+        match (from, to) {
+            (Some(from), Some(to)) if from != to => Some((from, to)),
+            _ => None,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::history::tests::{assignee, group, history, status};
-    use super::super::history::Event;
     use super::*;
     use crate::store::records::TicketStatus::*;
 

@@ -2,18 +2,20 @@
 //! end, split by age band; the minutes tickets spend in each unsolved status, owned by
 //! the group or agent that held them; and the handoffs between groups and agents. The
 //! computations here are pure: they read a `History` (each ticket's changes in time
-//! order, addressed by frame row) and know nothing of the store. The contract is in
-//! README, "Flow KPIs".
+//! order, addressed by frame row) and know nothing of the store; so do the lists of the
+//! tickets behind each figure (`drill`, `tickets`). The contract is in README, "Flow KPIs".
 
 pub mod age;
 pub mod backlog;
 pub mod business;
 mod cache;
+pub mod drill;
 pub mod handoffs;
 pub mod history;
 mod load;
 pub mod report;
 mod table;
+pub mod tickets;
 pub mod time_in_status;
 
 pub use age::AgeBand;

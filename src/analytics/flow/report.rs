@@ -11,7 +11,7 @@ use super::age::AgeBand;
 use super::backlog::{backlog, BacklogCounts, Split};
 use super::business::{BusinessGap, SourceCalendars};
 use super::handoffs::handoffs;
-use super::history::History;
+use super::history::{History, State};
 use super::time_in_status::{time_in_status, BusinessClock};
 use crate::analytics::engine::value::DurationStats;
 use crate::analytics::frame::cols;
@@ -221,18 +221,7 @@ pub fn flow_report(
     now: i64,
     calendars: &SourceCalendars,
 ) -> Result<FlowReport, AnalyticsError> {
-    let owner = match query.by {
-        None => None,
-        Some(Dimension::Group) => Some(HistoryField::Group),
-        Some(Dimension::Assignee) => Some(HistoryField::Assignee),
-        Some(other) => {
-            return Err(AnalyticsError::UnsplittableFlow {
-                kpi: "time in status",
-                dimension: other.name(),
-                valid: "group, assignee",
-            })
-        }
-    };
+    let owner = owner_of(query)?;
     let rows = filtered_rows(frame, query)?;
     let range = (query.range.start(), query.range.end());
     let source_of = frame.tickets.column("source_id")?.i64()?.rechunk();
@@ -267,11 +256,7 @@ pub fn flow_report(
             }
         })
         .collect();
-    let solved_at = frame.tickets.column(cols::SOLVED_TIME)?.i64()?.rechunk();
-    let solved = (rows.iter().copied())
-        .filter_map(|row| Some((row, solved_at.get(row as usize)?)))
-        .filter(|(_, at)| (range.0..range.1).contains(at));
-    let h = handoffs(history, solved);
+    let h = handoffs(history, solved_in(frame, &rows, range)?);
     let group = |id: i64| {
         let key = id.to_string();
         (Dimension::Group.label(Some(&key), &frame.labels), key)
@@ -307,12 +292,40 @@ pub fn flow_report(
     })
 }
 
+/// Whose time the time in status splits by: the query's `by`, group or assignee.
+pub(super) fn owner_of(query: &KpiQuery) -> Result<Option<HistoryField>, AnalyticsError> {
+    match query.by {
+        None => Ok(None),
+        Some(Dimension::Group) => Ok(Some(HistoryField::Group)),
+        Some(Dimension::Assignee) => Ok(Some(HistoryField::Assignee)),
+        Some(other) => Err(AnalyticsError::UnsplittableFlow {
+            kpi: "time in status",
+            dimension: other.name(),
+            valid: "group, assignee",
+        }),
+    }
+}
+
+/// Of `rows`, those solved within `[from, to)`, each with its solve's instant: the
+/// tickets whose handoffs are counted.
+pub(super) fn solved_in(
+    frame: &Frame,
+    rows: &[u32],
+    (from, to): (i64, i64),
+) -> Result<Vec<(u32, i64)>, AnalyticsError> {
+    let solved_at = frame.tickets.column(cols::SOLVED_TIME)?.i64()?.rechunk();
+    Ok((rows.iter().copied())
+        .filter_map(|row| Some((row, solved_at.get(row as usize)?)))
+        .filter(|(_, at)| (from..to).contains(at))
+        .collect())
+}
+
 fn no_history(rows: usize, without: u64) -> Option<String> {
     (rows > 0 && without == rows as u64).then(|| NO_HISTORY.to_owned())
 }
 
 /// The frame rows of the tickets that pass the query's filters.
-fn filtered_rows(frame: &Frame, query: &KpiQuery) -> Result<Vec<u32>, AnalyticsError> {
+pub(super) fn filtered_rows(frame: &Frame, query: &KpiQuery) -> Result<Vec<u32>, AnalyticsError> {
     let rows = filtered_tickets(frame, query)?
         .select([col(cols::ROW)])
         .collect()?;
@@ -322,7 +335,7 @@ fn filtered_rows(frame: &Frame, query: &KpiQuery) -> Result<Vec<u32>, AnalyticsE
 
 /// Each point's label, whether it is partial, and its instant: the bucket's end, or now
 /// for a bucket that ends later.
-fn instants(query: &KpiQuery, now: i64) -> (Vec<String>, Vec<bool>, Vec<i64>) {
+pub(super) fn instants(query: &KpiQuery, now: i64) -> (Vec<String>, Vec<bool>, Vec<i64>) {
     let label = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     match query.every {
         Some(every) => {
@@ -348,13 +361,13 @@ fn instants(query: &KpiQuery, now: i64) -> (Vec<String>, Vec<bool>, Vec<i64>) {
 
 /// How a dimension's keys are found: from the history (group, assignee, priority,
 /// status as they were) or from the ticket's current value.
-enum Keys<'a> {
+pub(super) enum Keys<'a> {
     Held(HistoryField, &'a History),
     Current(Vec<Option<i64>>, Vec<Option<String>>),
 }
 
 impl<'a> Keys<'a> {
-    fn of(
+    pub(super) fn of(
         frame: &Frame,
         history: &'a History,
         dim: Dimension,
@@ -380,15 +393,23 @@ impl<'a> Keys<'a> {
         })
     }
 
-    fn split(&self) -> Split<'_> {
+    pub(super) fn split(&self) -> Split<'_> {
         match self {
             Keys::Held(field, _) => Split::Held(*field),
             Keys::Current(of_row, _) => Split::Current(of_row),
         }
     }
 
+    /// The key `split` counts `row` under when its state is `state`.
+    pub(super) fn key_of(&self, row: u32, state: &State) -> Option<i64> {
+        match self {
+            Keys::Held(field, _) => state.key(*field),
+            Keys::Current(of_row, _) => of_row.get(row as usize).copied().flatten(),
+        }
+    }
+
     /// The output key of a counted key.
-    fn name(&self, key: Option<i64>) -> Option<String> {
+    pub(super) fn name(&self, key: Option<i64>) -> Option<String> {
         let key = key?;
         match self {
             Keys::Held(HistoryField::Status, _) => {

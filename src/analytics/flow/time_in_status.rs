@@ -44,11 +44,12 @@ pub struct TimeInStatus {
 
 /// A ticket's minutes in one (owner, status): calendar seconds, and business minutes
 /// unless some part of them had no calendar.
-struct Spent {
-    key: Option<i64>,
-    status: usize,
-    seconds: i64,
-    business: Option<f64>,
+pub(super) struct Spent {
+    pub key: Option<i64>,
+    /// The status's position in `COUNTED`.
+    pub status: usize,
+    pub seconds: i64,
+    pub business: Option<f64>,
 }
 
 #[derive(Default)]
@@ -76,33 +77,7 @@ pub fn time_in_status(
             without_history += 1;
             continue;
         }
-        spent.clear();
-        for segment in history.segments(row) {
-            let (start, end) = (segment.start.max(from), segment.end.min(to));
-            let Some(status) = segment.state.status.and_then(counted) else {
-                continue;
-            };
-            if start >= end {
-                continue;
-            }
-            let key = owner.and_then(|field| segment.state.key(field));
-            let business = clock.and_then(|clock| clock(row, segment.state.group, start, end));
-            match spent
-                .iter_mut()
-                .find(|s| s.key == key && s.status == status)
-            {
-                Some(s) => {
-                    s.seconds += end - start;
-                    s.business = s.business.zip(business).map(|(a, b)| a + b);
-                }
-                None => spent.push(Spent {
-                    key,
-                    status,
-                    seconds: end - start,
-                    business,
-                }),
-            }
-        }
+        spent_by(history, row, (from, to), owner, clock, &mut spent);
         for s in &spent {
             let entry = values.entry((s.key, s.status)).or_default();
             entry.calendar.push(s.seconds as f64 / 60.0);
@@ -131,7 +106,47 @@ pub fn time_in_status(
     }
 }
 
-fn counted(status: TicketStatus) -> Option<usize> {
+/// What `row` spent in each (owner, status) within `[from, to)`, into `spent` (cleared
+/// first): the one rule both the statistics and their ticket lists follow.
+pub(super) fn spent_by(
+    history: &History,
+    row: u32,
+    (from, to): (i64, i64),
+    owner: Option<HistoryField>,
+    clock: Option<BusinessClock>,
+    spent: &mut Vec<Spent>,
+) {
+    spent.clear();
+    for segment in history.segments(row) {
+        let (start, end) = (segment.start.max(from), segment.end.min(to));
+        let Some(status) = segment.state.status.and_then(counted) else {
+            continue;
+        };
+        if start >= end {
+            continue;
+        }
+        let key = owner.and_then(|field| segment.state.key(field));
+        let business = clock.and_then(|clock| clock(row, segment.state.group, start, end));
+        match spent
+            .iter_mut()
+            .find(|s| s.key == key && s.status == status)
+        {
+            Some(s) => {
+                s.seconds += end - start;
+                s.business = s.business.zip(business).map(|(a, b)| a + b);
+            }
+            None => spent.push(Spent {
+                key,
+                status,
+                seconds: end - start,
+                business,
+            }),
+        }
+    }
+}
+
+/// The position of a counted status in `COUNTED`.
+pub(super) fn counted(status: TicketStatus) -> Option<usize> {
     COUNTED.iter().position(|&s| s == status)
 }
 

@@ -30,6 +30,7 @@ vi.mock(import('../lib/ipc'), async (importOriginal) => ({
   staffing: vi.fn(),
   themeAnomalies: vi.fn(),
   ticketList: vi.fn(),
+  flowTickets: vi.fn(),
   exploreDimensions: vi.fn(),
   openTicket: vi.fn(),
 }));
@@ -290,6 +291,49 @@ describe('Operations screen', () => {
       ),
     );
     expect(await screen.findByRole('dialog')).toHaveTextContent('Tickets created · Email');
+  });
+
+  it('lists the tickets behind a backlog number, a time-in-status row and a transfer from their buttons', async () => {
+    vi.mocked(ipc.flowTickets).mockResolvedValue({ total: 0, offset: 0, rows: [] });
+    render(Operations, { workspace: workspaceFixture });
+    const table = await screen.findByTestId('ops-backlog-table');
+    const counts = within(table).getAllByTestId('backlog-count');
+    const bar = counts.find((b) => b.dataset.band === '3' && b.closest('tr')?.dataset.period === '2025-03-10');
+    await fireEvent.click(bar!);
+    await waitFor(() =>
+      expect(vi.mocked(ipc.flowTickets)).toHaveBeenCalledWith(
+        { kind: 'last_4_full_weeks' },
+        { ...request, every: 'week', by: null },
+        { kind: 'backlog', period: '2025-03-10', band: 'seven_to_thirty_days' },
+        expect.objectContaining({ offset: 0 }),
+      ),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Backlog on');
+    expect(dialog).toHaveTextContent('7–30 days');
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+
+    const timeRows = await screen.findAllByTestId('time-tickets');
+    await fireEvent.click(timeRows[0]!);
+    await waitFor(() =>
+      expect(vi.mocked(ipc.flowTickets)).toHaveBeenLastCalledWith(
+        { kind: 'last_4_full_weeks' },
+        { ...request, every: null, by: 'group' },
+        { kind: 'status_time', key: '11', status: 'open' },
+        expect.anything(),
+      ),
+    );
+    const transfers = screen.getAllByTestId('transfer-tickets');
+    await fireEvent.click(transfers[1]!);
+    await waitFor(() =>
+      expect(vi.mocked(ipc.flowTickets)).toHaveBeenLastCalledWith(
+        expect.anything(),
+        expect.anything(),
+        { kind: 'transfer', from: '12', to: '11' },
+        expect.anything(),
+      ),
+    );
+    expect(await screen.findByRole('dialog')).toHaveTextContent('Moved from Tier 2 to Billing');
   });
 
   it('shows the core’s error with a retry', async () => {

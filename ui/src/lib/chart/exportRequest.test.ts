@@ -34,6 +34,15 @@ describe('export requests', () => {
     expect(inLocale(themes, 'ru')).toEqual({ kind: 'feedback', table: 'themes', locale: 'ru' });
     const cluster: ExportSource = { kind: 'feedback_tickets', what: { duplicate: 'd-1' }, sort: null, search: null };
     expect(inLocale(cluster, 'ru')).toBe(cluster);
+    const moved: ExportSource = {
+      kind: 'flow_tickets',
+      period: { kind: 'last_30_days' },
+      request: { from: null, to: null, tz: null, every: null, by: 'group', filters: [], kpis: [], hours: null, top: null },
+      what: { kind: 'transfer', from: '1', to: '2' },
+      sort: null,
+      search: null,
+    };
+    expect(inLocale(moved, 'ko')).toMatchObject({ kind: 'flow_tickets', locale: 'ko' });
   });
 
   it('render options follow theme, language and the double-size box', () => {

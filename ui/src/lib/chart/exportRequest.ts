@@ -20,9 +20,9 @@ export function exportName(title: string, range?: { from: string; to: string } |
 
 /**
  * The data export with the reader's language for the context the core writes with a
- * chart's, a ticket list's or a feedback table's data (period, zone, filters, n, data as
- * of).
+ * chart's, a ticket list's (a number's or a flow figure's) or a feedback table's data
+ * (period, zone, filters, n, data as of).
  */
 export function inLocale(data: ExportSource, locale: Locale): ExportSource {
-  return data.kind === 'chart' || data.kind === 'tickets' || data.kind === 'feedback' ? { ...data, locale } : data;
+  return data.kind === 'feedback_tickets' ? data : { ...data, locale };
 }

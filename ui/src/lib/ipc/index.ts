@@ -23,6 +23,7 @@ import type { FeedbackRequest } from './bindings/FeedbackRequest';
 import type { FeedbackScreen } from './bindings/FeedbackScreen';
 import type { FeedbackTickets } from './bindings/FeedbackTickets';
 import type { FlowScreen } from './bindings/FlowScreen';
+import type { FlowTickets } from './bindings/FlowTickets';
 import type { ForecastRequest } from './bindings/ForecastRequest';
 import type { ForecastScreen } from './bindings/ForecastScreen';
 import type { ImageFormat } from './bindings/ImageFormat';
@@ -54,8 +55,10 @@ import type { ValueScope } from './bindings/ValueScope';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
+export type { AgeBand } from './bindings/AgeBand';
 export type { ArticleMatch } from './bindings/ArticleMatch';
 export type { BacklogCharts } from './bindings/BacklogCharts';
+export type { BacklogPoint } from './bindings/BacklogPoint';
 export type { BacklogReport } from './bindings/BacklogReport';
 export type { BacklogScreen } from './bindings/BacklogScreen';
 export type { Band } from './bindings/Band';
@@ -96,6 +99,7 @@ export type { FlowCharts } from './bindings/FlowCharts';
 export type { BusinessGap } from './bindings/BusinessGap';
 export type { FlowReport } from './bindings/FlowReport';
 export type { FlowScreen } from './bindings/FlowScreen';
+export type { FlowTickets } from './bindings/FlowTickets';
 export type { Accuracy } from './bindings/Accuracy';
 export type { ArrivalsForecast } from './bindings/ArrivalsForecast';
 export type { Backtest } from './bindings/Backtest';
@@ -320,6 +324,19 @@ export function backlog(period: PeriodPreset, request: KpiRequest, stuckDays: nu
  */
 export function flow(period: PeriodPreset, request: KpiRequest): Promise<FlowScreen> {
   return call<FlowScreen>('flow', { period, request });
+}
+
+/**
+ * A page of the tickets behind a figure of `backlog` or `flow` asked with the same
+ * `period` and `request`: a backlog bar, a time-in-status row or a transfer pair.
+ */
+export function flowTickets(
+  period: PeriodPreset,
+  request: KpiRequest,
+  what: FlowTickets,
+  page: { sort: string | null; offset: number; limit: number | null; search: string | null },
+): Promise<TicketList> {
+  return call<TicketList>('flow_tickets', { period, request, what, ...page });
 }
 
 /**

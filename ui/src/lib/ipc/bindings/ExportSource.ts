@@ -2,6 +2,8 @@
 import type { ChartSpec } from "./ChartSpec";
 import type { FeedbackTable } from "./FeedbackTable";
 import type { FeedbackTickets } from "./FeedbackTickets";
+import type { FlowTickets } from "./FlowTickets";
+import type { KpiRequest } from "./KpiRequest";
 import type { Locale } from "./Locale";
 import type { PeriodPreset } from "./PeriodPreset";
 import type { TicketListRequest } from "./TicketListRequest";
@@ -9,4 +11,4 @@ import type { TicketListRequest } from "./TicketListRequest";
 /**
  * What to export.
  */
-export type ExportSource = { "kind": "chart", spec: ChartSpec, locale?: Locale, } | { "kind": "tickets", period?: PeriodPreset, request: TicketListRequest, locale?: Locale, } | { "kind": "feedback", table: FeedbackTable, locale?: Locale, } | { "kind": "feedback_tickets", what: FeedbackTickets, sort: string | null, search: string | null, };
+export type ExportSource = { "kind": "chart", spec: ChartSpec, locale?: Locale, } | { "kind": "tickets", period?: PeriodPreset, request: TicketListRequest, locale?: Locale, } | { "kind": "feedback", table: FeedbackTable, locale?: Locale, } | { "kind": "feedback_tickets", what: FeedbackTickets, sort: string | null, search: string | null, } | { "kind": "flow_tickets", period?: PeriodPreset, request: KpiRequest, what: FlowTickets, sort: string | null, search: string | null, locale?: Locale, };
