@@ -10,6 +10,7 @@ use super::limits::check_query;
 use super::{AppError, Session};
 use crate::analytics::engine::kpi::Hours;
 use crate::analytics::flow::report::{backlog_report, flow_report, BacklogReport, FlowReport};
+use crate::analytics::flow::AgeFrom;
 use crate::analytics::views::overview::PeriodPreset;
 use crate::analytics::KpiRequest;
 use crate::charts::{backlog_charts, flow_charts, BacklogCharts, ChartContext, FlowCharts};
@@ -32,20 +33,29 @@ pub struct FlowScreen {
 
 impl Session {
     /// The backlog over the request's range and buckets (by its `by`, as tickets had it
-    /// then), and the tickets with no change for `stuck_days` at its end. `period`, when
-    /// given, sets the range.
+    /// then) by age band, each ticket's age counted as `age_from` says, and the tickets
+    /// with no change for `stuck_days` at its end. `period`, when given, sets the range.
     pub fn backlog(
         &self,
         period: Option<&PeriodPreset>,
         mut request: KpiRequest,
         stuck_days: u32,
+        age_from: AgeFrom,
     ) -> Result<BacklogScreen, AppError> {
         check_query(&request)?;
-        let (frame, history, query) = self.history_and(|today| {
+        let with_replies = age_from == AgeFrom::LastReply;
+        let (frame, history, replies, query) = self.history_replies_and(with_replies, |today| {
             today.apply(period, &mut request.from, &mut request.to)?;
             Ok(request.resolve(today.date, today.tz)?)
         })?;
-        let report = backlog_report(&frame, &history, &query, self.now(), stuck_days)?;
+        let report = backlog_report(
+            &frame,
+            &history,
+            replies.as_deref(),
+            &query,
+            self.now(),
+            stuck_days,
+        )?;
         // n: the backlog at the period's end, the last bar.
         let at_end = report.series.last().map_or(0, |point| point.total);
         let context = ChartContext::of_range(
@@ -115,12 +125,23 @@ mod tests {
             by: Some("group".into()),
             ..KpiRequest::default()
         };
-        let backlog = session.backlog(period, request(), STUCK_DAYS).unwrap();
+        let backlog = session
+            .backlog(period, request(), STUCK_DAYS, AgeFrom::Created)
+            .unwrap();
+        let since_reply = session
+            .backlog(period, request(), STUCK_DAYS, AgeFrom::LastReply)
+            .unwrap();
+        assert_eq!(since_reply.report.bands.len(), 6, "with the no-reply band");
+        for (a, b) in backlog.report.series.iter().zip(&since_reply.report.series) {
+            assert_eq!(a.total, b.total, "one backlog, two ways to age it");
+            assert_eq!(b.by_age.iter().sum::<u64>(), b.total);
+        }
         let flow = session.flow(period, request()).unwrap();
         let by_group = backlog.charts.by_group.expect("a breakdown was asked for");
         let range = &backlog.report.range;
-        let charts: [(&str, ChartSpec); 4] = [
+        let charts: [(&str, ChartSpec); 5] = [
             ("backlog", backlog.charts.by_age),
+            ("backlog_since_reply", since_reply.charts.by_age),
             ("backlog_by", by_group),
             ("time", flow.charts.time_in_status),
             ("transfers", flow.charts.transfers),
