@@ -1,7 +1,8 @@
 // Operations in the real app (tauri-driver + WebKitWebDriver under Xvfb): Ctrl+5 opens it
 // with its sections in order; with a status history the backlog chart is drawn and exports
 // as a slide-sized PNG, and without one the screen says how to get it and the empty chart
-// offers no export; the stuck-days setting asks again and survives leaving the screen; the
+// offers no export; the backlog switches to the age since the last public reply and back;
+// the stuck-days setting asks again and survives leaving the screen; the
 // "what changed" section comes next, then the forecast and the staffing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,6 +80,23 @@ test('the backlog chart exports as a PNG, or offers nothing while empty', async 
   assert.deepEqual(pngSize(png), { width: 1920, height: 1080 });
   assert.ok(readFileSync(png).length > 10000, 'the PNG has content');
   assert.match(file, /^Backlog by age /, 'named after the chart and its range');
+});
+
+test('the backlog ages since the last public reply on request, with its no-reply band', async () => {
+  if (await withoutHistory()) return;
+  await (await waitFor('ops-age-from-last_reply')).click();
+  await settled('operations');
+  await browser.waitUntil(
+    async () => /since the last public reply/.test(await (await byId('ops-chart-backlog')).getText()),
+    { timeout: 30000, timeoutMsg: 'the backlog chart never switched to the age since the last reply' },
+  );
+  assert.equal(await (await byId('ops-age-from-last_reply')).getAttribute('aria-checked'), 'true');
+  await (await byId('ops-age-from-created')).click();
+  await settled('operations');
+  await browser.waitUntil(async () => /Backlog by age/.test(await (await byId('ops-chart-backlog')).getText()), {
+    timeout: 30000,
+    timeoutMsg: 'the backlog chart never came back to the age since creation',
+  });
 });
 
 test('the stuck days are kept when the screen is left and opened again', async () => {
