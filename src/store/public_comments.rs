@@ -92,3 +92,103 @@ impl Store {
         Ok(counts)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::records::{NewSource, SourceKind, Ticket, TicketMetrics, TicketStatus, User};
+
+    fn comment(comment_id: i64, ticket_id: i64, at: i64, author: i64) -> PublicComment {
+        PublicComment {
+            comment_id,
+            ticket_id,
+            at,
+            author_id: Some(author),
+        }
+    }
+
+    fn user(id: i64, role: &str) -> User {
+        User {
+            id,
+            role: role.into(),
+            name: format!("user {id}"),
+            email: None,
+            locale: None,
+            time_zone: None,
+            organization_id: None,
+            created_at: None,
+            updated_at: None,
+        }
+    }
+
+    fn replies(store: &Store) -> Vec<(i64, i64)> {
+        let mut out = Vec::new();
+        store
+            .each_agent_reply(|r| out.push((r.ticket_id, r.at)))
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn agents_replies_read_back_once_in_order_and_a_deleted_ticket_keeps_none() {
+        let mut store = Store::open_in_memory().unwrap();
+        let w = store.write().unwrap();
+        let source = w
+            .add_source(&NewSource {
+                kind: SourceKind::Zendesk,
+                name: "acme".into(),
+                base_url: None,
+                time_zone: None,
+                created_at: 0,
+            })
+            .unwrap();
+        for (id, role) in [(1, "agent"), (2, "admin"), (3, "end-user")] {
+            w.upsert_user(source, &user(id, role)).unwrap();
+        }
+        let page = [
+            comment(12, 7, 50, 2),
+            comment(11, 7, 10, 1),
+            comment(13, 7, 20, 3),
+            comment(14, 7, 30, 99),
+            comment(21, 8, 5, 1),
+        ];
+        w.insert_public_comments(source, &page).unwrap();
+        w.insert_public_comments(source, &page[..2]).unwrap();
+        w.commit().unwrap();
+        assert_eq!(
+            replies(&store),
+            [(7, 10), (7, 50), (8, 5)],
+            "by ticket and time, once; an end-user's and an unknown author's left out"
+        );
+        assert_eq!(store.public_comment_counts().unwrap()[&source], 5);
+
+        let tombstone = Ticket {
+            id: 8,
+            status: TicketStatus::Deleted,
+            priority: None,
+            ticket_type: None,
+            channel: None,
+            subject: None,
+            description: None,
+            requester_id: None,
+            submitter_id: None,
+            assignee_id: None,
+            group_id: None,
+            organization_id: None,
+            brand_id: None,
+            form_id: None,
+            created_at: 0,
+            updated_at: None,
+            solved_at: None,
+            metrics: TicketMetrics::default(),
+            tags: Vec::new(),
+            fields: Vec::new(),
+        };
+        let w = store.write().unwrap();
+        w.upsert_ticket(source, &tombstone).unwrap();
+        w.insert_public_comments(source, &[comment(22, 8, 9, 1)])
+            .unwrap();
+        w.commit().unwrap();
+        assert_eq!(replies(&store), [(7, 10), (7, 50)], "ticket 8 is gone");
+    }
+}

@@ -1200,7 +1200,7 @@ impl Dataset {
         // Every third update of a person comes with a comment; one in four of an agent's
         // is a private note. The system writes none.
         let id = self.next_ticket_event_id;
-        let comment = (id % 3 == 0 && updater_id != -1).then(|| history::Comment {
+        let comment = (id % 3 == 0 && updater_id != -1).then_some(history::Comment {
             author_id: updater_id,
             public: (id / 3) % 4 != 1,
         });
