@@ -63,7 +63,7 @@ fn main() -> anyhow::Result<()> {
 
     let backlog = eighteen_months(Some("day"), "group").resolve(today, chrono_tz::UTC)?;
     let took = common::median_of(5, || {
-        backlog_report(&frame, &history, &backlog, common::NOW, 7)
+        backlog_report(&frame, &history, None, &backlog, common::NOW, 7)
     });
     common::report("backlog by group by day, 18 months (warm)", took, "300 ms");
 

@@ -11,6 +11,7 @@ use super::{AppError, Session};
 use crate::analytics::engine::kpi::Hours;
 use crate::analytics::flow::report::{backlog_report, flow_report, BacklogReport, FlowReport};
 use crate::analytics::flow::tickets::{flow_tickets, FlowTickets};
+use crate::analytics::flow::AgeFrom;
 use crate::analytics::flow::SourceCalendars;
 use crate::analytics::query::range::RangeEcho;
 use crate::analytics::query::KpiQuery;
@@ -38,20 +39,29 @@ pub struct FlowScreen {
 
 impl Session {
     /// The backlog over the request's range and buckets (by its `by`, as tickets had it
-    /// then), and the tickets with no change for `stuck_days` at its end. `period`, when
-    /// given, sets the range.
+    /// then) by age band, each ticket's age counted as `age_from` says, and the tickets
+    /// with no change for `stuck_days` at its end. `period`, when given, sets the range.
     pub fn backlog(
         &self,
         period: Option<&PeriodPreset>,
         mut request: KpiRequest,
         stuck_days: u32,
+        age_from: AgeFrom,
     ) -> Result<BacklogScreen, AppError> {
         check_query(&request)?;
-        let (frame, history, query) = self.history_and(|today| {
+        let with_replies = age_from == AgeFrom::LastReply;
+        let (frame, history, replies, query) = self.history_replies_and(with_replies, |today| {
             today.apply(period, &mut request.from, &mut request.to)?;
             Ok(request.resolve(today.date, today.tz)?)
         })?;
-        let report = backlog_report(&frame, &history, &query, self.now(), stuck_days)?;
+        let report = backlog_report(
+            &frame,
+            &history,
+            replies.as_deref(),
+            &query,
+            self.now(),
+            stuck_days,
+        )?;
         // n: the backlog at the period's end, the last bar.
         let at_end = report.series.last().map_or(0, |point| point.total);
         let context = ChartContext::of_range(
@@ -164,11 +174,19 @@ impl Session {
     ) -> Result<FlowTicketKeys, AppError> {
         check_query(&request)?;
         what.texts().into_iter().try_for_each(check_text)?;
-        let (frame, history, query) = self.history_and(|today| {
-            today.apply(period, &mut request.from, &mut request.to)?;
-            Ok(request.resolve(today.date, today.tz)?)
-        })?;
-        let keys = flow_tickets(&frame, &history, &query, self.now(), what)?;
+        let (frame, history, replies, query) =
+            self.history_replies_and(what.needs_replies(), |today| {
+                today.apply(period, &mut request.from, &mut request.to)?;
+                Ok(request.resolve(today.date, today.tz)?)
+            })?;
+        let keys = flow_tickets(
+            &frame,
+            &history,
+            replies.as_deref(),
+            &query,
+            self.now(),
+            what,
+        )?;
         Ok(FlowTicketKeys { frame, query, keys })
     }
 
@@ -207,12 +225,23 @@ mod tests {
             by: Some("group".into()),
             ..KpiRequest::default()
         };
-        let backlog = session.backlog(period, request(), STUCK_DAYS).unwrap();
+        let backlog = session
+            .backlog(period, request(), STUCK_DAYS, AgeFrom::Created)
+            .unwrap();
+        let since_reply = session
+            .backlog(period, request(), STUCK_DAYS, AgeFrom::LastReply)
+            .unwrap();
+        assert_eq!(since_reply.report.bands.len(), 6, "with the no-reply band");
+        for (a, b) in backlog.report.series.iter().zip(&since_reply.report.series) {
+            assert_eq!(a.total, b.total, "one backlog, two ways to age it");
+            assert_eq!(b.by_age.iter().sum::<u64>(), b.total);
+        }
         let flow = session.flow(period, request()).unwrap();
         let by_group = backlog.charts.by_group.expect("a breakdown was asked for");
         let range = &backlog.report.range;
-        let charts: [(&str, ChartSpec); 4] = [
+        let charts: [(&str, ChartSpec); 5] = [
             ("backlog", backlog.charts.by_age),
+            ("backlog_since_reply", since_reply.charts.by_age),
             ("backlog_by", by_group),
             ("time", flow.charts.time_in_status),
             ("transfers", flow.charts.transfers),
@@ -264,19 +293,42 @@ mod tests {
             page.total
         };
         let backlog = session
-            .backlog(period, request("group"), STUCK_DAYS)
+            .backlog(period, request("group"), STUCK_DAYS, AgeFrom::Created)
             .unwrap();
         let last = backlog.report.series.last().expect("a bar per week");
         assert!(last.total > 0, "the demo has a backlog");
         let bar = |band, key: Option<&str>| FlowTickets::Backlog {
             period: last.period.clone(),
             band,
+            age_from: None,
+            no_reply: None,
             key: key.map(str::to_owned),
         };
         assert_eq!(total("group", bar(None, None)), last.total);
         for (band, &count) in AgeBand::ALL.into_iter().zip(&last.by_age) {
             assert_eq!(total("group", bar(Some(band), None)), count, "{band:?}");
         }
+        // Since the last public reply: each band, and the tickets without one.
+        let since_reply = session
+            .backlog(period, request("group"), STUCK_DAYS, AgeFrom::LastReply)
+            .unwrap();
+        let last_reply = since_reply.report.series.last().expect("a bar per week");
+        let reply_bar = |band, no_reply| FlowTickets::Backlog {
+            period: last_reply.period.clone(),
+            band,
+            age_from: Some(AgeFrom::LastReply),
+            no_reply,
+            key: None,
+        };
+        for (band, &count) in AgeBand::ALL.into_iter().zip(&last_reply.by_age) {
+            assert_eq!(
+                total("group", reply_bar(Some(band), None)),
+                count,
+                "{band:?}"
+            );
+        }
+        let no_reply = last_reply.by_age.last().copied().unwrap_or_default();
+        assert_eq!(total("group", reply_bar(None, Some(true))), no_reply);
         for group in &backlog.report.groups {
             let point = group.series.last().expect("a point per week");
             let key = group.key.as_deref().or(Some("(none)"));
@@ -343,6 +395,8 @@ mod tests {
         let bar = FlowTickets::Backlog {
             period: "1999-01-01".into(),
             band: None,
+            age_from: None,
+            no_reply: None,
             key: None,
         };
         assert!(refused(list(bar)).contains("no period"));

@@ -45,7 +45,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio_util::sync::CancellationToken;
 
-use crate::analytics::flow::History;
+use crate::analytics::flow::{History, Replies};
 use crate::analytics::Frame;
 use crate::demo::DemoConfig;
 use crate::workspace::{Workspace, WorkspaceInfo};
@@ -69,6 +69,9 @@ pub struct Session {
     saves: SnapshotSaves,
 }
 
+/// A frame with its status history, its public agent replies when asked, and a query.
+type HistoryInputs<Q> = (Arc<Frame>, Arc<History>, Option<Arc<Replies>>, Q);
+
 /// The workspace's connection and, once built, its frame.
 struct Open {
     workspace: Workspace,
@@ -77,6 +80,9 @@ struct Open {
     frame: Option<Arc<Frame>>,
     /// The status history of the frame's tickets, read at first use and dropped with it.
     history: Option<Arc<History>>,
+    /// The public agent replies of the frame's tickets, read at first use and dropped
+    /// with it.
+    replies: Option<Arc<Replies>>,
 }
 
 impl Session {
@@ -126,6 +132,7 @@ impl Session {
             workspace,
             frame: None,
             history: None,
+            replies: None,
         });
         Ok(())
     }
@@ -153,6 +160,7 @@ impl Session {
             workspace,
             frame: Some(frame),
             history: None,
+            replies: None,
         });
         Ok(info)
     }
@@ -196,6 +204,7 @@ impl Session {
         let frame = self.build_frame(&open.workspace)?;
         open.frame = Some(frame.clone());
         open.history = None;
+        open.replies = None;
         Ok(frame)
     }
 
@@ -205,6 +214,17 @@ impl Session {
         &self,
         resolve: impl FnOnce(&Today) -> Result<Q, AppError>,
     ) -> Result<(Arc<Frame>, Arc<History>, Q), AppError> {
+        let (frame, history, _, query) = self.history_replies_and(false, resolve)?;
+        Ok((frame, history, query))
+    }
+
+    /// As `history_and`, with the public agent replies of the same frame when
+    /// `with_replies` (read at first use, as the history is).
+    fn history_replies_and<Q>(
+        &self,
+        with_replies: bool,
+        resolve: impl FnOnce(&Today) -> Result<Q, AppError>,
+    ) -> Result<HistoryInputs<Q>, AppError> {
         self.with_open(|open| {
             let query = resolve(&self.today_of(&open.workspace)?)?;
             let frame = self.frame_of(open)?;
@@ -218,7 +238,16 @@ impl Session {
                     read
                 }
             };
-            Ok((frame, history, query))
+            let replies = match (&open.replies, with_replies) {
+                (_, false) => None,
+                (Some(replies), true) => Some(replies.clone()),
+                (None, true) => {
+                    let read = Arc::new(Replies::read(open.workspace.store(), &frame)?);
+                    open.replies = Some(read.clone());
+                    Some(read)
+                }
+            };
+            Ok((frame, history, replies, query))
         })
     }
 

@@ -226,8 +226,12 @@ mod tests {
         let mut heard = Vec::new();
         let mut forward = ForwardEvents(|p: SyncProgress| heard.push(p.source));
         let stream = SyncStream::Tickets;
-        forward.event("acme", SyncEvent::StreamStarted { stream });
-        forward.event("beta", SyncEvent::StreamStarted { stream });
+        let started = SyncEvent::StreamStarted {
+            stream,
+            back_fill: None,
+        };
+        forward.event("acme", started.clone());
+        forward.event("beta", started);
         assert_eq!(heard, ["acme", "beta"]);
     }
 }

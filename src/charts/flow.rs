@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::analytics::flow::report::{BacklogReport, FlowReport};
 use crate::analytics::flow::time_in_status::COUNTED;
+use crate::analytics::flow::AgeFrom;
 
 use super::spec::{ChartKind, ChartSeries, ChartSpec, SeriesGroup, Unit, XAxis, XKind};
 
@@ -31,13 +32,16 @@ pub struct FlowCharts {
     pub transfers: ChartSpec,
 }
 
-/// Message ids of the age bands, in `AgeBand::ALL` order.
-const BANDS: [&str; 5] = [
+/// Message ids of the bands, in the report's order: the age bands in `AgeBand::ALL`
+/// order, then the tickets without a public agent reply yet (an age since the last
+/// reply only).
+const BANDS: [&str; 6] = [
     "series.ageUnder1d",
     "series.age1to3d",
     "series.age3to7d",
     "series.age7to30d",
     "series.ageOver30d",
+    "series.ageNoReply",
 ];
 
 pub fn backlog_charts(report: &BacklogReport) -> BacklogCharts {
@@ -49,19 +53,23 @@ pub fn backlog_charts(report: &BacklogReport) -> BacklogCharts {
     };
     let by_age = ChartSpec {
         kind: ChartKind::StackedBar,
-        title: "chart.backlogByAge".to_owned(),
+        title: match report.age_from {
+            AgeFrom::Created => "chart.backlogByAge",
+            AgeFrom::LastReply => "chart.backlogByReplyAge",
+        }
+        .to_owned(),
         subtitle: None,
         context: None,
         x: x.clone(),
         unit: Unit::Count,
-        series: (BANDS.iter().enumerate())
+        series: (BANDS.iter().take(report.bands.len()).enumerate())
             .map(|(band, name)| {
                 ChartSeries::plain(
                     name,
                     report
                         .series
                         .iter()
-                        .map(|p| Some(p.by_age[band] as f64))
+                        .map(|p| p.by_age.get(band).map(|&n| n as f64))
                         .collect(),
                 )
             })
@@ -176,7 +184,7 @@ mod tests {
             period: period.to_owned(),
             partial: period == "2025-03-02",
             total: by_age.iter().sum(),
-            by_age,
+            by_age: by_age.to_vec(),
         }
     }
 
@@ -201,7 +209,8 @@ mod tests {
                 tz: "UTC".into(),
             },
             filters: FilterEcho::default(),
-            bands: Vec::new(),
+            age_from: AgeFrom::Created,
+            bands: AgeFrom::Created.band_labels(),
             series,
             by: Some("group".into()),
             groups: vec![group("Small", 1), group("Large", 4)],

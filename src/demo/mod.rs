@@ -21,6 +21,7 @@ mod mixed_language;
 mod names;
 mod noise;
 mod odd_comments;
+mod replies;
 mod sample;
 mod sla;
 #[cfg(test)]

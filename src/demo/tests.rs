@@ -412,3 +412,84 @@ fn each_demo_tickets_history_ends_at_its_stored_state() {
     assert!(reopened > 40, "reopened tickets show it: {reopened}");
     assert!(moved > 40, "tickets moved between groups show it: {moved}");
 }
+
+#[test]
+fn each_demo_tickets_public_replies_agree_with_its_metrics() {
+    let store = generated(11, 4_000);
+    let conn = store.conn();
+    let mut stmt = conn
+        .prepare(
+            "SELECT c.ticket_id, c.at, u.role FROM public_comments c
+               LEFT JOIN users u ON u.source_id = c.source_id AND u.id = c.author_id
+              ORDER BY c.ticket_id, c.at",
+        )
+        .unwrap();
+    let mut replies: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })
+        .unwrap();
+    for row in rows {
+        let (ticket, at, role) = row.unwrap();
+        assert!(
+            matches!(role.as_deref(), Some("agent" | "admin")),
+            "ticket {ticket}: every demo reply is an agent's"
+        );
+        replies.entry(ticket).or_default().push(at);
+    }
+    let mut stmt = conn
+        .prepare(
+            "SELECT id, status, created_at, reply_time_calendar, replies, solved_at FROM tickets",
+        )
+        .unwrap();
+    let tickets = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<f64>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+                r.get::<_, Option<i64>>(5)?,
+            ))
+        })
+        .unwrap();
+    let (mut checked, mut several) = (0, 0);
+    for ticket in tickets {
+        let (id, status, created, reply_minutes, count, solved) = ticket.unwrap();
+        let ats = replies.remove(&id).unwrap_or_default();
+        if status == "deleted" {
+            assert!(ats.is_empty(), "ticket {id}: a deleted ticket has none");
+            continue;
+        }
+        assert_eq!(
+            ats.len() as i64,
+            count.unwrap_or(0),
+            "ticket {id}: as many as its replies metric"
+        );
+        let Some(&first) = ats.first() else { continue };
+        let minutes = reply_minutes.expect("a reply means a reply time");
+        assert_eq!(
+            first,
+            created + minutes as i64 * 60,
+            "ticket {id}: the first is its first reply"
+        );
+        let last = *ats.last().unwrap();
+        assert!(
+            ats.windows(2).all(|w| w[0] <= w[1]) && last <= NOW,
+            "ticket {id}: in order, none after now"
+        );
+        if let Some(solved) = solved {
+            assert!(last <= solved, "ticket {id}: none after its solve");
+        }
+        checked += 1;
+        several += usize::from(ats.len() > 1);
+    }
+    assert!(replies.is_empty(), "every reply has its ticket");
+    assert!(checked > 3_000 && several > 1_000, "{checked} {several}");
+}

@@ -1,5 +1,5 @@
 //! Turns one arrival into a ticket with its tags, fields, SLA events, rating, status
-//! history and (for the newest tickets) comments, and writes them.
+//! history, public agent replies and (for the newest tickets) comments, and writes them.
 
 use serde_json::Value;
 
@@ -15,6 +15,7 @@ use super::history::{self, Facts};
 use super::mail::Sender;
 use super::names::Lang;
 use super::noise::Noise;
+use super::replies;
 use super::sample::{chance, lognormal, pick, weighted, Cumulative, DemoRng};
 use super::sla::{self, REPLY_METRIC};
 use super::text;
@@ -22,7 +23,7 @@ use super::timeline::{self, Inputs};
 use super::topics::{brand_weights, Topic, PRODUCT_AREAS, TOPICS, VIP};
 use super::volume::{Arrival, Volume};
 use crate::store::records::{
-    Comment, FieldChange, RatingScore, SlaEvent, Ticket, TicketMetrics, TicketStatus,
+    Comment, FieldChange, PublicComment, RatingScore, SlaEvent, Ticket, TicketMetrics, TicketStatus,
 };
 use crate::store::{StoreError, Writer};
 
@@ -53,6 +54,8 @@ pub(super) struct Factory<'a> {
     pending: Vec<Ticket>,
     /// The status history of the pending tickets, written after them.
     history: Vec<FieldChange>,
+    /// The public agent replies of the pending tickets, written after them.
+    replies: Vec<PublicComment>,
     pub counts: Counts,
 }
 
@@ -78,6 +81,7 @@ impl<'a> Factory<'a> {
             sla_buf: Vec::with_capacity(8),
             pending: Vec::new(),
             history: Vec::new(),
+            replies: Vec::new(),
             counts: Counts::default(),
         }
     }
@@ -86,8 +90,10 @@ impl<'a> Factory<'a> {
     pub(super) fn flush(&mut self, w: &Writer, source_id: i64) -> Result<(), StoreError> {
         w.upsert_tickets(source_id, &self.pending, None)?;
         w.insert_ticket_events(source_id, &self.history)?;
+        w.insert_public_comments(source_id, &self.replies)?;
         self.pending.clear();
         self.history.clear();
+        self.replies.clear();
         Ok(())
     }
 
@@ -300,6 +306,7 @@ impl<'a> Factory<'a> {
             now,
         };
         history::changes(&mut self.history, &facts);
+        replies::replies(&mut self.replies, &plan, &ticket);
         self.pending.push(ticket);
         Ok(())
     }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_import.sql"),
     include_str!("migrations/0010_import_ticket_ids.sql"),
     include_str!("migrations/0011_ticket_events.sql"),
+    include_str!("migrations/0012_public_comments.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -5,6 +5,7 @@
 mod bulk_indexes;
 mod imports;
 mod migrations;
+mod public_comments;
 mod raw_json;
 mod read;
 mod read_related;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use imports::{ImportKey, ImportRun};
 pub use migrations::SCHEMA_VERSION;
+pub use public_comments::AgentReply;
 pub use raw_json::{RawJsonError, RawPage};
 pub use read::{
     FrameTableRows, RatingColumns, ReadError, StoreCounts, TicketColumns, MINUTE_COLUMNS,

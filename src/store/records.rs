@@ -328,3 +328,14 @@ pub struct FieldChange {
     /// Who made the change (Zendesk's -1 is the system).
     pub updater_id: Option<i64>,
 }
+
+/// A public comment of a ticket as the flow KPIs need it: when it was added and by whom.
+/// Its text is not kept. Whether it is an agent's reply is the author's role's to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublicComment {
+    /// The comment's id (Zendesk: the `Comment` child event's id).
+    pub comment_id: i64,
+    pub ticket_id: i64,
+    pub at: i64,
+    pub author_id: Option<i64>,
+}

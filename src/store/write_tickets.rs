@@ -285,7 +285,7 @@ impl Writer<'_> {
     }
 
     /// A deleted ticket's ratings, metric events and comments are gone from the helpdesk,
-    /// so they go here too, and so does its status history.
+    /// so they go here too, and so do its status history and its public comments' times.
     fn drop_ticket_children(&self, source_id: i64, ticket_id: i64) -> Result<(), StoreError> {
         for sql in [
             "DELETE FROM satisfaction_ratings WHERE source_id = ?1 AND ticket_id = ?2",
@@ -296,7 +296,8 @@ impl Writer<'_> {
                 .prepare_cached(sql)?
                 .execute(params![source_id, ticket_id])?;
         }
-        self.delete_ticket_events(source_id, ticket_id)
+        self.delete_ticket_events(source_id, ticket_id)?;
+        self.delete_public_comments(source_id, ticket_id)
     }
 }
 

@@ -46,8 +46,9 @@ pub fn apply_page(
                 w.delete_sla_event(source_id, *id)?;
             }
         }
-        Records::History(changes) => {
+        Records::History { changes, comments } => {
             w.insert_ticket_events(source_id, changes)?;
+            w.insert_public_comments(source_id, comments)?;
         }
         Records::Articles(articles) => {
             for a in articles {

@@ -24,7 +24,7 @@ use crate::store::{RunOutcome, Store, StoreError};
 pub use apply::apply_page;
 pub use fetch_ahead::PageSource;
 pub use plan::{plan, PlanOptions};
-pub use progress::{BudgetKind, SyncEvent, SyncStream, WaitBudget, WaitReason};
+pub use progress::{BackFill, BudgetKind, SyncEvent, SyncStream, WaitBudget, WaitReason};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -79,13 +79,15 @@ pub async fn run<S: PageSource>(
 ) -> Result<SyncSummary, SyncError> {
     let now = options.clock;
     let run_id = store.begin_run(source_id, now())?;
-    let plan = plan::plan(&store.stream_states(source_id)?, &options.plan, now());
+    let states = store.stream_states(source_id)?;
+    let plan = plan::plan(&states, &options.plan, now());
     let mut writer = Writer {
         store,
         source_id,
         run_id,
         now,
         lookback: options.plan.ratings_lookback,
+        back_fills: plan::back_fills(&states, &options.plan),
         on_event,
         streams: BTreeMap::new(),
         skipped: Vec::new(),
@@ -155,6 +157,7 @@ pub async fn pull_stream<S: PageSource>(
         run_id,
         now: crate::now,
         lookback: 0,
+        back_fills: Vec::new(),
         on_event: &mut |_| {},
         streams: BTreeMap::new(),
         skipped: Vec::new(),

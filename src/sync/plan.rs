@@ -3,8 +3,14 @@
 
 use std::collections::HashMap;
 
+use super::progress::BackFill;
 use crate::sources::zendesk::{Paging, Position, Stream};
 use crate::store::StreamState;
+
+/// The checkpoint of a ticket events stream read before its comments were asked for:
+/// the schema's migration to the public comments puts it there, so the stream re-reads
+/// the export from the start once (the history rows it already holds are kept by key).
+pub const COMMENTS_BACK_FILL: &str = "backfill:comment_events";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanOptions {
@@ -45,8 +51,24 @@ pub fn plan(states: &[StreamState], options: &PlanOptions, now: i64) -> Vec<(Str
         .collect()
 }
 
+/// The planned streams that start over to back-fill what an older version did not read,
+/// and why, for progress to say so.
+pub fn back_fills(states: &[StreamState], options: &PlanOptions) -> Vec<(Stream, BackFill)> {
+    if options.full {
+        return Vec::new();
+    }
+    (states.iter())
+        .filter(|s| s.cursor.as_deref() == Some(COMMENTS_BACK_FILL))
+        .filter_map(|s| Stream::parse(&s.stream))
+        .filter(|s| options.streams.is_empty() || options.streams.contains(s))
+        .map(|s| (s, BackFill::CommentEvents))
+        .collect()
+}
+
 fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions, now: i64) -> Position {
-    let cursor = state.and_then(|s| s.cursor.clone());
+    let cursor = state
+        .and_then(|s| s.cursor.clone())
+        .filter(|c| c != COMMENTS_BACK_FILL);
     let start_time = state.and_then(|s| s.start_time);
     match stream.paging() {
         Paging::Single | Paging::Snapshot => Position::Once,
@@ -55,6 +77,12 @@ fn start(stream: Stream, state: Option<&StreamState>, options: &PlanOptions, now
             Some(c) => Position::Cursor(c),
             None => Position::StartTime(options.start_time),
         },
+        // A back-fill starts where a first sync would.
+        Paging::TimeExport
+            if state.and_then(|s| s.cursor.as_deref()) == Some(COMMENTS_BACK_FILL) =>
+        {
+            Position::StartTime(options.start_time)
+        }
         Paging::TimeExport => {
             Position::time_export(cursor.as_deref(), start_time.unwrap_or(options.start_time))
         }
@@ -177,6 +205,49 @@ mod tests {
             position(&plan(&states, &options, NOW), Stream::TicketEvents),
             Position::StartTime(900)
         );
+    }
+
+    #[test]
+    fn events_read_without_their_comments_start_over_once_and_say_so() {
+        let states = [
+            state("tickets", Some("c42"), None, Some(1_000)),
+            state(
+                "ticket_events",
+                Some(COMMENTS_BACK_FILL),
+                Some(900),
+                Some(1_000),
+            ),
+        ];
+        let options = PlanOptions {
+            start_time: 500,
+            ..PlanOptions::default()
+        };
+        let p = plan(&states, &options, NOW);
+        assert_eq!(
+            position(&p, Stream::TicketEvents),
+            Position::StartTime(500),
+            "from the start, not from the old checkpoint"
+        );
+        assert_eq!(
+            back_fills(&states, &options),
+            [(Stream::TicketEvents, BackFill::CommentEvents)]
+        );
+        let full = PlanOptions {
+            full: true,
+            ..options.clone()
+        };
+        assert_eq!(
+            back_fills(&states, &full),
+            [],
+            "a full sync reads all anyway"
+        );
+        let others = PlanOptions {
+            streams: vec![Stream::Tickets],
+            ..options
+        };
+        assert_eq!(back_fills(&states, &others), [], "not planned");
+        let done = [state("ticket_events", None, Some(900), Some(1_000))];
+        assert_eq!(back_fills(&done, &PlanOptions::default()), []);
     }
 
     #[test]

@@ -15,6 +15,11 @@ use crate::sources::{freshdesk, zendesk};
 pub enum SyncEvent {
     StreamStarted {
         stream: SyncStream,
+        /// Set when the stream re-reads from the start to add what an older version did
+        /// not ask for.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        back_fill: Option<BackFill>,
     },
     /// A page was stored: running totals for the stream.
     Page {
@@ -43,10 +48,7 @@ pub enum SyncEvent {
         records: u64,
     },
     /// The account does not offer the stream (plan-gated): skipped, the rest goes on.
-    StreamSkipped {
-        stream: SyncStream,
-        reason: String,
-    },
+    StreamSkipped { stream: SyncStream, reason: String },
 }
 
 impl SyncEvent {
@@ -77,6 +79,24 @@ impl SyncEvent {
             reason,
             budget,
             detail,
+        }
+    }
+}
+
+/// Why a stream re-reads from the start once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackFill {
+    /// The ticket events were read without their comments: read again with them, for the
+    /// public replies.
+    CommentEvents,
+}
+
+impl BackFill {
+    /// How progress says it.
+    pub fn words(self) -> &'static str {
+        match self {
+            BackFill::CommentEvents => "back-filling the public comments, from the start once",
         }
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use tokio_util::sync::CancellationToken;
 
 use super::fetch_ahead::{Arrived, PageSource, PagesAhead, Step};
-use super::progress::Eta;
+use super::progress::{BackFill, Eta};
 use super::{apply_page, next_window, SyncEvent};
 use crate::sources::zendesk::{Position, Stream, ZendeskError};
 use crate::store::{skipped_note, Store, StoreError};
@@ -37,6 +37,8 @@ pub(super) struct Writer<'a> {
     pub now: fn() -> i64,
     /// Ratings are re-read this far before the newest rating change seen.
     pub lookback: i64,
+    /// The planned streams that start over to back-fill, for progress to say so.
+    pub back_fills: Vec<(Stream, BackFill)>,
     pub on_event: &'a mut (dyn FnMut(SyncEvent) + Send),
     /// Every planned stream's totals so far.
     pub streams: BTreeMap<Stream, StreamProgress>,
@@ -53,8 +55,12 @@ impl Writer<'_> {
         cancel: &CancellationToken,
     ) -> Result<(), Stop> {
         for (stream, _) in &plan {
+            let back_fill = (self.back_fills.iter())
+                .find(|(s, _)| s == stream)
+                .map(|(_, why)| *why);
             (self.on_event)(SyncEvent::StreamStarted {
                 stream: (*stream).into(),
+                back_fill,
             });
             self.streams.insert(*stream, StreamProgress::new());
         }

@@ -230,6 +230,24 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "backlog-weekly-since-reply-csv",
+        &[
+            "backlog",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-03-31",
+            "--tz",
+            "Europe/Berlin",
+            "--every",
+            "week",
+            "--age-from",
+            "last-reply",
+            "--format",
+            "csv",
+        ],
+    ),
+    (
         "flow-by-group-table",
         &[
             "flow",

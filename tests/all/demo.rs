@@ -41,7 +41,7 @@ pub(crate) fn open(dir: &Path) -> Connection {
 
 /// Every table with its primary-key order, so a dump is canonical. The database's random
 /// id is the one setting that differs by design between two identical demos.
-const TABLES: [(&str, &str); 16] = [
+const TABLES: [(&str, &str); 17] = [
     ("settings WHERE key <> 'database_id'", "key"),
     ("sources", "id"),
     ("tickets", "source_id, id"),
@@ -55,6 +55,7 @@ const TABLES: [(&str, &str); 16] = [
     ("satisfaction_ratings", "source_id, id"),
     ("sla_events", "source_id, id"),
     ("comments", "source_id, id"),
+    ("public_comments", "source_id, ticket_id, at, comment_id"),
     ("articles", "source_id, id"),
     ("sync_state", "source_id, stream"),
     ("sync_runs", "id"),

@@ -131,13 +131,18 @@ impl Helpdesk {
     }
 
     /// An agent, so groups by assignee are labelled with a name.
-    pub fn agent(mut self, id: i64, name: &str) -> Helpdesk {
+    pub fn agent(self, id: i64, name: &str) -> Helpdesk {
+        self.user(id, "agent", name)
+    }
+
+    /// A user of `role` (`end-user`, `agent`, `admin`).
+    pub fn user(mut self, id: i64, role: &str, name: &str) -> Helpdesk {
         let w = self.store.write().unwrap();
         w.upsert_user(
             self.source,
             &User {
                 id,
-                role: "agent".to_owned(),
+                role: role.to_owned(),
                 name: name.to_owned(),
                 email: None,
                 locale: None,
@@ -185,6 +190,13 @@ impl Helpdesk {
     pub fn history(mut self, changes: &[FieldChange]) -> Helpdesk {
         let w = self.store.write().unwrap();
         w.insert_ticket_events(self.source, changes).unwrap();
+        w.commit().unwrap();
+        self
+    }
+
+    pub fn public_comments(mut self, comments: &[PublicComment]) -> Helpdesk {
+        let w = self.store.write().unwrap();
+        w.insert_public_comments(self.source, comments).unwrap();
         w.commit().unwrap();
         self
     }

@@ -2,8 +2,9 @@
 // with its sections in order; with a status history the backlog chart is drawn and exports
 // as a slide-sized PNG, and without one the screen says how to get it and the empty chart
 // offers no export; a backlog bar opened from the keyboard lists as many tickets as it
-// counts; the stuck-days setting asks again and survives leaving the screen; the "what
-// changed" section comes next, then the forecast and the staffing.
+// counts; the backlog switches to the age since the last public reply and back; the
+// stuck-days setting asks again and survives leaving the screen; the "what changed"
+// section comes next, then the forecast and the staffing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -101,6 +102,23 @@ test('a backlog bar opened from the keyboard lists as many tickets as it counts'
   assert.equal(Number(await total.getAttribute('data-total')), value, 'the list holds the bar’s tickets');
   await browser.keys('Escape');
   await (await byId('ticket-list')).waitForDisplayed({ reverse: true, timeout: 10000 });
+});
+
+test('the backlog ages since the last public reply on request, with its no-reply band', async () => {
+  if (await withoutHistory()) return;
+  await (await waitFor('ops-age-from-last_reply')).click();
+  await settled('operations');
+  await browser.waitUntil(
+    async () => /since the last public reply/.test(await (await byId('ops-chart-backlog')).getText()),
+    { timeout: 30000, timeoutMsg: 'the backlog chart never switched to the age since the last reply' },
+  );
+  assert.equal(await (await byId('ops-age-from-last_reply')).getAttribute('aria-checked'), 'true');
+  await (await byId('ops-age-from-created')).click();
+  await settled('operations');
+  await browser.waitUntil(async () => /Backlog by age/.test(await (await byId('ops-chart-backlog')).getText()), {
+    timeout: 30000,
+    timeoutMsg: 'the backlog chart never came back to the age since creation',
+  });
 });
 
 test('the stuck days are kept when the screen is left and opened again', async () => {

@@ -7,6 +7,7 @@ use tauri::State;
 
 use deskbench::analytics::anomalies::report::AnomalyReport;
 use deskbench::analytics::flow::tickets::FlowTickets;
+use deskbench::analytics::flow::AgeFrom;
 use deskbench::analytics::forecast::ForecastRequest;
 use deskbench::analytics::views::drill::TicketList;
 use deskbench::analytics::views::overview::PeriodPreset;
@@ -20,16 +21,18 @@ use deskbench::app::app_state::AppState;
 use deskbench::app::ipc_error::IpcError;
 
 /// The backlog at each bucket's end of `period` (by `request.by` as tickets had it then)
-/// and the tickets unsolved with no change for `stuck_days`.
+/// by age band, each ticket's age counted as `age_from` says, and the tickets unsolved
+/// with no change for `stuck_days`.
 #[tauri::command]
 pub async fn backlog(
     period: PeriodPreset,
     request: KpiRequest,
     stuck_days: u32,
+    age_from: AgeFrom,
     state: State<'_, AppState>,
 ) -> Result<BacklogScreen, IpcError> {
     with_session(&state, move |s| {
-        s.backlog(Some(&period), request, stuck_days)
+        s.backlog(Some(&period), request, stuck_days, age_from)
     })
     .await
 }

@@ -1,9 +1,43 @@
-//! Age bands of the backlog: how long a ticket has waited, in days of 24 hours.
+//! Age bands of the backlog: how long a ticket has waited, in days of 24 hours, since it
+//! was created or since its last public reply by an agent.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 const DAY: i64 = 86_400;
+
+/// What a backlog ticket's age is counted from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeFrom {
+    /// The ticket's creation.
+    #[default]
+    Created,
+    /// The ticket's last public reply by an agent before the instant; a ticket without
+    /// one is counted apart, in a band of its own.
+    LastReply,
+}
+
+impl AgeFrom {
+    /// The labels of the bands a backlog by this age is split into, in order.
+    pub fn band_labels(self) -> Vec<String> {
+        let mut labels: Vec<String> = AgeBand::ALL.iter().map(|b| b.label().to_owned()).collect();
+        if self == AgeFrom::LastReply {
+            labels.push(NO_REPLY.to_owned());
+        }
+        labels
+    }
+}
+
+/// The label of the band of backlog tickets without a public agent reply yet.
+pub const NO_REPLY: &str = "no reply";
+
+/// Bands a backlog count holds: the five age bands, then "no public agent reply yet"
+/// (always zero for an age since creation).
+pub const COUNTED_BANDS: usize = 6;
+
+/// The index of the "no public agent reply yet" band in a count.
+pub const NO_REPLY_BAND: usize = 5;
 
 /// An age band, lower bound inclusive: `< 1 day`, `1–3`, `3–7`, `7–30`, `> 30 days`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]

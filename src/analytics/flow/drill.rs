@@ -2,22 +2,24 @@
 //! or a transfer pair counts, found from the same history by the same rules as the
 //! figure itself, so a list's length is the number it was opened from.
 
-use super::age::AgeBand;
+use super::age::{AgeBand, NO_REPLY_BAND};
+use super::backlog::Age;
 use super::handoffs::group_moves;
 use super::history::{History, State};
 use super::time_in_status::{counted, spent_by};
 use crate::store::records::{HistoryField, TicketStatus};
 
 /// The rows unsolved just before `at` (the backlog's instant: a bucket's clipped end)
-/// whose age then falls in `band` (any band when `None`) and whose key then passes
+/// whose age then, counted as `age` says, falls in the count's band `band` (an
+/// `AgeBand::index`, or `NO_REPLY_BAND`; any band when `None`) and whose key then passes
 /// `wanted`. `key_of` gives a row's key from its state at `at`: the held group, assignee,
 /// priority or status, or a key that does not change.
 pub fn backlog_rows(
     history: &History,
     rows: impl IntoIterator<Item = u32>,
-    created_at: &[i64],
+    age: &Age,
     at: i64,
-    band: Option<AgeBand>,
+    band: Option<usize>,
     key_of: impl Fn(u32, &State) -> Option<i64>,
     wanted: impl Fn(Option<i64>) -> bool,
 ) -> Vec<u32> {
@@ -26,12 +28,23 @@ pub fn backlog_rows(
             let Some(state) = history.state_before(row, at).filter(State::unsolved) else {
                 return false;
             };
-            // As `backlog` ages a ticket: from its creation, a missing one counted as 0.
-            let created = created_at.get(row as usize).copied().unwrap_or(i64::MIN);
-            let in_band = band.is_none_or(|band| AgeBand::of(at.saturating_sub(created)) == band);
+            let in_band = band.is_none_or(|band| band_at(age, row, at) == band);
             in_band && wanted(key_of(row, &state))
         })
         .collect()
+}
+
+/// The band `backlog` counts `row` in at `at`: its age since creation (a missing one
+/// counted as 0), or since its last public agent reply before `at` (without one, the
+/// no-reply band).
+fn band_at(age: &Age, row: u32, at: i64) -> usize {
+    let origin = match age {
+        Age::Created(created) => Some(created.get(row as usize).copied().unwrap_or(i64::MIN)),
+        Age::LastReply(replies) => replies.last_before(row, at),
+    };
+    origin.map_or(NO_REPLY_BAND, |origin| {
+        AgeBand::of(at.saturating_sub(origin)).index()
+    })
 }
 
 /// The rows that spent time in `status` within `[from, to)` (nothing after `now`) held
@@ -76,9 +89,11 @@ pub fn transfer_rows(
 
 #[cfg(test)]
 mod tests {
+    use super::super::age::COUNTED_BANDS;
     use super::super::backlog::{backlog, Split};
     use super::super::handoffs::handoffs;
     use super::super::history::tests::{assignee, group, history, status};
+    use super::super::replies::Replies;
     use super::super::time_in_status::time_in_status;
     use super::*;
     use crate::store::records::TicketStatus::*;
@@ -117,9 +132,17 @@ mod tests {
     fn a_backlog_bar_lists_the_tickets_it_counts_by_band_and_by_group() {
         let (h, created) = four();
         let at = 10 * D;
-        let list = |band, wanted: &dyn Fn(Option<i64>) -> bool| {
+        let list = |band: Option<AgeBand>, wanted: &dyn Fn(Option<i64>) -> bool| {
             let key_of = |_: u32, s: &State| s.key(HistoryField::Group);
-            backlog_rows(&h, 0..4, &created, at, band, key_of, wanted)
+            backlog_rows(
+                &h,
+                0..4,
+                &Age::Created(&created),
+                at,
+                band.map(AgeBand::index),
+                key_of,
+                wanted,
+            )
         };
         assert_eq!(
             list(None, &any),
@@ -134,12 +157,12 @@ mod tests {
             .map(|&band| list(Some(band), &any).len())
             .sum();
         assert_eq!(bands, 2, "the bands add up to the total");
-        let counts = backlog(&h, 0..4, &created, &[at], Split::Total);
+        let counts = backlog(&h, 0..4, Age::Created(&created), &[at], Split::Total);
         assert_eq!(counts.total(0, 0), 2);
-        assert_eq!(counts.counts[0][0], [1, 0, 0, 1, 0]);
+        assert_eq!(counts.counts[0][0], [1, 0, 0, 1, 0, 0]);
         // At 5·D ticket 2 is still open: its solve at that instant belongs to the next.
         assert_eq!(
-            backlog_rows(&h, 0..4, &created, 5 * D, None, no_key, any),
+            backlog_rows(&h, 0..4, &Age::Created(&created), 5 * D, None, no_key, any),
             [0, 2, 3]
         );
     }
@@ -147,7 +170,7 @@ mod tests {
     #[test]
     fn a_range_with_no_events_lists_nothing() {
         let (h, created) = four();
-        assert!(backlog_rows(&h, 0..4, &created, 0, None, no_key, any).is_empty());
+        assert!(backlog_rows(&h, 0..4, &Age::Created(&created), 0, None, no_key, any).is_empty());
         let none = status_time_rows(&h, 0..4, (-10 * D, -D), i64::MAX, None, (None, Open));
         assert!(none.is_empty());
         assert!(transfer_rows(&h, [], (1, 2)).is_empty());
@@ -237,15 +260,30 @@ mod tests {
         let h = history(&refs);
         let created: Vec<i64> = tickets.iter().map(|t| t[0].at).collect();
         let instants: Vec<i64> = (1..30).map(|d| d * 2 * D).collect();
+        // Replies on a third of the tickets, some before their creation's instants.
+        let replies = Replies::new(
+            150,
+            (0..150u32)
+                .filter(|row| row % 3 == 0)
+                .flat_map(|row| {
+                    [
+                        (row, created[row as usize] + D),
+                        (row, 9 * D * i64::from(row % 7)),
+                    ]
+                })
+                .collect(),
+        );
         let split = Split::Held(HistoryField::Group);
-        let counts = backlog(&h, 0..150, &created, &instants, split);
         let key_of = |_: u32, s: &State| s.key(HistoryField::Group);
-        for (k, &key) in counts.keys.iter().enumerate() {
-            for (i, &at) in instants.iter().enumerate() {
-                for band in AgeBand::ALL {
-                    let rows =
-                        backlog_rows(&h, 0..150, &created, at, Some(band), key_of, |k| k == key);
-                    assert_eq!(rows.len() as u64, counts.counts[k][i][band.index()]);
+        for age in [Age::Created(&created), Age::LastReply(&replies)] {
+            let counts = backlog(&h, 0..150, age, &instants, split);
+            for (k, &key) in counts.keys.iter().enumerate() {
+                for (i, &at) in instants.iter().enumerate() {
+                    for band in 0..COUNTED_BANDS {
+                        let rows =
+                            backlog_rows(&h, 0..150, &age, at, Some(band), key_of, |k| k == key);
+                        assert_eq!(rows.len() as u64, counts.counts[k][i][band]);
+                    }
                 }
             }
         }

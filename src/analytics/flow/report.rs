@@ -7,11 +7,12 @@ use polars::prelude::*;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::age::AgeBand;
-use super::backlog::{backlog, BacklogCounts, Split};
+use super::age::AgeFrom;
+use super::backlog::{backlog, Age, BacklogCounts, Split};
 use super::business::{BusinessGap, SourceCalendars};
 use super::handoffs::handoffs;
 use super::history::{History, State};
+use super::replies::Replies;
 use super::time_in_status::{time_in_status, BusinessClock};
 use crate::analytics::engine::value::DurationStats;
 use crate::analytics::frame::cols;
@@ -32,7 +33,9 @@ const STUCK_LISTED: usize = 100;
 /// The most transfers a report lists.
 const TRANSFERS_LISTED: usize = 10;
 
-/// The backlog at one instant: in all, and by age band in `AgeBand::ALL` order.
+/// The backlog at one instant: in all, and by band in the report's `bands` order (the
+/// age bands in `AgeBand::ALL` order, then, for an age since the last reply, the tickets
+/// without one); the bands add up to the total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct BacklogPoint {
     /// The bucket's label (YYYY-MM-DD); without buckets, the range's last day.
@@ -43,7 +46,7 @@ pub struct BacklogPoint {
     #[ts(type = "number")]
     pub total: u64,
     #[ts(type = "Array<number>")]
-    pub by_age: [u64; 5],
+    pub by_age: Vec<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -72,6 +75,8 @@ pub struct StuckTicket {
 pub struct BacklogReport {
     pub range: RangeEcho,
     pub filters: FilterEcho,
+    /// What each ticket's age is counted from.
+    pub age_from: AgeFrom,
     /// The labels of `by_age`'s bands.
     pub bands: Vec<String>,
     pub series: Vec<BacklogPoint>,
@@ -90,10 +95,12 @@ pub struct BacklogReport {
 
 /// Backlog over the query's buckets (one point at the range's end without buckets),
 /// split by `query.by` as each ticket had it then, and the tickets stuck for
-/// `stuck_days` at the last point.
+/// `stuck_days` at the last point. Ages are counted from each ticket's creation, or,
+/// given its public agent `replies`, from the last one before each point.
 pub fn backlog_report(
     frame: &Frame,
     history: &History,
+    replies: Option<&Replies>,
     query: &KpiQuery,
     now: i64,
     stuck_days: u32,
@@ -105,7 +112,13 @@ pub fn backlog_report(
     let keys = (query.by)
         .map(|dim| Keys::of(frame, history, dim, "backlog").map(|keys| (dim, keys)))
         .transpose()?;
-    let count = |split| backlog(history, rows.iter().copied(), &created, &instants, split);
+    let (age, age_from) = match replies {
+        Some(replies) => (Age::LastReply(replies), AgeFrom::LastReply),
+        None => (Age::Created(&created), AgeFrom::Created),
+    };
+    let bands = age_from.band_labels();
+    let band_count = bands.len();
+    let count = |split| backlog(history, rows.iter().copied(), age, &instants, split);
     let at = instants.last().copied().unwrap_or(now);
     // The total with the stuck list, and the breakdown, are independent passes over the
     // history: each takes a core.
@@ -128,7 +141,7 @@ pub fn backlog_report(
                 period: labels[i].clone(),
                 partial: partial[i],
                 total: counts.total(key, i),
-                by_age: counts.counts[key][i],
+                by_age: counts.counts[key][i][..band_count].to_vec(),
             })
             .collect()
     };
@@ -151,7 +164,8 @@ pub fn backlog_report(
     Ok(BacklogReport {
         range: RangeEcho::of(&query.range),
         filters: query.filters.echo(),
-        bands: AgeBand::ALL.iter().map(|b| b.label().to_owned()).collect(),
+        age_from,
+        bands,
         series: if known { points(&total, 0) } else { Vec::new() },
         by: query.by.map(Dimension::name),
         groups: if known { groups } else { Vec::new() },

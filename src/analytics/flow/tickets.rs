@@ -6,9 +6,11 @@
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::age::AgeBand;
+use super::age::{AgeBand, AgeFrom, NO_REPLY_BAND};
+use super::backlog::Age;
 use super::drill::{backlog_rows, status_time_rows, transfer_rows};
 use super::history::{History, State};
+use super::replies::Replies;
 use super::report::{filtered_rows, instants, owner_of, solved_in, Keys};
 use super::time_in_status::COUNTED;
 use crate::analytics::query::KpiQuery;
@@ -21,13 +23,21 @@ use crate::store::TicketKey;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FlowTickets {
     /// The backlog at the end of bucket `period` (its label, `YYYY-MM-DD`): in `band`
-    /// (every band when absent), and with the query's `by`, of the group `key` as the
-    /// ticket had it then (`(none)` or `null` for no value; every ticket when absent).
+    /// of the age `age_from` counts (since creation when absent), or with `no_reply`
+    /// among the tickets without a public agent reply yet (every band when neither), and
+    /// with the query's `by`, of the group `key` as the ticket had it then (`(none)` or
+    /// `null` for no value; every ticket when absent).
     Backlog {
         period: String,
         #[serde(default)]
         #[ts(optional)]
         band: Option<AgeBand>,
+        #[serde(default)]
+        #[ts(optional)]
+        age_from: Option<AgeFrom>,
+        #[serde(default)]
+        #[ts(optional)]
+        no_reply: Option<bool>,
         #[serde(default)]
         #[ts(optional)]
         key: Option<String>,
@@ -41,6 +51,18 @@ pub enum FlowTickets {
 }
 
 impl FlowTickets {
+    /// Whether the tickets are found by their age since the last public agent reply,
+    /// which needs the replies read.
+    pub fn needs_replies(&self) -> bool {
+        matches!(
+            self,
+            FlowTickets::Backlog {
+                age_from: Some(AgeFrom::LastReply),
+                ..
+            }
+        )
+    }
+
     /// The texts the caller sent, to check their length.
     pub fn texts(&self) -> Vec<&str> {
         match self {
@@ -58,10 +80,11 @@ impl FlowTickets {
 }
 
 /// The tickets behind the figure `what` of the flow reports of `query` at `now`, in
-/// frame order.
+/// frame order. `replies` are needed when `what.needs_replies()`.
 pub fn flow_tickets(
     frame: &Frame,
     history: &History,
+    replies: Option<&Replies>,
     query: &KpiQuery,
     now: i64,
     what: &FlowTickets,
@@ -69,9 +92,26 @@ pub fn flow_tickets(
     let rows = filtered_rows(frame, query)?;
     let range = (query.range.start(), query.range.end());
     let found = match what {
-        FlowTickets::Backlog { period, band, key } => {
-            let bar = (period.as_str(), *band, key.as_deref());
-            backlog_of(frame, history, query, now, &rows, bar)?
+        FlowTickets::Backlog {
+            period,
+            band,
+            age_from,
+            no_reply,
+            key,
+        } => {
+            let band = match (no_reply, band) {
+                (Some(true), _) => Some(NO_REPLY_BAND),
+                (_, band) => band.map(AgeBand::index),
+            };
+            let created = frame.tickets.column("created_at")?.i64()?.rechunk();
+            let created: Vec<i64> = created.iter().map(Option::unwrap_or_default).collect();
+            let none = Replies::default();
+            let age = match age_from.unwrap_or_default() {
+                AgeFrom::Created => Age::Created(&created),
+                AgeFrom::LastReply => Age::LastReply(replies.unwrap_or(&none)),
+            };
+            let bar = (period.as_str(), band, key.as_deref());
+            backlog_of(frame, history, query, now, &rows, &age, bar)?
         }
         FlowTickets::StatusTime { key, status } => {
             let status = TicketStatus::parse(status)
@@ -100,14 +140,13 @@ fn backlog_of(
     query: &KpiQuery,
     now: i64,
     rows: &[u32],
-    (period, band, key): (&str, Option<AgeBand>, Option<&str>),
+    age: &Age,
+    (period, band, key): (&str, Option<usize>, Option<&str>),
 ) -> Result<Vec<u32>, AnalyticsError> {
     let (labels, _, instants) = instants(query, now);
     let at = (labels.iter().position(|l| l == period))
         .and_then(|i| instants.get(i).copied())
         .ok_or_else(|| AnalyticsError::UnknownPeriod(period.to_owned()))?;
-    let created = frame.tickets.column("created_at")?.i64()?.rechunk();
-    let created: Vec<i64> = created.iter().map(Option::unwrap_or_default).collect();
     let all = |_: Option<i64>| true;
     let rows = rows.iter().copied();
     match (query.by, key) {
@@ -116,19 +155,9 @@ fn backlog_of(
             let key = (key != "null" && key != "(none)").then_some(key);
             let key_of = |row: u32, state: &State| keys.key_of(row, state);
             let wanted = |k: Option<i64>| keys.name(k).as_deref() == key;
-            Ok(backlog_rows(
-                history, rows, &created, at, band, key_of, wanted,
-            ))
+            Ok(backlog_rows(history, rows, age, at, band, key_of, wanted))
         }
-        _ => Ok(backlog_rows(
-            history,
-            rows,
-            &created,
-            at,
-            band,
-            |_, _| None,
-            all,
-        )),
+        _ => Ok(backlog_rows(history, rows, age, at, band, |_, _| None, all)),
     }
 }
 

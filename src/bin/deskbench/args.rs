@@ -385,8 +385,28 @@ pub struct BacklogArgs {
     /// Print the stuck tickets instead of the backlog (JSON always has both).
     #[arg(long)]
     pub stuck: bool,
+    /// What a ticket's age band counts from: its creation, or its last public reply by
+    /// an agent before each instant (tickets without one get a "no reply" band).
+    #[arg(long, value_enum, default_value_t = AgeFromArg::Created, value_name = "FROM")]
+    pub age_from: AgeFromArg,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// `--age-from`: what the backlog's age bands count from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgeFromArg {
+    Created,
+    LastReply,
+}
+
+impl From<AgeFromArg> for deskbench::analytics::flow::AgeFrom {
+    fn from(arg: AgeFromArg) -> Self {
+        match arg {
+            AgeFromArg::Created => deskbench::analytics::flow::AgeFrom::Created,
+            AgeFromArg::LastReply => deskbench::analytics::flow::AgeFrom::LastReply,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use deskbench::analytics::flow::AgeFrom;
 use deskbench::analytics::KpiRequest;
 
 use crate::args::{AnomaliesArgs, BacklogArgs, Cli, FlowArgs};
@@ -12,13 +13,19 @@ pub fn backlog(cli: &Cli, args: &BacklogArgs) -> Result<()> {
     let request = (args.period).request(args.every.clone(), args.by.clone());
     let session = open_session(cli)?;
     let report = session
-        .backlog(None, request, args.stuck_days)
+        .backlog(None, request, args.stuck_days, args.age_from.into())
         .map_err(in_flags)?
         .report;
     let range = &report.range;
     let mut heading = format!("{} to {} ({})", range.from, range.to, range.tz);
     if let Some(reason) = &report.null_reason {
         heading.push_str(&format!("\nno figures: {reason}"));
+    }
+    if report.age_from == AgeFrom::LastReply && !args.stuck {
+        heading.push_str(
+            "\nage since the last public reply by an agent before each instant; \
+             \"no reply\": none yet",
+        );
     }
     if args.stuck {
         heading.push_str(&format!(

@@ -129,7 +129,9 @@ impl Bars {
 
     fn show(&mut self, event: SyncEvent) {
         match event {
-            SyncEvent::StreamStarted { stream } => self.bar(stream).set_message("starting"),
+            SyncEvent::StreamStarted { stream, back_fill } => self
+                .bar(stream)
+                .set_message(back_fill.map_or("starting", |b| b.words())),
             SyncEvent::Page {
                 stream,
                 records,

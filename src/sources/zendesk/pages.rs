@@ -40,8 +40,11 @@ pub enum Records {
         deleted: Vec<i64>,
     },
     Articles(Vec<Article>),
-    /// The status history's changes of a page of ticket events.
-    History(Vec<FieldChange>),
+    /// The status history's changes and the public comments of a page of ticket events.
+    History {
+        changes: Vec<FieldChange>,
+        comments: Vec<PublicComment>,
+    },
     /// The account's IANA time zone, from its settings.
     TimeZone(Option<String>),
     /// The business-hours schedules as the API sent them, each with its `holidays`
@@ -59,7 +62,7 @@ impl Records {
             Records::Ratings(v) => v.len(),
             Records::Events { upsert, deleted } => upsert.len() + deleted.len(),
             Records::Articles(v) => v.len(),
-            Records::History(v) => v.len(),
+            Records::History { changes, comments } => changes.len() + comments.len(),
             Records::TimeZone(_) => 0,
             Records::Schedules(v) => v.len(),
         }
@@ -118,16 +121,19 @@ pub fn parse(stream: Stream, at: &Position, body: &[u8]) -> Result<Page, Zendesk
             &mut problems,
             |d: TicketFieldDto, _| convert::ticket_field(d),
         )),
-        Stream::TicketEvents => Records::History(
-            each(
+        Stream::TicketEvents => {
+            let (mut changes, mut comments) = (Vec::new(), Vec::new());
+            let read = each(
                 body.items("ticket_events")?,
                 &mut problems,
-                |d: events::TicketEventDto, _| events::changes(d),
-            )
-            .into_iter()
-            .flatten()
-            .collect(),
-        ),
+                |d: events::TicketEventDto, _| events::read(d),
+            );
+            for event in read {
+                changes.extend(event.changes);
+                comments.extend(event.comments);
+            }
+            Records::History { changes, comments }
+        }
         Stream::SatisfactionRatings => {
             let ratings = each(
                 body.items("satisfaction_ratings")?,
@@ -576,7 +582,7 @@ mod tests {
         let body = json!({
             "ticket_events": [
                 event(1, 7, 100, json!([{"status": "new", "event_type": "Create"},
-                    {"body": "Hi", "event_type": "Comment"}])),
+                    {"id": 11, "body": "Hi", "public": true, "author_id": 5, "event_type": "Comment"}])),
                 event(2, 7, 160, json!([{"status": 3, "event_type": "Change"}])),
                 event(3, 8, 160, json!([{"group_id": 9, "previous_value": null, "event_type": "Change"}]))
             ],
@@ -585,11 +591,16 @@ mod tests {
             "end_of_stream": false
         });
         let page = parse(Stream::TicketEvents, &Position::StartTime(100), body).unwrap();
-        let Records::History(changes) = &page.records else {
+        let Records::History { changes, comments } = &page.records else {
             panic!("history expected")
         };
         let ids: Vec<(i64, i64)> = changes.iter().map(|c| (c.event_id, c.ticket_id)).collect();
         assert_eq!(ids, [(1, 7), (3, 8)]);
+        let comments: Vec<_> = comments
+            .iter()
+            .map(|c| (c.comment_id, c.ticket_id, c.at, c.author_id))
+            .collect();
+        assert_eq!(comments, [(11, 7, 100, Some(5))]);
         assert_eq!(
             page.problems[0].record_id, "2",
             "the unreadable event is named"

@@ -224,6 +224,11 @@ impl Stream {
                 Stream::Users | Stream::Organizations => {
                     q.append_pair("per_page", &EXPORT_PAGE.to_string());
                 }
+                // The comments come as child events: the public replies' times and authors
+                // (zendesk-api.md §5.2).
+                Stream::TicketEvents => {
+                    q.append_pair("include", "comment_events");
+                }
                 _ => {}
             }
             match position {
@@ -273,6 +278,13 @@ mod tests {
             .url(&base, &Position::Cursor("a+b/c=".into()))
             .unwrap();
         assert!(next.as_str().ends_with("cursor=a%2Bb%2Fc%3D"), "{next}");
+        let events = Stream::TicketEvents
+            .url(&base, &Position::StartTime(5))
+            .unwrap();
+        assert_eq!(
+            events.as_str(),
+            "https://acme.zendesk.com/api/v2/incremental/ticket_events.json?include=comment_events&start_time=5"
+        );
         let list = Stream::Groups
             .url(&base, &Position::After(Some("xyz".into())))
             .unwrap();

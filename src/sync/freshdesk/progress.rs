@@ -32,7 +32,10 @@ impl Run<'_> {
             return;
         };
         if self.progress.started.insert(stream) {
-            (self.on_event)(SyncEvent::StreamStarted { stream: named });
+            (self.on_event)(SyncEvent::StreamStarted {
+                stream: named,
+                back_fill: None,
+            });
         }
         (self.on_event)(event(named));
     }

@@ -17,7 +17,7 @@ use super::*;
 
 fn stream_of(event: &SyncEvent) -> SyncStream {
     match event {
-        SyncEvent::StreamStarted { stream }
+        SyncEvent::StreamStarted { stream, .. }
         | SyncEvent::Page { stream, .. }
         | SyncEvent::Waiting { stream, .. }
         | SyncEvent::StreamFinished { stream, .. }
@@ -58,7 +58,8 @@ async fn a_freshdesk_sync_reports_each_stream_started_paged_and_finished() {
     assert_eq!(
         tickets.first(),
         Some(&&SyncEvent::StreamStarted {
-            stream: SyncStream::Tickets
+            stream: SyncStream::Tickets,
+            back_fill: None
         })
     );
     let pages: Vec<(u64, u64)> = tickets
@@ -110,7 +111,7 @@ async fn a_freshdesk_sync_reports_each_stream_started_paged_and_finished() {
     let started: BTreeSet<String> = events
         .iter()
         .filter_map(|e| match e {
-            SyncEvent::StreamStarted { stream } => Some(stream.name().to_owned()),
+            SyncEvent::StreamStarted { stream, .. } => Some(stream.name().to_owned()),
             _ => None,
         })
         .collect();

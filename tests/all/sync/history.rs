@@ -12,7 +12,7 @@ use deskbench::analytics::Frame;
 use deskbench::sources::zendesk::Stream;
 use deskbench::store::records::{HistoryField, HistoryValue};
 use deskbench::store::RunOutcome;
-use deskbench::sync::{SyncEvent, SyncStream};
+use deskbench::sync::{BackFill, SyncEvent, SyncStream};
 
 use super::*;
 
@@ -203,7 +203,7 @@ async fn a_workspace_synced_before_the_history_existed_back_fills_it() {
 
     let mut started = Vec::new();
     sync_with(&mut store, source, &client, &cancel, &mut |e| {
-        if let SyncEvent::StreamStarted { stream } = e {
+        if let SyncEvent::StreamStarted { stream, .. } = e {
             started.push(stream);
         }
     })
@@ -215,4 +215,92 @@ async fn a_workspace_synced_before_the_history_existed_back_fills_it() {
     );
     assert_same(&stored(&db), &fake.expected(), "after the back-fill");
     assert_history_ends_at_each_tickets_state(&store, &db, "after the back-fill");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_comments_are_stored_and_a_workspace_that_read_events_without_them_back_fills_once()
+{
+    let fake = FakeZendesk::start(small_fake()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("deskbench.sqlite");
+    let (mut store, source) = store_with_source(dir.path(), &fake);
+    let client = client(&fake, fast_options());
+    sync_once(&mut store, source, &client).await.unwrap();
+    let expected = fake.expected();
+    assert!(
+        expected.public_comments.len() > 100,
+        "the fake's comments are public and private, by requesters and agents"
+    );
+    assert_same(&stored(&db), &expected, "first sync");
+
+    // The workspace as the previous schema left it: events read without their comments.
+    drop(store);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(&format!(
+            "DELETE FROM public_comments; PRAGMA user_version = {};",
+            deskbench::store::SCHEMA_VERSION - 1
+        ))
+        .unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let history_before = stored(&db).history;
+    assert!(stored(&db).public_comments.is_empty());
+    fake.reset_stats();
+
+    let mut started = Vec::new();
+    sync_with(
+        &mut store,
+        source,
+        &client,
+        &CancellationToken::new(),
+        &mut |e| {
+            if let SyncEvent::StreamStarted { stream, back_fill } = e {
+                started.push((stream, back_fill));
+            }
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        started.contains(&(SyncStream::TicketEvents, Some(BackFill::CommentEvents))),
+        "progress says the events are read again, and why: {started:?}"
+    );
+    assert!(
+        started
+            .iter()
+            .filter(|(s, _)| *s != SyncStream::TicketEvents)
+            .all(|(_, b)| b.is_none()),
+        "no other stream starts over"
+    );
+    assert!(
+        fake.stats().by_path["/api/v2/incremental/ticket_events.json"] > 5,
+        "the export was read from the start"
+    );
+    assert_same(&stored(&db), &fake.expected(), "after the back-fill");
+    assert_eq!(
+        stored(&db).history,
+        history_before,
+        "the history read again is stored once"
+    );
+
+    fake.reset_stats();
+    let mut again = Vec::new();
+    sync_with(
+        &mut store,
+        source,
+        &client,
+        &CancellationToken::new(),
+        &mut |e| {
+            if let SyncEvent::StreamStarted { back_fill, .. } = e {
+                again.push(back_fill);
+            }
+        },
+    )
+    .await
+    .unwrap();
+    assert!(again.iter().all(Option::is_none), "once only");
+    assert!(
+        fake.stats().by_path["/api/v2/incremental/ticket_events.json"] <= 2,
+        "the next sync goes on from where the back-fill ended"
+    );
 }

@@ -180,6 +180,15 @@ pub fn stored(db: &Path) -> Expected {
         .map(Result::unwrap)
         .collect();
     history.sort_unstable();
+    let mut stmt = conn
+        .prepare("SELECT comment_id, ticket_id, author_id FROM public_comments")
+        .unwrap();
+    let mut public_comments: Vec<(i64, i64, Option<i64>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    public_comments.sort_unstable();
     Expected {
         tickets,
         users: ids("SELECT id FROM users ORDER BY id"),
@@ -191,6 +200,7 @@ pub fn stored(db: &Path) -> Expected {
         metric_events: ids("SELECT id FROM sla_events ORDER BY id"),
         articles: ids("SELECT id FROM articles ORDER BY id"),
         history,
+        public_comments,
         time_zone,
     }
 }
@@ -265,6 +275,18 @@ pub fn assert_same(actual: &Expected, expected: &Expected, context: &str) {
     assert!(
         extra.is_empty() && missing.is_empty(),
         "{context}: status history: extra {extra:?}, missing {missing:?}"
+    );
+    let extra: Vec<_> = (actual.public_comments.iter())
+        .filter(|c| expected.public_comments.binary_search(c).is_err())
+        .take(5)
+        .collect();
+    let missing: Vec<_> = (expected.public_comments.iter())
+        .filter(|c| actual.public_comments.binary_search(c).is_err())
+        .take(5)
+        .collect();
+    assert!(
+        extra.is_empty() && missing.is_empty(),
+        "{context}: public comments: extra {extra:?}, missing {missing:?}"
     );
     assert_eq!(actual.time_zone, expected.time_zone, "{context}: time zone");
 }

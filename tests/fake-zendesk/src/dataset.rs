@@ -1197,7 +1197,13 @@ impl Dataset {
         if children.is_empty() {
             return;
         }
-        let comment = self.next_ticket_event_id % 3 == 0;
+        // Every third update of a person comes with a comment; one in four of an agent's
+        // is a private note. The system writes none.
+        let id = self.next_ticket_event_id;
+        let comment = (id % 3 == 0 && updater_id != -1).then_some(history::Comment {
+            author_id: updater_id,
+            public: (id / 3) % 4 != 1,
+        });
         self.ticket_events.push(TicketEvent {
             id: self.next_ticket_event_id,
             ticket_id,
@@ -1644,6 +1650,20 @@ impl Dataset {
         history
     }
 
+    /// `(comment id, ticket id, author id)` of each public comment of a live ticket.
+    fn public_comments(&self) -> Vec<(i64, i64, Option<i64>)> {
+        let live = |id: i64| matches!(self.ticket(id), Some(t) if t.status != Status::Deleted);
+        let mut comments: Vec<(i64, i64, Option<i64>)> = (self.ticket_events.iter())
+            .filter(|e| live(e.ticket_id))
+            .filter_map(|e| {
+                let c = e.comment.filter(|c| c.public)?;
+                Some((e.comment_id(), e.ticket_id, Some(c.author_id)))
+            })
+            .collect();
+        comments.sort_unstable();
+        comments
+    }
+
     pub(crate) fn expected(&self, time_zone: &str) -> Expected {
         let tickets = self
             .tickets
@@ -1702,6 +1722,7 @@ impl Dataset {
             metric_events,
             articles: self.articles.iter().map(|a| a.id).collect(),
             history: self.history(),
+            public_comments: self.public_comments(),
             time_zone: time_zone.to_string(),
         }
     }

@@ -2,7 +2,10 @@
 //! change of its status, group, assignee and priority, recorded as the dataset makes
 //! them, so a ticket's last event always agrees with the ticket as served. Served in the
 //! real shape: an `Audit` event whose children name their field as their key, with
-//! `previous_value` on changes, the odd `Comment` child and keys a client must ignore.
+//! `previous_value` on changes, and keys a client must ignore. A comment that came with
+//! an update (public or a private note, by the requester or an agent) is a `Comment`
+//! child only when `include=comment_events` is asked; otherwise the event carries just
+//! `comment_present` and `comment_public`, as Zendesk's does.
 
 use serde_json::{json, Map, Value};
 
@@ -26,8 +29,22 @@ pub(crate) struct TicketEvent {
     /// -1: the system (automations, the close after four days).
     pub updater_id: i64,
     pub children: Vec<Child>,
-    /// Whether a public comment came with the update.
-    pub comment: bool,
+    /// The comment that came with the update, if any.
+    pub comment: Option<Comment>,
+}
+
+/// A comment added with an update: its author is the event's updater.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Comment {
+    pub author_id: i64,
+    pub public: bool,
+}
+
+impl TicketEvent {
+    /// The comment child's id.
+    pub(crate) fn comment_id(&self) -> i64 {
+        self.id * 10 + 9
+    }
 }
 
 /// The children of a ticket's creation: its status, priority and group.
@@ -68,8 +85,8 @@ pub(crate) fn id(value: Option<i64>) -> Value {
     value.map_or(Value::Null, Value::from)
 }
 
-/// The event as the export serves it.
-pub(crate) fn json(e: &TicketEvent) -> Value {
+/// The event as the export serves it; its comment as a child when `comments` were asked.
+pub(crate) fn json(e: &TicketEvent, comments: bool) -> Value {
     let mut children: Vec<Value> = Vec::with_capacity(e.children.len() + 1);
     for (k, c) in e.children.iter().enumerate() {
         let mut child = Map::new();
@@ -93,18 +110,24 @@ pub(crate) fn json(e: &TicketEvent) -> Value {
         }
         children.push(Value::Object(child));
     }
-    if e.comment {
+    if let (Some(c), true) = (e.comment, comments) {
         children.push(json!({
-            "id": e.id * 10 + 9,
+            "id": e.comment_id(),
             "via": "Web form",
             "via_reference_id": null,
             "event_type": "Comment",
-            "body": "Thanks, we are on it.",
-            "public": true,
+            "author_id": c.author_id,
+            "body": if c.public { "Thanks, we are on it." } else { "Internal: check the logs." },
+            "html_body": "<p>not for display</p>",
+            "public": c.public,
+            "attachments": [],
+            "audit_id": e.id,
             "status": "ignored: not a Create or Change",
         }));
     }
     json!({
+        "comment_present": e.comment.is_some(),
+        "comment_public": e.comment.is_some_and(|c| c.public),
         "id": e.id,
         "ticket_id": e.ticket_id,
         "timestamp": e.at,

@@ -44,6 +44,10 @@ pub struct Expected {
     /// The status history a sync must hold: `(event id, ticket id, field)` of each
     /// change of status, group, assignee and priority of the tickets not deleted, sorted.
     pub history: Vec<(i64, i64, String)>,
+    /// The public comments a sync must hold (asked with the ticket events):
+    /// `(comment id, ticket id, author id)` of the tickets not deleted, sorted. Private
+    /// notes are not among them.
+    pub public_comments: Vec<(i64, i64, Option<i64>)>,
     /// IANA zone of the account settings.
     pub time_zone: String,
 }

@@ -667,7 +667,14 @@ async fn incremental_ticket_events(State(app): AppState, Extension(f): Fx, uri: 
     let key = |e: &crate::history::TicketEvent| (e.at, e.id);
     let (page, end) = time_page(&data.ticket_events, key, start, limit);
     let end_time = page.last().map_or(start, |e| e.at);
-    let items = page.iter().map(crate::history::json).collect();
+    // `include` is a comma-separated list of sideloads.
+    let comments = q
+        .get("include")
+        .is_some_and(|i| i.split(',').any(|s| s.trim() == "comment_events"));
+    let items = page
+        .iter()
+        .map(|e| crate::history::json(e, comments))
+        .collect();
     respond(
         &f,
         time_envelope(&app, uri.path(), "ticket_events", items, end_time, end),

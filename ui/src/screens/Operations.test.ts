@@ -12,6 +12,7 @@ import { forecastFixture, staffingFixture } from '../test/forecastFixtures';
 import {
   anomalyFixture,
   backlogFixture,
+  backlogSinceReplyFixture,
   backlogWithoutHistoryFixture,
   flowFixture,
   flowWithoutHistoryFixture,
@@ -68,7 +69,7 @@ describe('Operations screen', () => {
   it('asks for the weekly backlog with 7 stuck days and the time in status by group', async () => {
     render(Operations, { workspace: workspaceFixture });
     await screen.findByTestId('ops-result');
-    expect(backlogMock).toHaveBeenCalledWith({ kind: 'last_4_full_weeks' }, { ...request, every: 'week', by: null }, 7);
+    expect(backlogMock).toHaveBeenCalledWith({ kind: 'last_4_full_weeks' }, { ...request, every: 'week', by: null }, 7, 'created');
     expect(flowMock).toHaveBeenCalledWith({ kind: 'last_4_full_weeks' }, { ...request, every: null, by: 'group' });
   });
 
@@ -113,7 +114,7 @@ describe('Operations screen', () => {
     const flowCalls = flowMock.mock.calls.length;
     const input = screen.getByTestId('ops-stuck-days');
     await fireEvent.input(input, { target: { value: '14' } });
-    await waitFor(() => expect(backlogMock).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), 14));
+    await waitFor(() => expect(backlogMock).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), 14, 'created'));
     // Not a whole number of days: nothing is asked.
     const backlogCalls = backlogMock.mock.calls.length;
     await fireEvent.input(input, { target: { value: '2.5' } });
@@ -130,7 +131,7 @@ describe('Operations screen', () => {
     await fireEvent.change(screen.getByTestId('ops-by'), { target: { value: 'group' } });
     await fireEvent.change(screen.getByTestId('ops-every'), { target: { value: 'day' } });
     await waitFor(() =>
-      expect(backlogMock).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ by: 'group', every: 'day' }), 7),
+      expect(backlogMock).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ by: 'group', every: 'day' }), 7, 'created'),
     );
     await fireEvent.click(screen.getByTestId('ops-owner-assignee'));
     await waitFor(() => expect(flowMock).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ by: 'assignee' })));
@@ -146,7 +147,7 @@ describe('Operations screen', () => {
     render(Operations, { workspace: workspaceFixture });
     await screen.findByTestId('ops-result');
     expect(backlogMock).toHaveBeenCalledTimes(1);
-    expect(backlogMock).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ by: null }), 7);
+    expect(backlogMock).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ by: null }), 7, 'created');
     const options = [...screen.getByTestId('ops-by').querySelectorAll('option')].map((o) => o.value);
     expect(options).toEqual(['', 'group', 'channel']);
   });
@@ -158,8 +159,33 @@ describe('Operations screen', () => {
     );
     render(Operations, { workspace: workspaceFixture });
     await screen.findByTestId('ops-result');
-    expect(backlogMock).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ every: 'month', by: 'channel' }), 30);
+    expect(backlogMock).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ every: 'month', by: 'channel' }), 30, 'created');
     expect(screen.getByTestId('ops-stuck-days')).toHaveValue(30);
+  });
+
+  it('ages the backlog since the last public reply on request, with its no-reply band, and keeps the choice', async () => {
+    render(Operations, { workspace: workspaceFixture });
+    await screen.findByTestId('ops-result');
+    const created = screen.getByTestId('ops-age-from-created');
+    expect(created).toHaveAttribute('aria-checked', 'true');
+    expect(created).toHaveTextContent('Creation');
+    backlogMock.mockResolvedValue(backlogSinceReplyFixture);
+    const flowCalls = flowMock.mock.calls.length;
+    await fireEvent.click(screen.getByTestId('ops-age-from-last_reply'));
+    await waitFor(() => expect(backlogMock).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), 7, 'last_reply'));
+    await waitFor(() =>
+      expect(screen.getByTestId('ops-chart-backlog')).toHaveTextContent('Backlog by time since the last public reply'),
+    );
+    expect(screen.getByTestId('ops-age-from-last_reply')).toHaveAttribute('aria-checked', 'true');
+    expect(flowMock).toHaveBeenCalledTimes(flowCalls);
+    expect(loadOperations(localStorage, operationsKey(workspaceFixture.id)).ageFrom).toBe('last_reply');
+  });
+
+  it('comes back to the age since the last reply kept for the workspace', async () => {
+    localStorage.setItem(operationsKey(workspaceFixture.id), JSON.stringify({ ageFrom: 'last_reply' }));
+    render(Operations, { workspace: workspaceFixture });
+    await screen.findByTestId('ops-result');
+    expect(backlogMock).toHaveBeenCalledWith(expect.anything(), expect.anything(), 7, 'last_reply');
   });
 
   it('shows the time in status table and says why business minutes are empty', async () => {
@@ -304,7 +330,7 @@ describe('Operations screen', () => {
       expect(vi.mocked(ipc.flowTickets)).toHaveBeenCalledWith(
         { kind: 'last_4_full_weeks' },
         { ...request, every: 'week', by: null },
-        { kind: 'backlog', period: '2025-03-10', band: 'seven_to_thirty_days' },
+        { kind: 'backlog', period: '2025-03-10', band: 'seven_to_thirty_days', age_from: 'created' },
         expect.objectContaining({ offset: 0 }),
       ),
     );
@@ -403,6 +429,7 @@ describe('Operations choices', () => {
   it('falls back to the defaults field by field on damaged storage', () => {
     const storage = { getItem: () => JSON.stringify({ every: 'year', by: 'group', owner: 'x', stuckDays: -3 }) };
     expect(loadOperations(storage, 'k')).toEqual({ ...DEFAULT_OPERATIONS_QUERY, by: 'group' });
+    expect(loadOperations({ getItem: () => JSON.stringify({ ageFrom: 'solved' }) }, 'k').ageFrom).toBe('created');
     const badAnomaly = { getItem: () => JSON.stringify({ anomalyEvery: 'month', anomalyBy: 'tag' }) };
     expect(loadOperations(badAnomaly, 'k')).toEqual(DEFAULT_OPERATIONS_QUERY);
     expect(loadOperations({ getItem: () => '{' }, 'k')).toEqual(DEFAULT_OPERATIONS_QUERY);
@@ -413,7 +440,12 @@ describe('Operations choices', () => {
     const ids = [
       'nav.operations',
       'chart.backlogByAge',
+      'chart.backlogByReplyAge',
       'chart.backlogByGroup',
+      'ops.ageFrom',
+      'ops.ageFrom.created',
+      'ops.ageFrom.last_reply',
+      'series.ageNoReply',
       'series.ageUnder1d',
       'series.age1to3d',
       'series.age3to7d',

@@ -31,6 +31,7 @@ export const backlogFixture: BacklogScreen = {
   report: {
     range,
     filters: {},
+    age_from: 'created',
     bands: ['<1d', '1-3d', '3-7d', '7-30d', '>30d'],
     series: weeks.map((period, i) => ({
       period,
@@ -50,6 +51,33 @@ export const backlogFixture: BacklogScreen = {
     null_reason: null,
   },
   charts: { by_age: byAge, by_group: null },
+};
+
+const byReplyAge: ChartSpec = {
+  ...byAge,
+  title: 'chart.backlogByReplyAge',
+  // The same totals: the tickets never replied to leave the youngest band for their own.
+  series: [
+    plain('series.ageUnder1d', [3, 5, 1, 5]),
+    ...byAge.series.slice(1),
+    plain('series.ageNoReply', [1, 0, 2, 1]),
+  ],
+};
+
+/** The same backlog aged since the last public agent reply, with its no-reply band. */
+export const backlogSinceReplyFixture: BacklogScreen = {
+  report: {
+    ...backlogFixture.report,
+    age_from: 'last_reply',
+    bands: [...backlogFixture.report.bands, 'no reply'],
+    series: weeks.map((period, i) => ({
+      period,
+      partial: i === 3,
+      by_age: byReplyAge.series.map((s) => s.values[i] ?? 0),
+      total: byReplyAge.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0),
+    })),
+  },
+  charts: { by_age: byReplyAge, by_group: null },
 };
 
 const stats = (n: number, median: number | null, p90: number | null): DurationStats => ({

@@ -8,6 +8,7 @@ import { listen } from '@tauri-apps/api/event';
 
 import type { AnomalyReport } from './bindings/AnomalyReport';
 import type { ThemeAnomalyReport } from './bindings/ThemeAnomalyReport';
+import type { AgeFrom } from './bindings/AgeFrom';
 import type { BacklogScreen } from './bindings/BacklogScreen';
 import type { ChartRequest } from './bindings/ChartRequest';
 import type { ChartSpec } from './bindings/ChartSpec';
@@ -56,7 +57,9 @@ import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { toIpcError } from './errors';
 
 export type { AgeBand } from './bindings/AgeBand';
+export type { AgeFrom } from './bindings/AgeFrom';
 export type { ArticleMatch } from './bindings/ArticleMatch';
+export type { BackFill } from './bindings/BackFill';
 export type { BacklogCharts } from './bindings/BacklogCharts';
 export type { BacklogPoint } from './bindings/BacklogPoint';
 export type { BacklogReport } from './bindings/BacklogReport';
@@ -311,11 +314,17 @@ export function dimensionValues(dimension: string, scope: ValueScope | null = nu
 
 /**
  * The Operations screen's backlog over `period` (which sets `request.from` and `to`): at
- * each bucket's end by age band, by `request.by` as tickets had it then, and the tickets
- * unsolved with no change for `stuckDays`. Read from the status history.
+ * each bucket's end by age band (since creation, or since the last public agent reply),
+ * by `request.by` as tickets had it then, and the tickets unsolved with no change for
+ * `stuckDays`. Read from the status history.
  */
-export function backlog(period: PeriodPreset, request: KpiRequest, stuckDays: number): Promise<BacklogScreen> {
-  return call<BacklogScreen>('backlog', { period, request, stuckDays });
+export function backlog(
+  period: PeriodPreset,
+  request: KpiRequest,
+  stuckDays: number,
+  ageFrom: AgeFrom = 'created',
+): Promise<BacklogScreen> {
+  return call<BacklogScreen>('backlog', { period, request, stuckDays, ageFrom });
 }
 
 /**

@@ -4,7 +4,7 @@ import { createFormatter } from '../format';
 import { createTranslator } from '../i18n/translate';
 import type { BacklogReport, ChartSpec } from '../ipc';
 import { forecastFixture } from '../../test/forecastFixtures';
-import { backlogFixture, flowFixture } from '../../test/operationsFixtures';
+import { backlogFixture, backlogSinceReplyFixture, flowFixture } from '../../test/operationsFixtures';
 import {
   AGE_BANDS,
   backlogDrill,
@@ -29,7 +29,7 @@ describe('the tickets behind a backlog bar', () => {
     expect(found?.source).toEqual({
       kind: 'flow',
       ...backlogAsked,
-      what: { kind: 'backlog', period: '2025-03-10', band: 'seven_to_thirty_days' },
+      what: { kind: 'backlog', period: '2025-03-10', band: 'seven_to_thirty_days', age_from: 'created' },
     });
     expect(found?.count).toBe(1);
     expect(found?.title).toBe(`Backlog on ${f.date('2025-03-10')}, 7–30 days`);
@@ -41,6 +41,16 @@ describe('the tickets behind a backlog bar', () => {
     expect(total?.title).toBe(`Backlog on ${f.date('2025-03-17')}`);
     const bands = AGE_BANDS.map((_, band) => backlogDrill(report, backlogAsked, 2, band, t, f)?.count ?? 0);
     expect(bands.reduce((a, b) => a + b, 0)).toBe(total?.count);
+  });
+
+  it('lists a band of the age since the last reply, and the tickets without a reply, aged as the report was', () => {
+    const sinceReply = backlogSinceReplyFixture.report;
+    const band = backlogDrill(sinceReply, backlogAsked, 2, 0, t, f);
+    expect(band?.source).toMatchObject({ what: { band: 'under_one_day', age_from: 'last_reply' } });
+    const none = backlogDrill(sinceReply, backlogAsked, 2, 5, t, f);
+    expect(none?.source).toMatchObject({ what: { kind: 'backlog', no_reply: true, age_from: 'last_reply' } });
+    expect(none?.count).toBe(2);
+    expect(none?.title).toBe(`Backlog on ${f.date('2025-03-17')}, No public reply yet`);
   });
 
   it('opens nothing past the last bucket or band', () => {

@@ -53,7 +53,11 @@ const BAND_IDS = [
   'series.age3to7d',
   'series.age7to30d',
   'series.ageOver30d',
+  'series.ageNoReply',
 ] as const satisfies readonly MessageKey[];
+
+/** The index of the "no public reply yet" band in `by_age`, after the five age bands. */
+const NO_REPLY_BAND = AGE_BANDS.length;
 
 export function bandLabel(band: number, t: Translator): string {
   const id = BAND_IDS[band];
@@ -66,8 +70,9 @@ function backlogTitle(period: string, what: string | null, t: Translator, f: For
 }
 
 /**
- * The tickets of bucket `index` of the backlog: in band `band` (an index of `AGE_BANDS`,
- * a series of the chart by age) or every band when null.
+ * The tickets of bucket `index` of the backlog: in band `band` (an index of `by_age`, a
+ * series of the chart by age: `AGE_BANDS`, then "no public reply yet") or every band when
+ * null, aged as the report was.
  */
 export function backlogDrill(
   report: BacklogReport,
@@ -83,10 +88,17 @@ export function backlogDrill(
     const what = { kind: 'backlog', period: point.period } as const;
     return { source: { kind: 'flow', ...asked, what }, title: backlogTitle(point.period, null, t, f), count: point.total };
   }
-  const ageBand = AGE_BANDS[band];
-  if (ageBand === undefined) return null;
+  if (point.by_age[band] === undefined) return null;
+  const ageFrom = report.age_from;
+  const what =
+    band === NO_REPLY_BAND
+      ? ({ kind: 'backlog', period: point.period, age_from: ageFrom, no_reply: true } as const)
+      : AGE_BANDS[band] === undefined
+        ? null
+        : ({ kind: 'backlog', period: point.period, band: AGE_BANDS[band], age_from: ageFrom } as const);
+  if (what === null) return null;
   return {
-    source: { kind: 'flow', ...asked, what: { kind: 'backlog', period: point.period, band: ageBand } },
+    source: { kind: 'flow', ...asked, what },
     title: backlogTitle(point.period, bandLabel(band, t), t, f),
     count: point.by_age[band] ?? 0,
   };

@@ -1,5 +1,6 @@
 /**
- * The Operations screen's choices (period, bucket, breakdown, owner, stuck days), the
+ * The Operations screen's choices (period, bucket, breakdown, age origin, owner, stuck
+ * days), the
  * core requests they make, and how they are kept per workspace between visits. What comes
  * back from storage is checked field by field: a bad field takes its default. Pure, so the
  * mapping is unit-tested.
@@ -7,13 +8,16 @@
 import type { Every } from '../explore/query';
 import { EVERIES } from '../explore/query';
 import { isPeriod } from '../explore/state';
-import type { KpiRequest, PeriodPreset } from '../ipc';
+import type { AgeFrom, KpiRequest, PeriodPreset } from '../ipc';
 import { ANOMALY_BYS, ANOMALY_EVERIES, type AnomalyBy, type AnomalyEvery } from './anomalies';
 import { DEFAULT_PERIOD } from '../period/presets';
 
 /** Who holds the time in status: the group or the agent the ticket was with. */
 export type Owner = 'group' | 'assignee';
 export const OWNERS: readonly Owner[] = ['group', 'assignee'];
+
+/** What the backlog's age bands count from: creation, or the last public agent reply. */
+export const AGE_FROMS: readonly AgeFrom[] = ['created', 'last_reply'];
 
 /** Days without a change before an unsolved ticket counts as stuck, as the core's default. */
 export const DEFAULT_STUCK_DAYS = 7;
@@ -25,6 +29,7 @@ export interface OperationsQuery {
   every: Every;
   /** A dimension name the backlog is broken down by, or null for the total only. */
   by: string | null;
+  ageFrom: AgeFrom;
   owner: Owner;
   stuckDays: number;
   /** The "what changed" list's buckets and breakdown. */
@@ -36,6 +41,7 @@ export const DEFAULT_OPERATIONS_QUERY: OperationsQuery = {
   period: DEFAULT_PERIOD,
   every: 'week',
   by: null,
+  ageFrom: 'created',
   owner: 'group',
   stuckDays: DEFAULT_STUCK_DAYS,
   anomalyEvery: 'day',
@@ -97,6 +103,7 @@ export function loadOperations(storage: Pick<Storage, 'getItem'> | undefined, ke
     period: isPeriod(s.period) ? s.period : d.period,
     every: EVERIES.includes(s.every as Every) ? (s.every as Every) : d.every,
     by: typeof s.by === 'string' && isBreakdown(s.by) ? s.by : d.by,
+    ageFrom: AGE_FROMS.includes(s.ageFrom as AgeFrom) ? (s.ageFrom as AgeFrom) : d.ageFrom,
     owner: OWNERS.includes(s.owner as Owner) ? (s.owner as Owner) : d.owner,
     stuckDays: typeof s.stuckDays === 'number' ? (parseStuckDays(String(s.stuckDays)) ?? d.stuckDays) : d.stuckDays,
     anomalyEvery: ANOMALY_EVERIES.includes(s.anomalyEvery as AnomalyEvery) ? (s.anomalyEvery as AnomalyEvery) : d.anomalyEvery,

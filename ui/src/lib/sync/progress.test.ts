@@ -44,6 +44,20 @@ describe('reduceSync: starting', () => {
 });
 
 describe('reduceSync: stream events', () => {
+  it('keeps why a stream reads again from the start, and a plain start has no reason', () => {
+    const state = run(
+      [
+        progress({ event: 'stream_started', stream: 'ticket_events', back_fill: 'comment_events' }),
+        progress({ event: 'stream_started', stream: 'users' }),
+      ],
+      started(),
+    );
+    expect(rows(state).map((row) => [row.stream, row.backFill])).toEqual([
+      ['ticket_events', 'comment_events'],
+      ['users', null],
+    ]);
+  });
+
   it('follows a stream from started through pages to finished', () => {
     let state = run([progress({ event: 'stream_started', stream: 'tickets' })], started());
     expect(rows(state)).toEqual([

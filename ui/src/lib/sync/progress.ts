@@ -4,7 +4,7 @@
  * change returns new objects), so it can be unit-tested event by event and stored in
  * `$state.raw` without deep proxies; the events arrive dozens of times a second.
  */
-import type { SourceSyncResult, SyncProgress, SyncStream, WaitBudget, WaitReason } from '../ipc';
+import type { BackFill, SourceSyncResult, SyncProgress, SyncStream, WaitBudget, WaitReason } from '../ipc';
 
 /** `stopped`: the run ended (cancelled or failed) while the stream was still going. */
 export type StreamPhase = 'running' | 'waiting' | 'done' | 'skipped' | 'stopped';
@@ -28,6 +28,8 @@ export interface StreamProgress {
   etaSeconds: number | null;
   wait: WaitInfo | null;
   skipReason: string | null;
+  /** Why the stream reads again from the start once, when it does. */
+  backFill: BackFill | null;
 }
 
 export interface SourceProgress {
@@ -74,7 +76,7 @@ export function isSyncActive(state: SyncState): boolean {
   return state.status === 'running' || state.status === 'cancelling';
 }
 
-function newStream(stream: SyncStream): StreamProgress {
+function newStream(stream: SyncStream, backFill: BackFill | null = null): StreamProgress {
   return {
     stream,
     phase: 'running',
@@ -84,6 +86,7 @@ function newStream(stream: SyncStream): StreamProgress {
     etaSeconds: null,
     wait: null,
     skipReason: null,
+    backFill,
   };
 }
 
@@ -112,7 +115,7 @@ function applyProgress(state: SyncState, { source, event }: SyncProgress): SyncS
   switch (event.event) {
     case 'stream_started':
       // A restart of the same stream (e.g. a retry) begins from scratch.
-      return update(() => newStream(event.stream));
+      return update(() => newStream(event.stream, event.back_fill ?? null));
     case 'page':
       return update((row) => ({
         ...row,

@@ -20,6 +20,7 @@ const row = (patch: Partial<StreamProgress>): StreamProgress => ({
   etaSeconds: null,
   wait: null,
   skipReason: null,
+  backFill: null,
   ...patch,
 });
 
@@ -104,6 +105,13 @@ describe('streamRowView', () => {
       note: 'about 2 min left',
       problems: '',
     });
+  });
+
+  it('says when a stream reads again from the start to back-fill, in every language', () => {
+    const backFill = row({ stream: 'ticket_events', records: 500, pages: 1, etaSeconds: 110, backFill: 'comment_events' });
+    expect(streamRowView(backFill, en).note).toBe('reading again from the start once, for the public replies · about 2 min left');
+    expect(streamRowView({ ...backFill, etaSeconds: null }, ko).note).toBe('공개 답변을 위해 처음부터 한 번 다시 읽는 중');
+    expect(streamRowView({ ...backFill, etaSeconds: null }, ru).note).toBe('читаем заново с начала один раз — ради публичных ответов');
   });
 
   it('says starting before the first page', () => {

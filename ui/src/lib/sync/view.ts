@@ -63,8 +63,12 @@ function rowNote(row: StreamProgress, f: Formatter): string {
   switch (row.phase) {
     case 'waiting':
       return row.wait ? formatWait(row.wait, f) : '';
-    case 'running':
-      return row.etaSeconds === null ? '' : formatEta(row.etaSeconds, f);
+    case 'running': {
+      // A back-fill says so, so a stream read again from the start is not a surprise.
+      const backFill = row.backFill ? f.t(`sync.backFill.${row.backFill}`) : '';
+      const eta = row.etaSeconds === null ? '' : formatEta(row.etaSeconds, f);
+      return [backFill, eta].filter((part) => part !== '').join(' · ');
+    }
     case 'skipped':
       return f.t('sync.skipped', { reason: row.skipReason ?? '' });
     case 'stopped':
