@@ -77,7 +77,10 @@ export async function openScreen(browser, screen) {
   await settle(browser);
 }
 
-/** Waits until fonts are in and the charts' SVG is the same on two looks in a row. */
+/**
+ * Waits until fonts are in, every chart box has drawn its SVG (a chart made again for a
+ * new language has none for a moment) and the charts' SVG is the same on two looks in a row.
+ */
 export async function settle(browser) {
   let last = '';
   await browser.waitUntil(
@@ -85,9 +88,11 @@ export async function settle(browser) {
       const now = await browser.execute(async () => {
         await document.fonts.ready;
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return [...document.querySelectorAll('main svg')].map((svg) => svg.innerHTML.length).join(',');
+        const undrawn = [...document.querySelectorAll('main .chart')].some((box) => !box.querySelector('svg'));
+        const sizes = [...document.querySelectorAll('main svg')].map((svg) => svg.innerHTML.length).join(',');
+        return undrawn ? null : sizes;
       });
-      const same = now === last;
+      const same = now !== null && now === last;
       last = now;
       return same;
     },
