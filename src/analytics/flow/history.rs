@@ -90,15 +90,8 @@ impl History {
     pub fn new(rows: usize, mut events: Vec<(u32, Event)>) -> History {
         events.retain(|(row, _)| (*row as usize) < rows);
         events.sort_by_key(|(row, event)| (*row, event.at));
-        let mut offsets = vec![0; rows + 1];
-        for (row, _) in &events {
-            offsets[*row as usize + 1] += 1;
-        }
-        for i in 0..rows {
-            offsets[i + 1] += offsets[i];
-        }
         History {
-            offsets,
+            offsets: row_offsets(rows, events.iter().map(|(row, _)| *row)),
             events: events.into_iter().map(|(_, event)| event).collect(),
             priorities: Vec::new(),
         }
@@ -160,6 +153,19 @@ impl History {
             state
         })
     }
+}
+
+/// Where each of `rows` rows' items start in a list sorted by row (`row_of` gives each
+/// item's row, every one below `rows`), and where the last row's end: `rows + 1` offsets.
+pub(super) fn row_offsets(rows: usize, row_of: impl Iterator<Item = u32>) -> Vec<usize> {
+    let mut offsets = vec![0; rows + 1];
+    for row in row_of {
+        offsets[row as usize + 1] += 1;
+    }
+    for i in 0..rows {
+        offsets[i + 1] += offsets[i];
+    }
+    offsets
 }
 
 pub struct Segments<'a> {

@@ -12,23 +12,13 @@ use crate::store::Store;
 impl History {
     /// Reads the history of every ticket in `frame`.
     pub fn read(store: &Store, frame: &Frame) -> Result<History, AnalyticsError> {
-        let tickets = &frame.tickets;
-        let sources = tickets.column("source_id")?.i64()?.rechunk();
-        let ids = tickets.column("id")?.i64()?.rechunk();
-        let keys: Vec<(i64, i64)> = (sources.iter().zip(ids.iter()))
-            .map(|(s, i)| (s.unwrap_or_default(), i.unwrap_or_default()))
-            .collect();
+        let mut rows = FrameRows::of(frame)?;
         let mut priorities: Vec<String> = Vec::new();
         let mut events: Vec<(u32, Event)> = Vec::new();
-        let mut row = 0usize;
         store.each_ticket_event(None, |r| {
-            let key = (r.source_id, r.ticket_id);
-            while row < keys.len() && keys[row] < key {
-                row += 1;
-            }
-            if keys.get(row) != Some(&key) {
+            let Some(row) = rows.row_of((r.source_id, r.ticket_id)) else {
                 return;
-            }
+            };
             let change = match (r.field, r.value) {
                 (HistoryField::Status, Some(HistoryValue::Text(word))) => {
                     match TicketStatus::parse(&word) {
@@ -44,11 +34,43 @@ impl History {
                     _ => None,
                 }),
             };
-            events.push((row as u32, Event { at: r.at, change }));
+            events.push((row, Event { at: r.at, change }));
         })?;
-        let mut history = History::new(keys.len(), events);
+        let mut history = History::new(rows.len(), events);
         history.priorities = priorities;
         Ok(history)
+    }
+}
+
+/// Gives store rows that arrive in (source, ticket) order their ticket's frame row, in
+/// one merge pass over the frame's tickets (held in source and id order).
+pub(super) struct FrameRows {
+    keys: Vec<(i64, i64)>,
+    next: usize,
+}
+
+impl FrameRows {
+    pub(super) fn of(frame: &Frame) -> Result<FrameRows, AnalyticsError> {
+        let sources = frame.tickets.column("source_id")?.i64()?.rechunk();
+        let ids = frame.tickets.column("id")?.i64()?.rechunk();
+        let keys = (sources.iter().zip(ids.iter()))
+            .map(|(s, i)| (s.unwrap_or_default(), i.unwrap_or_default()))
+            .collect();
+        Ok(FrameRows { keys, next: 0 })
+    }
+
+    /// The frame's ticket count.
+    pub(super) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The frame row of `key`, or `None` when the frame does not hold it; keys must be
+    /// asked in ascending order.
+    pub(super) fn row_of(&mut self, key: (i64, i64)) -> Option<u32> {
+        while self.keys.get(self.next).is_some_and(|k| *k < key) {
+            self.next += 1;
+        }
+        (self.keys.get(self.next) == Some(&key)).then_some(self.next as u32)
     }
 }
 

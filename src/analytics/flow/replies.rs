@@ -4,6 +4,8 @@
 //! source and id, so one merge pass gives each reply its frame row. Replies of tickets
 //! the frame does not hold (deleted ones) are left out.
 
+use super::history::row_offsets;
+use super::load::FrameRows;
 use crate::analytics::{AnalyticsError, Frame};
 use crate::store::Store;
 
@@ -20,39 +22,22 @@ impl Replies {
     pub fn new(rows: usize, mut replies: Vec<(u32, i64)>) -> Replies {
         replies.retain(|(row, _)| (*row as usize) < rows);
         replies.sort_unstable();
-        let mut offsets = vec![0; rows + 1];
-        for (row, _) in &replies {
-            offsets[*row as usize + 1] += 1;
-        }
-        for i in 0..rows {
-            offsets[i + 1] += offsets[i];
-        }
         Replies {
-            offsets,
+            offsets: row_offsets(rows, replies.iter().map(|(row, _)| *row)),
             at: replies.into_iter().map(|(_, at)| at).collect(),
         }
     }
 
     /// Reads the public agent replies of every ticket in `frame`.
     pub fn read(store: &Store, frame: &Frame) -> Result<Replies, AnalyticsError> {
-        let tickets = &frame.tickets;
-        let sources = tickets.column("source_id")?.i64()?.rechunk();
-        let ids = tickets.column("id")?.i64()?.rechunk();
-        let keys: Vec<(i64, i64)> = (sources.iter().zip(ids.iter()))
-            .map(|(s, i)| (s.unwrap_or_default(), i.unwrap_or_default()))
-            .collect();
+        let mut rows = FrameRows::of(frame)?;
         let mut replies: Vec<(u32, i64)> = Vec::new();
-        let mut row = 0usize;
         store.each_agent_reply(|r| {
-            let key = (r.source_id, r.ticket_id);
-            while row < keys.len() && keys[row] < key {
-                row += 1;
-            }
-            if keys.get(row) == Some(&key) {
-                replies.push((row as u32, r.at));
+            if let Some(row) = rows.row_of((r.source_id, r.ticket_id)) {
+                replies.push((row, r.at));
             }
         })?;
-        Ok(Replies::new(keys.len(), replies))
+        Ok(Replies::new(rows.len(), replies))
     }
 
     /// The replies of `row`, ascending.
